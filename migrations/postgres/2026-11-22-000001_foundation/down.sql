@@ -1,0 +1,11 @@
+DROP TABLE jobs;
+DROP TABLE audit_events;
+DROP TABLE login_failures;
+DROP TABLE api_keys;
+DROP TABLE email_tokens;
+DROP TABLE refresh_tokens;
+DROP TABLE sessions;
+DROP TABLE invitations;
+DROP TABLE memberships;
+DROP TABLE orgs;
+DROP TABLE users;

@@ -1,0 +1,95 @@
+//! Login throttling, stored in the database so it holds across API nodes.
+//!
+//! Each failed login records one row per key (the account's normalised e-mail and the
+//! client IP, both SHA-256-hashed: no personal data at rest). A login is refused with
+//! 429 while a key has `max` failures inside the sliding window; the `Retry-After` is
+//! the time until the oldest of them leaves the window. The account key is the
+//! submitted e-mail whether or not an account exists, so throttling reveals nothing.
+
+use chrono::{DateTime, Duration, Utc};
+use diesel::prelude::*;
+
+use crate::db::DbConn;
+use crate::db::schema::login_failures;
+use crate::ids::LoginFailureId;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum KeyKind {
+    Account,
+    Ip,
+}
+
+impl KeyKind {
+    fn as_str(self) -> &'static str {
+        match self {
+            KeyKind::Account => "account",
+            KeyKind::Ip => "ip",
+        }
+    }
+}
+
+pub fn key_hash(value: &str) -> String {
+    crate::auth::tokens::hash_secret(&format!("login-throttle:{value}"))
+}
+
+/// Seconds to wait if `key` is over its limit, else `None`.
+pub fn blocked_for(
+    conn: &mut DbConn,
+    kind: KeyKind,
+    key: &str,
+    max: i64,
+    window: Duration,
+    now: DateTime<Utc>,
+) -> QueryResult<Option<i64>> {
+    let since = (now - window).naive_utc();
+    let recent: Vec<chrono::NaiveDateTime> = login_failures::table
+        .filter(login_failures::key_kind.eq(kind.as_str()))
+        .filter(login_failures::key_hash.eq(key))
+        .filter(login_failures::at.gt(since))
+        .order_by(login_failures::at.desc())
+        .limit(max)
+        .select(login_failures::at)
+        .load(conn)?;
+    if (recent.len() as i64) < max {
+        return Ok(None);
+    }
+    let oldest_counted = recent.last().copied().unwrap_or(since);
+    let until = crate::clock::utc(oldest_counted) + window;
+    Ok(Some((until - now).num_seconds().max(1)))
+}
+
+pub fn record_failure(
+    conn: &mut DbConn,
+    kind: KeyKind,
+    key: &str,
+    now: DateTime<Utc>,
+) -> QueryResult<()> {
+    diesel::insert_into(login_failures::table)
+        .values((
+            login_failures::id.eq(LoginFailureId::new(now).into_string()),
+            login_failures::key_kind.eq(kind.as_str()),
+            login_failures::key_hash.eq(key),
+            login_failures::at.eq(now.naive_utc()),
+        ))
+        .execute(conn)?;
+    Ok(())
+}
+
+/// Forgets a key's failures (after a successful login) and prunes rows older than the window.
+pub fn clear(
+    conn: &mut DbConn,
+    kind: KeyKind,
+    key: &str,
+    window: Duration,
+    now: DateTime<Utc>,
+) -> QueryResult<()> {
+    diesel::delete(
+        login_failures::table
+            .filter(login_failures::key_kind.eq(kind.as_str()))
+            .filter(login_failures::key_hash.eq(key)),
+    )
+    .execute(conn)?;
+    diesel::delete(login_failures::table.filter(login_failures::at.le((now - window).naive_utc())))
+        .execute(conn)?;
+    Ok(())
+}

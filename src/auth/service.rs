@@ -1,0 +1,446 @@
+//! The identity flows, independent of HTTP: registration, login with throttling,
+//! refresh-token rotation with reuse detection, logout and e-mail verification.
+//! Every flow that changes state runs in one write transaction, audits itself and
+//! enqueues its e-mail in that same transaction.
+
+use chrono::{DateTime, Duration, Utc};
+use diesel::result::{DatabaseErrorKind, Error as DieselError};
+use serde_json::json;
+
+use super::ratelimit::{self, KeyKind};
+use super::{password, store, tokens};
+use crate::audit::{self, Actor, Entry};
+use crate::http::{ApiError, ApiResult, FieldError};
+use crate::ids::{OrgId, SessionId, UserId};
+use crate::mail::{self, templates};
+use crate::state::AppState;
+
+/// Maps a unique-violation on the users' e-mail to a 409 naming the field.
+pub fn email_conflict(e: DieselError) -> ApiError {
+    match e {
+        DieselError::DatabaseError(DatabaseErrorKind::UniqueViolation, _) => email_taken(),
+        other => other.into(),
+    }
+}
+
+pub fn email_taken() -> ApiError {
+    ApiError::conflict("an account with this e-mail address already exists")
+        .with_errors(vec![FieldError::new("email", "is already registered")])
+}
+
+/// Creates a verification token for `user` and enqueues the e-mail (inside the caller's tx).
+pub fn send_verification(
+    conn: &mut crate::db::DbConn,
+    state_link: &dyn Fn(&str) -> String,
+    ttl_secs: i64,
+    user: &str,
+    email: &str,
+    display_name: &str,
+    now: DateTime<Utc>,
+) -> ApiResult<()> {
+    let token = tokens::random_secret();
+    store::insert_email_token(
+        conn,
+        user,
+        email,
+        &tokens::hash_secret(&token),
+        now,
+        now + Duration::seconds(ttl_secs),
+    )?;
+    let link = state_link(&format!("/verify-email?token={token}"));
+    mail::enqueue(
+        conn,
+        now,
+        &templates::verify_email(email, display_name, &link, ttl_secs / 3600),
+    )?;
+    Ok(())
+}
+
+pub struct Registration {
+    pub account_type: super::routes::AccountType,
+    pub email: String,
+    pub password: String,
+    pub display_name: String,
+    pub organization_name: Option<String>,
+}
+
+pub struct Registered {
+    pub user: store::UserRow,
+    pub org: Option<crate::orgs::store::OrgRow>,
+}
+
+pub async fn register(
+    state: &AppState,
+    reg: Registration,
+    request_id: Option<String>,
+) -> ApiResult<Registered> {
+    let hash = hash_password(reg.password.clone()).await?;
+    let now = state.now();
+    let ttl = state.settings.auth.email_verification_ttl_secs;
+    let public_url = state.settings.http.public_url.clone();
+    state
+        .db
+        .write(move |conn| {
+            if store::email_taken(conn, &reg.email)? {
+                return Err(email_taken());
+            }
+            let user_id = store::insert_user(
+                conn,
+                now,
+                &store::NewUser {
+                    email: &reg.email,
+                    password_hash: &hash,
+                    display_name: &reg.display_name,
+                    is_platform_admin: false,
+                    is_expert: reg.account_type == super::routes::AccountType::Expert,
+                    email_verified: false,
+                },
+            )
+            .map_err(email_conflict)?;
+            let actor = Actor::user(&user_id, request_id);
+            let org_kind = reg.account_type.org_kind();
+            let org_id: Option<OrgId> = match (org_kind, &reg.organization_name) {
+                (Some(kind), Some(name)) => {
+                    let org = crate::orgs::store::insert_org(conn, now, kind, name, user_id.as_str())?;
+                    crate::orgs::store::insert_membership(conn, now, org.as_str(), user_id.as_str(), kind.admin_role())?;
+                    audit::record(conn, now, &actor, Entry {
+                        action: "org.created",
+                        org_id: Some(org.as_str()),
+                        subject_type: "org",
+                        subject_id: Some(org.as_str()),
+                        details: json!({ "kind": kind.as_str(), "founder": user_id.as_str(), "role": kind.admin_role().as_str() }),
+                    })?;
+                    Some(org)
+                }
+                _ => None,
+            };
+            audit::record(conn, now, &actor, Entry {
+                action: "auth.registered",
+                org_id: org_id.as_ref().map(|o| o.as_str()),
+                subject_type: "user",
+                subject_id: Some(user_id.as_str()),
+                details: json!({ "account_type": reg.account_type.as_str() }),
+            })?;
+            let link = |p: &str| format!("{}{}", public_url.trim_end_matches('/'), p);
+            send_verification(conn, &link, ttl, user_id.as_str(), reg.email.trim(), reg.display_name.trim(), now)?;
+            let user = store::find_user(conn, user_id.as_str())?.ok_or_else(|| ApiError::internal(anyhow::anyhow!("user vanished")))?;
+            let org = match org_id {
+                Some(o) => crate::orgs::store::find_org(conn, o.as_str())?,
+                None => None,
+            };
+            Ok(Registered { user, org })
+        })
+        .await
+}
+
+/// Hashes off the async executor (Argon2 is deliberately slow).
+pub async fn hash_password(password: String) -> ApiResult<String> {
+    tokio::task::spawn_blocking(move || password::hash(&password))
+        .await
+        .map_err(|e| ApiError::internal(anyhow::anyhow!("hashing task failed: {e}")))?
+        .map_err(ApiError::internal)
+}
+
+pub struct Tokens {
+    pub access_token: String,
+    pub access_expires_in: i64,
+    pub refresh_token: String,
+    pub refresh_expires_in: i64,
+    pub session_id: SessionId,
+}
+
+/// Creates a refresh token for `session` (inside the caller's tx) and signs an access token.
+fn issue_tokens(
+    conn: &mut crate::db::DbConn,
+    state: &TokenSettings,
+    user: &UserId,
+    session: SessionId,
+    now: DateTime<Utc>,
+) -> ApiResult<Tokens> {
+    let refresh = tokens::random_secret();
+    store::insert_refresh_token(
+        conn,
+        session.as_str(),
+        &tokens::hash_secret(&refresh),
+        now,
+        now + Duration::seconds(state.refresh_ttl),
+    )?;
+    let access = state
+        .jwt
+        .issue(user, &session, now, state.access_ttl)
+        .map_err(ApiError::internal)?;
+    Ok(Tokens {
+        access_token: access,
+        access_expires_in: state.access_ttl,
+        refresh_token: refresh,
+        refresh_expires_in: state.refresh_ttl,
+        session_id: session,
+    })
+}
+
+#[derive(Clone)]
+struct TokenSettings {
+    jwt: super::jwt::JwtKeys,
+    access_ttl: i64,
+    refresh_ttl: i64,
+}
+
+fn token_settings(state: &AppState) -> TokenSettings {
+    TokenSettings {
+        jwt: state.jwt.clone(),
+        access_ttl: state.settings.auth.access_token_ttl_secs,
+        refresh_ttl: state.settings.auth.refresh_token_ttl_secs,
+    }
+}
+
+fn invalid_credentials() -> ApiError {
+    ApiError::unauthorized("invalid e-mail or password")
+}
+
+pub async fn login(
+    state: &AppState,
+    email: String,
+    password_attempt: String,
+    client_ip: String,
+    request_id: Option<String>,
+) -> ApiResult<Tokens> {
+    let auth = state.settings.auth.clone();
+    let window = Duration::seconds(auth.login_window_secs);
+    let account_key = ratelimit::key_hash(&super::normalize_email(&email));
+    let ip_key = ratelimit::key_hash(&client_ip);
+    let now = state.now();
+
+    let (a, i) = (account_key.clone(), ip_key.clone());
+    let user = state
+        .db
+        .read(move |conn| -> ApiResult<_> {
+            for (kind, key, max) in [
+                (KeyKind::Account, &a, auth.login_max_failures_per_account),
+                (KeyKind::Ip, &i, auth.login_max_failures_per_ip),
+            ] {
+                if let Some(wait) = ratelimit::blocked_for(conn, kind, key, max, window, now)? {
+                    return Err(ApiError::too_many_requests(
+                        "too many failed logins; wait before trying again",
+                        wait as u64,
+                    ));
+                }
+            }
+            Ok(store::find_user_by_email(conn, &email)?)
+        })
+        .await?;
+
+    let stored_hash = user.as_ref().map(|u| u.password_hash.clone());
+    let ok = tokio::task::spawn_blocking(move || match stored_hash {
+        Some(hash) => password::verify(&password_attempt, &hash),
+        None => {
+            password::verify_dummy(&password_attempt);
+            false
+        }
+    })
+    .await
+    .map_err(|e| ApiError::internal(anyhow::anyhow!("password check failed: {e}")))?;
+
+    let settings = token_settings(state);
+    let now = state.now();
+    let outcome = state
+        .db
+        .write(move |conn| -> ApiResult<Option<Tokens>> {
+            match (ok, user) {
+                (true, Some(user)) => {
+                    let user_id = UserId::from_db(user.id.clone());
+                    ratelimit::clear(conn, KeyKind::Account, &account_key, window, now)?;
+                    let session = store::insert_session(conn, &user.id, now)?;
+                    audit::record(conn, now, &Actor::user(&user_id, request_id), Entry {
+                        action: "auth.login",
+                        org_id: None,
+                        subject_type: "session",
+                        subject_id: Some(session.as_str()),
+                        details: json!({ "user_id": user.id }),
+                    })?;
+                    Ok(Some(issue_tokens(conn, &settings, &user_id, session, now)?))
+                }
+                (_, user) => {
+                    ratelimit::record_failure(conn, KeyKind::Account, &account_key, now)?;
+                    ratelimit::record_failure(conn, KeyKind::Ip, &ip_key, now)?;
+                    audit::record(conn, now, &Actor::anonymous(request_id), Entry {
+                        action: "auth.login_failed",
+                        org_id: None,
+                        subject_type: "user",
+                        subject_id: user.as_ref().map(|u| u.id.as_str()),
+                        details: json!({ "reason": if user.is_some() { "wrong_password" } else { "unknown_account" } }),
+                    })?;
+                    Ok(None)
+                }
+            }
+        })
+        .await?;
+    outcome.ok_or_else(invalid_credentials)
+}
+
+enum RefreshOutcome {
+    Rotated(Tokens),
+    Reused,
+    Invalid,
+}
+
+pub async fn refresh(
+    state: &AppState,
+    presented: String,
+    request_id: Option<String>,
+) -> ApiResult<Tokens> {
+    let hash = tokens::hash_secret(&presented);
+    let settings = token_settings(state);
+    let now = state.now();
+    let outcome = state
+        .db
+        .write(move |conn| -> ApiResult<RefreshOutcome> {
+            let Some(token) = store::find_refresh_token(conn, &hash)? else {
+                return Ok(RefreshOutcome::Invalid);
+            };
+            let session = crate::db::schema::sessions::table;
+            use diesel::prelude::*;
+            let (user_id, revoked): (String, Option<chrono::NaiveDateTime>) = session
+                .find(&token.session_id)
+                .select((
+                    crate::db::schema::sessions::user_id,
+                    crate::db::schema::sessions::revoked_at,
+                ))
+                .first(conn)?;
+            let user = UserId::from_db(user_id);
+            // A rotated token presented again means it leaked: end the whole family.
+            if token.used_at.is_some() || !store::consume_refresh_token(conn, &token.id, now)? {
+                if store::revoke_session(conn, &token.session_id, "refresh_token_reuse", now)? {
+                    audit::record(
+                        conn,
+                        now,
+                        &Actor::user(&user, request_id),
+                        Entry {
+                            action: "auth.refresh_token_reused",
+                            org_id: None,
+                            subject_type: "session",
+                            subject_id: Some(&token.session_id),
+                            details: json!({ "token_id": token.id, "revoked": "session" }),
+                        },
+                    )?;
+                }
+                return Ok(RefreshOutcome::Reused);
+            }
+            if revoked.is_some() || crate::clock::utc(token.expires_at) <= now {
+                return Ok(RefreshOutcome::Invalid);
+            }
+            let session = SessionId::from_db(token.session_id.clone());
+            Ok(RefreshOutcome::Rotated(issue_tokens(
+                conn, &settings, &user, session, now,
+            )?))
+        })
+        .await?;
+    match outcome {
+        RefreshOutcome::Rotated(t) => Ok(t),
+        RefreshOutcome::Reused => Err(ApiError::unauthorized(
+            "this refresh token was already used; the session has been revoked, log in again",
+        )),
+        RefreshOutcome::Invalid => Err(ApiError::unauthorized("invalid or expired refresh token")),
+    }
+}
+
+pub async fn logout(state: &AppState, user: &super::UserPrincipal) -> ApiResult<()> {
+    let now = state.now();
+    let session = user.session_id.clone();
+    let actor = Actor::user(&user.user_id, user.request_id.clone());
+    state
+        .db
+        .write(move |conn| -> ApiResult<()> {
+            if store::revoke_session(conn, session.as_str(), "logout", now)? {
+                audit::record(
+                    conn,
+                    now,
+                    &actor,
+                    Entry {
+                        action: "auth.logout",
+                        org_id: None,
+                        subject_type: "session",
+                        subject_id: Some(session.as_str()),
+                        details: json!({}),
+                    },
+                )?;
+            }
+            Ok(())
+        })
+        .await
+}
+
+pub async fn verify_email(
+    state: &AppState,
+    token: String,
+    request_id: Option<String>,
+) -> ApiResult<store::UserRow> {
+    let hash = tokens::hash_secret(&token);
+    let now = state.now();
+    state
+        .db
+        .write(move |conn| {
+            let row = store::find_email_token(conn, &hash)?.ok_or_else(|| {
+                ApiError::bad_parameter("token", "is not a valid e-mail verification token")
+            })?;
+            if row.used_at.is_some() {
+                return Err(ApiError::conflict(
+                    "this verification link was already used",
+                ));
+            }
+            if crate::clock::utc(row.expires_at) <= now {
+                return Err(ApiError::gone(
+                    "this verification link has expired; request a new one",
+                ));
+            }
+            let user = store::find_user(conn, &row.user_id)?
+                .ok_or_else(|| ApiError::not_found("the account no longer exists"))?;
+            if super::normalize_email(&row.email) != user.email_normalized {
+                return Err(ApiError::conflict(
+                    "the account's e-mail address changed since this link was sent",
+                ));
+            }
+            if !store::consume_email_token(conn, &row.id, now)? {
+                return Err(ApiError::conflict(
+                    "this verification link was already used",
+                ));
+            }
+            store::mark_email_verified(conn, &user.id, now)?;
+            audit::record(
+                conn,
+                now,
+                &Actor::user(&UserId::from_db(user.id.clone()), request_id),
+                Entry {
+                    action: "auth.email_verified",
+                    org_id: None,
+                    subject_type: "user",
+                    subject_id: Some(&user.id),
+                    details: json!({}),
+                },
+            )?;
+            Ok(store::find_user(conn, &user.id)?.unwrap_or(user))
+        })
+        .await
+}
+
+pub async fn resend_verification(state: &AppState, user: &super::UserPrincipal) -> ApiResult<()> {
+    if user.email_verified {
+        return Err(ApiError::conflict(
+            "your e-mail address is already verified",
+        ));
+    }
+    let now = state.now();
+    let ttl = state.settings.auth.email_verification_ttl_secs;
+    let public_url = state.settings.http.public_url.clone();
+    let (id, email, name) = (
+        user.user_id.clone(),
+        user.email.clone(),
+        user.display_name.clone(),
+    );
+    state
+        .db
+        .write(move |conn| {
+            let link = |p: &str| format!("{}{}", public_url.trim_end_matches('/'), p);
+            send_verification(conn, &link, ttl, id.as_str(), &email, &name, now)
+        })
+        .await
+}

@@ -1,0 +1,269 @@
+//! Queries for users, sessions, refresh tokens and e-mail tokens.
+
+use chrono::{DateTime, NaiveDateTime, Utc};
+use diesel::prelude::*;
+
+use crate::db::DbConn;
+use crate::db::schema::{email_tokens, refresh_tokens, sessions, users};
+use crate::ids::{EmailTokenId, RefreshTokenId, SessionId, UserId};
+
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = users)]
+pub struct UserRow {
+    pub id: String,
+    pub email: String,
+    pub email_normalized: String,
+    pub password_hash: String,
+    pub display_name: String,
+    pub is_platform_admin: bool,
+    pub is_expert: bool,
+    pub email_verified_at: Option<NaiveDateTime>,
+    pub created_at: NaiveDateTime,
+    pub updated_at: NaiveDateTime,
+}
+
+pub struct NewUser<'a> {
+    pub email: &'a str,
+    pub password_hash: &'a str,
+    pub display_name: &'a str,
+    pub is_platform_admin: bool,
+    pub is_expert: bool,
+    pub email_verified: bool,
+}
+
+pub fn insert_user(
+    conn: &mut DbConn,
+    now: DateTime<Utc>,
+    new: &NewUser<'_>,
+) -> QueryResult<UserId> {
+    let id = UserId::new(now);
+    let t = now.naive_utc();
+    diesel::insert_into(users::table)
+        .values((
+            users::id.eq(id.as_str()),
+            users::email.eq(new.email.trim()),
+            users::email_normalized.eq(crate::auth::normalize_email(new.email)),
+            users::password_hash.eq(new.password_hash),
+            users::display_name.eq(new.display_name.trim()),
+            users::is_platform_admin.eq(new.is_platform_admin),
+            users::is_expert.eq(new.is_expert),
+            users::email_verified_at.eq(new.email_verified.then_some(t)),
+            users::created_at.eq(t),
+            users::updated_at.eq(t),
+        ))
+        .execute(conn)?;
+    Ok(id)
+}
+
+pub fn email_taken(conn: &mut DbConn, email: &str) -> QueryResult<bool> {
+    let n: i64 = users::table
+        .filter(users::email_normalized.eq(crate::auth::normalize_email(email)))
+        .count()
+        .get_result(conn)?;
+    Ok(n > 0)
+}
+
+pub fn find_user(conn: &mut DbConn, id: &str) -> QueryResult<Option<UserRow>> {
+    users::table
+        .find(id)
+        .select(UserRow::as_select())
+        .first(conn)
+        .optional()
+}
+
+pub fn find_user_by_email(conn: &mut DbConn, email: &str) -> QueryResult<Option<UserRow>> {
+    users::table
+        .filter(users::email_normalized.eq(crate::auth::normalize_email(email)))
+        .select(UserRow::as_select())
+        .first(conn)
+        .optional()
+}
+
+pub fn set_platform_admin(conn: &mut DbConn, id: &str, now: DateTime<Utc>) -> QueryResult<usize> {
+    diesel::update(users::table.find(id))
+        .set((
+            users::is_platform_admin.eq(true),
+            users::updated_at.eq(now.naive_utc()),
+        ))
+        .execute(conn)
+}
+
+pub fn mark_email_verified(conn: &mut DbConn, id: &str, now: DateTime<Utc>) -> QueryResult<usize> {
+    diesel::update(
+        users::table
+            .find(id)
+            .filter(users::email_verified_at.is_null()),
+    )
+    .set((
+        users::email_verified_at.eq(Some(now.naive_utc())),
+        users::updated_at.eq(now.naive_utc()),
+    ))
+    .execute(conn)
+}
+
+// ---- sessions and refresh tokens ----
+
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = sessions)]
+pub struct SessionRow {
+    pub id: String,
+    pub user_id: String,
+    pub created_at: NaiveDateTime,
+    pub revoked_at: Option<NaiveDateTime>,
+    pub revoke_reason: Option<String>,
+}
+
+pub fn insert_session(conn: &mut DbConn, user: &str, now: DateTime<Utc>) -> QueryResult<SessionId> {
+    let id = SessionId::new(now);
+    diesel::insert_into(sessions::table)
+        .values((
+            sessions::id.eq(id.as_str()),
+            sessions::user_id.eq(user),
+            sessions::created_at.eq(now.naive_utc()),
+        ))
+        .execute(conn)?;
+    Ok(id)
+}
+
+pub fn find_live_session(
+    conn: &mut DbConn,
+    id: &str,
+    user: &str,
+) -> QueryResult<Option<SessionRow>> {
+    sessions::table
+        .find(id)
+        .filter(sessions::user_id.eq(user))
+        .filter(sessions::revoked_at.is_null())
+        .select(SessionRow::as_select())
+        .first(conn)
+        .optional()
+}
+
+/// Revokes a session (the whole refresh-token family). Returns false if already revoked.
+pub fn revoke_session(
+    conn: &mut DbConn,
+    id: &str,
+    reason: &str,
+    now: DateTime<Utc>,
+) -> QueryResult<bool> {
+    let n = diesel::update(
+        sessions::table
+            .find(id)
+            .filter(sessions::revoked_at.is_null()),
+    )
+    .set((
+        sessions::revoked_at.eq(Some(now.naive_utc())),
+        sessions::revoke_reason.eq(Some(reason)),
+    ))
+    .execute(conn)?;
+    Ok(n == 1)
+}
+
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = refresh_tokens)]
+pub struct RefreshTokenRow {
+    pub id: String,
+    pub session_id: String,
+    pub token_hash: String,
+    pub created_at: NaiveDateTime,
+    pub expires_at: NaiveDateTime,
+    pub used_at: Option<NaiveDateTime>,
+}
+
+pub fn insert_refresh_token(
+    conn: &mut DbConn,
+    session: &str,
+    token_hash: &str,
+    now: DateTime<Utc>,
+    expires_at: DateTime<Utc>,
+) -> QueryResult<()> {
+    diesel::insert_into(refresh_tokens::table)
+        .values((
+            refresh_tokens::id.eq(RefreshTokenId::new(now).into_string()),
+            refresh_tokens::session_id.eq(session),
+            refresh_tokens::token_hash.eq(token_hash),
+            refresh_tokens::created_at.eq(now.naive_utc()),
+            refresh_tokens::expires_at.eq(expires_at.naive_utc()),
+        ))
+        .execute(conn)?;
+    Ok(())
+}
+
+pub fn find_refresh_token(
+    conn: &mut DbConn,
+    token_hash: &str,
+) -> QueryResult<Option<RefreshTokenRow>> {
+    refresh_tokens::table
+        .filter(refresh_tokens::token_hash.eq(token_hash))
+        .select(RefreshTokenRow::as_select())
+        .first(conn)
+        .optional()
+}
+
+/// Marks a refresh token used, once. False if it was already used (a concurrent refresh won).
+pub fn consume_refresh_token(conn: &mut DbConn, id: &str, now: DateTime<Utc>) -> QueryResult<bool> {
+    let n = diesel::update(
+        refresh_tokens::table
+            .find(id)
+            .filter(refresh_tokens::used_at.is_null()),
+    )
+    .set(refresh_tokens::used_at.eq(Some(now.naive_utc())))
+    .execute(conn)?;
+    Ok(n == 1)
+}
+
+// ---- e-mail verification tokens ----
+
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = email_tokens)]
+pub struct EmailTokenRow {
+    pub id: String,
+    pub user_id: String,
+    pub purpose: String,
+    pub email: String,
+    pub token_hash: String,
+    pub created_at: NaiveDateTime,
+    pub expires_at: NaiveDateTime,
+    pub used_at: Option<NaiveDateTime>,
+}
+
+pub fn insert_email_token(
+    conn: &mut DbConn,
+    user: &str,
+    email: &str,
+    token_hash: &str,
+    now: DateTime<Utc>,
+    expires_at: DateTime<Utc>,
+) -> QueryResult<()> {
+    diesel::insert_into(email_tokens::table)
+        .values((
+            email_tokens::id.eq(EmailTokenId::new(now).into_string()),
+            email_tokens::user_id.eq(user),
+            email_tokens::purpose.eq("verify_email"),
+            email_tokens::email.eq(email),
+            email_tokens::token_hash.eq(token_hash),
+            email_tokens::created_at.eq(now.naive_utc()),
+            email_tokens::expires_at.eq(expires_at.naive_utc()),
+        ))
+        .execute(conn)?;
+    Ok(())
+}
+
+pub fn find_email_token(conn: &mut DbConn, token_hash: &str) -> QueryResult<Option<EmailTokenRow>> {
+    email_tokens::table
+        .filter(email_tokens::token_hash.eq(token_hash))
+        .select(EmailTokenRow::as_select())
+        .first(conn)
+        .optional()
+}
+
+pub fn consume_email_token(conn: &mut DbConn, id: &str, now: DateTime<Utc>) -> QueryResult<bool> {
+    let n = diesel::update(
+        email_tokens::table
+            .find(id)
+            .filter(email_tokens::used_at.is_null()),
+    )
+    .set(email_tokens::used_at.eq(Some(now.naive_utc())))
+    .execute(conn)?;
+    Ok(n == 1)
+}

@@ -1,0 +1,418 @@
+//! Configuration: documented defaults → optional `cadre.toml` (or the file named by
+//! `CADRE_CONFIG`) → `CADRE_*` environment variables (nested keys use `__`:
+//! `CADRE_HTTP__PORT=9000`) and `DATABASE_URL`. Unknown keys and bad values fail at
+//! start-up with a message naming the key. Secrets are [`SecretString`]s: they never
+//! appear in `Debug` output or logs.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, bail};
+use figment::Figment;
+use figment::providers::{Env, Format, Toml};
+use secrecy::{ExposeSecret, SecretString};
+use serde::Deserialize;
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Settings {
+    /// Where the embedded mode keeps its database, generated secret and `.eml` files.
+    pub data_dir: PathBuf,
+    pub http: HttpSettings,
+    pub database: DatabaseSettings,
+    pub auth: AuthSettings,
+    pub mail: MailSettings,
+    pub jobs: JobSettings,
+    pub log: LogSettings,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Self {
+            data_dir: PathBuf::from("./cadre-data"),
+            http: HttpSettings::default(),
+            database: DatabaseSettings::default(),
+            auth: AuthSettings::default(),
+            mail: MailSettings::default(),
+            jobs: JobSettings::default(),
+            log: LogSettings::default(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct HttpSettings {
+    pub host: String,
+    pub port: u16,
+    /// Base URL used in links sent by e-mail (verification, invitations).
+    pub public_url: String,
+    /// Largest accepted request body, in bytes (413 above).
+    pub max_body_bytes: usize,
+    /// Use the first `X-Forwarded-For` address as the client IP (only behind a trusted proxy).
+    pub trust_forwarded_for: bool,
+    /// HTTP worker threads (default: one per core).
+    pub workers: Option<usize>,
+}
+
+impl Default for HttpSettings {
+    fn default() -> Self {
+        Self {
+            host: "127.0.0.1".into(),
+            port: 8080,
+            public_url: "http://127.0.0.1:8080".into(),
+            max_body_bytes: crate::http::extract::DEFAULT_BODY_LIMIT,
+            trust_forwarded_for: false,
+            workers: None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct DatabaseSettings {
+    /// `postgres://…`, `sqlite://path`, or a file path. Default: `<data_dir>/cadre.db`.
+    pub url: Option<SecretString>,
+    pub pool_size: u32,
+    pub connect_timeout_secs: u64,
+}
+
+impl Default for DatabaseSettings {
+    fn default() -> Self {
+        Self {
+            url: None,
+            pool_size: 10,
+            connect_timeout_secs: 10,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct AuthSettings {
+    /// HMAC secret for access tokens (≥ 32 bytes). Required with PostgreSQL; the embedded
+    /// mode generates one in `<data_dir>/jwt-secret` when unset.
+    pub jwt_secret: Option<SecretString>,
+    pub access_token_ttl_secs: i64,
+    pub refresh_token_ttl_secs: i64,
+    pub email_verification_ttl_secs: i64,
+    pub invitation_ttl_secs: i64,
+    /// Failed logins allowed per account within the window before 429.
+    pub login_max_failures_per_account: i64,
+    /// Failed logins allowed per client IP within the window before 429.
+    pub login_max_failures_per_ip: i64,
+    pub login_window_secs: i64,
+}
+
+impl Default for AuthSettings {
+    fn default() -> Self {
+        Self {
+            jwt_secret: None,
+            access_token_ttl_secs: 15 * 60,
+            refresh_token_ttl_secs: 30 * 24 * 3600,
+            email_verification_ttl_secs: 48 * 3600,
+            invitation_ttl_secs: 7 * 24 * 3600,
+            login_max_failures_per_account: 5,
+            login_max_failures_per_ip: 50,
+            login_window_secs: 15 * 60,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MailTransportKind {
+    /// Write each message as an `.eml` file (embedded default).
+    File,
+    /// Send over SMTP (`mail.smtp_url`).
+    Smtp,
+    /// Log that a message was sent (recipient and subject only; no bodies or tokens).
+    Log,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SmtpTls {
+    /// Plain SMTP (local relays and tests).
+    None,
+    /// Upgrade with STARTTLS; fail if the server does not offer it.
+    Starttls,
+    /// Implicit TLS (`smtps://`, usually port 465).
+    Tls,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct MailSettings {
+    pub transport: MailTransportKind,
+    /// `smtp://host:port` or `smtps://host:port`.
+    pub smtp_url: Option<String>,
+    /// TLS mode; default `none` for `smtp://`, `tls` for `smtps://`.
+    pub smtp_tls: Option<SmtpTls>,
+    pub smtp_username: Option<String>,
+    pub smtp_password: Option<SecretString>,
+    pub from: String,
+    /// Directory for the `file` transport. Default: `<data_dir>/mail`.
+    pub file_dir: Option<PathBuf>,
+}
+
+impl Default for MailSettings {
+    fn default() -> Self {
+        Self {
+            transport: MailTransportKind::File,
+            smtp_url: None,
+            smtp_tls: None,
+            smtp_username: None,
+            smtp_password: None,
+            from: "Cadre <no-reply@cadre.localhost>".into(),
+            file_dir: None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct JobSettings {
+    /// Run the outbox worker inside `serve`.
+    pub worker: bool,
+    pub poll_interval_ms: u64,
+    pub max_attempts: i32,
+    /// How long a claimed job is reserved for its worker before another may retry it.
+    pub lease_secs: i64,
+    /// Retry n waits `backoff_base_secs × 2^(n-1)`, at most `backoff_max_secs`.
+    pub backoff_base_secs: i64,
+    pub backoff_max_secs: i64,
+}
+
+impl Default for JobSettings {
+    fn default() -> Self {
+        Self {
+            worker: true,
+            poll_interval_ms: 1000,
+            max_attempts: 8,
+            lease_secs: 300,
+            backoff_base_secs: 30,
+            backoff_max_secs: 3600,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LogFormat {
+    Human,
+    Json,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct LogSettings {
+    pub format: LogFormat,
+    /// A tracing filter (`info`, `cadre=debug,actix_web=info`); `RUST_LOG` overrides it.
+    pub level: String,
+}
+
+impl Default for LogSettings {
+    fn default() -> Self {
+        Self {
+            format: LogFormat::Human,
+            level: "info".into(),
+        }
+    }
+}
+
+/// Which engine a database URL names.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DatabaseTarget {
+    Postgres(String),
+    Sqlite(PathBuf),
+}
+
+impl DatabaseTarget {
+    pub fn is_postgres(&self) -> bool {
+        matches!(self, DatabaseTarget::Postgres(_))
+    }
+}
+
+/// Chooses the engine from the URL's scheme.
+pub fn parse_database_url(url: &str) -> anyhow::Result<DatabaseTarget> {
+    let url = url.trim();
+    if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+        return Ok(DatabaseTarget::Postgres(url.to_owned()));
+    }
+    let path = url
+        .strip_prefix("sqlite://")
+        .or_else(|| url.strip_prefix("sqlite:"))
+        .unwrap_or(url);
+    if path.is_empty() {
+        bail!("database.url: an SQLite URL needs a file path (sqlite://cadre-data/cadre.db)");
+    }
+    if let Some((scheme, _)) = path.split_once("://") {
+        bail!("database.url: unsupported scheme `{scheme}://` (use postgres://… or sqlite://path)");
+    }
+    Ok(DatabaseTarget::Sqlite(PathBuf::from(path)))
+}
+
+impl Settings {
+    /// Loads configuration from the file and environment, then validates it.
+    pub fn load(config_file: Option<&Path>) -> anyhow::Result<Settings> {
+        let explicit = config_file
+            .map(Path::to_path_buf)
+            .or_else(|| std::env::var_os("CADRE_CONFIG").map(PathBuf::from));
+        if let Some(path) = &explicit
+            && !path.exists()
+        {
+            bail!("configuration file {} does not exist", path.display());
+        }
+        let file = explicit.unwrap_or_else(|| PathBuf::from("cadre.toml"));
+        let figment = Figment::new()
+            .merge(Toml::file(&file))
+            .merge(Env::prefixed("CADRE_").ignore(&["config"]).split("__"))
+            .merge(
+                Env::raw()
+                    .only(&["DATABASE_URL"])
+                    .map(|_| "database.url".into()),
+            );
+        let settings: Settings = figment
+            .extract()
+            .map_err(|e| anyhow::anyhow!("invalid configuration: {e}"))?;
+        settings.validate()?;
+        Ok(settings)
+    }
+
+    pub fn validate(&self) -> anyhow::Result<()> {
+        if self.http.max_body_bytes < 1024 {
+            bail!("http.max_body_bytes must be at least 1024");
+        }
+        url::Url::parse(&self.http.public_url)
+            .context("http.public_url must be an absolute URL")?;
+        if self.database.pool_size == 0 {
+            bail!("database.pool_size must be at least 1");
+        }
+        let a = &self.auth;
+        for (key, v) in [
+            ("auth.access_token_ttl_secs", a.access_token_ttl_secs),
+            ("auth.refresh_token_ttl_secs", a.refresh_token_ttl_secs),
+            (
+                "auth.email_verification_ttl_secs",
+                a.email_verification_ttl_secs,
+            ),
+            ("auth.invitation_ttl_secs", a.invitation_ttl_secs),
+            (
+                "auth.login_max_failures_per_account",
+                a.login_max_failures_per_account,
+            ),
+            (
+                "auth.login_max_failures_per_ip",
+                a.login_max_failures_per_ip,
+            ),
+            ("auth.login_window_secs", a.login_window_secs),
+            ("jobs.lease_secs", self.jobs.lease_secs),
+            ("jobs.backoff_base_secs", self.jobs.backoff_base_secs),
+            ("jobs.backoff_max_secs", self.jobs.backoff_max_secs),
+        ] {
+            if v <= 0 {
+                bail!("{key} must be positive");
+            }
+        }
+        if self.jobs.max_attempts < 1 {
+            bail!("jobs.max_attempts must be at least 1");
+        }
+        if let Some(secret) = &a.jwt_secret
+            && secret.expose_secret().len() < 32
+        {
+            bail!("auth.jwt_secret must be at least 32 bytes");
+        }
+        let target = self.database_target()?;
+        if target.is_postgres() && a.jwt_secret.is_none() {
+            bail!(
+                "auth.jwt_secret (CADRE_AUTH__JWT_SECRET) is required with PostgreSQL: every API node must sign with the same secret"
+            );
+        }
+        if self.mail.transport == MailTransportKind::Smtp {
+            let url = self
+                .mail
+                .smtp_url
+                .as_deref()
+                .context("mail.smtp_url is required when mail.transport = \"smtp\"")?;
+            crate::mail::SmtpTarget::parse(url, self.mail.smtp_tls).context("mail.smtp_url")?;
+        }
+        crate::mail::parse_mailbox(&self.mail.from).context("mail.from")?;
+        Ok(())
+    }
+
+    pub fn database_target(&self) -> anyhow::Result<DatabaseTarget> {
+        match &self.database.url {
+            Some(url) => parse_database_url(url.expose_secret()),
+            None => Ok(DatabaseTarget::Sqlite(self.data_dir.join("cadre.db"))),
+        }
+    }
+
+    pub fn mail_dir(&self) -> PathBuf {
+        self.mail
+            .file_dir
+            .clone()
+            .unwrap_or_else(|| self.data_dir.join("mail"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn database_url_scheme_picks_the_engine() {
+        assert!(
+            parse_database_url("postgres://u@h/db")
+                .unwrap()
+                .is_postgres()
+        );
+        assert!(
+            parse_database_url("postgresql://u@h/db")
+                .unwrap()
+                .is_postgres()
+        );
+        assert_eq!(
+            parse_database_url("sqlite://data/x.db").unwrap(),
+            DatabaseTarget::Sqlite("data/x.db".into())
+        );
+        assert_eq!(
+            parse_database_url("x.db").unwrap(),
+            DatabaseTarget::Sqlite("x.db".into())
+        );
+        let err = parse_database_url("mysql://h/db").unwrap_err().to_string();
+        assert!(err.contains("database.url"), "{err}");
+    }
+
+    #[test]
+    fn defaults_are_valid_and_postgres_requires_a_secret() {
+        Settings::default().validate().unwrap();
+        let mut s = Settings::default();
+        s.database.url = Some("postgres://postgres@127.0.0.1/cadre".to_owned().into());
+        let err = s.validate().unwrap_err().to_string();
+        assert!(err.contains("auth.jwt_secret"), "{err}");
+        s.auth.jwt_secret = Some("short".to_owned().into());
+        assert!(
+            s.validate()
+                .unwrap_err()
+                .to_string()
+                .contains("at least 32 bytes")
+        );
+    }
+
+    #[test]
+    fn bad_values_name_their_key() {
+        let figment = Figment::new().merge(Toml::string("[http]\nport = \"eighty\""));
+        let err = figment.extract::<Settings>().unwrap_err().to_string();
+        assert!(err.contains("http.port"), "{err}");
+        let figment = Figment::new().merge(Toml::string("[http]\nprot = 80"));
+        let err = figment.extract::<Settings>().unwrap_err().to_string();
+        assert!(err.contains("prot"), "{err}");
+    }
+
+    #[test]
+    fn secrets_are_not_printed_by_debug() {
+        let mut s = Settings::default();
+        s.auth.jwt_secret = Some("super-secret-value-that-is-long-enough".to_owned().into());
+        assert!(!format!("{s:?}").contains("super-secret-value"));
+    }
+}

@@ -1,0 +1,219 @@
+//! Storage: one diesel code path over PostgreSQL and SQLite.
+//!
+//! * [`DbConn`] is a `MultiConnection`; the engine is chosen from the URL scheme
+//!   ([`crate::config::parse_database_url`]) and established by our own r2d2 manager so
+//!   a connection error keeps its real message.
+//! * Every SQLite connection sets `busy_timeout`, WAL, `foreign_keys=ON` and
+//!   `synchronous=NORMAL`.
+//! * All queries run off the async executor ([`Db::read`], [`Db::write`]); every write
+//!   goes through [`write_tx`], which begins `IMMEDIATE` on SQLite so a read-then-write
+//!   transaction waits for the lock instead of failing with `SQLITE_BUSY`.
+//! * Never use `diesel::dsl::now` (SQLite compares it as text without fractions): bind
+//!   the injected clock's time instead.
+
+pub mod migrations;
+pub mod schema;
+
+use std::time::Duration;
+
+use diesel::connection::{
+    AnsiTransactionManager, Connection, SimpleConnection, TransactionManager,
+};
+use diesel::pg::PgConnection;
+use diesel::sqlite::SqliteConnection;
+
+use crate::config::DatabaseTarget;
+
+#[derive(diesel::MultiConnection)]
+pub enum DbConn {
+    Pg(PgConnection),
+    Sqlite(SqliteConnection),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    Postgres,
+    Sqlite,
+}
+
+impl DbConn {
+    pub fn backend(&self) -> Backend {
+        match self {
+            DbConn::Pg(_) => Backend::Postgres,
+            DbConn::Sqlite(_) => Backend::Sqlite,
+        }
+    }
+}
+
+const SQLITE_PRAGMAS: [&str; 4] = [
+    // busy_timeout first: switching to WAL needs the lock.
+    "PRAGMA busy_timeout = 10000",
+    "PRAGMA journal_mode = WAL",
+    "PRAGMA foreign_keys = ON",
+    "PRAGMA synchronous = NORMAL",
+];
+
+/// Opens one connection to the target, with the SQLite pragmas applied.
+pub fn connect(target: &DatabaseTarget) -> diesel::ConnectionResult<DbConn> {
+    match target {
+        DatabaseTarget::Postgres(url) => Ok(DbConn::Pg(PgConnection::establish(url)?)),
+        DatabaseTarget::Sqlite(path) => {
+            let path = path.to_str().ok_or_else(|| {
+                diesel::ConnectionError::BadConnection("the SQLite path is not valid UTF-8".into())
+            })?;
+            let mut c = SqliteConnection::establish(path)?;
+            for pragma in SQLITE_PRAGMAS {
+                c.batch_execute(pragma)
+                    .map_err(diesel::ConnectionError::CouldntSetupConfiguration)?;
+            }
+            Ok(DbConn::Sqlite(c))
+        }
+    }
+}
+
+/// r2d2 manager that establishes the configured engine directly.
+#[derive(Debug, Clone)]
+pub struct Manager {
+    target: DatabaseTarget,
+}
+
+impl r2d2::ManageConnection for Manager {
+    type Connection = DbConn;
+    type Error = diesel::r2d2::Error;
+
+    fn connect(&self) -> Result<DbConn, Self::Error> {
+        connect(&self.target).map_err(diesel::r2d2::Error::ConnectionError)
+    }
+
+    fn is_valid(&self, conn: &mut DbConn) -> Result<(), Self::Error> {
+        use diesel::r2d2::R2D2Connection;
+        conn.ping().map_err(diesel::r2d2::Error::QueryError)
+    }
+
+    fn has_broken(&self, conn: &mut DbConn) -> bool {
+        use diesel::r2d2::R2D2Connection;
+        std::thread::panicking() || conn.is_broken()
+    }
+}
+
+pub type Pool = r2d2::Pool<Manager>;
+
+/// Builds the pool, failing fast with the engine's own error if the database is unreachable.
+pub fn build_pool(
+    target: &DatabaseTarget,
+    size: u32,
+    connect_timeout: Duration,
+) -> anyhow::Result<Pool> {
+    // Establish one connection first so the start-up error is the driver's, not r2d2's time-out.
+    connect(target).map_err(|e| anyhow::anyhow!("cannot open the database: {e}"))?;
+    let pool = r2d2::Pool::builder()
+        .max_size(size)
+        .min_idle(Some(1))
+        .connection_timeout(connect_timeout)
+        .build(Manager {
+            target: target.clone(),
+        })?;
+    Ok(pool)
+}
+
+/// Runs `f` in a write transaction: `BEGIN IMMEDIATE` on SQLite, `BEGIN` on PostgreSQL, a
+/// savepoint when already inside a transaction. Commits on `Ok`, rolls back on `Err`.
+pub fn write_tx<T, E>(
+    conn: &mut DbConn,
+    f: impl FnOnce(&mut DbConn) -> Result<T, E>,
+) -> Result<T, E>
+where
+    E: From<diesel::result::Error>,
+{
+    type Tm = <DbConn as Connection>::TransactionManager;
+    let nested = Tm::transaction_manager_status_mut(conn)
+        .transaction_depth()?
+        .is_some();
+    match conn {
+        DbConn::Sqlite(c) if !nested => {
+            AnsiTransactionManager::begin_transaction_sql(c, "BEGIN IMMEDIATE")?
+        }
+        _ => Tm::begin_transaction(conn)?,
+    }
+    match f(conn) {
+        Ok(value) => {
+            Tm::commit_transaction(conn)?;
+            Ok(value)
+        }
+        Err(e) => match Tm::rollback_transaction(conn) {
+            Ok(()) | Err(diesel::result::Error::BrokenTransactionManager) => Err(e),
+            Err(rollback) => Err(rollback.into()),
+        },
+    }
+}
+
+/// The pool could not hand out a connection, or the blocking task died.
+#[derive(Debug, thiserror::Error)]
+#[error("database unavailable: {0}")]
+pub struct DbUnavailable(String);
+
+impl DbUnavailable {
+    pub fn new(message: impl Into<String>) -> Self {
+        Self(message.into())
+    }
+}
+
+impl From<DbUnavailable> for crate::http::ApiError {
+    fn from(e: DbUnavailable) -> Self {
+        crate::http::ApiError::internal(e)
+    }
+}
+
+/// Handle to the database used by handlers and the job worker.
+#[derive(Clone)]
+pub struct Db {
+    pool: Pool,
+    backend: Backend,
+}
+
+impl Db {
+    pub fn new(pool: Pool, target: &DatabaseTarget) -> Self {
+        let backend = if target.is_postgres() {
+            Backend::Postgres
+        } else {
+            Backend::Sqlite
+        };
+        Self { pool, backend }
+    }
+
+    pub fn backend(&self) -> Backend {
+        self.backend
+    }
+
+    pub fn pool(&self) -> &Pool {
+        &self.pool
+    }
+
+    /// Runs `f` with a pooled connection on the blocking thread pool.
+    pub async fn read<T, E, F>(&self, f: F) -> Result<T, E>
+    where
+        F: FnOnce(&mut DbConn) -> Result<T, E> + Send + 'static,
+        T: Send + 'static,
+        E: From<DbUnavailable> + Send + 'static,
+    {
+        let pool = self.pool.clone();
+        let span = tracing::Span::current();
+        tokio::task::spawn_blocking(move || {
+            let _entered = span.enter();
+            let mut conn = pool.get().map_err(|e| DbUnavailable(e.to_string()))?;
+            f(&mut conn)
+        })
+        .await
+        .map_err(|e| DbUnavailable(format!("database task failed: {e}")))?
+    }
+
+    /// Runs `f` inside [`write_tx`] with a pooled connection, off the executor.
+    pub async fn write<T, E, F>(&self, f: F) -> Result<T, E>
+    where
+        F: FnOnce(&mut DbConn) -> Result<T, E> + Send + 'static,
+        T: Send + 'static,
+        E: From<DbUnavailable> + From<diesel::result::Error> + Send + 'static,
+    {
+        self.read(move |conn| write_tx(conn, f)).await
+    }
+}

@@ -1,0 +1,93 @@
+//! The OpenAPI 3.1 document, generated from the handlers' `#[utoipa::path]` attributes.
+//! [`routes`] is the single list of routes: the server mounts it, and [`spec`] builds
+//! the document from the same list, so the document cannot miss an endpoint.
+
+use actix_web::App;
+use utoipa::openapi::OpenApi as OpenApiDoc;
+use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+use utoipa::{Modify, OpenApi};
+use utoipa_actix_web::AppExt;
+use utoipa_actix_web::service_config::ServiceConfig;
+
+use super::{Problem, error::FieldError};
+
+struct BearerAuth;
+
+impl Modify for BearerAuth {
+    fn modify(&self, openapi: &mut OpenApiDoc) {
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "bearer",
+            SecurityScheme::Http(
+                HttpBuilder::new()
+                    .scheme(HttpAuthScheme::Bearer)
+                    .description(Some(
+                        "A user's access token (JWT from `/v1/auth/login`) or an organization API key (`cadre_sk_…`).",
+                    ))
+                    .build(),
+            ),
+        );
+    }
+}
+
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "Cadre API",
+        description = "Expert-workforce marketplace backend: vetting, routing, scoring, scheduling and hourly payment of credentialed experts for AI data work. Errors are `application/problem+json` (RFC 9457); lists are cursor-paginated by id.",
+        license(name = "Apache-2.0", identifier = "Apache-2.0"),
+    ),
+    components(
+        schemas(Problem, FieldError),
+        responses(
+            super::BadRequest,
+            super::Unauthorized,
+            super::Forbidden,
+            super::NotFound,
+            super::Conflict,
+            super::Gone,
+            super::PayloadTooLarge,
+            super::UnsupportedMediaType,
+            super::UnprocessableEntity,
+            super::TooManyRequests,
+        )
+    ),
+    modifiers(&BearerAuth),
+    tags(
+        (name = "auth", description = "Registration, login, tokens, e-mail verification"),
+        (name = "orgs", description = "Organizations, members, invitations and API keys"),
+        (name = "audit", description = "The audit log (platform administrators)"),
+        (name = "ops", description = "Health, readiness and metrics"),
+    )
+)]
+pub struct ApiDoc;
+
+/// Every route of the service.
+pub fn routes(cfg: &mut ServiceConfig) {
+    cfg.service(
+        utoipa_actix_web::scope("/v1")
+            .configure(crate::auth::routes::configure)
+            .configure(crate::orgs::routes::configure)
+            .configure(crate::audit::routes::configure),
+    )
+    .configure(super::health::configure);
+}
+
+/// The OpenAPI document of [`routes`].
+pub fn spec() -> OpenApiDoc {
+    App::new()
+        .into_utoipa_app()
+        .openapi(ApiDoc::openapi())
+        .configure(routes)
+        .split_for_parts()
+        .1
+}
+
+/// The document as committed at `openapi/openapi.json` (pretty, trailing newline).
+pub fn spec_json() -> String {
+    let mut json = spec()
+        .to_pretty_json()
+        .unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
+    json.push('\n');
+    json
+}

@@ -1,0 +1,170 @@
+//! Public identifiers: a type prefix, `_`, and a lowercase ULID body
+//! (`usr_01jd3…`). They are opaque to clients, unique, and sort by creation time,
+//! which is what cursor pagination orders by. Each kind has its own newtype so an
+//! organisation id can never be passed where a user id is expected.
+
+use std::sync::{LazyLock, Mutex};
+
+use chrono::{DateTime, Utc};
+
+static GENERATOR: LazyLock<Mutex<ulid::Generator>> =
+    LazyLock::new(|| Mutex::new(ulid::Generator::new()));
+
+/// A new lowercase ULID body for the given instant. Bodies made in the same
+/// millisecond by this process increase monotonically.
+pub fn new_body(at: DateTime<Utc>) -> String {
+    let system_time: std::time::SystemTime = at.into();
+    let mut generator = GENERATOR.lock().unwrap_or_else(|p| p.into_inner());
+    let ulid = generator
+        .generate_from_datetime(system_time)
+        .unwrap_or_else(|_| ulid::Ulid::from_datetime(system_time));
+    ulid.to_string().to_ascii_lowercase()
+}
+
+/// True if `s` is `prefix_` followed by a 26-character lowercase Crockford base32 body.
+pub fn is_valid(prefix: &str, s: &str) -> bool {
+    let Some(body) = s
+        .strip_prefix(prefix)
+        .and_then(|rest| rest.strip_prefix('_'))
+    else {
+        return false;
+    };
+    body.len() == 26
+        && body.bytes().enumerate().all(|(i, b)| {
+            let crockford = matches!(b, b'0'..=b'9' | b'a'..=b'h' | b'j' | b'k' | b'm' | b'n' | b'p'..=b't' | b'v'..=b'z');
+            // The first character of a 128-bit ULID encodes only 3 bits.
+            crockford && (i > 0 || b <= b'7')
+        })
+}
+
+/// Declares an id newtype with its prefix.
+#[macro_export]
+macro_rules! define_id {
+    ($(#[$meta:meta])* $name:ident, $prefix:literal, $what:literal) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
+        #[serde(transparent)]
+        pub struct $name(String);
+
+        impl $name {
+            pub const PREFIX: &'static str = $prefix;
+            /// What the id names, for error messages ("an organization id").
+            pub const WHAT: &'static str = $what;
+
+            pub fn new(at: chrono::DateTime<chrono::Utc>) -> Self {
+                Self(format!("{}_{}", $prefix, $crate::ids::new_body(at)))
+            }
+
+            pub fn parse(s: &str) -> Result<Self, $crate::ids::InvalidId> {
+                if $crate::ids::is_valid($prefix, s) {
+                    Ok(Self(s.to_owned()))
+                } else {
+                    Err($crate::ids::InvalidId { expected: concat!($what, " (", $prefix, "_…)") })
+                }
+            }
+
+            /// Wraps a value read from the database (already valid).
+            pub fn from_db(s: String) -> Self {
+                Self(s)
+            }
+
+            pub fn as_str(&self) -> &str {
+                &self.0
+            }
+
+            pub fn into_string(self) -> String {
+                self.0
+            }
+        }
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(&self.0)
+            }
+        }
+
+        impl utoipa::PartialSchema for $name {
+            fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+                utoipa::openapi::ObjectBuilder::new()
+                    .schema_type(utoipa::openapi::schema::Type::String)
+                    .pattern(Some(concat!("^", $prefix, "_[0-9a-hjkmnp-tv-z]{26}$")))
+                    .description(Some(concat!("Opaque, time-sortable ", $what, ".")))
+                    .examples([serde_json::json!(concat!($prefix, "_01jd3v7q8y2k5m9n4p6r8s0t2w"))])
+                    .into()
+            }
+        }
+
+        impl utoipa::ToSchema for $name {}
+
+        impl $crate::ids::PublicId for $name {
+            fn parse_id(s: &str) -> Result<Self, $crate::ids::InvalidId> {
+                Self::parse(s)
+            }
+        }
+    };
+}
+
+/// Implemented by every id newtype; lets the HTTP layer parse path ids generically.
+pub trait PublicId: Sized {
+    fn parse_id(s: &str) -> Result<Self, InvalidId>;
+}
+
+#[derive(Debug, Clone, thiserror::Error)]
+#[error("must be {expected}")]
+pub struct InvalidId {
+    pub expected: &'static str,
+}
+
+define_id!(UserId, "usr", "a user id");
+define_id!(OrgId, "org", "an organization id");
+define_id!(MembershipId, "mem", "a membership id");
+define_id!(InvitationId, "inv", "an invitation id");
+define_id!(SessionId, "ses", "a session id");
+define_id!(RefreshTokenId, "rtk", "a refresh token id");
+define_id!(EmailTokenId, "etk", "an e-mail token id");
+define_id!(ApiKeyId, "key", "an API key id");
+define_id!(AuditEventId, "aud", "an audit event id");
+define_id!(JobId, "job", "a job id");
+define_id!(LoginFailureId, "lgf", "a login failure id");
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::{Duration, TimeZone};
+    use proptest::prelude::*;
+
+    #[test]
+    fn ids_round_trip_and_reject_other_prefixes() {
+        let t = Utc.with_ymd_and_hms(2026, 1, 2, 3, 4, 5).unwrap();
+        let id = UserId::new(t);
+        assert!(id.as_str().starts_with("usr_"));
+        assert_eq!(UserId::parse(id.as_str()).unwrap(), id);
+        assert!(OrgId::parse(id.as_str()).is_err());
+        assert!(UserId::parse("usr_").is_err());
+        assert!(
+            UserId::parse("usr_01JD3V7Q8Y2K5M9N4P6R8S0T2W").is_err(),
+            "uppercase is not canonical"
+        );
+        assert!(
+            UserId::parse("usr_01jd3v7q8y2k5m9n4p6r8s0t2i").is_err(),
+            "i is not Crockford"
+        );
+    }
+
+    #[test]
+    fn ids_made_in_the_same_millisecond_still_increase() {
+        let t = Utc.with_ymd_and_hms(2026, 1, 2, 3, 4, 5).unwrap();
+        let ids: Vec<_> = (0..1000).map(|_| UserId::new(t)).collect();
+        assert!(ids.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    proptest! {
+        #[test]
+        fn later_instants_sort_after_earlier_ones(a in 0i64..4_000_000_000_000, gap in 1i64..1_000_000) {
+            let t0 = Utc.timestamp_millis_opt(a).unwrap();
+            let early = OrgId::new(t0);
+            let late = OrgId::new(t0 + Duration::milliseconds(gap));
+            prop_assert!(early < late);
+        }
+    }
+}

@@ -1,0 +1,64 @@
+//! The outbox. Follow-up work (e-mail now; webhooks, payouts, expiry and scoring later)
+//! is a row in `jobs`, written by [`enqueue`] **in the same transaction** as the change
+//! that causes it, so it happens if and only if the change commits.
+//!
+//! A [`runner::JobRunner`] claims due jobs with a lease by a conditional update
+//! (`UPDATE … WHERE id = ? AND attempts = ? AND <still claimable>`, row count checked),
+//! which is race-free with several server processes on one PostgreSQL and on SQLite.
+//! A failed job is retried with exponential backoff and parked as `dead` after
+//! `jobs.max_attempts`. Delivery is at-least-once: a worker that dies mid-job leaves a
+//! lease that expires, and the job runs again; handlers are written to tolerate that.
+
+pub mod runner;
+pub mod store;
+
+use chrono::{DateTime, Utc};
+use serde::Serialize;
+
+use crate::db::DbConn;
+use crate::ids::JobId;
+
+/// Queues are drained by their own runners, so a slow queue never delays another.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Queue {
+    Mail,
+    Default,
+}
+
+impl Queue {
+    pub const ALL: [Queue; 2] = [Queue::Mail, Queue::Default];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Queue::Mail => "mail",
+            Queue::Default => "default",
+        }
+    }
+}
+
+/// Max attempts used when a job is enqueued; set from `jobs.max_attempts` at start-up.
+static MAX_ATTEMPTS: std::sync::atomic::AtomicI32 = std::sync::atomic::AtomicI32::new(8);
+
+pub fn set_default_max_attempts(n: i32) {
+    MAX_ATTEMPTS.store(n.max(1), std::sync::atomic::Ordering::Relaxed);
+}
+
+/// Enqueues a job inside the caller's transaction; it becomes due at `now`.
+pub fn enqueue<P: Serialize>(
+    conn: &mut DbConn,
+    now: DateTime<Utc>,
+    queue: Queue,
+    kind: &str,
+    payload: &P,
+) -> anyhow::Result<JobId> {
+    let payload = serde_json::to_string(payload)?;
+    let max_attempts = MAX_ATTEMPTS.load(std::sync::atomic::Ordering::Relaxed);
+    Ok(store::insert(
+        conn,
+        now,
+        queue,
+        kind,
+        &payload,
+        max_attempts,
+    )?)
+}

@@ -1,0 +1,197 @@
+//! Queries on the `jobs` table.
+
+use chrono::{DateTime, Duration, NaiveDateTime, Utc};
+use diesel::prelude::*;
+
+use super::Queue;
+use crate::db::DbConn;
+use crate::db::schema::jobs;
+use crate::ids::JobId;
+
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = jobs)]
+pub struct JobRow {
+    pub id: String,
+    pub queue: String,
+    pub kind: String,
+    pub payload: String,
+    pub status: String,
+    pub attempts: i32,
+    pub max_attempts: i32,
+    pub run_at: NaiveDateTime,
+    pub locked_by: Option<String>,
+    pub locked_until: Option<NaiveDateTime>,
+    pub last_error: Option<String>,
+    pub created_at: NaiveDateTime,
+    pub updated_at: NaiveDateTime,
+    pub finished_at: Option<NaiveDateTime>,
+}
+
+pub fn insert(
+    conn: &mut DbConn,
+    now: DateTime<Utc>,
+    queue: Queue,
+    kind: &str,
+    payload: &str,
+    max_attempts: i32,
+) -> QueryResult<JobId> {
+    let id = JobId::new(now);
+    let t = now.naive_utc();
+    diesel::insert_into(jobs::table)
+        .values((
+            jobs::id.eq(id.as_str()),
+            jobs::queue.eq(queue.as_str()),
+            jobs::kind.eq(kind),
+            jobs::payload.eq(payload),
+            jobs::status.eq("queued"),
+            jobs::attempts.eq(0),
+            jobs::max_attempts.eq(max_attempts),
+            jobs::run_at.eq(t),
+            jobs::created_at.eq(t),
+            jobs::updated_at.eq(t),
+        ))
+        .execute(conn)?;
+    Ok(id)
+}
+
+/// Claims one due job of `queues` for `worker`, or `None` if none is due.
+/// Due = queued with `run_at <= now`, or running with an expired lease.
+pub fn claim(
+    conn: &mut DbConn,
+    queues: &[&str],
+    worker: &str,
+    now: DateTime<Utc>,
+    lease: Duration,
+) -> QueryResult<Option<JobRow>> {
+    let t = now.naive_utc();
+    // A few rounds: losing a race to another worker just means trying the next candidate.
+    for _ in 0..8 {
+        let candidate: Option<(String, i32, i32, String)> = jobs::table
+            .filter(jobs::queue.eq_any(queues))
+            .filter(
+                jobs::status
+                    .eq("queued")
+                    .and(jobs::run_at.le(t))
+                    .or(jobs::status.eq("running").and(jobs::locked_until.le(t))),
+            )
+            .order_by((jobs::run_at.asc(), jobs::id.asc()))
+            .select((jobs::id, jobs::attempts, jobs::max_attempts, jobs::status))
+            .first(conn)
+            .optional()?;
+        let Some((id, attempts, max_attempts, status)) = candidate else {
+            return Ok(None);
+        };
+        let still_claimable = jobs::id
+            .eq(&id)
+            .and(jobs::attempts.eq(attempts))
+            .and(jobs::status.eq(&status));
+        if status == "running" && attempts >= max_attempts {
+            // Its last attempt's worker died: park it instead of exceeding the limit.
+            diesel::update(jobs::table.filter(still_claimable))
+                .set((
+                    jobs::status.eq("dead"),
+                    jobs::locked_by.eq(None::<String>),
+                    jobs::locked_until.eq(None::<NaiveDateTime>),
+                    jobs::last_error.eq("the worker's lease expired during the final attempt"),
+                    jobs::updated_at.eq(t),
+                    jobs::finished_at.eq(Some(t)),
+                ))
+                .execute(conn)?;
+            continue;
+        }
+        let claimed = diesel::update(jobs::table.filter(still_claimable))
+            .set((
+                jobs::status.eq("running"),
+                jobs::attempts.eq(attempts + 1),
+                jobs::locked_by.eq(Some(worker)),
+                jobs::locked_until.eq(Some((now + lease).naive_utc())),
+                jobs::updated_at.eq(t),
+            ))
+            .execute(conn)?;
+        if claimed == 1 {
+            return jobs::table
+                .find(&id)
+                .select(JobRow::as_select())
+                .first(conn)
+                .optional();
+        }
+    }
+    Ok(None)
+}
+
+/// Marks a claimed job done. Returns false if the lease was lost to another worker.
+pub fn succeed(conn: &mut DbConn, id: &str, worker: &str, now: DateTime<Utc>) -> QueryResult<bool> {
+    let t = now.naive_utc();
+    let n = diesel::update(
+        jobs::table
+            .filter(jobs::id.eq(id))
+            .filter(jobs::locked_by.eq(worker))
+            .filter(jobs::status.eq("running")),
+    )
+    .set((
+        jobs::status.eq("succeeded"),
+        jobs::locked_by.eq(None::<String>),
+        jobs::locked_until.eq(None::<NaiveDateTime>),
+        jobs::last_error.eq(None::<String>),
+        jobs::updated_at.eq(t),
+        jobs::finished_at.eq(Some(t)),
+    ))
+    .execute(conn)?;
+    Ok(n == 1)
+}
+
+/// Records a failed attempt: back to `queued` at `retry_at`, or `dead` when `retry_at` is None.
+pub fn fail(
+    conn: &mut DbConn,
+    id: &str,
+    worker: &str,
+    now: DateTime<Utc>,
+    error: &str,
+    retry_at: Option<DateTime<Utc>>,
+) -> QueryResult<bool> {
+    let t = now.naive_utc();
+    let error: String = error.chars().take(2000).collect();
+    let target = jobs::table
+        .filter(jobs::id.eq(id))
+        .filter(jobs::locked_by.eq(worker))
+        .filter(jobs::status.eq("running"));
+    let n = match retry_at {
+        Some(at) => diesel::update(target)
+            .set((
+                jobs::status.eq("queued"),
+                jobs::run_at.eq(at.naive_utc()),
+                jobs::locked_by.eq(None::<String>),
+                jobs::locked_until.eq(None::<NaiveDateTime>),
+                jobs::last_error.eq(Some(error)),
+                jobs::updated_at.eq(t),
+            ))
+            .execute(conn)?,
+        None => diesel::update(target)
+            .set((
+                jobs::status.eq("dead"),
+                jobs::locked_by.eq(None::<String>),
+                jobs::locked_until.eq(None::<NaiveDateTime>),
+                jobs::last_error.eq(Some(error)),
+                jobs::updated_at.eq(t),
+                jobs::finished_at.eq(Some(t)),
+            ))
+            .execute(conn)?,
+    };
+    Ok(n == 1)
+}
+
+pub fn find(conn: &mut DbConn, id: &str) -> QueryResult<Option<JobRow>> {
+    jobs::table
+        .find(id)
+        .select(JobRow::as_select())
+        .first(conn)
+        .optional()
+}
+
+pub fn list_by_kind(conn: &mut DbConn, kind: &str) -> QueryResult<Vec<JobRow>> {
+    jobs::table
+        .filter(jobs::kind.eq(kind))
+        .order_by(jobs::id.asc())
+        .select(JobRow::as_select())
+        .load(conn)
+}

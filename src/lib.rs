@@ -1,0 +1,23 @@
+//! Cadre: a self-hosted backend for an expert-workforce marketplace for AI data work.
+//!
+//! Layout (see DESIGN.md): the shared edges — [`http`] (errors, extractors, OpenAPI),
+//! [`db`] (connections, schema, migrations), [`auth`] (identity and access), [`jobs`]
+//! (the outbox and its worker), [`mail`] — and one folder per mission area
+//! ([`orgs`], [`audit`], and the features built on them).
+
+pub mod audit;
+pub mod auth;
+pub mod clock;
+pub mod config;
+pub mod db;
+pub mod demo;
+pub mod http;
+pub mod ids;
+pub mod jobs;
+pub mod mail;
+pub mod orgs;
+pub mod startup;
+pub mod state;
+pub mod telemetry;
+
+pub use startup::Application;

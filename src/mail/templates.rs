@@ -1,0 +1,41 @@
+//! Message templates. Plain text, short, and explicit about why the recipient got it.
+
+use super::OutgoingEmail;
+
+pub fn verify_email(to: &str, display_name: &str, link: &str, valid_hours: i64) -> OutgoingEmail {
+    OutgoingEmail {
+        to: to.to_owned(),
+        subject: "Confirm your e-mail address for Cadre".to_owned(),
+        text: format!(
+            "Hello {display_name},\n\n\
+             please confirm that this is your e-mail address by opening the link below:\n\n\
+             {link}\n\n\
+             The link is valid for {valid_hours} hours and can be used once.\n\
+             If you did not create a Cadre account, ignore this message.\n\n\
+             — Cadre\n"
+        ),
+    }
+}
+
+pub fn invitation(
+    to: &str,
+    org_name: &str,
+    inviter: &str,
+    role: &str,
+    link: &str,
+    valid_days: i64,
+) -> OutgoingEmail {
+    OutgoingEmail {
+        to: to.to_owned(),
+        subject: format!("You are invited to join {org_name} on Cadre"),
+        text: format!(
+            "Hello,\n\n\
+             {inviter} invited you to join {org_name} on Cadre as {role}.\n\n\
+             Accept the invitation here:\n\n\
+             {link}\n\n\
+             The invitation is valid for {valid_days} days and can be used once.\n\
+             If you did not expect it, ignore this message.\n\n\
+             — Cadre\n"
+        ),
+    }
+}

@@ -1,0 +1,151 @@
+//! The `cadre` command: serve, migrate, print the OpenAPI document, administer.
+
+use std::io::Read;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use anyhow::Context;
+use clap::{Parser, Subcommand};
+
+use cadre::clock::{Clock, SystemClock};
+use cadre::config::Settings;
+
+#[derive(Parser)]
+#[command(
+    name = "cadre",
+    version,
+    about = "Expert-workforce marketplace backend"
+)]
+struct Cli {
+    /// Configuration file (default: ./cadre.toml if present; also CADRE_CONFIG).
+    #[arg(long, global = true)]
+    config: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Run the API server and job workers (migrates first).
+    Serve {
+        /// Seed an empty database with a realistic demo instance.
+        #[arg(long)]
+        demo: bool,
+    },
+    /// Apply pending database migrations and exit.
+    Migrate,
+    /// Print the OpenAPI document (or write it to a file).
+    Openapi {
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+    },
+    /// Administrative tasks.
+    Admin {
+        #[command(subcommand)]
+        command: AdminCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum AdminCommand {
+    /// Create a platform administrator (or promote an existing user). The password is read from stdin.
+    CreatePlatformAdmin {
+        #[arg(long)]
+        email: String,
+        #[arg(long, default_value = "Platform admin")]
+        display_name: String,
+        /// Read the password from standard input (required: passwords never go on the command line).
+        #[arg(long, required = true)]
+        password_stdin: bool,
+    },
+}
+
+fn main() {
+    if let Err(e) = run() {
+        eprintln!("error: {e:#}");
+        std::process::exit(1);
+    }
+}
+
+fn run() -> anyhow::Result<()> {
+    let cli = Cli::parse();
+    if let Command::Openapi { output } = &cli.command {
+        let json = cadre::http::openapi::spec_json();
+        match output {
+            Some(path) => {
+                std::fs::write(path, json).with_context(|| format!("writing {}", path.display()))?
+            }
+            None => print!("{json}"),
+        }
+        return Ok(());
+    }
+    let settings = Settings::load(cli.config.as_deref())?;
+    cadre::telemetry::init(&settings.log);
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()?;
+    let clock: Arc<dyn Clock> = Arc::new(SystemClock);
+    match cli.command {
+        Command::Openapi { .. } => unreachable!("handled above"),
+        Command::Migrate => runtime.block_on(async {
+            let (_, target) = cadre::startup::open_database(&settings).await?;
+            println!(
+                "database is up to date ({})",
+                if target.is_postgres() {
+                    "postgres"
+                } else {
+                    "sqlite"
+                }
+            );
+            Ok(())
+        }),
+        Command::Serve { demo } => {
+            // actix-web runs on its own system runtime.
+            actix_web::rt::System::new().block_on(async move {
+                let app = cadre::Application::build(settings.clone(), clock.clone(), true).await?;
+                if demo {
+                    let state = app.state();
+                    match cadre::demo::seed(&state).await? {
+                        Some(summary) => println!("{summary}"),
+                        None => println!("demo: the database already has users; not seeding"),
+                    }
+                }
+                tracing::info!(
+                    address = %format!("http://{}:{}", settings.http.host, app.port()),
+                    docs = %format!("http://{}:{}/docs/", settings.http.host, app.port()),
+                    "cadre is serving"
+                );
+                app.run_until_stopped().await?;
+                Ok(())
+            })
+        }
+        Command::Admin {
+            command:
+                AdminCommand::CreatePlatformAdmin {
+                    email,
+                    display_name,
+                    password_stdin,
+                },
+        } => {
+            debug_assert!(password_stdin);
+            let mut password = String::new();
+            std::io::stdin()
+                .read_to_string(&mut password)
+                .context("reading the password from stdin")?;
+            let password = password.trim_end_matches(['\n', '\r']).to_owned();
+            runtime.block_on(async {
+                let (db, _) = cadre::startup::open_database(&settings).await?;
+                let outcome = cadre::auth::admin::create_platform_admin(
+                    &db,
+                    clock.now(),
+                    &email,
+                    &display_name,
+                    &password,
+                )
+                .await?;
+                println!("{outcome}");
+                Ok(())
+            })
+        }
+    }
+}

@@ -1,0 +1,420 @@
+//! Membership changes, invitations and API keys. Each change is one transaction that
+//! audits itself (and enqueues its e-mail, for invitations).
+
+use chrono::Duration;
+use serde_json::json;
+
+use super::store::{self, InvitationRow, MembershipRow, OrgRow};
+use crate::audit::{self, Actor, Entry};
+use crate::auth::{
+    OrgKind, OrgRole, Scope, UserPrincipal, api_keys, service as auth_service, store as auth_store,
+    tokens,
+};
+use crate::db::DbConn;
+use crate::http::{ApiError, ApiResult, FieldError};
+use crate::ids::{OrgId, UserId};
+use crate::mail::{self, templates};
+use crate::state::AppState;
+
+pub fn load_org(conn: &mut DbConn, org: &OrgId) -> ApiResult<OrgRow> {
+    store::find_org(conn, org.as_str())?
+        .ok_or_else(|| ApiError::not_found(format!("organization {org} not found")))
+}
+
+fn org_kind(org: &OrgRow) -> ApiResult<OrgKind> {
+    OrgKind::parse(&org.kind)
+        .ok_or_else(|| ApiError::internal(anyhow::anyhow!("unknown org kind {}", org.kind)))
+}
+
+fn role_must_fit(role: OrgRole, kind: OrgKind) -> ApiResult<()> {
+    if role.fits(kind) {
+        Ok(())
+    } else {
+        Err(ApiError::invalid_field(
+            "role",
+            format!(
+                "`{}` is not a role in a {} organization",
+                role.as_str(),
+                kind.as_str()
+            ),
+        ))
+    }
+}
+
+fn member_not_found(user: &UserId) -> ApiError {
+    ApiError::not_found(format!("user {user} is not a member of this organization"))
+}
+
+/// Changes a member's role; the last administrator cannot be demoted.
+pub async fn change_role(
+    state: &AppState,
+    actor: Actor,
+    org: OrgId,
+    user: UserId,
+    role: OrgRole,
+) -> ApiResult<MembershipRow> {
+    let now = state.now();
+    state
+        .db
+        .write(move |conn| {
+            let o = load_org(conn, &org)?;
+            role_must_fit(role, org_kind(&o)?)?;
+            let m = store::find_membership(conn, org.as_str(), user.as_str())?
+                .ok_or_else(|| member_not_found(&user))?;
+            let from = OrgRole::parse(&m.role);
+            if from == Some(role) {
+                return Ok(m);
+            }
+            if from.is_some_and(OrgRole::is_admin)
+                && !role.is_admin()
+                && store::count_admins(conn, org.as_str())? <= 1
+            {
+                return Err(ApiError::conflict(
+                    "the organization's last administrator cannot be demoted",
+                ));
+            }
+            if !store::set_member_role(conn, &m.id, &m.role, role, now)? {
+                return Err(ApiError::conflict(
+                    "the membership changed concurrently; retry",
+                ));
+            }
+            audit::record(
+                conn,
+                now,
+                &actor,
+                Entry {
+                    action: "org.member_role_changed",
+                    org_id: Some(org.as_str()),
+                    subject_type: "user",
+                    subject_id: Some(user.as_str()),
+                    details: json!({ "from": m.role, "to": role.as_str() }),
+                },
+            )?;
+            store::find_membership(conn, org.as_str(), user.as_str())?
+                .ok_or_else(|| member_not_found(&user))
+        })
+        .await
+}
+
+/// Removes a member; the last administrator cannot be removed.
+pub async fn remove_member(
+    state: &AppState,
+    actor: Actor,
+    org: OrgId,
+    user: UserId,
+) -> ApiResult<()> {
+    let now = state.now();
+    state
+        .db
+        .write(move |conn| {
+            let m = store::find_membership(conn, org.as_str(), user.as_str())?
+                .ok_or_else(|| member_not_found(&user))?;
+            if OrgRole::parse(&m.role).is_some_and(OrgRole::is_admin)
+                && store::count_admins(conn, org.as_str())? <= 1
+            {
+                return Err(ApiError::conflict(
+                    "the organization's last administrator cannot be removed",
+                ));
+            }
+            store::delete_membership(conn, &m.id)?;
+            audit::record(
+                conn,
+                now,
+                &actor,
+                Entry {
+                    action: "org.member_removed",
+                    org_id: Some(org.as_str()),
+                    subject_type: "user",
+                    subject_id: Some(user.as_str()),
+                    details: json!({ "role": m.role }),
+                },
+            )?;
+            Ok(())
+        })
+        .await
+}
+
+pub async fn invite(
+    state: &AppState,
+    inviter: &UserPrincipal,
+    org: OrgId,
+    email: String,
+    role: OrgRole,
+) -> ApiResult<InvitationRow> {
+    let now = state.now();
+    let ttl = state.settings.auth.invitation_ttl_secs;
+    let public_url = state.settings.http.public_url.clone();
+    let actor = Actor::user(&inviter.user_id, inviter.request_id.clone());
+    let (inviter_id, inviter_name) = (inviter.user_id.clone(), inviter.display_name.clone());
+    state
+        .db
+        .write(move |conn| {
+            let o = load_org(conn, &org)?;
+            role_must_fit(role, org_kind(&o)?)?;
+            if let Some(existing) = auth_store::find_user_by_email(conn, &email)?
+                && store::find_membership(conn, org.as_str(), &existing.id)?.is_some()
+            {
+                return Err(
+                    ApiError::conflict("this person is already a member").with_errors(vec![
+                        FieldError::new("email", "is already a member of this organization"),
+                    ]),
+                );
+            }
+            if store::open_invitations_for(conn, org.as_str(), &email, now)? > 0 {
+                return Err(ApiError::conflict(
+                    "an open invitation for this address exists; revoke it first",
+                )
+                .with_errors(vec![FieldError::new(
+                    "email",
+                    "already has an open invitation",
+                )]));
+            }
+            let token = tokens::random_secret();
+            let row = store::insert_invitation(
+                conn,
+                now,
+                &store::NewInvitation {
+                    org: org.as_str(),
+                    email: &email,
+                    role,
+                    token_hash: &tokens::hash_secret(&token),
+                    invited_by: inviter_id.as_str(),
+                    expires_at: now + Duration::seconds(ttl),
+                },
+            )?;
+            let link = format!(
+                "{}/invitations/accept?token={token}",
+                public_url.trim_end_matches('/')
+            );
+            mail::enqueue(
+                conn,
+                now,
+                &templates::invitation(
+                    email.trim(),
+                    &o.name,
+                    &inviter_name,
+                    role.as_str(),
+                    &link,
+                    ttl / 86_400,
+                ),
+            )?;
+            audit::record(
+                conn,
+                now,
+                &actor,
+                Entry {
+                    action: "org.invitation_created",
+                    org_id: Some(org.as_str()),
+                    subject_type: "invitation",
+                    subject_id: Some(&row.id),
+                    details: json!({ "role": role.as_str() }),
+                },
+            )?;
+            Ok(row)
+        })
+        .await
+}
+
+pub async fn revoke_invitation(
+    state: &AppState,
+    actor: Actor,
+    org: OrgId,
+    id: String,
+) -> ApiResult<()> {
+    let now = state.now();
+    state
+        .db
+        .write(move |conn| {
+            let inv = store::find_invitation(conn, org.as_str(), &id)?
+                .ok_or_else(|| ApiError::not_found(format!("invitation {id} not found")))?;
+            if inv.accepted_at.is_some() {
+                return Err(ApiError::conflict("the invitation was already accepted"));
+            }
+            if store::revoke_invitation(conn, org.as_str(), &id, now)? {
+                audit::record(
+                    conn,
+                    now,
+                    &actor,
+                    Entry {
+                        action: "org.invitation_revoked",
+                        org_id: Some(org.as_str()),
+                        subject_type: "invitation",
+                        subject_id: Some(&id),
+                        details: json!({}),
+                    },
+                )?;
+            }
+            Ok(())
+        })
+        .await
+}
+
+/// Who accepts an invitation: the logged-in user, or a new account created with it.
+pub enum Acceptor {
+    Existing(UserPrincipal),
+    New {
+        display_name: String,
+        password_hash: String,
+    },
+}
+
+pub struct Accepted {
+    pub membership: MembershipRow,
+    pub org: OrgRow,
+    pub user: auth_store::UserRow,
+}
+
+pub async fn accept_invitation(
+    state: &AppState,
+    token: String,
+    acceptor: Acceptor,
+    request_id: Option<String>,
+) -> ApiResult<Accepted> {
+    let now = state.now();
+    let hash = tokens::hash_secret(&token);
+    state
+        .db
+        .write(move |conn| {
+            let inv = store::find_invitation_by_token(conn, &hash)?
+                .ok_or_else(|| ApiError::bad_parameter("token", "is not a valid invitation token"))?;
+            if inv.accepted_at.is_some() {
+                return Err(ApiError::conflict("this invitation was already used"));
+            }
+            if inv.revoked_at.is_some() {
+                return Err(ApiError::gone("this invitation was revoked"));
+            }
+            if crate::clock::utc(inv.expires_at) <= now {
+                return Err(ApiError::gone("this invitation has expired; ask for a new one"));
+            }
+            let user_id = match acceptor {
+                Acceptor::Existing(u) => {
+                    if crate::auth::normalize_email(&u.email) != inv.email_normalized {
+                        return Err(ApiError::forbidden("this invitation was sent to a different e-mail address"));
+                    }
+                    u.user_id
+                }
+                Acceptor::New { display_name, password_hash } => {
+                    if auth_store::email_taken(conn, &inv.email)? {
+                        return Err(ApiError::conflict(
+                            "an account with this e-mail address exists; log in and accept the invitation",
+                        ));
+                    }
+                    // The token reached this address, which proves the address: verified.
+                    let id = auth_store::insert_user(conn, now, &auth_store::NewUser {
+                        email: &inv.email,
+                        password_hash: &password_hash,
+                        display_name: &display_name,
+                        is_platform_admin: false,
+                        is_expert: false,
+                        email_verified: true,
+                    })
+                    .map_err(auth_service::email_conflict)?;
+                    audit::record(conn, now, &Actor::user(&id, request_id.clone()), Entry {
+                        action: "auth.registered",
+                        org_id: Some(&inv.org_id),
+                        subject_type: "user",
+                        subject_id: Some(id.as_str()),
+                        details: json!({ "account_type": "invited", "invitation_id": inv.id }),
+                    })?;
+                    id
+                }
+            };
+            if store::find_membership(conn, &inv.org_id, user_id.as_str())?.is_some() {
+                return Err(ApiError::conflict("you are already a member of this organization"));
+            }
+            if !store::accept_invitation(conn, &inv.id, user_id.as_str(), now)? {
+                return Err(ApiError::conflict("this invitation was already used"));
+            }
+            let role = OrgRole::parse(&inv.role).ok_or_else(|| ApiError::internal(anyhow::anyhow!("bad role")))?;
+            store::insert_membership(conn, now, &inv.org_id, user_id.as_str(), role)?;
+            audit::record(conn, now, &Actor::user(&user_id, request_id), Entry {
+                action: "org.invitation_accepted",
+                org_id: Some(&inv.org_id),
+                subject_type: "user",
+                subject_id: Some(user_id.as_str()),
+                details: json!({ "invitation_id": inv.id, "role": inv.role }),
+            })?;
+            let membership = store::find_membership(conn, &inv.org_id, user_id.as_str())?
+                .ok_or_else(|| ApiError::internal(anyhow::anyhow!("membership vanished")))?;
+            let org = store::find_org(conn, &inv.org_id)?.ok_or_else(|| ApiError::internal(anyhow::anyhow!("org vanished")))?;
+            let user = auth_store::find_user(conn, user_id.as_str())?.ok_or_else(|| ApiError::internal(anyhow::anyhow!("user vanished")))?;
+            Ok(Accepted { membership, org, user })
+        })
+        .await
+}
+
+pub struct CreatedKey {
+    pub row: api_keys::ApiKeyRow,
+    pub secret: String,
+}
+
+pub async fn create_api_key(
+    state: &AppState,
+    creator: &UserPrincipal,
+    org: OrgId,
+    name: String,
+    scopes: Vec<Scope>,
+) -> ApiResult<CreatedKey> {
+    let now = state.now();
+    let actor = Actor::user(&creator.user_id, creator.request_id.clone());
+    let creator_id = creator.user_id.clone();
+    state
+        .db
+        .write(move |conn| {
+            load_org(conn, &org)?;
+            let (secret, prefix) = tokens::new_api_key();
+            let row = api_keys::insert(conn, now, &api_keys::NewApiKey {
+                org: org.as_str(),
+                name: &name,
+                prefix: &prefix,
+                secret_hash: &tokens::hash_secret(&secret),
+                scopes: &scopes,
+                created_by: creator_id.as_str(),
+            })?;
+            audit::record(conn, now, &actor, Entry {
+                action: "api_key.created",
+                org_id: Some(org.as_str()),
+                subject_type: "api_key",
+                subject_id: Some(&row.id),
+                details: json!({ "name": row.name, "scopes": row.scopes, "prefix": row.prefix }),
+            })?;
+            Ok(CreatedKey { row, secret })
+        })
+        .await
+}
+
+pub async fn revoke_api_key(
+    state: &AppState,
+    revoker: &UserPrincipal,
+    org: OrgId,
+    id: String,
+) -> ApiResult<()> {
+    let now = state.now();
+    let actor = Actor::user(&revoker.user_id, revoker.request_id.clone());
+    let by = revoker.user_id.clone();
+    state
+        .db
+        .write(move |conn| {
+            let key = api_keys::find(conn, org.as_str(), &id)?
+                .ok_or_else(|| ApiError::not_found(format!("API key {id} not found")))?;
+            if key.revoked_at.is_some() {
+                return Ok(());
+            }
+            if api_keys::revoke(conn, org.as_str(), &id, by.as_str(), now)? {
+                audit::record(
+                    conn,
+                    now,
+                    &actor,
+                    Entry {
+                        action: "api_key.revoked",
+                        org_id: Some(org.as_str()),
+                        subject_type: "api_key",
+                        subject_id: Some(&id),
+                        details: json!({ "name": key.name }),
+                    },
+                )?;
+            }
+            Ok(())
+        })
+        .await
+}

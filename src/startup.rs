@@ -1,0 +1,224 @@
+//! Building the application: database and migrations, secrets, mailer, job runners and
+//! the HTTP server. `cadre serve` and the test harness both go through
+//! [`Application::build`]; the harness passes a manual clock and drains jobs itself.
+
+use std::net::TcpListener;
+use std::path::Path;
+use std::sync::Arc;
+
+use actix_web::dev::Server;
+use actix_web::middleware::{Compress, from_fn};
+use actix_web::{App, HttpServer, web};
+use anyhow::Context;
+use secrecy::SecretString;
+use tracing_actix_web::TracingLogger;
+use utoipa_actix_web::AppExt;
+use utoipa_swagger_ui::SwaggerUi;
+
+use crate::auth::jwt::JwtKeys;
+use crate::clock::SharedClock;
+use crate::config::{DatabaseTarget, Settings};
+use crate::db::{self, Db};
+use crate::http::extract::BodyLimit;
+use crate::http::fallback::{self, RouteTable};
+use crate::http::metrics::{self, Metrics};
+use crate::http::openapi;
+use crate::jobs::Queue;
+use crate::jobs::runner::{JobEnv, JobRunner};
+use crate::mail::Mailer;
+use crate::state::AppState;
+
+pub struct Application {
+    server: Server,
+    port: u16,
+    state: web::Data<AppState>,
+    runners: Vec<JobRunner>,
+    start_workers: bool,
+}
+
+/// Opens the database (creating the SQLite file's directory) and runs pending migrations.
+pub async fn open_database(settings: &Settings) -> anyhow::Result<(Db, DatabaseTarget)> {
+    let target = settings.database_target()?;
+    if let DatabaseTarget::Sqlite(path) = &target
+        && let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty())
+    {
+        std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
+    }
+    let pool = db::build_pool(
+        &target,
+        settings.database.pool_size,
+        std::time::Duration::from_secs(settings.database.connect_timeout_secs),
+    )?;
+    let p = pool.clone();
+    let applied = tokio::task::spawn_blocking(move || -> anyhow::Result<Vec<String>> {
+        let mut conn = p.get()?;
+        db::migrations::run(&mut conn)
+    })
+    .await??;
+    if !applied.is_empty() {
+        tracing::info!(migrations = ?applied, "applied database migrations");
+    }
+    Ok((Db::new(pool, &target), target))
+}
+
+/// The JWT secret: configured, or (embedded mode only) generated once into the data dir.
+fn jwt_secret(settings: &Settings, target: &DatabaseTarget) -> anyhow::Result<SecretString> {
+    if let Some(secret) = &settings.auth.jwt_secret {
+        return Ok(secret.clone());
+    }
+    if target.is_postgres() {
+        anyhow::bail!("auth.jwt_secret (CADRE_AUTH__JWT_SECRET) is required with PostgreSQL");
+    }
+    let path = settings.data_dir.join("jwt-secret");
+    if path.exists() {
+        let secret = std::fs::read_to_string(&path)
+            .with_context(|| format!("reading {}", path.display()))?;
+        return Ok(SecretString::from(secret.trim().to_owned()));
+    }
+    std::fs::create_dir_all(&settings.data_dir)?;
+    let secret = format!(
+        "{}{}",
+        crate::auth::tokens::random_secret(),
+        crate::auth::tokens::random_secret()
+    );
+    write_owner_only(&path, &secret)?;
+    tracing::warn!(
+        path = %path.display(),
+        "no auth.jwt_secret configured: generated one for this embedded instance; set CADRE_AUTH__JWT_SECRET for production"
+    );
+    Ok(SecretString::from(secret))
+}
+
+fn write_owner_only(path: &Path, contents: &str) -> anyhow::Result<()> {
+    use std::io::Write;
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    let mut file = options
+        .open(path)
+        .with_context(|| format!("creating {}", path.display()))?;
+    file.write_all(contents.as_bytes())?;
+    Ok(())
+}
+
+impl Application {
+    /// Builds everything and binds the listener (port 0 picks a free port).
+    /// `start_workers`: run the job workers in the background (false in tests, which drain).
+    pub async fn build(
+        settings: Settings,
+        clock: SharedClock,
+        start_workers: bool,
+    ) -> anyhow::Result<Self> {
+        settings.validate()?;
+        let (db, target) = open_database(&settings).await?;
+        let jwt = JwtKeys::new(&jwt_secret(&settings, &target)?);
+        crate::jobs::set_default_max_attempts(settings.jobs.max_attempts);
+
+        let env = Arc::new(JobEnv {
+            mailer: Mailer::from_settings(&settings)?,
+            mail_from: crate::mail::parse_mailbox(&settings.mail.from)?,
+        });
+        // One runner per queue, so a slow queue never holds up another.
+        let runners: Vec<JobRunner> = Queue::ALL
+            .iter()
+            .map(|q| {
+                JobRunner::new(
+                    db.clone(),
+                    clock.clone(),
+                    settings.jobs.clone(),
+                    env.clone(),
+                    &[*q],
+                )
+            })
+            .collect();
+
+        let settings = Arc::new(settings);
+        let state = web::Data::new(AppState {
+            db,
+            clock,
+            settings: settings.clone(),
+            jwt,
+        });
+        let metrics = web::Data::new(Metrics::new()?);
+        let spec = openapi::spec();
+        let route_table = web::Data::new(RouteTable::from_spec(&spec));
+        let body_limit = settings.http.max_body_bytes;
+
+        let listener = TcpListener::bind((settings.http.host.as_str(), settings.http.port))
+            .with_context(|| {
+                format!(
+                    "binding {}:{} (http.host / http.port)",
+                    settings.http.host, settings.http.port
+                )
+            })?;
+        let port = listener.local_addr()?.port();
+        let app_state = state.clone();
+        let mut server = HttpServer::new(move || {
+            let (app, _) = App::new()
+                .into_utoipa_app()
+                .openapi(<openapi::ApiDoc as utoipa::OpenApi>::openapi())
+                .app_data(app_state.clone())
+                .app_data(metrics.clone())
+                .app_data(route_table.clone())
+                .app_data(BodyLimit(body_limit))
+                .configure(openapi::routes)
+                .split_for_parts();
+            app.service(SwaggerUi::new("/docs/{_:.*}").url("/openapi.json", spec.clone()))
+                .service(web::redirect("/docs", "/docs/"))
+                .default_service(web::to(fallback::not_matched))
+                .wrap(Compress::default())
+                .wrap(from_fn(metrics::request_id_header))
+                .wrap(from_fn(metrics::track))
+                .wrap(TracingLogger::default())
+        })
+        .listen(listener)?;
+        if let Some(workers) = settings.http.workers {
+            server = server.workers(workers.max(1));
+        }
+        if !start_workers {
+            // Embedded in a test process: don't install signal handlers.
+            server = server.disable_signals();
+        }
+        Ok(Self {
+            server: server.run(),
+            port,
+            state,
+            runners,
+            start_workers,
+        })
+    }
+
+    pub fn port(&self) -> u16 {
+        self.port
+    }
+
+    pub fn state(&self) -> web::Data<AppState> {
+        self.state.clone()
+    }
+
+    /// The job runners (one per queue); tests drain them instead of running the loops.
+    pub fn job_runners(&self) -> Vec<JobRunner> {
+        self.runners.clone()
+    }
+
+    /// Serves until the server stops (Ctrl-C / SIGTERM in `serve`), running job workers if enabled.
+    pub async fn run_until_stopped(self) -> std::io::Result<()> {
+        let (stop_tx, stop_rx) = tokio::sync::watch::channel(false);
+        let mut workers = Vec::new();
+        if self.start_workers && self.state.settings.jobs.worker {
+            for runner in self.runners {
+                workers.push(tokio::spawn(runner.run(stop_rx.clone())));
+            }
+        }
+        let result = self.server.await;
+        let _ = stop_tx.send(true);
+        for w in workers {
+            let _ = w.await;
+        }
+        result
+    }
+}
