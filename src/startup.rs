@@ -116,7 +116,6 @@ impl Application {
         settings.validate()?;
         let (db, target) = open_database(&settings).await?;
         let jwt = JwtKeys::new(&jwt_secret(&settings, &target)?);
-        crate::jobs::set_default_max_attempts(settings.jobs.max_attempts);
 
         let env = Arc::new(JobEnv {
             mailer: Mailer::from_settings(&settings)?,
@@ -194,6 +193,11 @@ impl Application {
 
     pub fn port(&self) -> u16 {
         self.port
+    }
+
+    /// Lets an embedding process (the test harness) stop the server.
+    pub fn server_handle(&self) -> actix_web::dev::ServerHandle {
+        self.server.handle()
     }
 
     pub fn state(&self) -> web::Data<AppState> {

@@ -137,7 +137,6 @@ diesel::table! {
         payload -> Text,
         status -> Text,
         attempts -> Integer,
-        max_attempts -> Integer,
         run_at -> Timestamp,
         locked_by -> Nullable<Text>,
         locked_until -> Nullable<Timestamp>,

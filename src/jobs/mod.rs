@@ -36,13 +36,6 @@ impl Queue {
     }
 }
 
-/// Max attempts used when a job is enqueued; set from `jobs.max_attempts` at start-up.
-static MAX_ATTEMPTS: std::sync::atomic::AtomicI32 = std::sync::atomic::AtomicI32::new(8);
-
-pub fn set_default_max_attempts(n: i32) {
-    MAX_ATTEMPTS.store(n.max(1), std::sync::atomic::Ordering::Relaxed);
-}
-
 /// Enqueues a job inside the caller's transaction; it becomes due at `now`.
 pub fn enqueue<P: Serialize>(
     conn: &mut DbConn,
@@ -52,13 +45,5 @@ pub fn enqueue<P: Serialize>(
     payload: &P,
 ) -> anyhow::Result<JobId> {
     let payload = serde_json::to_string(payload)?;
-    let max_attempts = MAX_ATTEMPTS.load(std::sync::atomic::Ordering::Relaxed);
-    Ok(store::insert(
-        conn,
-        now,
-        queue,
-        kind,
-        &payload,
-        max_attempts,
-    )?)
+    Ok(store::insert(conn, now, queue, kind, &payload)?)
 }

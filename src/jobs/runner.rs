@@ -86,11 +86,12 @@ impl JobRunner {
         let lease = Duration::seconds(self.settings.lease_secs);
         let queues = self.queues.clone();
         let worker = self.worker_id.clone();
+        let max_attempts = self.settings.max_attempts;
         let claimed = self
             .db
             .read(move |conn| {
                 crate::db::write_tx(conn, |conn| {
-                    store::claim(conn, &queues, &worker, now, lease)
+                    store::claim(conn, &queues, &worker, now, lease, max_attempts)
                 })
                 .map_err(|e| DbUnavailable::from_query(&e))
             })
@@ -119,7 +120,7 @@ impl JobRunner {
             }
             Err(error) => {
                 let message = format!("{error:#}");
-                let retry_at = (job.attempts < job.max_attempts).then(|| {
+                let retry_at = (job.attempts < self.settings.max_attempts).then(|| {
                     done_at
                         + backoff(
                             job.attempts,

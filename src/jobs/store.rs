@@ -17,7 +17,6 @@ pub struct JobRow {
     pub payload: String,
     pub status: String,
     pub attempts: i32,
-    pub max_attempts: i32,
     pub run_at: NaiveDateTime,
     pub locked_by: Option<String>,
     pub locked_until: Option<NaiveDateTime>,
@@ -33,7 +32,6 @@ pub fn insert(
     queue: Queue,
     kind: &str,
     payload: &str,
-    max_attempts: i32,
 ) -> QueryResult<JobId> {
     let id = JobId::new(now);
     let t = now.naive_utc();
@@ -45,7 +43,6 @@ pub fn insert(
             jobs::payload.eq(payload),
             jobs::status.eq("queued"),
             jobs::attempts.eq(0),
-            jobs::max_attempts.eq(max_attempts),
             jobs::run_at.eq(t),
             jobs::created_at.eq(t),
             jobs::updated_at.eq(t),
@@ -55,18 +52,20 @@ pub fn insert(
 }
 
 /// Claims one due job of `queues` for `worker`, or `None` if none is due.
-/// Due = queued with `run_at <= now`, or running with an expired lease.
+/// Due = queued with `run_at <= now`, or running with an expired lease (its worker died);
+/// such a job that already used `max_attempts` is parked as dead instead.
 pub fn claim(
     conn: &mut DbConn,
     queues: &[&str],
     worker: &str,
     now: DateTime<Utc>,
     lease: Duration,
+    max_attempts: i32,
 ) -> QueryResult<Option<JobRow>> {
     let t = now.naive_utc();
     // A few rounds: losing a race to another worker just means trying the next candidate.
     for _ in 0..8 {
-        let candidate: Option<(String, i32, i32, String)> = jobs::table
+        let candidate: Option<(String, i32, String)> = jobs::table
             .filter(jobs::queue.eq_any(queues))
             .filter(
                 jobs::status
@@ -75,10 +74,10 @@ pub fn claim(
                     .or(jobs::status.eq("running").and(jobs::locked_until.le(t))),
             )
             .order_by((jobs::run_at.asc(), jobs::id.asc()))
-            .select((jobs::id, jobs::attempts, jobs::max_attempts, jobs::status))
+            .select((jobs::id, jobs::attempts, jobs::status))
             .first(conn)
             .optional()?;
-        let Some((id, attempts, max_attempts, status)) = candidate else {
+        let Some((id, attempts, status)) = candidate else {
             return Ok(None);
         };
         let still_claimable = jobs::id

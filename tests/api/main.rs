@@ -1,1 +1,11 @@
+//! Cadre's black-box API tests: one binary, one module per area. Every test runs on
+//! SQLite and, with `TEST_POSTGRES_URL`, on PostgreSQL (see `helpers::on_both`).
 
+mod helpers;
+
+mod audit;
+mod auth;
+mod errors;
+mod jobs;
+mod ops;
+mod orgs;

@@ -129,7 +129,6 @@ CREATE TABLE jobs (
     payload         TEXT NOT NULL,
     status          TEXT NOT NULL CHECK (status IN ('queued', 'running', 'succeeded', 'dead')),
     attempts        INTEGER NOT NULL DEFAULT 0,
-    max_attempts    INTEGER NOT NULL,
     run_at          TIMESTAMP NOT NULL,
     locked_by       TEXT NULL,
     locked_until    TIMESTAMP NULL,
