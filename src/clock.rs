@@ -93,6 +93,11 @@ mod tests {
         let t = Utc.timestamp_opt(1_700_000_000, 123_456_789).unwrap();
         let clock = ManualClock::new(t);
         assert_eq!(clock.now().timestamp_subsec_nanos(), 123_456_000);
-        assert!(SystemClock.now().timestamp_subsec_nanos() % 1_000 == 0);
+        assert!(
+            SystemClock
+                .now()
+                .timestamp_subsec_nanos()
+                .is_multiple_of(1_000)
+        );
     }
 }

@@ -48,7 +48,8 @@ pub struct HttpSettings {
     pub public_url: String,
     /// Largest accepted request body, in bytes (413 above).
     pub max_body_bytes: usize,
-    /// Use the first `X-Forwarded-For` address as the client IP (only behind a trusted proxy).
+    /// Use the last `X-Forwarded-For` hop (added by your proxy) as the client IP. Only
+    /// behind exactly one trusted proxy that appends it.
     pub trust_forwarded_for: bool,
     /// HTTP worker threads (default: one per core).
     pub workers: Option<usize>,

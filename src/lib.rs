@@ -5,6 +5,11 @@
 //! (the outbox and its worker), [`mail`] — and one folder per mission area
 //! ([`orgs`], [`audit`], and the features built on them).
 
+#![cfg_attr(
+    not(test),
+    deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)
+)]
+
 pub mod audit;
 pub mod auth;
 pub mod clock;

@@ -116,6 +116,7 @@ impl Application {
         settings.validate()?;
         let (db, target) = open_database(&settings).await?;
         let jwt = JwtKeys::new(&jwt_secret(&settings, &target)?);
+        tokio::task::spawn_blocking(crate::auth::password::warm_up).await?;
 
         let env = Arc::new(JobEnv {
             mailer: Mailer::from_settings(&settings)?,

@@ -29,6 +29,40 @@ pub fn verify_dummy(password: &str) {
     let _ = verify(password, &DUMMY_HASH);
 }
 
+/// Computes the dummy hash now, so the first unknown-e-mail login is not slower than others.
+pub fn warm_up() {
+    LazyLock::force(&DUMMY_HASH);
+}
+
+/// Each Argon2 run holds ~19 MiB for tens of milliseconds; bound how many run at once so
+/// a burst of anonymous logins or registrations cannot exhaust memory.
+static PERMITS: LazyLock<tokio::sync::Semaphore> = LazyLock::new(|| {
+    let cores = std::thread::available_parallelism()
+        .map(|n| n.get())
+        .unwrap_or(2);
+    tokio::sync::Semaphore::new((cores * 2).max(2))
+});
+
+/// [`hash`] on the blocking pool, within the concurrency bound.
+pub async fn hash_async(password: String) -> anyhow::Result<String> {
+    let _permit = PERMITS.acquire().await?;
+    tokio::task::spawn_blocking(move || hash(&password)).await?
+}
+
+/// Verifies against `phc`, or against the dummy hash when there is no account, within the
+/// concurrency bound. Takes the same time either way.
+pub async fn verify_async(password: String, phc: Option<String>) -> anyhow::Result<bool> {
+    let _permit = PERMITS.acquire().await?;
+    Ok(tokio::task::spawn_blocking(move || match phc {
+        Some(phc) => verify(&password, &phc),
+        None => {
+            verify_dummy(&password);
+            false
+        }
+    })
+    .await?)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

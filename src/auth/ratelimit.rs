@@ -58,20 +58,29 @@ pub fn blocked_for(
     Ok(Some((until - now).num_seconds().max(1)))
 }
 
+/// Records one failure and returns its id. Logins record a failure *before* checking the
+/// password and forget it on success, so parallel guesses all count against the limit.
 pub fn record_failure(
     conn: &mut DbConn,
     kind: KeyKind,
     key: &str,
     now: DateTime<Utc>,
-) -> QueryResult<()> {
+) -> QueryResult<String> {
+    let id = LoginFailureId::new(now).into_string();
     diesel::insert_into(login_failures::table)
         .values((
-            login_failures::id.eq(LoginFailureId::new(now).into_string()),
+            login_failures::id.eq(&id),
             login_failures::key_kind.eq(kind.as_str()),
             login_failures::key_hash.eq(key),
             login_failures::at.eq(now.naive_utc()),
         ))
         .execute(conn)?;
+    Ok(id)
+}
+
+/// Removes provisionally recorded failures (the login succeeded).
+pub fn forget(conn: &mut DbConn, ids: &[String]) -> QueryResult<()> {
+    diesel::delete(login_failures::table.filter(login_failures::id.eq_any(ids))).execute(conn)?;
     Ok(())
 }
 

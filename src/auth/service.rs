@@ -133,11 +133,10 @@ pub async fn register(
         .await
 }
 
-/// Hashes off the async executor (Argon2 is deliberately slow).
+/// Hashes off the async executor, within the Argon2 concurrency bound.
 pub async fn hash_password(password: String) -> ApiResult<String> {
-    tokio::task::spawn_blocking(move || password::hash(&password))
+    password::hash_async(password)
         .await
-        .map_err(|e| ApiError::internal(anyhow::anyhow!("hashing task failed: {e}")))?
         .map_err(ApiError::internal)
 }
 
@@ -210,10 +209,12 @@ pub async fn login(
     let ip_key = ratelimit::key_hash(&client_ip);
     let now = state.now();
 
+    // One transaction: refuse if throttled, else count this attempt as a failure up front
+    // (forgotten on success), so parallel guesses cannot all pass the check.
     let (a, i) = (account_key.clone(), ip_key.clone());
-    let user = state
+    let (user, provisional) = state
         .db
-        .read(move |conn| -> ApiResult<_> {
+        .write(move |conn| -> ApiResult<_> {
             for (kind, key, max) in [
                 (KeyKind::Account, &a, auth.login_max_failures_per_account),
                 (KeyKind::Ip, &i, auth.login_max_failures_per_ip),
@@ -225,20 +226,18 @@ pub async fn login(
                     ));
                 }
             }
-            Ok(store::find_user_by_email(conn, &email)?)
+            let provisional = vec![
+                ratelimit::record_failure(conn, KeyKind::Account, &a, now)?,
+                ratelimit::record_failure(conn, KeyKind::Ip, &i, now)?,
+            ];
+            Ok((store::find_user_by_email(conn, &email)?, provisional))
         })
         .await?;
 
     let stored_hash = user.as_ref().map(|u| u.password_hash.clone());
-    let ok = tokio::task::spawn_blocking(move || match stored_hash {
-        Some(hash) => password::verify(&password_attempt, &hash),
-        None => {
-            password::verify_dummy(&password_attempt);
-            false
-        }
-    })
-    .await
-    .map_err(|e| ApiError::internal(anyhow::anyhow!("password check failed: {e}")))?;
+    let ok = password::verify_async(password_attempt, stored_hash)
+        .await
+        .map_err(ApiError::internal)?;
 
     let settings = token_settings(state);
     let now = state.now();
@@ -248,6 +247,7 @@ pub async fn login(
             match (ok, user) {
                 (true, Some(user)) => {
                     let user_id = UserId::from_db(user.id.clone());
+                    ratelimit::forget(conn, &provisional)?;
                     ratelimit::clear(conn, KeyKind::Account, &account_key, window, now)?;
                     let session = store::insert_session(conn, &user.id, now)?;
                     audit::record(conn, now, &Actor::user(&user_id, request_id), Entry {
@@ -260,8 +260,6 @@ pub async fn login(
                     Ok(Some(issue_tokens(conn, &settings, &user_id, session, now)?))
                 }
                 (_, user) => {
-                    ratelimit::record_failure(conn, KeyKind::Account, &account_key, now)?;
-                    ratelimit::record_failure(conn, KeyKind::Ip, &ip_key, now)?;
                     audit::record(conn, now, &Actor::anonymous(request_id), Entry {
                         action: "auth.login_failed",
                         org_id: None,

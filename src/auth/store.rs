@@ -101,7 +101,51 @@ pub fn mark_email_verified(conn: &mut DbConn, id: &str, now: DateTime<Utc>) -> Q
     .execute(conn)
 }
 
+/// Takes over an unverified account (see `orgs::service::new_account_for`): new password
+/// and name, address verified. Conditional on the address still being unverified.
+pub fn claim_unverified_user(
+    conn: &mut DbConn,
+    id: &str,
+    password_hash: &str,
+    display_name: &str,
+    now: DateTime<Utc>,
+) -> QueryResult<bool> {
+    let t = now.naive_utc();
+    let n = diesel::update(
+        users::table
+            .find(id)
+            .filter(users::email_verified_at.is_null()),
+    )
+    .set((
+        users::password_hash.eq(password_hash),
+        users::display_name.eq(display_name.trim()),
+        users::email_verified_at.eq(Some(t)),
+        users::updated_at.eq(t),
+    ))
+    .execute(conn)?;
+    Ok(n == 1)
+}
+
 // ---- sessions and refresh tokens ----
+
+/// Ends every live session of a user; returns how many.
+pub fn revoke_user_sessions(
+    conn: &mut DbConn,
+    user: &str,
+    reason: &str,
+    now: DateTime<Utc>,
+) -> QueryResult<usize> {
+    diesel::update(
+        sessions::table
+            .filter(sessions::user_id.eq(user))
+            .filter(sessions::revoked_at.is_null()),
+    )
+    .set((
+        sessions::revoked_at.eq(Some(now.naive_utc())),
+        sessions::revoke_reason.eq(Some(reason)),
+    ))
+    .execute(conn)
+}
 
 #[derive(Debug, Clone, Queryable, Selectable)]
 #[diesel(table_name = sessions)]

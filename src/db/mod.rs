@@ -9,7 +9,9 @@
 //!   goes through [`write_tx`], which begins `IMMEDIATE` on SQLite so a read-then-write
 //!   transaction waits for the lock instead of failing with `SQLITE_BUSY`.
 //! * Never use `diesel::dsl::now` (SQLite compares it as text without fractions): bind
-//!   the injected clock's time instead.
+//!   the injected clock's time instead. On SQLite diesel stores timestamps as text
+//!   (`%F %T%.f`, at most 6 fractional digits after our truncation), which sorts
+//!   lexicographically in time order, so range filters behave as on PostgreSQL.
 
 pub mod migrations;
 pub mod schema;

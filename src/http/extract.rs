@@ -48,10 +48,15 @@ impl Checks {
         self
     }
 
-    /// Length in characters within `min..=max` (after trimming).
+    /// Length in characters within `min..=max` (after trimming), no control characters.
     pub fn text(&mut self, value: &str, field: &str, min: usize, max: usize) -> &mut Self {
         let n = value.trim().chars().count();
-        if n < min {
+        if value.chars().any(char::is_control) {
+            self.0.push(FieldError::new(
+                field,
+                "must not contain control characters",
+            ));
+        } else if n < min {
             let msg = if min == 1 {
                 "must not be empty".to_owned()
             } else {
@@ -152,20 +157,57 @@ fn is_json_content_type(req: &HttpRequest) -> bool {
 }
 
 /// Parses JSON, mapping syntax errors to 400 and shape errors to 422 naming the field.
+/// Strings containing NUL are refused (422) because PostgreSQL text cannot hold them.
 pub fn parse_json<T: DeserializeOwned>(body: &[u8]) -> Result<T, ApiError> {
     if body.is_empty() {
         return Err(ApiError::bad_request(
             "the request body is empty; a JSON document is required",
         ));
     }
-    let mut de = serde_json::Deserializer::from_slice(body);
-    let value = serde_path_to_error::deserialize::<_, T>(&mut de).map_err(|err| {
+    let value: serde_json::Value = serde_json::from_slice(body).map_err(|e| json_error(".", &e))?;
+    if let Some(path) = find_nul(&value, String::new()) {
+        return Err(ApiError::invalid_field(
+            path,
+            "must not contain NUL characters",
+        ));
+    }
+    serde_path_to_error::deserialize::<_, T>(value).map_err(|err| {
         let path = err.path().to_string();
         let inner = err.into_inner();
         json_error(&path, &inner)
-    })?;
-    de.end().map_err(|e| json_error(".", &e))?;
-    Ok(value)
+    })
+}
+
+/// The JSON path of the first string (or key) containing a NUL character.
+fn find_nul(value: &serde_json::Value, path: String) -> Option<String> {
+    use serde_json::Value;
+    let label = |p: &str| {
+        if p.is_empty() {
+            "body".to_owned()
+        } else {
+            p.to_owned()
+        }
+    };
+    match value {
+        Value::String(s) if s.contains('\0') => Some(label(&path)),
+        Value::Array(items) => items
+            .iter()
+            .enumerate()
+            .find_map(|(i, v)| find_nul(v, format!("{path}[{i}]"))),
+        Value::Object(map) => map.iter().find_map(|(k, v)| {
+            let child = if path.is_empty() {
+                k.clone()
+            } else {
+                format!("{path}.{k}")
+            };
+            if k.contains('\0') {
+                Some(label(&path))
+            } else {
+                find_nul(v, child)
+            }
+        }),
+        _ => None,
+    }
 }
 
 fn json_error(path: &str, e: &serde_json::Error) -> ApiError {
@@ -226,6 +268,14 @@ impl<T: DeserializeOwned> FromRequest for Query<T> {
 }
 
 pub fn parse_query<T: DeserializeOwned>(qs: &str) -> Result<T, ApiError> {
+    if let Some((key, _)) =
+        form_urlencoded::parse(qs.as_bytes()).find(|(k, v)| k.contains('\0') || v.contains('\0'))
+    {
+        return Err(ApiError::bad_parameter(
+            key.replace('\0', ""),
+            "must not contain NUL characters",
+        ));
+    }
     let de = serde_urlencoded::Deserializer::new(form_urlencoded::parse(qs.as_bytes()));
     serde_path_to_error::deserialize::<_, T>(de).map_err(|err| {
         let path = err.path().to_string();
@@ -303,6 +353,31 @@ mod tests {
         );
         assert_eq!(field_of(r#"{"email":"a","age":-1}"#), (422, "age".into()));
         assert_eq!(field_of(r#""just a string""#), (422, "body".into()));
+    }
+
+    #[test]
+    fn nul_characters_are_refused_naming_the_field() {
+        assert_eq!(field_of(r#"{"email":"a\u0000b"}"#), (422, "email".into()));
+        assert_eq!(
+            field_of(r#"{"email":"a","organization":{"name":"x\u0000"}}"#),
+            (422, "organization.name".into())
+        );
+        let e = parse_query::<Page>("limit=%00").unwrap_err();
+        assert_eq!(
+            (e.status().as_u16(), e.field_errors()[0].field.as_str()),
+            (400, "limit")
+        );
+    }
+
+    #[test]
+    fn text_checks_refuse_control_characters() {
+        assert!(
+            Checks::new()
+                .text("Ada\u{7}", "name", 1, 10)
+                .finish()
+                .is_err()
+        );
+        assert!(Checks::new().text("Ada", "name", 1, 10).finish().is_ok());
     }
 
     #[derive(Debug, Deserialize)]

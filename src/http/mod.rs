@@ -27,15 +27,16 @@ pub fn request_id(req: &HttpRequest) -> Option<String> {
         .map(|id| id.to_string())
 }
 
-/// The client's IP: the TCP peer, or the first `X-Forwarded-For` hop when
-/// `http.trust_forwarded_for` is set (only safe behind a proxy that overwrites it).
+/// The client's IP: the TCP peer, or — with `http.trust_forwarded_for`, behind one
+/// trusted proxy — the last `X-Forwarded-For` hop, which that proxy appended. Earlier
+/// hops are whatever the client chose to send and are never trusted.
 pub fn client_ip(req: &HttpRequest, trust_forwarded_for: bool) -> String {
     if trust_forwarded_for
         && let Some(first) = req
             .headers()
             .get("x-forwarded-for")
             .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.split(',').next())
+            .and_then(|v| v.rsplit(',').next())
             .map(str::trim)
             .filter(|v| v.parse::<std::net::IpAddr>().is_ok())
     {
@@ -117,3 +118,24 @@ pub struct UnprocessableEntity(#[allow(dead_code)] Problem);
     content_type = "application/problem+json"
 )]
 pub struct TooManyRequests(#[allow(dead_code)] Problem);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use actix_web::test::TestRequest;
+
+    #[test]
+    fn client_ip_trusts_only_the_hop_the_proxy_added() {
+        let req = TestRequest::default()
+            .peer_addr("10.0.0.5:4000".parse().unwrap())
+            .insert_header(("x-forwarded-for", "6.6.6.6, 203.0.113.9"))
+            .to_http_request();
+        assert_eq!(client_ip(&req, false), "10.0.0.5");
+        assert_eq!(client_ip(&req, true), "203.0.113.9");
+        let spoofed = TestRequest::default()
+            .peer_addr("10.0.0.5:4000".parse().unwrap())
+            .insert_header(("x-forwarded-for", "not-an-ip"))
+            .to_http_request();
+        assert_eq!(client_ip(&spoofed, true), "10.0.0.5");
+    }
+}

@@ -7,8 +7,8 @@ use serde_json::json;
 use super::store::{self, InvitationRow, MembershipRow, OrgRow};
 use crate::audit::{self, Actor, Entry};
 use crate::auth::{
-    OrgKind, OrgRole, Scope, UserPrincipal, api_keys, service as auth_service, store as auth_store,
-    tokens,
+    OrgKind, OrgRole, Scope, UserPrincipal, api_keys, password_policy, service as auth_service,
+    store as auth_store, tokens,
 };
 use crate::db::DbConn;
 use crate::http::{ApiError, ApiResult, FieldError};
@@ -19,6 +19,18 @@ use crate::state::AppState;
 pub fn load_org(conn: &mut DbConn, org: &OrgId) -> ApiResult<OrgRow> {
     store::find_org(conn, org.as_str())?
         .ok_or_else(|| ApiError::not_found(format!("organization {org} not found")))
+}
+
+/// Locks the organisation for this transaction (see [`store::lock_org`]) and loads it.
+fn lock_and_load_org(
+    conn: &mut DbConn,
+    org: &OrgId,
+    now: chrono::DateTime<chrono::Utc>,
+) -> ApiResult<OrgRow> {
+    if !store::lock_org(conn, org.as_str(), now)? {
+        return Err(ApiError::not_found(format!("organization {org} not found")));
+    }
+    load_org(conn, org)
 }
 
 fn org_kind(org: &OrgRow) -> ApiResult<OrgKind> {
@@ -57,7 +69,7 @@ pub async fn change_role(
     state
         .db
         .write(move |conn| {
-            let o = load_org(conn, &org)?;
+            let o = lock_and_load_org(conn, &org, now)?;
             role_must_fit(role, org_kind(&o)?)?;
             let m = store::find_membership(conn, org.as_str(), user.as_str())?
                 .ok_or_else(|| member_not_found(&user))?;
@@ -78,6 +90,12 @@ pub async fn change_role(
                     "the membership changed concurrently; retry",
                 ));
             }
+            // A former admin's pending invitations must not outlive their rights.
+            let revoked = if role.is_admin() {
+                0
+            } else {
+                store::revoke_invitations_sent_by(conn, org.as_str(), user.as_str(), now)?
+            };
             audit::record(
                 conn,
                 now,
@@ -87,7 +105,7 @@ pub async fn change_role(
                     org_id: Some(org.as_str()),
                     subject_type: "user",
                     subject_id: Some(user.as_str()),
-                    details: json!({ "from": m.role, "to": role.as_str() }),
+                    details: json!({ "from": m.role, "to": role.as_str(), "invitations_revoked": revoked }),
                 },
             )?;
             store::find_membership(conn, org.as_str(), user.as_str())?
@@ -107,6 +125,7 @@ pub async fn remove_member(
     state
         .db
         .write(move |conn| {
+            lock_and_load_org(conn, &org, now)?;
             let m = store::find_membership(conn, org.as_str(), user.as_str())?
                 .ok_or_else(|| member_not_found(&user))?;
             if OrgRole::parse(&m.role).is_some_and(OrgRole::is_admin)
@@ -117,6 +136,8 @@ pub async fn remove_member(
                 ));
             }
             store::delete_membership(conn, &m.id)?;
+            let revoked =
+                store::revoke_invitations_sent_by(conn, org.as_str(), user.as_str(), now)?;
             audit::record(
                 conn,
                 now,
@@ -126,7 +147,7 @@ pub async fn remove_member(
                     org_id: Some(org.as_str()),
                     subject_type: "user",
                     subject_id: Some(user.as_str()),
-                    details: json!({ "role": m.role }),
+                    details: json!({ "role": m.role, "invitations_revoked": revoked }),
                 },
             )?;
             Ok(())
@@ -149,7 +170,7 @@ pub async fn invite(
     state
         .db
         .write(move |conn| {
-            let o = load_org(conn, &org)?;
+            let o = lock_and_load_org(conn, &org, now)?;
             role_must_fit(role, org_kind(&o)?)?;
             if let Some(existing) = auth_store::find_user_by_email(conn, &email)?
                 && store::find_membership(conn, org.as_str(), &existing.id)?.is_some()
@@ -254,6 +275,14 @@ pub enum Acceptor {
     Existing(UserPrincipal),
     New {
         display_name: String,
+        password: String,
+    },
+}
+
+enum Resolved {
+    Existing(UserId),
+    New {
+        display_name: String,
         password_hash: String,
     },
 }
@@ -264,6 +293,28 @@ pub struct Accepted {
     pub user: auth_store::UserRow,
 }
 
+/// The invitation a token names, if it can still be accepted.
+fn open_invitation(
+    conn: &mut DbConn,
+    token_hash: &str,
+    now: chrono::DateTime<chrono::Utc>,
+) -> ApiResult<InvitationRow> {
+    let inv = store::find_invitation_by_token(conn, token_hash)?
+        .ok_or_else(|| ApiError::bad_parameter("token", "is not a valid invitation token"))?;
+    if inv.accepted_at.is_some() {
+        return Err(ApiError::conflict("this invitation was already used"));
+    }
+    if inv.revoked_at.is_some() {
+        return Err(ApiError::gone("this invitation was revoked"));
+    }
+    if crate::clock::utc(inv.expires_at) <= now {
+        return Err(ApiError::gone(
+            "this invitation has expired; ask for a new one",
+        ));
+    }
+    Ok(inv)
+}
+
 pub async fn accept_invitation(
     state: &AppState,
     token: String,
@@ -272,75 +323,174 @@ pub async fn accept_invitation(
 ) -> ApiResult<Accepted> {
     let now = state.now();
     let hash = tokens::hash_secret(&token);
+    // Check the token first: a bad one costs no password hashing.
+    let h = hash.clone();
+    let inv = state
+        .db
+        .read(move |conn| open_invitation(conn, &h, now))
+        .await?;
+    let resolved = match acceptor {
+        Acceptor::Existing(u) => {
+            if crate::auth::normalize_email(&u.email) != inv.email_normalized {
+                return Err(ApiError::forbidden(
+                    "this invitation was sent to a different e-mail address",
+                ));
+            }
+            if !u.email_verified {
+                return Err(ApiError::forbidden(
+                    "verify your e-mail address before accepting an invitation (or accept it without logging in to set a new password)",
+                ));
+            }
+            Resolved::Existing(u.user_id)
+        }
+        Acceptor::New {
+            display_name,
+            password,
+        } => {
+            password_policy::check(&password, &inv.email)
+                .map_err(|why| ApiError::invalid_field("password", why))?;
+            Resolved::New {
+                display_name,
+                password_hash: auth_service::hash_password(password).await?,
+            }
+        }
+    };
     state
         .db
         .write(move |conn| {
-            let inv = store::find_invitation_by_token(conn, &hash)?
-                .ok_or_else(|| ApiError::bad_parameter("token", "is not a valid invitation token"))?;
-            if inv.accepted_at.is_some() {
-                return Err(ApiError::conflict("this invitation was already used"));
-            }
-            if inv.revoked_at.is_some() {
-                return Err(ApiError::gone("this invitation was revoked"));
-            }
-            if crate::clock::utc(inv.expires_at) <= now {
-                return Err(ApiError::gone("this invitation has expired; ask for a new one"));
-            }
-            let user_id = match acceptor {
-                Acceptor::Existing(u) => {
-                    if crate::auth::normalize_email(&u.email) != inv.email_normalized {
-                        return Err(ApiError::forbidden("this invitation was sent to a different e-mail address"));
-                    }
-                    u.user_id
-                }
-                Acceptor::New { display_name, password_hash } => {
-                    if auth_store::email_taken(conn, &inv.email)? {
-                        return Err(ApiError::conflict(
-                            "an account with this e-mail address exists; log in and accept the invitation",
-                        ));
-                    }
-                    // The token reached this address, which proves the address: verified.
-                    let id = auth_store::insert_user(conn, now, &auth_store::NewUser {
-                        email: &inv.email,
-                        password_hash: &password_hash,
-                        display_name: &display_name,
-                        is_platform_admin: false,
-                        is_expert: false,
-                        email_verified: true,
-                    })
-                    .map_err(auth_service::email_conflict)?;
-                    audit::record(conn, now, &Actor::user(&id, request_id.clone()), Entry {
-                        action: "auth.registered",
-                        org_id: Some(&inv.org_id),
-                        subject_type: "user",
-                        subject_id: Some(id.as_str()),
-                        details: json!({ "account_type": "invited", "invitation_id": inv.id }),
-                    })?;
-                    id
-                }
+            let inv = open_invitation(conn, &hash, now)?;
+            store::lock_org(conn, &inv.org_id, now)?;
+            let user_id = match resolved {
+                Resolved::Existing(id) => id,
+                Resolved::New {
+                    display_name,
+                    password_hash,
+                } => new_account_for(
+                    conn,
+                    &inv,
+                    &display_name,
+                    &password_hash,
+                    now,
+                    request_id.clone(),
+                )?,
             };
             if store::find_membership(conn, &inv.org_id, user_id.as_str())?.is_some() {
-                return Err(ApiError::conflict("you are already a member of this organization"));
+                return Err(ApiError::conflict(
+                    "you are already a member of this organization",
+                ));
             }
             if !store::accept_invitation(conn, &inv.id, user_id.as_str(), now)? {
                 return Err(ApiError::conflict("this invitation was already used"));
             }
-            let role = OrgRole::parse(&inv.role).ok_or_else(|| ApiError::internal(anyhow::anyhow!("bad role")))?;
+            let role = OrgRole::parse(&inv.role)
+                .ok_or_else(|| ApiError::internal(anyhow::anyhow!("bad role")))?;
             store::insert_membership(conn, now, &inv.org_id, user_id.as_str(), role)?;
-            audit::record(conn, now, &Actor::user(&user_id, request_id), Entry {
-                action: "org.invitation_accepted",
-                org_id: Some(&inv.org_id),
-                subject_type: "user",
-                subject_id: Some(user_id.as_str()),
-                details: json!({ "invitation_id": inv.id, "role": inv.role }),
-            })?;
+            audit::record(
+                conn,
+                now,
+                &Actor::user(&user_id, request_id),
+                Entry {
+                    action: "org.invitation_accepted",
+                    org_id: Some(&inv.org_id),
+                    subject_type: "user",
+                    subject_id: Some(user_id.as_str()),
+                    details: json!({ "invitation_id": inv.id, "role": inv.role }),
+                },
+            )?;
             let membership = store::find_membership(conn, &inv.org_id, user_id.as_str())?
                 .ok_or_else(|| ApiError::internal(anyhow::anyhow!("membership vanished")))?;
-            let org = store::find_org(conn, &inv.org_id)?.ok_or_else(|| ApiError::internal(anyhow::anyhow!("org vanished")))?;
-            let user = auth_store::find_user(conn, user_id.as_str())?.ok_or_else(|| ApiError::internal(anyhow::anyhow!("user vanished")))?;
-            Ok(Accepted { membership, org, user })
+            let org = store::find_org(conn, &inv.org_id)?
+                .ok_or_else(|| ApiError::internal(anyhow::anyhow!("org vanished")))?;
+            let user = auth_store::find_user(conn, user_id.as_str())?
+                .ok_or_else(|| ApiError::internal(anyhow::anyhow!("user vanished")))?;
+            Ok(Accepted {
+                membership,
+                org,
+                user,
+            })
         })
         .await
+}
+
+/// The account a token-holder gets: a new one, or an existing *unverified* account with
+/// the invitation's address (whoever created it never proved the mailbox; the token
+/// holder just did), which is taken over with the new password and its sessions ended.
+/// A verified account must log in and accept instead.
+fn new_account_for(
+    conn: &mut DbConn,
+    inv: &InvitationRow,
+    display_name: &str,
+    password_hash: &str,
+    now: chrono::DateTime<chrono::Utc>,
+    request_id: Option<String>,
+) -> ApiResult<UserId> {
+    match auth_store::find_user_by_email(conn, &inv.email)? {
+        Some(existing) if existing.email_verified_at.is_some() => Err(ApiError::conflict(
+            "an account with this e-mail address exists; log in and accept the invitation",
+        )),
+        Some(existing) => {
+            if !auth_store::claim_unverified_user(
+                conn,
+                &existing.id,
+                password_hash,
+                display_name,
+                now,
+            )? {
+                return Err(ApiError::conflict(
+                    "the account changed concurrently; retry",
+                ));
+            }
+            let ended = auth_store::revoke_user_sessions(
+                conn,
+                &existing.id,
+                "account_claimed_by_invitation",
+                now,
+            )?;
+            let id = UserId::from_db(existing.id);
+            audit::record(
+                conn,
+                now,
+                &Actor::user(&id, request_id),
+                Entry {
+                    action: "auth.account_claimed",
+                    org_id: Some(&inv.org_id),
+                    subject_type: "user",
+                    subject_id: Some(id.as_str()),
+                    details: json!({ "invitation_id": inv.id, "sessions_revoked": ended }),
+                },
+            )?;
+            Ok(id)
+        }
+        None => {
+            // The token reached this address, which proves it: the account starts verified.
+            let id = auth_store::insert_user(
+                conn,
+                now,
+                &auth_store::NewUser {
+                    email: &inv.email,
+                    password_hash,
+                    display_name,
+                    is_platform_admin: false,
+                    is_expert: false,
+                    email_verified: true,
+                },
+            )
+            .map_err(auth_service::email_conflict)?;
+            audit::record(
+                conn,
+                now,
+                &Actor::user(&id, request_id),
+                Entry {
+                    action: "auth.registered",
+                    org_id: Some(&inv.org_id),
+                    subject_type: "user",
+                    subject_id: Some(id.as_str()),
+                    details: json!({ "account_type": "invited", "invitation_id": inv.id }),
+                },
+            )?;
+            Ok(id)
+        }
+    }
 }
 
 pub struct CreatedKey {

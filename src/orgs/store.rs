@@ -43,6 +43,18 @@ pub fn insert_org(
     Ok(id)
 }
 
+/// Takes the organisation's row lock for the rest of the transaction (PostgreSQL; SQLite
+/// write transactions are already serialised by `BEGIN IMMEDIATE`). Every change to
+/// memberships or invitations takes it first, so invariants that read several rows
+/// ("at least one administrator", "one open invitation per address") hold under
+/// concurrency. Returns false if the organisation does not exist.
+pub fn lock_org(conn: &mut DbConn, id: &str, now: DateTime<Utc>) -> QueryResult<bool> {
+    let n = diesel::update(orgs::table.find(id))
+        .set(orgs::updated_at.eq(now.naive_utc()))
+        .execute(conn)?;
+    Ok(n == 1)
+}
+
 pub fn find_org(conn: &mut DbConn, id: &str) -> QueryResult<Option<OrgRow>> {
     orgs::table
         .find(id)
@@ -132,12 +144,15 @@ pub fn find_membership(
         .optional()
 }
 
+/// A member as listed: membership, e-mail, display name, when the e-mail was verified.
+pub type MemberRow = (MembershipRow, String, String, Option<NaiveDateTime>);
+
 /// One page of an organisation's members with their user rows.
 pub fn list_members(
     conn: &mut DbConn,
     org: &str,
     page: &PageRequest,
-) -> QueryResult<Vec<(MembershipRow, String, String, Option<NaiveDateTime>)>> {
+) -> QueryResult<Vec<MemberRow>> {
     let mut q = memberships::table
         .inner_join(users::table)
         .filter(memberships::org_id.eq(org))
@@ -321,6 +336,24 @@ pub fn accept_invitation(
     ))
     .execute(conn)?;
     Ok(n == 1)
+}
+
+/// Revokes the open invitations `inviter` sent for `org` (when they lose admin rights).
+pub fn revoke_invitations_sent_by(
+    conn: &mut DbConn,
+    org: &str,
+    inviter: &str,
+    now: DateTime<Utc>,
+) -> QueryResult<usize> {
+    diesel::update(
+        invitations::table
+            .filter(invitations::org_id.eq(org))
+            .filter(invitations::invited_by.eq(inviter))
+            .filter(invitations::accepted_at.is_null())
+            .filter(invitations::revoked_at.is_null()),
+    )
+    .set(invitations::revoked_at.eq(Some(now.naive_utc())))
+    .execute(conn)
 }
 
 pub fn revoke_invitation(

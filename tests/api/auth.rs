@@ -145,6 +145,17 @@ async fn failed_logins_from_one_ip_are_throttled_across_accounts() {
 async fn refresh_rotates_and_reuse_of_a_spent_token_revokes_the_whole_session() {
     on_both(|app| async move {
         let expert = app.expert().await;
+        // A second, independent session of the same user (another device).
+        let other_device = app.login(&expert.email, PASSWORD).await;
+        let other_access = other_device.json["access_token"]
+            .as_str()
+            .unwrap()
+            .to_owned();
+        let other_refresh = other_device.json["refresh_token"]
+            .as_str()
+            .unwrap()
+            .to_owned();
+
         let first = app
             .post_anon(
                 "/v1/auth/refresh",
@@ -174,11 +185,50 @@ async fn refresh_rotates_and_reuse_of_a_spent_token_revokes_the_whole_session() 
             .await
             .assert_problem(401, None);
 
-        // Other sessions of the same user are unaffected.
-        let again = app.login(&expert.email, PASSWORD).await;
-        app.get("/v1/me", again.json["access_token"].as_str().unwrap())
+        // The other device's session, opened before the replay, is unaffected.
+        app.get("/v1/me", &other_access).await.assert_status(200);
+        app.post_anon("/v1/auth/refresh", json!({"refresh_token": other_refresh}))
             .await
             .assert_status(200);
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn concurrent_refreshes_with_one_token_issue_at_most_one_pair() {
+    on_both(|app| async move {
+        let expert = app.expert().await;
+        let body = json!({"refresh_token": expert.refresh_token});
+        let (a, b) = tokio::join!(
+            app.post_anon("/v1/auth/refresh", body.clone()),
+            app.post_anon("/v1/auth/refresh", body.clone())
+        );
+        let ok = [&a, &b].iter().filter(|r| r.status.as_u16() == 200).count();
+        assert!(ok <= 1, "a: {} b: {}", a.text, b.text);
+        assert!(
+            [&a, &b]
+                .iter()
+                .all(|r| matches!(r.status.as_u16(), 200 | 401))
+        );
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn nul_and_control_characters_are_refused_not_stored() {
+    on_both(|app| async move {
+        app.post_anon("/v1/auth/login", json!({"email": "a\u{0}b@example.com", "password": "x"}))
+            .await
+            .assert_problem(422, Some("email"));
+        let r = app
+            .post_anon(
+                "/v1/auth/register",
+                json!({"account_type": "expert", "email": app.email("c"), "password": PASSWORD, "display_name": "Bell\u{7}"}),
+            )
+            .await;
+        r.assert_problem(422, Some("display_name"));
+        let admin = app.platform_admin().await;
+        app.get("/v1/audit-events?action=%00", &admin.token).await.assert_problem(400, Some("action"));
     })
     .await;
 }

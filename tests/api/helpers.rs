@@ -358,14 +358,17 @@ pub struct TestApp {
 impl Drop for TestApp {
     fn drop(&mut self) {
         // Sends the stop command at once; the worker threads wind down on their own.
-        let _ = self.handle.stop(false);
+        // The command is sent when `stop` is called; the returned future only waits for it.
+        drop(self.handle.stop(false));
     }
 }
 
 /// Test settings: fixed secrets, SMTP to the harness, no background workers.
 pub fn test_settings(dir: &std::path::Path) -> Settings {
-    let mut s = Settings::default();
-    s.data_dir = dir.to_path_buf();
+    let mut s = Settings {
+        data_dir: dir.to_path_buf(),
+        ..Settings::default()
+    };
     s.http.port = 0;
     s.http.workers = Some(1);
     s.http.public_url = "https://cadre.test".into();
