@@ -44,7 +44,9 @@ impl Default for Settings {
 pub struct HttpSettings {
     pub host: String,
     pub port: u16,
-    /// Base URL used in links sent by e-mail (verification, invitations).
+    /// Base URL of the web app that handles the links Cadre e-mails:
+    /// `<public_url>/verify-email?token=…` and `<public_url>/invitations/accept?token=…`
+    /// (the app POSTs the token to `/v1/auth/verify-email` or `/v1/invitations/accept`).
     pub public_url: String,
     /// Largest accepted request body, in bytes (413 above).
     pub max_body_bytes: usize,

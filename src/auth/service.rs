@@ -51,7 +51,7 @@ pub fn send_verification(
     mail::enqueue(
         conn,
         now,
-        &templates::verify_email(email, display_name, &link, ttl_secs / 3600),
+        &templates::verify_email(email, display_name, &link, &token, ttl_secs / 3600),
     )?;
     Ok(())
 }

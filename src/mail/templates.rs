@@ -2,7 +2,15 @@
 
 use super::OutgoingEmail;
 
-pub fn verify_email(to: &str, display_name: &str, link: &str, valid_hours: i64) -> OutgoingEmail {
+/// Every link also carries its token on a short line of its own, so people and tools that
+/// read the raw message (quoted-printable wraps long lines) can copy it intact.
+pub fn verify_email(
+    to: &str,
+    display_name: &str,
+    link: &str,
+    token: &str,
+    valid_hours: i64,
+) -> OutgoingEmail {
     OutgoingEmail {
         to: to.to_owned(),
         subject: "Confirm your e-mail address for Cadre".to_owned(),
@@ -10,9 +18,10 @@ pub fn verify_email(to: &str, display_name: &str, link: &str, valid_hours: i64) 
             "Hello {display_name},\n\n\
              please confirm that this is your e-mail address by opening the link below:\n\n\
              {link}\n\n\
+             Verification token: {token}\n\n\
              The link is valid for {valid_hours} hours and can be used once.\n\
              If you did not create a Cadre account, ignore this message.\n\n\
-             — Cadre\n"
+             -- Cadre\n"
         ),
     }
 }
@@ -23,6 +32,7 @@ pub fn invitation(
     inviter: &str,
     role: &str,
     link: &str,
+    token: &str,
     valid_days: i64,
 ) -> OutgoingEmail {
     OutgoingEmail {
@@ -33,9 +43,10 @@ pub fn invitation(
              {inviter} invited you to join {org_name} on Cadre as {role}.\n\n\
              Accept the invitation here:\n\n\
              {link}\n\n\
+             Invitation token: {token}\n\n\
              The invitation is valid for {valid_days} days and can be used once.\n\
              If you did not expect it, ignore this message.\n\n\
-             — Cadre\n"
+             -- Cadre\n"
         ),
     }
 }

@@ -216,6 +216,7 @@ pub async fn invite(
                     &inviter_name,
                     role.as_str(),
                     &link,
+                    &token,
                     ttl / 86_400,
                 ),
             )?;

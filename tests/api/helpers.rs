@@ -57,14 +57,24 @@ impl ReceivedMail {
         }
     }
 
-    /// The value of `token=` in the message's link.
+    /// The value of `token=` in the message's link; the same token is also on its own
+    /// line, readable in the raw (possibly quoted-printable) message.
     pub fn token(&self) -> String {
+        let take = |s: &str| -> String {
+            s.chars()
+                .take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
+                .collect()
+        };
         let body = self.body();
         let start = body.find("token=").expect("the message has a token link") + "token=".len();
-        body[start..]
-            .chars()
-            .take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
-            .collect()
+        let from_link = take(&body[start..]);
+        let line = self
+            .raw
+            .split("\r\n")
+            .find_map(|l| l.split_once(" token: ").map(|(_, t)| take(t)))
+            .expect("the raw message has the token on its own line");
+        assert_eq!(from_link, line, "link and token line agree");
+        from_link
     }
 }
 
