@@ -27,6 +27,7 @@ pub struct AuditFilter {
     pub org_id: Option<String>,
     pub subject_id: Option<String>,
     /// Page size, 1–200 (default 50).
+    #[param(minimum = 1, maximum = 200)]
     pub limit: Option<i64>,
     /// `next_cursor` from the previous page.
     pub cursor: Option<String>,

@@ -55,14 +55,25 @@ impl AccountType {
 #[serde(deny_unknown_fields)]
 pub struct RegisterRequest {
     pub account_type: AccountType,
-    #[schema(example = "ada@helix-labs.example")]
+    #[schema(example = "ada@helix-labs.example", format = Email, min_length = 3, max_length = 254)]
     pub email: String,
     /// 10–128 characters, not a common password, not containing the e-mail name.
+    #[schema(min_length = 10, max_length = 128)]
     pub password: String,
-    #[schema(example = "Ada Lovelace")]
+    #[schema(
+        example = "Ada Lovelace",
+        min_length = 1,
+        max_length = 100,
+        pattern = r"^[^\x00-\x1f\x7f-\x9f]*[^\s\x00-\x1f\x7f-\x9f][^\x00-\x1f\x7f-\x9f]*$"
+    )]
     pub display_name: String,
     /// Required for `lab` and `vendor` accounts; not allowed for `expert`.
-    #[schema(example = "Helix Labs")]
+    #[schema(
+        example = "Helix Labs",
+        min_length = 2,
+        max_length = 120,
+        pattern = r"^[^\x00-\x1f\x7f-\x9f]*[^\s\x00-\x1f\x7f-\x9f][^\x00-\x1f\x7f-\x9f]*$"
+    )]
     pub organization_name: Option<String>,
 }
 
@@ -172,7 +183,13 @@ async fn register(
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct LoginRequest {
+    #[schema(
+        min_length = 1,
+        max_length = 254,
+        pattern = r"^[^\x00-\x1f\x7f-\x9f]*[^\s\x00-\x1f\x7f-\x9f][^\x00-\x1f\x7f-\x9f]*$"
+    )]
     pub email: String,
+    #[schema(min_length = 1, max_length = 1024)]
     pub password: String,
 }
 
@@ -240,6 +257,11 @@ async fn login(
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RefreshRequest {
+    #[schema(
+        min_length = 1,
+        max_length = 512,
+        pattern = r"^[^\x00-\x1f\x7f-\x9f]*[^\s\x00-\x1f\x7f-\x9f][^\x00-\x1f\x7f-\x9f]*$"
+    )]
     pub refresh_token: String,
 }
 
@@ -298,6 +320,11 @@ async fn logout(state: web::Data<AppState>, principal: Principal) -> ApiResult<H
 #[serde(deny_unknown_fields)]
 pub struct VerifyEmailRequest {
     /// The token from the verification e-mail's link.
+    #[schema(
+        min_length = 1,
+        max_length = 512,
+        pattern = r"^[^\x00-\x1f\x7f-\x9f]*[^\s\x00-\x1f\x7f-\x9f][^\x00-\x1f\x7f-\x9f]*$"
+    )]
     pub token: String,
 }
 

@@ -75,12 +75,42 @@ pub fn routes(cfg: &mut ServiceConfig) {
 
 /// The OpenAPI document of [`routes`].
 pub fn spec() -> OpenApiDoc {
-    App::new()
+    let mut spec = App::new()
         .into_utoipa_app()
         .openapi(ApiDoc::openapi())
         .configure(routes)
         .split_for_parts()
-        .1
+        .1;
+    add_body_errors(&mut spec);
+    spec
+}
+
+/// Every operation that takes a JSON body can answer 400 (unreadable JSON), 413 (too
+/// large), 415 (not JSON) and 422 (invalid fields): the [`super::Json`] extractor does
+/// that for all of them, so the document says it once, here, for all of them.
+fn add_body_errors(spec: &mut OpenApiDoc) {
+    use utoipa::openapi::{Ref, RefOr};
+    for item in spec.paths.paths.values_mut() {
+        for op in [&mut item.post, &mut item.put, &mut item.patch]
+            .into_iter()
+            .flatten()
+        {
+            if op.request_body.is_none() {
+                continue;
+            }
+            for (code, name) in [
+                ("400", "BadRequest"),
+                ("413", "PayloadTooLarge"),
+                ("415", "UnsupportedMediaType"),
+                ("422", "UnprocessableEntity"),
+            ] {
+                op.responses
+                    .responses
+                    .entry(code.to_owned())
+                    .or_insert_with(|| RefOr::Ref(Ref::from_response_name(name)));
+            }
+        }
+    }
 }
 
 /// The document as committed at `openapi/openapi.json` (pretty, trailing newline).

@@ -256,6 +256,8 @@ fn pg_template(base: &str) -> String {
         .clone()
 }
 
+/// Identifies the migration set: a hash of the files' paths (relative to the migrations
+/// directory, so every checkout of the same commit agrees) and contents.
 fn migrations_fingerprint() -> String {
     use sha2::{Digest, Sha256};
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("migrations/postgres");
@@ -263,7 +265,8 @@ fn migrations_fingerprint() -> String {
     files.sort();
     let mut h = Sha256::new();
     for f in files {
-        h.update(f.to_string_lossy().as_bytes());
+        let relative = f.strip_prefix(&root).unwrap_or(&f);
+        h.update(relative.to_string_lossy().as_bytes());
         h.update(std::fs::read(&f).unwrap());
     }
     hex::encode(h.finalize())[..16].to_owned()
@@ -282,26 +285,27 @@ fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
     out
 }
 
-/// Drops `cadre_test_<pid>_<n>` databases whose process is gone (killed earlier runs),
-/// and templates of older migration sets.
+/// Drops `cadre_test_<pid>_<n>` databases whose process is gone (killed earlier runs).
+/// Templates are never dropped: another checkout (another branch, or CI) may be cloning
+/// its own template right now; each is one small database per migration set.
 fn drop_stale_databases(admin: &mut PgConnection) {
     #[derive(diesel::QueryableByName)]
     struct Name {
         #[diesel(sql_type = diesel::sql_types::Text)]
         datname: String,
     }
-    let names: Vec<Name> = diesel::sql_query("SELECT datname FROM pg_database WHERE datname LIKE 'cadre_test_%' OR datname LIKE 'cadre_tpl_%'")
-        .load(admin)
-        .unwrap_or_default();
-    let current_tpl = format!("cadre_tpl_{}", migrations_fingerprint());
+    let names: Vec<Name> =
+        diesel::sql_query("SELECT datname FROM pg_database WHERE datname LIKE 'cadre\\_test\\_%'")
+            .load(admin)
+            .unwrap_or_default();
     for Name { datname } in names {
-        let stale = if let Some(rest) = datname.strip_prefix("cadre_test_") {
-            let pid = rest.split('_').next().unwrap_or("");
-            !std::path::Path::new(&format!("/proc/{pid}")).exists()
-        } else {
-            datname != current_tpl
-        };
-        if stale {
+        let pid = datname
+            .trim_start_matches("cadre_test_")
+            .split('_')
+            .next()
+            .unwrap_or("");
+        let alive = !pid.is_empty() && std::path::Path::new(&format!("/proc/{pid}")).exists();
+        if !alive {
             let _ = diesel::sql_query(format!("DROP DATABASE IF EXISTS {datname} WITH (FORCE)"))
                 .execute(admin);
         }
