@@ -217,6 +217,16 @@ async fn concurrent_refreshes_with_one_token_issue_at_most_one_pair() {
 #[tokio::test]
 async fn nul_and_control_characters_are_refused_not_stored() {
     on_both(|app| async move {
+        // A password may contain a tab (only NUL is refused everywhere); it must work for login.
+        let email = app.email("tab");
+        let tabbed = "correct\thorse battery staple";
+        app.post_anon(
+            "/v1/auth/register",
+            json!({"account_type": "expert", "email": email, "password": tabbed, "display_name": "Tab"}),
+        )
+        .await
+        .assert_status(201);
+        app.login(&email, tabbed).await.assert_status(200);
         app.post_anon("/v1/auth/login", json!({"email": "a\u{0}b@example.com", "password": "x"}))
             .await
             .assert_problem(422, Some("email"));
