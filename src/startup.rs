@@ -173,7 +173,7 @@ impl Application {
                 .wrap(Compress::default())
                 .wrap(from_fn(metrics::request_id_header))
                 .wrap(from_fn(metrics::track))
-                .wrap(TracingLogger::default())
+                .wrap(TracingLogger::<crate::telemetry::RequestSpan>::new())
         })
         .listen(listener)?;
         if let Some(workers) = settings.http.workers {
