@@ -126,6 +126,9 @@ define_id!(ApiKeyId, "key", "an API key id");
 define_id!(AuditEventId, "aud", "an audit event id");
 define_id!(JobId, "job", "a job id");
 define_id!(LoginFailureId, "lgf", "a login failure id");
+define_id!(DomainId, "dom", "a domain id");
+define_id!(DomainRequirementId, "drq", "a domain requirement id");
+define_id!(SliceId, "slc", "a slice id");
 
 #[cfg(test)]
 mod tests {

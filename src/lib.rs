@@ -23,6 +23,7 @@ pub mod mail;
 pub mod orgs;
 pub mod startup;
 pub mod state;
+pub mod taxonomy;
 pub mod telemetry;
 
 pub use startup::Application;

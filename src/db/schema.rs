@@ -147,6 +147,49 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    domains (id) {
+        id -> Text,
+        slug -> Text,
+        parent_id -> Nullable<Text>,
+        name -> Text,
+        description -> Text,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    domain_requirements (id) {
+        id -> Text,
+        domain_id -> Text,
+        kind -> Text,
+        field -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    slices (id) {
+        id -> Text,
+        key -> Text,
+        org_id -> Nullable<Text>,
+        scope -> Text,
+        domain_id -> Text,
+        name -> Text,
+        description -> Text,
+        label_kind -> Text,
+        label_schema -> Text,
+        measurement_level -> Text,
+        language -> Nullable<Text>,
+        created_by -> Text,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::joinable!(domain_requirements -> domains (domain_id));
+diesel::joinable!(slices -> domains (domain_id));
 diesel::joinable!(memberships -> orgs (org_id));
 diesel::joinable!(memberships -> users (user_id));
 diesel::joinable!(invitations -> orgs (org_id));
@@ -165,4 +208,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     login_failures,
     audit_events,
     jobs,
+    domains,
+    domain_requirements,
+    slices,
 );

@@ -56,6 +56,7 @@ impl Modify for BearerAuth {
     tags(
         (name = "auth", description = "Registration, login, tokens, e-mail verification"),
         (name = "orgs", description = "Organizations, members, invitations and API keys"),
+        (name = "taxonomy", description = "Rubric domains, credential requirements and capability slices"),
         (name = "audit", description = "The audit log (platform administrators)"),
         (name = "ops", description = "Health, readiness and metrics"),
     )
@@ -68,6 +69,7 @@ pub fn routes(cfg: &mut ServiceConfig) {
         utoipa_actix_web::scope("/v1")
             .configure(crate::auth::routes::configure)
             .configure(crate::orgs::routes::configure)
+            .configure(crate::taxonomy::routes::configure)
             .configure(crate::audit::routes::configure),
     )
     .configure(super::health::configure);

@@ -9,3 +9,4 @@ mod errors;
 mod jobs;
 mod ops;
 mod orgs;
+mod taxonomy;

@@ -1,0 +1,3 @@
+DROP TABLE slices;
+DROP TABLE domain_requirements;
+DROP TABLE domains;

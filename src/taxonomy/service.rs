@@ -1,0 +1,450 @@
+//! Domain and slice changes (each one transaction, audited) and the views they return.
+
+use chrono::{DateTime, Utc};
+use serde::Serialize;
+use serde_json::json;
+use utoipa::ToSchema;
+
+use super::label_schema::{LabelSchema, MeasurementLevel};
+use super::store::{self, DomainRow, SliceRow};
+use super::{CredentialKind, names};
+use crate::audit::{self, Actor, Entry};
+use crate::auth::{OrgKind, Principal};
+use crate::db::DbConn;
+use crate::http::{ApiError, ApiResult, FieldError};
+use crate::ids::{DomainId, OrgId, SliceId};
+
+#[derive(Debug, Clone, Serialize, ToSchema, PartialEq, Eq)]
+pub struct RequirementView {
+    pub kind: CredentialKind,
+    /// The field the credential must be in, e.g. `medicine`.
+    pub field: String,
+}
+
+#[derive(Debug, Clone, Serialize, ToSchema, PartialEq, Eq)]
+pub struct EffectiveRequirement {
+    pub kind: CredentialKind,
+    pub field: String,
+    /// Slug of the domain that declares it (this one or an ancestor).
+    pub declared_by: String,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct DomainView {
+    pub id: DomainId,
+    #[schema(example = "medicine/radiology")]
+    pub slug: String,
+    pub parent_id: Option<DomainId>,
+    pub name: String,
+    pub description: String,
+    /// Requirements declared on this domain.
+    pub requirements: Vec<RequirementView>,
+    /// Everything an expert needs for this domain: its own requirements and its ancestors'.
+    pub effective_requirements: Vec<EffectiveRequirement>,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+pub fn domain_view(conn: &mut DbConn, domain: DomainRow) -> ApiResult<DomainView> {
+    let chain = store::lineage(conn, domain.clone())?;
+    let ids: Vec<String> = chain.iter().map(|d| d.id.clone()).collect();
+    let reqs = store::requirements_of(conn, &ids)?;
+    let mut own = Vec::new();
+    let mut effective: Vec<EffectiveRequirement> = Vec::new();
+    for d in &chain {
+        for r in reqs.iter().filter(|r| r.domain_id == d.id) {
+            let Some(kind) = CredentialKind::parse(&r.kind) else {
+                continue;
+            };
+            if d.id == domain.id {
+                own.push(RequirementView {
+                    kind,
+                    field: r.field.clone(),
+                });
+            }
+            if !effective
+                .iter()
+                .any(|e| e.kind == kind && e.field == r.field)
+            {
+                effective.push(EffectiveRequirement {
+                    kind,
+                    field: r.field.clone(),
+                    declared_by: d.slug.clone(),
+                });
+            }
+        }
+    }
+    Ok(DomainView {
+        id: DomainId::from_db(domain.id),
+        slug: domain.slug,
+        parent_id: domain.parent_id.map(DomainId::from_db),
+        name: domain.name,
+        description: domain.description,
+        requirements: own,
+        effective_requirements: effective,
+        created_at: crate::clock::utc(domain.created_at),
+        updated_at: crate::clock::utc(domain.updated_at),
+    })
+}
+
+pub fn load_domain(conn: &mut DbConn, id: &DomainId) -> ApiResult<DomainRow> {
+    store::find_domain(conn, id.as_str())?
+        .ok_or_else(|| ApiError::not_found(format!("domain {id} not found")))
+}
+
+fn parent_of(conn: &mut DbConn, slug: &str) -> ApiResult<Option<DomainRow>> {
+    match names::parent_slug(slug) {
+        None => Ok(None),
+        Some(parent) => store::find_domain_by_slug(conn, parent)?
+            .map(Some)
+            .ok_or_else(|| {
+                ApiError::invalid_field(
+                    "slug",
+                    format!("the parent domain `{parent}` does not exist; create it first"),
+                )
+            }),
+    }
+}
+
+fn dedup_requirements(reqs: &[(CredentialKind, String)]) -> Vec<(CredentialKind, String)> {
+    let mut out: Vec<(CredentialKind, String)> = Vec::new();
+    for r in reqs {
+        if !out.contains(r) {
+            out.push(r.clone());
+        }
+    }
+    out
+}
+
+pub fn create_domain(
+    conn: &mut DbConn,
+    now: DateTime<Utc>,
+    actor: &Actor,
+    slug: &str,
+    name: &str,
+    description: &str,
+    requirements: &[(CredentialKind, String)],
+) -> ApiResult<DomainView> {
+    if store::find_domain_by_slug(conn, slug)?.is_some() {
+        return Err(
+            ApiError::conflict(format!("the domain `{slug}` already exists"))
+                .with_errors(vec![FieldError::new("slug", "is already taken")]),
+        );
+    }
+    let parent = parent_of(conn, slug)?;
+    let id = store::insert_domain(
+        conn,
+        now,
+        slug,
+        parent.as_ref().map(|p| p.id.as_str()),
+        name,
+        description,
+    )?;
+    store::replace_requirements(conn, id.as_str(), &dedup_requirements(requirements), now)?;
+    audit::record(
+        conn,
+        now,
+        actor,
+        Entry {
+            action: "taxonomy.domain_created",
+            org_id: None,
+            subject_type: "domain",
+            subject_id: Some(id.as_str()),
+            details: json!({ "slug": slug, "requirements": requirements.iter().map(|(k, f)| json!({"kind": k.as_str(), "field": f})).collect::<Vec<_>>() }),
+        },
+    )?;
+    let row = load_domain(conn, &id)?;
+    domain_view(conn, row)
+}
+
+/// Why a domain cannot be moved or deleted, if it is in use.
+fn in_use(conn: &mut DbConn, id: &str) -> ApiResult<Option<String>> {
+    let children = store::count_children(conn, id)?;
+    let slices = store::count_slices_in_domain(conn, id)?;
+    let mut uses = Vec::new();
+    if children > 0 {
+        uses.push(format!("{children} sub-domain(s)"));
+    }
+    if slices > 0 {
+        uses.push(format!("{slices} slice(s)"));
+    }
+    Ok((!uses.is_empty()).then(|| uses.join(" and ")))
+}
+
+pub struct DomainPatch {
+    pub name: Option<String>,
+    pub description: Option<String>,
+    pub requirements: Option<Vec<(CredentialKind, String)>>,
+    /// Move under another parent (`Some(None)` = to the root).
+    pub parent_slug: Option<Option<String>>,
+}
+
+pub fn update_domain(
+    conn: &mut DbConn,
+    now: DateTime<Utc>,
+    actor: &Actor,
+    id: &DomainId,
+    patch: DomainPatch,
+) -> ApiResult<DomainView> {
+    let d = load_domain(conn, id)?;
+    let (mut slug, mut parent_id) = (d.slug.clone(), d.parent_id.clone());
+    if let Some(new_parent) = &patch.parent_slug {
+        let segment = d.slug.rsplit('/').next().unwrap_or(&d.slug).to_owned();
+        let new_slug = match new_parent {
+            Some(p) => format!("{p}/{segment}"),
+            None => segment,
+        };
+        if new_slug != d.slug {
+            if let Some(uses) = in_use(conn, &d.id)? {
+                return Err(ApiError::conflict(format!(
+                    "domain `{}` is in use by {uses}; it cannot be moved",
+                    d.slug
+                )));
+            }
+            if !names::is_domain_slug(&new_slug) {
+                return Err(ApiError::invalid_field(
+                    "parent_slug",
+                    "the moved slug would be invalid (too deep or too long)",
+                ));
+            }
+            if store::find_domain_by_slug(conn, &new_slug)?.is_some() {
+                return Err(ApiError::conflict(format!(
+                    "a domain `{new_slug}` already exists"
+                )));
+            }
+            let parent = match new_parent {
+                Some(p) => Some(store::find_domain_by_slug(conn, p)?.ok_or_else(|| {
+                    ApiError::invalid_field("parent_slug", format!("no domain `{p}` exists"))
+                })?),
+                None => None,
+            };
+            slug = new_slug;
+            parent_id = parent.map(|p| p.id);
+        }
+    }
+    let name = patch.name.clone().unwrap_or(d.name.clone());
+    let description = patch.description.clone().unwrap_or(d.description.clone());
+    store::update_domain(
+        conn,
+        &d.id,
+        &name,
+        &description,
+        &slug,
+        parent_id.as_deref(),
+        now,
+    )?;
+    if let Some(reqs) = &patch.requirements {
+        store::replace_requirements(conn, &d.id, &dedup_requirements(reqs), now)?;
+    }
+    audit::record(
+        conn,
+        now,
+        actor,
+        Entry {
+            action: "taxonomy.domain_updated",
+            org_id: None,
+            subject_type: "domain",
+            subject_id: Some(&d.id),
+            details: json!({
+                "slug": { "from": d.slug, "to": slug },
+                "requirements": patch.requirements.as_ref().map(|r| r.iter().map(|(k, f)| json!({"kind": k.as_str(), "field": f})).collect::<Vec<_>>()),
+            }),
+        },
+    )?;
+    let row = load_domain(conn, id)?;
+    domain_view(conn, row)
+}
+
+pub fn delete_domain(
+    conn: &mut DbConn,
+    now: DateTime<Utc>,
+    actor: &Actor,
+    id: &DomainId,
+) -> ApiResult<()> {
+    let d = load_domain(conn, id)?;
+    if let Some(uses) = in_use(conn, &d.id)? {
+        return Err(ApiError::conflict(format!(
+            "domain `{}` is in use by {uses}; it cannot be deleted",
+            d.slug
+        )));
+    }
+    store::delete_domain(conn, &d.id)?;
+    audit::record(
+        conn,
+        now,
+        actor,
+        Entry {
+            action: "taxonomy.domain_deleted",
+            org_id: None,
+            subject_type: "domain",
+            subject_id: Some(&d.id),
+            details: json!({ "slug": d.slug }),
+        },
+    )?;
+    Ok(())
+}
+
+// ---- slices ----
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum SliceVisibility {
+    /// Platform-owned; scores follow experts across labs.
+    Shared,
+    /// Owned by one lab and used only in its projects.
+    Private,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct SliceView {
+    pub id: SliceId,
+    #[schema(example = "medicine/radiology:de")]
+    pub key: String,
+    pub visibility: SliceVisibility,
+    /// The owning lab of a private slice.
+    pub org_id: Option<OrgId>,
+    pub domain_id: DomainId,
+    pub name: String,
+    pub description: String,
+    pub label_schema: LabelSchema,
+    pub measurement_level: MeasurementLevel,
+    /// BCP 47 language tag of the slice's items, if any.
+    pub language: Option<String>,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+pub fn slice_schema(row: &SliceRow) -> ApiResult<LabelSchema> {
+    serde_json::from_str(&row.label_schema).map_err(|e| {
+        ApiError::internal(anyhow::anyhow!(
+            "stored label schema of {} is unreadable: {e}",
+            row.id
+        ))
+    })
+}
+
+pub fn slice_view(row: SliceRow) -> ApiResult<SliceView> {
+    let schema = slice_schema(&row)?;
+    Ok(SliceView {
+        id: SliceId::from_db(row.id),
+        key: row.key,
+        visibility: if row.org_id.is_some() {
+            SliceVisibility::Private
+        } else {
+            SliceVisibility::Shared
+        },
+        org_id: row.org_id.map(OrgId::from_db),
+        domain_id: DomainId::from_db(row.domain_id),
+        name: row.name,
+        description: row.description,
+        label_schema: schema,
+        measurement_level: MeasurementLevel::parse(&row.measurement_level)
+            .unwrap_or(MeasurementLevel::Nominal),
+        language: row.language,
+        created_at: crate::clock::utc(row.created_at),
+        updated_at: crate::clock::utc(row.updated_at),
+    })
+}
+
+/// The slice, if the caller may see it: shared slices are visible to everyone; a
+/// private slice only to its lab (members and API keys) and platform admins. Others get 404.
+pub fn visible_slice(
+    conn: &mut DbConn,
+    principal: &Principal,
+    id: &SliceId,
+) -> ApiResult<SliceRow> {
+    let not_found = || ApiError::not_found(format!("slice {id} not found"));
+    let row = store::find_slice(conn, id.as_str())?.ok_or_else(not_found)?;
+    match &row.org_id {
+        None => Ok(row),
+        Some(org) => {
+            let org = OrgId::from_db(org.clone());
+            let allowed = match principal {
+                Principal::User(u) => u.is_platform_admin || u.membership(&org).is_some(),
+                Principal::ApiKey(k) => k.org_id == org,
+            };
+            if allowed { Ok(row) } else { Err(not_found()) }
+        }
+    }
+}
+
+/// Who may change a slice: platform admins for shared slices, the lab's admins for private ones.
+pub fn authorize_slice_write(principal: &Principal, org: Option<&OrgId>) -> ApiResult<()> {
+    match org {
+        None => principal.platform_admin().map(|_| ()),
+        Some(org) => {
+            let user = principal.org_admin(org)?;
+            let is_lab = user.is_platform_admin
+                || user
+                    .membership(org)
+                    .is_some_and(|m| m.org_kind == OrgKind::Lab);
+            if is_lab {
+                Ok(())
+            } else {
+                Err(ApiError::forbidden("only labs have private slices"))
+            }
+        }
+    }
+}
+
+pub struct NewSlice {
+    pub key: String,
+    pub org: Option<OrgId>,
+    pub domain: DomainId,
+    pub name: String,
+    pub description: String,
+    pub schema: LabelSchema,
+    pub level: MeasurementLevel,
+    pub language: Option<String>,
+}
+
+pub fn create_slice(
+    conn: &mut DbConn,
+    now: DateTime<Utc>,
+    actor: &Actor,
+    created_by: &str,
+    new: NewSlice,
+) -> ApiResult<SliceView> {
+    load_domain(conn, &new.domain)
+        .map_err(|_| ApiError::invalid_field("domain_id", "no such domain"))?;
+    let scope = new.org.as_ref().map(|o| o.to_string()).unwrap_or_default();
+    if store::slice_key_taken(conn, &scope, &new.key)? {
+        return Err(
+            ApiError::conflict(format!("a slice `{}` already exists here", new.key))
+                .with_errors(vec![FieldError::new("key", "is already taken")]),
+        );
+    }
+    let schema_json =
+        serde_json::to_string(&new.schema).map_err(|e| ApiError::internal(anyhow::anyhow!(e)))?;
+    let id = store::insert_slice(
+        conn,
+        now,
+        &store::NewSlice {
+            key: &new.key,
+            org: new.org.as_ref().map(|o| o.as_str()),
+            domain: new.domain.as_str(),
+            name: &new.name,
+            description: &new.description,
+            label_kind: new.schema.kind(),
+            label_schema: &schema_json,
+            measurement_level: new.level.as_str(),
+            language: new.language.as_deref(),
+            created_by,
+        },
+    )?;
+    audit::record(
+        conn,
+        now,
+        actor,
+        Entry {
+            action: "taxonomy.slice_created",
+            org_id: new.org.as_ref().map(|o| o.as_str()),
+            subject_type: "slice",
+            subject_id: Some(id.as_str()),
+            details: json!({ "key": new.key, "label_kind": new.schema.kind(), "visibility": if new.org.is_some() { "private" } else { "shared" } }),
+        },
+    )?;
+    let row = store::find_slice(conn, id.as_str())?
+        .ok_or_else(|| ApiError::internal(anyhow::anyhow!("slice vanished")))?;
+    slice_view(row)
+}
