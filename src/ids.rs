@@ -42,9 +42,25 @@ pub fn is_valid(prefix: &str, s: &str) -> bool {
 macro_rules! define_id {
     ($(#[$meta:meta])* $name:ident, $prefix:literal, $what:literal) => {
         $(#[$meta])*
+        // Deserialising checks the format (a request naming an id of the wrong kind is a
+        // 422 naming the field); values read from the database use `from_db`.
         #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
-        #[serde(transparent)]
+        #[serde(into = "String", try_from = "String")]
         pub struct $name(String);
+
+        impl TryFrom<String> for $name {
+            type Error = $crate::ids::InvalidId;
+
+            fn try_from(s: String) -> Result<Self, Self::Error> {
+                Self::parse(&s)
+            }
+        }
+
+        impl From<$name> for String {
+            fn from(id: $name) -> String {
+                id.0
+            }
+        }
 
         impl $name {
             pub const PREFIX: &'static str = $prefix;
@@ -129,6 +145,11 @@ define_id!(LoginFailureId, "lgf", "a login failure id");
 define_id!(DomainId, "dom", "a domain id");
 define_id!(DomainRequirementId, "drq", "a domain requirement id");
 define_id!(SliceId, "slc", "a slice id");
+define_id!(ProjectId, "prj", "a project id");
+define_id!(ExpertId, "exp", "an expert id");
+define_id!(ProjectSliceId, "psl", "a project slice id");
+define_id!(ConstitutionId, "con", "a constitution id");
+define_id!(ClauseRowId, "ccl", "a constitution clause row id");
 
 #[cfg(test)]
 mod tests {
@@ -159,6 +180,17 @@ mod tests {
         let t = Utc.with_ymd_and_hms(2026, 1, 2, 3, 4, 5).unwrap();
         let ids: Vec<_> = (0..1000).map(|_| UserId::new(t)).collect();
         assert!(ids.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    #[test]
+    fn ids_in_json_are_checked_when_read() {
+        let ok: OrgId = serde_json::from_str("\"org_01jd3v7q8y2k5m9n4p6r8s0t2w\"").unwrap();
+        assert_eq!(
+            serde_json::to_string(&ok).unwrap(),
+            "\"org_01jd3v7q8y2k5m9n4p6r8s0t2w\""
+        );
+        let err = serde_json::from_str::<OrgId>("\"usr_01jd3v7q8y2k5m9n4p6r8s0t2w\"").unwrap_err();
+        assert!(err.to_string().contains("organization id"), "{err}");
     }
 
     proptest! {

@@ -21,6 +21,7 @@ pub mod ids;
 pub mod jobs;
 pub mod mail;
 pub mod orgs;
+pub mod projects;
 pub mod startup;
 pub mod state;
 pub mod taxonomy;

@@ -105,15 +105,19 @@ pub enum Scope {
     /// List the organisation's members (`GET /v1/orgs/{org}/members`).
     #[serde(rename = "members:read")]
     MembersRead,
+    /// Read the organization's projects and their constitutions (`GET /v1/projects…`).
+    #[serde(rename = "projects:read")]
+    ProjectsRead,
 }
 
 impl Scope {
-    pub const ALL: [Scope; 2] = [Scope::OrgRead, Scope::MembersRead];
+    pub const ALL: [Scope; 3] = [Scope::OrgRead, Scope::MembersRead, Scope::ProjectsRead];
 
     pub fn as_str(self) -> &'static str {
         match self {
             Scope::OrgRead => "org:read",
             Scope::MembersRead => "members:read",
+            Scope::ProjectsRead => "projects:read",
         }
     }
 

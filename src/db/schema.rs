@@ -188,6 +188,74 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    projects (id) {
+        id -> Text,
+        org_id -> Text,
+        name -> Text,
+        description -> Text,
+        domain_id -> Text,
+        status -> Text,
+        constitution_version -> Nullable<Integer>,
+        overlap -> Integer,
+        gold_rate -> Double,
+        adjudication -> Bool,
+        default_deadline_secs -> BigInt,
+        bill_rate_minor -> BigInt,
+        currency -> Text,
+        budget_cap_minor -> Nullable<BigInt>,
+        excluded_vendor_ids -> Text,
+        excluded_expert_ids -> Text,
+        affiliation_keywords -> Text,
+        created_by -> Text,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    project_slices (id) {
+        id -> Text,
+        project_id -> Text,
+        org_id -> Text,
+        slice_id -> Text,
+        min_qualification -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    constitutions (id) {
+        id -> Text,
+        project_id -> Text,
+        org_id -> Text,
+        version -> Integer,
+        title -> Text,
+        status -> Text,
+        created_by -> Text,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+        published_at -> Nullable<Timestamp>,
+        published_by -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    constitution_clauses (id) {
+        id -> Text,
+        constitution_id -> Text,
+        org_id -> Text,
+        clause_id -> Text,
+        position -> Integer,
+        text -> Text,
+        examples -> Text,
+        counter_examples -> Text,
+    }
+}
+
+diesel::joinable!(project_slices -> projects (project_id));
+diesel::joinable!(project_slices -> slices (slice_id));
+diesel::joinable!(constitution_clauses -> constitutions (constitution_id));
 diesel::joinable!(domain_requirements -> domains (domain_id));
 diesel::joinable!(slices -> domains (domain_id));
 diesel::joinable!(memberships -> orgs (org_id));
@@ -211,4 +279,8 @@ diesel::allow_tables_to_appear_in_same_query!(
     domains,
     domain_requirements,
     slices,
+    projects,
+    project_slices,
+    constitutions,
+    constitution_clauses,
 );

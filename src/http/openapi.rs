@@ -57,6 +57,7 @@ impl Modify for BearerAuth {
         (name = "auth", description = "Registration, login, tokens, e-mail verification"),
         (name = "orgs", description = "Organizations, members, invitations and API keys"),
         (name = "taxonomy", description = "Rubric domains, credential requirements and capability slices"),
+        (name = "projects", description = "Lab projects and their versioned constitutions"),
         (name = "audit", description = "The audit log (platform administrators)"),
         (name = "ops", description = "Health, readiness and metrics"),
     )
@@ -70,6 +71,7 @@ pub fn routes(cfg: &mut ServiceConfig) {
             .configure(crate::auth::routes::configure)
             .configure(crate::orgs::routes::configure)
             .configure(crate::taxonomy::routes::configure)
+            .configure(crate::projects::routes::configure)
             .configure(crate::audit::routes::configure),
     )
     .configure(super::health::configure);

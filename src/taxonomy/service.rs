@@ -168,6 +168,10 @@ fn in_use(conn: &mut DbConn, id: &str) -> ApiResult<Option<String>> {
     if slices > 0 {
         uses.push(format!("{slices} slice(s)"));
     }
+    let projects = crate::projects::store::count_projects_in_domain(conn, id)?;
+    if projects > 0 {
+        uses.push(format!("{projects} project(s)"));
+    }
     Ok((!uses.is_empty()).then(|| uses.join(" and ")))
 }
 

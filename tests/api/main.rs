@@ -9,4 +9,5 @@ mod errors;
 mod jobs;
 mod ops;
 mod orgs;
+mod projects;
 mod taxonomy;

@@ -1,0 +1,9 @@
+//! Lab projects: what a lab's expert program asks for (domain, slices, pinned
+//! constitution, overlap, gold rate, adjudication, deadlines, bill rate, budget and
+//! conflict-of-interest exclusions), their lifecycle, and their versioned constitutions.
+//! Members of the lab read; its admins write; everyone else gets 404.
+
+pub mod constitution;
+pub mod routes;
+pub mod service;
+pub mod store;
