@@ -50,6 +50,8 @@ pub struct HttpSettings {
     pub public_url: String,
     /// Largest accepted request body, in bytes (413 above).
     pub max_body_bytes: usize,
+    /// Largest accepted body for bulk uploads (JSON arrays, JSONL), in bytes.
+    pub max_bulk_body_bytes: usize,
     /// Use the last `X-Forwarded-For` hop (added by your proxy) as the client IP. Only
     /// behind exactly one trusted proxy that appends it.
     pub trust_forwarded_for: bool,
@@ -64,6 +66,7 @@ impl Default for HttpSettings {
             port: 8080,
             public_url: "http://127.0.0.1:8080".into(),
             max_body_bytes: crate::http::extract::DEFAULT_BODY_LIMIT,
+            max_bulk_body_bytes: 16 * 1024 * 1024,
             trust_forwarded_for: false,
             workers: None,
         }

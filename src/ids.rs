@@ -150,6 +150,7 @@ define_id!(ExpertId, "exp", "an expert id");
 define_id!(ProjectSliceId, "psl", "a project slice id");
 define_id!(ConstitutionId, "con", "a constitution id");
 define_id!(ClauseRowId, "ccl", "a constitution clause row id");
+define_id!(GoldItemId, "gld", "a gold item id");
 
 #[cfg(test)]
 mod tests {

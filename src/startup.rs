@@ -19,7 +19,7 @@ use crate::auth::jwt::JwtKeys;
 use crate::clock::SharedClock;
 use crate::config::{DatabaseTarget, Settings};
 use crate::db::{self, Db};
-use crate::http::extract::BodyLimit;
+use crate::http::extract::{BodyLimit, BulkLimit};
 use crate::http::fallback::{self, RouteTable};
 use crate::http::metrics::{self, Metrics};
 use crate::http::openapi;
@@ -147,6 +147,7 @@ impl Application {
         let spec = openapi::spec();
         let route_table = web::Data::new(RouteTable::from_spec(&spec));
         let body_limit = settings.http.max_body_bytes;
+        let bulk_limit = settings.http.max_bulk_body_bytes.max(body_limit);
 
         let listener = TcpListener::bind((settings.http.host.as_str(), settings.http.port))
             .with_context(|| {
@@ -165,6 +166,7 @@ impl Application {
                 .app_data(metrics.clone())
                 .app_data(route_table.clone())
                 .app_data(BodyLimit(body_limit))
+                .app_data(BulkLimit(bulk_limit))
                 .configure(openapi::routes)
                 .split_for_parts();
             app.service(SwaggerUi::new("/docs/{_:.*}").url("/openapi.json", spec.clone()))

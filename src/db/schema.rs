@@ -253,6 +253,28 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    gold_items (id) {
+        id -> Text,
+        owner_kind -> Text,
+        org_id -> Nullable<Text>,
+        project_id -> Nullable<Text>,
+        scope -> Text,
+        slice_id -> Text,
+        external_id -> Nullable<Text>,
+        payload -> Text,
+        answer -> Text,
+        answer_choice -> Nullable<Text>,
+        answer_strength -> Nullable<BigInt>,
+        answer_score -> Nullable<BigInt>,
+        answer_both_bad -> Bool,
+        explanation -> Text,
+        cited_clauses -> Text,
+        created_by -> Text,
+        created_at -> Timestamp,
+    }
+}
+
 diesel::joinable!(project_slices -> projects (project_id));
 diesel::joinable!(project_slices -> slices (slice_id));
 diesel::joinable!(constitution_clauses -> constitutions (constitution_id));
@@ -283,4 +305,5 @@ diesel::allow_tables_to_appear_in_same_query!(
     project_slices,
     constitutions,
     constitution_clauses,
+    gold_items,
 );

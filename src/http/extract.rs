@@ -101,39 +101,135 @@ impl<T: DeserializeOwned + Validate + 'static> FromRequest for Json<T> {
             .map(|l| l.0)
             .unwrap_or(DEFAULT_BODY_LIMIT);
         let content_type_ok = is_json_content_type(req);
-        let declared_len = req
-            .headers()
-            .get(header::CONTENT_LENGTH)
-            .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.parse::<usize>().ok());
+        let declared_len = content_length(req);
         let mut payload = payload.take();
         Box::pin(async move {
-            if let Some(len) = declared_len
-                && len > limit
-            {
-                return Err(ApiError::payload_too_large(limit));
-            }
             if !content_type_ok {
+                if declared_len.is_some_and(|len| len > limit) {
+                    return Err(ApiError::payload_too_large(limit));
+                }
                 return Err(ApiError::unsupported_media_type(
                     "the request body must be JSON (Content-Type: application/json)",
                 ));
             }
-            let mut body = Vec::with_capacity(declared_len.unwrap_or(0).min(limit));
-            while let Some(chunk) = payload.next().await {
-                let chunk = chunk.map_err(|e| match e {
-                    actix_web::error::PayloadError::Overflow => ApiError::payload_too_large(limit),
-                    other => {
-                        ApiError::bad_request(format!("could not read the request body: {other}"))
-                    }
-                })?;
-                if body.len() + chunk.len() > limit {
-                    return Err(ApiError::payload_too_large(limit));
-                }
-                body.extend_from_slice(&chunk);
-            }
+            let body = read_body(&mut payload, limit, declared_len).await?;
             let value: T = parse_json(&body)?;
             value.validate().map_err(ApiError::validation)?;
             Ok(Json(value))
+        })
+    }
+}
+
+/// Reads a request body, refusing (413) anything over `limit` bytes.
+pub async fn read_body(
+    payload: &mut Payload,
+    limit: usize,
+    declared_len: Option<usize>,
+) -> Result<Vec<u8>, ApiError> {
+    if declared_len.is_some_and(|len| len > limit) {
+        return Err(ApiError::payload_too_large(limit));
+    }
+    let mut body = Vec::with_capacity(declared_len.unwrap_or(0).min(limit));
+    while let Some(chunk) = payload.next().await {
+        let chunk = chunk.map_err(|e| match e {
+            actix_web::error::PayloadError::Overflow => ApiError::payload_too_large(limit),
+            other => ApiError::bad_request(format!("could not read the request body: {other}")),
+        })?;
+        if body.len() + chunk.len() > limit {
+            return Err(ApiError::payload_too_large(limit));
+        }
+        body.extend_from_slice(&chunk);
+    }
+    Ok(body)
+}
+
+fn content_length(req: &HttpRequest) -> Option<usize> {
+    req.headers()
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<usize>().ok())
+}
+
+/// The body limit for bulk uploads, put in app data at start-up.
+#[derive(Debug, Clone, Copy)]
+pub struct BulkLimit(pub usize);
+
+/// A bulk upload: a JSON array of objects (or one object), or JSONL (`application/x-ndjson`
+/// or `application/jsonl`, one object per line). Each row is kept as a JSON value, or as
+/// the reason it could not be read, so callers can report errors per row.
+#[derive(Debug)]
+pub struct BulkRows(pub Vec<Result<serde_json::Value, String>>);
+
+/// Most rows one bulk request may carry.
+pub const MAX_BULK_ROWS: usize = 1000;
+
+impl FromRequest for BulkRows {
+    type Error = ApiError;
+    type Future = LocalBoxFuture<'static, Result<Self, ApiError>>;
+
+    fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
+        let limit = req
+            .app_data::<BulkLimit>()
+            .map(|l| l.0)
+            .unwrap_or(16 * DEFAULT_BODY_LIMIT);
+        let essence = req
+            .headers()
+            .get(header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .map(|ct| {
+                ct.split(';')
+                    .next()
+                    .unwrap_or("")
+                    .trim()
+                    .to_ascii_lowercase()
+            })
+            .unwrap_or_default();
+        let jsonl = matches!(
+            essence.as_str(),
+            "application/x-ndjson" | "application/jsonl" | "application/x-jsonlines"
+        );
+        let json = essence == "application/json";
+        let declared_len = content_length(req);
+        let mut payload = payload.take();
+        Box::pin(async move {
+            if !json && !jsonl {
+                return Err(ApiError::unsupported_media_type(
+                    "send a JSON array (application/json) or JSON lines (application/x-ndjson)",
+                ));
+            }
+            let body = read_body(&mut payload, limit, declared_len).await?;
+            let rows: Vec<Result<serde_json::Value, String>> = if jsonl {
+                let text = std::str::from_utf8(&body)
+                    .map_err(|_| ApiError::bad_request("the body is not UTF-8 text"))?;
+                text.lines()
+                    .filter(|l| !l.trim().is_empty())
+                    .map(|l| serde_json::from_str(l).map_err(|e| format!("not valid JSON: {e}")))
+                    .collect()
+            } else {
+                match parse_json::<serde_json::Value>(&body)? {
+                    serde_json::Value::Array(items) => items.into_iter().map(Ok).collect(),
+                    one @ serde_json::Value::Object(_) => vec![Ok(one)],
+                    _ => {
+                        return Err(ApiError::invalid_field(
+                            "body",
+                            "must be an array of objects",
+                        ));
+                    }
+                }
+            };
+            if rows.is_empty() {
+                return Err(ApiError::invalid_field(
+                    "body",
+                    "must contain at least one row",
+                ));
+            }
+            if rows.len() > MAX_BULK_ROWS {
+                return Err(ApiError::invalid_field(
+                    "body",
+                    format!("may contain at most {MAX_BULK_ROWS} rows"),
+                ));
+            }
+            Ok(BulkRows(rows))
         })
     }
 }

@@ -58,6 +58,7 @@ impl Modify for BearerAuth {
         (name = "orgs", description = "Organizations, members, invitations and API keys"),
         (name = "taxonomy", description = "Rubric domains, credential requirements and capability slices"),
         (name = "projects", description = "Lab projects and their versioned constitutions"),
+        (name = "gold", description = "Gold items: known answers for verification, calibration and assessment"),
         (name = "audit", description = "The audit log (platform administrators)"),
         (name = "ops", description = "Health, readiness and metrics"),
     )
@@ -72,6 +73,7 @@ pub fn routes(cfg: &mut ServiceConfig) {
             .configure(crate::orgs::routes::configure)
             .configure(crate::taxonomy::routes::configure)
             .configure(crate::projects::routes::configure)
+            .configure(crate::gold::routes::configure)
             .configure(crate::audit::routes::configure),
     )
     .configure(super::health::configure);

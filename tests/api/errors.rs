@@ -13,6 +13,7 @@ async fn malformed_json_is_a_400_problem() {
             .raw(
                 Method::POST,
                 "/v1/auth/register",
+                None,
                 Some("application/json"),
                 b"{\"email\": ".to_vec(),
             )
@@ -74,12 +75,13 @@ async fn non_json_bodies_are_415_and_huge_bodies_413() {
         app.raw(
             Method::POST,
             "/v1/auth/login",
+            None,
             Some("text/plain"),
             b"email=a".to_vec(),
         )
         .await
         .assert_problem(415, None);
-        app.raw(Method::POST, "/v1/auth/login", None, b"{}".to_vec())
+        app.raw(Method::POST, "/v1/auth/login", None, None, b"{}".to_vec())
             .await
             .assert_problem(415, None);
         let huge = format!(
@@ -89,6 +91,7 @@ async fn non_json_bodies_are_415_and_huge_bodies_413() {
         app.raw(
             Method::POST,
             "/v1/auth/login",
+            None,
             Some("application/json"),
             huge.into_bytes(),
         )

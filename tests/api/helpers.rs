@@ -537,10 +537,12 @@ impl TestApp {
         self.call(Method::POST, path, None, Some(body)).await
     }
 
+    /// A request with a raw body and content type (`token` optional).
     pub async fn raw(
         &self,
         method: Method,
         path: &str,
+        token: Option<&str>,
         content_type: Option<&str>,
         body: Vec<u8>,
     ) -> Resp {
@@ -548,6 +550,9 @@ impl TestApp {
             .client
             .request(method, format!("{}{}", self.base, path))
             .body(body);
+        if let Some(t) = token {
+            req = req.bearer_auth(t);
+        }
         if let Some(ct) = content_type {
             req = req.header("content-type", ct);
         }

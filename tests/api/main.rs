@@ -6,6 +6,7 @@ mod helpers;
 mod audit;
 mod auth;
 mod errors;
+mod gold;
 mod jobs;
 mod ops;
 mod orgs;

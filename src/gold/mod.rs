@@ -1,0 +1,11 @@
+//! Gold items: items with known answers, per slice. A lab uploads gold for its own
+//! projects (used only there); a vendor uploads calibration material; the platform keeps
+//! each shared slice's qualification-assessment pool. Answers are validated against the
+//! slice's label schema and stored typed for scoring.
+//!
+//! Gold answers are never returned to experts: every endpoint here is for the owning
+//! lab, vendor admins, or platform admins.
+
+pub mod routes;
+pub mod service;
+pub mod store;

@@ -1,0 +1,330 @@
+//! `/v1/projects/{project}/gold-items` (a lab's gold) and `/v1/slices/{slice}/gold-items`
+//! (vendor calibration material and the platform's assessment pool).
+
+use actix_web::{HttpResponse, get, post, web};
+use serde::Deserialize;
+use utoipa::IntoParams;
+
+use super::service::{self, GoldItemInput, GoldItemView, GoldOwner, UploadContext, UploadResult};
+use super::store;
+use crate::audit::Actor;
+use crate::auth::{OrgKind, Principal};
+use crate::db::DbConn;
+use crate::http::extract::BulkRows;
+use crate::http::pagination::{Page, PageParams};
+use crate::http::{ApiError, ApiResult, Query, path_id};
+use crate::ids::{GoldItemId, OrgId, ProjectId, SliceId};
+use crate::state::AppState;
+
+pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
+    cfg.service(upload_project_gold)
+        .service(list_project_gold)
+        .service(upload_slice_gold)
+        .service(list_slice_gold);
+}
+
+#[derive(Debug, Default, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+#[serde(deny_unknown_fields)]
+pub struct GoldFilter {
+    /// Only this slice's items.
+    pub slice: Option<String>,
+    /// Page size, 1–200 (default 50).
+    #[param(minimum = 1, maximum = 200)]
+    pub limit: Option<i64>,
+    pub cursor: Option<String>,
+}
+
+fn page_of(rows: Vec<store::GoldRow>, limit: i64) -> Page<GoldItemView> {
+    let more = rows.len() as i64 > limit;
+    let data: Vec<GoldItemView> = rows
+        .into_iter()
+        .take(limit as usize)
+        .map(GoldItemView::from)
+        .collect();
+    let next_cursor = if more {
+        data.last().map(|g| g.id.to_string())
+    } else {
+        None
+    };
+    Page { data, next_cursor }
+}
+
+/// Upload gold items for a project
+///
+/// Lab admins. A JSON array of items (or JSON lines with `Content-Type: application/x-ndjson`),
+/// up to 1000 per request. Each row is validated on its own against its slice's label schema
+/// and the pinned constitution's clauses: valid rows are stored, invalid rows are reported
+/// with the fields at fault, and rows whose `external_id` exists are reported as `exists`.
+#[utoipa::path(
+    tag = "gold",
+    params(("project" = ProjectId, Path, description = "Project id")),
+    request_body(content(
+        (Vec<GoldItemInput> = "application/json"),
+        (String = "application/x-ndjson")
+    ), description = "Gold items as a JSON array, or one JSON object per line"),
+    responses(
+        (status = 200, description = "Per-row results", body = UploadResult),
+        (status = 400, response = crate::http::BadRequest),
+        (status = 401, response = crate::http::Unauthorized),
+        (status = 403, response = crate::http::Forbidden),
+        (status = 404, response = crate::http::NotFound),
+        (status = 413, response = crate::http::PayloadTooLarge),
+        (status = 415, response = crate::http::UnsupportedMediaType),
+        (status = 422, response = crate::http::UnprocessableEntity),
+    ),
+    security(("bearer" = []))
+)]
+#[post("/projects/{project}/gold-items")]
+async fn upload_project_gold(
+    state: web::Data<AppState>,
+    principal: Principal,
+    path: web::Path<String>,
+    rows: BulkRows,
+) -> ApiResult<HttpResponse> {
+    let id: ProjectId = path_id("project", &path)?;
+    let actor = Actor::of(&principal);
+    let now = state.now();
+    let result = state
+        .db
+        .write(move |conn| {
+            let (project, user) =
+                crate::projects::service::writable_project(conn, &principal, &id)?;
+            if project.status == "archived" {
+                return Err(ApiError::conflict("the project is archived"));
+            }
+            let mut slices = Vec::new();
+            for ps in crate::projects::store::project_slices(conn, &project.org_id, &project.id)? {
+                if let Some(row) = crate::taxonomy::store::find_slice(conn, &ps.slice_id)? {
+                    let schema = crate::taxonomy::service::slice_schema(&row)?;
+                    slices.push((row, schema));
+                }
+            }
+            if slices.is_empty() {
+                return Err(ApiError::conflict(
+                    "the project has no slices yet; add one before uploading gold",
+                ));
+            }
+            let clauses = match project.constitution_version {
+                Some(v) => {
+                    let c = crate::projects::service::load_constitution(conn, &project, v)?;
+                    Some(
+                        crate::projects::service::load_clauses(conn, &c)?
+                            .into_iter()
+                            .map(|c| c.id)
+                            .collect(),
+                    )
+                }
+                None => None,
+            };
+            let ctx = UploadContext {
+                owner: GoldOwner::Lab {
+                    org: project.org_id.clone(),
+                    project: project.id.clone(),
+                },
+                slices,
+                clauses,
+                created_by: user.user_id.to_string(),
+            };
+            service::upload(conn, now, &actor, &ctx, rows.0)
+        })
+        .await?;
+    Ok(HttpResponse::Ok().json(result))
+}
+
+/// List a project's gold items
+///
+/// The lab's members (and its API keys with `projects:read`); answers included.
+#[utoipa::path(
+    tag = "gold",
+    params(("project" = ProjectId, Path, description = "Project id"), GoldFilter),
+    responses(
+        (status = 200, description = "One page of gold items", body = Page<GoldItemView>),
+        (status = 400, response = crate::http::BadRequest),
+        (status = 401, response = crate::http::Unauthorized),
+        (status = 403, response = crate::http::Forbidden),
+        (status = 404, response = crate::http::NotFound),
+    ),
+    security(("bearer" = []))
+)]
+#[get("/projects/{project}/gold-items")]
+async fn list_project_gold(
+    state: web::Data<AppState>,
+    principal: Principal,
+    path: web::Path<String>,
+    q: Query<GoldFilter>,
+) -> ApiResult<HttpResponse> {
+    let id: ProjectId = path_id("project", &path)?;
+    let f = q.0;
+    let page = PageParams {
+        limit: f.limit,
+        cursor: f.cursor,
+    }
+    .resolve(GoldItemId::PREFIX)?;
+    let slice = f
+        .slice
+        .map(|s| SliceId::parse(&s).map_err(|e| ApiError::bad_parameter("slice", e.to_string())))
+        .transpose()?;
+    let limit = page.limit;
+    let rows = state
+        .db
+        .read(move |conn| {
+            let project = crate::projects::service::readable_project(conn, &principal, &id)?;
+            store::list(conn, &project.id, slice.as_ref().map(|s| s.as_str()), &page)
+                .map_err(ApiError::from)
+        })
+        .await?;
+    Ok(HttpResponse::Ok().json(page_of(rows, limit)))
+}
+
+#[derive(Debug, Default, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+#[serde(deny_unknown_fields)]
+pub struct SliceGoldParams {
+    /// A vendor's calibration material (you must be its admin); omit for the platform's
+    /// assessment pool (platform admins).
+    pub org_id: Option<String>,
+    /// Page size, 1–200 (default 50); listing only.
+    #[param(minimum = 1, maximum = 200)]
+    pub limit: Option<i64>,
+    pub cursor: Option<String>,
+}
+
+/// Who owns slice-level gold, after checking the caller may manage it.
+fn slice_gold_owner(
+    conn: &mut DbConn,
+    principal: &Principal,
+    slice: &SliceId,
+    org: Option<&str>,
+) -> ApiResult<(GoldOwner, crate::taxonomy::store::SliceRow)> {
+    let row = crate::taxonomy::service::visible_slice(conn, principal, slice)?;
+    if row.org_id.is_some() {
+        return Err(ApiError::conflict(
+            "gold for a lab's private slice is uploaded through that lab's projects",
+        ));
+    }
+    let owner = match org {
+        Some(raw) => {
+            let org =
+                OrgId::parse(raw).map_err(|e| ApiError::bad_parameter("org_id", e.to_string()))?;
+            let user = principal.org_admin(&org)?;
+            let is_vendor = user
+                .membership(&org)
+                .is_some_and(|m| m.org_kind == OrgKind::Vendor)
+                || (user.is_platform_admin
+                    && crate::orgs::store::find_org(conn, org.as_str())?
+                        .is_some_and(|o| o.kind == "vendor"));
+            if !is_vendor {
+                return Err(ApiError::bad_parameter(
+                    "org_id",
+                    "calibration material belongs to a vendor",
+                ));
+            }
+            GoldOwner::Vendor {
+                org: org.to_string(),
+            }
+        }
+        None => {
+            principal.platform_admin()?;
+            GoldOwner::Platform
+        }
+    };
+    Ok((owner, row))
+}
+
+/// Upload calibration or assessment gold for a shared slice
+///
+/// With `org_id`: a vendor's calibration material (its vendor admins). Without: the slice's
+/// qualification-assessment pool (platform admins). Same formats and per-row results as
+/// project gold.
+#[utoipa::path(
+    tag = "gold",
+    params(("slice" = SliceId, Path, description = "Slice id"), SliceGoldParams),
+    request_body(content(
+        (Vec<GoldItemInput> = "application/json"),
+        (String = "application/x-ndjson")
+    ), description = "Gold items as a JSON array, or one JSON object per line"),
+    responses(
+        (status = 200, description = "Per-row results", body = UploadResult),
+        (status = 400, response = crate::http::BadRequest),
+        (status = 401, response = crate::http::Unauthorized),
+        (status = 403, response = crate::http::Forbidden),
+        (status = 404, response = crate::http::NotFound),
+        (status = 409, response = crate::http::Conflict),
+        (status = 413, response = crate::http::PayloadTooLarge),
+        (status = 415, response = crate::http::UnsupportedMediaType),
+        (status = 422, response = crate::http::UnprocessableEntity),
+    ),
+    security(("bearer" = []))
+)]
+#[post("/slices/{slice}/gold-items")]
+async fn upload_slice_gold(
+    state: web::Data<AppState>,
+    principal: Principal,
+    path: web::Path<String>,
+    q: Query<SliceGoldParams>,
+    rows: BulkRows,
+) -> ApiResult<HttpResponse> {
+    let id: SliceId = path_id("slice", &path)?;
+    let org = q.0.org_id;
+    let actor = Actor::of(&principal);
+    let now = state.now();
+    let created_by = principal.user()?.user_id.to_string();
+    let result = state
+        .db
+        .write(move |conn| {
+            let (owner, slice) = slice_gold_owner(conn, &principal, &id, org.as_deref())?;
+            let schema = crate::taxonomy::service::slice_schema(&slice)?;
+            let ctx = UploadContext {
+                owner,
+                slices: vec![(slice, schema)],
+                clauses: None,
+                created_by,
+            };
+            service::upload(conn, now, &actor, &ctx, rows.0)
+        })
+        .await?;
+    Ok(HttpResponse::Ok().json(result))
+}
+
+/// List calibration or assessment gold of a shared slice
+///
+/// With `org_id`: that vendor's material (its vendor admins). Without: the platform pool
+/// (platform admins).
+#[utoipa::path(
+    tag = "gold",
+    params(("slice" = SliceId, Path, description = "Slice id"), SliceGoldParams),
+    responses(
+        (status = 200, description = "One page of gold items", body = Page<GoldItemView>),
+        (status = 400, response = crate::http::BadRequest),
+        (status = 401, response = crate::http::Unauthorized),
+        (status = 403, response = crate::http::Forbidden),
+        (status = 404, response = crate::http::NotFound),
+        (status = 409, response = crate::http::Conflict),
+    ),
+    security(("bearer" = []))
+)]
+#[get("/slices/{slice}/gold-items")]
+async fn list_slice_gold(
+    state: web::Data<AppState>,
+    principal: Principal,
+    path: web::Path<String>,
+    q: Query<SliceGoldParams>,
+) -> ApiResult<HttpResponse> {
+    let id: SliceId = path_id("slice", &path)?;
+    let p = q.0;
+    let page = PageParams {
+        limit: p.limit,
+        cursor: p.cursor,
+    }
+    .resolve(GoldItemId::PREFIX)?;
+    let limit = page.limit;
+    let rows = state
+        .db
+        .read(move |conn| {
+            let (owner, slice) = slice_gold_owner(conn, &principal, &id, p.org_id.as_deref())?;
+            store::list(conn, &owner.scope(), Some(&slice.id), &page).map_err(ApiError::from)
+        })
+        .await?;
+    Ok(HttpResponse::Ok().json(page_of(rows, limit)))
+}

@@ -1,0 +1,342 @@
+//! Bulk gold upload: each row is checked on its own (shape, slice, label schema, cited
+//! clauses, idempotency by `external_id`); valid rows are written in one transaction,
+//! invalid ones are reported with the fields at fault and write nothing.
+
+use std::collections::HashSet;
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use serde_json::{Value, json};
+use utoipa::ToSchema;
+
+use super::store::{self, GoldRow};
+use crate::audit::{self, Actor, Entry};
+use crate::db::DbConn;
+use crate::http::{ApiResult, FieldError};
+use crate::ids::{GoldItemId, OrgId, ProjectId, SliceId};
+use crate::taxonomy::label_schema::LabelSchema;
+use crate::taxonomy::store::SliceRow;
+
+/// Who owns uploaded gold, which decides where it may be used.
+#[derive(Debug, Clone)]
+pub enum GoldOwner {
+    /// A lab's gold for one of its projects.
+    Lab { org: String, project: String },
+    /// A vendor's calibration material.
+    Vendor { org: String },
+    /// The platform's qualification-assessment pool.
+    Platform,
+}
+
+impl GoldOwner {
+    pub fn kind(&self) -> &'static str {
+        match self {
+            GoldOwner::Lab { .. } => "lab",
+            GoldOwner::Vendor { .. } => "vendor",
+            GoldOwner::Platform => "platform",
+        }
+    }
+
+    /// External ids are unique per scope: the project, the vendor, or the platform.
+    pub fn scope(&self) -> String {
+        match self {
+            GoldOwner::Lab { project, .. } => project.clone(),
+            GoldOwner::Vendor { org } => org.clone(),
+            GoldOwner::Platform => "platform".to_owned(),
+        }
+    }
+
+    fn org(&self) -> Option<&str> {
+        match self {
+            GoldOwner::Lab { org, .. } | GoldOwner::Vendor { org } => Some(org),
+            GoldOwner::Platform => None,
+        }
+    }
+
+    fn project(&self) -> Option<&str> {
+        match self {
+            GoldOwner::Lab { project, .. } => Some(project),
+            _ => None,
+        }
+    }
+}
+
+/// One uploaded row.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct GoldItemInput {
+    /// The slice; optional when the upload targets one slice (or a project with one slice).
+    pub slice_id: Option<SliceId>,
+    /// Your id for the item; re-sending it reports the existing item instead of a duplicate.
+    pub external_id: Option<String>,
+    /// The item as experts will see it (e.g. prompt and responses A/B).
+    #[schema(value_type = Object)]
+    pub payload: Value,
+    /// The known answer, in the slice's label format (its `cited_clauses` cite the constitution).
+    #[schema(value_type = Object)]
+    pub answer: Value,
+    /// Why this is the answer.
+    pub explanation: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum RowStatus {
+    Created,
+    /// An item with this `external_id` already exists; nothing was written.
+    Exists,
+    Invalid,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct RowResult {
+    /// Position in the upload, from 0.
+    pub row: usize,
+    pub status: RowStatus,
+    pub id: Option<GoldItemId>,
+    /// What is wrong with an invalid row (field paths are relative to the row).
+    pub errors: Vec<FieldError>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct UploadResult {
+    pub created: usize,
+    pub existing: usize,
+    pub invalid: usize,
+    pub results: Vec<RowResult>,
+}
+
+pub struct UploadContext {
+    pub owner: GoldOwner,
+    /// Slices rows may use, with their schemas.
+    pub slices: Vec<(SliceRow, LabelSchema)>,
+    /// Clause ids of the pinned constitution, when cited clauses must exist in it.
+    pub clauses: Option<HashSet<String>>,
+    pub created_by: String,
+}
+
+fn check_row(
+    ctx: &UploadContext,
+    value: &Value,
+) -> Result<
+    (
+        GoldItemInput,
+        usize,
+        crate::taxonomy::label_schema::TypedLabel,
+    ),
+    Vec<FieldError>,
+> {
+    let input: GoldItemInput = serde_path_to_error::deserialize(value.clone()).map_err(|e| {
+        let path = e.path().to_string();
+        let message = e.into_inner().to_string();
+        vec![FieldError::new(
+            if path == "." { "row".to_owned() } else { path },
+            message,
+        )]
+    })?;
+    let mut errors = Vec::new();
+    let slice_index = match &input.slice_id {
+        Some(id) => ctx.slices.iter().position(|(s, _)| s.id == id.as_str()),
+        None if ctx.slices.len() == 1 => Some(0),
+        None => None,
+    };
+    if slice_index.is_none() {
+        errors.push(FieldError::new(
+            "slice_id",
+            if input.slice_id.is_some() {
+                "is not a slice of this upload's target"
+            } else {
+                "is required (the target has several slices)"
+            },
+        ));
+    }
+    if !input.payload.is_object() {
+        errors.push(FieldError::new("payload", "must be an object"));
+    } else if input.payload.to_string().len() > 64 * 1024 {
+        errors.push(FieldError::new("payload", "must be at most 64 KiB"));
+    }
+    let n = input.explanation.trim().chars().count();
+    if n == 0
+        || n > 10_000
+        || input
+            .explanation
+            .chars()
+            .any(|c| c.is_control() && c != '\n' && c != '\t')
+    {
+        errors.push(FieldError::new(
+            "explanation",
+            "must be 1 to 10000 characters",
+        ));
+    }
+    if let Some(x) = &input.external_id
+        && (x.trim().is_empty() || x.chars().count() > 200 || x.chars().any(char::is_control))
+    {
+        errors.push(FieldError::new(
+            "external_id",
+            "must be 1 to 200 printable characters",
+        ));
+    }
+    let Some(index) = slice_index else {
+        return Err(errors);
+    };
+    match ctx.slices[index].1.validate(&input.answer, "answer") {
+        Ok(label) => {
+            if let Some(known) = &ctx.clauses {
+                for (i, c) in label.cited_clauses.iter().enumerate() {
+                    if !known.contains(c) {
+                        errors.push(FieldError::new(
+                            format!("answer.cited_clauses[{i}]"),
+                            "is not a clause of the pinned constitution",
+                        ));
+                    }
+                }
+            }
+            if errors.is_empty() {
+                Ok((input, index, label))
+            } else {
+                Err(errors)
+            }
+        }
+        Err(mut e) => {
+            errors.append(&mut e);
+            Err(errors)
+        }
+    }
+}
+
+pub fn upload(
+    conn: &mut DbConn,
+    now: DateTime<Utc>,
+    actor: &Actor,
+    ctx: &UploadContext,
+    rows: Vec<Result<Value, String>>,
+) -> ApiResult<UploadResult> {
+    let scope = ctx.owner.scope();
+    let mut results = Vec::with_capacity(rows.len());
+    let mut seen_external = HashSet::new();
+    for (row, value) in rows.into_iter().enumerate() {
+        let checked = match value {
+            Err(reason) => Err(vec![FieldError::new("row", reason)]),
+            Ok(v) => check_row(ctx, &v),
+        };
+        let (input, index, label) = match checked {
+            Ok(ok) => ok,
+            Err(errors) => {
+                results.push(RowResult {
+                    row,
+                    status: RowStatus::Invalid,
+                    id: None,
+                    errors,
+                });
+                continue;
+            }
+        };
+        if let Some(x) = &input.external_id {
+            if !seen_external.insert(x.clone()) {
+                results.push(RowResult {
+                    row,
+                    status: RowStatus::Invalid,
+                    id: None,
+                    errors: vec![FieldError::new(
+                        "external_id",
+                        "appears twice in this upload",
+                    )],
+                });
+                continue;
+            }
+            if let Some(existing) = store::find_by_external_id(conn, &scope, x)? {
+                results.push(RowResult {
+                    row,
+                    status: RowStatus::Exists,
+                    id: Some(GoldItemId::from_db(existing)),
+                    errors: vec![],
+                });
+                continue;
+            }
+        }
+        let id = store::insert(
+            conn,
+            now,
+            &store::NewGold {
+                owner_kind: ctx.owner.kind(),
+                org: ctx.owner.org(),
+                project: ctx.owner.project(),
+                scope: &scope,
+                slice: &ctx.slices[index].0.id,
+                external_id: input.external_id.as_deref(),
+                payload: &input.payload.to_string(),
+                answer: &input.answer.to_string(),
+                label: &label,
+                explanation: &input.explanation,
+                created_by: &ctx.created_by,
+            },
+        )?;
+        results.push(RowResult {
+            row,
+            status: RowStatus::Created,
+            id: Some(id),
+            errors: vec![],
+        });
+    }
+    let count = |s: RowStatus| results.iter().filter(|r| r.status == s).count();
+    let (created, existing, invalid) = (
+        count(RowStatus::Created),
+        count(RowStatus::Exists),
+        count(RowStatus::Invalid),
+    );
+    if created > 0 {
+        audit::record(
+            conn,
+            now,
+            actor,
+            Entry {
+                action: "gold.uploaded",
+                org_id: ctx.owner.org(),
+                subject_type: ctx.owner.project().map_or("slice", |_| "project"),
+                subject_id: Some(ctx.owner.project().unwrap_or(&ctx.slices[0].0.id)),
+                details: json!({ "owner": ctx.owner.kind(), "created": created, "existing": existing, "invalid": invalid }),
+            },
+        )?;
+    }
+    Ok(UploadResult {
+        created,
+        existing,
+        invalid,
+        results,
+    })
+}
+
+/// A gold item as its owner reads it (with the answer). Never served to experts.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct GoldItemView {
+    pub id: GoldItemId,
+    /// `lab`, `vendor` or `platform`.
+    pub owner_kind: String,
+    pub org_id: Option<OrgId>,
+    pub project_id: Option<ProjectId>,
+    pub slice_id: SliceId,
+    pub external_id: Option<String>,
+    #[schema(value_type = Object)]
+    pub payload: Value,
+    #[schema(value_type = Object)]
+    pub answer: Value,
+    pub explanation: String,
+    pub created_at: DateTime<Utc>,
+}
+
+impl From<GoldRow> for GoldItemView {
+    fn from(g: GoldRow) -> Self {
+        Self {
+            id: GoldItemId::from_db(g.id),
+            owner_kind: g.owner_kind,
+            org_id: g.org_id.map(OrgId::from_db),
+            project_id: g.project_id.map(ProjectId::from_db),
+            slice_id: SliceId::from_db(g.slice_id),
+            external_id: g.external_id,
+            payload: serde_json::from_str(&g.payload).unwrap_or(Value::Null),
+            answer: serde_json::from_str(&g.answer).unwrap_or(Value::Null),
+            explanation: g.explanation,
+            created_at: crate::clock::utc(g.created_at),
+        }
+    }
+}

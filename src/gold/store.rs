@@ -1,0 +1,107 @@
+//! Queries for gold items, always filtered by their owner's scope.
+
+use chrono::{DateTime, NaiveDateTime, Utc};
+use diesel::prelude::*;
+
+use crate::db::DbConn;
+use crate::db::schema::gold_items;
+use crate::http::pagination::PageRequest;
+use crate::ids::GoldItemId;
+
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = gold_items)]
+pub struct GoldRow {
+    pub id: String,
+    pub owner_kind: String,
+    pub org_id: Option<String>,
+    pub project_id: Option<String>,
+    pub scope: String,
+    pub slice_id: String,
+    pub external_id: Option<String>,
+    pub payload: String,
+    pub answer: String,
+    pub answer_choice: Option<String>,
+    pub answer_strength: Option<i64>,
+    pub answer_score: Option<i64>,
+    pub answer_both_bad: bool,
+    pub explanation: String,
+    pub cited_clauses: String,
+    pub created_by: String,
+    pub created_at: NaiveDateTime,
+}
+
+pub struct NewGold<'a> {
+    pub owner_kind: &'a str,
+    pub org: Option<&'a str>,
+    pub project: Option<&'a str>,
+    pub scope: &'a str,
+    pub slice: &'a str,
+    pub external_id: Option<&'a str>,
+    pub payload: &'a str,
+    pub answer: &'a str,
+    pub label: &'a crate::taxonomy::label_schema::TypedLabel,
+    pub explanation: &'a str,
+    pub created_by: &'a str,
+}
+
+pub fn insert(conn: &mut DbConn, now: DateTime<Utc>, g: &NewGold<'_>) -> QueryResult<GoldItemId> {
+    let id = GoldItemId::new(now);
+    diesel::insert_into(gold_items::table)
+        .values((
+            gold_items::id.eq(id.as_str()),
+            gold_items::owner_kind.eq(g.owner_kind),
+            gold_items::org_id.eq(g.org),
+            gold_items::project_id.eq(g.project),
+            gold_items::scope.eq(g.scope),
+            gold_items::slice_id.eq(g.slice),
+            gold_items::external_id.eq(g.external_id),
+            gold_items::payload.eq(g.payload),
+            gold_items::answer.eq(g.answer),
+            gold_items::answer_choice.eq(g.label.choice.as_deref()),
+            gold_items::answer_strength.eq(g.label.strength),
+            gold_items::answer_score.eq(g.label.score),
+            gold_items::answer_both_bad.eq(g.label.both_bad),
+            gold_items::explanation.eq(g.explanation.trim()),
+            gold_items::cited_clauses
+                .eq(serde_json::to_string(&g.label.cited_clauses).unwrap_or_else(|_| "[]".into())),
+            gold_items::created_by.eq(g.created_by),
+            gold_items::created_at.eq(now.naive_utc()),
+        ))
+        .execute(conn)?;
+    Ok(id)
+}
+
+pub fn find_by_external_id(
+    conn: &mut DbConn,
+    scope: &str,
+    external_id: &str,
+) -> QueryResult<Option<String>> {
+    gold_items::table
+        .filter(gold_items::scope.eq(scope))
+        .filter(gold_items::external_id.eq(external_id))
+        .select(gold_items::id)
+        .first(conn)
+        .optional()
+}
+
+/// One page of a scope's gold items, optionally of one slice.
+pub fn list(
+    conn: &mut DbConn,
+    scope: &str,
+    slice: Option<&str>,
+    page: &PageRequest,
+) -> QueryResult<Vec<GoldRow>> {
+    let mut q = gold_items::table
+        .filter(gold_items::scope.eq(scope.to_owned()))
+        .order_by(gold_items::id.asc())
+        .limit(page.limit + 1)
+        .select(GoldRow::as_select())
+        .into_boxed();
+    if let Some(s) = slice {
+        q = q.filter(gold_items::slice_id.eq(s.to_owned()));
+    }
+    if let Some(after) = &page.after {
+        q = q.filter(gold_items::id.gt(after.clone()));
+    }
+    q.load(conn)
+}
