@@ -5,6 +5,7 @@ mod helpers;
 
 mod audit;
 mod auth;
+mod demo;
 mod errors;
 mod gold;
 mod jobs;

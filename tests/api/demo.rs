@@ -1,0 +1,70 @@
+//! `cadre serve --demo` seeds a usable instance, once.
+
+use serde_json::json;
+
+use crate::helpers::on_both;
+
+#[tokio::test]
+async fn the_demo_seed_gives_a_newcomer_a_working_instance_once() {
+    on_both(|app| async move {
+        let summary = cadre::demo::seed(&app.state)
+            .await
+            .unwrap()
+            .expect("an empty database is seeded");
+        assert!(summary.contains("cadre_sk_"), "{summary}");
+        assert!(
+            cadre::demo::seed(&app.state).await.unwrap().is_none(),
+            "a second run seeds nothing"
+        );
+
+        let login = app
+            .login("ada@helix.demo", cadre::demo::DEMO_PASSWORD)
+            .await;
+        login.assert_status(200);
+        let token = login.json["access_token"].as_str().unwrap();
+        let projects = app.get("/v1/projects", token).await;
+        let helix = &projects.json["data"][0];
+        assert_eq!(
+            (
+                helix["status"].clone(),
+                helix["constitution_version"].clone()
+            ),
+            (json!("active"), json!(1))
+        );
+        let id = helix["id"].as_str().unwrap();
+        let gold = app
+            .get(&format!("/v1/projects/{id}/gold-items"), token)
+            .await;
+        assert_eq!(gold.json["data"].as_array().unwrap().len(), 2);
+        let diff = app
+            .get(
+                &format!("/v1/projects/{id}/constitutions/2/diff?from=1"),
+                token,
+            )
+            .await;
+        assert_eq!(diff.json["added"][0]["id"], "C4");
+        let slices = app.get("/v1/slices", token).await;
+        assert_eq!(
+            slices.json["data"].as_array().unwrap().len(),
+            5,
+            "4 shared + Helix's private slice"
+        );
+
+        // Northwind sees its own project and not Helix's private slice.
+        let alan = app
+            .login("alan@northwind.demo", cadre::demo::DEMO_PASSWORD)
+            .await;
+        let alan = alan.json["access_token"].as_str().unwrap();
+        assert_eq!(
+            app.get("/v1/slices", alan).await.json["data"]
+                .as_array()
+                .unwrap()
+                .len(),
+            4
+        );
+        app.get(&format!("/v1/projects/{id}"), alan)
+            .await
+            .assert_problem(404, None);
+    })
+    .await;
+}
