@@ -179,28 +179,31 @@ fn check_row(
     let Some(index) = slice_index else {
         return Err(errors);
     };
-    match ctx.slices[index].1.validate(&input.answer, "answer") {
-        Ok(label) => {
-            if let Some(known) = &ctx.clauses {
-                for (i, c) in label.cited_clauses.iter().enumerate() {
-                    if !known.contains(c) {
-                        errors.push(FieldError::new(
-                            format!("answer.cited_clauses[{i}]"),
-                            "is not a clause of the pinned constitution",
-                        ));
-                    }
-                }
-            }
-            if errors.is_empty() {
-                Ok((input, index, label))
-            } else {
-                Err(errors)
+    let label = ctx.slices[index].1.validate(&input.answer, "answer");
+    if let Err(e) = &label {
+        errors.extend(e.iter().cloned());
+    }
+    // Cited clauses must exist in the pinned constitution (checked even when other parts of
+    // the answer are wrong, so every problem is reported at once).
+    if let (Some(known), Some(cited)) = (
+        &ctx.clauses,
+        input.answer.get("cited_clauses").and_then(Value::as_array),
+    ) {
+        for (i, c) in cited.iter().enumerate() {
+            if let Some(id) = c.as_str()
+                && crate::taxonomy::label_schema::is_clause_id(id)
+                && !known.contains(id)
+            {
+                errors.push(FieldError::new(
+                    format!("answer.cited_clauses[{i}]"),
+                    "is not a clause of the pinned constitution",
+                ));
             }
         }
-        Err(mut e) => {
-            errors.append(&mut e);
-            Err(errors)
-        }
+    }
+    match label {
+        Ok(label) if errors.is_empty() => Ok((input, index, label)),
+        _ => Err(errors),
     }
 }
 

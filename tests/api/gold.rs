@@ -87,7 +87,7 @@ async fn a_lab_uploads_gold_with_errors_reported_per_row() {
         wrong_slice["slice_id"] = json!("slc_01jd3v7q8y2k5m9n4p6r8s0t2w");
         let body = json!([
             item("g1", good.clone()),
-            item("g2", json!({"preference": "a", "strength": 7, "rationale": "r"})),
+            item("g2", json!({"preference": "a", "strength": 7, "rationale": "r", "cited_clauses": ["C2", "C8"]})),
             item("g3", json!({"preference": "b", "strength": 1, "rationale": "r", "cited_clauses": ["C9"]})),
             no_explanation,
             wrong_slice,
@@ -98,7 +98,7 @@ async fn a_lab_uploads_gold_with_errors_reported_per_row() {
         r.assert_status(200);
         assert_eq!(statuses(&r.json), ["created", "invalid", "invalid", "invalid", "invalid", "invalid", "invalid"]);
         assert_eq!((r.json["created"].clone(), r.json["invalid"].clone()), (json!(1), json!(6)));
-        assert_eq!(error_fields(&r.json, 1), ["answer.strength"]);
+        assert_eq!(error_fields(&r.json, 1), ["answer.strength", "answer.cited_clauses[1]"]);
         assert_eq!(error_fields(&r.json, 2), ["answer.cited_clauses[0]"]);
         assert_eq!(error_fields(&r.json, 3), ["explanation"]);
         assert_eq!(error_fields(&r.json, 4), ["slice_id"]);
