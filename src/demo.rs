@@ -396,7 +396,8 @@ fn seed_taxonomy_and_projects(
         let schema = taxonomy::slice_schema(&row)?;
         Ok((row, schema))
     };
-    let rows = |items: Vec<serde_json::Value>| items.into_iter().map(Ok).collect::<Vec<_>>();
+    let rows =
+        |items: Vec<serde_json::Value>| items.into_iter().map(Ok).enumerate().collect::<Vec<_>>();
     let helix_gold = UploadContext {
         owner: GoldOwner::Lab {
             org: helix.to_string(),
@@ -443,7 +444,9 @@ fn seed_taxonomy_and_projects(
         now,
         &platform,
         &UploadContext {
-            owner: GoldOwner::Platform,
+            owner: GoldOwner::Platform {
+                slice: proofs.to_string(),
+            },
             slices: vec![proofs_schema],
             clauses: None,
             created_by: admin.to_string(),

@@ -108,16 +108,25 @@ pub enum Scope {
     /// Read the organization's projects and their constitutions (`GET /v1/projects…`).
     #[serde(rename = "projects:read")]
     ProjectsRead,
+    /// Read the organization's gold items with their answers (`GET /v1/projects/{project}/gold-items`).
+    #[serde(rename = "gold:read")]
+    GoldRead,
 }
 
 impl Scope {
-    pub const ALL: [Scope; 3] = [Scope::OrgRead, Scope::MembersRead, Scope::ProjectsRead];
+    pub const ALL: [Scope; 4] = [
+        Scope::OrgRead,
+        Scope::MembersRead,
+        Scope::ProjectsRead,
+        Scope::GoldRead,
+    ];
 
     pub fn as_str(self) -> &'static str {
         match self {
             Scope::OrgRead => "org:read",
             Scope::MembersRead => "members:read",
             Scope::ProjectsRead => "projects:read",
+            Scope::GoldRead => "gold:read",
         }
     }
 

@@ -8,7 +8,7 @@ use utoipa::IntoParams;
 use super::service::{self, GoldItemInput, GoldItemView, GoldOwner, UploadContext, UploadResult};
 use super::store;
 use crate::audit::Actor;
-use crate::auth::{OrgKind, Principal};
+use crate::auth::{OrgKind, Principal, Scope};
 use crate::db::DbConn;
 use crate::http::extract::BulkRows;
 use crate::http::pagination::{Page, PageParams};
@@ -90,6 +90,9 @@ async fn upload_project_gold(
         .write(move |conn| {
             let (project, user) =
                 crate::projects::service::writable_project(conn, &principal, &id)?;
+            // The project lock serialises uploads, so concurrent rows with one external id
+            // resolve to `created` + `exists`, never a conflict.
+            let project = crate::projects::service::lock_fresh(conn, &project, now)?;
             if project.status == "archived" {
                 return Err(ApiError::conflict("the project is archived"));
             }
@@ -115,7 +118,11 @@ async fn upload_project_gold(
                             .collect(),
                     )
                 }
-                None => None,
+                None => {
+                    return Err(ApiError::conflict(
+                        "pin a published constitution before uploading gold: gold explanations cite its clauses",
+                    ));
+                }
             };
             let ctx = UploadContext {
                 owner: GoldOwner::Lab {
@@ -134,7 +141,8 @@ async fn upload_project_gold(
 
 /// List a project's gold items
 ///
-/// The lab's members (and its API keys with `projects:read`); answers included.
+/// The lab's members (and its API keys with `gold:read`); answers included. Users who are
+/// experts are refused (403) even if they belong to the lab.
 #[utoipa::path(
     tag = "gold",
     params(("project" = ProjectId, Path, description = "Project id"), GoldFilter),
@@ -169,7 +177,18 @@ async fn list_project_gold(
     let rows = state
         .db
         .read(move |conn| {
-            let project = crate::projects::service::readable_project(conn, &principal, &id)?;
+            let project = crate::projects::store::find_project(conn, id.as_str())?
+                .ok_or_else(|| ApiError::not_found(format!("project {id} not found")))?;
+            principal
+                .org_read(&OrgId::from_db(project.org_id.clone()), Scope::GoldRead)
+                .map_err(|e| {
+                    if e.status().as_u16() == 404 {
+                        ApiError::not_found(format!("project {id} not found"))
+                    } else {
+                        e
+                    }
+                })?;
+            refuse_experts(&principal)?;
             store::list(conn, &project.id, slice.as_ref().map(|s| s.as_str()), &page)
                 .map_err(ApiError::from)
         })
@@ -188,6 +207,17 @@ pub struct SliceGoldParams {
     #[param(minimum = 1, maximum = 200)]
     pub limit: Option<i64>,
     pub cursor: Option<String>,
+}
+
+/// Gold answers never reach experts: a user who is an expert is refused even if they also
+/// belong to the organisation that owns the gold.
+fn refuse_experts(principal: &Principal) -> ApiResult<()> {
+    match principal {
+        Principal::User(u) if u.is_expert => {
+            Err(ApiError::forbidden("experts never see gold answers"))
+        }
+        _ => Ok(()),
+    }
 }
 
 /// Who owns slice-level gold, after checking the caller may manage it.
@@ -226,7 +256,9 @@ fn slice_gold_owner(
         }
         None => {
             principal.platform_admin()?;
-            GoldOwner::Platform
+            GoldOwner::Platform {
+                slice: row.id.clone(),
+            }
         }
     };
     Ok((owner, row))
@@ -274,6 +306,15 @@ async fn upload_slice_gold(
         .db
         .write(move |conn| {
             let (owner, slice) = slice_gold_owner(conn, &principal, &id, org.as_deref())?;
+            // Serialise uploads into the scope (see the project upload).
+            match &owner {
+                GoldOwner::Vendor { org } => {
+                    crate::orgs::store::lock_org(conn, org, now)?;
+                }
+                _ => {
+                    crate::taxonomy::store::lock_slice(conn, &slice.id, now)?;
+                }
+            }
             let schema = crate::taxonomy::service::slice_schema(&slice)?;
             let ctx = UploadContext {
                 owner,
@@ -323,6 +364,7 @@ async fn list_slice_gold(
         .db
         .read(move |conn| {
             let (owner, slice) = slice_gold_owner(conn, &principal, &id, p.org_id.as_deref())?;
+            refuse_experts(&principal)?;
             store::list(conn, &owner.scope(), Some(&slice.id), &page).map_err(ApiError::from)
         })
         .await?;

@@ -24,8 +24,8 @@ pub enum GoldOwner {
     Lab { org: String, project: String },
     /// A vendor's calibration material.
     Vendor { org: String },
-    /// The platform's qualification-assessment pool.
-    Platform,
+    /// The platform's qualification-assessment pool of one slice.
+    Platform { slice: String },
 }
 
 impl GoldOwner {
@@ -33,23 +33,23 @@ impl GoldOwner {
         match self {
             GoldOwner::Lab { .. } => "lab",
             GoldOwner::Vendor { .. } => "vendor",
-            GoldOwner::Platform => "platform",
+            GoldOwner::Platform { .. } => "platform",
         }
     }
 
-    /// External ids are unique per scope: the project, the vendor, or the platform.
+    /// External ids are unique per scope: the project, the vendor, or the slice's platform pool.
     pub fn scope(&self) -> String {
         match self {
             GoldOwner::Lab { project, .. } => project.clone(),
             GoldOwner::Vendor { org } => org.clone(),
-            GoldOwner::Platform => "platform".to_owned(),
+            GoldOwner::Platform { slice } => format!("platform:{slice}"),
         }
     }
 
     fn org(&self) -> Option<&str> {
         match self {
             GoldOwner::Lab { org, .. } | GoldOwner::Vendor { org } => Some(org),
-            GoldOwner::Platform => None,
+            GoldOwner::Platform { .. } => None,
         }
     }
 
@@ -212,12 +212,12 @@ pub fn upload(
     now: DateTime<Utc>,
     actor: &Actor,
     ctx: &UploadContext,
-    rows: Vec<Result<Value, String>>,
+    rows: Vec<(usize, Result<Value, String>)>,
 ) -> ApiResult<UploadResult> {
     let scope = ctx.owner.scope();
     let mut results = Vec::with_capacity(rows.len());
     let mut seen_external = HashSet::new();
-    for (row, value) in rows.into_iter().enumerate() {
+    for (row, value) in rows {
         let checked = match value {
             Err(reason) => Err(vec![FieldError::new("row", reason)]),
             Ok(v) => check_row(ctx, &v),

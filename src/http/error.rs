@@ -265,6 +265,9 @@ impl From<diesel::result::Error> for ApiError {
             Error::DatabaseError(DatabaseErrorKind::UniqueViolation, _) => {
                 ApiError::conflict("a resource with these unique values already exists")
             }
+            Error::DatabaseError(DatabaseErrorKind::ForeignKeyViolation, _) => ApiError::conflict(
+                "a referenced resource was changed or removed concurrently; retry",
+            ),
             other => ApiError::internal(other),
         }
     }

@@ -156,9 +156,10 @@ pub struct BulkLimit(pub usize);
 
 /// A bulk upload: a JSON array of objects (or one object), or JSONL (`application/x-ndjson`
 /// or `application/jsonl`, one object per line). Each row is kept as a JSON value, or as
-/// the reason it could not be read, so callers can report errors per row.
+/// the reason it could not be read, with its row number (the array index, or the line
+/// number from 0 for JSONL, blank lines included) so callers can report errors per row.
 #[derive(Debug)]
-pub struct BulkRows(pub Vec<Result<serde_json::Value, String>>);
+pub struct BulkRows(pub Vec<(usize, Result<serde_json::Value, String>)>);
 
 /// Most rows one bulk request may carry.
 pub const MAX_BULK_ROWS: usize = 1000;
@@ -198,17 +199,25 @@ impl FromRequest for BulkRows {
                 ));
             }
             let body = read_body(&mut payload, limit, declared_len).await?;
-            let rows: Vec<Result<serde_json::Value, String>> = if jsonl {
+            let rows: Vec<(usize, Result<serde_json::Value, String>)> = if jsonl {
                 let text = std::str::from_utf8(&body)
                     .map_err(|_| ApiError::bad_request("the body is not UTF-8 text"))?;
                 text.lines()
-                    .filter(|l| !l.trim().is_empty())
-                    .map(|l| serde_json::from_str(l).map_err(|e| format!("not valid JSON: {e}")))
+                    .enumerate()
+                    .filter(|(_, l)| !l.trim().is_empty())
+                    .map(|(n, l)| {
+                        (
+                            n,
+                            serde_json::from_str(l).map_err(|e| format!("not valid JSON: {e}")),
+                        )
+                    })
                     .collect()
             } else {
                 match parse_json::<serde_json::Value>(&body)? {
-                    serde_json::Value::Array(items) => items.into_iter().map(Ok).collect(),
-                    one @ serde_json::Value::Object(_) => vec![Ok(one)],
+                    serde_json::Value::Array(items) => {
+                        items.into_iter().map(Ok).enumerate().collect()
+                    }
+                    one @ serde_json::Value::Object(_) => vec![(0, Ok(one))],
                     _ => {
                         return Err(ApiError::invalid_field(
                             "body",

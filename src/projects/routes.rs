@@ -340,6 +340,8 @@ async fn update_project(
         .db
         .write(move |conn| {
             let (current, _) = service::writable_project(conn, &principal, &id)?;
+            // Merge the patch into the settings as they are under the lock.
+            let current = service::lock_fresh(conn, &current, now)?;
             let existing = service::project_view(conn, current.clone())?;
             let mut f = current.fields();
             if let Some(v) = b.name {

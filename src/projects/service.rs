@@ -237,11 +237,14 @@ pub struct ProjectInput {
 /// (a published version of this project), and the excluded vendors.
 fn check_references(
     conn: &mut DbConn,
+    now: DateTime<Utc>,
     org: &str,
     project: Option<&str>,
     input: &ProjectInput,
 ) -> ApiResult<()> {
     let mut errors = Vec::new();
+    // Lock the domain so it cannot be deleted or moved while this project starts using it.
+    crate::taxonomy::store::lock_domain(conn, &input.fields.domain_id, now)?;
     let domain = crate::taxonomy::store::find_domain(conn, &input.fields.domain_id)?;
     match &domain {
         None => errors.push(FieldError::new("domain_id", "no such domain")),
@@ -334,7 +337,7 @@ pub fn create_project(
     if o.kind != OrgKind::Lab.as_str() {
         return Err(ApiError::invalid_field("org_id", "only labs have projects"));
     }
-    check_references(conn, org.as_str(), None, &input)?;
+    check_references(conn, now, org.as_str(), None, &input)?;
     let id = store::insert_project(conn, now, org.as_str(), creator, &input.fields)?;
     store::replace_project_slices(
         conn,
@@ -359,6 +362,29 @@ pub fn create_project(
     project_view(conn, row)
 }
 
+/// Takes the project's row lock and re-reads it, so checks that follow see the state no
+/// concurrent change can alter before this transaction commits.
+pub fn lock_fresh(
+    conn: &mut DbConn,
+    row: &ProjectRow,
+    now: DateTime<Utc>,
+) -> ApiResult<ProjectRow> {
+    let id = ProjectId::from_db(row.id.clone());
+    if !store::lock_project(conn, &row.org_id, &row.id, now)? {
+        return Err(not_found(&id));
+    }
+    store::find_project(conn, &row.id)?.ok_or_else(|| not_found(&id))
+}
+
+fn refuse_archived(p: &ProjectRow) -> ApiResult<()> {
+    if p.status == "archived" {
+        return Err(ApiError::conflict(
+            "the project is archived and can no longer change",
+        ));
+    }
+    Ok(())
+}
+
 pub fn update_project(
     conn: &mut DbConn,
     now: DateTime<Utc>,
@@ -366,8 +392,9 @@ pub fn update_project(
     current: &ProjectRow,
     input: ProjectInput,
 ) -> ApiResult<ProjectView> {
+    let fresh = lock_fresh(conn, current, now)?;
+    let current = &fresh;
     let id = ProjectId::from_db(current.id.clone());
-    store::lock_project(conn, &current.org_id, &current.id, now)?;
     let status = ProjectStatus::parse(&current.status).unwrap_or(ProjectStatus::Draft);
     if status == ProjectStatus::Archived {
         return Err(ApiError::conflict(
@@ -390,7 +417,7 @@ pub fn update_project(
             "an active project needs at least one slice and a pinned constitution; pause it first",
         ));
     }
-    check_references(conn, &current.org_id, Some(&current.id), &input)?;
+    check_references(conn, now, &current.org_id, Some(&current.id), &input)?;
     store::update_project(conn, &current.org_id, &current.id, now, &input.fields)?;
     store::replace_project_slices(
         conn,
@@ -425,6 +452,8 @@ pub fn change_status(
     current: &ProjectRow,
     to: ProjectStatus,
 ) -> ApiResult<ProjectView> {
+    let fresh = lock_fresh(conn, current, now)?;
+    let current = &fresh;
     let id = ProjectId::from_db(current.id.clone());
     let from = ProjectStatus::parse(&current.status).unwrap_or(ProjectStatus::Draft);
     if from == to {
@@ -584,10 +613,9 @@ pub fn create_constitution(
     clauses: &[Clause],
 ) -> ApiResult<ConstitutionView> {
     // The project lock serialises version numbering.
-    store::lock_project(conn, &p.org_id, &p.id, now)?;
-    if p.status == "archived" {
-        return Err(ApiError::conflict("the project is archived"));
-    }
+    let fresh = lock_fresh(conn, p, now)?;
+    let p = &fresh;
+    refuse_archived(p)?;
     let version = store::max_version(conn, &p.org_id, &p.id)?.unwrap_or(0) + 1;
     let id = store::insert_constitution(conn, now, &p.org_id, &p.id, version, title, by)?;
     write_clauses(conn, &p.org_id, id.as_str(), clauses, now)?;
@@ -616,6 +644,9 @@ pub fn update_draft(
     title: &str,
     clauses: &[Clause],
 ) -> ApiResult<ConstitutionView> {
+    let fresh = lock_fresh(conn, p, now)?;
+    let p = &fresh;
+    refuse_archived(p)?;
     let c = load_constitution(conn, p, version)?;
     if !store::touch_draft(conn, &c.id, title, now)? {
         return Err(ApiError::conflict(format!(
@@ -647,6 +678,9 @@ pub fn publish(
     p: &ProjectRow,
     version: i32,
 ) -> ApiResult<ConstitutionView> {
+    let fresh = lock_fresh(conn, p, now)?;
+    let p = &fresh;
+    refuse_archived(p)?;
     let c = load_constitution(conn, p, version)?;
     if !store::publish(conn, &c.id, by, now)? {
         return Err(ApiError::conflict(format!(

@@ -169,7 +169,7 @@ impl LabelSchema {
             LabelSchema::Ordinal(s) => {
                 if s.min >= s.max {
                     err("max", "must be greater than min");
-                } else if s.max - s.min > 100 {
+                } else if i128::from(s.max) - i128::from(s.min) > 100 {
                     err("max", "the scale may span at most 100 steps");
                 }
                 if level == MeasurementLevel::Nominal {
@@ -403,6 +403,20 @@ mod tests {
             ordinal
                 .check("label_schema", MeasurementLevel::Interval)
                 .is_empty()
+        );
+    }
+
+    #[test]
+    fn extreme_scales_are_refused_without_overflow() {
+        let s = schema(json!({"kind": "ordinal", "min": i64::MIN, "max": 0}));
+        assert_eq!(
+            s.check("label_schema", MeasurementLevel::Ordinal)[0].field,
+            "label_schema.max"
+        );
+        let s = schema(json!({"kind": "ordinal", "min": 0, "max": i64::MAX}));
+        assert_eq!(
+            s.check("label_schema", MeasurementLevel::Ordinal)[0].field,
+            "label_schema.max"
         );
     }
 

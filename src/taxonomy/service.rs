@@ -132,6 +132,9 @@ pub fn create_domain(
         );
     }
     let parent = parent_of(conn, slug)?;
+    if let Some(p) = &parent {
+        store::lock_domain(conn, &p.id, now)?;
+    }
     let id = store::insert_domain(
         conn,
         now,
@@ -190,8 +193,17 @@ pub fn update_domain(
     id: &DomainId,
     patch: DomainPatch,
 ) -> ApiResult<DomainView> {
+    store::lock_domain(conn, id.as_str(), now)?;
     let d = load_domain(conn, id)?;
     let (mut slug, mut parent_id) = (d.slug.clone(), d.parent_id.clone());
+    if let Some(Some(p)) = &patch.parent_slug
+        && (p == &d.slug || p.starts_with(&format!("{}/", d.slug)))
+    {
+        return Err(ApiError::invalid_field(
+            "parent_slug",
+            "a domain cannot be moved under itself or its descendants",
+        ));
+    }
     if let Some(new_parent) = &patch.parent_slug {
         let segment = d.slug.rsplit('/').next().unwrap_or(&d.slug).to_owned();
         let new_slug = match new_parent {
@@ -265,6 +277,7 @@ pub fn delete_domain(
     actor: &Actor,
     id: &DomainId,
 ) -> ApiResult<()> {
+    store::lock_domain(conn, id.as_str(), now)?;
     let d = load_domain(conn, id)?;
     if let Some(uses) = in_use(conn, &d.id)? {
         return Err(ApiError::conflict(format!(
@@ -409,8 +422,19 @@ pub fn create_slice(
     created_by: &str,
     new: NewSlice,
 ) -> ApiResult<SliceView> {
-    load_domain(conn, &new.domain)
-        .map_err(|_| ApiError::invalid_field("domain_id", "no such domain"))?;
+    if !store::lock_domain(conn, new.domain.as_str(), now)? {
+        return Err(ApiError::invalid_field("domain_id", "no such domain"));
+    }
+    if let Some(org) = &new.org {
+        let is_lab = crate::orgs::store::find_org(conn, org.as_str())?
+            .is_some_and(|o| o.kind == OrgKind::Lab.as_str());
+        if !is_lab {
+            return Err(ApiError::invalid_field(
+                "org_id",
+                "must be a lab (private slices belong to labs)",
+            ));
+        }
+    }
     let scope = new.org.as_ref().map(|o| o.to_string()).unwrap_or_default();
     if store::slice_key_taken(conn, &scope, &new.key)? {
         return Err(

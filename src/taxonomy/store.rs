@@ -54,6 +54,16 @@ pub fn insert_domain(
     Ok(id)
 }
 
+/// Takes a domain's row lock for the rest of the transaction. Deleting or moving a domain
+/// and creating anything inside it (a child, a slice, a project) take it first, so the
+/// "in use" check cannot race with a new use. Returns false if the domain does not exist.
+pub fn lock_domain(conn: &mut DbConn, id: &str, now: DateTime<Utc>) -> QueryResult<bool> {
+    let n = diesel::update(domains::table.find(id))
+        .set(domains::updated_at.eq(now.naive_utc()))
+        .execute(conn)?;
+    Ok(n == 1)
+}
+
 pub fn find_domain(conn: &mut DbConn, id: &str) -> QueryResult<Option<DomainRow>> {
     domains::table
         .find(id)
@@ -239,6 +249,14 @@ pub fn insert_slice(
         ))
         .execute(conn)?;
     Ok(id)
+}
+
+/// Takes a slice's row lock (serialises uploads to its platform assessment pool).
+pub fn lock_slice(conn: &mut DbConn, id: &str, now: DateTime<Utc>) -> QueryResult<bool> {
+    let n = diesel::update(slices::table.find(id))
+        .set(slices::updated_at.eq(now.naive_utc()))
+        .execute(conn)?;
+    Ok(n == 1)
 }
 
 pub fn find_slice(conn: &mut DbConn, id: &str) -> QueryResult<Option<SliceRow>> {

@@ -171,6 +171,49 @@ async fn gold_answers_never_reach_experts_or_other_labs() {
         app.get(&path, &vendor.token)
             .await
             .assert_problem(404, None);
+        // An expert who also joined the lab is still refused.
+        let token = app.invite(&lab, &expert.email, "lab_member").await;
+        let verify = app
+            .mail_to(&expert.email)
+            .into_iter()
+            .find(|m| m.subject().starts_with("Confirm"))
+            .unwrap()
+            .token();
+        app.post_anon("/v1/auth/verify-email", json!({"token": verify}))
+            .await
+            .assert_status(200);
+        app.post(
+            "/v1/invitations/accept",
+            &expert.token,
+            json!({"token": token}),
+        )
+        .await
+        .assert_status(200);
+        let r = app.get(&path, &expert.token).await;
+        r.assert_problem(403, None);
+        assert!(r.text.contains("experts never see gold"), "{}", r.text);
+        // API keys need `gold:read`; `projects:read` is not enough.
+        let keys = format!("/v1/orgs/{}/api-keys", lab.org());
+        let narrow = app
+            .post(
+                &keys,
+                &lab.token,
+                json!({"name": "p", "scopes": ["projects:read"]}),
+            )
+            .await;
+        let gold = app
+            .post(
+                &keys,
+                &lab.token,
+                json!({"name": "g", "scopes": ["gold:read"]}),
+            )
+            .await;
+        app.get(&path, narrow.json["secret"].as_str().unwrap())
+            .await
+            .assert_problem(403, None);
+        app.get(&path, gold.json["secret"].as_str().unwrap())
+            .await
+            .assert_status(200);
         // The lab's gold is not part of the platform pool or any vendor's material.
         let admin = app.platform_admin().await;
         let pool = app
@@ -256,6 +299,64 @@ async fn vendors_keep_calibration_gold_and_the_platform_keeps_the_assessment_poo
             .get("/v1/audit-events?action=gold.uploaded", &admin.token)
             .await;
         assert_eq!(audit.json["data"].as_array().unwrap().len(), 3);
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn concurrent_uploads_of_one_external_id_create_it_once() {
+    on_both(|app| async move {
+        let (lab, project, _) = setup(&app).await;
+        let path = format!("/v1/projects/{project}/gold-items");
+        let body = json!([item(
+            "same",
+            json!({"preference": "a", "strength": 1, "rationale": "r"})
+        )]);
+        let (a, b) = tokio::join!(
+            app.post(&path, &lab.token, body.clone()),
+            app.post(&path, &lab.token, body.clone())
+        );
+        a.assert_status(200);
+        b.assert_status(200);
+        let mut both = vec![statuses(&a.json)[0].clone(), statuses(&b.json)[0].clone()];
+        both.sort();
+        assert_eq!(both, ["created", "exists"]);
+        assert_eq!(
+            app.get(&path, &lab.token).await.json["data"]
+                .as_array()
+                .unwrap()
+                .len(),
+            1
+        );
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn project_gold_needs_a_pinned_constitution() {
+    on_both(|app| async move {
+        let (lab, project, slice) = setup(&app).await;
+        let p = app
+            .get(&format!("/v1/projects/{project}"), &lab.token)
+            .await;
+        let other = app
+            .post(
+                "/v1/projects",
+                &lab.token,
+                json!({"org_id": lab.org(), "name": "Unpinned", "domain_id": p.json["domain_id"],
+                "slices": [{"slice_id": slice}], "bill_rate_minor": 100, "currency": "USD"}),
+            )
+            .await;
+        let id = other.json["id"].as_str().unwrap();
+        let r = app
+            .post(
+                &format!("/v1/projects/{id}/gold-items"),
+                &lab.token,
+                json!([item("x", json!({"preference": "tie", "rationale": "r"}))]),
+            )
+            .await;
+        r.assert_problem(409, None);
+        assert!(r.text.contains("constitution"), "{}", r.text);
     })
     .await;
 }

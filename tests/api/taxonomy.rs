@@ -133,6 +133,23 @@ async fn domains_in_use_cannot_be_moved_or_deleted() {
         .await
         .assert_problem(409, None);
 
+        // A domain never moves under itself or its descendants.
+        app.call(
+            Method::PATCH,
+            &format!("/v1/domains/{code_id}"),
+            Some(&admin.token),
+            Some(json!({"parent_slug": "code"})),
+        )
+        .await
+        .assert_problem(422, Some("parent_slug"));
+        app.call(
+            Method::PATCH,
+            &format!("/v1/domains/{code_id}"),
+            Some(&admin.token),
+            Some(json!({"parent_slug": "code/rust"})),
+        )
+        .await
+        .assert_problem(422, Some("parent_slug"));
         // An unused leaf moves (its slug follows) and is deleted.
         let go = domain(&app, &admin, "code/go", json!([])).await;
         let go_id = go["id"].as_str().unwrap();
@@ -224,7 +241,11 @@ async fn private_slices_belong_to_their_lab_and_shared_slices_to_everyone() {
         let mut v_body = body.clone();
         v_body["org_id"] = json!(v.org());
         v_body["key"] = json!("medicine/vendor-slice");
-        app.post("/v1/slices", &v.token, v_body).await.assert_problem(403, None);
+        app.post("/v1/slices", &v.token, v_body.clone()).await.assert_problem(403, None);
+        // Even a platform admin cannot give a vendor (or a missing org) a private slice.
+        app.post("/v1/slices", &admin.token, v_body.clone()).await.assert_problem(422, Some("org_id"));
+        v_body["org_id"] = json!("org_01jd3v7q8y2k5m9n4p6r8s0t2w");
+        app.post("/v1/slices", &admin.token, v_body).await.assert_problem(422, Some("org_id"));
     })
     .await;
 }
@@ -256,6 +277,11 @@ async fn slice_schemas_are_checked_when_created() {
             r.assert_problem(422, None);
             let fields: Vec<&str> = r.json["errors"].as_array().unwrap().iter().map(|e| e["field"].as_str().unwrap()).collect();
             assert!(fields.iter().any(|f| f.starts_with(field)), "{schema}: expected {field}, got {fields:?}");
+            if field == "label_schema" {
+                // Unknown kinds and misspelt options are named in the message.
+                let culprit = if schema["kind"] == "likert" { "likert" } else { "alow_tie" };
+                assert!(r.text.contains(culprit), "{}", r.text);
+            }
         }
         app.post("/v1/slices", &admin.token, with(json!({"kind": "pairwise"}), "ordinal")).await.assert_status(201);
         let mut bad_key = with(json!({"kind": "pairwise"}), "ordinal");
