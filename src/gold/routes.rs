@@ -6,6 +6,12 @@ use serde::Deserialize;
 use utoipa::IntoParams;
 
 use super::service::{self, GoldItemInput, GoldItemView, GoldOwner, UploadContext, UploadResult};
+
+/// A bulk upload: 1 to 1000 gold items (a single object is accepted as one item).
+#[derive(utoipa::ToSchema)]
+#[schema(value_type = Vec<GoldItemInput>, min_items = 1, max_items = 1000)]
+#[allow(dead_code)]
+struct GoldUpload(Vec<GoldItemInput>);
 use super::store;
 use crate::audit::Actor;
 use crate::auth::{OrgKind, Principal, Scope};
@@ -60,7 +66,7 @@ fn page_of(rows: Vec<store::GoldRow>, limit: i64) -> Page<GoldItemView> {
     tag = "gold",
     params(("project" = ProjectId, Path, description = "Project id")),
     request_body(content(
-        (Vec<GoldItemInput> = "application/json"),
+        (GoldUpload = "application/json"),
         (String = "application/x-ndjson")
     ), description = "Gold items as a JSON array, or one JSON object per line"),
     responses(
@@ -273,7 +279,7 @@ fn slice_gold_owner(
     tag = "gold",
     params(("slice" = SliceId, Path, description = "Slice id"), SliceGoldParams),
     request_body(content(
-        (Vec<GoldItemInput> = "application/json"),
+        (GoldUpload = "application/json"),
         (String = "application/x-ndjson")
     ), description = "Gold items as a JSON array, or one JSON object per line"),
     responses(

@@ -102,18 +102,22 @@ pub struct CreateProjectRequest {
     #[serde(default)]
     pub slices: Vec<ProjectSlice>,
     /// Independent experts per item (default 2).
+    #[schema(minimum = 1, maximum = 10)]
     pub overlap: Option<i32>,
     /// Share of routed work that is hidden gold (default 0.07).
+    #[schema(minimum = 0, maximum = 0.5)]
     pub gold_rate: Option<f64>,
     /// Send disagreements to an adjudicator (default true).
     pub adjudication: Option<bool>,
     /// Default item deadline in seconds (default 72 hours).
+    #[schema(minimum = 300, maximum = 7776000)]
     pub default_deadline_secs: Option<i64>,
     /// What the lab pays per expert-hour, in minor units.
-    #[schema(example = 12000)]
+    #[schema(example = 12000, minimum = 1, maximum = 1000000000)]
     pub bill_rate_minor: i64,
-    #[schema(example = "USD")]
+    #[schema(example = "USD", pattern = "^[A-Z]{3}$")]
     pub currency: String,
+    #[schema(minimum = 1)]
     pub budget_cap_minor: Option<i64>,
     #[serde(default)]
     pub exclusions: Exclusions,

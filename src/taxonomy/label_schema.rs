@@ -52,7 +52,7 @@ fn three() -> i64 {
     3
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct PairwiseSchema {
     /// Strength scale of a non-tie preference, `1..=max_strength` (1–5, default 3).
@@ -68,7 +68,7 @@ pub struct PairwiseSchema {
     pub citations_required: bool,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct CategoricalSchema {
     /// 2–50 distinct labels, in order (the order matters for ordinal reliability).
@@ -79,7 +79,7 @@ pub struct CategoricalSchema {
     pub citations_required: bool,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct OrdinalSchema {
     pub min: i64,
@@ -90,14 +90,58 @@ pub struct OrdinalSchema {
     pub citations_required: bool,
 }
 
-/// A slice's label schema.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+/// A slice's label schema. Its OpenAPI schema is written by hand (below): the derived one
+/// combined `deny_unknown_fields` with the `kind` tag into a schema nothing satisfies.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum LabelSchema {
     Pairwise(PairwiseSchema),
     Categorical(CategoricalSchema),
     Ordinal(OrdinalSchema),
 }
+
+impl utoipa::PartialSchema for LabelSchema {
+    fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+        let common = serde_json::json!({
+            "rationale_required": {"type": "boolean", "default": true, "description": "Every label must carry a rationale."},
+            "citations_required": {"type": "boolean", "default": false, "description": "Every label must cite at least one constitution clause."}
+        });
+        let branch = |kind: &str, description: &str, mut props: Value, required: Vec<&str>| {
+            if let (Some(p), Some(c)) = (props.as_object_mut(), common.as_object()) {
+                p.insert(
+                    "kind".into(),
+                    serde_json::json!({"type": "string", "enum": [kind]}),
+                );
+                p.extend(c.clone());
+            }
+            let mut req = vec!["kind"];
+            req.extend(required);
+            serde_json::json!({"type": "object", "description": description, "properties": props, "required": req, "additionalProperties": false})
+        };
+        let doc = serde_json::json!({
+            "description": "What a judgment in the slice looks like. Labels are validated against it.",
+            "oneOf": [
+                branch("pairwise", "Preference a / b / tie between two responses, with a strength for a non-tie and an optional both-bad flag.",
+                    serde_json::json!({
+                        "max_strength": {"type": "integer", "minimum": 1, "maximum": 5, "default": 3},
+                        "allow_tie": {"type": "boolean", "default": true},
+                        "allow_both_bad": {"type": "boolean", "default": true}
+                    }), vec![]),
+                branch("categorical", "One of a listed set of labels (their order matters for ordinal reliability).",
+                    serde_json::json!({"labels": {"type": "array", "items": {"type": "string", "minLength": 1, "maxLength": 100}, "minItems": 2, "maxItems": 50}}),
+                    vec!["labels"]),
+                branch("ordinal", "An integer score from min to max (at most 100 steps).",
+                    serde_json::json!({"min": {"type": "integer"}, "max": {"type": "integer"}}), vec!["min", "max"])
+            ],
+            "discriminator": {"propertyName": "kind"}
+        });
+        serde_json::from_value(doc).unwrap_or_else(|_| {
+            utoipa::openapi::RefOr::T(utoipa::openapi::schema::Schema::default())
+        })
+    }
+}
+
+impl utoipa::ToSchema for LabelSchema {}
 
 /// A validated label in the typed form stored alongside its JSON.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -58,9 +58,18 @@ fn requirement_pairs(reqs: &[RequirementInput]) -> Vec<(CredentialKind, String)>
 #[serde(deny_unknown_fields)]
 pub struct CreateDomainRequest {
     /// Lowercase path; its parent (`medicine` for `medicine/radiology`) must exist.
-    #[schema(example = "medicine/radiology")]
+    #[schema(
+        example = "medicine/radiology",
+        pattern = r"^[a-z0-9]+(-[a-z0-9]+)*(/[a-z0-9]+(-[a-z0-9]+)*){0,5}$",
+        max_length = 200
+    )]
     pub slug: String,
-    #[schema(example = "Radiology")]
+    #[schema(
+        example = "Radiology",
+        min_length = 1,
+        max_length = 120,
+        pattern = r"^[^\x00-\x1f\x7f-\x9f]*[^\s\x00-\x1f\x7f-\x9f][^\x00-\x1f\x7f-\x9f]*$"
+    )]
     pub name: String,
     #[serde(default)]
     pub description: String,
