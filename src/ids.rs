@@ -103,8 +103,8 @@ macro_rules! define_id {
             fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
                 utoipa::openapi::ObjectBuilder::new()
                     .schema_type(utoipa::openapi::schema::Type::String)
-                    .pattern(Some(concat!("^", $prefix, "_[0-9a-hjkmnp-tv-z]{26}$")))
-                    .description(Some(concat!("Opaque, time-sortable ", $what, ".")))
+                    .pattern(Some(concat!("^", $prefix, "_[0-7][0-9a-hjkmnp-tv-z]{25}$")))
+                    .description(Some(concat!("Opaque, time-sortable identifier: ", $what, ".")))
                     .examples([serde_json::json!(concat!($prefix, "_01jd3v7q8y2k5m9n4p6r8s0t2w"))])
                     .into()
             }
