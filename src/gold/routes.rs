@@ -75,6 +75,7 @@ fn page_of(rows: Vec<store::GoldRow>, limit: i64) -> Page<GoldItemView> {
         (status = 401, response = crate::http::Unauthorized),
         (status = 403, response = crate::http::Forbidden),
         (status = 404, response = crate::http::NotFound),
+        (status = 409, response = crate::http::Conflict),
         (status = 413, response = crate::http::PayloadTooLarge),
         (status = 415, response = crate::http::UnsupportedMediaType),
         (status = 422, response = crate::http::UnprocessableEntity),
