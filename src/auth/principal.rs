@@ -85,6 +85,24 @@ impl Principal {
         }
     }
 
+    /// The organisations whose data a list may show the caller: `None` (all) for platform
+    /// admins, a user's memberships, or an API key's own organisation (which must hold
+    /// `scope`, when one is given).
+    pub fn visible_orgs(&self, scope: Option<Scope>) -> ApiResult<Option<Vec<String>>> {
+        match self {
+            Principal::User(u) if u.is_platform_admin => Ok(None),
+            Principal::User(u) => Ok(Some(
+                u.memberships.iter().map(|m| m.org_id.to_string()).collect(),
+            )),
+            Principal::ApiKey(k) => {
+                if let Some(scope) = scope {
+                    self.org_read(&k.org_id, scope)?;
+                }
+                Ok(Some(vec![k.org_id.to_string()]))
+            }
+        }
+    }
+
     /// Read access to an organisation: its members, platform admins, and its own API
     /// keys holding `scope`.
     pub fn org_read(&self, org: &OrgId, scope: Scope) -> ApiResult<()> {

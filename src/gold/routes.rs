@@ -41,21 +41,12 @@ pub struct GoldFilter {
     pub cursor: Option<String>,
 }
 
-fn page_of(rows: Vec<store::GoldRow>, limit: i64) -> Page<GoldItemView> {
-    let more = rows.len() as i64 > limit;
-    let data: Vec<GoldItemView> = rows
-        .into_iter()
-        .take(limit as usize)
-        .map(GoldItemView::from)
-        .collect();
-    let next_cursor = if more {
-        data.last().map(|g| g.id.to_string())
-    } else {
-        None
-    };
-    Page { data, next_cursor }
+fn page_of(
+    rows: Vec<store::GoldRow>,
+    page: &crate::http::pagination::PageRequest,
+) -> Page<GoldItemView> {
+    Page::from_rows(rows, page, |g| g.id.clone(), GoldItemView::from)
 }
-
 /// Upload gold items for a project
 ///
 /// Lab admins. A JSON array of items (or JSON lines with `Content-Type: application/x-ndjson`),
@@ -180,7 +171,7 @@ async fn list_project_gold(
         .slice
         .map(|s| SliceId::parse(&s).map_err(|e| ApiError::bad_parameter("slice", e.to_string())))
         .transpose()?;
-    let limit = page.limit;
+    let p = page.clone();
     let rows = state
         .db
         .read(move |conn| {
@@ -196,11 +187,11 @@ async fn list_project_gold(
                     }
                 })?;
             refuse_experts(&principal)?;
-            store::list(conn, &project.id, slice.as_ref().map(|s| s.as_str()), &page)
+            store::list(conn, &project.id, slice.as_ref().map(|s| s.as_str()), &p)
                 .map_err(ApiError::from)
         })
         .await?;
-    Ok(HttpResponse::Ok().json(page_of(rows, limit)))
+    Ok(HttpResponse::Ok().json(page_of(rows, &page)))
 }
 
 #[derive(Debug, Default, Deserialize, IntoParams)]
@@ -360,20 +351,21 @@ async fn list_slice_gold(
     q: Query<SliceGoldParams>,
 ) -> ApiResult<HttpResponse> {
     let id: SliceId = path_id("slice", &path)?;
-    let p = q.0;
+    let params = q.0;
     let page = PageParams {
-        limit: p.limit,
-        cursor: p.cursor,
+        limit: params.limit,
+        cursor: params.cursor,
     }
     .resolve(GoldItemId::PREFIX)?;
-    let limit = page.limit;
+    let p = page.clone();
+    let org = params.org_id;
     let rows = state
         .db
         .read(move |conn| {
-            let (owner, slice) = slice_gold_owner(conn, &principal, &id, p.org_id.as_deref())?;
+            let (owner, slice) = slice_gold_owner(conn, &principal, &id, org.as_deref())?;
             refuse_experts(&principal)?;
-            store::list(conn, &owner.scope(), Some(&slice.id), &page).map_err(ApiError::from)
+            store::list(conn, &owner.scope(), Some(&slice.id), &p).map_err(ApiError::from)
         })
         .await?;
-    Ok(HttpResponse::Ok().json(page_of(rows, limit)))
+    Ok(HttpResponse::Ok().json(page_of(rows, &page)))
 }

@@ -62,11 +62,26 @@ pub struct Page<T: ToSchema> {
 impl<T: ToSchema> Page<T> {
     /// Builds a page from up to `limit + 1` rows fetched in id order.
     pub fn from_rows<R>(
-        mut rows: Vec<R>,
+        rows: Vec<R>,
         req: &PageRequest,
         id_of: impl Fn(&R) -> String,
         view: impl Fn(R) -> T,
     ) -> Self {
+        match Self::try_from_rows(rows, req, id_of, |r| {
+            Ok::<T, std::convert::Infallible>(view(r))
+        }) {
+            Ok(page) => page,
+            Err(never) => match never {},
+        }
+    }
+
+    /// [`Page::from_rows`] with a fallible view (one that reads more data, say).
+    pub fn try_from_rows<R, E>(
+        mut rows: Vec<R>,
+        req: &PageRequest,
+        id_of: impl Fn(&R) -> String,
+        view: impl FnMut(R) -> Result<T, E>,
+    ) -> Result<Self, E> {
         let has_more = rows.len() as i64 > req.limit;
         rows.truncate(req.limit as usize);
         let next_cursor = if has_more {
@@ -74,10 +89,10 @@ impl<T: ToSchema> Page<T> {
         } else {
             None
         };
-        Page {
-            data: rows.into_iter().map(view).collect(),
+        Ok(Page {
+            data: rows.into_iter().map(view).collect::<Result<_, E>>()?,
             next_cursor,
-        }
+        })
     }
 }
 

@@ -72,14 +72,7 @@ async fn list_orgs(
     q: Query<PageParams>,
 ) -> ApiResult<HttpResponse> {
     let page = q.0.resolve(OrgId::PREFIX)?;
-    let only: Option<Vec<String>> = match &principal {
-        Principal::User(u) if u.is_platform_admin => None,
-        Principal::User(u) => Some(u.memberships.iter().map(|m| m.org_id.to_string()).collect()),
-        Principal::ApiKey(k) => {
-            principal.org_read(&k.org_id, Scope::OrgRead)?;
-            Some(vec![k.org_id.to_string()])
-        }
-    };
+    let only = principal.visible_orgs(Some(Scope::OrgRead))?;
     let p = page.clone();
     let rows = state
         .db

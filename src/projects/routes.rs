@@ -226,37 +226,22 @@ async fn list_projects(
         cursor: f.cursor,
     }
     .resolve(ProjectId::PREFIX)?;
-    let orgs: Option<Vec<String>> = match &principal {
-        Principal::User(u) if u.is_platform_admin => None,
-        Principal::User(u) => Some(u.memberships.iter().map(|m| m.org_id.to_string()).collect()),
-        Principal::ApiKey(k) => {
-            principal.org_read(&k.org_id, crate::auth::Scope::ProjectsRead)?;
-            Some(vec![k.org_id.to_string()])
-        }
-    };
+    let orgs = principal.visible_orgs(Some(crate::auth::Scope::ProjectsRead))?;
     let status = f.status.map(|s| s.as_str());
     let p = page.clone();
-    let (views, more) = state
+    let page = state
         .db
         .read(move |conn| -> ApiResult<_> {
             let rows = store::list_projects(conn, orgs.as_deref(), status, &p)?;
-            let more = rows.len() as i64 > p.limit;
-            let mut views = Vec::new();
-            for row in rows.into_iter().take(p.limit as usize) {
-                views.push(service::project_view(conn, row)?);
-            }
-            Ok((views, more))
+            Page::try_from_rows(
+                rows,
+                &p,
+                |r| r.id.clone(),
+                |row| service::project_view(conn, row),
+            )
         })
         .await?;
-    let next_cursor = if more {
-        views.last().map(|v| v.id.to_string())
-    } else {
-        None
-    };
-    Ok(HttpResponse::Ok().json(Page {
-        data: views,
-        next_cursor,
-    }))
+    Ok(HttpResponse::Ok().json(page))
 }
 
 /// Get a project

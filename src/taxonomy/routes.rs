@@ -142,28 +142,19 @@ async fn list_domains(
         )),
     };
     let p = page.clone();
-    let views = state
+    let page = state
         .db
         .read(move |conn| -> ApiResult<_> {
             let rows = store::list_domains(conn, parent.as_ref().map(|p| p.as_deref()), &p)?;
-            let more = rows.len() as i64 > p.limit;
-            let mut views = Vec::new();
-            for row in rows.into_iter().take(p.limit as usize) {
-                views.push(service::domain_view(conn, row)?);
-            }
-            Ok((views, more))
+            Page::try_from_rows(
+                rows,
+                &p,
+                |r| r.id.clone(),
+                |row| service::domain_view(conn, row),
+            )
         })
         .await?;
-    let (views, more) = views;
-    let next_cursor = if more {
-        views.last().map(|v| v.id.to_string())
-    } else {
-        None
-    };
-    Ok(HttpResponse::Ok().json(Page {
-        data: views,
-        next_cursor,
-    }))
+    Ok(HttpResponse::Ok().json(page))
 }
 
 /// Create a rubric domain
@@ -493,11 +484,7 @@ async fn list_slices(
         ),
         None => None,
     };
-    let orgs: Option<Vec<String>> = match &principal {
-        Principal::User(u) if u.is_platform_admin => None,
-        Principal::User(u) => Some(u.memberships.iter().map(|m| m.org_id.to_string()).collect()),
-        Principal::ApiKey(k) => Some(vec![k.org_id.to_string()]),
-    };
+    let orgs = principal.visible_orgs(None)?;
     let p = page.clone();
     let rows = state
         .db
@@ -505,17 +492,8 @@ async fn list_slices(
             store::list_slices(conn, orgs.as_deref(), domain.as_deref(), &p).map_err(ApiError::from)
         })
         .await?;
-    let more = rows.len() as i64 > page.limit;
-    let mut data = Vec::new();
-    for row in rows.into_iter().take(page.limit as usize) {
-        data.push(service::slice_view(row)?);
-    }
-    let next_cursor = if more {
-        data.last().map(|v| v.id.to_string())
-    } else {
-        None
-    };
-    Ok(HttpResponse::Ok().json(Page { data, next_cursor }))
+    let page = Page::try_from_rows(rows, &page, |r| r.id.clone(), service::slice_view)?;
+    Ok(HttpResponse::Ok().json(page))
 }
 
 /// Get a capability slice
