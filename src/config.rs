@@ -22,6 +22,7 @@ pub struct Settings {
     pub auth: AuthSettings,
     pub mail: MailSettings,
     pub jobs: JobSettings,
+    pub experts: ExpertSettings,
     pub log: LogSettings,
 }
 
@@ -34,6 +35,7 @@ impl Default for Settings {
             auth: AuthSettings::default(),
             mail: MailSettings::default(),
             jobs: JobSettings::default(),
+            experts: ExpertSettings::default(),
             log: LogSettings::default(),
         }
     }
@@ -202,6 +204,21 @@ impl Default for JobSettings {
     }
 }
 
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct ExpertSettings {
+    /// Days a rejected expert waits before reapplying.
+    pub reapply_cooldown_days: i64,
+}
+
+impl Default for ExpertSettings {
+    fn default() -> Self {
+        Self {
+            reapply_cooldown_days: 90,
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum LogFormat {
@@ -315,6 +332,10 @@ impl Settings {
             ("jobs.lease_secs", self.jobs.lease_secs),
             ("jobs.backoff_base_secs", self.jobs.backoff_base_secs),
             ("jobs.backoff_max_secs", self.jobs.backoff_max_secs),
+            (
+                "experts.reapply_cooldown_days",
+                self.experts.reapply_cooldown_days,
+            ),
         ] {
             if v <= 0 {
                 bail!("{key} must be positive");

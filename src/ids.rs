@@ -151,6 +151,7 @@ define_id!(ProjectSliceId, "psl", "a project slice id");
 define_id!(ConstitutionId, "con", "a constitution id");
 define_id!(ClauseRowId, "ccl", "a constitution clause row id");
 define_id!(GoldItemId, "gld", "a gold item id");
+define_id!(VettingTransitionId, "vtr", "a vetting transition id");
 
 #[cfg(test)]
 mod tests {

@@ -16,6 +16,7 @@ pub mod clock;
 pub mod config;
 pub mod db;
 pub mod demo;
+pub mod experts;
 pub mod gold;
 pub mod http;
 pub mod ids;

@@ -275,6 +275,44 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    experts (id) {
+        id -> Text,
+        user_id -> Text,
+        vendor_id -> Nullable<Text>,
+        handle -> Text,
+        display_name -> Text,
+        headline -> Text,
+        bio -> Text,
+        domain_ids -> Text,
+        languages -> Text,
+        time_zone -> Text,
+        country -> Text,
+        affiliations -> Text,
+        desired_rate_minor -> BigInt,
+        desired_currency -> Text,
+        contact_consent -> Bool,
+        vetting_status -> Text,
+        status_changed_at -> Timestamp,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    vetting_transitions (id) {
+        id -> Text,
+        expert_id -> Text,
+        from_status -> Nullable<Text>,
+        to_status -> Text,
+        reason -> Text,
+        actor_type -> Text,
+        actor_id -> Nullable<Text>,
+        at -> Timestamp,
+    }
+}
+
+diesel::joinable!(vetting_transitions -> experts (expert_id));
 diesel::joinable!(project_slices -> projects (project_id));
 diesel::joinable!(project_slices -> slices (slice_id));
 diesel::joinable!(constitution_clauses -> constitutions (constitution_id));
@@ -306,4 +344,6 @@ diesel::allow_tables_to_appear_in_same_query!(
     constitutions,
     constitution_clauses,
     gold_items,
+    experts,
+    vetting_transitions,
 );

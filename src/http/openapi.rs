@@ -59,6 +59,7 @@ impl Modify for BearerAuth {
         (name = "taxonomy", description = "Rubric domains, credential requirements and capability slices"),
         (name = "projects", description = "Lab projects and their versioned constitutions"),
         (name = "gold", description = "Gold items: known answers for verification, calibration and assessment"),
+        (name = "experts", description = "Expert applications, profiles and the vetting pipeline"),
         (name = "audit", description = "The audit log (platform administrators)"),
         (name = "ops", description = "Health, readiness and metrics"),
     )
@@ -74,6 +75,7 @@ pub fn routes(cfg: &mut ServiceConfig) {
             .configure(crate::taxonomy::routes::configure)
             .configure(crate::projects::routes::configure)
             .configure(crate::gold::routes::configure)
+            .configure(crate::experts::routes::configure)
             .configure(crate::audit::routes::configure),
     )
     .configure(super::health::configure);

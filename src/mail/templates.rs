@@ -50,3 +50,28 @@ pub fn invitation(
         ),
     }
 }
+
+pub fn vetting_update(to: &str, display_name: &str, status: &str, reason: &str) -> OutgoingEmail {
+    let what = match status {
+        "applied" => "We received your application.",
+        "screening" => "Your application is being screened.",
+        "credential_review" => "Your credentials are being reviewed.",
+        "assessment" => "You can now take qualification assessments.",
+        "approved" => "You are approved as a Cadre expert.",
+        "rejected" => "Your application was not accepted.",
+        "withdrawn" => "Your application was withdrawn.",
+        _ => "Your account was stopped by an administrator.",
+    };
+    OutgoingEmail {
+        to: to.to_owned(),
+        subject: format!("Your Cadre application: {}", status.replace('_', " ")),
+        text: format!(
+            "Hello {display_name},\n\n\
+             {what}\n\n\
+             Status: {status}\n\
+             Reason: {reason}\n\n\
+             You can see the full history of your application in your expert profile.\n\n\
+             -- Cadre\n"
+        ),
+    }
+}

@@ -7,6 +7,7 @@ mod audit;
 mod auth;
 mod demo;
 mod errors;
+mod experts;
 mod gold;
 mod jobs;
 mod ops;

@@ -1,0 +1,2 @@
+DROP TABLE vetting_transitions;
+DROP TABLE experts;

@@ -1,0 +1,9 @@
+//! Experts: the application and profile an expert keeps, and the vetting pipeline admins
+//! move them through. An expert sees and edits their own profile; their vendor's admins see
+//! their roster; platform admins see everyone. Labs will only ever see the pseudonymous
+//! `handle` (contact details only with the expert's consent).
+
+pub mod routes;
+pub mod service;
+pub mod store;
+pub mod vetting;

@@ -1,0 +1,615 @@
+//! `/v1/experts/me` (the expert's own application and profile) and `/v1/experts` (roster
+//! views and the vetting pipeline, for vendor and platform admins).
+
+use actix_web::{HttpResponse, get, patch, post, web};
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+
+use super::service::{self, Affiliation, ExpertView};
+use super::store::{self, Profile};
+use super::vetting::{Mover, VettingStatus};
+use crate::audit::Actor;
+use crate::auth::{OrgKind, Principal};
+use crate::http::pagination::{Page, PageParams};
+use crate::http::{ApiError, ApiResult, Checks, FieldError, Json, Query, Validate, path_id};
+use crate::ids::{DomainId, ExpertId, OrgId};
+use crate::state::AppState;
+
+pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
+    // `/experts/me…` before `/experts/{expert}…`, which would otherwise match "me".
+    cfg.service(apply)
+        .service(get_me)
+        .service(update_me)
+        .service(withdraw)
+        .service(reapply)
+        .service(list_experts)
+        .service(get_expert)
+        .service(move_expert)
+        .service(list_transitions);
+}
+
+fn check_profile(c: &mut Checks, p: &ProfileInput) {
+    c.text(&p.display_name, "display_name", 1, 100);
+    if !p.headline.is_empty() {
+        c.text(&p.headline, "headline", 0, 200);
+    }
+    if !p.bio.is_empty() {
+        c.text(&p.bio, "bio", 0, 4000);
+    }
+    c.check(
+        (1..=20).contains(&p.domain_ids.len()),
+        "domain_ids",
+        "must list 1 to 20 domains",
+    );
+    c.check(
+        (1..=20).contains(&p.languages.len()),
+        "languages",
+        "must list 1 to 20 languages",
+    );
+    for (i, l) in p.languages.iter().enumerate() {
+        c.check(
+            crate::taxonomy::names::is_language_tag(l),
+            &format!("languages[{i}]"),
+            "must be a BCP 47 tag like `de` or `en-GB`",
+        );
+    }
+    c.check(
+        p.time_zone.parse::<chrono_tz::Tz>().is_ok(),
+        "time_zone",
+        "must be an IANA time zone like `Europe/Berlin`",
+    );
+    c.check(
+        p.country.len() == 2 && p.country.bytes().all(|b| b.is_ascii_uppercase()),
+        "country",
+        "must be an ISO 3166-1 alpha-2 code like `DE`",
+    );
+    c.check(
+        p.affiliations.len() <= 50,
+        "affiliations",
+        "may list at most 50 affiliations",
+    );
+    for (i, a) in p.affiliations.iter().enumerate() {
+        c.text(&a.name, &format!("affiliations[{i}].name"), 2, 200);
+    }
+    c.check(
+        (1..=1_000_000_000).contains(&p.desired_rate_minor),
+        "desired_rate_minor",
+        "must be a positive amount in minor units",
+    );
+    c.check(
+        p.desired_currency.len() == 3 && p.desired_currency.bytes().all(|b| b.is_ascii_uppercase()),
+        "desired_currency",
+        "must be an ISO 4217 code like EUR",
+    );
+}
+
+#[derive(Debug, Clone, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ProfileInput {
+    #[schema(example = "Dr. Wei Chen")]
+    pub display_name: String,
+    #[serde(default)]
+    #[schema(example = "Radiologist, 12 years of chest CT")]
+    pub headline: String,
+    #[serde(default)]
+    pub bio: String,
+    /// Rubric domains of expertise (1–20).
+    pub domain_ids: Vec<DomainId>,
+    /// BCP 47 tags (1–20).
+    #[schema(example = json!(["de", "en"]))]
+    pub languages: Vec<String>,
+    /// IANA time zone.
+    #[schema(example = "Europe/Berlin")]
+    pub time_zone: String,
+    /// ISO 3166-1 alpha-2.
+    #[schema(example = "DE")]
+    pub country: String,
+    /// Current and past employers and institutions (used for conflict-of-interest checks).
+    #[serde(default)]
+    pub affiliations: Vec<Affiliation>,
+    #[schema(example = 9000)]
+    pub desired_rate_minor: i64,
+    #[schema(example = "EUR")]
+    pub desired_currency: String,
+    /// Let labs see your name and contact details (default: no, they see your handle).
+    #[serde(default)]
+    pub contact_consent: bool,
+    /// When applying: the vendor (roster) you work through, if any. Fixed afterwards.
+    pub vendor_id: Option<OrgId>,
+}
+
+impl ProfileInput {
+    fn profile(&self) -> Profile {
+        Profile {
+            display_name: self.display_name.clone(),
+            headline: self.headline.clone(),
+            bio: self.bio.clone(),
+            domain_ids: serde_json::to_string(&self.domain_ids).unwrap_or_else(|_| "[]".into()),
+            languages: serde_json::to_string(&self.languages).unwrap_or_else(|_| "[]".into()),
+            time_zone: self.time_zone.clone(),
+            country: self.country.clone(),
+            affiliations: serde_json::to_string(&self.affiliations).unwrap_or_else(|_| "[]".into()),
+            desired_rate_minor: self.desired_rate_minor,
+            desired_currency: self.desired_currency.clone(),
+            contact_consent: self.contact_consent,
+        }
+    }
+}
+
+impl Validate for ProfileInput {
+    fn validate(&self) -> Result<(), Vec<FieldError>> {
+        let mut c = Checks::new();
+        check_profile(&mut c, self);
+        c.finish()
+    }
+}
+
+/// Apply as an expert
+///
+/// For accounts registered as `expert`. Starts the vetting pipeline at `applied`; you are
+/// e-mailed at every step, with the reason.
+#[utoipa::path(
+    tag = "experts",
+    request_body = ProfileInput,
+    responses(
+        (status = 201, description = "Application received", body = ExpertView),
+        (status = 401, response = crate::http::Unauthorized),
+        (status = 403, response = crate::http::Forbidden),
+        (status = 409, response = crate::http::Conflict),
+    ),
+    security(("bearer" = []))
+)]
+#[post("/experts/me")]
+async fn apply(
+    state: web::Data<AppState>,
+    principal: Principal,
+    body: Json<ProfileInput>,
+) -> ApiResult<HttpResponse> {
+    let user = principal.user()?.clone();
+    let b = body.into_inner();
+    let now = state.now();
+    let view = state
+        .db
+        .write(move |conn| {
+            service::check_references(conn, &b.domain_ids, b.vendor_id.as_ref())?;
+            let row = service::apply(conn, now, &user, b.vendor_id.as_ref(), &b.profile())?;
+            service::expert_view(conn, row)
+        })
+        .await?;
+    Ok(HttpResponse::Created().json(view))
+}
+
+/// Your expert profile
+#[utoipa::path(
+    tag = "experts",
+    responses(
+        (status = 200, description = "Your profile and vetting status", body = ExpertView),
+        (status = 401, response = crate::http::Unauthorized),
+        (status = 403, response = crate::http::Forbidden),
+        (status = 404, response = crate::http::NotFound),
+    ),
+    security(("bearer" = []))
+)]
+#[get("/experts/me")]
+async fn get_me(state: web::Data<AppState>, principal: Principal) -> ApiResult<HttpResponse> {
+    let user = principal.user()?.clone();
+    let view = state
+        .db
+        .read(move |conn| {
+            let row = service::own(conn, &user)?;
+            service::expert_view(conn, row)
+        })
+        .await?;
+    Ok(HttpResponse::Ok().json(view))
+}
+
+/// Edit your expert profile
+///
+/// Replaces the profile (the vendor and vetting status are not changed here).
+#[utoipa::path(
+    tag = "experts",
+    request_body = ProfileInput,
+    responses(
+        (status = 200, description = "Updated", body = ExpertView),
+        (status = 401, response = crate::http::Unauthorized),
+        (status = 403, response = crate::http::Forbidden),
+        (status = 404, response = crate::http::NotFound),
+    ),
+    security(("bearer" = []))
+)]
+#[patch("/experts/me")]
+async fn update_me(
+    state: web::Data<AppState>,
+    principal: Principal,
+    body: Json<ProfileInput>,
+) -> ApiResult<HttpResponse> {
+    let user = principal.user()?.clone();
+    let b = body.into_inner();
+    if b.vendor_id.is_some() {
+        return Err(ApiError::invalid_field(
+            "vendor_id",
+            "cannot be changed here; rosters change through vendor invitations",
+        ));
+    }
+    let now = state.now();
+    let view = state
+        .db
+        .write(move |conn| {
+            let row = service::own(conn, &user)?;
+            service::check_references(conn, &b.domain_ids, None)?;
+            store::update_profile(conn, &row.id, now, &b.profile())?;
+            crate::audit::record(
+                conn,
+                now,
+                &Actor::user(&user.user_id, user.request_id.clone()),
+                crate::audit::Entry {
+                    action: "expert.profile_updated",
+                    org_id: row.vendor_id.as_deref(),
+                    subject_type: "expert",
+                    subject_id: Some(&row.id),
+                    details: serde_json::json!({}),
+                },
+            )?;
+            let row = service::own(conn, &user)?;
+            service::expert_view(conn, row)
+        })
+        .await?;
+    Ok(HttpResponse::Ok().json(view))
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ReasonRequest {
+    #[schema(example = "Taking a new full-time position")]
+    pub reason: String,
+}
+
+impl Validate for ReasonRequest {
+    fn validate(&self) -> Result<(), Vec<FieldError>> {
+        Checks::new().text(&self.reason, "reason", 1, 2000).finish()
+    }
+}
+
+async fn move_self(
+    state: &AppState,
+    principal: Principal,
+    to: VettingStatus,
+    reason: String,
+) -> ApiResult<HttpResponse> {
+    let user = principal.user()?.clone();
+    let now = state.now();
+    let cooldown = state.settings.experts.reapply_cooldown_days;
+    let view = state
+        .db
+        .write(move |conn| {
+            let row = service::own(conn, &user)?;
+            let actor = Actor::user(&user.user_id, user.request_id.clone());
+            let row = service::transition(
+                conn,
+                now,
+                &actor,
+                &row,
+                service::Step {
+                    to,
+                    mover: Mover::Expert,
+                    reason: &reason,
+                },
+                cooldown,
+            )?;
+            service::expert_view(conn, row)
+        })
+        .await?;
+    Ok(HttpResponse::Ok().json(view))
+}
+
+/// Withdraw your application
+#[utoipa::path(
+    tag = "experts",
+    request_body = ReasonRequest,
+    responses(
+        (status = 200, description = "Withdrawn", body = ExpertView),
+        (status = 401, response = crate::http::Unauthorized),
+        (status = 403, response = crate::http::Forbidden),
+        (status = 404, response = crate::http::NotFound),
+        (status = 409, response = crate::http::Conflict),
+    ),
+    security(("bearer" = []))
+)]
+#[post("/experts/me/withdraw")]
+async fn withdraw(
+    state: web::Data<AppState>,
+    principal: Principal,
+    body: Json<ReasonRequest>,
+) -> ApiResult<HttpResponse> {
+    move_self(
+        &state,
+        principal,
+        VettingStatus::Withdrawn,
+        body.into_inner().reason,
+    )
+    .await
+}
+
+/// Reapply
+///
+/// After a withdrawal at any time; after a rejection once the cooldown
+/// (`experts.reapply_cooldown_days`, default 90) has passed.
+#[utoipa::path(
+    tag = "experts",
+    request_body = ReasonRequest,
+    responses(
+        (status = 200, description = "Back at `applied`", body = ExpertView),
+        (status = 401, response = crate::http::Unauthorized),
+        (status = 403, response = crate::http::Forbidden),
+        (status = 404, response = crate::http::NotFound),
+        (status = 409, response = crate::http::Conflict),
+    ),
+    security(("bearer" = []))
+)]
+#[post("/experts/me/reapply")]
+async fn reapply(
+    state: web::Data<AppState>,
+    principal: Principal,
+    body: Json<ReasonRequest>,
+) -> ApiResult<HttpResponse> {
+    move_self(
+        &state,
+        principal,
+        VettingStatus::Applied,
+        body.into_inner().reason,
+    )
+    .await
+}
+
+#[derive(Debug, Default, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+#[serde(deny_unknown_fields)]
+pub struct ExpertFilter {
+    pub status: Option<VettingStatus>,
+    /// Experts declaring this domain id.
+    pub domain: Option<String>,
+    /// Experts on this vendor's roster.
+    pub vendor: Option<String>,
+    /// Only experts in their current status for at least this many days.
+    #[param(minimum = 0, maximum = 3650)]
+    pub min_days_in_status: Option<i64>,
+    /// Page size, 1–200 (default 50).
+    #[param(minimum = 1, maximum = 200)]
+    pub limit: Option<i64>,
+    pub cursor: Option<String>,
+}
+
+/// List experts (rosters and applicants)
+///
+/// Vendor admins see their roster; platform admins see everyone.
+#[utoipa::path(
+    tag = "experts",
+    params(ExpertFilter),
+    responses(
+        (status = 200, description = "One page of experts", body = Page<ExpertView>),
+        (status = 400, response = crate::http::BadRequest),
+        (status = 401, response = crate::http::Unauthorized),
+        (status = 403, response = crate::http::Forbidden),
+    ),
+    security(("bearer" = []))
+)]
+#[get("/experts")]
+async fn list_experts(
+    state: web::Data<AppState>,
+    principal: Principal,
+    q: Query<ExpertFilter>,
+) -> ApiResult<HttpResponse> {
+    let user = principal.user()?;
+    let vendors: Option<Vec<String>> = if user.is_platform_admin {
+        None
+    } else {
+        let mine: Vec<String> = user
+            .memberships
+            .iter()
+            .filter(|m| m.org_kind == OrgKind::Vendor && m.role.is_admin())
+            .map(|m| m.org_id.to_string())
+            .collect();
+        if mine.is_empty() {
+            return Err(ApiError::forbidden(
+                "only vendor admins (their roster) and platform admins list experts",
+            ));
+        }
+        Some(mine)
+    };
+    let f = q.0;
+    let page = PageParams {
+        limit: f.limit,
+        cursor: f.cursor,
+    }
+    .resolve(ExpertId::PREFIX)?;
+    let parse_id = |name: &str, v: Option<String>, prefix: &str| -> ApiResult<Option<String>> {
+        match v {
+            Some(s) if crate::ids::is_valid(prefix, &s) => Ok(Some(s)),
+            Some(_) => Err(ApiError::bad_parameter(
+                name,
+                format!("must be an id ({prefix}_…)"),
+            )),
+            None => Ok(None),
+        }
+    };
+    let filter = store::Filter {
+        vendors,
+        status: f.status.map(|s| s.as_str().to_owned()),
+        domain: parse_id("domain", f.domain, DomainId::PREFIX)?,
+        vendor: parse_id("vendor", f.vendor, OrgId::PREFIX)?,
+        in_state_since: f
+            .min_days_in_status
+            .map(|d| (state.now() - chrono::Duration::days(d.clamp(0, 3650))).naive_utc()),
+    };
+    let p = page.clone();
+    let page = state
+        .db
+        .read(move |conn| -> ApiResult<_> {
+            let rows = store::list(conn, &filter, &p)?;
+            Page::try_from_rows(
+                rows,
+                &p,
+                |r| r.id.clone(),
+                |row| service::expert_view(conn, row),
+            )
+        })
+        .await?;
+    Ok(HttpResponse::Ok().json(page))
+}
+
+/// Get an expert
+///
+/// The expert themself, their vendor's admins and platform admins; 404 for everyone else.
+#[utoipa::path(
+    tag = "experts",
+    params(("expert" = ExpertId, Path, description = "Expert id")),
+    responses(
+        (status = 200, description = "The expert", body = ExpertView),
+        (status = 400, response = crate::http::BadRequest),
+        (status = 401, response = crate::http::Unauthorized),
+        (status = 404, response = crate::http::NotFound),
+    ),
+    security(("bearer" = []))
+)]
+#[get("/experts/{expert}")]
+async fn get_expert(
+    state: web::Data<AppState>,
+    principal: Principal,
+    path: web::Path<String>,
+) -> ApiResult<HttpResponse> {
+    let id: ExpertId = path_id("expert", &path)?;
+    let view = state
+        .db
+        .read(move |conn| {
+            let row = service::visible_expert(conn, &principal, &id)?;
+            service::expert_view(conn, row)
+        })
+        .await?;
+    Ok(HttpResponse::Ok().json(view))
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct TransitionRequest {
+    /// The next status: `screening`, `credential_review`, `assessment`, `approved`, `rejected` or `offboarded`.
+    pub to: VettingStatus,
+    /// Shown to the expert in the e-mail and the history.
+    pub reason: String,
+}
+
+impl Validate for TransitionRequest {
+    fn validate(&self) -> Result<(), Vec<FieldError>> {
+        Checks::new().text(&self.reason, "reason", 1, 2000).finish()
+    }
+}
+
+/// Move an expert through vetting
+///
+/// Vendor admins (their roster) and platform admins, with a reason. An illegal step answers
+/// 409 naming the current status. The expert is e-mailed.
+#[utoipa::path(
+    tag = "experts",
+    params(("expert" = ExpertId, Path, description = "Expert id")),
+    request_body = TransitionRequest,
+    responses(
+        (status = 200, description = "The expert in the new status", body = ExpertView),
+        (status = 401, response = crate::http::Unauthorized),
+        (status = 403, response = crate::http::Forbidden),
+        (status = 404, response = crate::http::NotFound),
+        (status = 409, response = crate::http::Conflict),
+    ),
+    security(("bearer" = []))
+)]
+#[post("/experts/{expert}/vetting/transitions")]
+async fn move_expert(
+    state: web::Data<AppState>,
+    principal: Principal,
+    path: web::Path<String>,
+    body: Json<TransitionRequest>,
+) -> ApiResult<HttpResponse> {
+    let id: ExpertId = path_id("expert", &path)?;
+    let b = body.into_inner();
+    let now = state.now();
+    let cooldown = state.settings.experts.reapply_cooldown_days;
+    let view = state
+        .db
+        .write(move |conn| {
+            let row = service::visible_expert(conn, &principal, &id)?;
+            if !service::can_vet(&principal, &row) {
+                return Err(ApiError::forbidden(
+                    "only the expert's vendor admins and platform admins vet experts",
+                ));
+            }
+            let row = service::transition(
+                conn,
+                now,
+                &Actor::of(&principal),
+                &row,
+                service::Step {
+                    to: b.to,
+                    mover: Mover::Admin,
+                    reason: &b.reason,
+                },
+                cooldown,
+            )?;
+            service::expert_view(conn, row)
+        })
+        .await?;
+    Ok(HttpResponse::Ok().json(view))
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct TransitionView {
+    pub from: Option<VettingStatus>,
+    pub to: VettingStatus,
+    pub reason: String,
+    /// `user` (an admin or the expert) or `system`.
+    pub actor_type: String,
+    pub at: chrono::DateTime<chrono::Utc>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct TransitionList {
+    pub data: Vec<TransitionView>,
+}
+
+/// An expert's vetting history
+///
+/// Every step with its reason, oldest first. Visible to the expert, their vendor's admins
+/// and platform admins.
+#[utoipa::path(
+    tag = "experts",
+    params(("expert" = ExpertId, Path, description = "Expert id")),
+    responses(
+        (status = 200, description = "The history", body = TransitionList),
+        (status = 400, response = crate::http::BadRequest),
+        (status = 401, response = crate::http::Unauthorized),
+        (status = 404, response = crate::http::NotFound),
+    ),
+    security(("bearer" = []))
+)]
+#[get("/experts/{expert}/vetting/transitions")]
+async fn list_transitions(
+    state: web::Data<AppState>,
+    principal: Principal,
+    path: web::Path<String>,
+) -> ApiResult<HttpResponse> {
+    let id: ExpertId = path_id("expert", &path)?;
+    let data = state
+        .db
+        .read(move |conn| -> ApiResult<_> {
+            let row = service::visible_expert(conn, &principal, &id)?;
+            Ok(store::transitions(conn, &row.id)?
+                .into_iter()
+                .map(|t| TransitionView {
+                    from: t.from_status.as_deref().and_then(VettingStatus::parse),
+                    to: VettingStatus::parse(&t.to_status).unwrap_or(VettingStatus::Applied),
+                    reason: t.reason,
+                    actor_type: t.actor_type,
+                    at: crate::clock::utc(t.at),
+                })
+                .collect::<Vec<_>>())
+        })
+        .await?;
+    Ok(HttpResponse::Ok().json(TransitionList { data }))
+}

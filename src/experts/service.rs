@@ -1,0 +1,318 @@
+//! Applying, editing a profile, and moving through the vetting pipeline. Every status
+//! change is one transaction that records the transition, audits it and enqueues the
+//! e-mail to the expert.
+
+use chrono::{DateTime, Duration, Utc};
+use serde::{Deserialize, Serialize};
+use serde_json::json;
+use utoipa::ToSchema;
+
+use super::store::{self, ExpertRow, Profile};
+use super::vetting::{Mover, VettingStatus};
+use crate::audit::{self, Actor, Entry};
+use crate::auth::{OrgKind, Principal, UserPrincipal};
+use crate::db::DbConn;
+use crate::http::{ApiError, ApiResult, FieldError};
+use crate::ids::{DomainId, ExpertId, OrgId, UserId};
+use crate::mail::{self, templates};
+
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct Affiliation {
+    /// Employer or institution, matched against labs' conflict-of-interest keywords.
+    #[schema(example = "Charité Berlin")]
+    pub name: String,
+    /// Current (true) or past (false).
+    pub current: bool,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Rate {
+    pub amount_minor: i64,
+    pub currency: String,
+}
+
+/// The full profile, as the expert, their vendor's admins and platform admins see it.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ExpertView {
+    pub id: ExpertId,
+    pub user_id: UserId,
+    /// Pseudonymous handle; the only identity labs see unless the expert consents.
+    pub handle: String,
+    pub vendor_id: Option<OrgId>,
+    pub display_name: String,
+    pub email: String,
+    pub headline: String,
+    pub bio: String,
+    pub domain_ids: Vec<DomainId>,
+    pub languages: Vec<String>,
+    pub time_zone: String,
+    pub country: String,
+    pub affiliations: Vec<Affiliation>,
+    pub desired_rate: Rate,
+    /// May labs see the expert's name and contact details?
+    pub contact_consent: bool,
+    pub vetting_status: VettingStatus,
+    pub status_changed_at: DateTime<Utc>,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+fn json_list<T: serde::de::DeserializeOwned>(s: &str) -> Vec<T> {
+    serde_json::from_str(s).unwrap_or_default()
+}
+
+pub fn expert_view(conn: &mut DbConn, e: ExpertRow) -> ApiResult<ExpertView> {
+    let email = crate::auth::store::find_user(conn, &e.user_id)?
+        .map(|u| u.email)
+        .unwrap_or_default();
+    Ok(ExpertView {
+        id: ExpertId::from_db(e.id),
+        user_id: UserId::from_db(e.user_id),
+        handle: e.handle,
+        vendor_id: e.vendor_id.map(OrgId::from_db),
+        display_name: e.display_name,
+        email,
+        headline: e.headline,
+        bio: e.bio,
+        domain_ids: json_list(&e.domain_ids),
+        languages: json_list(&e.languages),
+        time_zone: e.time_zone,
+        country: e.country,
+        affiliations: json_list(&e.affiliations),
+        desired_rate: Rate {
+            amount_minor: e.desired_rate_minor,
+            currency: e.desired_currency,
+        },
+        contact_consent: e.contact_consent,
+        vetting_status: VettingStatus::parse(&e.vetting_status).unwrap_or(VettingStatus::Applied),
+        status_changed_at: crate::clock::utc(e.status_changed_at),
+        created_at: crate::clock::utc(e.created_at),
+        updated_at: crate::clock::utc(e.updated_at),
+    })
+}
+
+fn status_of(e: &ExpertRow) -> VettingStatus {
+    VettingStatus::parse(&e.vetting_status).unwrap_or(VettingStatus::Applied)
+}
+
+/// The caller's own expert profile.
+pub fn own(conn: &mut DbConn, user: &UserPrincipal) -> ApiResult<ExpertRow> {
+    store::find_by_user(conn, user.user_id.as_str())?.ok_or_else(|| {
+        ApiError::not_found("you have not applied as an expert yet (POST /v1/experts/me)")
+    })
+}
+
+/// An expert the caller may see in full: themself, their vendor's admins, platform admins.
+/// Everyone else gets 404.
+pub fn visible_expert(
+    conn: &mut DbConn,
+    principal: &Principal,
+    id: &ExpertId,
+) -> ApiResult<ExpertRow> {
+    let not_found = || ApiError::not_found(format!("expert {id} not found"));
+    let e = store::find(conn, id.as_str())?.ok_or_else(not_found)?;
+    let allowed = match principal {
+        Principal::User(u) if u.is_platform_admin || u.user_id.as_str() == e.user_id => true,
+        Principal::User(u) => e.vendor_id.as_ref().is_some_and(|v| {
+            u.membership(&OrgId::from_db(v.clone()))
+                .is_some_and(|m| m.role.is_admin())
+        }),
+        Principal::ApiKey(_) => false,
+    };
+    if allowed { Ok(e) } else { Err(not_found()) }
+}
+
+/// Checks the references in a profile: domains must exist, the vendor must be a vendor.
+pub fn check_references(
+    conn: &mut DbConn,
+    domain_ids: &[DomainId],
+    vendor: Option<&OrgId>,
+) -> ApiResult<()> {
+    let mut errors = Vec::new();
+    for (i, d) in domain_ids.iter().enumerate() {
+        if crate::taxonomy::store::find_domain(conn, d.as_str())?.is_none() {
+            errors.push(FieldError::new(
+                format!("domain_ids[{i}]"),
+                "no such domain",
+            ));
+        }
+    }
+    if let Some(v) = vendor {
+        let is_vendor = crate::orgs::store::find_org(conn, v.as_str())?
+            .is_some_and(|o| o.kind == OrgKind::Vendor.as_str());
+        if !is_vendor {
+            errors.push(FieldError::new("vendor_id", "is not a vendor"));
+        }
+    }
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(ApiError::validation(errors))
+    }
+}
+
+fn notify(
+    conn: &mut DbConn,
+    now: DateTime<Utc>,
+    e: &ExpertRow,
+    to: VettingStatus,
+    reason: &str,
+) -> ApiResult<()> {
+    if let Some(user) = crate::auth::store::find_user(conn, &e.user_id)? {
+        mail::enqueue(
+            conn,
+            now,
+            &templates::vetting_update(&user.email, &e.display_name, to.as_str(), reason),
+        )?;
+    }
+    Ok(())
+}
+
+pub fn apply(
+    conn: &mut DbConn,
+    now: DateTime<Utc>,
+    user: &UserPrincipal,
+    vendor: Option<&OrgId>,
+    profile: &Profile,
+) -> ApiResult<ExpertRow> {
+    if !user.is_expert {
+        return Err(ApiError::forbidden(
+            "only expert accounts apply; register with account_type `expert`",
+        ));
+    }
+    if let Some(existing) = store::find_by_user(conn, user.user_id.as_str())? {
+        return Err(ApiError::conflict(format!(
+            "you already applied (status {}); edit your profile with PATCH /v1/experts/me",
+            existing.vetting_status
+        )));
+    }
+    let id = store::insert(
+        conn,
+        now,
+        user.user_id.as_str(),
+        vendor.map(|v| v.as_str()),
+        profile,
+    )?;
+    let actor = Actor::user(&user.user_id, user.request_id.clone());
+    store::insert_transition(
+        conn,
+        now,
+        id.as_str(),
+        None,
+        "applied",
+        "application submitted",
+        &actor,
+    )?;
+    audit::record(
+        conn,
+        now,
+        &actor,
+        Entry {
+            action: "expert.applied",
+            org_id: vendor.map(|v| v.as_str()),
+            subject_type: "expert",
+            subject_id: Some(id.as_str()),
+            details: json!({ "vendor_id": vendor.map(|v| v.as_str()) }),
+        },
+    )?;
+    let row = store::find(conn, id.as_str())?
+        .ok_or_else(|| ApiError::internal(anyhow::anyhow!("expert vanished")))?;
+    notify(
+        conn,
+        now,
+        &row,
+        VettingStatus::Applied,
+        "application submitted",
+    )?;
+    Ok(row)
+}
+
+/// A requested vetting step.
+pub struct Step<'a> {
+    pub to: VettingStatus,
+    pub mover: Mover,
+    /// Shown to the expert in the e-mail and the history.
+    pub reason: &'a str,
+}
+
+/// Moves an expert to `step.to`, if `step.mover` may (409 naming the current state otherwise).
+pub fn transition(
+    conn: &mut DbConn,
+    now: DateTime<Utc>,
+    actor: &Actor,
+    e: &ExpertRow,
+    step: Step<'_>,
+    reapply_cooldown_days: i64,
+) -> ApiResult<ExpertRow> {
+    let Step { to, mover, reason } = step;
+    let from = status_of(e);
+    if !from.allows(to, mover) {
+        let next: Vec<&str> = from.next(mover).into_iter().map(|s| s.as_str()).collect();
+        return Err(ApiError::conflict(format!(
+            "the expert is `{}`; it cannot move to `{}` (allowed: {})",
+            from.as_str(),
+            to.as_str(),
+            if next.is_empty() {
+                "none".to_owned()
+            } else {
+                next.join(", ")
+            }
+        )));
+    }
+    if from == VettingStatus::Rejected && to == VettingStatus::Applied {
+        let allowed_at =
+            crate::clock::utc(e.status_changed_at) + Duration::days(reapply_cooldown_days);
+        if now < allowed_at {
+            return Err(ApiError::conflict(format!(
+                "a rejected expert may reapply from {} (a {reapply_cooldown_days}-day cooldown)",
+                allowed_at.to_rfc3339()
+            )));
+        }
+    }
+    if !store::set_status(conn, &e.id, from.as_str(), to.as_str(), now)? {
+        return Err(ApiError::conflict(
+            "the expert's status changed concurrently; retry",
+        ));
+    }
+    store::insert_transition(
+        conn,
+        now,
+        &e.id,
+        Some(from.as_str()),
+        to.as_str(),
+        reason,
+        actor,
+    )?;
+    audit::record(
+        conn,
+        now,
+        actor,
+        Entry {
+            action: "expert.vetting_changed",
+            org_id: e.vendor_id.as_deref(),
+            subject_type: "expert",
+            subject_id: Some(&e.id),
+            details: json!({ "from": from.as_str(), "to": to.as_str(), "reason": reason }),
+        },
+    )?;
+    let row = store::find(conn, &e.id)?
+        .ok_or_else(|| ApiError::internal(anyhow::anyhow!("expert vanished")))?;
+    notify(conn, now, &row, to, reason)?;
+    Ok(row)
+}
+
+/// Whether a principal administers an expert's vetting: platform admins, and the admins
+/// of the vendor whose roster the expert is on.
+pub fn can_vet(principal: &Principal, e: &ExpertRow) -> bool {
+    match principal {
+        Principal::User(u) => {
+            u.is_platform_admin
+                || e.vendor_id.as_ref().is_some_and(|v| {
+                    u.membership(&OrgId::from_db(v.clone()))
+                        .is_some_and(|m| m.role.is_admin() && m.org_kind == OrgKind::Vendor)
+                })
+        }
+        Principal::ApiKey(_) => false,
+    }
+}
