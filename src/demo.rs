@@ -49,13 +49,14 @@ pub async fn seed(state: &AppState) -> anyhow::Result<Option<String>> {
             let grace = add(conn, &Person { email: "grace@helix.demo", name: "Grace Lindqvist", expert: false }, false)?;
             let alan = add(conn, &Person { email: "alan@northwind.demo", name: "Alan Moreau", expert: false }, false)?;
             let maria = add(conn, &Person { email: "maria@meridian.demo", name: "Maria Santos", expert: false }, false)?;
+            let mut expert_users = Vec::new();
             for p in [
                 Person { email: "dr.chen@experts.demo", name: "Dr. Wei Chen (radiology)", expert: true },
                 Person { email: "j.okoro@experts.demo", name: "Jude Okoro, JD (contracts)", expert: true },
                 Person { email: "h.nakamura@experts.demo", name: "Hana Nakamura (Rust, systems)", expert: true },
                 Person { email: "l.fischer@experts.demo", name: "Lena Fischer (olympiad math)", expert: true },
             ] {
-                add(conn, &p, false)?;
+                expert_users.push((add(conn, &p, false)?, p.name));
             }
 
             let helix = orgs::insert_org(conn, now, OrgKind::Lab, "Helix Labs", ada.as_str())?;
@@ -86,6 +87,7 @@ pub async fn seed(state: &AppState) -> anyhow::Result<Option<String>> {
             })?;
 
             let taxonomy = seed_taxonomy_and_projects(conn, now, &admin, &ada, &helix, &northwind, &alan, &maria, &meridian)?;
+            let experts = seed_experts(conn, now, &expert_users, &meridian, &maria)?;
 
             audit::record(conn, now, &Actor::system(), Entry {
                 action: "demo.seeded",
@@ -103,7 +105,8 @@ pub async fn seed(state: &AppState) -> anyhow::Result<Option<String>> {
                  \x20 Meridian (vendor) maria@meridian.demo (vendor_admin)                         org {meridian}\n\
                  \x20 experts          dr.chen@, j.okoro@, h.nakamura@, l.fischer@experts.demo\n\
                  \x20 Helix API key (org:read members:read), shown once: {secret}\n\
-                 {taxonomy}"
+                 {taxonomy}\n\
+                 {experts}"
             )))
         })
     })
@@ -463,4 +466,122 @@ fn seed_taxonomy_and_projects(
          \x20 gold             2 Helix project items, 1 Meridian calibration item, 2 platform assessment items",
         helix_project.id
     ))
+}
+
+/// The demo experts apply; Meridian's admin moves them to different vetting stages.
+fn seed_experts(
+    conn: &mut DbConn,
+    now: chrono::DateTime<chrono::Utc>,
+    users: &[(UserId, &str)],
+    meridian: &crate::ids::OrgId,
+    maria: &UserId,
+) -> anyhow::Result<String> {
+    use crate::experts::service::{self as experts, Step};
+    use crate::experts::store::Profile;
+    use crate::experts::vetting::{Mover, VettingStatus::*};
+
+    let domain_of = |conn: &mut DbConn, slug: &str| -> anyhow::Result<String> {
+        let d = crate::taxonomy::store::find_domain_by_slug(conn, slug)?
+            .ok_or_else(|| anyhow::anyhow!("demo domain {slug} missing"))?;
+        Ok(serde_json::to_string(&[d.id])?)
+    };
+    let plans = [
+        (
+            "medicine/radiology",
+            "[\"de\",\"en\"]",
+            "Europe/Berlin",
+            "DE",
+            "Charité Berlin",
+            9000,
+            "EUR",
+            Some(meridian),
+            vec![Screening, CredentialReview, Assessment, Approved],
+        ),
+        (
+            "law/contracts",
+            "[\"en\"]",
+            "America/New_York",
+            "US",
+            "Okoro & Partners LLP",
+            15000,
+            "USD",
+            Some(meridian),
+            vec![Screening],
+        ),
+        (
+            "code",
+            "[\"ja\",\"en\"]",
+            "Asia/Tokyo",
+            "JP",
+            "Ferris Systems KK",
+            12000,
+            "USD",
+            None,
+            vec![],
+        ),
+        (
+            "math/olympiad",
+            "[\"de\"]",
+            "Europe/Vienna",
+            "AT",
+            "TU Wien",
+            7000,
+            "EUR",
+            Some(meridian),
+            vec![Rejected],
+        ),
+    ];
+    let admin = Actor::user(maria, None);
+    let mut lines = Vec::new();
+    for (
+        (user, name),
+        (domain, languages, tz, country, affiliation, rate, currency, vendor, steps),
+    ) in users.iter().zip(plans)
+    {
+        let principal = crate::auth::UserPrincipal {
+            user_id: user.clone(),
+            session_id: crate::ids::SessionId::new(now),
+            email: String::new(),
+            display_name: (*name).to_owned(),
+            is_platform_admin: false,
+            is_expert: true,
+            email_verified: true,
+            memberships: vec![],
+            request_id: None,
+        };
+        let profile = Profile {
+            display_name: (*name).to_owned(),
+            headline: String::new(),
+            bio: String::new(),
+            domain_ids: domain_of(conn, domain)?,
+            languages: languages.to_owned(),
+            time_zone: tz.to_owned(),
+            country: country.to_owned(),
+            affiliations: serde_json::to_string(&[json!({"name": affiliation, "current": true})])?,
+            desired_rate_minor: rate,
+            desired_currency: currency.to_owned(),
+            contact_consent: false,
+        };
+        let mut row = experts::apply(conn, now, &principal, vendor, &profile)?;
+        for to in steps {
+            let reason = match to {
+                Rejected => "Proof grading below the bar in screening",
+                _ => "Demo progression",
+            };
+            row = experts::transition(
+                conn,
+                now,
+                &admin,
+                &row,
+                Step {
+                    to,
+                    mover: Mover::Admin,
+                    reason,
+                },
+                90,
+            )?;
+        }
+        lines.push(format!("{} ({})", row.handle, row.vetting_status));
+    }
+    Ok(format!("\x20 experts          {}", lines.join(", ")))
 }

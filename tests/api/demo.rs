@@ -65,6 +65,31 @@ async fn the_demo_seed_gives_a_newcomer_a_working_instance_once() {
         app.get(&format!("/v1/projects/{id}"), alan)
             .await
             .assert_problem(404, None);
+
+        // Meridian's admin sees the three experts on its roster, at different stages.
+        let maria = app
+            .login("maria@meridian.demo", cadre::demo::DEMO_PASSWORD)
+            .await;
+        let roster = app
+            .get("/v1/experts", maria.json["access_token"].as_str().unwrap())
+            .await;
+        let statuses: Vec<&str> = roster.json["data"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| e["vetting_status"].as_str().unwrap())
+            .collect();
+        assert_eq!(statuses, ["approved", "screening", "rejected"]);
+        let chen = app
+            .login("dr.chen@experts.demo", cadre::demo::DEMO_PASSWORD)
+            .await;
+        let me = app
+            .get(
+                "/v1/experts/me",
+                chen.json["access_token"].as_str().unwrap(),
+            )
+            .await;
+        assert_eq!(me.json["time_zone"], "Europe/Berlin");
     })
     .await;
 }
