@@ -22,6 +22,7 @@ pub mod http;
 pub mod ids;
 pub mod jobs;
 pub mod mail;
+pub mod money;
 pub mod orgs;
 pub mod projects;
 pub mod startup;

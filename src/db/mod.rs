@@ -149,6 +149,12 @@ where
     }
 }
 
+/// Reads a JSON array stored in a TEXT column (written by this application, so a value
+/// that does not parse is treated as empty rather than failing the request).
+pub fn json_list<T: serde::de::DeserializeOwned>(s: &str) -> Vec<T> {
+    serde_json::from_str(s).unwrap_or_default()
+}
+
 /// The pool could not hand out a connection, or the blocking task died.
 #[derive(Debug, thiserror::Error)]
 #[error("database unavailable: {0}")]

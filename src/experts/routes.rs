@@ -77,7 +77,7 @@ fn check_profile(c: &mut Checks, p: &ProfileInput) {
         "must be a positive amount in minor units",
     );
     c.check(
-        p.desired_currency.len() == 3 && p.desired_currency.bytes().all(|b| b.is_ascii_uppercase()),
+        crate::money::is_currency_code(&p.desired_currency),
         "desired_currency",
         "must be an ISO 4217 code like EUR",
     );

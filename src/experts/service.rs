@@ -26,12 +26,6 @@ pub struct Affiliation {
     pub current: bool,
 }
 
-#[derive(Debug, Serialize, ToSchema)]
-pub struct Rate {
-    pub amount_minor: i64,
-    pub currency: String,
-}
-
 /// The full profile, as the expert, their vendor's admins and platform admins see it.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct ExpertView {
@@ -49,17 +43,13 @@ pub struct ExpertView {
     pub time_zone: String,
     pub country: String,
     pub affiliations: Vec<Affiliation>,
-    pub desired_rate: Rate,
+    pub desired_rate: crate::money::Money,
     /// May labs see the expert's name and contact details?
     pub contact_consent: bool,
     pub vetting_status: VettingStatus,
     pub status_changed_at: DateTime<Utc>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
-}
-
-fn json_list<T: serde::de::DeserializeOwned>(s: &str) -> Vec<T> {
-    serde_json::from_str(s).unwrap_or_default()
 }
 
 pub fn expert_view(conn: &mut DbConn, e: ExpertRow) -> ApiResult<ExpertView> {
@@ -75,12 +65,12 @@ pub fn expert_view(conn: &mut DbConn, e: ExpertRow) -> ApiResult<ExpertView> {
         email,
         headline: e.headline,
         bio: e.bio,
-        domain_ids: json_list(&e.domain_ids),
-        languages: json_list(&e.languages),
+        domain_ids: crate::db::json_list(&e.domain_ids),
+        languages: crate::db::json_list(&e.languages),
         time_zone: e.time_zone,
         country: e.country,
-        affiliations: json_list(&e.affiliations),
-        desired_rate: Rate {
+        affiliations: crate::db::json_list(&e.affiliations),
+        desired_rate: crate::money::Money {
             amount_minor: e.desired_rate_minor,
             currency: e.desired_currency,
         },

@@ -56,7 +56,7 @@ fn check_fields(c: &mut Checks, f: &ProjectFields, slices: &[ProjectSlice], ex: 
         "must be a positive amount in minor units",
     );
     c.check(
-        f.currency.len() == 3 && f.currency.bytes().all(|b| b.is_ascii_uppercase()),
+        crate::money::is_currency_code(&f.currency),
         "currency",
         "must be an ISO 4217 code like USD",
     );

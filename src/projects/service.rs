@@ -104,15 +104,6 @@ pub struct Exclusions {
 }
 
 #[derive(Debug, Serialize, ToSchema)]
-pub struct Money {
-    /// Amount in minor units (cents).
-    pub amount_minor: i64,
-    /// ISO 4217 code.
-    #[schema(example = "USD")]
-    pub currency: String,
-}
-
-#[derive(Debug, Serialize, ToSchema)]
 pub struct ProjectView {
     pub id: ProjectId,
     pub org_id: OrgId,
@@ -131,15 +122,11 @@ pub struct ProjectView {
     pub adjudication: bool,
     pub default_deadline_secs: i64,
     /// What the lab pays per expert-hour.
-    pub bill_rate: Money,
+    pub bill_rate: crate::money::Money,
     pub budget_cap_minor: Option<i64>,
     pub exclusions: Exclusions,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
-}
-
-fn json_list<T: serde::de::DeserializeOwned>(s: &str) -> Vec<T> {
-    serde_json::from_str(s).unwrap_or_default()
 }
 
 pub fn project_view(conn: &mut DbConn, p: ProjectRow) -> ApiResult<ProjectView> {
@@ -167,15 +154,15 @@ pub fn project_view(conn: &mut DbConn, p: ProjectRow) -> ApiResult<ProjectView> 
         gold_rate: p.gold_rate,
         adjudication: p.adjudication,
         default_deadline_secs: p.default_deadline_secs,
-        bill_rate: Money {
+        bill_rate: crate::money::Money {
             amount_minor: p.bill_rate_minor,
             currency: p.currency,
         },
         budget_cap_minor: p.budget_cap_minor,
         exclusions: Exclusions {
-            vendor_ids: json_list(&p.excluded_vendor_ids),
-            expert_ids: json_list(&p.excluded_expert_ids),
-            affiliation_keywords: json_list(&p.affiliation_keywords),
+            vendor_ids: crate::db::json_list(&p.excluded_vendor_ids),
+            expert_ids: crate::db::json_list(&p.excluded_expert_ids),
+            affiliation_keywords: crate::db::json_list(&p.affiliation_keywords),
         },
         created_at: crate::clock::utc(p.created_at),
         updated_at: crate::clock::utc(p.updated_at),
@@ -541,8 +528,8 @@ pub fn load_clauses(conn: &mut DbConn, c: &ConstitutionRow) -> ApiResult<Vec<Cla
         .map(|r| Clause {
             id: r.clause_id,
             text: r.text,
-            examples: json_list(&r.examples),
-            counter_examples: json_list(&r.counter_examples),
+            examples: crate::db::json_list(&r.examples),
+            counter_examples: crate::db::json_list(&r.counter_examples),
         })
         .collect())
 }
