@@ -209,12 +209,15 @@ impl Default for JobSettings {
 pub struct ExpertSettings {
     /// Days a rejected expert waits before reapplying.
     pub reapply_cooldown_days: i64,
+    /// Largest evidence file an expert may upload, in bytes.
+    pub max_evidence_bytes: usize,
 }
 
 impl Default for ExpertSettings {
     fn default() -> Self {
         Self {
             reapply_cooldown_days: 90,
+            max_evidence_bytes: 10 * 1024 * 1024,
         }
     }
 }

@@ -152,6 +152,8 @@ define_id!(ConstitutionId, "con", "a constitution id");
 define_id!(ClauseRowId, "ccl", "a constitution clause row id");
 define_id!(GoldItemId, "gld", "a gold item id");
 define_id!(VettingTransitionId, "vtr", "a vetting transition id");
+define_id!(CredentialId, "crd", "a credential id");
+define_id!(EvidenceFileId, "evf", "an evidence file id");
 
 #[cfg(test)]
 mod tests {

@@ -312,6 +312,42 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    credentials (id) {
+        id -> Text,
+        expert_id -> Text,
+        vendor_id -> Nullable<Text>,
+        kind -> Text,
+        issuer -> Text,
+        identifier -> Nullable<Text>,
+        field -> Text,
+        jurisdiction -> Nullable<Text>,
+        issued_on -> Nullable<Date>,
+        expires_on -> Nullable<Date>,
+        status -> Text,
+        review_reason -> Nullable<Text>,
+        reviewed_by -> Nullable<Text>,
+        reviewed_at -> Nullable<Timestamp>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    evidence_files (id) {
+        id -> Text,
+        credential_id -> Text,
+        expert_id -> Text,
+        filename -> Text,
+        content_type -> Text,
+        size_bytes -> BigInt,
+        sha256 -> Text,
+        content -> Binary,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::joinable!(evidence_files -> credentials (credential_id));
 diesel::joinable!(vetting_transitions -> experts (expert_id));
 diesel::joinable!(project_slices -> projects (project_id));
 diesel::joinable!(project_slices -> slices (slice_id));
@@ -346,4 +382,6 @@ diesel::allow_tables_to_appear_in_same_query!(
     gold_items,
     experts,
     vetting_transitions,
+    credentials,
+    evidence_files,
 );

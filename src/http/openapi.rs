@@ -60,6 +60,7 @@ impl Modify for BearerAuth {
         (name = "projects", description = "Lab projects and their versioned constitutions"),
         (name = "gold", description = "Gold items: known answers for verification, calibration and assessment"),
         (name = "experts", description = "Expert applications, profiles and the vetting pipeline"),
+        (name = "credentials", description = "Experts' credentials, evidence files and their review"),
         (name = "audit", description = "The audit log (platform administrators)"),
         (name = "ops", description = "Health, readiness and metrics"),
     )
@@ -76,6 +77,7 @@ pub fn routes(cfg: &mut ServiceConfig) {
             .configure(crate::projects::routes::configure)
             .configure(crate::gold::routes::configure)
             .configure(crate::experts::routes::configure)
+            .configure(crate::credentials::routes::configure)
             .configure(crate::audit::routes::configure),
     )
     .configure(super::health::configure);

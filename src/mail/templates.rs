@@ -75,3 +75,22 @@ pub fn vetting_update(to: &str, display_name: &str, status: &str, reason: &str) 
         ),
     }
 }
+
+pub fn credential_reviewed(
+    to: &str,
+    display_name: &str,
+    credential: &str,
+    decision: &str,
+    reason: &str,
+) -> OutgoingEmail {
+    OutgoingEmail {
+        to: to.to_owned(),
+        subject: format!("Your credential was {decision}"),
+        text: format!(
+            "Hello {display_name},\n\n\
+             your credential \"{credential}\" was {decision}.\n\n\
+             Reason: {reason}\n\n\
+             -- Cadre\n"
+        ),
+    }
+}

@@ -24,6 +24,8 @@ pub enum CredentialKind {
     Certification,
     /// Verified employment in the field.
     Employment,
+    /// Peer-reviewed publications in the field.
+    Publication,
 }
 
 impl CredentialKind {
@@ -33,6 +35,7 @@ impl CredentialKind {
             CredentialKind::Degree => "degree",
             CredentialKind::Certification => "certification",
             CredentialKind::Employment => "employment",
+            CredentialKind::Publication => "publication",
         }
     }
 
@@ -42,6 +45,7 @@ impl CredentialKind {
             "degree" => Some(Self::Degree),
             "certification" => Some(Self::Certification),
             "employment" => Some(Self::Employment),
+            "publication" => Some(Self::Publication),
             _ => None,
         }
     }

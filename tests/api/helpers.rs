@@ -684,6 +684,7 @@ impl Account {
 pub struct Resp {
     pub status: StatusCode,
     pub headers: reqwest::header::HeaderMap,
+    pub bytes: Vec<u8>,
     pub text: String,
     pub json: Value,
 }
@@ -692,11 +693,13 @@ impl Resp {
     async fn from(r: reqwest::Response) -> Resp {
         let status = r.status();
         let headers = r.headers().clone();
-        let text = r.text().await.unwrap_or_default();
+        let bytes = r.bytes().await.map(|b| b.to_vec()).unwrap_or_default();
+        let text = String::from_utf8_lossy(&bytes).into_owned();
         let json = serde_json::from_str(&text).unwrap_or(Value::Null);
         Resp {
             status,
             headers,
+            bytes,
             text,
             json,
         }
@@ -768,4 +771,15 @@ where
         let name = std::thread::current().name().unwrap_or("test").to_owned();
         eprintln!("note: TEST_POSTGRES_URL is not set; skipped the PostgreSQL half of {name}");
     }
+}
+
+/// The engines a test that builds its own app (custom settings) should cover.
+pub fn engines() -> Vec<Engine> {
+    let mut e = vec![Engine::Sqlite];
+    if std::env::var("TEST_POSTGRES_URL").is_ok() {
+        e.push(Engine::Postgres);
+    } else {
+        eprintln!("note: TEST_POSTGRES_URL is not set; skipped the PostgreSQL half");
+    }
+    e
 }

@@ -7,7 +7,7 @@ use cadre::jobs::store;
 use chrono::Duration;
 use serde_json::json;
 
-use crate::helpers::{Engine, TestApp, on_both};
+use crate::helpers::{TestApp, engines, on_both};
 
 async fn jobs_of_kind(app: &TestApp, kind: &'static str) -> Vec<store::JobRow> {
     app.state
@@ -171,14 +171,4 @@ async fn a_double_submitted_invitation_is_created_and_mailed_once() {
         assert_eq!(list.json["data"].as_array().unwrap().len(), 1);
     })
     .await;
-}
-
-fn engines() -> Vec<Engine> {
-    let mut e = vec![Engine::Sqlite];
-    if std::env::var("TEST_POSTGRES_URL").is_ok() {
-        e.push(Engine::Postgres);
-    } else {
-        eprintln!("note: TEST_POSTGRES_URL is not set; skipped the PostgreSQL half");
-    }
-    e
 }

@@ -5,6 +5,7 @@ mod helpers;
 
 mod audit;
 mod auth;
+mod credentials;
 mod demo;
 mod errors;
 mod experts;

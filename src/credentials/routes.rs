@@ -1,0 +1,605 @@
+//! `/v1/experts/me/credentials` and `/v1/credentials/{credential}` (evidence, review).
+
+use actix_web::{HttpRequest, HttpResponse, get, http::header, post, web};
+use chrono::{DateTime, NaiveDate, Utc};
+use futures_util::StreamExt;
+use serde::{Deserialize, Serialize};
+use serde_json::json;
+use sha2::{Digest, Sha256};
+use utoipa::ToSchema;
+
+use super::sniff;
+use super::store::{self, CredentialRow};
+use crate::audit::{self, Actor, Entry};
+use crate::auth::Principal;
+use crate::db::DbConn;
+use crate::http::{ApiError, ApiResult, Checks, FieldError, Json, Validate, path_id};
+use crate::ids::{CredentialId, EvidenceFileId, ExpertId};
+use crate::mail::{self, templates};
+use crate::state::AppState;
+use crate::taxonomy::CredentialKind;
+
+pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
+    cfg.service(create_credential)
+        .service(my_credentials)
+        .service(get_credential)
+        .service(upload_evidence)
+        .service(download_evidence)
+        .service(review_credential);
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum CredentialStatus {
+    Pending,
+    Verified,
+    Rejected,
+    Expired,
+    Revoked,
+}
+
+fn status(s: &str) -> CredentialStatus {
+    match s {
+        "verified" => CredentialStatus::Verified,
+        "rejected" => CredentialStatus::Rejected,
+        "expired" => CredentialStatus::Expired,
+        "revoked" => CredentialStatus::Revoked,
+        _ => CredentialStatus::Pending,
+    }
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct EvidenceView {
+    pub id: EvidenceFileId,
+    pub filename: String,
+    /// Detected from the content.
+    pub content_type: String,
+    pub size_bytes: i64,
+    /// Hex SHA-256 of the content.
+    pub sha256: String,
+    pub created_at: DateTime<Utc>,
+}
+
+impl From<store::EvidenceMeta> for EvidenceView {
+    fn from(m: store::EvidenceMeta) -> Self {
+        Self {
+            id: EvidenceFileId::from_db(m.id),
+            filename: m.filename,
+            content_type: m.content_type,
+            size_bytes: m.size_bytes,
+            sha256: m.sha256,
+            created_at: crate::clock::utc(m.created_at),
+        }
+    }
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct CredentialView {
+    pub id: CredentialId,
+    pub expert_id: ExpertId,
+    pub kind: CredentialKind,
+    pub issuer: String,
+    pub identifier: Option<String>,
+    pub field: String,
+    pub jurisdiction: Option<String>,
+    pub issued_on: Option<NaiveDate>,
+    pub expires_on: Option<NaiveDate>,
+    pub status: CredentialStatus,
+    /// The reviewer's reason (shown to the expert).
+    pub review_reason: Option<String>,
+    pub reviewed_at: Option<DateTime<Utc>>,
+    pub evidence: Vec<EvidenceView>,
+    pub created_at: DateTime<Utc>,
+}
+
+fn view(conn: &mut DbConn, c: CredentialRow) -> ApiResult<CredentialView> {
+    let evidence = store::evidence_of(conn, &c.id)?
+        .into_iter()
+        .map(EvidenceView::from)
+        .collect();
+    Ok(CredentialView {
+        id: CredentialId::from_db(c.id),
+        expert_id: ExpertId::from_db(c.expert_id),
+        kind: CredentialKind::parse(&c.kind).unwrap_or(CredentialKind::Certification),
+        issuer: c.issuer,
+        identifier: c.identifier,
+        field: c.field,
+        jurisdiction: c.jurisdiction,
+        issued_on: c.issued_on,
+        expires_on: c.expires_on,
+        status: status(&c.status),
+        review_reason: c.review_reason,
+        reviewed_at: c.reviewed_at.map(crate::clock::utc),
+        evidence,
+        created_at: crate::clock::utc(c.created_at),
+    })
+}
+
+/// The credential and its expert, if the caller may see them (the expert, their vendor's
+/// admins, platform admins); 404 otherwise.
+fn visible(
+    conn: &mut DbConn,
+    principal: &Principal,
+    id: &CredentialId,
+) -> ApiResult<(CredentialRow, crate::experts::store::ExpertRow)> {
+    let not_found = || ApiError::not_found(format!("credential {id} not found"));
+    let c = store::find(conn, id.as_str())?.ok_or_else(not_found)?;
+    let expert = crate::experts::service::visible_expert(
+        conn,
+        principal,
+        &ExpertId::from_db(c.expert_id.clone()),
+    )
+    .map_err(|_| not_found())?;
+    Ok((c, expert))
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CreateCredentialRequest {
+    pub kind: CredentialKind,
+    #[schema(example = "Ärztekammer Berlin", min_length = 1, max_length = 200)]
+    pub issuer: String,
+    /// E.g. a licence number.
+    pub identifier: Option<String>,
+    /// The field it supports, matched against domain requirements (`medicine`).
+    #[schema(example = "medicine")]
+    pub field: String,
+    pub jurisdiction: Option<String>,
+    pub issued_on: Option<NaiveDate>,
+    pub expires_on: Option<NaiveDate>,
+}
+
+impl Validate for CreateCredentialRequest {
+    fn validate(&self) -> Result<(), Vec<FieldError>> {
+        let mut c = Checks::new();
+        c.text(&self.issuer, "issuer", 1, 200);
+        if let Some(i) = &self.identifier {
+            c.text(i, "identifier", 1, 100);
+        }
+        if let Some(j) = &self.jurisdiction {
+            c.text(j, "jurisdiction", 1, 100);
+        }
+        c.check(
+            crate::taxonomy::names::is_domain_slug(&self.field) && !self.field.contains('/'),
+            "field",
+            "must be a lowercase field name like `medicine`",
+        );
+        if let (Some(i), Some(e)) = (self.issued_on, self.expires_on) {
+            c.check(e > i, "expires_on", "must be after issued_on");
+        }
+        c.finish()
+    }
+}
+
+/// Add a credential
+///
+/// The expert's own; it starts `pending` until a reviewer decides, with evidence attached.
+#[utoipa::path(
+    tag = "credentials",
+    request_body = CreateCredentialRequest,
+    responses(
+        (status = 201, description = "Created", body = CredentialView),
+        (status = 401, response = crate::http::Unauthorized),
+        (status = 403, response = crate::http::Forbidden),
+        (status = 404, response = crate::http::NotFound),
+    ),
+    security(("bearer" = []))
+)]
+#[post("/experts/me/credentials")]
+async fn create_credential(
+    state: web::Data<AppState>,
+    principal: Principal,
+    body: Json<CreateCredentialRequest>,
+) -> ApiResult<HttpResponse> {
+    let user = principal.user()?.clone();
+    let b = body.into_inner();
+    let now = state.now();
+    let v = state
+        .db
+        .write(move |conn| {
+            let expert = crate::experts::service::own(conn, &user)?;
+            let id = store::insert(
+                conn,
+                now,
+                &store::NewCredential {
+                    expert: &expert.id,
+                    vendor: expert.vendor_id.as_deref(),
+                    kind: b.kind.as_str(),
+                    issuer: &b.issuer,
+                    identifier: b.identifier.as_deref(),
+                    field: &b.field,
+                    jurisdiction: b.jurisdiction.as_deref(),
+                    issued_on: b.issued_on,
+                    expires_on: b.expires_on,
+                },
+            )?;
+            audit::record(
+                conn,
+                now,
+                &Actor::user(&user.user_id, user.request_id.clone()),
+                Entry {
+                    action: "credential.added",
+                    org_id: expert.vendor_id.as_deref(),
+                    subject_type: "credential",
+                    subject_id: Some(id.as_str()),
+                    details: json!({ "kind": b.kind.as_str(), "field": b.field }),
+                },
+            )?;
+            let row = store::find(conn, id.as_str())?
+                .ok_or_else(|| ApiError::internal(anyhow::anyhow!("credential vanished")))?;
+            view(conn, row)
+        })
+        .await?;
+    Ok(HttpResponse::Created().json(v))
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct CredentialList {
+    pub data: Vec<CredentialView>,
+}
+
+/// Your credentials
+#[utoipa::path(
+    tag = "credentials",
+    responses(
+        (status = 200, description = "Your credentials with their evidence", body = CredentialList),
+        (status = 401, response = crate::http::Unauthorized),
+        (status = 403, response = crate::http::Forbidden),
+        (status = 404, response = crate::http::NotFound),
+    ),
+    security(("bearer" = []))
+)]
+#[get("/experts/me/credentials")]
+async fn my_credentials(
+    state: web::Data<AppState>,
+    principal: Principal,
+) -> ApiResult<HttpResponse> {
+    let user = principal.user()?.clone();
+    let data = state
+        .db
+        .read(move |conn| -> ApiResult<_> {
+            let expert = crate::experts::service::own(conn, &user)?;
+            let mut out = Vec::new();
+            for c in store::list_for_expert(conn, &expert.id)? {
+                out.push(view(conn, c)?);
+            }
+            Ok(out)
+        })
+        .await?;
+    Ok(HttpResponse::Ok().json(CredentialList { data }))
+}
+
+/// Get a credential
+///
+/// The expert, their vendor's admins and platform admins; 404 for everyone else.
+#[utoipa::path(
+    tag = "credentials",
+    params(("credential" = CredentialId, Path, description = "Credential id")),
+    responses(
+        (status = 200, description = "The credential", body = CredentialView),
+        (status = 400, response = crate::http::BadRequest),
+        (status = 401, response = crate::http::Unauthorized),
+        (status = 404, response = crate::http::NotFound),
+    ),
+    security(("bearer" = []))
+)]
+#[get("/credentials/{credential}")]
+async fn get_credential(
+    state: web::Data<AppState>,
+    principal: Principal,
+    path: web::Path<String>,
+) -> ApiResult<HttpResponse> {
+    let id: CredentialId = path_id("credential", &path)?;
+    let v = state
+        .db
+        .read(move |conn| {
+            let (c, _) = visible(conn, &principal, &id)?;
+            view(conn, c)
+        })
+        .await?;
+    Ok(HttpResponse::Ok().json(v))
+}
+
+/// A multipart upload with one part named `file`.
+#[derive(ToSchema)]
+#[allow(dead_code)]
+pub struct EvidenceUpload {
+    /// PDF, PNG or JPEG (detected from the content; the declared type is ignored).
+    #[schema(value_type = String, format = Binary)]
+    file: Vec<u8>,
+}
+
+/// Reads the single `file` part of a multipart body, refusing more than `limit` bytes.
+async fn read_file_part(
+    req: &HttpRequest,
+    payload: web::Payload,
+    limit: usize,
+) -> ApiResult<(String, Vec<u8>)> {
+    let is_multipart = req
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|ct| ct.to_ascii_lowercase().starts_with("multipart/form-data"));
+    if !is_multipart {
+        return Err(ApiError::unsupported_media_type(
+            "upload the file as multipart/form-data with a part named `file`",
+        ));
+    }
+    // Refuse an oversized body before reading it (multipart framing adds a little).
+    let declared = req
+        .headers()
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<usize>().ok());
+    if declared.is_some_and(|n| n > limit + 64 * 1024) {
+        return Err(ApiError::payload_too_large(limit));
+    }
+    let mut multipart = actix_multipart::Multipart::new(req.headers(), payload);
+    let mut found: Option<(String, Vec<u8>)> = None;
+    while let Some(field) = multipart.next().await {
+        let mut field =
+            field.map_err(|e| ApiError::bad_request(format!("malformed multipart body: {e}")))?;
+        let name = field
+            .content_disposition()
+            .and_then(|cd| cd.get_name())
+            .unwrap_or("")
+            .to_owned();
+        let filename = field
+            .content_disposition()
+            .and_then(|cd| cd.get_filename())
+            .unwrap_or("evidence")
+            .to_owned();
+        let mut bytes = Vec::new();
+        while let Some(chunk) = field.next().await {
+            let chunk = chunk
+                .map_err(|e| ApiError::bad_request(format!("malformed multipart body: {e}")))?;
+            if bytes.len() + chunk.len() > limit {
+                return Err(ApiError::payload_too_large(limit));
+            }
+            bytes.extend_from_slice(&chunk);
+        }
+        if name == "file" {
+            if found.is_some() {
+                return Err(ApiError::invalid_field(
+                    "file",
+                    "send exactly one file per upload",
+                ));
+            }
+            found = Some((filename, bytes));
+        }
+    }
+    found.ok_or_else(|| {
+        ApiError::invalid_field("file", "is required (a multipart part named `file`)")
+    })
+}
+
+/// Upload evidence for a credential
+///
+/// The expert, while the credential is pending. Multipart with one part named `file`:
+/// PDF, PNG or JPEG detected from the content (a renamed executable is refused), at most
+/// `experts.max_evidence_bytes` (default 10 MiB). Stored in the database with its SHA-256.
+#[utoipa::path(
+    tag = "credentials",
+    params(("credential" = CredentialId, Path, description = "Credential id")),
+    request_body(content = EvidenceUpload, content_type = "multipart/form-data"),
+    responses(
+        (status = 201, description = "Stored", body = EvidenceView),
+        (status = 400, response = crate::http::BadRequest),
+        (status = 401, response = crate::http::Unauthorized),
+        (status = 403, response = crate::http::Forbidden),
+        (status = 404, response = crate::http::NotFound),
+        (status = 409, response = crate::http::Conflict),
+        (status = 413, response = crate::http::PayloadTooLarge),
+        (status = 415, response = crate::http::UnsupportedMediaType),
+        (status = 422, response = crate::http::UnprocessableEntity),
+    ),
+    security(("bearer" = []))
+)]
+#[post("/credentials/{credential}/evidence")]
+async fn upload_evidence(
+    state: web::Data<AppState>,
+    principal: Principal,
+    req: HttpRequest,
+    path: web::Path<String>,
+    payload: web::Payload,
+) -> ApiResult<HttpResponse> {
+    let id: CredentialId = path_id("credential", &path)?;
+    let user = principal.user()?.clone();
+    let (filename, content) =
+        read_file_part(&req, payload, state.settings.experts.max_evidence_bytes).await?;
+    let content_type = sniff::detect(&content).ok_or_else(|| {
+        ApiError::invalid_field(
+            "file",
+            "must be a PDF, PNG or JPEG file (detected from its content)",
+        )
+    })?;
+    let sha256 = hex::encode(Sha256::digest(&content));
+    let filename = sniff::safe_filename(&filename);
+    let now = state.now();
+    let meta = state
+        .db
+        .write(move |conn| {
+            let (c, expert) = visible(conn, &principal, &id)?;
+            if expert.user_id != user.user_id.as_str() {
+                return Err(ApiError::forbidden("only the credential's expert uploads its evidence"));
+            }
+            if c.status != "pending" {
+                return Err(ApiError::conflict(format!("the credential is {}; evidence is added while it is pending", c.status)));
+            }
+            if store::count_evidence(conn, &c.id)? >= 10 {
+                return Err(ApiError::conflict("a credential holds at most 10 evidence files"));
+            }
+            let file = store::insert_evidence(conn, now, &store::NewEvidence {
+                credential: &c.id,
+                expert: &expert.id,
+                filename: &filename,
+                content_type,
+                sha256: &sha256,
+                content: &content,
+            })?;
+            audit::record(conn, now, &Actor::user(&user.user_id, user.request_id.clone()), Entry {
+                action: "credential.evidence_added",
+                org_id: c.vendor_id.as_deref(),
+                subject_type: "credential",
+                subject_id: Some(&c.id),
+                details: json!({ "file": file.as_str(), "sha256": sha256, "content_type": content_type, "size_bytes": content.len() }),
+            })?;
+            store::evidence_of(conn, &c.id)?
+                .into_iter()
+                .find(|m| m.id == file.as_str())
+                .ok_or_else(|| ApiError::internal(anyhow::anyhow!("evidence vanished")))
+        })
+        .await?;
+    Ok(HttpResponse::Created().json(EvidenceView::from(meta)))
+}
+
+/// Download an evidence file
+///
+/// The expert and their reviewers. Always an attachment with `X-Content-Type-Options: nosniff`.
+#[utoipa::path(
+    tag = "credentials",
+    params(("credential" = CredentialId, Path, description = "Credential id"), ("file" = EvidenceFileId, Path, description = "Evidence file id")),
+    responses(
+        (status = 200, description = "The file, as an attachment", content_type = "application/octet-stream", body = Vec<u8>),
+        (status = 400, response = crate::http::BadRequest),
+        (status = 401, response = crate::http::Unauthorized),
+        (status = 404, response = crate::http::NotFound),
+    ),
+    security(("bearer" = []))
+)]
+#[get("/credentials/{credential}/evidence/{file}")]
+async fn download_evidence(
+    state: web::Data<AppState>,
+    principal: Principal,
+    path: web::Path<(String, String)>,
+) -> ApiResult<HttpResponse> {
+    let id: CredentialId = path_id("credential", &path.0)?;
+    let file: EvidenceFileId = path_id("file", &path.1)?;
+    let (meta, content) = state
+        .db
+        .read(move |conn| {
+            let (c, _) = visible(conn, &principal, &id)?;
+            store::evidence_content(conn, &c.id, file.as_str())?
+                .ok_or_else(|| ApiError::not_found(format!("evidence file {file} not found")))
+        })
+        .await?;
+    Ok(HttpResponse::Ok()
+        .content_type(meta.content_type.as_str())
+        .insert_header((
+            header::CONTENT_DISPOSITION,
+            format!(
+                "attachment; filename=\"{}\"",
+                sniff::safe_filename(&meta.filename)
+            ),
+        ))
+        .insert_header(("X-Content-Type-Options", "nosniff"))
+        .insert_header((header::CACHE_CONTROL, "private, no-store"))
+        .body(content))
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Decision {
+    Verify,
+    Reject,
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ReviewRequest {
+    pub decision: Decision,
+    /// Shown to the expert.
+    pub reason: String,
+}
+
+impl Validate for ReviewRequest {
+    fn validate(&self) -> Result<(), Vec<FieldError>> {
+        Checks::new().text(&self.reason, "reason", 1, 2000).finish()
+    }
+}
+
+/// Review a credential
+///
+/// The expert's vendor admins and platform admins verify (needs evidence) or reject a
+/// pending credential, with a reason; the expert is e-mailed. Decisions are final (409).
+#[utoipa::path(
+    tag = "credentials",
+    params(("credential" = CredentialId, Path, description = "Credential id")),
+    request_body = ReviewRequest,
+    responses(
+        (status = 200, description = "Decided", body = CredentialView),
+        (status = 401, response = crate::http::Unauthorized),
+        (status = 403, response = crate::http::Forbidden),
+        (status = 404, response = crate::http::NotFound),
+        (status = 409, response = crate::http::Conflict),
+    ),
+    security(("bearer" = []))
+)]
+#[post("/credentials/{credential}/review")]
+async fn review_credential(
+    state: web::Data<AppState>,
+    principal: Principal,
+    path: web::Path<String>,
+    body: Json<ReviewRequest>,
+) -> ApiResult<HttpResponse> {
+    let id: CredentialId = path_id("credential", &path)?;
+    let b = body.into_inner();
+    let now = state.now();
+    let v = state
+        .db
+        .write(move |conn| {
+            let (c, expert) = visible(conn, &principal, &id)?;
+            if !crate::experts::service::can_vet(&principal, &expert) {
+                return Err(ApiError::forbidden(
+                    "only the expert's vendor admins and platform admins review credentials",
+                ));
+            }
+            if b.decision == Decision::Verify && store::count_evidence(conn, &c.id)? == 0 {
+                return Err(ApiError::conflict(
+                    "a credential is verified against evidence; none was uploaded",
+                ));
+            }
+            let (to, word) = match b.decision {
+                Decision::Verify => ("verified", "verified"),
+                Decision::Reject => ("rejected", "rejected"),
+            };
+            let reviewer = principal.user()?.user_id.to_string();
+            if !store::decide(conn, &c.id, to, &b.reason, &reviewer, now)? {
+                return Err(ApiError::conflict(format!(
+                    "the credential was already {}",
+                    c.status
+                )));
+            }
+            audit::record(
+                conn,
+                now,
+                &Actor::of(&principal),
+                Entry {
+                    action: "credential.reviewed",
+                    org_id: c.vendor_id.as_deref(),
+                    subject_type: "credential",
+                    subject_id: Some(&c.id),
+                    details: json!({ "decision": to, "reason": b.reason }),
+                },
+            )?;
+            if let Some(u) = crate::auth::store::find_user(conn, &expert.user_id)? {
+                let label = format!("{} ({})", c.kind, c.issuer);
+                mail::enqueue(
+                    conn,
+                    now,
+                    &templates::credential_reviewed(
+                        &u.email,
+                        &expert.display_name,
+                        &label,
+                        word,
+                        &b.reason,
+                    ),
+                )?;
+            }
+            let row = store::find(conn, &c.id)?
+                .ok_or_else(|| ApiError::internal(anyhow::anyhow!("credential vanished")))?;
+            view(conn, row)
+        })
+        .await?;
+    Ok(HttpResponse::Ok().json(v))
+}

@@ -1,0 +1,208 @@
+//! Queries for credentials and evidence files.
+
+use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
+use diesel::prelude::*;
+
+use crate::db::DbConn;
+use crate::db::schema::{credentials, evidence_files};
+use crate::ids::{CredentialId, EvidenceFileId};
+
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = credentials)]
+pub struct CredentialRow {
+    pub id: String,
+    pub expert_id: String,
+    pub vendor_id: Option<String>,
+    pub kind: String,
+    pub issuer: String,
+    pub identifier: Option<String>,
+    pub field: String,
+    pub jurisdiction: Option<String>,
+    pub issued_on: Option<NaiveDate>,
+    pub expires_on: Option<NaiveDate>,
+    pub status: String,
+    pub review_reason: Option<String>,
+    pub reviewed_by: Option<String>,
+    pub reviewed_at: Option<NaiveDateTime>,
+    pub created_at: NaiveDateTime,
+    pub updated_at: NaiveDateTime,
+}
+
+pub struct NewCredential<'a> {
+    pub expert: &'a str,
+    pub vendor: Option<&'a str>,
+    pub kind: &'a str,
+    pub issuer: &'a str,
+    pub identifier: Option<&'a str>,
+    pub field: &'a str,
+    pub jurisdiction: Option<&'a str>,
+    pub issued_on: Option<NaiveDate>,
+    pub expires_on: Option<NaiveDate>,
+}
+
+pub fn insert(
+    conn: &mut DbConn,
+    now: DateTime<Utc>,
+    c: &NewCredential<'_>,
+) -> QueryResult<CredentialId> {
+    let id = CredentialId::new(now);
+    let t = now.naive_utc();
+    diesel::insert_into(credentials::table)
+        .values((
+            credentials::id.eq(id.as_str()),
+            credentials::expert_id.eq(c.expert),
+            credentials::vendor_id.eq(c.vendor),
+            credentials::kind.eq(c.kind),
+            credentials::issuer.eq(c.issuer.trim()),
+            credentials::identifier.eq(c.identifier.map(str::trim)),
+            credentials::field.eq(c.field),
+            credentials::jurisdiction.eq(c.jurisdiction.map(str::trim)),
+            credentials::issued_on.eq(c.issued_on),
+            credentials::expires_on.eq(c.expires_on),
+            credentials::status.eq("pending"),
+            credentials::created_at.eq(t),
+            credentials::updated_at.eq(t),
+        ))
+        .execute(conn)?;
+    Ok(id)
+}
+
+pub fn find(conn: &mut DbConn, id: &str) -> QueryResult<Option<CredentialRow>> {
+    credentials::table
+        .find(id)
+        .select(CredentialRow::as_select())
+        .first(conn)
+        .optional()
+}
+
+pub fn list_for_expert(conn: &mut DbConn, expert: &str) -> QueryResult<Vec<CredentialRow>> {
+    credentials::table
+        .filter(credentials::expert_id.eq(expert))
+        .order_by(credentials::id.asc())
+        .select(CredentialRow::as_select())
+        .load(conn)
+}
+
+/// Records a review decision once: false if the credential is no longer pending.
+pub fn decide(
+    conn: &mut DbConn,
+    id: &str,
+    to: &str,
+    reason: &str,
+    by: &str,
+    now: DateTime<Utc>,
+) -> QueryResult<bool> {
+    let t = now.naive_utc();
+    let n = diesel::update(
+        credentials::table
+            .find(id)
+            .filter(credentials::status.eq("pending")),
+    )
+    .set((
+        credentials::status.eq(to),
+        credentials::review_reason.eq(Some(reason.trim())),
+        credentials::reviewed_by.eq(Some(by)),
+        credentials::reviewed_at.eq(Some(t)),
+        credentials::updated_at.eq(t),
+    ))
+    .execute(conn)?;
+    Ok(n == 1)
+}
+
+/// Evidence metadata (no content).
+#[derive(Debug, Clone, Queryable)]
+pub struct EvidenceMeta {
+    pub id: String,
+    pub credential_id: String,
+    pub filename: String,
+    pub content_type: String,
+    pub size_bytes: i64,
+    pub sha256: String,
+    pub created_at: NaiveDateTime,
+}
+
+type MetaColumns = (
+    evidence_files::id,
+    evidence_files::credential_id,
+    evidence_files::filename,
+    evidence_files::content_type,
+    evidence_files::size_bytes,
+    evidence_files::sha256,
+    evidence_files::created_at,
+);
+
+const META: MetaColumns = (
+    evidence_files::id,
+    evidence_files::credential_id,
+    evidence_files::filename,
+    evidence_files::content_type,
+    evidence_files::size_bytes,
+    evidence_files::sha256,
+    evidence_files::created_at,
+);
+
+pub struct NewEvidence<'a> {
+    pub credential: &'a str,
+    pub expert: &'a str,
+    pub filename: &'a str,
+    pub content_type: &'a str,
+    pub sha256: &'a str,
+    pub content: &'a [u8],
+}
+
+pub fn insert_evidence(
+    conn: &mut DbConn,
+    now: DateTime<Utc>,
+    e: &NewEvidence<'_>,
+) -> QueryResult<EvidenceFileId> {
+    let id = EvidenceFileId::new(now);
+    diesel::insert_into(evidence_files::table)
+        .values((
+            evidence_files::id.eq(id.as_str()),
+            evidence_files::credential_id.eq(e.credential),
+            evidence_files::expert_id.eq(e.expert),
+            evidence_files::filename.eq(e.filename),
+            evidence_files::content_type.eq(e.content_type),
+            evidence_files::size_bytes.eq(e.content.len() as i64),
+            evidence_files::sha256.eq(e.sha256),
+            evidence_files::content.eq(e.content),
+            evidence_files::created_at.eq(now.naive_utc()),
+        ))
+        .execute(conn)?;
+    Ok(id)
+}
+
+pub fn evidence_of(conn: &mut DbConn, credential: &str) -> QueryResult<Vec<EvidenceMeta>> {
+    evidence_files::table
+        .filter(evidence_files::credential_id.eq(credential))
+        .order_by(evidence_files::id.asc())
+        .select(META)
+        .load(conn)
+}
+
+pub fn count_evidence(conn: &mut DbConn, credential: &str) -> QueryResult<i64> {
+    evidence_files::table
+        .filter(evidence_files::credential_id.eq(credential))
+        .count()
+        .get_result(conn)
+}
+
+/// A file's metadata and content, scoped to its credential.
+pub fn evidence_content(
+    conn: &mut DbConn,
+    credential: &str,
+    file: &str,
+) -> QueryResult<Option<(EvidenceMeta, Vec<u8>)>> {
+    let meta: Option<EvidenceMeta> = evidence_files::table
+        .find(file)
+        .filter(evidence_files::credential_id.eq(credential))
+        .select(META)
+        .first(conn)
+        .optional()?;
+    let Some(meta) = meta else { return Ok(None) };
+    let content: Vec<u8> = evidence_files::table
+        .find(file)
+        .select(evidence_files::content)
+        .first(conn)?;
+    Ok(Some((meta, content)))
+}

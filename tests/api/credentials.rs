@@ -1,0 +1,327 @@
+//! Credentials: evidence files sniffed by content, size-limited, stored with their
+//! SHA-256 and served as attachments; review with e-mail; tenancy.
+
+use reqwest::Method;
+use serde_json::{Value, json};
+use sha2::{Digest, Sha256};
+
+use crate::helpers::{Account, PASSWORD, TestApp, engines, on_both};
+
+const PDF: &[u8] = b"%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n";
+const PNG: &[u8] = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00\x1f\x15\xc4\x89";
+const EXE: &[u8] = b"MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff\x00\x00This program cannot be run in DOS mode.";
+
+fn multipart(filename: &str, declared: &str, bytes: &[u8]) -> (String, Vec<u8>) {
+    let boundary = "cadre-test-boundary-7f3a";
+    let mut body = format!(
+        "--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{filename}\"\r\nContent-Type: {declared}\r\n\r\n"
+    )
+    .into_bytes();
+    body.extend_from_slice(bytes);
+    body.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
+    (format!("multipart/form-data; boundary={boundary}"), body)
+}
+
+/// A vendor and an expert on its roster who applied and added a licence. Returns
+/// (vendor, expert, credential id).
+async fn setup(app: &TestApp) -> (Account, Account, String) {
+    let admin = app.platform_admin().await;
+    let d = app
+        .post(
+            "/v1/domains",
+            &admin.token,
+            json!({"slug": "medicine", "name": "Medicine"}),
+        )
+        .await;
+    let vendor = app.vendor("Meridian").await;
+    let expert = app.expert().await;
+    app.post("/v1/experts/me", &expert.token, json!({
+        "display_name": "Dr. Chen", "domain_ids": [d.json["id"]], "languages": ["de"], "time_zone": "Europe/Berlin",
+        "country": "DE", "desired_rate_minor": 9000, "desired_currency": "EUR", "vendor_id": vendor.org()
+    }))
+    .await
+    .assert_status(201);
+    let c = app
+        .post("/v1/experts/me/credentials", &expert.token, json!({"kind": "licence", "issuer": "Ärztekammer Berlin",
+            "identifier": "BE-12345", "field": "medicine", "jurisdiction": "DE-BE", "issued_on": "2015-04-01", "expires_on": "2030-03-31"}))
+        .await;
+    c.assert_status(201);
+    assert_eq!(c.json["status"], "pending");
+    (vendor, expert, c.json["id"].as_str().unwrap().to_owned())
+}
+
+async fn upload(
+    app: &TestApp,
+    token: &str,
+    credential: &str,
+    filename: &str,
+    declared: &str,
+    bytes: &[u8],
+) -> crate::helpers::Resp {
+    let (ct, body) = multipart(filename, declared, bytes);
+    app.raw(
+        Method::POST,
+        &format!("/v1/credentials/{credential}/evidence"),
+        Some(token),
+        Some(&ct),
+        body,
+    )
+    .await
+}
+
+#[tokio::test]
+async fn evidence_is_checked_by_content_stored_with_its_hash_and_served_as_an_attachment() {
+    on_both(|app| async move {
+        let (vendor, expert, credential) = setup(&app).await;
+        let r = upload(
+            &app,
+            &expert.token,
+            &credential,
+            "licence.pdf",
+            "application/octet-stream",
+            PDF,
+        )
+        .await;
+        r.assert_status(201);
+        assert_eq!(r.json["content_type"], "application/pdf");
+        assert_eq!(r.json["sha256"], hex::encode(Sha256::digest(PDF)));
+        assert_eq!(r.json["size_bytes"], PDF.len());
+        let file = r.json["id"].as_str().unwrap().to_owned();
+        upload(
+            &app,
+            &expert.token,
+            &credential,
+            "scan.png",
+            "image/jpeg",
+            PNG,
+        )
+        .await
+        .assert_status(201);
+
+        // A renamed executable is refused whatever it claims to be; so is a non-multipart body.
+        upload(
+            &app,
+            &expert.token,
+            &credential,
+            "licence.pdf",
+            "application/pdf",
+            EXE,
+        )
+        .await
+        .assert_problem(422, Some("file"));
+        app.raw(
+            Method::POST,
+            &format!("/v1/credentials/{credential}/evidence"),
+            Some(&expert.token),
+            Some("application/pdf"),
+            PDF.to_vec(),
+        )
+        .await
+        .assert_problem(415, None);
+
+        let path = format!("/v1/credentials/{credential}/evidence/{file}");
+        let d = app.get(&path, &expert.token).await;
+        d.assert_status(200);
+        assert_eq!(d.bytes, PDF);
+        assert_eq!(
+            d.header("content-disposition"),
+            Some("attachment; filename=\"licence.pdf\"")
+        );
+        assert_eq!(d.header("x-content-type-options"), Some("nosniff"));
+        assert_eq!(d.header("content-type"), Some("application/pdf"));
+        // The roster's reviewer reads it; nobody else does.
+        app.get(&path, &vendor.token).await.assert_status(200);
+        let other = app.expert().await;
+        let rival = app.vendor("Rival").await;
+        let lab = app.lab("Lab").await;
+        for token in [&other.token, &rival.token, &lab.token] {
+            app.get(&path, token).await.assert_problem(404, None);
+            app.get(&format!("/v1/credentials/{credential}"), token)
+                .await
+                .assert_problem(404, None);
+        }
+        upload(
+            &app,
+            &other.token,
+            &credential,
+            "x.pdf",
+            "application/pdf",
+            PDF,
+        )
+        .await
+        .assert_problem(404, None);
+        let listed = app.get("/v1/experts/me/credentials", &expert.token).await;
+        assert_eq!(
+            listed.json["data"][0]["evidence"].as_array().unwrap().len(),
+            2
+        );
+        assert_eq!(
+            app.get("/v1/experts/me/credentials", &other.token)
+                .await
+                .status
+                .as_u16(),
+            404,
+            "no application, no credentials"
+        );
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn evidence_over_the_size_limit_is_refused() {
+    for engine in engines() {
+        let app = TestApp::spawn_with(engine, |s| s.experts.max_evidence_bytes = 1024).await;
+        let (_, expert, credential) = setup(&app).await;
+        let mut big = PDF.to_vec();
+        big.resize(2048, b' ');
+        upload(
+            &app,
+            &expert.token,
+            &credential,
+            "big.pdf",
+            "application/pdf",
+            &big,
+        )
+        .await
+        .assert_problem(413, None);
+        upload(
+            &app,
+            &expert.token,
+            &credential,
+            "ok.pdf",
+            "application/pdf",
+            PDF,
+        )
+        .await
+        .assert_status(201);
+    }
+}
+
+#[tokio::test]
+async fn reviewers_verify_or_reject_with_a_reason_the_expert_receives() {
+    on_both(|app| async move {
+        let (vendor, expert, credential) = setup(&app).await;
+        let review = format!("/v1/credentials/{credential}/review");
+        let verify =
+            json!({"decision": "verify", "reason": "Licence number confirmed with the register"});
+        let r = app.post(&review, &vendor.token, verify.clone()).await;
+        r.assert_problem(409, None);
+        assert!(r.text.contains("evidence"), "{}", r.text);
+        upload(
+            &app,
+            &expert.token,
+            &credential,
+            "licence.pdf",
+            "application/pdf",
+            PDF,
+        )
+        .await
+        .assert_status(201);
+        app.post(&review, &expert.token, verify.clone())
+            .await
+            .assert_problem(403, None);
+        let rival = app.vendor("Rival").await;
+        app.post(&review, &rival.token, verify.clone())
+            .await
+            .assert_problem(404, None);
+
+        let done = app.post(&review, &vendor.token, verify.clone()).await;
+        done.assert_status(200);
+        assert_eq!(done.json["status"], "verified");
+        assert_eq!(
+            done.json["review_reason"],
+            "Licence number confirmed with the register"
+        );
+        app.post(
+            &review,
+            &vendor.token,
+            json!({"decision": "reject", "reason": "changed my mind"}),
+        )
+        .await
+        .assert_problem(409, None);
+        upload(
+            &app,
+            &expert.token,
+            &credential,
+            "late.pdf",
+            "application/pdf",
+            PDF,
+        )
+        .await
+        .assert_problem(409, None);
+
+        app.drain_jobs().await;
+        let mail = app
+            .mail_to(&expert.email)
+            .into_iter()
+            .find(|m| m.subject() == "Your credential was verified")
+            .expect("review e-mail");
+        assert!(
+            mail.body()
+                .contains("Licence number confirmed with the register"),
+            "{}",
+            mail.body()
+        );
+
+        // A second credential is rejected by a platform admin, with its reason.
+        let token = app.login(&expert.email, PASSWORD).await.json["access_token"]
+            .as_str()
+            .unwrap()
+            .to_owned();
+        let second = app
+            .post(
+                "/v1/experts/me/credentials",
+                &token,
+                json!({"kind": "degree", "issuer": "Uni X", "field": "medicine"}),
+            )
+            .await;
+        let id = second.json["id"].as_str().unwrap();
+        let admin = app.platform_admin().await;
+        let r = app
+            .post(
+                &format!("/v1/credentials/{id}/review"),
+                &admin.token,
+                json!({"decision": "reject", "reason": "Issuer not accredited"}),
+            )
+            .await;
+        assert_eq!(r.json["status"], "rejected");
+        app.drain_jobs().await;
+        assert!(
+            app.mail_to(&expert.email)
+                .iter()
+                .any(|m| m.subject() == "Your credential was rejected")
+        );
+        let audit = app
+            .get(
+                &format!("/v1/audit-events?action=credential.reviewed&subject_id={credential}"),
+                &admin.token,
+            )
+            .await;
+        assert_eq!(audit.json["data"][0]["details"]["decision"], "verified");
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn credential_fields_are_validated() {
+    on_both(|app| async move {
+        let (_, expert, _) = setup(&app).await;
+        let base = json!({"kind": "licence", "issuer": "Board", "field": "medicine"});
+        let with = |k: &str, v: Value| {
+            let mut b = base.clone();
+            b[k] = v;
+            b
+        };
+        for (body, field) in [
+            (with("kind", json!("diploma")), "kind"),
+            (with("field", json!("Medicine & Surgery")), "field"),
+            (with("issuer", json!("")), "issuer"),
+            (with("issued_on", json!("yesterday")), "issued_on"),
+            (json!({"kind": "licence", "issuer": "B", "field": "medicine", "issued_on": "2020-01-01", "expires_on": "2019-01-01"}), "expires_on"),
+        ] {
+            app.post("/v1/experts/me/credentials", &expert.token, body).await.assert_problem(422, Some(field));
+        }
+        app.post("/v1/experts/me/credentials", &expert.token, with("kind", json!("publication"))).await.assert_status(201);
+    })
+    .await;
+}
