@@ -581,7 +581,72 @@ fn seed_experts(
                 90,
             )?;
         }
+        seed_credential(conn, now, &row, maria)?;
         lines.push(format!("{} ({})", row.handle, row.vetting_status));
     }
     Ok(format!("\x20 experts          {}", lines.join(", ")))
+}
+
+/// The first two demo experts hold credentials: a verified medical licence with PDF
+/// evidence, and a bar admission waiting for review.
+fn seed_credential(
+    conn: &mut DbConn,
+    now: chrono::DateTime<chrono::Utc>,
+    expert: &crate::experts::store::ExpertRow,
+    reviewer: &UserId,
+) -> anyhow::Result<()> {
+    use crate::credentials::store as creds;
+    use sha2::{Digest, Sha256};
+    let (kind, issuer, identifier, field, verify) = match expert.display_name.as_str() {
+        n if n.starts_with("Dr. Wei Chen") => (
+            "licence",
+            "Ärztekammer Berlin",
+            "BE-104233",
+            "medicine",
+            true,
+        ),
+        n if n.starts_with("Jude Okoro") => {
+            ("licence", "New York State Bar", "NY-5512093", "law", false)
+        }
+        _ => return Ok(()),
+    };
+    let id = creds::insert(
+        conn,
+        now,
+        &creds::NewCredential {
+            expert: &expert.id,
+            vendor: expert.vendor_id.as_deref(),
+            kind,
+            issuer,
+            identifier: Some(identifier),
+            field,
+            jurisdiction: None,
+            issued_on: chrono::NaiveDate::from_ymd_opt(2014, 6, 1),
+            expires_on: chrono::NaiveDate::from_ymd_opt(2030, 5, 31),
+        },
+    )?;
+    let pdf: &[u8] = b"%PDF-1.4\n% Cadre demo evidence: licence certificate\n%%EOF\n";
+    creds::insert_evidence(
+        conn,
+        now,
+        &creds::NewEvidence {
+            credential: id.as_str(),
+            expert: &expert.id,
+            filename: "licence-certificate.pdf",
+            content_type: "application/pdf",
+            sha256: &hex::encode(Sha256::digest(pdf)),
+            content: pdf,
+        },
+    )?;
+    if verify {
+        creds::decide(
+            conn,
+            id.as_str(),
+            "verified",
+            "Licence number confirmed with the chamber register",
+            reviewer.as_str(),
+            now,
+        )?;
+    }
+    Ok(())
 }

@@ -90,6 +90,17 @@ async fn the_demo_seed_gives_a_newcomer_a_working_instance_once() {
             )
             .await;
         assert_eq!(me.json["time_zone"], "Europe/Berlin");
+        let creds = app
+            .get(
+                "/v1/experts/me/credentials",
+                chen.json["access_token"].as_str().unwrap(),
+            )
+            .await;
+        assert_eq!(creds.json["data"][0]["status"], "verified");
+        assert_eq!(
+            creds.json["data"][0]["evidence"][0]["content_type"],
+            "application/pdf"
+        );
     })
     .await;
 }
