@@ -325,3 +325,103 @@ async fn credential_fields_are_validated() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn deleting_an_expert_account_erases_personal_data_and_keeps_ids() {
+    on_both(|app| async move {
+        let (vendor, expert, credential) = setup(&app).await;
+        let file = upload(
+            &app,
+            &expert.token,
+            &credential,
+            "licence.pdf",
+            "application/pdf",
+            PDF,
+        )
+        .await
+        .json["id"]
+            .as_str()
+            .unwrap()
+            .to_owned();
+        let me = app.get("/v1/experts/me", &expert.token).await;
+        let expert_id = me.json["id"].as_str().unwrap().to_owned();
+        // A verification e-mail is still queued (nothing was drained yet).
+
+        let delete = "/v1/experts/me/delete";
+        app.post(
+            delete,
+            &expert.token,
+            json!({"password": "not my password"}),
+        )
+        .await
+        .assert_problem(403, None);
+        app.post(delete, &expert.token, json!({"password": PASSWORD}))
+            .await
+            .assert_status(204);
+
+        app.get("/v1/experts/me", &expert.token)
+            .await
+            .assert_problem(401, None);
+        app.login(&expert.email, PASSWORD)
+            .await
+            .assert_problem(401, None);
+
+        let admin = app.platform_admin().await;
+        let profile = app
+            .get(&format!("/v1/experts/{expert_id}"), &admin.token)
+            .await;
+        profile.assert_status(200);
+        assert_eq!(profile.json["display_name"], "[deleted expert]");
+        assert_eq!(profile.json["affiliations"], json!([]));
+        assert!(!profile.text.contains(&expert.email), "{}", profile.text);
+        let cred = app
+            .get(&format!("/v1/credentials/{credential}"), &admin.token)
+            .await;
+        assert_eq!(cred.json["issuer"], "[erased]");
+        assert_eq!(cred.json["identifier"], Value::Null);
+        assert_eq!(cred.json["evidence"], json!([]));
+        assert_eq!(
+            cred.json["kind"], "licence",
+            "what history and scoring need stays"
+        );
+        app.get(
+            &format!("/v1/credentials/{credential}/evidence/{file}"),
+            &admin.token,
+        )
+        .await
+        .assert_problem(404, None);
+        // The roster still lists the id, anonymised.
+        let roster = app.get("/v1/experts", &vendor.token).await;
+        assert_eq!(roster.json["data"][0]["id"], expert_id);
+
+        // The audit trail keeps ids and no personal data; queued mail is never sent.
+        let audit = app.get("/v1/audit-events?limit=200", &admin.token).await;
+        assert!(audit.text.contains(&expert_id));
+        assert!(
+            !audit.text.contains(&expert.email)
+                && !audit.text.contains("Dr. Chen")
+                && !audit.text.contains("BE-12345")
+        );
+        app.drain_jobs().await;
+        assert!(
+            app.mail_to(&expert.email).is_empty(),
+            "no mail reaches a deleted account"
+        );
+        let jobs = app
+            .state
+            .db
+            .read(|conn| {
+                cadre::jobs::store::list_by_kind(conn, "send_email")
+                    .map_err(|e| cadre::db::DbUnavailable::new(e.to_string()))
+            })
+            .await
+            .unwrap();
+        assert!(
+            jobs.iter().all(|j| !j.payload.contains(&expert.email)),
+            "no stored copy of the address"
+        );
+        assert!(jobs.iter().any(|j| j.status == "dead"
+            && j.last_error.as_deref() == Some("recipient deleted their account")));
+    })
+    .await;
+}
