@@ -20,13 +20,10 @@ impl AppState {
     pub fn now(&self) -> DateTime<Utc> {
         self.clock.now()
     }
+}
 
-    /// An absolute link into the service for e-mails (`/verify-email?token=…`).
-    pub fn link(&self, path_and_query: &str) -> String {
-        format!(
-            "{}{}",
-            self.settings.http.public_url.trim_end_matches('/'),
-            path_and_query
-        )
-    }
+/// An absolute link for e-mails: `http.public_url` joined with a path and query
+/// (`/verify-email?token=…`). The one place such links are built.
+pub fn public_link(public_url: &str, path_and_query: &str) -> String {
+    format!("{}{}", public_url.trim_end_matches('/'), path_and_query)
 }

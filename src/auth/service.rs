@@ -31,7 +31,7 @@ pub fn email_taken() -> ApiError {
 /// Creates a verification token for `user` and enqueues the e-mail (inside the caller's tx).
 pub fn send_verification(
     conn: &mut crate::db::DbConn,
-    state_link: &dyn Fn(&str) -> String,
+    public_url: &str,
     ttl_secs: i64,
     user: &str,
     email: &str,
@@ -47,7 +47,7 @@ pub fn send_verification(
         now,
         now + Duration::seconds(ttl_secs),
     )?;
-    let link = state_link(&format!("/verify-email?token={token}"));
+    let link = crate::state::public_link(public_url, &format!("/verify-email?token={token}"));
     mail::enqueue(
         conn,
         now,
@@ -121,8 +121,7 @@ pub async fn register(
                 subject_id: Some(user_id.as_str()),
                 details: json!({ "account_type": reg.account_type.as_str() }),
             })?;
-            let link = |p: &str| format!("{}{}", public_url.trim_end_matches('/'), p);
-            send_verification(conn, &link, ttl, user_id.as_str(), reg.email.trim(), reg.display_name.trim(), now)?;
+            send_verification(conn, &public_url, ttl, user_id.as_str(), reg.email.trim(), reg.display_name.trim(), now)?;
             let user = store::find_user(conn, user_id.as_str())?.ok_or_else(|| ApiError::internal(anyhow::anyhow!("user vanished")))?;
             let org = match org_id {
                 Some(o) => crate::orgs::store::find_org(conn, o.as_str())?,
@@ -437,8 +436,7 @@ pub async fn resend_verification(state: &AppState, user: &super::UserPrincipal) 
     state
         .db
         .write(move |conn| {
-            let link = |p: &str| format!("{}{}", public_url.trim_end_matches('/'), p);
-            send_verification(conn, &link, ttl, id.as_str(), &email, &name, now)
+            send_verification(conn, &public_url, ttl, id.as_str(), &email, &name, now)
         })
         .await
 }

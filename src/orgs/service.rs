@@ -203,9 +203,9 @@ pub async fn invite(
                     expires_at: now + Duration::seconds(ttl),
                 },
             )?;
-            let link = format!(
-                "{}/invitations/accept?token={token}",
-                public_url.trim_end_matches('/')
+            let link = crate::state::public_link(
+                &public_url,
+                &format!("/invitations/accept?token={token}"),
             );
             mail::enqueue(
                 conn,
