@@ -189,6 +189,8 @@ pub struct JobSettings {
     /// Retry n waits `backoff_base_secs × 2^(n-1)`, at most `backoff_max_secs`.
     pub backoff_base_secs: i64,
     pub backoff_max_secs: i64,
+    /// How often recurring sweeps (credential expiry, overdue assessments) run.
+    pub sweep_interval_secs: i64,
 }
 
 impl Default for JobSettings {
@@ -200,6 +202,7 @@ impl Default for JobSettings {
             lease_secs: 300,
             backoff_base_secs: 30,
             backoff_max_secs: 3600,
+            sweep_interval_secs: 3600,
         }
     }
 }
@@ -211,6 +214,18 @@ pub struct ExpertSettings {
     pub reapply_cooldown_days: i64,
     /// Largest evidence file an expert may upload, in bytes.
     pub max_evidence_bytes: usize,
+    /// Days before a credential's expiry date that the expert is reminded.
+    pub expiry_reminder_days: i64,
+    /// Hours an institutional e-mail verification link stays valid.
+    pub email_check_ttl_hours: i64,
+    /// Items drawn for one qualification assessment.
+    pub assessment_items: i64,
+    /// Share of items to get right to pass (0 < x <= 1).
+    pub assessment_pass_threshold: f64,
+    /// Minutes an expert has to finish an assessment once started.
+    pub assessment_time_limit_minutes: i64,
+    /// Days after a failed (or timed-out) assessment before a retake.
+    pub assessment_retake_cooldown_days: i64,
 }
 
 impl Default for ExpertSettings {
@@ -218,6 +233,12 @@ impl Default for ExpertSettings {
         Self {
             reapply_cooldown_days: 90,
             max_evidence_bytes: 10 * 1024 * 1024,
+            expiry_reminder_days: 30,
+            email_check_ttl_hours: 72,
+            assessment_items: 10,
+            assessment_pass_threshold: 0.8,
+            assessment_time_limit_minutes: 120,
+            assessment_retake_cooldown_days: 14,
         }
     }
 }
@@ -339,10 +360,35 @@ impl Settings {
                 "experts.reapply_cooldown_days",
                 self.experts.reapply_cooldown_days,
             ),
+            ("jobs.sweep_interval_secs", self.jobs.sweep_interval_secs),
+            (
+                "experts.expiry_reminder_days",
+                self.experts.expiry_reminder_days,
+            ),
+            (
+                "experts.email_check_ttl_hours",
+                self.experts.email_check_ttl_hours,
+            ),
+            ("experts.assessment_items", self.experts.assessment_items),
+            (
+                "experts.assessment_time_limit_minutes",
+                self.experts.assessment_time_limit_minutes,
+            ),
+            (
+                "experts.assessment_retake_cooldown_days",
+                self.experts.assessment_retake_cooldown_days,
+            ),
         ] {
             if v <= 0 {
                 bail!("{key} must be positive");
             }
+        }
+        let t = self.experts.assessment_pass_threshold;
+        if !(t > 0.0 && t <= 1.0) {
+            bail!("experts.assessment_pass_threshold must be in (0, 1]");
+        }
+        if self.experts.assessment_items > 200 {
+            bail!("experts.assessment_items must be at most 200");
         }
         if self.jobs.max_attempts < 1 {
             bail!("jobs.max_attempts must be at least 1");

@@ -618,6 +618,7 @@ fn seed_credential(
             vendor: expert.vendor_id.as_deref(),
             kind,
             issuer,
+            issuer_domain: None,
             identifier: Some(identifier),
             field,
             jurisdiction: None,

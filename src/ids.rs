@@ -154,6 +154,11 @@ define_id!(GoldItemId, "gld", "a gold item id");
 define_id!(VettingTransitionId, "vtr", "a vetting transition id");
 define_id!(CredentialId, "crd", "a credential id");
 define_id!(EvidenceFileId, "evf", "an evidence file id");
+define_id!(EmailCheckId, "cem", "a credential e-mail check id");
+define_id!(SliceStandingId, "sst", "a slice standing id");
+define_id!(StandingEventId, "sse", "a slice standing event id");
+define_id!(AssessmentId, "asm", "an assessment id");
+define_id!(AssignmentId, "asg", "an assignment id");
 
 #[cfg(test)]
 mod tests {

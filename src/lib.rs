@@ -10,6 +10,7 @@
     deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)
 )]
 
+pub mod assessments;
 pub mod audit;
 pub mod auth;
 pub mod clock;
@@ -26,6 +27,7 @@ pub mod mail;
 pub mod money;
 pub mod orgs;
 pub mod projects;
+pub mod standings;
 pub mod startup;
 pub mod state;
 pub mod taxonomy;

@@ -121,6 +121,7 @@ impl Application {
         let env = Arc::new(JobEnv {
             mailer: Mailer::from_settings(&settings)?,
             mail_from: crate::mail::parse_mailbox(&settings.mail.from)?,
+            settings: Arc::new(settings.clone()),
         });
         // One runner per queue, so a slow queue never holds up another.
         let runners: Vec<JobRunner> = Queue::ALL

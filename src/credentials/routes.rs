@@ -13,6 +13,7 @@ use super::store::{self, CredentialRow};
 use crate::audit::{self, Actor, Entry};
 use crate::auth::Principal;
 use crate::db::DbConn;
+use crate::experts::routes::ReasonRequest;
 use crate::http::{ApiError, ApiResult, Checks, FieldError, Json, Validate, path_id};
 use crate::ids::{CredentialId, EvidenceFileId, ExpertId};
 use crate::mail::{self, templates};
@@ -25,7 +26,10 @@ pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
         .service(get_credential)
         .service(upload_evidence)
         .service(download_evidence)
-        .service(review_credential);
+        .service(review_credential)
+        .service(revoke_credential)
+        .service(eligibility);
+    super::institution::configure(cfg);
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ToSchema)]
@@ -48,26 +52,43 @@ fn status(s: &str) -> CredentialStatus {
     }
 }
 
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum EvidenceKind {
+    /// An uploaded file (download it at `/v1/credentials/{credential}/evidence/{id}`).
+    File,
+    /// A confirmed institutional e-mail check (`id` is the check's id).
+    EmailDomainVerified,
+}
+
+/// One piece of evidence: an uploaded file, or a confirmed institutional e-mail check.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct EvidenceView {
-    pub id: EvidenceFileId,
-    pub filename: String,
-    /// Detected from the content.
-    pub content_type: String,
-    pub size_bytes: i64,
-    /// Hex SHA-256 of the content.
-    pub sha256: String,
+    /// `evf_…` for files, `cem_…` for e-mail checks.
+    pub id: String,
+    pub kind: EvidenceKind,
+    /// Files: the sanitised upload name.
+    pub filename: Option<String>,
+    /// Files: detected from the content.
+    pub content_type: Option<String>,
+    pub size_bytes: Option<i64>,
+    /// Files: hex SHA-256 of the content.
+    pub sha256: Option<String>,
+    /// E-mail checks: the confirmed institutional domain.
+    pub email_domain: Option<String>,
     pub created_at: DateTime<Utc>,
 }
 
 impl From<store::EvidenceMeta> for EvidenceView {
     fn from(m: store::EvidenceMeta) -> Self {
         Self {
-            id: EvidenceFileId::from_db(m.id),
-            filename: m.filename,
-            content_type: m.content_type,
-            size_bytes: m.size_bytes,
-            sha256: m.sha256,
+            id: m.id,
+            kind: EvidenceKind::File,
+            filename: Some(m.filename),
+            content_type: Some(m.content_type),
+            size_bytes: Some(m.size_bytes),
+            sha256: Some(m.sha256),
+            email_domain: None,
             created_at: crate::clock::utc(m.created_at),
         }
     }
@@ -79,29 +100,53 @@ pub struct CredentialView {
     pub expert_id: ExpertId,
     pub kind: CredentialKind,
     pub issuer: String,
+    /// The issuer's e-mail domain, for institutional e-mail verification.
+    pub issuer_domain: Option<String>,
     pub identifier: Option<String>,
     pub field: String,
     pub jurisdiction: Option<String>,
     pub issued_on: Option<NaiveDate>,
+    /// It counts for eligibility through the day before this date.
     pub expires_on: Option<NaiveDate>,
     pub status: CredentialStatus,
-    /// The reviewer's reason (shown to the expert).
+    /// The reviewer's reason for the decision or revocation (shown to the expert).
     pub review_reason: Option<String>,
     pub reviewed_at: Option<DateTime<Utc>>,
+    /// Files and confirmed institutional e-mail checks.
     pub evidence: Vec<EvidenceView>,
+    /// Every institutional e-mail check asked for, confirmed or not.
+    pub email_checks: Vec<super::institution::EmailCheckView>,
     pub created_at: DateTime<Utc>,
 }
 
-fn view(conn: &mut DbConn, c: CredentialRow) -> ApiResult<CredentialView> {
-    let evidence = store::evidence_of(conn, &c.id)?
+fn view(conn: &mut DbConn, c: CredentialRow, now: DateTime<Utc>) -> ApiResult<CredentialView> {
+    let mut evidence: Vec<EvidenceView> = store::evidence_of(conn, &c.id)?
         .into_iter()
         .map(EvidenceView::from)
+        .collect();
+    let checks = store::email_checks_of(conn, &c.id)?;
+    for r in checks.iter().filter(|r| r.status == "confirmed") {
+        evidence.push(EvidenceView {
+            id: r.id.clone(),
+            kind: EvidenceKind::EmailDomainVerified,
+            filename: None,
+            content_type: None,
+            size_bytes: None,
+            sha256: None,
+            email_domain: Some(r.domain.clone()),
+            created_at: crate::clock::utc(r.confirmed_at.unwrap_or(r.created_at)),
+        });
+    }
+    let email_checks = checks
+        .into_iter()
+        .map(|r| super::institution::check_view(r, now))
         .collect();
     Ok(CredentialView {
         id: CredentialId::from_db(c.id),
         expert_id: ExpertId::from_db(c.expert_id),
         kind: CredentialKind::parse(&c.kind).unwrap_or(CredentialKind::Certification),
         issuer: c.issuer,
+        issuer_domain: c.issuer_domain,
         identifier: c.identifier,
         field: c.field,
         jurisdiction: c.jurisdiction,
@@ -111,13 +156,14 @@ fn view(conn: &mut DbConn, c: CredentialRow) -> ApiResult<CredentialView> {
         review_reason: c.review_reason,
         reviewed_at: c.reviewed_at.map(crate::clock::utc),
         evidence,
+        email_checks,
         created_at: crate::clock::utc(c.created_at),
     })
 }
 
 /// The credential and its expert, if the caller may see them (the expert, their vendor's
 /// admins, platform admins); 404 otherwise.
-fn visible(
+pub(super) fn visible(
     conn: &mut DbConn,
     principal: &Principal,
     id: &CredentialId,
@@ -139,6 +185,10 @@ pub struct CreateCredentialRequest {
     pub kind: CredentialKind,
     #[schema(example = "Ärztekammer Berlin", min_length = 1, max_length = 200)]
     pub issuer: String,
+    /// The issuer's e-mail domain (`aekb.de`): institutional e-mail verification sends
+    /// its link to an address at this domain or a subdomain.
+    #[schema(example = "aekb.de")]
+    pub issuer_domain: Option<String>,
     /// E.g. a licence number.
     pub identifier: Option<String>,
     /// The field it supports, matched against domain requirements (`medicine`).
@@ -158,6 +208,13 @@ impl Validate for CreateCredentialRequest {
         }
         if let Some(j) = &self.jurisdiction {
             c.text(j, "jurisdiction", 1, 100);
+        }
+        if let Some(d) = &self.issuer_domain {
+            c.check(
+                is_domain_name(d),
+                "issuer_domain",
+                "must be a domain name like `aekb.de`",
+            );
         }
         c.check(
             crate::taxonomy::names::is_domain_slug(&self.field) && !self.field.contains('/'),
@@ -206,6 +263,7 @@ async fn create_credential(
                     vendor: expert.vendor_id.as_deref(),
                     kind: b.kind.as_str(),
                     issuer: &b.issuer,
+                    issuer_domain: b.issuer_domain.as_deref(),
                     identifier: b.identifier.as_deref(),
                     field: &b.field,
                     jurisdiction: b.jurisdiction.as_deref(),
@@ -227,7 +285,7 @@ async fn create_credential(
             )?;
             let row = store::find(conn, id.as_str())?
                 .ok_or_else(|| ApiError::internal(anyhow::anyhow!("credential vanished")))?;
-            view(conn, row)
+            view(conn, row, now)
         })
         .await?;
     Ok(HttpResponse::Created().json(v))
@@ -255,13 +313,14 @@ async fn my_credentials(
     principal: Principal,
 ) -> ApiResult<HttpResponse> {
     let user = principal.user()?.clone();
+    let now = state.now();
     let data = state
         .db
         .read(move |conn| -> ApiResult<_> {
             let expert = crate::experts::service::own(conn, &user)?;
             let mut out = Vec::new();
             for c in store::list_for_expert(conn, &expert.id)? {
-                out.push(view(conn, c)?);
+                out.push(view(conn, c, now)?);
             }
             Ok(out)
         })
@@ -290,11 +349,12 @@ async fn get_credential(
     path: web::Path<String>,
 ) -> ApiResult<HttpResponse> {
     let id: CredentialId = path_id("credential", &path)?;
+    let now = state.now();
     let v = state
         .db
         .read(move |conn| {
             let (c, _) = visible(conn, &principal, &id)?;
-            view(conn, c)
+            view(conn, c, now)
         })
         .await?;
     Ok(HttpResponse::Ok().json(v))
@@ -554,10 +614,17 @@ async fn review_credential(
                     "only the expert's vendor admins and platform admins review credentials",
                 ));
             }
-            if b.decision == Decision::Verify && store::count_evidence(conn, &c.id)? == 0 {
-                return Err(ApiError::conflict(
-                    "a credential is verified against evidence; none was uploaded",
-                ));
+            if b.decision == Decision::Verify {
+                if store::count_all_evidence(conn, &c.id)? == 0 {
+                    return Err(ApiError::conflict(
+                        "a credential is verified against evidence; there is none (upload a file or confirm an institutional e-mail)",
+                    ));
+                }
+                if let Some(d) = c.expires_on.filter(|d| *d <= now.date_naive()) {
+                    return Err(ApiError::conflict(format!(
+                        "the credential expired on {d}; it cannot be verified"
+                    )));
+                }
             }
             let (to, word) = match b.decision {
                 Decision::Verify => ("verified", "verified"),
@@ -598,7 +665,128 @@ async fn review_credential(
             }
             let row = store::find(conn, &c.id)?
                 .ok_or_else(|| ApiError::internal(anyhow::anyhow!("credential vanished")))?;
-            view(conn, row)
+            view(conn, row, now)
+        })
+        .await?;
+    Ok(HttpResponse::Ok().json(v))
+}
+
+/// `example.org`: dot-separated LDH labels, at least two, lowercase or not.
+fn is_domain_name(s: &str) -> bool {
+    let s = s.trim();
+    s.len() <= 253
+        && s.split('.').count() >= 2
+        && s.split('.').all(|l| {
+            !l.is_empty()
+                && l.len() <= 63
+                && !l.starts_with('-')
+                && !l.ends_with('-')
+                && l.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+        })
+}
+
+/// Revoke a verified credential
+///
+/// The expert's vendor admins and platform admins, with a reason (e.g. the licence was
+/// withdrawn). From that moment it no longer counts for eligibility; the expert is
+/// e-mailed. Only verified credentials can be revoked (409 otherwise).
+#[utoipa::path(
+    tag = "credentials",
+    params(("credential" = CredentialId, Path, description = "Credential id")),
+    request_body = ReasonRequest,
+    responses(
+        (status = 200, description = "Revoked", body = CredentialView),
+        (status = 400, response = crate::http::BadRequest),
+        (status = 401, response = crate::http::Unauthorized),
+        (status = 403, response = crate::http::Forbidden),
+        (status = 404, response = crate::http::NotFound),
+        (status = 409, response = crate::http::Conflict),
+    ),
+    security(("bearer" = []))
+)]
+#[post("/credentials/{credential}/revoke")]
+async fn revoke_credential(
+    state: web::Data<AppState>,
+    principal: Principal,
+    path: web::Path<String>,
+    body: Json<ReasonRequest>,
+) -> ApiResult<HttpResponse> {
+    let id: CredentialId = path_id("credential", &path)?;
+    let b = body.into_inner();
+    let now = state.now();
+    let v = state
+        .db
+        .write(move |conn| {
+            let (c, expert) = visible(conn, &principal, &id)?;
+            if !crate::experts::service::can_vet(&principal, &expert) {
+                return Err(ApiError::forbidden(
+                    "only the expert's vendor admins and platform admins revoke credentials",
+                ));
+            }
+            let by = principal.user()?.user_id.to_string();
+            if !store::revoke(conn, &c.id, &b.reason, &by, now)? {
+                return Err(ApiError::conflict(format!(
+                    "the credential is {}; only verified credentials can be revoked",
+                    c.status
+                )));
+            }
+            audit::record(
+                conn,
+                now,
+                &Actor::of(&principal),
+                Entry {
+                    action: "credential.revoked",
+                    org_id: c.vendor_id.as_deref(),
+                    subject_type: "credential",
+                    subject_id: Some(&c.id),
+                    details: json!({ "reason": b.reason }),
+                },
+            )?;
+            if let Some((to, name)) = crate::experts::service::contact(conn, &expert.id)? {
+                let label = format!("{} ({})", c.kind, c.issuer);
+                mail::enqueue(
+                    conn,
+                    now,
+                    &templates::credential_reviewed(&to, &name, &label, "revoked", &b.reason),
+                )?;
+            }
+            let row = store::find(conn, &c.id)?
+                .ok_or_else(|| ApiError::internal(anyhow::anyhow!("credential vanished")))?;
+            view(conn, row, now)
+        })
+        .await?;
+    Ok(HttpResponse::Ok().json(v))
+}
+
+/// An expert's eligibility per domain
+///
+/// Computed now from verified, unexpired credentials against every domain's effective
+/// requirements; a credential stops counting on its expiry date or when revoked. The
+/// expert, their vendor's admins and platform admins.
+#[utoipa::path(
+    tag = "credentials",
+    params(("expert" = ExpertId, Path, description = "Expert id")),
+    responses(
+        (status = 200, description = "Eligibility per domain", body = super::eligibility::Eligibility),
+        (status = 400, response = crate::http::BadRequest),
+        (status = 401, response = crate::http::Unauthorized),
+        (status = 404, response = crate::http::NotFound),
+    ),
+    security(("bearer" = []))
+)]
+#[get("/experts/{expert}/eligibility")]
+async fn eligibility(
+    state: web::Data<AppState>,
+    principal: Principal,
+    path: web::Path<String>,
+) -> ApiResult<HttpResponse> {
+    let id: ExpertId = path_id("expert", &path)?;
+    let now = state.now();
+    let v = state
+        .db
+        .read(move |conn| {
+            let e = crate::experts::service::visible_expert(conn, &principal, &id)?;
+            super::eligibility::for_expert(conn, &e.id, now)
         })
         .await?;
     Ok(HttpResponse::Ok().json(v))

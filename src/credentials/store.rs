@@ -4,8 +4,8 @@ use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
 use diesel::prelude::*;
 
 use crate::db::DbConn;
-use crate::db::schema::{credentials, evidence_files};
-use crate::ids::{CredentialId, EvidenceFileId};
+use crate::db::schema::{credential_email_checks, credentials, evidence_files};
+use crate::ids::{CredentialId, EmailCheckId, EvidenceFileId};
 
 #[derive(Debug, Clone, Queryable, Selectable)]
 #[diesel(table_name = credentials)]
@@ -26,6 +26,8 @@ pub struct CredentialRow {
     pub reviewed_at: Option<NaiveDateTime>,
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
+    pub issuer_domain: Option<String>,
+    pub expiry_reminded_at: Option<NaiveDateTime>,
 }
 
 pub struct NewCredential<'a> {
@@ -33,6 +35,7 @@ pub struct NewCredential<'a> {
     pub vendor: Option<&'a str>,
     pub kind: &'a str,
     pub issuer: &'a str,
+    pub issuer_domain: Option<&'a str>,
     pub identifier: Option<&'a str>,
     pub field: &'a str,
     pub jurisdiction: Option<&'a str>,
@@ -54,6 +57,7 @@ pub fn insert(
             credentials::vendor_id.eq(c.vendor),
             credentials::kind.eq(c.kind),
             credentials::issuer.eq(c.issuer.trim()),
+            credentials::issuer_domain.eq(c.issuer_domain.map(|d| d.trim().to_ascii_lowercase())),
             credentials::identifier.eq(c.identifier.map(str::trim)),
             credentials::field.eq(c.field),
             credentials::jurisdiction.eq(c.jurisdiction.map(str::trim)),
@@ -205,4 +209,198 @@ pub fn evidence_content(
         .select(evidence_files::content)
         .first(conn)?;
     Ok(Some((meta, content)))
+}
+
+/// Revokes a verified credential: false if it is not (or no longer) verified.
+pub fn revoke(
+    conn: &mut DbConn,
+    id: &str,
+    reason: &str,
+    by: &str,
+    now: DateTime<Utc>,
+) -> QueryResult<bool> {
+    let t = now.naive_utc();
+    let n = diesel::update(
+        credentials::table
+            .find(id)
+            .filter(credentials::status.eq("verified")),
+    )
+    .set((
+        credentials::status.eq("revoked"),
+        credentials::review_reason.eq(Some(reason.trim())),
+        credentials::reviewed_by.eq(Some(by)),
+        credentials::reviewed_at.eq(Some(t)),
+        credentials::updated_at.eq(t),
+    ))
+    .execute(conn)?;
+    Ok(n == 1)
+}
+
+/// Pending or verified credentials whose expiry date is `today` or earlier.
+pub fn due_to_expire(conn: &mut DbConn, today: NaiveDate) -> QueryResult<Vec<CredentialRow>> {
+    credentials::table
+        .filter(credentials::status.eq_any(["pending", "verified"]))
+        .filter(credentials::expires_on.le(today))
+        .order_by(credentials::id.asc())
+        .select(CredentialRow::as_select())
+        .load(conn)
+}
+
+/// Marks one credential expired if it is still `from`.
+pub fn mark_expired(
+    conn: &mut DbConn,
+    id: &str,
+    from: &str,
+    now: DateTime<Utc>,
+) -> QueryResult<bool> {
+    let n = diesel::update(
+        credentials::table
+            .find(id)
+            .filter(credentials::status.eq(from)),
+    )
+    .set((
+        credentials::status.eq("expired"),
+        credentials::updated_at.eq(now.naive_utc()),
+    ))
+    .execute(conn)?;
+    Ok(n == 1)
+}
+
+/// Verified credentials expiring after `today` and by `until`, not yet reminded.
+pub fn due_for_reminder(
+    conn: &mut DbConn,
+    today: NaiveDate,
+    until: NaiveDate,
+) -> QueryResult<Vec<CredentialRow>> {
+    credentials::table
+        .filter(credentials::status.eq("verified"))
+        .filter(credentials::expires_on.gt(today))
+        .filter(credentials::expires_on.le(until))
+        .filter(credentials::expiry_reminded_at.is_null())
+        .order_by(credentials::id.asc())
+        .select(CredentialRow::as_select())
+        .load(conn)
+}
+
+/// Records the reminder once: false if another sweep already did.
+pub fn mark_reminded(conn: &mut DbConn, id: &str, now: DateTime<Utc>) -> QueryResult<bool> {
+    let n = diesel::update(
+        credentials::table
+            .find(id)
+            .filter(credentials::expiry_reminded_at.is_null()),
+    )
+    .set(credentials::expiry_reminded_at.eq(Some(now.naive_utc())))
+    .execute(conn)?;
+    Ok(n == 1)
+}
+
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = credential_email_checks)]
+pub struct EmailCheckRow {
+    pub id: String,
+    pub credential_id: String,
+    pub expert_id: String,
+    pub email: String,
+    pub domain: String,
+    pub token_hash: String,
+    pub status: String,
+    pub expires_at: NaiveDateTime,
+    pub created_at: NaiveDateTime,
+    pub confirmed_at: Option<NaiveDateTime>,
+}
+
+pub struct NewEmailCheck<'a> {
+    pub credential: &'a str,
+    pub expert: &'a str,
+    pub email: &'a str,
+    pub domain: &'a str,
+    pub token_hash: &'a str,
+    pub expires_at: DateTime<Utc>,
+}
+
+/// Supersedes the credential's unconfirmed checks and records a new one.
+pub fn insert_email_check(
+    conn: &mut DbConn,
+    now: DateTime<Utc>,
+    c: &NewEmailCheck<'_>,
+) -> QueryResult<EmailCheckId> {
+    diesel::update(
+        credential_email_checks::table
+            .filter(credential_email_checks::credential_id.eq(c.credential))
+            .filter(credential_email_checks::status.eq("sent")),
+    )
+    .set(credential_email_checks::status.eq("superseded"))
+    .execute(conn)?;
+    let id = EmailCheckId::new(now);
+    diesel::insert_into(credential_email_checks::table)
+        .values((
+            credential_email_checks::id.eq(id.as_str()),
+            credential_email_checks::credential_id.eq(c.credential),
+            credential_email_checks::expert_id.eq(c.expert),
+            credential_email_checks::email.eq(c.email),
+            credential_email_checks::domain.eq(c.domain),
+            credential_email_checks::token_hash.eq(c.token_hash),
+            credential_email_checks::status.eq("sent"),
+            credential_email_checks::expires_at.eq(c.expires_at.naive_utc()),
+            credential_email_checks::created_at.eq(now.naive_utc()),
+        ))
+        .execute(conn)?;
+    Ok(id)
+}
+
+pub fn email_checks_of(conn: &mut DbConn, credential: &str) -> QueryResult<Vec<EmailCheckRow>> {
+    credential_email_checks::table
+        .filter(credential_email_checks::credential_id.eq(credential))
+        .order_by(credential_email_checks::id.asc())
+        .select(EmailCheckRow::as_select())
+        .load(conn)
+}
+
+/// Checks sent for a credential since `since` (the resend throttle).
+pub fn email_checks_since(
+    conn: &mut DbConn,
+    credential: &str,
+    since: DateTime<Utc>,
+) -> QueryResult<i64> {
+    credential_email_checks::table
+        .filter(credential_email_checks::credential_id.eq(credential))
+        .filter(credential_email_checks::created_at.gt(since.naive_utc()))
+        .count()
+        .get_result(conn)
+}
+
+pub fn find_email_check_by_token(
+    conn: &mut DbConn,
+    token_hash: &str,
+) -> QueryResult<Option<EmailCheckRow>> {
+    credential_email_checks::table
+        .filter(credential_email_checks::token_hash.eq(token_hash))
+        .select(EmailCheckRow::as_select())
+        .first(conn)
+        .optional()
+}
+
+/// Confirms a sent check once: false if it was confirmed or superseded meanwhile.
+pub fn confirm_email_check(conn: &mut DbConn, id: &str, now: DateTime<Utc>) -> QueryResult<bool> {
+    let n = diesel::update(
+        credential_email_checks::table
+            .find(id)
+            .filter(credential_email_checks::status.eq("sent")),
+    )
+    .set((
+        credential_email_checks::status.eq("confirmed"),
+        credential_email_checks::confirmed_at.eq(Some(now.naive_utc())),
+    ))
+    .execute(conn)?;
+    Ok(n == 1)
+}
+
+/// Evidence of any kind: files plus confirmed institutional e-mail checks.
+pub fn count_all_evidence(conn: &mut DbConn, credential: &str) -> QueryResult<i64> {
+    let confirmed: i64 = credential_email_checks::table
+        .filter(credential_email_checks::credential_id.eq(credential))
+        .filter(credential_email_checks::status.eq("confirmed"))
+        .count()
+        .get_result(conn)?;
+    Ok(count_evidence(conn, credential)? + confirmed)
 }

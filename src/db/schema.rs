@@ -330,6 +330,8 @@ diesel::table! {
         reviewed_at -> Nullable<Timestamp>,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        issuer_domain -> Nullable<Text>,
+        expiry_reminded_at -> Nullable<Timestamp>,
     }
 }
 
@@ -344,6 +346,106 @@ diesel::table! {
         sha256 -> Text,
         content -> Binary,
         created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    credential_email_checks (id) {
+        id -> Text,
+        credential_id -> Text,
+        expert_id -> Text,
+        email -> Text,
+        domain -> Text,
+        token_hash -> Text,
+        status -> Text,
+        expires_at -> Timestamp,
+        created_at -> Timestamp,
+        confirmed_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    job_schedules (kind) {
+        kind -> Text,
+        queue -> Text,
+        next_run_at -> Timestamp,
+        last_run_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    slice_standings (id) {
+        id -> Text,
+        expert_id -> Text,
+        slice_id -> Text,
+        status -> Text,
+        status_reason -> Text,
+        status_changed_at -> Timestamp,
+        tier -> Text,
+        tier_changed_at -> Timestamp,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    slice_standing_events (id) {
+        id -> Text,
+        expert_id -> Text,
+        slice_id -> Text,
+        aspect -> Text,
+        from_value -> Text,
+        to_value -> Text,
+        reason -> Text,
+        details -> Text,
+        actor_type -> Text,
+        actor_id -> Nullable<Text>,
+        at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    assessments (id) {
+        id -> Text,
+        expert_id -> Text,
+        slice_id -> Text,
+        status -> Text,
+        item_count -> Integer,
+        correct_count -> Nullable<Integer>,
+        threshold_bp -> Integer,
+        started_at -> Timestamp,
+        due_at -> Timestamp,
+        finished_at -> Nullable<Timestamp>,
+        active_seconds -> Nullable<BigInt>,
+        missed_clauses -> Nullable<Text>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    assignments (id) {
+        id -> Text,
+        role -> Text,
+        expert_id -> Text,
+        slice_id -> Text,
+        gold_item_id -> Nullable<Text>,
+        assessment_id -> Nullable<Text>,
+        position -> Integer,
+        status -> Text,
+        offered_at -> Timestamp,
+        accepted_at -> Nullable<Timestamp>,
+        submitted_at -> Nullable<Timestamp>,
+        due_at -> Timestamp,
+        label -> Nullable<Text>,
+        label_choice -> Nullable<Text>,
+        label_strength -> Nullable<BigInt>,
+        label_score -> Nullable<BigInt>,
+        label_both_bad -> Nullable<Bool>,
+        cited_clauses -> Nullable<Text>,
+        correct -> Nullable<Bool>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
     }
 }
 
@@ -384,4 +486,10 @@ diesel::allow_tables_to_appear_in_same_query!(
     vetting_transitions,
     credentials,
     evidence_files,
+    credential_email_checks,
+    job_schedules,
+    slice_standings,
+    slice_standing_events,
+    assessments,
+    assignments,
 );

@@ -11,11 +11,14 @@ use serde_json::json;
 use crate::audit::{self, Actor, Entry};
 use crate::db::DbConn;
 use crate::db::schema::{
-    credentials, email_tokens, evidence_files, experts, invitations, jobs, memberships, users,
+    credential_email_checks, credentials, email_tokens, evidence_files, experts, invitations, jobs,
+    memberships, users,
 };
 use crate::http::ApiResult;
 
 pub const ERASED: &str = "[erased]";
+/// The password hash of an erased account (matches no password).
+pub const ERASED_PASSWORD: &str = "!erased";
 
 /// Erases the expert behind `user` (and the user account itself). Returns the expert id.
 pub fn erase_expert(
@@ -35,7 +38,23 @@ pub fn erase_expert(
         .first(conn)
         .optional()?;
 
+    // Institutional addresses the expert named for credential checks are personal too.
+    let mut institutional: Vec<String> = Vec::new();
     if let Some(expert) = &expert {
+        institutional = credential_email_checks::table
+            .filter(credential_email_checks::expert_id.eq(expert))
+            .select(credential_email_checks::email)
+            .load(conn)?;
+        diesel::update(
+            credential_email_checks::table.filter(credential_email_checks::expert_id.eq(expert)),
+        )
+        .set((
+            credential_email_checks::email.eq(ERASED),
+            credential_email_checks::token_hash.eq(diesel::dsl::sql::<diesel::sql_types::Text>(
+                "'erased-' || id",
+            )),
+        ))
+        .execute(conn)?;
         diesel::delete(evidence_files::table.filter(evidence_files::expert_id.eq(expert)))
             .execute(conn)?;
         diesel::update(credentials::table.filter(credentials::expert_id.eq(expert)))
@@ -65,7 +84,7 @@ pub fn erase_expert(
             users::email.eq(&placeholder),
             users::email_normalized.eq(&placeholder),
             users::display_name.eq("[deleted]"),
-            users::password_hash.eq("!erased"),
+            users::password_hash.eq(ERASED_PASSWORD),
             users::email_verified_at.eq(None::<chrono::NaiveDateTime>),
             users::updated_at.eq(t),
         ))
@@ -84,6 +103,11 @@ pub fn erase_expert(
     let mut forms = vec![email.clone()];
     if original != email {
         forms.push(original.clone());
+    }
+    for address in institutional {
+        if !forms.contains(&address) {
+            forms.push(address);
+        }
     }
     for form in forms {
         // The address as it appears in a job payload, with LIKE's wildcards escaped.

@@ -3,6 +3,7 @@
 //! their roster; platform admins see everyone. Labs will only ever see the pseudonymous
 //! `handle` (contact details only with the expert's consent).
 
+pub mod card;
 pub mod erase;
 pub mod routes;
 pub mod service;

@@ -27,6 +27,7 @@ pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
         .service(get_expert)
         .service(move_expert)
         .service(list_transitions);
+    super::card::configure(cfg);
 }
 
 fn check_profile(c: &mut Checks, p: &ProfileInput) {

@@ -86,6 +86,16 @@ fn status_of(e: &ExpertRow) -> VettingStatus {
     VettingStatus::parse(&e.vetting_status).unwrap_or(VettingStatus::Applied)
 }
 
+/// Where to e-mail an expert: their address and name, or None once the account is erased.
+pub fn contact(conn: &mut DbConn, expert: &str) -> diesel::QueryResult<Option<(String, String)>> {
+    let Some(e) = store::find(conn, expert)? else {
+        return Ok(None);
+    };
+    Ok(crate::auth::store::find_user(conn, &e.user_id)?
+        .filter(|u| u.password_hash != super::erase::ERASED_PASSWORD)
+        .map(|u| (u.email, e.display_name)))
+}
+
 /// The caller's own expert profile.
 pub fn own(conn: &mut DbConn, user: &UserPrincipal) -> ApiResult<ExpertRow> {
     store::find_by_user(conn, user.user_id.as_str())?.ok_or_else(|| {

@@ -60,7 +60,9 @@ impl Modify for BearerAuth {
         (name = "projects", description = "Lab projects and their versioned constitutions"),
         (name = "gold", description = "Gold items: known answers for verification, calibration and assessment"),
         (name = "experts", description = "Expert applications, profiles and the vetting pipeline"),
-        (name = "credentials", description = "Experts' credentials, evidence files and their review"),
+        (name = "credentials", description = "Experts' credentials, evidence (files and institutional e-mail checks), review, revocation and domain eligibility"),
+        (name = "standings", description = "Experts' per-slice status (probation, qualified, suspended) and tier (annotator, senior, adjudicator)"),
+        (name = "assessments", description = "Qualification assessments drawn from a slice's shared assessment pool"),
         (name = "audit", description = "The audit log (platform administrators)"),
         (name = "ops", description = "Health, readiness and metrics"),
     )
@@ -78,6 +80,8 @@ pub fn routes(cfg: &mut ServiceConfig) {
             .configure(crate::gold::routes::configure)
             .configure(crate::experts::routes::configure)
             .configure(crate::credentials::routes::configure)
+            .configure(crate::standings::routes::configure)
+            .configure(crate::assessments::routes::configure)
             .configure(crate::audit::routes::configure),
     )
     .configure(super::health::configure);

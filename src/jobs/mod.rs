@@ -1,4 +1,4 @@
-//! The outbox. Follow-up work (e-mail now; webhooks, payouts, expiry and scoring later)
+//! The outbox. Follow-up work (e-mail, recurring sweeps; webhooks, payouts and scoring later)
 //! is a row in `jobs`, written by [`enqueue`] **in the same transaction** as the change
 //! that causes it, so it happens if and only if the change commits.
 //!
@@ -10,6 +10,7 @@
 //! lease that expires, and the job runs again; handlers are written to tolerate that.
 
 pub mod runner;
+pub mod schedule;
 pub mod store;
 
 use chrono::{DateTime, Utc};

@@ -12,7 +12,7 @@ use lettre::message::Mailbox;
 use super::Queue;
 use super::store::{self, JobRow};
 use crate::clock::SharedClock;
-use crate::config::JobSettings;
+use crate::config::{JobSettings, Settings};
 use crate::db::{Db, DbUnavailable};
 use crate::mail::{Mailer, OutgoingEmail, SEND_EMAIL};
 
@@ -20,6 +20,7 @@ use crate::mail::{Mailer, OutgoingEmail, SEND_EMAIL};
 pub struct JobEnv {
     pub mailer: Mailer,
     pub mail_from: Mailbox,
+    pub settings: Arc<Settings>,
 }
 
 /// How one claimed job ended.
@@ -87,13 +88,22 @@ impl JobRunner {
         let queues = self.queues.clone();
         let worker = self.worker_id.clone();
         let max_attempts = self.settings.max_attempts;
+        let every = Duration::seconds(self.settings.sweep_interval_secs);
         let claimed = self
             .db
             .read(move |conn| {
                 crate::db::write_tx(conn, |conn| {
-                    store::claim(conn, &queues, &worker, now, lease, max_attempts)
+                    super::schedule::fire_due(conn, now, &queues, every)?;
+                    Ok(store::claim(
+                        conn,
+                        &queues,
+                        &worker,
+                        now,
+                        lease,
+                        max_attempts,
+                    )?)
                 })
-                .map_err(|e| DbUnavailable::from_query(&e))
+                .map_err(|e: anyhow::Error| DbUnavailable::new(format!("{e:#}")))
             })
             .await?;
         let Some(job) = claimed else { return Ok(None) };
@@ -183,8 +193,32 @@ impl JobRunner {
                 let email: OutgoingEmail = serde_json::from_str(&job.payload)?;
                 self.env.mailer.send(&self.env.mail_from, &email).await
             }
+            super::schedule::CREDENTIAL_EXPIRY_SWEEP => {
+                self.in_transaction(crate::credentials::expiry::sweep).await
+            }
+            super::schedule::CLOSE_OVERDUE_ASSESSMENTS => {
+                self.in_transaction(crate::assessments::service::close_overdue)
+                    .await
+            }
             other => anyhow::bail!("no handler for job kind `{other}`"),
         }
+    }
+}
+
+impl JobRunner {
+    /// Runs a sweep in one write transaction at the clock's current time.
+    async fn in_transaction(
+        &self,
+        f: fn(&mut crate::db::DbConn, DateTime<Utc>, &Settings) -> anyhow::Result<usize>,
+    ) -> anyhow::Result<()> {
+        let now = self.clock.now();
+        let settings = self.env.settings.clone();
+        let n = self
+            .db
+            .read(move |conn| crate::db::write_tx(conn, |conn| f(conn, now, &settings)))
+            .await?;
+        tracing::info!(changed = n, "sweep finished");
+        Ok(())
     }
 }
 

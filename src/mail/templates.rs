@@ -94,3 +94,139 @@ pub fn credential_reviewed(
         ),
     }
 }
+
+/// Sent to an institutional address the expert named for one of their credentials.
+pub fn credential_email_check(
+    to: &str,
+    credential: &str,
+    link: &str,
+    token: &str,
+    valid_hours: i64,
+) -> OutgoingEmail {
+    OutgoingEmail {
+        to: to.to_owned(),
+        subject: "Confirm this address for a Cadre credential".to_owned(),
+        text: format!(
+            "Hello,\n\n\
+             a Cadre expert named this address to show that their credential\n\
+             \"{credential}\" comes from your institution. If that is you, confirm it here:\n\n\
+             {link}\n\n\
+             Confirmation token: {token}\n\n\
+             The link is valid for {valid_hours} hours and can be used once.\n\
+             If you did not expect this message, ignore it; nothing is confirmed without you.\n\n\
+             -- Cadre\n"
+        ),
+    }
+}
+
+pub fn credential_expiring(
+    to: &str,
+    display_name: &str,
+    credential: &str,
+    expires_on: &str,
+) -> OutgoingEmail {
+    OutgoingEmail {
+        to: to.to_owned(),
+        subject: format!("Your credential expires on {expires_on}"),
+        text: format!(
+            "Hello {display_name},\n\n\
+             your credential \"{credential}\" expires on {expires_on}. From that day on it no\n\
+             longer counts for the domains that require it, and you will not receive their\n\
+             items. Add the renewed credential with its evidence before then.\n\n\
+             -- Cadre\n"
+        ),
+    }
+}
+
+pub fn credential_expired(
+    to: &str,
+    display_name: &str,
+    credential: &str,
+    expires_on: &str,
+) -> OutgoingEmail {
+    OutgoingEmail {
+        to: to.to_owned(),
+        subject: "Your credential has expired".to_owned(),
+        text: format!(
+            "Hello {display_name},\n\n\
+             your credential \"{credential}\" expired on {expires_on}. It no longer counts for\n\
+             the domains that require it. Add the renewed credential with its evidence to\n\
+             become eligible again.\n\n\
+             -- Cadre\n"
+        ),
+    }
+}
+
+pub struct AssessmentResult<'a> {
+    pub slice: &'a str,
+    pub passed: bool,
+    pub correct: i64,
+    pub total: i64,
+    pub missed_clauses: &'a [String],
+    pub retake_on: Option<&'a str>,
+    pub timed_out: bool,
+}
+
+pub fn assessment_result(to: &str, display_name: &str, r: &AssessmentResult<'_>) -> OutgoingEmail {
+    let outcome = if r.passed {
+        "You passed: you are now on probation in this slice and can receive its items.".to_owned()
+    } else {
+        let mut why = String::from("You did not pass this time.");
+        if r.timed_out {
+            why.push_str(" The time limit ran out before you submitted.");
+        }
+        if let Some(day) = r.retake_on {
+            why.push_str(&format!(
+                " You can retake the assessment with different items from {day}."
+            ));
+        }
+        why
+    };
+    let missed = if r.missed_clauses.is_empty() {
+        String::new()
+    } else {
+        format!(
+            "Clauses behind the items you missed: {}\n\n",
+            r.missed_clauses.join(", ")
+        )
+    };
+    OutgoingEmail {
+        to: to.to_owned(),
+        subject: format!(
+            "Your {} assessment: {}",
+            r.slice,
+            if r.passed { "passed" } else { "not passed" }
+        ),
+        text: format!(
+            "Hello {display_name},\n\n\
+             your qualification assessment in {slice} is graded: {correct} of {total} correct.\n\n\
+             {outcome}\n\n\
+             {missed}\
+             -- Cadre\n",
+            slice = r.slice,
+            correct = r.correct,
+            total = r.total,
+        ),
+    }
+}
+
+pub fn slice_standing_changed(
+    to: &str,
+    display_name: &str,
+    slice: &str,
+    aspect: &str,
+    from: &str,
+    now: &str,
+    reason: &str,
+) -> OutgoingEmail {
+    OutgoingEmail {
+        to: to.to_owned(),
+        subject: format!("Your {aspect} in {slice} is now {now}"),
+        text: format!(
+            "Hello {display_name},\n\n\
+             your {aspect} in the slice {slice} changed from {from} to {now}.\n\n\
+             Reason: {reason}\n\n\
+             -- Cadre\n"
+        ),
+    }
+}

@@ -80,6 +80,14 @@ pub fn find_domain_by_slug(conn: &mut DbConn, slug: &str) -> QueryResult<Option<
         .optional()
 }
 
+/// Every domain (the taxonomy is small: hundreds of nodes), in slug order.
+pub fn all_domains(conn: &mut DbConn) -> QueryResult<Vec<DomainRow>> {
+    domains::table
+        .order_by(domains::slug.asc())
+        .select(DomainRow::as_select())
+        .load(conn)
+}
+
 pub fn list_domains(
     conn: &mut DbConn,
     parent: Option<Option<&str>>,

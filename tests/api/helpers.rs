@@ -454,13 +454,28 @@ impl TestApp {
         self.clock.advance(by);
     }
 
-    /// Runs every job that is due now, on every queue; returns what ran.
+    /// Runs every job that is due now, on every queue, until none is left (a sweep on one
+    /// queue may enqueue mail on another); returns what ran.
     pub async fn drain_jobs(&self) -> Vec<(JobRow, JobOutcome)> {
         let mut all = Vec::new();
-        for r in &self.runners {
-            all.extend(r.drain().await.expect("draining jobs"));
+        loop {
+            let before = all.len();
+            for r in &self.runners {
+                all.extend(r.drain().await.expect("draining jobs"));
+            }
+            if all.len() == before {
+                return all;
+            }
         }
-        all
+    }
+
+    /// Like [`Self::drain_jobs`], keeping only e-mail jobs (recurring sweeps run too).
+    pub async fn drain_mail_jobs(&self) -> Vec<(JobRow, JobOutcome)> {
+        self.drain_jobs()
+            .await
+            .into_iter()
+            .filter(|(job, _)| job.kind == cadre::mail::SEND_EMAIL)
+            .collect()
     }
 
     pub fn runners(&self) -> &[JobRunner] {

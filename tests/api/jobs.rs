@@ -29,7 +29,7 @@ async fn a_refused_delivery_is_retried_after_backoff_then_succeeds() {
             .await
             .assert_status(201);
 
-        let ran = app.drain_jobs().await;
+        let ran = app.drain_mail_jobs().await;
         assert_eq!(ran.len(), 1);
         let JobOutcome::Retrying { at } = ran[0].1 else {
             panic!("expected a retry, got {:?}", ran[0].1)
@@ -50,9 +50,9 @@ async fn a_refused_delivery_is_retried_after_backoff_then_succeeds() {
 
         // Not due yet: nothing runs.
         app.advance(Duration::seconds(29));
-        assert!(app.drain_jobs().await.is_empty());
+        assert!(app.drain_mail_jobs().await.is_empty());
         app.advance(Duration::seconds(1));
-        let ran = app.drain_jobs().await;
+        let ran = app.drain_mail_jobs().await;
         assert_eq!(ran[0].1, JobOutcome::Succeeded);
         assert_eq!(app.mail_to(&email).len(), 1);
         let job = &jobs_of_kind(&app, "send_email").await[0];
@@ -72,7 +72,7 @@ async fn a_job_that_keeps_failing_is_parked_as_dead() {
             .assert_status(201);
         let mut outcomes = Vec::new();
         for _ in 0..3 {
-            outcomes.extend(app.drain_jobs().await.into_iter().map(|(_, o)| o));
+            outcomes.extend(app.drain_mail_jobs().await.into_iter().map(|(_, o)| o));
             app.advance(Duration::hours(2));
         }
         assert!(matches!(outcomes[0], JobOutcome::Retrying { .. }));
@@ -80,7 +80,7 @@ async fn a_job_that_keeps_failing_is_parked_as_dead() {
         assert_eq!(outcomes[2], JobOutcome::Dead);
         app.advance(Duration::days(1));
         assert!(
-            app.drain_jobs().await.is_empty(),
+            app.drain_mail_jobs().await.is_empty(),
             "dead jobs are not retried"
         );
         let job = &jobs_of_kind(&app, "send_email").await[0];
@@ -116,6 +116,7 @@ async fn two_workers_draining_at_once_never_run_a_job_twice() {
             std::sync::Arc::new(cadre::jobs::runner::JobEnv {
                 mailer: cadre::mail::Mailer::from_settings(&app.settings).unwrap(),
                 mail_from: cadre::mail::parse_mailbox(&app.settings.mail.from).unwrap(),
+                settings: std::sync::Arc::new(app.settings.clone()),
             }),
             &[cadre::jobs::Queue::Mail],
         );

@@ -1,0 +1,290 @@
+//! `/v1/slices/{slice}/assessments`, `/v1/assessments/{assessment}…` and
+//! `/v1/experts/{expert}/assessments`.
+
+use actix_web::{HttpResponse, get, post, put, web};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use utoipa::ToSchema;
+
+use super::service::{self, AssessmentView};
+use super::store;
+use crate::audit::Actor;
+use crate::auth::Principal;
+use crate::http::{ApiError, ApiResult, FieldError, Json, Validate, path_id};
+use crate::ids::{AssessmentId, AssignmentId, ExpertId, SliceId};
+use crate::state::AppState;
+
+pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
+    cfg.service(start_assessment)
+        .service(get_assessment)
+        .service(answer_item)
+        .service(submit_assessment)
+        .service(expert_assessments);
+}
+
+/// Start a qualification assessment
+///
+/// For experts in the `assessment` or `approved` vetting stage, in a shared slice where
+/// they have no status yet. Draws `experts.assessment_items` unseen items from the slice's
+/// assessment pool; answer them before `due_at`, then submit. After a failed or timed-out
+/// attempt a retake waits `experts.assessment_retake_cooldown_days`.
+#[utoipa::path(
+    tag = "assessments",
+    params(("slice" = SliceId, Path, description = "Slice id")),
+    responses(
+        (status = 201, description = "Started, with the items to answer", body = AssessmentView),
+        (status = 400, response = crate::http::BadRequest),
+        (status = 401, response = crate::http::Unauthorized),
+        (status = 403, response = crate::http::Forbidden),
+        (status = 404, response = crate::http::NotFound),
+        (status = 409, response = crate::http::Conflict),
+    ),
+    security(("bearer" = []))
+)]
+#[post("/slices/{slice}/assessments")]
+async fn start_assessment(
+    state: web::Data<AppState>,
+    principal: Principal,
+    path: web::Path<String>,
+) -> ApiResult<HttpResponse> {
+    let slice: SliceId = path_id("slice", &path)?;
+    let user = principal.user()?.clone();
+    let now = state.now();
+    let settings = state.settings.clone();
+    let v = state
+        .db
+        .write(move |conn| {
+            let expert = crate::experts::service::own(conn, &user)?;
+            let s = crate::taxonomy::service::visible_slice(conn, &principal, &slice)?;
+            let a = service::start(conn, now, &settings, &Actor::of(&principal), &expert, &s)?;
+            service::view(
+                conn,
+                a,
+                true,
+                settings.experts.assessment_retake_cooldown_days,
+            )
+        })
+        .await?;
+    Ok(HttpResponse::Created().json(v))
+}
+
+/// Get an assessment
+///
+/// The expert sees their items (while in progress) and their result; the expert's vendor
+/// admins and platform admins see status and result only. Nobody sees gold answers here.
+#[utoipa::path(
+    tag = "assessments",
+    params(("assessment" = AssessmentId, Path, description = "Assessment id")),
+    responses(
+        (status = 200, description = "The assessment", body = AssessmentView),
+        (status = 400, response = crate::http::BadRequest),
+        (status = 401, response = crate::http::Unauthorized),
+        (status = 404, response = crate::http::NotFound),
+    ),
+    security(("bearer" = []))
+)]
+#[get("/assessments/{assessment}")]
+async fn get_assessment(
+    state: web::Data<AppState>,
+    principal: Principal,
+    path: web::Path<String>,
+) -> ApiResult<HttpResponse> {
+    let id: AssessmentId = path_id("assessment", &path)?;
+    let now = state.now();
+    let settings = state.settings.clone();
+    // A write: an assessment whose time is up is graded when it is next looked at.
+    let v = state
+        .db
+        .write(move |conn| {
+            let not_found = || ApiError::not_found(format!("assessment {id} not found"));
+            let a = store::find(conn, id.as_str())?.ok_or_else(not_found)?;
+            let expert = crate::experts::service::visible_expert(
+                conn,
+                &principal,
+                &ExpertId::from_db(a.expert_id.clone()),
+            )
+            .map_err(|_| not_found())?;
+            let is_self = principal
+                .user()
+                .is_ok_and(|u| u.user_id.as_str() == expert.user_id);
+            let a = service::own_assessment(conn, now, &settings, &expert, &id)?;
+            service::view(
+                conn,
+                a,
+                is_self,
+                settings.experts.assessment_retake_cooldown_days,
+            )
+        })
+        .await?;
+    Ok(HttpResponse::Ok().json(v))
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct AnswerRequest {
+    /// A label in the slice's label schema (see `POST /v1/slices/{slice}/validate-label`).
+    #[schema(value_type = Object, example = json!({"preference": "a", "strength": 2, "rationale": "B misstates the dose", "cited_clauses": ["C2.1"]}))]
+    pub label: Value,
+}
+
+impl Validate for AnswerRequest {
+    fn validate(&self) -> Result<(), Vec<FieldError>> {
+        Ok(())
+    }
+}
+
+/// Answer an assessment item
+///
+/// The expert's answer to one item, validated against the slice's label schema (422
+/// naming the field). Answers can be changed until the assessment is submitted or due.
+#[utoipa::path(
+    tag = "assessments",
+    params(
+        ("assessment" = AssessmentId, Path, description = "Assessment id"),
+        ("item" = AssignmentId, Path, description = "The item's assignment id"),
+    ),
+    request_body = AnswerRequest,
+    responses(
+        (status = 200, description = "Saved", body = AssessmentView),
+        (status = 401, response = crate::http::Unauthorized),
+        (status = 403, response = crate::http::Forbidden),
+        (status = 404, response = crate::http::NotFound),
+        (status = 409, response = crate::http::Conflict),
+    ),
+    security(("bearer" = []))
+)]
+#[put("/assessments/{assessment}/items/{item}")]
+async fn answer_item(
+    state: web::Data<AppState>,
+    principal: Principal,
+    path: web::Path<(String, String)>,
+    body: Json<AnswerRequest>,
+) -> ApiResult<HttpResponse> {
+    let id: AssessmentId = path_id("assessment", &path.0)?;
+    let item: AssignmentId = path_id("item", &path.1)?;
+    let user = principal.user()?.clone();
+    let label = body.into_inner().label;
+    let now = state.now();
+    let settings = state.settings.clone();
+    let result = state
+        .db
+        .write(
+            move |conn| -> ApiResult<Result<AssessmentView, Option<ApiError>>> {
+                let expert = crate::experts::service::own(conn, &user)?;
+                let a = service::own_assessment(conn, now, &settings, &expert, &id)?;
+                // A timed-out assessment was just graded: keep that, then report the conflict.
+                if a.status != "in_progress" {
+                    return Ok(Err(service::require_open(&a).err()));
+                }
+                service::answer(conn, now, &a, &item, &label)?;
+                let a = store::find(conn, &a.id)?.unwrap_or(a);
+                Ok(Ok(service::view(
+                    conn,
+                    a,
+                    true,
+                    settings.experts.assessment_retake_cooldown_days,
+                )?))
+            },
+        )
+        .await?;
+    match result {
+        Ok(v) => Ok(HttpResponse::Ok().json(v)),
+        Err(e) => Err(e.unwrap_or_else(|| ApiError::conflict("the assessment is closed"))),
+    }
+}
+
+/// Submit an assessment for grading
+///
+/// Every item must be answered. Grading is immediate: passing puts the expert on
+/// `probation` in the slice. The result shows the score and the clauses behind the items
+/// answered wrongly, never the gold answers. The expert is e-mailed the result.
+#[utoipa::path(
+    tag = "assessments",
+    params(("assessment" = AssessmentId, Path, description = "Assessment id")),
+    responses(
+        (status = 200, description = "Graded", body = AssessmentView),
+        (status = 400, response = crate::http::BadRequest),
+        (status = 401, response = crate::http::Unauthorized),
+        (status = 403, response = crate::http::Forbidden),
+        (status = 404, response = crate::http::NotFound),
+        (status = 409, response = crate::http::Conflict),
+    ),
+    security(("bearer" = []))
+)]
+#[post("/assessments/{assessment}/submit")]
+async fn submit_assessment(
+    state: web::Data<AppState>,
+    principal: Principal,
+    path: web::Path<String>,
+) -> ApiResult<HttpResponse> {
+    let id: AssessmentId = path_id("assessment", &path)?;
+    let user = principal.user()?.clone();
+    let now = state.now();
+    let settings = state.settings.clone();
+    let result = state
+        .db
+        .write(
+            move |conn| -> ApiResult<Result<AssessmentView, Option<ApiError>>> {
+                let expert = crate::experts::service::own(conn, &user)?;
+                let a = service::own_assessment(conn, now, &settings, &expert, &id)?;
+                if a.status != "in_progress" {
+                    return Ok(Err(service::require_open(&a).err()));
+                }
+                service::submit(conn, now, &settings, &a)?;
+                let a = store::find(conn, &a.id)?.unwrap_or(a);
+                Ok(Ok(service::view(
+                    conn,
+                    a,
+                    true,
+                    settings.experts.assessment_retake_cooldown_days,
+                )?))
+            },
+        )
+        .await?;
+    match result {
+        Ok(v) => Ok(HttpResponse::Ok().json(v)),
+        Err(e) => Err(e.unwrap_or_else(|| ApiError::conflict("the assessment is closed"))),
+    }
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct AssessmentList {
+    /// Newest first, without items.
+    pub data: Vec<AssessmentView>,
+}
+
+/// An expert's assessments
+///
+/// The expert, their vendor's admins and platform admins; newest first.
+#[utoipa::path(
+    tag = "assessments",
+    params(("expert" = ExpertId, Path, description = "Expert id")),
+    responses(
+        (status = 200, description = "Assessments", body = AssessmentList),
+        (status = 400, response = crate::http::BadRequest),
+        (status = 401, response = crate::http::Unauthorized),
+        (status = 404, response = crate::http::NotFound),
+    ),
+    security(("bearer" = []))
+)]
+#[get("/experts/{expert}/assessments")]
+async fn expert_assessments(
+    state: web::Data<AppState>,
+    principal: Principal,
+    path: web::Path<String>,
+) -> ApiResult<HttpResponse> {
+    let id: ExpertId = path_id("expert", &path)?;
+    let cooldown = state.settings.experts.assessment_retake_cooldown_days;
+    let data = state
+        .db
+        .read(move |conn| -> ApiResult<_> {
+            let e = crate::experts::service::visible_expert(conn, &principal, &id)?;
+            let mut out = Vec::new();
+            for a in store::list_for_expert(conn, &e.id)? {
+                out.push(service::view(conn, a, false, cooldown)?);
+            }
+            Ok(out)
+        })
+        .await?;
+    Ok(HttpResponse::Ok().json(AssessmentList { data }))
+}

@@ -1,0 +1,504 @@
+//! Starting, answering, grading and closing assessments. Each operation is one
+//! transaction; grading also moves the slice status (through `standings`), audits it and
+//! e-mails the result.
+
+use chrono::{DateTime, Duration, Utc};
+use rand::seq::IndexedRandom;
+use serde::Serialize;
+use serde_json::{Value, json};
+use utoipa::ToSchema;
+
+use super::grading::{self, GradedItem, MissedClause};
+use super::store::{self, AssessmentRow};
+use crate::audit::{self, Actor, Entry};
+use crate::config::{ExpertSettings, Settings};
+use crate::db::DbConn;
+use crate::experts::store::ExpertRow;
+use crate::experts::vetting::VettingStatus;
+use crate::http::{ApiError, ApiResult, FieldError};
+use crate::ids::{AssessmentId, AssignmentId, SliceId};
+use crate::mail::{self, templates};
+use crate::standings::rules::SliceStatus;
+use crate::taxonomy::label_schema::TypedLabel;
+use crate::taxonomy::store::SliceRow;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum AssessmentStatus {
+    InProgress,
+    Passed,
+    Failed,
+    /// The time limit ran out before submission; graded on the answers saved by then.
+    Expired,
+}
+
+fn status_of(s: &str) -> AssessmentStatus {
+    match s {
+        "passed" => AssessmentStatus::Passed,
+        "failed" => AssessmentStatus::Failed,
+        "expired" => AssessmentStatus::Expired,
+        _ => AssessmentStatus::InProgress,
+    }
+}
+
+/// An item to answer. Its gold answer is never part of any view.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct AssessmentItemView {
+    pub assignment_id: AssignmentId,
+    pub position: i32,
+    /// The item as the expert sees it (e.g. prompt and responses A/B).
+    #[schema(value_type = Object)]
+    pub payload: Value,
+    /// The expert's saved answer, if any (changeable until submission).
+    #[schema(value_type = Option<Object>)]
+    pub answer: Option<Value>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct AssessmentResult {
+    pub correct: i64,
+    pub total: i64,
+    /// `correct / total`.
+    pub score: f64,
+    pub pass_threshold: f64,
+    pub passed: bool,
+    /// Clauses behind the items answered wrongly, with how many items each; the items
+    /// themselves and their gold answers are not shown.
+    pub missed_clauses: Vec<MissedClause>,
+    /// When a retake is allowed (failed or timed-out attempts).
+    pub retake_from: Option<DateTime<Utc>>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct AssessmentView {
+    pub id: AssessmentId,
+    pub slice_id: SliceId,
+    #[schema(example = "medicine/radiology:de")]
+    pub slice_key: String,
+    pub status: AssessmentStatus,
+    pub item_count: i32,
+    pub answered: i64,
+    pub started_at: DateTime<Utc>,
+    /// Answers saved after this are refused; the assessment is then graded as it stands.
+    pub due_at: DateTime<Utc>,
+    pub finished_at: Option<DateTime<Utc>>,
+    /// Time from start to submission (at most the time limit), for payment.
+    pub active_seconds: Option<i64>,
+    /// Only for the expert, and only while the assessment is in progress.
+    pub items: Option<Vec<AssessmentItemView>>,
+    pub result: Option<AssessmentResult>,
+}
+
+/// Renders an assessment; `with_items` only for its expert (items are hidden once closed).
+pub fn view(
+    conn: &mut DbConn,
+    a: AssessmentRow,
+    with_items: bool,
+    cooldown_days: i64,
+) -> ApiResult<AssessmentView> {
+    let slice_key = crate::taxonomy::store::find_slice(conn, &a.slice_id)?
+        .map(|s| s.key)
+        .unwrap_or_default();
+    let rows = store::items_of(conn, &a.id)?;
+    let answered = rows.iter().filter(|(r, _)| r.label.is_some()).count() as i64;
+    let status = status_of(&a.status);
+    let items = (with_items && status == AssessmentStatus::InProgress).then(|| {
+        rows.into_iter()
+            .map(|(r, g)| AssessmentItemView {
+                assignment_id: AssignmentId::from_db(r.id),
+                position: r.position,
+                payload: serde_json::from_str(&g.payload).unwrap_or(Value::Null),
+                answer: r
+                    .label
+                    .as_deref()
+                    .and_then(|l| serde_json::from_str(l).ok()),
+            })
+            .collect()
+    });
+    let result = a.correct_count.map(|c| {
+        let total = i64::from(a.item_count);
+        let passed = status == AssessmentStatus::Passed;
+        AssessmentResult {
+            correct: i64::from(c),
+            total,
+            score: if total > 0 {
+                f64::from(c) / total as f64
+            } else {
+                0.0
+            },
+            pass_threshold: f64::from(a.threshold_bp) / 10_000.0,
+            passed,
+            missed_clauses: a
+                .missed_clauses
+                .as_deref()
+                .map(crate::db::json_list)
+                .unwrap_or_default(),
+            retake_from: (!passed)
+                .then(|| {
+                    a.finished_at
+                        .map(|f| crate::clock::utc(f) + Duration::days(cooldown_days))
+                })
+                .flatten(),
+        }
+    });
+    Ok(AssessmentView {
+        id: AssessmentId::from_db(a.id),
+        slice_id: SliceId::from_db(a.slice_id),
+        slice_key,
+        status,
+        item_count: a.item_count,
+        answered,
+        started_at: crate::clock::utc(a.started_at),
+        due_at: crate::clock::utc(a.due_at),
+        finished_at: a.finished_at.map(crate::clock::utc),
+        active_seconds: a.active_seconds,
+        items,
+        result,
+    })
+}
+
+fn threshold_bp(s: &ExpertSettings) -> i32 {
+    (s.assessment_pass_threshold * 10_000.0)
+        .round()
+        .clamp(1.0, 10_000.0) as i32
+}
+
+/// Starts an assessment in `slice` for `expert`, drawing unseen items from the pool.
+pub fn start(
+    conn: &mut DbConn,
+    now: DateTime<Utc>,
+    settings: &Settings,
+    actor: &Actor,
+    expert: &ExpertRow,
+    slice: &SliceRow,
+) -> ApiResult<AssessmentRow> {
+    let s = &settings.experts;
+    let vetting = VettingStatus::parse(&expert.vetting_status);
+    if !matches!(
+        vetting,
+        Some(VettingStatus::Assessment | VettingStatus::Approved)
+    ) {
+        return Err(ApiError::conflict(format!(
+            "your application is `{}`; assessments open in the `assessment` stage",
+            expert.vetting_status
+        )));
+    }
+    if slice.org_id.is_some() {
+        return Err(ApiError::conflict(
+            "qualification assessments exist for shared slices only; a lab's private slice has no shared pool",
+        ));
+    }
+    close_overdue_for(conn, now, settings, &expert.id, &slice.id)?;
+    if let Some(open) = store::open_for(conn, &expert.id, &slice.id)? {
+        return Err(ApiError::conflict(format!(
+            "assessment {} is already in progress in this slice",
+            open.id
+        )));
+    }
+    match crate::standings::service::status_in(conn, &expert.id, &slice.id)? {
+        SliceStatus::None => {}
+        SliceStatus::Suspended => {
+            return Err(ApiError::conflict(
+                "you are suspended in this slice; reinstatement is through a calibration session",
+            ));
+        }
+        other => {
+            return Err(ApiError::conflict(format!(
+                "you are already `{}` in this slice",
+                other.as_str()
+            )));
+        }
+    }
+    if let Some(last) = store::last_unsuccessful(conn, &expert.id, &slice.id)?
+        && let Some(finished) = last.finished_at
+    {
+        let from = crate::clock::utc(finished) + Duration::days(s.assessment_retake_cooldown_days);
+        if now < from {
+            return Err(ApiError::conflict(format!(
+                "you can retake this assessment from {} ({}-day cooldown after an unsuccessful attempt)",
+                from.to_rfc3339(),
+                s.assessment_retake_cooldown_days
+            )));
+        }
+    }
+    let n = s.assessment_items as usize;
+    let pool = store::unseen_pool(conn, &expert.id, &slice.id)?;
+    if pool.len() < n {
+        return Err(ApiError::conflict(format!(
+            "the assessment pool of {} has {} item(s) you have not been assessed on; {n} are needed (a platform administrator adds items to the pool)",
+            slice.key,
+            pool.len()
+        )));
+    }
+    let chosen: Vec<&String> = pool.choose_multiple(&mut rand::rng(), n).collect();
+    let due = now + Duration::minutes(s.assessment_time_limit_minutes);
+    let id = store::insert_assessment(
+        conn,
+        now,
+        &expert.id,
+        &slice.id,
+        n as i32,
+        threshold_bp(s),
+        due,
+    )?;
+    let row = store::find(conn, id.as_str())?
+        .ok_or_else(|| ApiError::internal(anyhow::anyhow!("assessment vanished")))?;
+    for (i, gold) in chosen.into_iter().enumerate() {
+        store::insert_assignment(conn, now, &row, gold, i as i32 + 1)?;
+    }
+    audit::record(
+        conn,
+        now,
+        actor,
+        Entry {
+            action: "assessment.started",
+            org_id: expert.vendor_id.as_deref(),
+            subject_type: "assessment",
+            subject_id: Some(&row.id),
+            details: json!({ "expert_id": expert.id, "slice_id": slice.id, "items": n }),
+        },
+    )?;
+    Ok(row)
+}
+
+/// The expert's own assessment (404 for anyone else's), closed first if its time is up.
+pub fn own_assessment(
+    conn: &mut DbConn,
+    now: DateTime<Utc>,
+    settings: &Settings,
+    expert: &ExpertRow,
+    id: &AssessmentId,
+) -> ApiResult<AssessmentRow> {
+    let a = store::find(conn, id.as_str())?
+        .filter(|a| a.expert_id == expert.id)
+        .ok_or_else(|| ApiError::not_found(format!("assessment {id} not found")))?;
+    if a.status == "in_progress" && crate::clock::utc(a.due_at) <= now {
+        grade_and_close(conn, now, settings, &a, true)?;
+        return store::find(conn, &a.id)?
+            .ok_or_else(|| ApiError::internal(anyhow::anyhow!("assessment vanished")));
+    }
+    Ok(a)
+}
+
+pub fn require_open(a: &AssessmentRow) -> ApiResult<()> {
+    match a.status.as_str() {
+        "in_progress" => Ok(()),
+        "expired" => Err(ApiError::conflict(
+            "the time limit of this assessment has passed; it was graded on the answers saved by then",
+        )),
+        other => Err(ApiError::conflict(format!(
+            "this assessment is already graded ({other})"
+        ))),
+    }
+}
+
+/// Saves the expert's answer to one item (validated against the slice's label schema).
+pub fn answer(
+    conn: &mut DbConn,
+    now: DateTime<Utc>,
+    a: &AssessmentRow,
+    assignment: &AssignmentId,
+    label: &Value,
+) -> ApiResult<()> {
+    require_open(a)?;
+    let item = store::items_of(conn, &a.id)?
+        .into_iter()
+        .find(|(r, _)| r.id == assignment.as_str())
+        .ok_or_else(|| {
+            ApiError::not_found(format!("item {assignment} is not part of this assessment"))
+        })?;
+    let slice = crate::taxonomy::store::find_slice(conn, &a.slice_id)?
+        .ok_or_else(|| ApiError::internal(anyhow::anyhow!("slice vanished")))?;
+    let schema = crate::taxonomy::service::slice_schema(&slice)?;
+    let typed = schema
+        .validate(label, "label")
+        .map_err(|errors: Vec<FieldError>| ApiError::validation(errors))?;
+    if !store::save_answer(conn, &item.0.id, &label.to_string(), &typed, now)? {
+        return Err(ApiError::conflict("this item is already closed"));
+    }
+    Ok(())
+}
+
+/// Submits the assessment for grading; every item must be answered.
+pub fn submit(
+    conn: &mut DbConn,
+    now: DateTime<Utc>,
+    settings: &Settings,
+    a: &AssessmentRow,
+) -> ApiResult<()> {
+    require_open(a)?;
+    let unanswered = store::items_of(conn, &a.id)?
+        .iter()
+        .filter(|(r, _)| r.label.is_none())
+        .count();
+    if unanswered > 0 {
+        return Err(ApiError::conflict(format!(
+            "{unanswered} of {} items are not answered yet",
+            a.item_count
+        )));
+    }
+    grade_and_close(conn, now, settings, a, false)
+}
+
+fn gold_label(g: &crate::gold::store::GoldRow) -> TypedLabel {
+    TypedLabel {
+        choice: g.answer_choice.clone(),
+        strength: g.answer_strength,
+        score: g.answer_score,
+        both_bad: g.answer_both_bad,
+        rationale: None,
+        cited_clauses: crate::db::json_list(&g.cited_clauses),
+    }
+}
+
+/// Grades and closes an open assessment; `timed_out` when its time limit ran out.
+fn grade_and_close(
+    conn: &mut DbConn,
+    now: DateTime<Utc>,
+    settings: &Settings,
+    a: &AssessmentRow,
+    timed_out: bool,
+) -> ApiResult<()> {
+    let slice = crate::taxonomy::store::find_slice(conn, &a.slice_id)?
+        .ok_or_else(|| ApiError::internal(anyhow::anyhow!("slice vanished")))?;
+    let rows = store::items_of(conn, &a.id)?;
+    let golds: Vec<TypedLabel> = rows.iter().map(|(_, g)| gold_label(g)).collect();
+    let answers: Vec<Option<TypedLabel>> = rows.iter().map(|(r, _)| r.typed_label()).collect();
+    let items: Vec<GradedItem<'_>> = golds
+        .iter()
+        .zip(&answers)
+        .map(|(gold, answer)| GradedItem {
+            gold,
+            answer: answer.as_ref(),
+        })
+        .collect();
+    let g = grading::grade(&slice.label_kind, &items, i64::from(a.threshold_bp));
+    let status = match (g.passed, timed_out) {
+        (true, _) => "passed",
+        (false, false) => "failed",
+        (false, true) => "expired",
+    };
+    let started = crate::clock::utc(a.started_at);
+    let end = now.min(crate::clock::utc(a.due_at));
+    let active_seconds = (end - started).num_seconds().max(0);
+    let missed = serde_json::to_string(&g.missed_clauses).unwrap_or_else(|_| "[]".into());
+    if !store::close(
+        conn,
+        &a.id,
+        &store::Closing {
+            status,
+            correct_count: g.correct_count as i32,
+            active_seconds,
+            missed_clauses: &missed,
+        },
+        now,
+    )? {
+        return Err(ApiError::conflict(
+            "this assessment was graded concurrently",
+        ));
+    }
+    for ((r, _), ok) in rows.iter().zip(&g.correct) {
+        store::close_item(conn, r, *ok, now)?;
+    }
+    let numbers = json!({
+        "assessment_id": a.id,
+        "correct": g.correct_count,
+        "total": g.total,
+        "threshold": f64::from(a.threshold_bp) / 10_000.0,
+        "timed_out": timed_out,
+    });
+    audit::record(
+        conn,
+        now,
+        &Actor::system(),
+        Entry {
+            action: "assessment.graded",
+            org_id: None,
+            subject_type: "assessment",
+            subject_id: Some(&a.id),
+            details: json!({ "status": status, "numbers": numbers }),
+        },
+    )?;
+    let expert = crate::experts::store::find(conn, &a.expert_id)?
+        .ok_or_else(|| ApiError::internal(anyhow::anyhow!("expert vanished")))?;
+    if g.passed
+        && crate::standings::service::status_in(conn, &expert.id, &slice.id)? == SliceStatus::None
+    {
+        crate::standings::service::apply(
+            conn,
+            now,
+            &Actor::system(),
+            &expert,
+            &slice,
+            crate::standings::service::Change {
+                status: Some(SliceStatus::Probation),
+                tier: None,
+                reason: &format!(
+                    "passed the qualification assessment ({} of {} correct)",
+                    g.correct_count, g.total
+                ),
+                details: numbers,
+                notify: false,
+            },
+        )?;
+    }
+    if let Some((to, name)) = crate::experts::service::contact(conn, &expert.id)? {
+        let retake = (!g.passed).then(|| {
+            (now + Duration::days(settings.experts.assessment_retake_cooldown_days))
+                .date_naive()
+                .to_string()
+        });
+        let clauses: Vec<String> = g
+            .missed_clauses
+            .iter()
+            .map(|m| format!("{} ({}×)", m.clause, m.items))
+            .collect();
+        mail::enqueue(
+            conn,
+            now,
+            &templates::assessment_result(
+                &to,
+                &name,
+                &templates::AssessmentResult {
+                    slice: &slice.key,
+                    passed: g.passed,
+                    correct: g.correct_count,
+                    total: g.total,
+                    missed_clauses: &clauses,
+                    retake_on: retake.as_deref(),
+                    timed_out,
+                },
+            ),
+        )?;
+    }
+    Ok(())
+}
+
+fn close_overdue_for(
+    conn: &mut DbConn,
+    now: DateTime<Utc>,
+    settings: &Settings,
+    expert: &str,
+    slice: &str,
+) -> ApiResult<()> {
+    if let Some(open) = store::open_for(conn, expert, slice)?
+        && crate::clock::utc(open.due_at) <= now
+    {
+        grade_and_close(conn, now, settings, &open, true)?;
+    }
+    Ok(())
+}
+
+/// The recurring sweep: grades and closes every assessment whose time is up.
+pub fn close_overdue(
+    conn: &mut DbConn,
+    now: DateTime<Utc>,
+    settings: &Settings,
+) -> anyhow::Result<usize> {
+    let mut closed = 0;
+    for a in store::overdue(conn, now)? {
+        grade_and_close(conn, now, settings, &a, true).map_err(|e| anyhow::anyhow!("{e}"))?;
+        closed += 1;
+    }
+    Ok(closed)
+}

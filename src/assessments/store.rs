@@ -1,0 +1,305 @@
+//! Queries for assessments and their assignments.
+
+use std::collections::HashSet;
+
+use chrono::{DateTime, NaiveDateTime, Utc};
+use diesel::prelude::*;
+
+use crate::db::DbConn;
+use crate::db::schema::{assessments, assignments, gold_items};
+use crate::ids::{AssessmentId, AssignmentId};
+use crate::taxonomy::label_schema::TypedLabel;
+
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = assessments)]
+pub struct AssessmentRow {
+    pub id: String,
+    pub expert_id: String,
+    pub slice_id: String,
+    pub status: String,
+    pub item_count: i32,
+    pub correct_count: Option<i32>,
+    pub threshold_bp: i32,
+    pub started_at: NaiveDateTime,
+    pub due_at: NaiveDateTime,
+    pub finished_at: Option<NaiveDateTime>,
+    pub active_seconds: Option<i64>,
+    pub missed_clauses: Option<String>,
+    pub created_at: NaiveDateTime,
+    pub updated_at: NaiveDateTime,
+}
+
+pub fn find(conn: &mut DbConn, id: &str) -> QueryResult<Option<AssessmentRow>> {
+    assessments::table
+        .find(id)
+        .select(AssessmentRow::as_select())
+        .first(conn)
+        .optional()
+}
+
+pub fn list_for_expert(conn: &mut DbConn, expert: &str) -> QueryResult<Vec<AssessmentRow>> {
+    assessments::table
+        .filter(assessments::expert_id.eq(expert))
+        .order_by(assessments::id.desc())
+        .select(AssessmentRow::as_select())
+        .load(conn)
+}
+
+pub fn open_for(
+    conn: &mut DbConn,
+    expert: &str,
+    slice: &str,
+) -> QueryResult<Option<AssessmentRow>> {
+    assessments::table
+        .filter(assessments::expert_id.eq(expert))
+        .filter(assessments::slice_id.eq(slice))
+        .filter(assessments::status.eq("in_progress"))
+        .select(AssessmentRow::as_select())
+        .first(conn)
+        .optional()
+}
+
+/// The most recent failed or timed-out attempt in the slice (the retake cooldown runs from it).
+pub fn last_unsuccessful(
+    conn: &mut DbConn,
+    expert: &str,
+    slice: &str,
+) -> QueryResult<Option<AssessmentRow>> {
+    assessments::table
+        .filter(assessments::expert_id.eq(expert))
+        .filter(assessments::slice_id.eq(slice))
+        .filter(assessments::status.eq_any(["failed", "expired"]))
+        .order_by(assessments::finished_at.desc())
+        .select(AssessmentRow::as_select())
+        .first(conn)
+        .optional()
+}
+
+pub fn overdue(conn: &mut DbConn, now: DateTime<Utc>) -> QueryResult<Vec<AssessmentRow>> {
+    assessments::table
+        .filter(assessments::status.eq("in_progress"))
+        .filter(assessments::due_at.le(now.naive_utc()))
+        .order_by(assessments::id.asc())
+        .select(AssessmentRow::as_select())
+        .load(conn)
+}
+
+/// Platform-pool gold items of the slice the expert has never been assessed on.
+pub fn unseen_pool(conn: &mut DbConn, expert: &str, slice: &str) -> QueryResult<Vec<String>> {
+    let seen: HashSet<String> = assignments::table
+        .filter(assignments::expert_id.eq(expert))
+        .filter(assignments::role.eq("assessment"))
+        .select(assignments::gold_item_id)
+        .load::<Option<String>>(conn)?
+        .into_iter()
+        .flatten()
+        .collect();
+    Ok(gold_items::table
+        .filter(gold_items::owner_kind.eq("platform"))
+        .filter(gold_items::slice_id.eq(slice))
+        .order_by(gold_items::id.asc())
+        .select(gold_items::id)
+        .load::<String>(conn)?
+        .into_iter()
+        .filter(|id| !seen.contains(id))
+        .collect())
+}
+
+pub fn insert_assessment(
+    conn: &mut DbConn,
+    now: DateTime<Utc>,
+    expert: &str,
+    slice: &str,
+    items: i32,
+    threshold_bp: i32,
+    due_at: DateTime<Utc>,
+) -> QueryResult<AssessmentId> {
+    let id = AssessmentId::new(now);
+    let t = now.naive_utc();
+    diesel::insert_into(assessments::table)
+        .values((
+            assessments::id.eq(id.as_str()),
+            assessments::expert_id.eq(expert),
+            assessments::slice_id.eq(slice),
+            assessments::status.eq("in_progress"),
+            assessments::item_count.eq(items),
+            assessments::threshold_bp.eq(threshold_bp),
+            assessments::started_at.eq(t),
+            assessments::due_at.eq(due_at.naive_utc()),
+            assessments::created_at.eq(t),
+            assessments::updated_at.eq(t),
+        ))
+        .execute(conn)?;
+    Ok(id)
+}
+
+/// Gives the expert a gold item as an accepted `assessment` assignment.
+pub fn insert_assignment(
+    conn: &mut DbConn,
+    now: DateTime<Utc>,
+    a: &AssessmentRow,
+    gold: &str,
+    position: i32,
+) -> QueryResult<AssignmentId> {
+    let id = AssignmentId::new(now);
+    let t = now.naive_utc();
+    diesel::insert_into(assignments::table)
+        .values((
+            assignments::id.eq(id.as_str()),
+            assignments::role.eq("assessment"),
+            assignments::expert_id.eq(&a.expert_id),
+            assignments::slice_id.eq(&a.slice_id),
+            assignments::gold_item_id.eq(Some(gold)),
+            assignments::assessment_id.eq(Some(&a.id)),
+            assignments::position.eq(position),
+            assignments::status.eq("accepted"),
+            assignments::offered_at.eq(t),
+            assignments::accepted_at.eq(Some(t)),
+            assignments::due_at.eq(a.due_at),
+            assignments::created_at.eq(t),
+            assignments::updated_at.eq(t),
+        ))
+        .execute(conn)?;
+    Ok(id)
+}
+
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = assignments)]
+pub struct AssignmentRow {
+    pub id: String,
+    pub role: String,
+    pub expert_id: String,
+    pub slice_id: String,
+    pub gold_item_id: Option<String>,
+    pub assessment_id: Option<String>,
+    pub position: i32,
+    pub status: String,
+    pub offered_at: NaiveDateTime,
+    pub accepted_at: Option<NaiveDateTime>,
+    pub submitted_at: Option<NaiveDateTime>,
+    pub due_at: NaiveDateTime,
+    pub label: Option<String>,
+    pub label_choice: Option<String>,
+    pub label_strength: Option<i64>,
+    pub label_score: Option<i64>,
+    pub label_both_bad: Option<bool>,
+    pub cited_clauses: Option<String>,
+    pub correct: Option<bool>,
+    pub created_at: NaiveDateTime,
+    pub updated_at: NaiveDateTime,
+}
+
+impl AssignmentRow {
+    /// The stored answer in typed form, if there is one.
+    pub fn typed_label(&self) -> Option<TypedLabel> {
+        self.label.as_ref()?;
+        Some(TypedLabel {
+            choice: self.label_choice.clone(),
+            strength: self.label_strength,
+            score: self.label_score,
+            both_bad: self.label_both_bad.unwrap_or(false),
+            rationale: None,
+            cited_clauses: self
+                .cited_clauses
+                .as_deref()
+                .map(crate::db::json_list)
+                .unwrap_or_default(),
+        })
+    }
+}
+
+/// An assessment's items with their gold payloads, in order.
+pub fn items_of(
+    conn: &mut DbConn,
+    assessment: &str,
+) -> QueryResult<Vec<(AssignmentRow, crate::gold::store::GoldRow)>> {
+    assignments::table
+        .inner_join(gold_items::table.on(assignments::gold_item_id.eq(gold_items::id.nullable())))
+        .filter(assignments::assessment_id.eq(assessment))
+        .order_by(assignments::position.asc())
+        .select((
+            AssignmentRow::as_select(),
+            crate::gold::store::GoldRow::as_select(),
+        ))
+        .load(conn)
+}
+
+/// Stores (or replaces) the answer to one item while the assessment is open.
+pub fn save_answer(
+    conn: &mut DbConn,
+    assignment: &str,
+    label_json: &str,
+    l: &TypedLabel,
+    now: DateTime<Utc>,
+) -> QueryResult<bool> {
+    let t = now.naive_utc();
+    let n = diesel::update(
+        assignments::table
+            .find(assignment)
+            .filter(assignments::status.eq("accepted")),
+    )
+    .set((
+        assignments::label.eq(Some(label_json)),
+        assignments::label_choice.eq(l.choice.as_deref()),
+        assignments::label_strength.eq(l.strength),
+        assignments::label_score.eq(l.score),
+        assignments::label_both_bad.eq(Some(l.both_bad)),
+        assignments::cited_clauses.eq(Some(
+            serde_json::to_string(&l.cited_clauses).unwrap_or_else(|_| "[]".into()),
+        )),
+        assignments::submitted_at.eq(Some(t)),
+        assignments::updated_at.eq(t),
+    ))
+    .execute(conn)?;
+    Ok(n == 1)
+}
+
+/// Closes one item: `submitted` with its grade if answered, `expired` if not.
+pub fn close_item(
+    conn: &mut DbConn,
+    assignment: &AssignmentRow,
+    correct: bool,
+    now: DateTime<Utc>,
+) -> QueryResult<()> {
+    let answered = assignment.label.is_some();
+    diesel::update(assignments::table.find(&assignment.id))
+        .set((
+            assignments::status.eq(if answered { "submitted" } else { "expired" }),
+            assignments::correct.eq(Some(correct)),
+            assignments::updated_at.eq(now.naive_utc()),
+        ))
+        .execute(conn)?;
+    Ok(())
+}
+
+pub struct Closing<'a> {
+    pub status: &'a str,
+    pub correct_count: i32,
+    pub active_seconds: i64,
+    pub missed_clauses: &'a str,
+}
+
+/// Closes an open assessment once: false if it was already closed.
+pub fn close(
+    conn: &mut DbConn,
+    id: &str,
+    c: &Closing<'_>,
+    now: DateTime<Utc>,
+) -> QueryResult<bool> {
+    let t = now.naive_utc();
+    let n = diesel::update(
+        assessments::table
+            .find(id)
+            .filter(assessments::status.eq("in_progress")),
+    )
+    .set((
+        assessments::status.eq(c.status),
+        assessments::correct_count.eq(Some(c.correct_count)),
+        assessments::finished_at.eq(Some(t)),
+        assessments::active_seconds.eq(Some(c.active_seconds)),
+        assessments::missed_clauses.eq(Some(c.missed_clauses)),
+        assessments::updated_at.eq(t),
+    ))
+    .execute(conn)?;
+    Ok(n == 1)
+}

@@ -1,0 +1,145 @@
+//! The pseudonymous expert card: what a lab sees of an expert (DESIGN, "Ownership of
+//! shared things"). A handle instead of a name; a summary of verified, unexpired
+//! credentials (kind, field, jurisdiction, expiry — no issuer or licence number); the
+//! domains the expert is eligible for; slice statuses and tiers. Name and e-mail only if
+//! the expert consented (`contact_consent`).
+//!
+//! Labs (any member of a lab organisation) see cards of **approved** experts; the expert,
+//! their vendor's admins and platform admins see any card (a preview of what labs see).
+
+use actix_web::{HttpResponse, get, web};
+use chrono::NaiveDate;
+use serde::Serialize;
+use utoipa::ToSchema;
+
+use super::store::{self, ExpertRow};
+use crate::auth::{OrgKind, Principal};
+use crate::credentials::eligibility;
+use crate::db::DbConn;
+use crate::http::{ApiResult, path_id};
+use crate::ids::ExpertId;
+use crate::standings::service::StandingView;
+use crate::state::AppState;
+use crate::taxonomy::CredentialKind;
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct CredentialSummary {
+    pub kind: CredentialKind,
+    #[schema(example = "medicine")]
+    pub field: String,
+    pub jurisdiction: Option<String>,
+    pub expires_on: Option<NaiveDate>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Contact {
+    pub display_name: String,
+    pub email: String,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ExpertCard {
+    pub id: ExpertId,
+    #[schema(example = "expert-7f3k9q2m")]
+    pub handle: String,
+    pub languages: Vec<String>,
+    pub time_zone: String,
+    /// Verified credentials that count today.
+    pub verified_credentials: Vec<CredentialSummary>,
+    /// Slugs of the domains whose credential requirements the expert meets today.
+    pub eligible_domains: Vec<String>,
+    pub slices: Vec<StandingView>,
+    /// Only when the expert consented to share contact details with labs.
+    pub contact: Option<Contact>,
+}
+
+fn card(
+    conn: &mut DbConn,
+    e: ExpertRow,
+    now: chrono::DateTime<chrono::Utc>,
+) -> ApiResult<ExpertCard> {
+    let today = now.date_naive();
+    let verified_credentials = crate::credentials::store::list_for_expert(conn, &e.id)?
+        .iter()
+        .filter(|c| eligibility::counts_on(&eligibility::Held::from(*c), today))
+        .map(|c| CredentialSummary {
+            kind: CredentialKind::parse(&c.kind).unwrap_or(CredentialKind::Certification),
+            field: c.field.clone(),
+            jurisdiction: c.jurisdiction.clone(),
+            expires_on: c.expires_on,
+        })
+        .collect();
+    let eligible_domains = eligibility::for_expert(conn, &e.id, now)?
+        .domains
+        .into_iter()
+        .filter(|d| d.eligible)
+        .map(|d| d.slug)
+        .collect();
+    let slices = crate::standings::routes::standings_of(conn, &e.id)?;
+    let contact = if e.contact_consent {
+        crate::experts::service::contact(conn, &e.id)?.map(|(email, display_name)| Contact {
+            display_name,
+            email,
+        })
+    } else {
+        None
+    };
+    Ok(ExpertCard {
+        id: ExpertId::from_db(e.id),
+        handle: e.handle,
+        languages: crate::db::json_list(&e.languages),
+        time_zone: e.time_zone,
+        verified_credentials,
+        eligible_domains,
+        slices,
+        contact,
+    })
+}
+
+/// An expert's pseudonymous card
+///
+/// What labs see: handle, verified credentials summary, eligible domains, slice statuses;
+/// name and e-mail only with the expert's consent. Lab members see approved experts; the
+/// expert, their vendor's admins and platform admins see any card. 404 otherwise.
+#[utoipa::path(
+    tag = "experts",
+    params(("expert" = ExpertId, Path, description = "Expert id")),
+    responses(
+        (status = 200, description = "The card", body = ExpertCard),
+        (status = 400, response = crate::http::BadRequest),
+        (status = 401, response = crate::http::Unauthorized),
+        (status = 404, response = crate::http::NotFound),
+    ),
+    security(("bearer" = []))
+)]
+#[get("/experts/{expert}/card")]
+async fn get_card(
+    state: web::Data<AppState>,
+    principal: Principal,
+    path: web::Path<String>,
+) -> ApiResult<HttpResponse> {
+    let id: ExpertId = path_id("expert", &path)?;
+    let now = state.now();
+    let v = state
+        .db
+        .read(move |conn| {
+            let e = match super::service::visible_expert(conn, &principal, &id) {
+                Ok(e) => e,
+                Err(not_found) => {
+                    let in_lab = matches!(&principal, Principal::User(u)
+                        if u.memberships.iter().any(|m| m.org_kind == OrgKind::Lab));
+                    match store::find(conn, id.as_str())? {
+                        Some(e) if in_lab && e.vetting_status == "approved" => e,
+                        _ => return Err(not_found),
+                    }
+                }
+            };
+            card(conn, e, now)
+        })
+        .await?;
+    Ok(HttpResponse::Ok().json(v))
+}
+
+pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
+    cfg.service(get_card);
+}

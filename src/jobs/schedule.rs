@@ -1,0 +1,65 @@
+//! Recurring jobs ("sweeps"): credential expiry, overdue assessments.
+//!
+//! Each recurring kind has one row in `job_schedules` (seeded by its migration). Before a
+//! runner claims work it fires the schedules of its queues that are due: a conditional
+//! update moves `next_run_at` forward and, in the same transaction, enqueues the job. With
+//! several nodes on one database exactly one of them wins each tick. Time is the injected
+//! clock, so tests make a sweep run by advancing the clock and draining the runners.
+
+use chrono::{DateTime, Duration, NaiveDateTime, Utc};
+use diesel::prelude::*;
+
+use super::Queue;
+use crate::db::DbConn;
+use crate::db::schema::job_schedules;
+
+/// Marks credentials expired and sends 30-day reminders.
+pub const CREDENTIAL_EXPIRY_SWEEP: &str = "credentials.expiry_sweep";
+/// Closes assessments whose time limit passed.
+pub const CLOSE_OVERDUE_ASSESSMENTS: &str = "assessments.close_overdue";
+
+/// The recurring kinds this build knows (rows for other kinds are left alone).
+pub const RECURRING: [(&str, Queue); 2] = [
+    (CREDENTIAL_EXPIRY_SWEEP, Queue::Default),
+    (CLOSE_OVERDUE_ASSESSMENTS, Queue::Default),
+];
+
+/// Fires every due schedule of `queues`; returns how many jobs it enqueued.
+pub fn fire_due(
+    conn: &mut DbConn,
+    now: DateTime<Utc>,
+    queues: &[&str],
+    every: Duration,
+) -> anyhow::Result<usize> {
+    let t = now.naive_utc();
+    let mut fired = 0;
+    for (kind, queue) in RECURRING {
+        if !queues.contains(&queue.as_str()) {
+            continue;
+        }
+        let next: Option<NaiveDateTime> = job_schedules::table
+            .find(kind)
+            .select(job_schedules::next_run_at)
+            .first(conn)
+            .optional()?;
+        let Some(next) = next else { continue };
+        if next > t {
+            continue;
+        }
+        let won = diesel::update(
+            job_schedules::table
+                .find(kind)
+                .filter(job_schedules::next_run_at.eq(next)),
+        )
+        .set((
+            job_schedules::next_run_at.eq(t + every),
+            job_schedules::last_run_at.eq(Some(t)),
+        ))
+        .execute(conn)?;
+        if won == 1 {
+            super::enqueue(conn, now, queue, kind, &serde_json::json!({}))?;
+            fired += 1;
+        }
+    }
+    Ok(fired)
+}

@@ -1,0 +1,11 @@
+//! Per-slice standing of an expert: the **slice status** (`none → probation → qualified`,
+//! `suspended`) and the **tier** (`annotator`, `senior`, `adjudicator`). See DESIGN, "Two
+//! kinds of status": this is not the vetting status. Passing a qualification assessment
+//! puts an expert on probation; admins change status and tier with a reason; scoring will
+//! change status from measured accuracy. Every change is one conditional update, recorded
+//! as an event with its reason and numbers, audited, and e-mailed to the expert.
+
+pub mod routes;
+pub mod rules;
+pub mod service;
+pub mod store;

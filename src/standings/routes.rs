@@ -1,0 +1,311 @@
+//! `/v1/experts/{expert}/slices…`: an expert's slice statuses and tiers, their history, and
+//! the admin changes (vendor admins for their roster, platform admins), each with a reason.
+
+use actix_web::{HttpResponse, get, put, web};
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+use super::rules::{self, SliceStatus, Tier};
+use super::service::{self, Change, StandingView};
+use super::store;
+use crate::audit::Actor;
+use crate::auth::Principal;
+use crate::db::DbConn;
+use crate::experts::service::{can_vet, visible_expert};
+use crate::experts::store::ExpertRow;
+use crate::http::{ApiError, ApiResult, Checks, FieldError, Json, Validate, path_id};
+use crate::ids::{ExpertId, SliceId};
+use crate::state::AppState;
+use crate::taxonomy::store::SliceRow;
+
+pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
+    cfg.service(list_standings)
+        .service(standing_history)
+        .service(set_status)
+        .service(set_tier);
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct StandingList {
+    /// Only slices where the expert has a standing; every other slice is `none`/`annotator`.
+    pub data: Vec<StandingView>,
+}
+
+/// An expert's slice statuses and tiers
+///
+/// The expert, their vendor's admins and platform admins.
+#[utoipa::path(
+    tag = "standings",
+    params(("expert" = ExpertId, Path, description = "Expert id")),
+    responses(
+        (status = 200, description = "Standings", body = StandingList),
+        (status = 400, response = crate::http::BadRequest),
+        (status = 401, response = crate::http::Unauthorized),
+        (status = 404, response = crate::http::NotFound),
+    ),
+    security(("bearer" = []))
+)]
+#[get("/experts/{expert}/slices")]
+async fn list_standings(
+    state: web::Data<AppState>,
+    principal: Principal,
+    path: web::Path<String>,
+) -> ApiResult<HttpResponse> {
+    let id: ExpertId = path_id("expert", &path)?;
+    let data = state
+        .db
+        .read(move |conn| -> ApiResult<_> {
+            let e = visible_expert(conn, &principal, &id)?;
+            standings_of(conn, &e.id)
+        })
+        .await?;
+    Ok(HttpResponse::Ok().json(StandingList { data }))
+}
+
+/// The expert's standings with their slice keys.
+pub fn standings_of(conn: &mut DbConn, expert: &str) -> ApiResult<Vec<StandingView>> {
+    let mut out = Vec::new();
+    for row in store::list_for_expert(conn, expert)? {
+        let key = crate::taxonomy::store::find_slice(conn, &row.slice_id)?
+            .map(|s| s.key)
+            .unwrap_or_default();
+        out.push(service::view(row, key));
+    }
+    Ok(out)
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct StandingEventView {
+    /// `status` or `tier`.
+    pub aspect: String,
+    pub from: String,
+    pub to: String,
+    pub reason: String,
+    /// The numbers behind the change (e.g. an assessment's score), if any.
+    #[schema(value_type = Object)]
+    pub details: serde_json::Value,
+    /// `user` (an admin) or `system` (assessments, scoring).
+    pub actor_type: String,
+    pub at: DateTime<Utc>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct StandingHistory {
+    pub data: Vec<StandingEventView>,
+}
+
+/// History of an expert's standing in a slice
+///
+/// Every status and tier change with its reason, oldest first.
+#[utoipa::path(
+    tag = "standings",
+    params(
+        ("expert" = ExpertId, Path, description = "Expert id"),
+        ("slice" = SliceId, Path, description = "Slice id"),
+    ),
+    responses(
+        (status = 200, description = "History", body = StandingHistory),
+        (status = 400, response = crate::http::BadRequest),
+        (status = 401, response = crate::http::Unauthorized),
+        (status = 404, response = crate::http::NotFound),
+    ),
+    security(("bearer" = []))
+)]
+#[get("/experts/{expert}/slices/{slice}/history")]
+async fn standing_history(
+    state: web::Data<AppState>,
+    principal: Principal,
+    path: web::Path<(String, String)>,
+) -> ApiResult<HttpResponse> {
+    let id: ExpertId = path_id("expert", &path.0)?;
+    let slice: SliceId = path_id("slice", &path.1)?;
+    let data = state
+        .db
+        .read(move |conn| -> ApiResult<_> {
+            let e = visible_expert(conn, &principal, &id)?;
+            let s = crate::taxonomy::service::visible_slice(conn, &principal, &slice)?;
+            Ok(store::events(conn, &e.id, &s.id)?
+                .into_iter()
+                .map(|r| StandingEventView {
+                    aspect: r.aspect,
+                    from: r.from_value,
+                    to: r.to_value,
+                    reason: r.reason,
+                    details: serde_json::from_str(&r.details).unwrap_or_default(),
+                    actor_type: r.actor_type,
+                    at: crate::clock::utc(r.at),
+                })
+                .collect::<Vec<_>>())
+        })
+        .await?;
+    Ok(HttpResponse::Ok().json(StandingHistory { data }))
+}
+
+/// The expert and slice, if the caller administers the expert (403/404 otherwise).
+fn administered(
+    conn: &mut DbConn,
+    principal: &Principal,
+    expert: &ExpertId,
+    slice: &SliceId,
+) -> ApiResult<(ExpertRow, SliceRow)> {
+    let e = visible_expert(conn, principal, expert)?;
+    if !can_vet(principal, &e) {
+        return Err(ApiError::forbidden(
+            "only the expert's vendor admins and platform admins change slice standings",
+        ));
+    }
+    let s = crate::taxonomy::service::visible_slice(conn, principal, slice)?;
+    Ok((e, s))
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SetStatusRequest {
+    /// `probation`, `qualified` or `suspended`.
+    pub status: SliceStatus,
+    /// Shown to the expert and kept in the history.
+    pub reason: String,
+}
+
+impl Validate for SetStatusRequest {
+    fn validate(&self) -> Result<(), Vec<FieldError>> {
+        Checks::new().text(&self.reason, "reason", 1, 2000).finish()
+    }
+}
+
+/// Set an expert's status in a slice
+///
+/// Vendor admins (their roster) and platform admins, with a reason; the expert is e-mailed.
+/// Leaving `qualified` lowers a `senior`/`adjudicator` tier to `annotator`.
+#[utoipa::path(
+    tag = "standings",
+    params(
+        ("expert" = ExpertId, Path, description = "Expert id"),
+        ("slice" = SliceId, Path, description = "Slice id"),
+    ),
+    request_body = SetStatusRequest,
+    responses(
+        (status = 200, description = "The new standing", body = StandingView),
+        (status = 401, response = crate::http::Unauthorized),
+        (status = 403, response = crate::http::Forbidden),
+        (status = 404, response = crate::http::NotFound),
+        (status = 409, response = crate::http::Conflict),
+    ),
+    security(("bearer" = []))
+)]
+#[put("/experts/{expert}/slices/{slice}/status")]
+async fn set_status(
+    state: web::Data<AppState>,
+    principal: Principal,
+    path: web::Path<(String, String)>,
+    body: Json<SetStatusRequest>,
+) -> ApiResult<HttpResponse> {
+    let id: ExpertId = path_id("expert", &path.0)?;
+    let slice: SliceId = path_id("slice", &path.1)?;
+    let b = body.into_inner();
+    let now = state.now();
+    let v = state
+        .db
+        .write(move |conn| {
+            let (e, s) = administered(conn, &principal, &id, &slice)?;
+            let from = service::status_in(conn, &e.id, &s.id)?;
+            if let Some(why) = rules::admin_refusal(from, b.status) {
+                return Err(ApiError::conflict(why));
+            }
+            service::apply(
+                conn,
+                now,
+                &Actor::of(&principal),
+                &e,
+                &s,
+                Change {
+                    status: Some(b.status),
+                    tier: None,
+                    reason: &b.reason,
+                    details: serde_json::json!({}),
+                    notify: true,
+                },
+            )
+        })
+        .await?;
+    Ok(HttpResponse::Ok().json(v))
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SetTierRequest {
+    pub tier: Tier,
+    /// Shown to the expert and kept in the history.
+    pub reason: String,
+}
+
+impl Validate for SetTierRequest {
+    fn validate(&self) -> Result<(), Vec<FieldError>> {
+        Checks::new().text(&self.reason, "reason", 1, 2000).finish()
+    }
+}
+
+/// Set an expert's tier in a slice
+///
+/// Vendor admins (their roster) and platform admins, with a reason. `senior` and
+/// `adjudicator` only for experts `qualified` in the slice (409 naming the status).
+#[utoipa::path(
+    tag = "standings",
+    params(
+        ("expert" = ExpertId, Path, description = "Expert id"),
+        ("slice" = SliceId, Path, description = "Slice id"),
+    ),
+    request_body = SetTierRequest,
+    responses(
+        (status = 200, description = "The new standing", body = StandingView),
+        (status = 401, response = crate::http::Unauthorized),
+        (status = 403, response = crate::http::Forbidden),
+        (status = 404, response = crate::http::NotFound),
+        (status = 409, response = crate::http::Conflict),
+    ),
+    security(("bearer" = []))
+)]
+#[put("/experts/{expert}/slices/{slice}/tier")]
+async fn set_tier(
+    state: web::Data<AppState>,
+    principal: Principal,
+    path: web::Path<(String, String)>,
+    body: Json<SetTierRequest>,
+) -> ApiResult<HttpResponse> {
+    let id: ExpertId = path_id("expert", &path.0)?;
+    let slice: SliceId = path_id("slice", &path.1)?;
+    let b = body.into_inner();
+    let now = state.now();
+    let v = state
+        .db
+        .write(move |conn| {
+            let (e, s) = administered(conn, &principal, &id, &slice)?;
+            let current = store::find(conn, &e.id, &s.id)?
+                .and_then(|r| Tier::parse(&r.tier))
+                .unwrap_or(Tier::Annotator);
+            if current == b.tier {
+                return Err(ApiError::conflict(format!(
+                    "the expert is already `{}` in {}",
+                    b.tier.as_str(),
+                    s.key
+                )));
+            }
+            service::apply(
+                conn,
+                now,
+                &Actor::of(&principal),
+                &e,
+                &s,
+                Change {
+                    status: None,
+                    tier: Some(b.tier),
+                    reason: &b.reason,
+                    details: serde_json::json!({}),
+                    notify: true,
+                },
+            )
+        })
+        .await?;
+    Ok(HttpResponse::Ok().json(v))
+}
