@@ -425,3 +425,399 @@ async fn deleting_an_expert_account_erases_personal_data_and_keeps_ids() {
     })
     .await;
 }
+
+/// A domain `medicine` requiring a medical licence, its child `medicine/radiology`, and an
+/// expert on a vendor's roster. Returns (admin, vendor, expert, expert id).
+async fn licensed_setup(app: &TestApp) -> (Account, Account, Account, String) {
+    let admin = app.platform_admin().await;
+    let d = app
+        .post(
+            "/v1/domains",
+            &admin.token,
+            json!({"slug": "medicine", "name": "Medicine", "requirements": [{"kind": "licence", "field": "medicine"}]}),
+        )
+        .await;
+    d.assert_status(201);
+    app.post(
+        "/v1/domains",
+        &admin.token,
+        json!({"slug": "medicine/radiology", "name": "Radiology"}),
+    )
+    .await
+    .assert_status(201);
+    let vendor = app.vendor("Meridian").await;
+    let expert = app.expert().await;
+    let e = app.post("/v1/experts/me", &expert.token, json!({
+        "display_name": "Dr. Chen", "domain_ids": [d.json["id"]], "languages": ["de"], "time_zone": "Europe/Berlin",
+        "country": "DE", "desired_rate_minor": 9000, "desired_currency": "EUR", "vendor_id": vendor.org()
+    }))
+    .await;
+    e.assert_status(201);
+    let id = e.json["id"].as_str().unwrap().to_owned();
+    (admin, vendor, expert, id)
+}
+
+async fn licence(app: &TestApp, expert: &Account, expires_on: &str) -> String {
+    let c = app
+        .post(
+            "/v1/experts/me/credentials",
+            &expert.token,
+            json!({"kind": "licence", "issuer": "Ärztekammer Berlin", "issuer_domain": "aekb.de",
+                "identifier": "BE-777", "field": "medicine", "jurisdiction": "DE-BE", "expires_on": expires_on}),
+        )
+        .await;
+    c.assert_status(201);
+    c.json["id"].as_str().unwrap().to_owned()
+}
+
+fn eligible(e: &Value, slug: &str) -> bool {
+    e["domains"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["slug"] == slug)
+        .unwrap_or_else(|| panic!("no domain {slug} in {e}"))["eligible"]
+        .as_bool()
+        .unwrap()
+}
+
+#[tokio::test]
+async fn an_institutional_address_confirms_a_credential_end_to_end_over_smtp() {
+    on_both(|app| async move {
+        let (_, vendor, expert, _) = licensed_setup(&app).await;
+        let credential = licence(&app, &expert, "2031-01-01").await;
+        let start = format!("/v1/credentials/{credential}/email-verification");
+        let confirm = format!("{start}/confirm");
+        // Unique addresses: the test SMTP server is shared by every test.
+        let at_issuer = app.email("chen").replace("@example.com", "@aekb.de");
+        let at_sub = app.email("chen").replace("@example.com", "@Mail.AEKB.de");
+
+        // The address must be at the issuer's domain (or below it).
+        app.post(&start, &expert.token, json!({"email": "chen@gmail.com"}))
+            .await
+            .assert_problem(422, Some("email"));
+        app.post(&start, &expert.token, json!({"email": "chen@evil-aekb.de"}))
+            .await
+            .assert_problem(422, Some("email"));
+        app.post(&start, &expert.token, json!({"email": "not an address"}))
+            .await
+            .assert_problem(422, Some("email"));
+        // Only the credential's expert asks; others do not even see it.
+        let other = app.expert().await;
+        app.post(&start, &other.token, json!({"email": "x@aekb.de"}))
+            .await
+            .assert_problem(404, None);
+        // A credential without an issuer domain cannot be checked this way.
+        let plain = app
+            .post(
+                "/v1/experts/me/credentials",
+                &expert.token,
+                json!({"kind": "degree", "issuer": "LMU", "field": "medicine"}),
+            )
+            .await;
+        app.post(
+            &format!(
+                "/v1/credentials/{}/email-verification",
+                plain.json["id"].as_str().unwrap()
+            ),
+            &expert.token,
+            json!({"email": "chen@lmu.de"}),
+        )
+        .await
+        .assert_problem(409, None);
+
+        let first = app
+            .post(&start, &expert.token, json!({"email": at_sub}))
+            .await;
+        first.assert_status(202);
+        assert_eq!(first.json["status"], "sent");
+        assert_eq!(first.json["domain"], "mail.aekb.de");
+        assert!(
+            !first.text.contains("chen-"),
+            "the address is not echoed back"
+        );
+        app.drain_jobs().await;
+        let old_token = app.the_mail_to(&at_sub).await.token();
+
+        // Asking again supersedes the first link.
+        app.post(&start, &expert.token, json!({"email": at_issuer}))
+            .await
+            .assert_status(202);
+        app.drain_jobs().await;
+        let mail = app.the_mail_to(&at_issuer).await;
+        assert!(
+            mail.subject().contains("Confirm this address"),
+            "{}",
+            mail.subject()
+        );
+        assert!(
+            mail.body().contains(&format!(
+                "https://cadre.test/credentials/{credential}/confirm-email?token="
+            )),
+            "{}",
+            mail.body()
+        );
+        let token = mail.token();
+        app.post_anon(&confirm, json!({"token": old_token}))
+            .await
+            .assert_problem(410, None);
+
+        // Without confirmed evidence the reviewer cannot verify.
+        let review = format!("/v1/credentials/{credential}/review");
+        app.post(
+            &review,
+            &vendor.token,
+            json!({"decision": "verify", "reason": "looks right"}),
+        )
+        .await
+        .assert_problem(409, None);
+
+        app.post_anon(&confirm, json!({"token": "not-the-token"}))
+            .await
+            .assert_problem(400, Some("token"));
+        // The token belongs to this credential only.
+        app.post_anon(
+            &format!(
+                "/v1/credentials/{}/email-verification/confirm",
+                plain.json["id"].as_str().unwrap()
+            ),
+            json!({"token": token}),
+        )
+        .await
+        .assert_problem(400, Some("token"));
+        let ok = app.post_anon(&confirm, json!({"token": token})).await;
+        ok.assert_status(200);
+        assert_eq!(ok.json["status"], "confirmed");
+        app.post_anon(&confirm, json!({"token": token}))
+            .await
+            .assert_problem(409, None);
+
+        let c = app
+            .get(&format!("/v1/credentials/{credential}"), &vendor.token)
+            .await;
+        let evidence = c.json["evidence"].as_array().unwrap();
+        assert_eq!(evidence.len(), 1);
+        assert_eq!(evidence[0]["kind"], "email_domain_verified");
+        assert_eq!(evidence[0]["email_domain"], "aekb.de");
+        let statuses: Vec<&str> = c.json["email_checks"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|x| x["status"].as_str().unwrap())
+            .collect();
+        assert_eq!(statuses, ["superseded", "confirmed"]);
+        app.post(
+            &review,
+            &vendor.token,
+            json!({"decision": "verify", "reason": "institutional address confirmed"}),
+        )
+        .await
+        .assert_status(200);
+        // Verified credentials take no more checks.
+        app.post(&start, &expert.token, json!({"email": at_issuer}))
+            .await
+            .assert_problem(409, None);
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn institutional_links_expire_and_are_throttled() {
+    on_both(|app| async move {
+        let (_, _, mut expert, _) = licensed_setup(&app).await;
+        let credential = licence(&app, &expert, "2031-01-01").await;
+        let start = format!("/v1/credentials/{credential}/email-verification");
+        let address = app.email("chen").replace("@example.com", "@aekb.de");
+        app.post(&start, &expert.token, json!({"email": address}))
+            .await
+            .assert_status(202);
+        app.drain_jobs().await;
+        let token = app.the_mail_to(&address).await.token();
+        app.advance(chrono::Duration::hours(72));
+        app.relogin(&mut expert).await;
+        app.post_anon(&format!("{start}/confirm"), json!({"token": token}))
+            .await
+            .assert_problem(410, None);
+        for _ in 0..4 {
+            app.post(&start, &expert.token, json!({"email": address}))
+                .await
+                .assert_status(202);
+        }
+        // The first request is more than a day old: four more fit, the fifth does not.
+        app.post(&start, &expert.token, json!({"email": address}))
+            .await
+            .assert_status(202);
+        app.post(&start, &expert.token, json!({"email": address}))
+            .await
+            .assert_problem(429, None);
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn expiry_is_swept_by_the_job_with_a_reminder_and_ends_eligibility() {
+    on_both(|app| async move {
+        // The harness clock starts on 2026-03-02.
+        let (_, mut vendor, mut expert, id) = licensed_setup(&app).await;
+        let eligibility = format!("/v1/experts/{id}/eligibility");
+        let e = app.get(&eligibility, &expert.token).await;
+        e.assert_status(200);
+        assert!(!eligible(&e.json, "medicine/radiology"), "no licence yet");
+
+        let credential = licence(&app, &expert, "2026-04-15").await;
+        upload(
+            &app,
+            &expert.token,
+            &credential,
+            "licence.pdf",
+            "application/pdf",
+            PDF,
+        )
+        .await
+        .assert_status(201);
+        app.post(
+            &format!("/v1/credentials/{credential}/review"),
+            &vendor.token,
+            json!({"decision": "verify", "reason": "matches the register"}),
+        )
+        .await
+        .assert_status(200);
+        let e = app.get(&eligibility, &vendor.token).await;
+        assert!(eligible(&e.json, "medicine"));
+        let radiology = e.json["domains"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|d| d["slug"] == "medicine/radiology")
+            .unwrap()
+            .clone();
+        assert_eq!(radiology["requirements"][0]["declared_by"], "medicine");
+        assert_eq!(radiology["requirements"][0]["met_by"], credential.as_str());
+
+        // 44 days before expiry: no reminder yet.
+        app.drain_jobs().await;
+        let reminders = |app: &TestApp| {
+            app.mail_to(&expert.email)
+                .into_iter()
+                .filter(|m| m.subject().contains("expires on 2026-04-15"))
+                .count()
+        };
+        assert_eq!(reminders(&app), 0);
+        // 29 days before: the next sweep reminds once, and only once.
+        app.advance(chrono::Duration::days(15));
+        app.drain_jobs().await;
+        assert_eq!(reminders(&app), 1);
+        app.advance(chrono::Duration::hours(2));
+        app.drain_jobs().await;
+        assert_eq!(reminders(&app), 1);
+
+        // On the expiry date the credential no longer counts, even before the sweep runs…
+        app.advance(chrono::Duration::days(29));
+        assert_eq!(app.clock_now().date_naive().to_string(), "2026-04-15");
+        app.relogin(&mut expert).await;
+        app.relogin(&mut vendor).await;
+        let e = app.get(&eligibility, &expert.token).await;
+        assert!(!eligible(&e.json, "medicine/radiology"));
+        assert!(
+            e.json["domains"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .all(|d| d["slug"] != "medicine" || d["requirements"][0]["met_by"].is_null())
+        );
+        // …and the sweep marks it expired and tells the expert.
+        app.drain_jobs().await;
+        let c = app
+            .get(&format!("/v1/credentials/{credential}"), &expert.token)
+            .await;
+        assert_eq!(c.json["status"], "expired");
+        let expired: Vec<_> = app
+            .mail_to(&expert.email)
+            .into_iter()
+            .filter(|m| m.subject() == "Your credential has expired")
+            .collect();
+        assert_eq!(expired.len(), 1);
+        assert!(expired[0].body().contains("expired on 2026-04-15"));
+        // An expired credential cannot be verified or revoked.
+        app.post(
+            &format!("/v1/credentials/{credential}/revoke"),
+            &vendor.token,
+            json!({"reason": "x"}),
+        )
+        .await
+        .assert_problem(409, None);
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn revoking_a_credential_ends_eligibility_at_once() {
+    on_both(|app| async move {
+        let (admin, vendor, expert, id) = licensed_setup(&app).await;
+        let credential = licence(&app, &expert, "2035-01-01").await;
+        upload(
+            &app,
+            &expert.token,
+            &credential,
+            "licence.pdf",
+            "application/pdf",
+            PDF,
+        )
+        .await
+        .assert_status(201);
+        let revoke = format!("/v1/credentials/{credential}/revoke");
+        // Only verified credentials can be revoked; experts and rival vendors cannot revoke.
+        app.post(&revoke, &vendor.token, json!({"reason": "x"}))
+            .await
+            .assert_problem(409, None);
+        app.post(
+            &format!("/v1/credentials/{credential}/review"),
+            &vendor.token,
+            json!({"decision": "verify", "reason": "ok"}),
+        )
+        .await
+        .assert_status(200);
+        let eligibility = format!("/v1/experts/{id}/eligibility");
+        assert!(eligible(
+            &app.get(&eligibility, &expert.token).await.json,
+            "medicine"
+        ));
+        app.post(&revoke, &expert.token, json!({"reason": "mine"}))
+            .await
+            .assert_problem(403, None);
+        let rival = app.vendor("Rival").await;
+        app.post(&revoke, &rival.token, json!({"reason": "x"}))
+            .await
+            .assert_problem(404, None);
+        app.get(&eligibility, &rival.token)
+            .await
+            .assert_problem(404, None);
+        app.post(&revoke, &admin.token, json!({"reason": ""}))
+            .await
+            .assert_problem(422, Some("reason"));
+        let r = app
+            .post(
+                &revoke,
+                &admin.token,
+                json!({"reason": "Licence withdrawn by the chamber"}),
+            )
+            .await;
+        r.assert_status(200);
+        assert_eq!(r.json["status"], "revoked");
+        assert!(!eligible(
+            &app.get(&eligibility, &expert.token).await.json,
+            "medicine"
+        ));
+        app.post(&revoke, &admin.token, json!({"reason": "again"}))
+            .await
+            .assert_problem(409, None);
+        app.drain_jobs().await;
+        let mail = app
+            .mail_to(&expert.email)
+            .into_iter()
+            .find(|m| m.subject() == "Your credential was revoked")
+            .expect("the expert is told");
+        assert!(mail.body().contains("Licence withdrawn by the chamber"));
+    })
+    .await;
+}

@@ -649,6 +649,14 @@ impl TestApp {
         }
     }
 
+    /// Logs `account` in again (after the clock moved past its access token's lifetime).
+    pub async fn relogin(&self, account: &mut Account) {
+        let login = self.login(&account.email, PASSWORD).await;
+        login.assert_status(200);
+        account.token = login.json["access_token"].as_str().unwrap().to_owned();
+        account.refresh_token = login.json["refresh_token"].as_str().unwrap().to_owned();
+    }
+
     pub fn clock_now(&self) -> chrono::DateTime<Utc> {
         use cadre::clock::Clock;
         self.clock.now()

@@ -3,6 +3,7 @@
 
 mod helpers;
 
+mod assessments;
 mod audit;
 mod auth;
 mod credentials;
