@@ -599,3 +599,28 @@ async fn labs_see_only_the_pseudonymous_card_of_approved_experts() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn concurrent_starts_open_exactly_one_assessment() {
+    on_both(|app| async move {
+        let w = world(&app).await;
+        vet(&app, &w, &["screening", "credential_review", "assessment"]).await;
+        let start = format!("/v1/slices/{}/assessments", w.slice);
+        let (a, b, c) = tokio::join!(
+            app.post(&start, &w.expert.token, json!({})),
+            app.post(&start, &w.expert.token, json!({})),
+            app.post(&start, &w.expert.token, json!({})),
+        );
+        let mut codes: Vec<u16> = [&a, &b, &c].iter().map(|r| r.status.as_u16()).collect();
+        codes.sort();
+        assert_eq!(codes, [201, 409, 409]);
+        let listed = app
+            .get(
+                &format!("/v1/experts/{}/assessments", w.expert_id),
+                &w.expert.token,
+            )
+            .await;
+        assert_eq!(listed.json["data"].as_array().unwrap().len(), 1);
+    })
+    .await;
+}

@@ -345,7 +345,27 @@ async fn deleting_an_expert_account_erases_personal_data_and_keeps_ids() {
             .to_owned();
         let me = app.get("/v1/experts/me", &expert.token).await;
         let expert_id = me.json["id"].as_str().unwrap().to_owned();
-        // A verification e-mail is still queued (nothing was drained yet).
+        // A verification e-mail is still queued (nothing was drained yet), and so is an
+        // institutional check sent to another of the expert's addresses.
+        let institutional = app.email("chen-work").replace("@example.com", "@aekb.de");
+        let second = app
+            .post(
+                "/v1/experts/me/credentials",
+                &expert.token,
+                json!({"kind": "employment", "issuer": "AEKB",
+                "issuer_domain": "aekb.de", "field": "medicine"}),
+            )
+            .await;
+        app.post(
+            &format!(
+                "/v1/credentials/{}/email-verification",
+                second.json["id"].as_str().unwrap()
+            ),
+            &expert.token,
+            json!({"email": institutional}),
+        )
+        .await
+        .assert_status(202);
 
         let delete = "/v1/experts/me/delete";
         app.post(
@@ -417,9 +437,24 @@ async fn deleting_an_expert_account_erases_personal_data_and_keeps_ids() {
             .await
             .unwrap();
         assert!(
-            jobs.iter().all(|j| !j.payload.contains(&expert.email)),
-            "no stored copy of the address"
+            jobs.iter()
+                .all(|j| !j.payload.contains(&expert.email) && !j.payload.contains(&institutional)),
+            "no stored copy of either address"
         );
+        assert!(app.mail_to(&institutional).is_empty());
+        let checks = app
+            .state
+            .db
+            .read(|conn| {
+                use diesel::prelude::*;
+                cadre::db::schema::credential_email_checks::table
+                    .select(cadre::db::schema::credential_email_checks::email)
+                    .load::<String>(conn)
+                    .map_err(|e| cadre::db::DbUnavailable::new(e.to_string()))
+            })
+            .await
+            .unwrap();
+        assert_eq!(checks, ["[erased]"]);
         assert!(jobs.iter().any(|j| j.status == "dead"
             && j.last_error.as_deref() == Some("recipient deleted their account")));
     })
