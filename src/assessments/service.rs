@@ -188,6 +188,12 @@ pub fn start(
             "qualification assessments exist for shared slices only; a lab's private slice has no shared pool",
         ));
     }
+    if !crate::credentials::eligibility::eligible_for(conn, &expert.id, &slice.domain_id, now)? {
+        return Err(ApiError::conflict(format!(
+            "the slice's domain requires credentials you do not hold verified and unexpired (see GET /v1/experts/{}/eligibility)",
+            expert.id
+        )));
+    }
     close_overdue_for(conn, now, settings, &expert.id, &slice.id)?;
     if let Some(open) = store::open_for(conn, &expert.id, &slice.id)? {
         return Err(ApiError::conflict(format!(
@@ -301,6 +307,9 @@ pub fn answer(
     label: &Value,
 ) -> ApiResult<()> {
     require_open(a)?;
+    if !store::lock_open(conn, &a.id, now)? {
+        return Err(ApiError::conflict("this assessment was closed meanwhile"));
+    }
     let item = store::items_of(conn, &a.id)?
         .into_iter()
         .find(|(r, _)| r.id == assignment.as_str())
@@ -327,6 +336,9 @@ pub fn submit(
     a: &AssessmentRow,
 ) -> ApiResult<()> {
     require_open(a)?;
+    if !store::lock_open(conn, &a.id, now)? {
+        return Err(ApiError::conflict("this assessment was closed meanwhile"));
+    }
     let unanswered = store::items_of(conn, &a.id)?
         .iter()
         .filter(|(r, _)| r.label.is_none())
@@ -337,7 +349,11 @@ pub fn submit(
             a.item_count
         )));
     }
-    grade_and_close(conn, now, settings, a, false)
+    if grade_and_close(conn, now, settings, a, false)? {
+        Ok(())
+    } else {
+        Err(ApiError::conflict("this assessment was graded meanwhile"))
+    }
 }
 
 fn gold_label(g: &crate::gold::store::GoldRow) -> TypedLabel {
@@ -352,13 +368,18 @@ fn gold_label(g: &crate::gold::store::GoldRow) -> TypedLabel {
 }
 
 /// Grades and closes an open assessment; `timed_out` when its time limit ran out.
+/// Returns false (changing nothing) if it was already closed.
 fn grade_and_close(
     conn: &mut DbConn,
     now: DateTime<Utc>,
     settings: &Settings,
     a: &AssessmentRow,
     timed_out: bool,
-) -> ApiResult<()> {
+) -> ApiResult<bool> {
+    // Lock first, then read the answers: a concurrent answer is either in or refused.
+    if !store::lock_open(conn, &a.id, now)? {
+        return Ok(false);
+    }
     let slice = crate::taxonomy::store::find_slice(conn, &a.slice_id)?
         .ok_or_else(|| ApiError::internal(anyhow::anyhow!("slice vanished")))?;
     let rows = store::items_of(conn, &a.id)?;
@@ -393,9 +414,7 @@ fn grade_and_close(
         },
         now,
     )? {
-        return Err(ApiError::conflict(
-            "this assessment was graded concurrently",
-        ));
+        return Ok(false);
     }
     for ((r, _), ok) in rows.iter().zip(&g.correct) {
         store::close_item(conn, r, *ok, now)?;
@@ -471,7 +490,7 @@ fn grade_and_close(
             ),
         )?;
     }
-    Ok(())
+    Ok(true)
 }
 
 fn close_overdue_for(
@@ -497,8 +516,10 @@ pub fn close_overdue(
 ) -> anyhow::Result<usize> {
     let mut closed = 0;
     for a in store::overdue(conn, now)? {
-        grade_and_close(conn, now, settings, &a, true).map_err(|e| anyhow::anyhow!("{e}"))?;
-        closed += 1;
+        // One already closed elsewhere (looked at, or another sweep) is simply skipped.
+        if grade_and_close(conn, now, settings, &a, true).map_err(|e| anyhow::anyhow!("{e}"))? {
+            closed += 1;
+        }
     }
     Ok(closed)
 }

@@ -69,10 +69,24 @@ pub fn last_unsuccessful(
         .filter(assessments::expert_id.eq(expert))
         .filter(assessments::slice_id.eq(slice))
         .filter(assessments::status.eq_any(["failed", "expired"]))
-        .order_by(assessments::finished_at.desc())
+        .order_by(assessments::id.desc())
         .select(AssessmentRow::as_select())
         .first(conn)
         .optional()
+}
+
+/// Takes the open assessment's row lock (a no-op update) so that answering, submitting
+/// and grading one assessment run one after another on PostgreSQL as on SQLite; false
+/// if it is no longer open.
+pub fn lock_open(conn: &mut DbConn, id: &str, now: DateTime<Utc>) -> QueryResult<bool> {
+    let n = diesel::update(
+        assessments::table
+            .find(id)
+            .filter(assessments::status.eq("in_progress")),
+    )
+    .set(assessments::updated_at.eq(now.naive_utc()))
+    .execute(conn)?;
+    Ok(n == 1)
 }
 
 pub fn overdue(conn: &mut DbConn, now: DateTime<Utc>) -> QueryResult<Vec<AssessmentRow>> {

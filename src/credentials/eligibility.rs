@@ -129,6 +129,7 @@ pub fn for_expert(conn: &mut DbConn, expert: &str, now: DateTime<Utc>) -> ApiRes
             .map(|(k, f, _)| (k.clone(), f.clone()))
             .collect();
         let met = meet(&pairs, &held, today);
+        let declared = pairs.len();
         let requirements: Vec<RequirementStatus> = effective
             .into_iter()
             .zip(met)
@@ -144,7 +145,9 @@ pub fn for_expert(conn: &mut DbConn, expert: &str, now: DateTime<Utc>) -> ApiRes
         out.push(DomainEligibility {
             domain_id: DomainId::from_db(d.id.clone()),
             slug: d.slug.clone(),
-            eligible: requirements.iter().all(|r| r.met_by.is_some()),
+            // A requirement this build cannot read is never met (fail closed).
+            eligible: requirements.len() == declared
+                && requirements.iter().all(|r| r.met_by.is_some()),
             requirements,
         });
     }

@@ -20,6 +20,43 @@ use crate::mail::{self, templates};
 use crate::state::{AppState, public_link};
 
 const MAX_PER_DAY: i64 = 5;
+/// Over all of one expert's credentials, so many credentials do not multiply the mail.
+const MAX_PER_EXPERT_PER_DAY: i64 = 10;
+
+/// Public mailbox providers: an address there proves nothing about an institution.
+const FREE_MAIL: &[&str] = &[
+    "gmail.com",
+    "googlemail.com",
+    "outlook.com",
+    "hotmail.com",
+    "live.com",
+    "msn.com",
+    "yahoo.com",
+    "ymail.com",
+    "icloud.com",
+    "me.com",
+    "aol.com",
+    "proton.me",
+    "protonmail.com",
+    "gmx.de",
+    "gmx.net",
+    "web.de",
+    "t-online.de",
+    "mail.ru",
+    "yandex.ru",
+    "qq.com",
+    "163.com",
+    "126.com",
+    "zoho.com",
+    "fastmail.com",
+    "tutanota.com",
+];
+
+/// Is `domain` (or a parent of it) a public mailbox provider?
+pub fn is_free_mail(domain: &str) -> bool {
+    let d = domain.trim().to_ascii_lowercase();
+    FREE_MAIL.iter().any(|f| within(&d, f))
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ToSchema)]
 #[serde(rename_all = "snake_case")]
@@ -137,6 +174,11 @@ async fn start_email_check(
                     c.status
                 )));
             }
+            if !store::lock_pending(conn, &c.id, now)? {
+                return Err(ApiError::conflict(
+                    "the credential was decided meanwhile; it no longer takes evidence",
+                ));
+            }
             let Some(issuer_domain) = c.issuer_domain.clone() else {
                 return Err(ApiError::conflict(
                     "the credential names no issuer_domain; add it again with the issuer's e-mail domain",
@@ -152,9 +194,21 @@ async fn start_email_check(
                     format!("must be an address at {issuer_domain} (the credential's issuer_domain)"),
                 ));
             }
-            if store::email_checks_since(conn, &c.id, now - Duration::hours(24))? >= MAX_PER_DAY {
+            if is_free_mail(&issuer_domain) {
+                return Err(ApiError::conflict(format!(
+                    "{issuer_domain} is a public mailbox provider; an address there proves nothing about the issuer"
+                )));
+            }
+            let day_ago = now - Duration::hours(24);
+            if store::email_checks_since(conn, &c.id, day_ago)? >= MAX_PER_DAY {
                 return Err(ApiError::too_many_requests(
                     "at most 5 verification e-mails per credential per day",
+                    3600,
+                ));
+            }
+            if store::expert_email_checks_since(conn, &expert.id, day_ago)? >= MAX_PER_EXPERT_PER_DAY {
+                return Err(ApiError::too_many_requests(
+                    "at most 10 verification e-mails per expert per day",
                     3600,
                 ));
             }
@@ -191,7 +245,7 @@ async fn start_email_check(
                     org_id: c.vendor_id.as_deref(),
                     subject_type: "credential",
                     subject_id: Some(&c.id),
-                    details: json!({ "check": check.as_str(), "domain": domain }),
+                    details: json!({ "check": check.as_str() }),
                 },
             )?;
             store::email_checks_of(conn, &c.id)?
@@ -266,7 +320,7 @@ async fn confirm_email_check(
                 return Err(ApiError::gone("this link has expired; ask for a new one"));
             }
             let c = store::find(conn, id.as_str())?.ok_or_else(invalid)?;
-            if c.status != "pending" {
+            if c.status != "pending" || !store::lock_pending(conn, &c.id, now)? {
                 return Err(ApiError::conflict(format!(
                     "the credential is {}; it no longer takes evidence",
                     c.status
@@ -284,7 +338,7 @@ async fn confirm_email_check(
                     org_id: c.vendor_id.as_deref(),
                     subject_type: "credential",
                     subject_id: Some(&c.id),
-                    details: json!({ "check": check.id, "domain": check.domain }),
+                    details: json!({ "check": check.id }),
                 },
             )?;
             store::email_checks_of(conn, &c.id)?
@@ -312,5 +366,13 @@ mod tests {
         assert!(!within("evilcharite.de", "charite.de"));
         assert!(!within("charite.de.evil.com", "charite.de"));
         assert!(!within("gmail.com", "charite.de"));
+    }
+
+    #[test]
+    fn public_mailbox_providers_are_recognised_with_their_subdomains() {
+        assert!(super::is_free_mail("gmail.com"));
+        assert!(super::is_free_mail("Mail.Yahoo.com"));
+        assert!(!super::is_free_mail("charite.de"));
+        assert!(!super::is_free_mail("notgmail.com"));
     }
 }

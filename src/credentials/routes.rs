@@ -215,6 +215,11 @@ impl Validate for CreateCredentialRequest {
                 "issuer_domain",
                 "must be a domain name like `aekb.de`",
             );
+            c.check(
+                !super::institution::is_free_mail(d),
+                "issuer_domain",
+                "must be the issuer's own domain, not a public mailbox provider",
+            );
         }
         c.check(
             crate::taxonomy::names::is_domain_slug(&self.field) && !self.field.contains('/'),
@@ -483,7 +488,7 @@ async fn upload_evidence(
             if expert.user_id != user.user_id.as_str() {
                 return Err(ApiError::forbidden("only the credential's expert uploads its evidence"));
             }
-            if c.status != "pending" {
+            if c.status != "pending" || !store::lock_pending(conn, &c.id, now)? {
                 return Err(ApiError::conflict(format!("the credential is {}; evidence is added while it is pending", c.status)));
             }
             if store::count_evidence(conn, &c.id)? >= 10 {

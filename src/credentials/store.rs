@@ -404,3 +404,29 @@ pub fn count_all_evidence(conn: &mut DbConn, credential: &str) -> QueryResult<i6
         .get_result(conn)?;
     Ok(count_evidence(conn, credential)? + confirmed)
 }
+
+/// Takes the pending credential's row lock (a no-op update), so evidence is only added to,
+/// and checks only started for, a credential that stays pending; false if it is not.
+pub fn lock_pending(conn: &mut DbConn, id: &str, now: DateTime<Utc>) -> QueryResult<bool> {
+    let n = diesel::update(
+        credentials::table
+            .find(id)
+            .filter(credentials::status.eq("pending")),
+    )
+    .set(credentials::updated_at.eq(now.naive_utc()))
+    .execute(conn)?;
+    Ok(n == 1)
+}
+
+/// Checks an expert asked for since `since`, over all their credentials.
+pub fn expert_email_checks_since(
+    conn: &mut DbConn,
+    expert: &str,
+    since: DateTime<Utc>,
+) -> QueryResult<i64> {
+    credential_email_checks::table
+        .filter(credential_email_checks::expert_id.eq(expert))
+        .filter(credential_email_checks::created_at.gt(since.naive_utc()))
+        .count()
+        .get_result(conn)
+}

@@ -18,7 +18,7 @@ use crate::credentials::eligibility;
 use crate::db::DbConn;
 use crate::http::{ApiResult, path_id};
 use crate::ids::ExpertId;
-use crate::standings::service::StandingView;
+use crate::standings::rules::{SliceStatus, Tier};
 use crate::state::AppState;
 use crate::taxonomy::CredentialKind;
 
@@ -29,6 +29,16 @@ pub struct CredentialSummary {
     pub field: String,
     pub jurisdiction: Option<String>,
     pub expires_on: Option<NaiveDate>,
+}
+
+/// An expert's status and tier in one slice, as labs see it (no admin reasons).
+#[derive(Debug, Serialize, ToSchema)]
+pub struct CardStanding {
+    pub slice_id: crate::ids::SliceId,
+    #[schema(example = "code/rust-review")]
+    pub slice_key: String,
+    pub status: SliceStatus,
+    pub tier: Tier,
 }
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -48,13 +58,15 @@ pub struct ExpertCard {
     pub verified_credentials: Vec<CredentialSummary>,
     /// Slugs of the domains whose credential requirements the expert meets today.
     pub eligible_domains: Vec<String>,
-    pub slices: Vec<StandingView>,
+    /// Shared slices, and the viewing lab's own private slices.
+    pub slices: Vec<CardStanding>,
     /// Only when the expert consented to share contact details with labs.
     pub contact: Option<Contact>,
 }
 
 fn card(
     conn: &mut DbConn,
+    principal: &Principal,
     e: ExpertRow,
     now: chrono::DateTime<chrono::Utc>,
 ) -> ApiResult<ExpertCard> {
@@ -75,7 +87,20 @@ fn card(
         .filter(|d| d.eligible)
         .map(|d| d.slug)
         .collect();
-    let slices = crate::standings::routes::standings_of(conn, &e.id)?;
+    let mut slices = Vec::new();
+    for s in crate::standings::store::list_for_expert(conn, &e.id)? {
+        let slice_id = crate::ids::SliceId::from_db(s.slice_id.clone());
+        // Another lab's private slice stays invisible, as everywhere else.
+        let Ok(slice) = crate::taxonomy::service::visible_slice(conn, principal, &slice_id) else {
+            continue;
+        };
+        slices.push(CardStanding {
+            slice_id,
+            slice_key: slice.key,
+            status: SliceStatus::parse(&s.status).unwrap_or(SliceStatus::None),
+            tier: Tier::parse(&s.tier).unwrap_or(Tier::Annotator),
+        });
+    }
     let contact = if e.contact_consent {
         crate::experts::service::contact(conn, &e.id)?.map(|(email, display_name)| Contact {
             display_name,
@@ -134,7 +159,7 @@ async fn get_card(
                     }
                 }
             };
-            card(conn, e, now)
+            card(conn, &principal, e, now)
         })
         .await?;
     Ok(HttpResponse::Ok().json(v))

@@ -50,6 +50,7 @@ pub fn erase_expert(
         )
         .set((
             credential_email_checks::email.eq(ERASED),
+            credential_email_checks::domain.eq(ERASED),
             credential_email_checks::token_hash.eq(diesel::dsl::sql::<diesel::sql_types::Text>(
                 "'erased-' || id",
             )),
@@ -60,11 +61,27 @@ pub fn erase_expert(
         diesel::update(credentials::table.filter(credentials::expert_id.eq(expert)))
             .set((
                 credentials::issuer.eq(ERASED),
+                credentials::issuer_domain.eq(None::<String>),
                 credentials::identifier.eq(None::<String>),
                 credentials::jurisdiction.eq(None::<String>),
                 credentials::updated_at.eq(t),
             ))
             .execute(conn)?;
+        let previous: String = experts::table
+            .find(expert)
+            .select(experts::vetting_status)
+            .first(conn)?;
+        if previous != "offboarded" {
+            super::store::insert_transition(
+                conn,
+                now,
+                expert,
+                Some(&previous),
+                "offboarded",
+                "account deleted by the expert",
+                actor,
+            )?;
+        }
         diesel::update(experts::table.find(expert))
             .set((
                 experts::display_name.eq("[deleted expert]"),
@@ -72,6 +89,9 @@ pub fn erase_expert(
                 experts::bio.eq(""),
                 experts::affiliations.eq("[]"),
                 experts::contact_consent.eq(false),
+                // The account is gone: no routing, no lab card.
+                experts::vetting_status.eq("offboarded"),
+                experts::status_changed_at.eq(t),
                 experts::updated_at.eq(t),
             ))
             .execute(conn)?;

@@ -89,21 +89,27 @@ impl JobRunner {
         let worker = self.worker_id.clone();
         let max_attempts = self.settings.max_attempts;
         let every = Duration::seconds(self.settings.sweep_interval_secs);
+        // Schedules fire in their own transaction: a failure there is logged and never
+        // stops this runner from claiming the jobs already queued.
+        let schedule_queues = queues.clone();
+        let fired = self
+            .db
+            .read(move |conn| {
+                Ok::<_, DbUnavailable>(crate::db::write_tx(conn, |conn| {
+                    super::schedule::fire_due(conn, now, &schedule_queues, every)
+                }))
+            })
+            .await?;
+        if let Err(e) = fired {
+            tracing::error!(error = %format!("{e:#}"), "firing recurring job schedules failed");
+        }
         let claimed = self
             .db
             .read(move |conn| {
                 crate::db::write_tx(conn, |conn| {
-                    super::schedule::fire_due(conn, now, &queues, every)?;
-                    Ok(store::claim(
-                        conn,
-                        &queues,
-                        &worker,
-                        now,
-                        lease,
-                        max_attempts,
-                    )?)
+                    store::claim(conn, &queues, &worker, now, lease, max_attempts)
                 })
-                .map_err(|e: anyhow::Error| DbUnavailable::new(format!("{e:#}")))
+                .map_err(|e| DbUnavailable::from_query(&e))
             })
             .await?;
         let Some(job) = claimed else { return Ok(None) };

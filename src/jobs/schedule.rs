@@ -11,7 +11,7 @@ use diesel::prelude::*;
 
 use super::Queue;
 use crate::db::DbConn;
-use crate::db::schema::job_schedules;
+use crate::db::schema::{job_schedules, jobs};
 
 /// Marks credentials expired and sends 30-day reminders.
 pub const CREDENTIAL_EXPIRY_SWEEP: &str = "credentials.expiry_sweep";
@@ -56,7 +56,13 @@ pub fn fire_due(
             job_schedules::last_run_at.eq(Some(t)),
         ))
         .execute(conn)?;
-        if won == 1 {
+        // A sweep still queued or running (slow, or retrying) covers this tick too.
+        let pending: i64 = jobs::table
+            .filter(jobs::kind.eq(kind))
+            .filter(jobs::status.eq_any(["queued", "running"]))
+            .count()
+            .get_result(conn)?;
+        if won == 1 && pending == 0 {
             super::enqueue(conn, now, queue, kind, &serde_json::json!({}))?;
             fired += 1;
         }

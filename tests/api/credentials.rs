@@ -392,6 +392,10 @@ async fn deleting_an_expert_account_erases_personal_data_and_keeps_ids() {
             .await;
         profile.assert_status(200);
         assert_eq!(profile.json["display_name"], "[deleted expert]");
+        assert_eq!(
+            profile.json["vetting_status"], "offboarded",
+            "a deleted expert is never routed again"
+        );
         assert_eq!(profile.json["affiliations"], json!([]));
         assert!(!profile.text.contains(&expert.email), "{}", profile.text);
         let cred = app
@@ -542,6 +546,15 @@ async fn an_institutional_address_confirms_a_credential_end_to_end_over_smtp() {
         app.post(&start, &other.token, json!({"email": "x@aekb.de"}))
             .await
             .assert_problem(404, None);
+        // A public mailbox provider is not an issuer's domain.
+        app.post(
+            "/v1/experts/me/credentials",
+            &expert.token,
+            json!({"kind": "degree", "issuer": "LMU",
+            "issuer_domain": "gmail.com", "field": "medicine"}),
+        )
+        .await
+        .assert_problem(422, Some("issuer_domain"));
         // A credential without an issuer domain cannot be checked this way.
         let plain = app
             .post(
@@ -853,6 +866,46 @@ async fn revoking_a_credential_ends_eligibility_at_once() {
             .find(|m| m.subject() == "Your credential was revoked")
             .expect("the expert is told");
         assert!(mail.body().contains("Licence withdrawn by the chamber"));
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn assessments_in_a_domain_need_its_credentials() {
+    on_both(|app| async move {
+        let (admin, vendor, expert, id) = licensed_setup(&app).await;
+        let rad = app.get("/v1/domains?limit=100", &admin.token).await.json["data"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|d| d["slug"] == "medicine/radiology")
+            .unwrap()["id"]
+            .clone();
+        let slice = app
+            .post("/v1/slices", &admin.token, json!({"key": "medicine/radiology:de", "domain_id": rad, "name": "Radiology (German)",
+                "label_schema": {"kind": "ordinal", "min": 1, "max": 5}, "measurement_level": "interval"}))
+            .await;
+        slice.assert_status(201);
+        for to in ["screening", "credential_review", "assessment"] {
+            app.post(&format!("/v1/experts/{id}/vetting/transitions"), &vendor.token, json!({"to": to, "reason": "next"}))
+                .await
+                .assert_status(200);
+        }
+        let start = format!("/v1/slices/{}/assessments", slice.json["id"].as_str().unwrap());
+        let refused = app.post(&start, &expert.token, json!({})).await;
+        refused.assert_problem(409, None);
+        assert!(refused.json["detail"].as_str().unwrap().contains("requires credentials"), "{}", refused.text);
+        // With a verified licence the next obstacle is the (empty) pool, not eligibility.
+        let credential = licence(&app, &expert, "2035-01-01").await;
+        upload(&app, &expert.token, &credential, "licence.pdf", "application/pdf", PDF)
+            .await
+            .assert_status(201);
+        app.post(&format!("/v1/credentials/{credential}/review"), &vendor.token, json!({"decision": "verify", "reason": "ok"}))
+            .await
+            .assert_status(200);
+        let refused = app.post(&start, &expert.token, json!({})).await;
+        refused.assert_problem(409, None);
+        assert!(refused.json["detail"].as_str().unwrap().contains("assessment pool"), "{}", refused.text);
     })
     .await;
 }
