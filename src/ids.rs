@@ -159,6 +159,7 @@ define_id!(SliceStandingId, "sst", "a slice standing id");
 define_id!(StandingEventId, "sse", "a slice standing event id");
 define_id!(AssessmentId, "asm", "an assessment id");
 define_id!(AssignmentId, "asg", "an assignment id");
+define_id!(ItemId, "itm", "an item id");
 
 #[cfg(test)]
 mod tests {

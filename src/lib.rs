@@ -27,6 +27,7 @@ pub mod mail;
 pub mod money;
 pub mod orgs;
 pub mod projects;
+pub mod routing;
 pub mod standings;
 pub mod startup;
 pub mod state;

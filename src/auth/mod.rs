@@ -111,14 +111,22 @@ pub enum Scope {
     /// Read the organization's gold items with their answers (`GET /v1/projects/{project}/gold-items`).
     #[serde(rename = "gold:read")]
     GoldRead,
+    /// Push escalated items into the organization's active projects (`POST /v1/projects/{project}/items`).
+    #[serde(rename = "items:write")]
+    ItemsWrite,
+    /// Read the organization's items and their status (`GET /v1/projects/{project}/items`, `GET /v1/items/{item}`).
+    #[serde(rename = "items:read")]
+    ItemsRead,
 }
 
 impl Scope {
-    pub const ALL: [Scope; 4] = [
+    pub const ALL: [Scope; 6] = [
         Scope::OrgRead,
         Scope::MembersRead,
         Scope::ProjectsRead,
         Scope::GoldRead,
+        Scope::ItemsWrite,
+        Scope::ItemsRead,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -127,6 +135,8 @@ impl Scope {
             Scope::MembersRead => "members:read",
             Scope::ProjectsRead => "projects:read",
             Scope::GoldRead => "gold:read",
+            Scope::ItemsWrite => "items:write",
+            Scope::ItemsRead => "items:read",
         }
     }
 

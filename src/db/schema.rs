@@ -449,6 +449,28 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    items (id) {
+        id -> Text,
+        org_id -> Text,
+        project_id -> Text,
+        slice_id -> Text,
+        external_id -> Text,
+        payload -> Text,
+        judge_confidence -> Nullable<Double>,
+        stakes -> Text,
+        priority -> Integer,
+        deadline_at -> Timestamp,
+        status -> Text,
+        status_reason -> Text,
+        created_by_key -> Nullable<Text>,
+        created_by_user -> Nullable<Text>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+        resolved_at -> Nullable<Timestamp>,
+    }
+}
+
 diesel::joinable!(evidence_files -> credentials (credential_id));
 diesel::joinable!(vetting_transitions -> experts (expert_id));
 diesel::joinable!(project_slices -> projects (project_id));
@@ -492,4 +514,5 @@ diesel::allow_tables_to_appear_in_same_query!(
     slice_standing_events,
     assessments,
     assignments,
+    items,
 );

@@ -180,9 +180,20 @@ pub fn readable_project(
     principal: &Principal,
     id: &ProjectId,
 ) -> ApiResult<ProjectRow> {
+    project_with_scope(conn, principal, id, Scope::ProjectsRead)
+}
+
+/// The project, if the caller belongs to its lab (users) or is an API key of that lab
+/// holding `scope`; platform admins too. 404 for everyone else.
+pub fn project_with_scope(
+    conn: &mut DbConn,
+    principal: &Principal,
+    id: &ProjectId,
+    scope: Scope,
+) -> ApiResult<ProjectRow> {
     let p = store::find_project(conn, id.as_str())?.ok_or_else(|| not_found(id))?;
     principal
-        .org_read(&OrgId::from_db(p.org_id.clone()), Scope::ProjectsRead)
+        .org_read(&OrgId::from_db(p.org_id.clone()), scope)
         .map_err(|e| {
             if e.status().as_u16() == 404 {
                 not_found(id)

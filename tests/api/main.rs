@@ -11,6 +11,7 @@ mod demo;
 mod errors;
 mod experts;
 mod gold;
+mod items;
 mod jobs;
 mod ops;
 mod orgs;

@@ -1,0 +1,7 @@
+//! Escalated items (DESIGN, "Routing"): a lab's pipeline pushes the items its AI judge
+//! escalates into an active project; each item is idempotent per project by the lab's
+//! `external_id`. Items enter `queued`, with a reason, until routing assigns experts.
+
+pub mod ingest;
+pub mod routes;
+pub mod store;

@@ -1,0 +1,428 @@
+//! `/v1/projects/{project}/items` (ingest, list) and `/v1/items/{item}`.
+
+use std::collections::HashSet;
+
+use actix_web::{HttpResponse, get, post, web};
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use serde_json::{Value, json};
+use utoipa::{IntoParams, ToSchema};
+
+use super::ingest::{self, ItemInput, Stakes};
+use super::store::{self, ItemRow};
+use crate::audit::{self, Actor, Entry};
+use crate::auth::{Principal, Scope};
+use crate::http::extract::BulkRows;
+use crate::http::pagination::{Page, PageParams};
+use crate::http::{ApiError, ApiResult, FieldError, Query, path_id};
+use crate::ids::{ItemId, OrgId, ProjectId, SliceId};
+use crate::state::AppState;
+
+pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
+    cfg.service(ingest_items)
+        .service(list_items)
+        .service(get_item);
+}
+
+/// Why a new item waits: routing assigns experts from the queue.
+pub const QUEUED_REASON: &str = "waiting in the queue for eligible experts";
+
+#[derive(utoipa::ToSchema)]
+#[schema(value_type = Vec<ItemInput>, min_items = 1, max_items = 1000)]
+#[allow(dead_code)]
+struct ItemBatch(Vec<ItemInput>);
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum RowStatus {
+    Created,
+    /// An item with this `external_id` exists in the project; it is returned, not duplicated.
+    Exists,
+    Invalid,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ItemRowResult {
+    /// Position in the batch, from 0 (JSONL: the line number from 0).
+    pub row: usize,
+    pub status: RowStatus,
+    pub id: Option<ItemId>,
+    /// What is wrong with an invalid row (paths relative to the row).
+    pub errors: Vec<FieldError>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct IngestResult {
+    pub created: usize,
+    pub existing: usize,
+    pub invalid: usize,
+    pub results: Vec<ItemRowResult>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum ItemStatus {
+    /// Waiting for experts (see `status_reason`).
+    Queued,
+    Assigned,
+    Adjudicating,
+    Resolved,
+    Cancelled,
+}
+
+fn item_status(s: &str) -> ItemStatus {
+    match s {
+        "assigned" => ItemStatus::Assigned,
+        "adjudicating" => ItemStatus::Adjudicating,
+        "resolved" => ItemStatus::Resolved,
+        "cancelled" => ItemStatus::Cancelled,
+        _ => ItemStatus::Queued,
+    }
+}
+
+/// An item as its lab sees it.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ItemView {
+    pub id: ItemId,
+    pub project_id: ProjectId,
+    pub slice_id: SliceId,
+    pub external_id: String,
+    #[schema(value_type = Object)]
+    pub payload: Value,
+    pub judge_confidence: Option<f64>,
+    pub stakes: Stakes,
+    pub priority: i32,
+    pub deadline: DateTime<Utc>,
+    pub status: ItemStatus,
+    /// Why the item is in its status (e.g. why it still waits).
+    pub status_reason: String,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+    pub resolved_at: Option<DateTime<Utc>>,
+}
+
+impl From<ItemRow> for ItemView {
+    fn from(r: ItemRow) -> Self {
+        Self {
+            id: ItemId::from_db(r.id),
+            project_id: ProjectId::from_db(r.project_id),
+            slice_id: SliceId::from_db(r.slice_id),
+            external_id: r.external_id,
+            payload: serde_json::from_str(&r.payload).unwrap_or(Value::Null),
+            judge_confidence: r.judge_confidence,
+            stakes: Stakes::parse(&r.stakes).unwrap_or_default(),
+            priority: r.priority,
+            deadline: crate::clock::utc(r.deadline_at),
+            status: item_status(&r.status),
+            status_reason: r.status_reason,
+            created_at: crate::clock::utc(r.created_at),
+            updated_at: crate::clock::utc(r.updated_at),
+            resolved_at: r.resolved_at.map(crate::clock::utc),
+        }
+    }
+}
+
+/// Push escalated items into a project
+///
+/// The lab's members, and its API keys with `items:write`; the project must be active.
+/// One item (a JSON object), a JSON array, or JSON lines (`application/x-ndjson`), up to
+/// 1000 per request. Each row is checked on its own: valid rows are stored, invalid rows are
+/// reported with the fields at fault, and a row whose `external_id` already exists in the
+/// project returns that item (`exists`) instead of a duplicate, so retries are safe.
+#[utoipa::path(
+    tag = "items",
+    params(("project" = ProjectId, Path, description = "Project id")),
+    request_body(content(
+        (ItemBatch = "application/json"),
+        (String = "application/x-ndjson")
+    ), description = "Items as a JSON array (or one object), or one JSON object per line"),
+    responses(
+        (status = 200, description = "Per-row results", body = IngestResult),
+        (status = 400, response = crate::http::BadRequest),
+        (status = 401, response = crate::http::Unauthorized),
+        (status = 403, response = crate::http::Forbidden),
+        (status = 404, response = crate::http::NotFound),
+        (status = 409, response = crate::http::Conflict),
+        (status = 413, response = crate::http::PayloadTooLarge),
+        (status = 415, response = crate::http::UnsupportedMediaType),
+        (status = 422, response = crate::http::UnprocessableEntity),
+    ),
+    security(("bearer" = []))
+)]
+#[post("/projects/{project}/items")]
+async fn ingest_items(
+    state: web::Data<AppState>,
+    principal: Principal,
+    path: web::Path<String>,
+    rows: BulkRows,
+) -> ApiResult<HttpResponse> {
+    let id: ProjectId = path_id("project", &path)?;
+    let now = state.now();
+    let result = state
+        .db
+        .write(move |conn| {
+            let project = crate::projects::service::project_with_scope(
+                conn,
+                &principal,
+                &id,
+                Scope::ItemsWrite,
+            )?;
+            if let Principal::User(u) = &principal
+                && u.is_expert
+                && !u.is_platform_admin
+            {
+                return Err(ApiError::forbidden("experts do not push items"));
+            }
+            // The project lock serialises batches, so concurrent rows with one external id
+            // resolve to `created` + `exists`, never a duplicate or a conflict.
+            let project = crate::projects::service::lock_fresh(conn, &project, now)?;
+            if project.status != "active" {
+                return Err(ApiError::conflict(format!(
+                    "the project is {}; items are accepted while it is active",
+                    project.status
+                )));
+            }
+            let slices: Vec<String> =
+                crate::projects::store::project_slices(conn, &project.org_id, &project.id)?
+                    .into_iter()
+                    .map(|ps| ps.slice_id)
+                    .collect();
+            let ctx = ingest::Context {
+                slices: &slices,
+                default_deadline_secs: project.default_deadline_secs,
+                now,
+            };
+            let (key, user) = match &principal {
+                Principal::ApiKey(k) => (Some(k.key_id.to_string()), None),
+                Principal::User(u) => (None, Some(u.user_id.to_string())),
+            };
+            let mut results = Vec::with_capacity(rows.0.len());
+            let mut seen = HashSet::new();
+            for (row, value) in rows.0 {
+                let checked = match value {
+                    Err(reason) => Err(vec![FieldError::new("row", reason)]),
+                    Ok(v) => ingest::check(&ctx, &v),
+                };
+                let c = match checked {
+                    Ok(c) => c,
+                    Err(errors) => {
+                        results.push(ItemRowResult {
+                            row,
+                            status: RowStatus::Invalid,
+                            id: None,
+                            errors,
+                        });
+                        continue;
+                    }
+                };
+                let external = c.input.external_id.trim().to_owned();
+                if !seen.insert(external.clone()) {
+                    results.push(ItemRowResult {
+                        row,
+                        status: RowStatus::Invalid,
+                        id: None,
+                        errors: vec![FieldError::new(
+                            "external_id",
+                            "appears twice in this batch",
+                        )],
+                    });
+                    continue;
+                }
+                if let Some(existing) =
+                    store::find_by_external_id(conn, &project.org_id, &project.id, &external)?
+                {
+                    results.push(ItemRowResult {
+                        row,
+                        status: RowStatus::Exists,
+                        id: Some(ItemId::from_db(existing)),
+                        errors: vec![],
+                    });
+                    continue;
+                }
+                let item = store::insert(
+                    conn,
+                    now,
+                    &store::NewItem {
+                        org: &project.org_id,
+                        project: &project.id,
+                        slice: &slices[c.slice],
+                        external_id: &external,
+                        payload: &c.input.payload.to_string(),
+                        judge_confidence: c.input.judge_confidence,
+                        stakes: c.input.stakes.as_str(),
+                        priority: c.input.priority,
+                        deadline_at: c.deadline,
+                        status_reason: QUEUED_REASON,
+                        created_by_key: key.as_deref(),
+                        created_by_user: user.as_deref(),
+                    },
+                )?;
+                results.push(ItemRowResult {
+                    row,
+                    status: RowStatus::Created,
+                    id: Some(item),
+                    errors: vec![],
+                });
+            }
+            let count = |s: RowStatus| results.iter().filter(|r| r.status == s).count();
+            let (created, existing, invalid) = (
+                count(RowStatus::Created),
+                count(RowStatus::Exists),
+                count(RowStatus::Invalid),
+            );
+            if created > 0 {
+                audit::record(
+                    conn,
+                    now,
+                    &Actor::of(&principal),
+                    Entry {
+                        action: "items.ingested",
+                        org_id: Some(&project.org_id),
+                        subject_type: "project",
+                        subject_id: Some(&project.id),
+                        details: json!({ "created": created, "existing": existing, "invalid": invalid }),
+                    },
+                )?;
+            }
+            Ok(IngestResult {
+                created,
+                existing,
+                invalid,
+                results,
+            })
+        })
+        .await?;
+    Ok(HttpResponse::Ok().json(result))
+}
+
+#[derive(Debug, Default, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+#[serde(deny_unknown_fields)]
+pub struct ItemFilter {
+    /// `queued`, `assigned`, `adjudicating`, `resolved` or `cancelled`.
+    pub status: Option<String>,
+    /// Only this slice's items.
+    pub slice: Option<String>,
+    /// The item with this external id.
+    pub external_id: Option<String>,
+    /// Page size, 1–200 (default 50).
+    #[param(minimum = 1, maximum = 200)]
+    pub limit: Option<i64>,
+    pub cursor: Option<String>,
+}
+
+/// List a project's items
+///
+/// The lab's members and its API keys with `items:read`; oldest first.
+#[utoipa::path(
+    tag = "items",
+    params(("project" = ProjectId, Path, description = "Project id"), ItemFilter),
+    responses(
+        (status = 200, description = "One page of items", body = Page<ItemView>),
+        (status = 400, response = crate::http::BadRequest),
+        (status = 401, response = crate::http::Unauthorized),
+        (status = 403, response = crate::http::Forbidden),
+        (status = 404, response = crate::http::NotFound),
+    ),
+    security(("bearer" = []))
+)]
+#[get("/projects/{project}/items")]
+async fn list_items(
+    state: web::Data<AppState>,
+    principal: Principal,
+    path: web::Path<String>,
+    q: Query<ItemFilter>,
+) -> ApiResult<HttpResponse> {
+    let id: ProjectId = path_id("project", &path)?;
+    let f = q.0;
+    let page = PageParams {
+        limit: f.limit,
+        cursor: f.cursor,
+    }
+    .resolve(ItemId::PREFIX)?;
+    if let Some(s) = &f.status
+        && ![
+            "queued",
+            "assigned",
+            "adjudicating",
+            "resolved",
+            "cancelled",
+        ]
+        .contains(&s.as_str())
+    {
+        return Err(ApiError::bad_parameter(
+            "status",
+            "must be queued, assigned, adjudicating, resolved or cancelled",
+        ));
+    }
+    let slice = f
+        .slice
+        .map(|s| SliceId::parse(&s).map_err(|e| ApiError::bad_parameter("slice", e.to_string())))
+        .transpose()?;
+    let filter = store::Filter {
+        status: f.status,
+        slice: slice.map(|s| s.to_string()),
+        external_id: f.external_id,
+    };
+    let p = page.clone();
+    let rows = state
+        .db
+        .read(move |conn| {
+            let project = crate::projects::service::project_with_scope(
+                conn,
+                &principal,
+                &id,
+                Scope::ItemsRead,
+            )?;
+            store::list(conn, &project.org_id, &project.id, &filter, &p).map_err(ApiError::from)
+        })
+        .await?;
+    Ok(HttpResponse::Ok().json(Page::from_rows(
+        rows,
+        &page,
+        |r| r.id.clone(),
+        ItemView::from,
+    )))
+}
+
+/// Get an item
+///
+/// The lab's members and its API keys with `items:read`; 404 for everyone else.
+#[utoipa::path(
+    tag = "items",
+    params(("item" = ItemId, Path, description = "Item id")),
+    responses(
+        (status = 200, description = "The item", body = ItemView),
+        (status = 400, response = crate::http::BadRequest),
+        (status = 401, response = crate::http::Unauthorized),
+        (status = 403, response = crate::http::Forbidden),
+        (status = 404, response = crate::http::NotFound),
+    ),
+    security(("bearer" = []))
+)]
+#[get("/items/{item}")]
+async fn get_item(
+    state: web::Data<AppState>,
+    principal: Principal,
+    path: web::Path<String>,
+) -> ApiResult<HttpResponse> {
+    let id: ItemId = path_id("item", &path)?;
+    let row = state
+        .db
+        .read(move |conn| {
+            let not_found = || ApiError::not_found(format!("item {id} not found"));
+            let row = store::find(conn, id.as_str())?.ok_or_else(not_found)?;
+            principal
+                .org_read(&OrgId::from_db(row.org_id.clone()), Scope::ItemsRead)
+                .map_err(|e| {
+                    if e.status().as_u16() == 404 {
+                        not_found()
+                    } else {
+                        e
+                    }
+                })?;
+            Ok::<_, ApiError>(row)
+        })
+        .await?;
+    Ok(HttpResponse::Ok().json(ItemView::from(row)))
+}
