@@ -462,10 +462,56 @@ fn seed_taxonomy_and_projects(
         ]),
     )?;
 
+    // Escalated items pushed by Helix's pipeline, waiting for routing.
+    for (external, report, confidence, stakes, hours) in [
+        (
+            "helix-esc-0001",
+            "Kein Nachweis eines Pneumothorax.",
+            0.38,
+            "high",
+            6,
+        ),
+        (
+            "helix-esc-0002",
+            "Unauffälliger Thorax, kein Infiltrat.",
+            0.52,
+            "medium",
+            24,
+        ),
+        (
+            "helix-esc-0003",
+            "V.a. Lungenrundherd rechts apikal, 8 mm.",
+            0.29,
+            "critical",
+            2,
+        ),
+    ] {
+        crate::routing::store::insert(
+            conn,
+            now,
+            &crate::routing::store::NewItem {
+                org: helix.as_str(),
+                project: helix_project.id.as_str(),
+                slice: radiology_de.as_str(),
+                external_id: external,
+                payload: &json!({"report": report, "image_ref": format!("cxr-{external}")})
+                    .to_string(),
+                judge_confidence: Some(confidence),
+                stakes,
+                priority: 50,
+                deadline_at: now + Duration::hours(hours),
+                status_reason: crate::routing::routes::QUEUED_REASON,
+                created_by_key: None,
+                created_by_user: Some(ada.as_str()),
+            },
+        )?;
+    }
+
     Ok(format!(
         "\x20 taxonomy         7 domains, 5 slices (shared code/rust-review, medicine/radiology:de, law/contracts, math/olympiad; Helix-private medicine/radiology-findings)\n\
          \x20 projects         Helix {} (active, constitution v1 pinned, v2 draft); Northwind Rust review (draft)\n\
-         \x20 gold             2 Helix project items, 1 Meridian calibration item, 2 platform assessment items",
+         \x20 gold             2 Helix project items, 1 Meridian calibration item, 2 platform assessment items\n\
+         \x20 items            3 escalated radiology items in Helix's project, queued",
         helix_project.id
     ))
 }

@@ -36,6 +36,10 @@ async fn the_demo_seed_gives_a_newcomer_a_working_instance_once() {
             .get(&format!("/v1/projects/{id}/gold-items"), token)
             .await;
         assert_eq!(gold.json["data"].as_array().unwrap().len(), 2);
+        let items = app
+            .get(&format!("/v1/projects/{id}/items?status=queued"), token)
+            .await;
+        assert_eq!(items.json["data"].as_array().unwrap().len(), 3);
         let diff = app
             .get(
                 &format!("/v1/projects/{id}/constitutions/2/diff?from=1"),
