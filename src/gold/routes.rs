@@ -5,7 +5,8 @@ use actix_web::{HttpResponse, get, post, web};
 use serde::Deserialize;
 use utoipa::IntoParams;
 
-use super::service::{self, GoldItemInput, GoldItemView, GoldOwner, UploadContext, UploadResult};
+use super::service::{self, GoldItemInput, GoldItemView, GoldOwner, UploadContext};
+use crate::http::bulk::BulkResult;
 
 /// A bulk upload: 1 to 1000 gold items (a single object is accepted as one item).
 #[derive(utoipa::ToSchema)]
@@ -61,7 +62,7 @@ fn page_of(
         (String = "application/x-ndjson")
     ), description = "Gold items as a JSON array, or one JSON object per line"),
     responses(
-        (status = 200, description = "Per-row results", body = UploadResult),
+        (status = 200, description = "Per-row results", body = BulkResult),
         (status = 400, response = crate::http::BadRequest),
         (status = 401, response = crate::http::Unauthorized),
         (status = 403, response = crate::http::Forbidden),
@@ -275,7 +276,7 @@ fn slice_gold_owner(
         (String = "application/x-ndjson")
     ), description = "Gold items as a JSON array, or one JSON object per line"),
     responses(
-        (status = 200, description = "Per-row results", body = UploadResult),
+        (status = 200, description = "Per-row results", body = BulkResult),
         (status = 400, response = crate::http::BadRequest),
         (status = 401, response = crate::http::Unauthorized),
         (status = 403, response = crate::http::Forbidden),

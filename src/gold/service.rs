@@ -12,6 +12,7 @@ use utoipa::ToSchema;
 use super::store::{self, GoldRow};
 use crate::audit::{self, Actor, Entry};
 use crate::db::DbConn;
+use crate::http::bulk::{self, BulkReport, BulkResult};
 use crate::http::{ApiResult, FieldError};
 use crate::ids::{GoldItemId, OrgId, ProjectId, SliceId};
 use crate::taxonomy::label_schema::LabelSchema;
@@ -79,33 +80,6 @@ pub struct GoldItemInput {
     pub explanation: String,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ToSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum RowStatus {
-    Created,
-    /// An item with this `external_id` already exists; nothing was written.
-    Exists,
-    Invalid,
-}
-
-#[derive(Debug, Serialize, ToSchema)]
-pub struct RowResult {
-    /// Position in the upload, from 0.
-    pub row: usize,
-    pub status: RowStatus,
-    pub id: Option<GoldItemId>,
-    /// What is wrong with an invalid row (field paths are relative to the row).
-    pub errors: Vec<FieldError>,
-}
-
-#[derive(Debug, Serialize, ToSchema)]
-pub struct UploadResult {
-    pub created: usize,
-    pub existing: usize,
-    pub invalid: usize,
-    pub results: Vec<RowResult>,
-}
-
 pub struct UploadContext {
     pub owner: GoldOwner,
     /// Slices rows may use, with their schemas.
@@ -117,7 +91,7 @@ pub struct UploadContext {
 
 fn check_row(
     ctx: &UploadContext,
-    value: &Value,
+    value: Result<Value, String>,
 ) -> Result<
     (
         GoldItemInput,
@@ -126,14 +100,7 @@ fn check_row(
     ),
     Vec<FieldError>,
 > {
-    let input: GoldItemInput = serde_path_to_error::deserialize(value.clone()).map_err(|e| {
-        let path = e.path().to_string();
-        let message = e.into_inner().to_string();
-        vec![FieldError::new(
-            if path == "." { "row".to_owned() } else { path },
-            message,
-        )]
-    })?;
+    let input: GoldItemInput = bulk::parse_row(value)?;
     let mut errors = Vec::new();
     let slice_index = match &input.slice_id {
         Some(id) => ctx.slices.iter().position(|(s, _)| s.id == id.as_str()),
@@ -168,13 +135,8 @@ fn check_row(
             "must be 1 to 10000 characters",
         ));
     }
-    if let Some(x) = &input.external_id
-        && (x.trim().is_empty() || x.chars().count() > 200 || x.chars().any(char::is_control))
-    {
-        errors.push(FieldError::new(
-            "external_id",
-            "must be 1 to 200 printable characters",
-        ));
+    if let Some(x) = &input.external_id {
+        bulk::check_external_id(x, &mut errors);
     }
     let Some(index) = slice_index else {
         return Err(errors);
@@ -213,47 +175,23 @@ pub fn upload(
     actor: &Actor,
     ctx: &UploadContext,
     rows: Vec<(usize, Result<Value, String>)>,
-) -> ApiResult<UploadResult> {
+) -> ApiResult<BulkResult> {
     let scope = ctx.owner.scope();
-    let mut results = Vec::with_capacity(rows.len());
-    let mut seen_external = HashSet::new();
+    let mut report = BulkReport::new();
     for (row, value) in rows {
-        let checked = match value {
-            Err(reason) => Err(vec![FieldError::new("row", reason)]),
-            Ok(v) => check_row(ctx, &v),
-        };
-        let (input, index, label) = match checked {
+        let (input, index, label) = match check_row(ctx, value) {
             Ok(ok) => ok,
             Err(errors) => {
-                results.push(RowResult {
-                    row,
-                    status: RowStatus::Invalid,
-                    id: None,
-                    errors,
-                });
+                report.invalid(row, errors);
                 continue;
             }
         };
         if let Some(x) = &input.external_id {
-            if !seen_external.insert(x.clone()) {
-                results.push(RowResult {
-                    row,
-                    status: RowStatus::Invalid,
-                    id: None,
-                    errors: vec![FieldError::new(
-                        "external_id",
-                        "appears twice in this upload",
-                    )],
-                });
+            if !report.first_time(row, x) {
                 continue;
             }
             if let Some(existing) = store::find_by_external_id(conn, &scope, x)? {
-                results.push(RowResult {
-                    row,
-                    status: RowStatus::Exists,
-                    id: Some(GoldItemId::from_db(existing)),
-                    errors: vec![],
-                });
+                report.exists(row, existing);
                 continue;
             }
         }
@@ -274,20 +212,10 @@ pub fn upload(
                 created_by: &ctx.created_by,
             },
         )?;
-        results.push(RowResult {
-            row,
-            status: RowStatus::Created,
-            id: Some(id),
-            errors: vec![],
-        });
+        report.created(row, id.into_string());
     }
-    let count = |s: RowStatus| results.iter().filter(|r| r.status == s).count();
-    let (created, existing, invalid) = (
-        count(RowStatus::Created),
-        count(RowStatus::Exists),
-        count(RowStatus::Invalid),
-    );
-    if created > 0 {
+    let result = report.finish();
+    if result.created > 0 {
         audit::record(
             conn,
             now,
@@ -297,16 +225,11 @@ pub fn upload(
                 org_id: ctx.owner.org(),
                 subject_type: ctx.owner.project().map_or("slice", |_| "project"),
                 subject_id: Some(ctx.owner.project().unwrap_or(&ctx.slices[0].0.id)),
-                details: json!({ "owner": ctx.owner.kind(), "created": created, "existing": existing, "invalid": invalid }),
+                details: json!({ "owner": ctx.owner.kind(), "created": result.created, "existing": result.existing, "invalid": result.invalid }),
             },
         )?;
     }
-    Ok(UploadResult {
-        created,
-        existing,
-        invalid,
-        results,
-    })
+    Ok(result)
 }
 
 /// A gold item as its owner reads it (with the answer). Never served to experts.

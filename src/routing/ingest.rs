@@ -80,24 +80,12 @@ pub struct Context<'a> {
     pub now: DateTime<Utc>,
 }
 
-/// Checks one row, reporting every problem at once (paths relative to the row).
-pub fn check(ctx: &Context<'_>, value: &Value) -> Result<Checked, Vec<FieldError>> {
-    let input: ItemInput = serde_path_to_error::deserialize(value.clone()).map_err(|e| {
-        let path = e.path().to_string();
-        let message = e.into_inner().to_string();
-        vec![FieldError::new(
-            if path == "." { "row".to_owned() } else { path },
-            message,
-        )]
-    })?;
+/// Checks one row (as read from the body), reporting every problem at once (paths
+/// relative to the row).
+pub fn check(ctx: &Context<'_>, value: Result<Value, String>) -> Result<Checked, Vec<FieldError>> {
+    let input: ItemInput = crate::http::bulk::parse_row(value)?;
     let mut errors = Vec::new();
-    let x = &input.external_id;
-    if x.trim().is_empty() || x.chars().count() > 200 || x.chars().any(char::is_control) {
-        errors.push(FieldError::new(
-            "external_id",
-            "must be 1 to 200 printable characters",
-        ));
-    }
+    crate::http::bulk::check_external_id(&input.external_id, &mut errors);
     let slice = match &input.slice_id {
         Some(id) => ctx.slices.iter().position(|s| s == id.as_str()),
         None if ctx.slices.len() == 1 => Some(0),
@@ -182,7 +170,7 @@ mod tests {
         let slices = vec!["slc_a".to_owned()];
         let c = check(
             &ctx(&slices),
-            &json!({"external_id": "x", "payload": {"p": 1}}),
+            Ok(json!({"external_id": "x", "payload": {"p": 1}})),
         )
         .unwrap();
         assert_eq!(c.slice, 0);
@@ -199,8 +187,10 @@ mod tests {
         let slices = vec!["slc_a".to_owned(), "slc_b".to_owned()];
         let got = fields(check(
             &ctx(&slices),
-            &json!({"external_id": " ", "payload": [1], "judge_confidence": 1.5, "priority": 101,
+            Ok(
+                json!({"external_id": " ", "payload": [1], "judge_confidence": 1.5, "priority": 101,
                 "deadline": "2026-03-02T09:01:00Z"}),
+            ),
         ));
         assert_eq!(
             got,
@@ -221,14 +211,14 @@ mod tests {
         assert_eq!(
             fields(check(
                 &ctx(&slices),
-                &json!({"external_id": "x", "payload": {}, "stake": "high"})
+                Ok(json!({"external_id": "x", "payload": {}, "stake": "high"}))
             )),
             ["stake"]
         );
         assert_eq!(
             fields(check(
                 &ctx(&slices),
-                &json!({"external_id": "x", "payload": {}, "priority": "hi"})
+                Ok(json!({"external_id": "x", "payload": {}, "priority": "hi"}))
             )),
             ["priority"]
         );

@@ -1,7 +1,5 @@
 //! `/v1/projects/{project}/items` (ingest, list) and `/v1/items/{item}`.
 
-use std::collections::HashSet;
-
 use actix_web::{HttpResponse, get, post, web};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -12,9 +10,10 @@ use super::ingest::{self, ItemInput, Stakes};
 use super::store::{self, ItemRow};
 use crate::audit::{self, Actor, Entry};
 use crate::auth::{Principal, Scope};
+use crate::http::bulk::{BulkReport, BulkResult};
 use crate::http::extract::BulkRows;
 use crate::http::pagination::{Page, PageParams};
-use crate::http::{ApiError, ApiResult, FieldError, Query, path_id};
+use crate::http::{ApiError, ApiResult, Query, path_id};
 use crate::ids::{ItemId, OrgId, ProjectId, SliceId};
 use crate::state::AppState;
 
@@ -31,33 +30,6 @@ pub const QUEUED_REASON: &str = "waiting in the queue for eligible experts";
 #[schema(value_type = Vec<ItemInput>, min_items = 1, max_items = 1000)]
 #[allow(dead_code)]
 struct ItemBatch(Vec<ItemInput>);
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ToSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum RowStatus {
-    Created,
-    /// An item with this `external_id` exists in the project; it is returned, not duplicated.
-    Exists,
-    Invalid,
-}
-
-#[derive(Debug, Serialize, ToSchema)]
-pub struct ItemRowResult {
-    /// Position in the batch, from 0 (JSONL: the line number from 0).
-    pub row: usize,
-    pub status: RowStatus,
-    pub id: Option<ItemId>,
-    /// What is wrong with an invalid row (paths relative to the row).
-    pub errors: Vec<FieldError>,
-}
-
-#[derive(Debug, Serialize, ToSchema)]
-pub struct IngestResult {
-    pub created: usize,
-    pub existing: usize,
-    pub invalid: usize,
-    pub results: Vec<ItemRowResult>,
-}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ToSchema)]
 #[serde(rename_all = "snake_case")]
@@ -137,7 +109,7 @@ impl From<ItemRow> for ItemView {
         (String = "application/x-ndjson")
     ), description = "Items as a JSON array (or one object), or one JSON object per line"),
     responses(
-        (status = 200, description = "Per-row results", body = IngestResult),
+        (status = 200, description = "Per-row results", body = BulkResult),
         (status = 400, response = crate::http::BadRequest),
         (status = 401, response = crate::http::Unauthorized),
         (status = 403, response = crate::http::Forbidden),
@@ -196,47 +168,23 @@ async fn ingest_items(
                 Principal::ApiKey(k) => (Some(k.key_id.to_string()), None),
                 Principal::User(u) => (None, Some(u.user_id.to_string())),
             };
-            let mut results = Vec::with_capacity(rows.0.len());
-            let mut seen = HashSet::new();
+            let mut report = BulkReport::new();
             for (row, value) in rows.0 {
-                let checked = match value {
-                    Err(reason) => Err(vec![FieldError::new("row", reason)]),
-                    Ok(v) => ingest::check(&ctx, &v),
-                };
-                let c = match checked {
+                let c = match ingest::check(&ctx, value) {
                     Ok(c) => c,
                     Err(errors) => {
-                        results.push(ItemRowResult {
-                            row,
-                            status: RowStatus::Invalid,
-                            id: None,
-                            errors,
-                        });
+                        report.invalid(row, errors);
                         continue;
                     }
                 };
                 let external = c.input.external_id.trim().to_owned();
-                if !seen.insert(external.clone()) {
-                    results.push(ItemRowResult {
-                        row,
-                        status: RowStatus::Invalid,
-                        id: None,
-                        errors: vec![FieldError::new(
-                            "external_id",
-                            "appears twice in this batch",
-                        )],
-                    });
+                if !report.first_time(row, &external) {
                     continue;
                 }
                 if let Some(existing) =
                     store::find_by_external_id(conn, &project.org_id, &project.id, &external)?
                 {
-                    results.push(ItemRowResult {
-                        row,
-                        status: RowStatus::Exists,
-                        id: Some(ItemId::from_db(existing)),
-                        errors: vec![],
-                    });
+                    report.exists(row, existing);
                     continue;
                 }
                 let item = store::insert(
@@ -257,20 +205,10 @@ async fn ingest_items(
                         created_by_user: user.as_deref(),
                     },
                 )?;
-                results.push(ItemRowResult {
-                    row,
-                    status: RowStatus::Created,
-                    id: Some(item),
-                    errors: vec![],
-                });
+                report.created(row, item.into_string());
             }
-            let count = |s: RowStatus| results.iter().filter(|r| r.status == s).count();
-            let (created, existing, invalid) = (
-                count(RowStatus::Created),
-                count(RowStatus::Exists),
-                count(RowStatus::Invalid),
-            );
-            if created > 0 {
+            let result = report.finish();
+            if result.created > 0 {
                 audit::record(
                     conn,
                     now,
@@ -280,16 +218,11 @@ async fn ingest_items(
                         org_id: Some(&project.org_id),
                         subject_type: "project",
                         subject_id: Some(&project.id),
-                        details: json!({ "created": created, "existing": existing, "invalid": invalid }),
+                        details: json!({ "created": result.created, "existing": result.existing, "invalid": result.invalid }),
                     },
                 )?;
             }
-            Ok(IngestResult {
-                created,
-                existing,
-                invalid,
-                results,
-            })
+            Ok(result)
         })
         .await?;
     Ok(HttpResponse::Ok().json(result))
