@@ -699,6 +699,7 @@ fn seed_credential(
         creds::decide(
             conn,
             id.as_str(),
+            "pending",
             "verified",
             "Licence number confirmed with the chamber register",
             reviewer.as_str(),
@@ -948,6 +949,7 @@ fn seed_qualification(
     creds::decide(
         conn,
         certificate.as_str(),
+        "pending",
         "verified",
         "Diploma checked against the society's register",
         admin.as_str(),

@@ -12,10 +12,6 @@ use crate::config::Settings;
 use crate::db::DbConn;
 use crate::mail::{self, templates};
 
-fn label(c: &store::CredentialRow) -> String {
-    format!("{} ({})", c.kind, c.issuer)
-}
-
 /// Runs one sweep at `now`; returns how many credentials it changed or reminded.
 pub fn sweep(conn: &mut DbConn, now: DateTime<Utc>, settings: &Settings) -> anyhow::Result<usize> {
     let today = now.date_naive();
@@ -42,7 +38,7 @@ pub fn sweep(conn: &mut DbConn, now: DateTime<Utc>, settings: &Settings) -> anyh
             mail::enqueue(
                 conn,
                 now,
-                &templates::credential_expired(&to, &name, &label(&c), &expires_on),
+                &templates::credential_expired(&to, &name, &c.label(), &expires_on),
             )?;
         }
     }
@@ -57,7 +53,7 @@ pub fn sweep(conn: &mut DbConn, now: DateTime<Utc>, settings: &Settings) -> anyh
             mail::enqueue(
                 conn,
                 now,
-                &templates::credential_expiring(&to, &name, &label(&c), &expires_on),
+                &templates::credential_expiring(&to, &name, &c.label(), &expires_on),
             )?;
         }
     }

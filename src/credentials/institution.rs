@@ -230,11 +230,10 @@ async fn start_email_check(
                 &public_url,
                 &format!("/credentials/{}/confirm-email?token={token}", c.id),
             );
-            let label = format!("{} ({})", c.kind, c.issuer);
-            mail::enqueue(
+                        mail::enqueue(
                 conn,
                 now,
-                &templates::credential_email_check(&email, &label, &link, &token, ttl),
+                &templates::credential_email_check(&email, &c.label(), &link, &token, ttl),
             )?;
             audit::record(
                 conn,

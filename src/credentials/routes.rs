@@ -631,49 +631,66 @@ async fn review_credential(
                     )));
                 }
             }
-            let (to, word) = match b.decision {
-                Decision::Verify => ("verified", "verified"),
-                Decision::Reject => ("rejected", "rejected"),
+            let to = match b.decision {
+                Decision::Verify => "verified",
+                Decision::Reject => "rejected",
             };
-            let reviewer = principal.user()?.user_id.to_string();
-            if !store::decide(conn, &c.id, to, &b.reason, &reviewer, now)? {
-                return Err(ApiError::conflict(format!(
-                    "the credential was already {}",
-                    c.status
-                )));
-            }
-            audit::record(
+            let settled = settle(
                 conn,
                 now,
-                &Actor::of(&principal),
-                Entry {
-                    action: "credential.reviewed",
-                    org_id: c.vendor_id.as_deref(),
-                    subject_type: "credential",
-                    subject_id: Some(&c.id),
-                    details: json!({ "decision": to, "reason": b.reason }),
-                },
+                &principal,
+                (&c, &expert),
+                ("pending", to),
+                &b.reason,
             )?;
-            if let Some(u) = crate::auth::store::find_user(conn, &expert.user_id)? {
-                let label = format!("{} ({})", c.kind, c.issuer);
-                mail::enqueue(
-                    conn,
-                    now,
-                    &templates::credential_reviewed(
-                        &u.email,
-                        &expert.display_name,
-                        &label,
-                        word,
-                        &b.reason,
-                    ),
-                )?;
-            }
-            let row = store::find(conn, &c.id)?
-                .ok_or_else(|| ApiError::internal(anyhow::anyhow!("credential vanished")))?;
-            view(conn, row, now)
+            settled.ok_or_else(|| {
+                ApiError::conflict(format!("the credential was already {}", c.status))
+            })
         })
         .await?;
     Ok(HttpResponse::Ok().json(v))
+}
+
+/// Moves a credential `from` → `to` for a reviewer (a decision or a revocation), audits it
+/// and e-mails the expert the reason. None if the credential was no longer `from`.
+fn settle(
+    conn: &mut DbConn,
+    now: DateTime<Utc>,
+    principal: &Principal,
+    (c, expert): (&CredentialRow, &crate::experts::store::ExpertRow),
+    (from, to): (&str, &str),
+    reason: &str,
+) -> ApiResult<Option<CredentialView>> {
+    let reviewer = principal.user()?.user_id.to_string();
+    if !store::decide(conn, &c.id, from, to, reason, &reviewer, now)? {
+        return Ok(None);
+    }
+    audit::record(
+        conn,
+        now,
+        &Actor::of(principal),
+        Entry {
+            action: if to == "revoked" {
+                "credential.revoked"
+            } else {
+                "credential.reviewed"
+            },
+            org_id: c.vendor_id.as_deref(),
+            subject_type: "credential",
+            subject_id: Some(&c.id),
+            details: json!({ "decision": to, "reason": reason }),
+        },
+    )?;
+    if let Some((email, name)) = crate::experts::service::contact(conn, &expert.id)? {
+        mail::enqueue(
+            conn,
+            now,
+            &templates::credential_reviewed(&email, &name, &c.label(), to, reason),
+        )?;
+    }
+    let row = store::find(conn, &c.id)?
+        .ok_or_else(|| ApiError::internal(anyhow::anyhow!("credential vanished")))?;
+    view(conn, row, now).map(Some)
 }
 
 /// `example.org`: dot-separated LDH labels, at least two, lowercase or not.
@@ -728,36 +745,20 @@ async fn revoke_credential(
                     "only the expert's vendor admins and platform admins revoke credentials",
                 ));
             }
-            let by = principal.user()?.user_id.to_string();
-            if !store::revoke(conn, &c.id, &b.reason, &by, now)? {
-                return Err(ApiError::conflict(format!(
-                    "the credential is {}; only verified credentials can be revoked",
-                    c.status
-                )));
-            }
-            audit::record(
+            let settled = settle(
                 conn,
                 now,
-                &Actor::of(&principal),
-                Entry {
-                    action: "credential.revoked",
-                    org_id: c.vendor_id.as_deref(),
-                    subject_type: "credential",
-                    subject_id: Some(&c.id),
-                    details: json!({ "reason": b.reason }),
-                },
+                &principal,
+                (&c, &expert),
+                ("verified", "revoked"),
+                &b.reason,
             )?;
-            if let Some((to, name)) = crate::experts::service::contact(conn, &expert.id)? {
-                let label = format!("{} ({})", c.kind, c.issuer);
-                mail::enqueue(
-                    conn,
-                    now,
-                    &templates::credential_reviewed(&to, &name, &label, "revoked", &b.reason),
-                )?;
-            }
-            let row = store::find(conn, &c.id)?
-                .ok_or_else(|| ApiError::internal(anyhow::anyhow!("credential vanished")))?;
-            view(conn, row, now)
+            settled.ok_or_else(|| {
+                ApiError::conflict(format!(
+                    "the credential is {}; only verified credentials can be revoked",
+                    c.status
+                ))
+            })
         })
         .await?;
     Ok(HttpResponse::Ok().json(v))

@@ -30,6 +30,13 @@ pub struct CredentialRow {
     pub expiry_reminded_at: Option<NaiveDateTime>,
 }
 
+impl CredentialRow {
+    /// How the credential is named in e-mails: `licence (Ärztekammer Berlin)`.
+    pub fn label(&self) -> String {
+        format!("{} ({})", self.kind, self.issuer)
+    }
+}
+
 pub struct NewCredential<'a> {
     pub expert: &'a str,
     pub vendor: Option<&'a str>,
@@ -87,10 +94,14 @@ pub fn list_for_expert(conn: &mut DbConn, expert: &str) -> QueryResult<Vec<Crede
         .load(conn)
 }
 
-/// Records a review decision once: false if the credential is no longer pending.
+/// Moves the credential from `from` to `to` (a review decision from `pending`, a
+/// revocation from `verified`) with the reviewer's reason, once: false if it is no longer
+/// `from`.
+#[allow(clippy::too_many_arguments)]
 pub fn decide(
     conn: &mut DbConn,
     id: &str,
+    from: &str,
     to: &str,
     reason: &str,
     by: &str,
@@ -100,7 +111,7 @@ pub fn decide(
     let n = diesel::update(
         credentials::table
             .find(id)
-            .filter(credentials::status.eq("pending")),
+            .filter(credentials::status.eq(from)),
     )
     .set((
         credentials::status.eq(to),
@@ -209,31 +220,6 @@ pub fn evidence_content(
         .select(evidence_files::content)
         .first(conn)?;
     Ok(Some((meta, content)))
-}
-
-/// Revokes a verified credential: false if it is not (or no longer) verified.
-pub fn revoke(
-    conn: &mut DbConn,
-    id: &str,
-    reason: &str,
-    by: &str,
-    now: DateTime<Utc>,
-) -> QueryResult<bool> {
-    let t = now.naive_utc();
-    let n = diesel::update(
-        credentials::table
-            .find(id)
-            .filter(credentials::status.eq("verified")),
-    )
-    .set((
-        credentials::status.eq("revoked"),
-        credentials::review_reason.eq(Some(reason.trim())),
-        credentials::reviewed_by.eq(Some(by)),
-        credentials::reviewed_at.eq(Some(t)),
-        credentials::updated_at.eq(t),
-    ))
-    .execute(conn)?;
-    Ok(n == 1)
 }
 
 /// Pending or verified credentials whose expiry date is `today` or earlier.
