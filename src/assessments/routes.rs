@@ -8,11 +8,15 @@ use utoipa::ToSchema;
 
 use super::service::{self, AssessmentView};
 use super::store;
+use super::store::AssessmentRow;
 use crate::audit::Actor;
 use crate::auth::Principal;
+use crate::config::Settings;
+use crate::db::DbConn;
 use crate::http::{ApiError, ApiResult, FieldError, Json, Validate, path_id};
 use crate::ids::{AssessmentId, AssignmentId, ExpertId, SliceId};
 use crate::state::AppState;
+use chrono::{DateTime, Utc};
 
 pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
     cfg.service(start_assessment)
@@ -162,35 +166,11 @@ async fn answer_item(
 ) -> ApiResult<HttpResponse> {
     let id: AssessmentId = path_id("assessment", &path.0)?;
     let item: AssignmentId = path_id("item", &path.1)?;
-    let user = principal.user()?.clone();
     let label = body.into_inner().label;
-    let now = state.now();
-    let settings = state.settings.clone();
-    let result = state
-        .db
-        .write(
-            move |conn| -> ApiResult<Result<AssessmentView, Option<ApiError>>> {
-                let expert = crate::experts::service::own(conn, &user)?;
-                let a = service::own_assessment(conn, now, &settings, &expert, &id)?;
-                // A timed-out assessment was just graded: keep that, then report the conflict.
-                if a.status != "in_progress" {
-                    return Ok(Err(service::require_open(&a).err()));
-                }
-                service::answer(conn, now, &a, &item, &label)?;
-                let a = store::find(conn, &a.id)?.unwrap_or(a);
-                Ok(Ok(service::view(
-                    conn,
-                    a,
-                    true,
-                    settings.experts.assessment_retake_cooldown_days,
-                )?))
-            },
-        )
-        .await?;
-    match result {
-        Ok(v) => Ok(HttpResponse::Ok().json(v)),
-        Err(e) => Err(e.unwrap_or_else(|| ApiError::conflict("the assessment is closed"))),
-    }
+    on_open_assessment(&state, principal, id, move |conn, now, _, a| {
+        service::answer(conn, now, a, &item, &label)
+    })
+    .await
 }
 
 /// Submit an assessment for grading
@@ -218,33 +198,45 @@ async fn submit_assessment(
     path: web::Path<String>,
 ) -> ApiResult<HttpResponse> {
     let id: AssessmentId = path_id("assessment", &path)?;
+    on_open_assessment(&state, principal, id, |conn, now, settings, a| {
+        service::submit(conn, now, settings, a)
+    })
+    .await
+}
+
+/// Runs `act` on the caller's own assessment while it is open and answers its view. An
+/// assessment whose time ran out is graded on the spot; that grading is committed before
+/// the conflict is reported.
+async fn on_open_assessment(
+    state: &AppState,
+    principal: Principal,
+    id: AssessmentId,
+    act: impl FnOnce(&mut DbConn, DateTime<Utc>, &Settings, &AssessmentRow) -> ApiResult<()>
+    + Send
+    + 'static,
+) -> ApiResult<HttpResponse> {
     let user = principal.user()?.clone();
     let now = state.now();
     let settings = state.settings.clone();
     let result = state
         .db
-        .write(
-            move |conn| -> ApiResult<Result<AssessmentView, Option<ApiError>>> {
-                let expert = crate::experts::service::own(conn, &user)?;
-                let a = service::own_assessment(conn, now, &settings, &expert, &id)?;
-                if a.status != "in_progress" {
-                    return Ok(Err(service::require_open(&a).err()));
-                }
-                service::submit(conn, now, &settings, &a)?;
-                let a = store::find(conn, &a.id)?.unwrap_or(a);
-                Ok(Ok(service::view(
-                    conn,
-                    a,
-                    true,
-                    settings.experts.assessment_retake_cooldown_days,
-                )?))
-            },
-        )
+        .write(move |conn| -> ApiResult<ApiResult<AssessmentView>> {
+            let expert = crate::experts::service::own(conn, &user)?;
+            let a = service::own_assessment(conn, now, &settings, &expert, &id)?;
+            if let Err(closed) = service::require_open(&a) {
+                return Ok(Err(closed));
+            }
+            act(conn, now, &settings, &a)?;
+            let a = store::find(conn, &a.id)?.unwrap_or(a);
+            Ok(service::view(
+                conn,
+                a,
+                true,
+                settings.experts.assessment_retake_cooldown_days,
+            ))
+        })
         .await?;
-    match result {
-        Ok(v) => Ok(HttpResponse::Ok().json(v)),
-        Err(e) => Err(e.unwrap_or_else(|| ApiError::conflict("the assessment is closed"))),
-    }
+    Ok(HttpResponse::Ok().json(result?))
 }
 
 #[derive(Debug, Serialize, ToSchema)]

@@ -199,13 +199,29 @@ async fn an_expert_fails_waits_out_the_cooldown_and_passes_with_different_items(
             "items are hidden once graded"
         );
         // The missed clauses are those of the three wrongly answered items.
-        let expected: i64 = items[7..].iter().map(|_| 1).sum();
-        let missed: i64 = graded.json["result"]["missed_clauses"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|m| m["items"].as_i64().unwrap())
-            .sum();
+        // The missed clauses are those the gold answers of the three wrong items cite
+        // (C1 for even-numbered pool items, C2 for odd), counted per clause.
+        let mut expected: std::collections::BTreeMap<String, i64> = Default::default();
+        for item in &items[7..] {
+            let clause = if item["payload"]["n"].as_i64().unwrap() % 2 == 0 {
+                "C1"
+            } else {
+                "C2"
+            };
+            *expected.entry(clause.to_owned()).or_default() += 1;
+        }
+        let missed: std::collections::BTreeMap<String, i64> =
+            graded.json["result"]["missed_clauses"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|m| {
+                    (
+                        m["clause"].as_str().unwrap().to_owned(),
+                        m["items"].as_i64().unwrap(),
+                    )
+                })
+                .collect();
         assert_eq!(missed, expected);
         assert!(!graded.text.contains("SECRET-GOLD"));
         let retake_from = graded.json["result"]["retake_from"]
