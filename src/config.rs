@@ -23,6 +23,7 @@ pub struct Settings {
     pub mail: MailSettings,
     pub jobs: JobSettings,
     pub experts: ExpertSettings,
+    pub routing: RoutingSettings,
     pub log: LogSettings,
 }
 
@@ -36,6 +37,7 @@ impl Default for Settings {
             mail: MailSettings::default(),
             jobs: JobSettings::default(),
             experts: ExpertSettings::default(),
+            routing: RoutingSettings::default(),
             log: LogSettings::default(),
         }
     }
@@ -243,6 +245,51 @@ impl Default for ExpertSettings {
     }
 }
 
+/// Routing of escalated items (DESIGN "Routing"; the score is documented in
+/// `routing::decide`).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct RoutingSettings {
+    /// Open (offered or accepted) item assignments an expert may hold at once.
+    pub max_open_assignments: i64,
+    /// Largest share of a project slice's offers (over `probation_window_days`) that goes
+    /// to experts in probation while qualified experts are available.
+    pub probation_share: f64,
+    pub probation_window_days: i64,
+    /// Minutes an expert has for an assignment once offered (never past the item's deadline).
+    pub assignment_minutes: i64,
+    /// Score weights: performance (Thompson sample), load (open / cap), cost (rate / bill rate).
+    pub weight_performance: f64,
+    pub weight_load: f64,
+    pub weight_cost: f64,
+    /// A gap between heartbeats longer than this ends a work session.
+    pub idle_limit_secs: i64,
+    /// Most measured seconds one assignment can count.
+    pub max_item_seconds: i64,
+    /// How often queued items are retried and overdue assignments expired.
+    pub sweep_interval_secs: i64,
+    /// Fixes the random draws (tests, reproducible simulations); unset: from the OS.
+    pub seed: Option<u64>,
+}
+
+impl Default for RoutingSettings {
+    fn default() -> Self {
+        Self {
+            max_open_assignments: 5,
+            probation_share: 0.2,
+            probation_window_days: 7,
+            assignment_minutes: 120,
+            weight_performance: 1.0,
+            weight_load: 0.25,
+            weight_cost: 0.15,
+            idle_limit_secs: 300,
+            max_item_seconds: 3600,
+            sweep_interval_secs: 60,
+            seed: None,
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum LogFormat {
@@ -378,6 +425,24 @@ impl Settings {
                 "experts.assessment_retake_cooldown_days",
                 self.experts.assessment_retake_cooldown_days,
             ),
+            (
+                "routing.max_open_assignments",
+                self.routing.max_open_assignments,
+            ),
+            (
+                "routing.probation_window_days",
+                self.routing.probation_window_days,
+            ),
+            (
+                "routing.assignment_minutes",
+                self.routing.assignment_minutes,
+            ),
+            ("routing.idle_limit_secs", self.routing.idle_limit_secs),
+            ("routing.max_item_seconds", self.routing.max_item_seconds),
+            (
+                "routing.sweep_interval_secs",
+                self.routing.sweep_interval_secs,
+            ),
         ] {
             if v <= 0 {
                 bail!("{key} must be positive");
@@ -389,6 +454,22 @@ impl Settings {
         }
         if self.experts.assessment_items > 200 {
             bail!("experts.assessment_items must be at most 200");
+        }
+        let r = &self.routing;
+        if !(0.0..=1.0).contains(&r.probation_share) {
+            bail!("routing.probation_share must be in [0, 1]");
+        }
+        for (key, v) in [
+            ("routing.weight_performance", r.weight_performance),
+            ("routing.weight_load", r.weight_load),
+            ("routing.weight_cost", r.weight_cost),
+        ] {
+            if !(v.is_finite() && v >= 0.0) {
+                bail!("{key} must be a non-negative number");
+            }
+        }
+        if r.weight_performance <= 0.0 {
+            bail!("routing.weight_performance must be positive");
         }
         if self.jobs.max_attempts < 1 {
             bail!("jobs.max_attempts must be at least 1");

@@ -262,6 +262,7 @@ fn seed_taxonomy_and_projects(
         excluded_vendor_ids: "[]".into(),
         excluded_expert_ids: "[]".into(),
         affiliation_keywords: serde_json::to_string(keywords).unwrap_or_else(|_| "[]".into()),
+        show_judge_confidence: false,
     };
     let slices = |ids: &[(&crate::ids::SliceId, projects::MinQualification)]| {
         ids.iter()
@@ -503,6 +504,7 @@ fn seed_taxonomy_and_projects(
                 status_reason: crate::routing::routes::QUEUED_REASON,
                 created_by_key: None,
                 created_by_user: Some(ada.as_str()),
+                constitution_version: Some(1),
             },
         )?;
     }

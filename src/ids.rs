@@ -160,6 +160,9 @@ define_id!(StandingEventId, "sse", "a slice standing event id");
 define_id!(AssessmentId, "asm", "an assessment id");
 define_id!(AssignmentId, "asg", "an assignment id");
 define_id!(ItemId, "itm", "an item id");
+define_id!(WorkSessionId, "wks", "a work session id");
+define_id!(OutcomeId, "out", "an outcome id");
+define_id!(RoutingDecisionId, "rtd", "a routing decision id");
 
 #[cfg(test)]
 mod tests {

@@ -201,6 +201,15 @@ pub struct AssignmentRow {
     pub correct: Option<bool>,
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
+    pub item_id: Option<String>,
+    pub org_id: Option<String>,
+    pub project_id: Option<String>,
+    pub constitution_version: Option<i32>,
+    pub priority: i32,
+    pub standing_at_offer: Option<String>,
+    pub decline_reason: Option<String>,
+    pub ended_at: Option<NaiveDateTime>,
+    pub active_seconds: Option<i64>,
 }
 
 impl AssignmentRow {

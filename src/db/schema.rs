@@ -210,6 +210,7 @@ diesel::table! {
         created_by -> Text,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        show_judge_confidence -> Bool,
     }
 }
 
@@ -296,6 +297,7 @@ diesel::table! {
         status_changed_at -> Timestamp,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        open_assignments -> Integer,
     }
 }
 
@@ -385,6 +387,9 @@ diesel::table! {
         tier_changed_at -> Timestamp,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        alpha -> Double,
+        beta -> Double,
+        score_bound -> Double,
     }
 }
 
@@ -446,6 +451,15 @@ diesel::table! {
         correct -> Nullable<Bool>,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        item_id -> Nullable<Text>,
+        org_id -> Nullable<Text>,
+        project_id -> Nullable<Text>,
+        constitution_version -> Nullable<Integer>,
+        priority -> Integer,
+        standing_at_offer -> Nullable<Text>,
+        decline_reason -> Nullable<Text>,
+        ended_at -> Nullable<Timestamp>,
+        active_seconds -> Nullable<BigInt>,
     }
 }
 
@@ -468,6 +482,68 @@ diesel::table! {
         created_at -> Timestamp,
         updated_at -> Timestamp,
         resolved_at -> Nullable<Timestamp>,
+        constitution_version -> Nullable<Integer>,
+        resolution -> Nullable<Text>,
+        final_label -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    work_sessions (id) {
+        id -> Text,
+        assignment_id -> Text,
+        expert_id -> Text,
+        started_at -> Timestamp,
+        last_beat_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    outcomes (id) {
+        id -> Text,
+        event -> Text,
+        org_id -> Nullable<Text>,
+        project_id -> Nullable<Text>,
+        slice_id -> Text,
+        item_id -> Nullable<Text>,
+        gold_item_id -> Nullable<Text>,
+        assignment_id -> Nullable<Text>,
+        expert_id -> Nullable<Text>,
+        role -> Nullable<Text>,
+        label -> Nullable<Text>,
+        label_choice -> Nullable<Text>,
+        label_strength -> Nullable<BigInt>,
+        label_score -> Nullable<BigInt>,
+        label_both_bad -> Nullable<Bool>,
+        reference -> Nullable<Text>,
+        reference_choice -> Nullable<Text>,
+        reference_strength -> Nullable<BigInt>,
+        reference_score -> Nullable<BigInt>,
+        reference_both_bad -> Nullable<Bool>,
+        correct -> Nullable<Bool>,
+        agreed -> Nullable<Bool>,
+        resolution -> Nullable<Text>,
+        offered_at -> Nullable<Timestamp>,
+        accepted_at -> Nullable<Timestamp>,
+        submitted_at -> Nullable<Timestamp>,
+        active_seconds -> BigInt,
+        occurred_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    routing_decisions (id) {
+        id -> Text,
+        item_id -> Text,
+        org_id -> Text,
+        role -> Text,
+        wanted -> Integer,
+        chosen -> Text,
+        removed -> Text,
+        scanned -> Integer,
+        sampled -> Integer,
+        note -> Text,
+        at -> Timestamp,
     }
 }
 
@@ -515,4 +591,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     assessments,
     assignments,
     items,
+    work_sessions,
+    outcomes,
+    routing_decisions,
 );

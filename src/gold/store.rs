@@ -105,3 +105,12 @@ pub fn list(
     }
     q.load(conn)
 }
+
+/// A gold item by id (routing; callers never hand its answer to experts).
+pub fn find(conn: &mut DbConn, id: &str) -> QueryResult<Option<GoldRow>> {
+    gold_items::table
+        .find(id)
+        .select(GoldRow::as_select())
+        .first(conn)
+        .optional()
+}

@@ -63,7 +63,8 @@ impl Modify for BearerAuth {
         (name = "credentials", description = "Experts' credentials, evidence (files and institutional e-mail checks), review, revocation and domain eligibility"),
         (name = "standings", description = "Experts' per-slice status (probation, qualified, suspended) and tier (annotator, senior, adjudicator)"),
         (name = "assessments", description = "Qualification assessments drawn from a slice's shared assessment pool"),
-        (name = "items", description = "Escalated items pushed by a lab's pipeline"),
+        (name = "items", description = "Escalated items pushed by a lab's pipeline, their results and routing explanations"),
+        (name = "work", description = "An expert's own assignments: claim, accept, decline, heartbeat, submit"),
         (name = "audit", description = "The audit log (platform administrators)"),
         (name = "ops", description = "Health, readiness and metrics"),
     )
@@ -84,6 +85,7 @@ pub fn routes(cfg: &mut ServiceConfig) {
             .configure(crate::standings::routes::configure)
             .configure(crate::assessments::routes::configure)
             .configure(crate::routing::routes::configure)
+            .configure(crate::routing::work::configure)
             .configure(crate::audit::routes::configure),
     )
     .configure(super::health::configure);

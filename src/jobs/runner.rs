@@ -88,7 +88,15 @@ impl JobRunner {
         let queues = self.queues.clone();
         let worker = self.worker_id.clone();
         let max_attempts = self.settings.max_attempts;
-        let every = Duration::seconds(self.settings.sweep_interval_secs);
+        let sweeps = Duration::seconds(self.settings.sweep_interval_secs);
+        let routing = Duration::seconds(self.env.settings.routing.sweep_interval_secs);
+        let every = move |kind: &str| {
+            if kind == super::schedule::ROUTING_SWEEP {
+                routing
+            } else {
+                sweeps
+            }
+        };
         // Schedules fire in their own transaction: a failure there is logged and never
         // stops this runner from claiming the jobs already queued.
         let schedule_queues = queues.clone();
@@ -205,6 +213,9 @@ impl JobRunner {
             super::schedule::CLOSE_OVERDUE_ASSESSMENTS => {
                 self.in_transaction(crate::assessments::service::close_overdue)
                     .await
+            }
+            super::schedule::ROUTING_SWEEP => {
+                self.in_transaction(crate::routing::service::sweep).await
             }
             other => anyhow::bail!("no handler for job kind `{other}`"),
         }

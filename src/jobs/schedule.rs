@@ -18,10 +18,14 @@ pub const CREDENTIAL_EXPIRY_SWEEP: &str = "credentials.expiry_sweep";
 /// Closes assessments whose time limit passed.
 pub const CLOSE_OVERDUE_ASSESSMENTS: &str = "assessments.close_overdue";
 
+/// Expires overdue assignments (re-routing their items) and retries queued items.
+pub const ROUTING_SWEEP: &str = "routing.sweep";
+
 /// The recurring kinds this build knows (rows for other kinds are left alone).
-pub const RECURRING: [(&str, Queue); 2] = [
+pub const RECURRING: [(&str, Queue); 3] = [
     (CREDENTIAL_EXPIRY_SWEEP, Queue::Default),
     (CLOSE_OVERDUE_ASSESSMENTS, Queue::Default),
+    (ROUTING_SWEEP, Queue::Default),
 ];
 
 /// Fires every due schedule of `queues`; returns how many jobs it enqueued.
@@ -29,7 +33,7 @@ pub fn fire_due(
     conn: &mut DbConn,
     now: DateTime<Utc>,
     queues: &[&str],
-    every: Duration,
+    every: impl Fn(&str) -> Duration,
 ) -> anyhow::Result<usize> {
     let t = now.naive_utc();
     let mut fired = 0;
@@ -52,7 +56,7 @@ pub fn fire_due(
                 .filter(job_schedules::next_run_at.eq(next)),
         )
         .set((
-            job_schedules::next_run_at.eq(t + every),
+            job_schedules::next_run_at.eq(t + every(kind)),
             job_schedules::last_run_at.eq(Some(t)),
         ))
         .execute(conn)?;

@@ -109,6 +109,8 @@ pub struct CreateProjectRequest {
     pub gold_rate: Option<f64>,
     /// Send disagreements to an adjudicator (default true).
     pub adjudication: Option<bool>,
+    /// Show experts the AI judge's confidence (default false).
+    pub show_judge_confidence: Option<bool>,
     /// Default item deadline in seconds (default 72 hours).
     #[schema(minimum = 300, maximum = 7776000)]
     pub default_deadline_secs: Option<i64>,
@@ -141,6 +143,7 @@ impl CreateProjectRequest {
                 excluded_vendor_ids: to_json(&self.exclusions.vendor_ids),
                 excluded_expert_ids: to_json(&self.exclusions.expert_ids),
                 affiliation_keywords: to_json(&self.exclusions.affiliation_keywords),
+                show_judge_confidence: self.show_judge_confidence.unwrap_or(false),
             },
             slices: self.slices.clone(),
             exclusions: self.exclusions.clone(),
@@ -287,6 +290,7 @@ pub struct UpdateProjectRequest {
     pub overlap: Option<i32>,
     pub gold_rate: Option<f64>,
     pub adjudication: Option<bool>,
+    pub show_judge_confidence: Option<bool>,
     pub default_deadline_secs: Option<i64>,
     pub bill_rate_minor: Option<i64>,
     /// Fixed once the project has been activated.
@@ -353,6 +357,9 @@ async fn update_project(
             }
             if let Some(v) = b.adjudication {
                 f.adjudication = v;
+            }
+            if let Some(v) = b.show_judge_confidence {
+                f.show_judge_confidence = v;
             }
             if let Some(v) = b.default_deadline_secs {
                 f.default_deadline_secs = v;

@@ -120,6 +120,8 @@ pub struct ProjectView {
     pub gold_rate: f64,
     /// Send disagreements to an adjudicator.
     pub adjudication: bool,
+    /// Experts see the AI judge's confidence.
+    pub show_judge_confidence: bool,
     pub default_deadline_secs: i64,
     /// What the lab pays per expert-hour.
     pub bill_rate: crate::money::Money,
@@ -153,6 +155,7 @@ pub fn project_view(conn: &mut DbConn, p: ProjectRow) -> ApiResult<ProjectView> 
         overlap: p.overlap,
         gold_rate: p.gold_rate,
         adjudication: p.adjudication,
+        show_judge_confidence: p.show_judge_confidence,
         default_deadline_secs: p.default_deadline_secs,
         bill_rate: crate::money::Money {
             amount_minor: p.bill_rate_minor,

@@ -32,6 +32,7 @@ pub struct ProjectRow {
     pub created_by: String,
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
+    pub show_judge_confidence: bool,
 }
 
 /// The settable fields of a project (everything but ids, status and timestamps).
@@ -51,6 +52,7 @@ pub struct ProjectFields {
     pub excluded_vendor_ids: String,
     pub excluded_expert_ids: String,
     pub affiliation_keywords: String,
+    pub show_judge_confidence: bool,
 }
 
 impl ProjectRow {
@@ -70,6 +72,7 @@ impl ProjectRow {
             excluded_vendor_ids: self.excluded_vendor_ids.clone(),
             excluded_expert_ids: self.excluded_expert_ids.clone(),
             affiliation_keywords: self.affiliation_keywords.clone(),
+            show_judge_confidence: self.show_judge_confidence,
         }
     }
 }
@@ -105,6 +108,7 @@ pub fn insert_project(
             projects::excluded_vendor_ids.eq(&f.excluded_vendor_ids),
             projects::excluded_expert_ids.eq(&f.excluded_expert_ids),
             projects::affiliation_keywords.eq(&f.affiliation_keywords),
+            projects::show_judge_confidence.eq(f.show_judge_confidence),
         ))
         .execute(conn)?;
     Ok(id)
@@ -134,6 +138,7 @@ pub fn update_project(
             projects::excluded_vendor_ids.eq(&f.excluded_vendor_ids),
             projects::excluded_expert_ids.eq(&f.excluded_expert_ids),
             projects::affiliation_keywords.eq(&f.affiliation_keywords),
+            projects::show_judge_confidence.eq(f.show_judge_confidence),
         ))
         .execute(conn)
 }

@@ -2,6 +2,11 @@
 //! escalates into an active project; each item is idempotent per project by the lab's
 //! `external_id`. Items enter `queued`, with a reason, until routing assigns experts.
 
+pub mod agreement;
+pub mod decide;
 pub mod ingest;
 pub mod routes;
+pub mod service;
+pub mod sessions;
 pub mod store;
+pub mod work;

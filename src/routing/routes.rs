@@ -10,6 +10,7 @@ use super::ingest::{self, ItemInput, Stakes};
 use super::store::{self, ItemRow};
 use crate::audit::{self, Actor, Entry};
 use crate::auth::{Principal, Scope};
+use crate::db::DbConn;
 use crate::http::bulk::{BulkReport, BulkResult};
 use crate::http::extract::BulkRows;
 use crate::http::pagination::{Page, PageParams};
@@ -20,7 +21,8 @@ use crate::state::AppState;
 pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
     cfg.service(ingest_items)
         .service(list_items)
-        .service(get_item);
+        .service(get_item)
+        .service(explain_routing);
 }
 
 /// Why a new item waits: routing assigns experts from the queue.
@@ -71,10 +73,59 @@ pub struct ItemView {
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
     pub resolved_at: Option<DateTime<Utc>>,
+    /// The published constitution version the experts applied.
+    pub constitution_version: Option<i32>,
+    /// How many of its assignments are in each state.
+    pub progress: Progress,
+    /// The outcome, once resolved.
+    pub result: Option<ItemResult>,
 }
 
-impl From<ItemRow> for ItemView {
-    fn from(r: ItemRow) -> Self {
+#[derive(Debug, Default, Serialize, ToSchema)]
+pub struct Progress {
+    pub offered: i64,
+    pub accepted: i64,
+    pub submitted: i64,
+    pub declined: i64,
+    pub expired: i64,
+}
+
+#[derive(Debug, Clone, Copy, Serialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Resolution {
+    /// The annotators agreed.
+    Agreement,
+    /// An adjudicator decided.
+    Adjudication,
+    /// The annotators disagreed and the project does not adjudicate.
+    Disagreement,
+}
+
+/// One expert's judgment, under their pseudonymous handle.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Judgment {
+    #[schema(example = "expert-7f3a")]
+    pub expert: String,
+    pub role: String,
+    #[schema(value_type = Object)]
+    pub label: Value,
+    /// Whether it matches the final label (annotators).
+    pub agrees: Option<bool>,
+    pub submitted_at: Option<DateTime<Utc>>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ItemResult {
+    pub resolution: Resolution,
+    /// The resolved label (null without agreement).
+    #[schema(value_type = Option<Object>)]
+    pub final_label: Option<Value>,
+    pub adjudicated: bool,
+    pub judgments: Vec<Judgment>,
+}
+
+impl ItemView {
+    fn from_row(r: ItemRow, progress: Progress, result: Option<ItemResult>) -> Self {
         Self {
             id: ItemId::from_db(r.id),
             project_id: ProjectId::from_db(r.project_id),
@@ -90,8 +141,65 @@ impl From<ItemRow> for ItemView {
             created_at: crate::clock::utc(r.created_at),
             updated_at: crate::clock::utc(r.updated_at),
             resolved_at: r.resolved_at.map(crate::clock::utc),
+            constitution_version: r.constitution_version,
+            progress,
+            result,
         }
     }
+}
+
+/// The item with its progress and, once resolved, its result.
+pub fn item_view(conn: &mut DbConn, r: ItemRow) -> ApiResult<ItemView> {
+    let assignments = store::of_item(conn, &r.id)?;
+    let mut progress = Progress::default();
+    for a in &assignments {
+        match a.status.as_str() {
+            "offered" => progress.offered += 1,
+            "accepted" => progress.accepted += 1,
+            "submitted" => progress.submitted += 1,
+            "declined" => progress.declined += 1,
+            _ => progress.expired += 1,
+        }
+    }
+    let result = match (r.status.as_str(), r.resolution.as_deref()) {
+        ("resolved", Some(res)) => {
+            let final_label: Option<Value> = r
+                .final_label
+                .as_deref()
+                .and_then(|l| serde_json::from_str(l).ok());
+            let outcomes: std::collections::HashMap<String, Option<bool>> =
+                store::resolved_outcomes(conn, &r.id)?;
+            let mut judgments = Vec::new();
+            for a in assignments.iter().filter(|a| a.status == "submitted") {
+                let handle = crate::experts::store::find(conn, &a.expert_id)?
+                    .map(|e| e.handle)
+                    .unwrap_or_default();
+                judgments.push(Judgment {
+                    expert: handle,
+                    role: a.role.clone(),
+                    label: a
+                        .label
+                        .as_deref()
+                        .and_then(|l| serde_json::from_str(l).ok())
+                        .unwrap_or(Value::Null),
+                    agrees: outcomes.get(&a.id).copied().flatten(),
+                    submitted_at: a.submitted_at.map(crate::clock::utc),
+                });
+            }
+            Some(ItemResult {
+                resolution: match res {
+                    "agreement" => Resolution::Agreement,
+                    "adjudication" => Resolution::Adjudication,
+                    _ => Resolution::Disagreement,
+                },
+                adjudicated: res == "adjudication",
+                final_label,
+                judgments,
+            })
+        }
+        _ => None,
+    };
+    Ok(ItemView::from_row(r, progress, result))
 }
 
 /// Push escalated items into a project
@@ -203,6 +311,7 @@ async fn ingest_items(
                         status_reason: QUEUED_REASON,
                         created_by_key: key.as_deref(),
                         created_by_user: user.as_deref(),
+                        constitution_version: project.constitution_version,
                     },
                 )?;
                 report.created(row, item.into_string());
@@ -225,6 +334,25 @@ async fn ingest_items(
             Ok(result)
         })
         .await?;
+    // Route each new item in its own transaction; one that fails stays queued and the
+    // routing sweep retries it.
+    let created: Vec<String> = result
+        .results
+        .iter()
+        .filter(|r| matches!(r.status, crate::http::bulk::RowStatus::Created))
+        .filter_map(|r| r.id.clone())
+        .collect();
+    for id in created {
+        let settings = state.settings.clone();
+        let item = id.clone();
+        let routed = state
+            .db
+            .write(move |conn| super::service::route_item(conn, now, &settings, &item))
+            .await;
+        if let Err(e) = routed {
+            tracing::warn!(item = %id, error = %e, "routing a new item failed; the sweep retries it");
+        }
+    }
     Ok(HttpResponse::Ok().json(result))
 }
 
@@ -307,15 +435,11 @@ async fn list_items(
                 &id,
                 Scope::ItemsRead,
             )?;
-            store::list(conn, &project.org_id, &project.id, &filter, &p).map_err(ApiError::from)
+            let rows = store::list(conn, &project.org_id, &project.id, &filter, &p)?;
+            Page::try_from_rows(rows, &p, |r| r.id.clone(), |r| item_view(conn, r))
         })
         .await?;
-    Ok(HttpResponse::Ok().json(Page::from_rows(
-        rows,
-        &page,
-        |r| r.id.clone(),
-        ItemView::from,
-    )))
+    Ok(HttpResponse::Ok().json(rows))
 }
 
 /// Get an item
@@ -354,8 +478,103 @@ async fn get_item(
                         e
                     }
                 })?;
-            Ok::<_, ApiError>(row)
+            item_view(conn, row)
         })
         .await?;
-    Ok(HttpResponse::Ok().json(ItemView::from(row)))
+    Ok(HttpResponse::Ok().json(row))
+}
+
+/// One routing decision.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct DecisionView {
+    pub at: DateTime<Utc>,
+    /// `annotator` or `adjudicator`.
+    pub role: String,
+    /// Experts the decision looked for.
+    pub wanted: i32,
+    /// The chosen experts (pseudonymous handles) with their slice status, tier and score
+    /// terms: `sample` (Thompson draw from Beta(alpha, beta), capped at `bound`), `load`,
+    /// `cost` and `score = w_perf·sample − w_load·load − w_cost·cost`.
+    #[schema(value_type = Vec<Object>)]
+    pub chosen: Value,
+    /// How many candidates each hard filter removed, among those scanned.
+    #[schema(value_type = Object)]
+    pub removed: Value,
+    /// Candidates read from the slice's candidate table (best score bound first; the scan
+    /// stops when no remaining candidate can beat the chosen).
+    pub scanned: i32,
+    /// Candidates that passed every filter and were scored.
+    pub sampled: i32,
+    pub note: String,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct RoutingExplanation {
+    pub item_id: ItemId,
+    pub status: ItemStatus,
+    pub status_reason: String,
+    /// Every decision for the item, oldest first (re-routing after a decline or expiry,
+    /// and adjudication, add decisions).
+    pub decisions: Vec<DecisionView>,
+}
+
+/// Explain an item's routing
+///
+/// The lab's admins and platform admins: which experts were chosen and why — the hard
+/// filters and what each removed, the score terms of the chosen, and why an item waits.
+#[utoipa::path(
+    tag = "items",
+    params(("item" = ItemId, Path, description = "Item id")),
+    responses(
+        (status = 200, description = "The routing decisions", body = RoutingExplanation),
+        (status = 400, response = crate::http::BadRequest),
+        (status = 401, response = crate::http::Unauthorized),
+        (status = 403, response = crate::http::Forbidden),
+        (status = 404, response = crate::http::NotFound),
+    ),
+    security(("bearer" = []))
+)]
+#[get("/items/{item}/routing")]
+async fn explain_routing(
+    state: web::Data<AppState>,
+    principal: Principal,
+    path: web::Path<String>,
+) -> ApiResult<HttpResponse> {
+    let id: ItemId = path_id("item", &path)?;
+    let v = state
+        .db
+        .read(move |conn| {
+            let not_found = || ApiError::not_found(format!("item {id} not found"));
+            let row = store::find(conn, id.as_str())?.ok_or_else(not_found)?;
+            principal
+                .org_admin(&OrgId::from_db(row.org_id.clone()))
+                .map_err(|e| {
+                    if e.status().as_u16() == 404 {
+                        not_found()
+                    } else {
+                        e
+                    }
+                })?;
+            let decisions = store::decisions_of(conn, &row.org_id, &row.id)?
+                .into_iter()
+                .map(|d| DecisionView {
+                    at: crate::clock::utc(d.at),
+                    role: d.role,
+                    wanted: d.wanted,
+                    chosen: serde_json::from_str(&d.chosen).unwrap_or(Value::Null),
+                    removed: serde_json::from_str(&d.removed).unwrap_or(Value::Null),
+                    scanned: d.scanned,
+                    sampled: d.sampled,
+                    note: d.note,
+                })
+                .collect();
+            Ok::<_, ApiError>(RoutingExplanation {
+                item_id: ItemId::from_db(row.id),
+                status: item_status(&row.status),
+                status_reason: row.status_reason,
+                decisions,
+            })
+        })
+        .await?;
+    Ok(HttpResponse::Ok().json(v))
 }

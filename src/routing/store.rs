@@ -28,6 +28,9 @@ pub struct ItemRow {
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
     pub resolved_at: Option<NaiveDateTime>,
+    pub constitution_version: Option<i32>,
+    pub resolution: Option<String>,
+    pub final_label: Option<String>,
 }
 
 pub struct NewItem<'a> {
@@ -43,6 +46,7 @@ pub struct NewItem<'a> {
     pub status_reason: &'a str,
     pub created_by_key: Option<&'a str>,
     pub created_by_user: Option<&'a str>,
+    pub constitution_version: Option<i32>,
 }
 
 pub fn insert(conn: &mut DbConn, now: DateTime<Utc>, i: &NewItem<'_>) -> QueryResult<ItemId> {
@@ -64,6 +68,7 @@ pub fn insert(conn: &mut DbConn, now: DateTime<Utc>, i: &NewItem<'_>) -> QueryRe
             items::status_reason.eq(i.status_reason),
             items::created_by_key.eq(i.created_by_key),
             items::created_by_user.eq(i.created_by_user),
+            items::constitution_version.eq(i.constitution_version),
             items::created_at.eq(t),
             items::updated_at.eq(t),
         ))
@@ -127,4 +132,666 @@ pub fn list(
         q = q.filter(items::id.gt(after.clone()));
     }
     q.load(conn)
+}
+
+// ---------------------------------------------------------------------------------------
+// Item state
+
+/// Takes the item's row lock (PostgreSQL) for the rest of the transaction, so routing and
+/// resolution of one item never interleave; SQLite's write lock already serialises them.
+pub fn lock_item(conn: &mut DbConn, id: &str, now: DateTime<Utc>) -> QueryResult<Option<ItemRow>> {
+    let n = diesel::update(items::table.find(id))
+        .set(items::updated_at.eq(now.naive_utc()))
+        .execute(conn)?;
+    if n == 0 {
+        return Ok(None);
+    }
+    find(conn, id)
+}
+
+pub fn set_status(
+    conn: &mut DbConn,
+    id: &str,
+    status: &str,
+    reason: &str,
+    now: DateTime<Utc>,
+) -> QueryResult<()> {
+    diesel::update(items::table.find(id))
+        .set((
+            items::status.eq(status),
+            items::status_reason.eq(reason),
+            items::updated_at.eq(now.naive_utc()),
+        ))
+        .execute(conn)?;
+    Ok(())
+}
+
+pub fn resolve(
+    conn: &mut DbConn,
+    id: &str,
+    resolution: &str,
+    final_label: Option<&str>,
+    reason: &str,
+    now: DateTime<Utc>,
+) -> QueryResult<bool> {
+    let t = now.naive_utc();
+    let n = diesel::update(
+        items::table
+            .find(id)
+            .filter(items::status.ne_all(["resolved", "cancelled"])),
+    )
+    .set((
+        items::status.eq("resolved"),
+        items::status_reason.eq(reason),
+        items::resolution.eq(Some(resolution)),
+        items::final_label.eq(final_label),
+        items::resolved_at.eq(Some(t)),
+        items::updated_at.eq(t),
+    ))
+    .execute(conn)?;
+    Ok(n == 1)
+}
+
+/// Items of `status`, oldest first, for the sweep.
+pub fn items_in(conn: &mut DbConn, status: &str, limit: i64) -> QueryResult<Vec<String>> {
+    items::table
+        .filter(items::status.eq(status))
+        .order_by((
+            items::priority.desc(),
+            items::deadline_at.asc(),
+            items::id.asc(),
+        ))
+        .limit(limit)
+        .select(items::id)
+        .load(conn)
+}
+
+// ---------------------------------------------------------------------------------------
+// The candidate table: slice standings joined with their experts, best bound first.
+
+#[derive(Debug, Clone, Queryable)]
+pub struct CandidateRow {
+    pub expert_id: String,
+    pub status: String,
+    pub tier: String,
+    pub alpha: f64,
+    pub beta: f64,
+    pub score_bound: f64,
+    pub vendor_id: Option<String>,
+    pub vetting_status: String,
+    pub languages: String,
+    pub affiliations: String,
+    pub open_assignments: i32,
+    pub desired_rate_minor: i64,
+    pub desired_currency: String,
+    pub handle: String,
+}
+
+/// One page of the slice's candidates after `after` (bound, expert id), in descending
+/// bound order (served by `slice_standings_routing_idx`).
+pub fn candidates_page(
+    conn: &mut DbConn,
+    slice: &str,
+    after: Option<&(f64, String)>,
+    limit: i64,
+) -> QueryResult<Vec<CandidateRow>> {
+    use crate::db::schema::{experts, slice_standings as ss};
+    let mut q = ss::table
+        .inner_join(experts::table.on(experts::id.eq(ss::expert_id)))
+        .filter(ss::slice_id.eq(slice))
+        .order_by((ss::score_bound.desc(), ss::expert_id.asc()))
+        .limit(limit)
+        .select((
+            ss::expert_id,
+            ss::status,
+            ss::tier,
+            ss::alpha,
+            ss::beta,
+            ss::score_bound,
+            experts::vendor_id,
+            experts::vetting_status,
+            experts::languages,
+            experts::affiliations,
+            experts::open_assignments,
+            experts::desired_rate_minor,
+            experts::desired_currency,
+            experts::handle,
+        ))
+        .into_boxed();
+    if let Some((bound, id)) = after {
+        q = q.filter(
+            ss::score_bound
+                .lt(*bound)
+                .or(ss::score_bound.eq(*bound).and(ss::expert_id.gt(id.clone()))),
+        );
+    }
+    q.load(conn)
+}
+
+/// Counts one more open assignment for the expert if they are below `cap` (the
+/// conditional update that keeps concurrent routing within the cap).
+pub fn reserve(conn: &mut DbConn, expert: &str, cap: i64) -> QueryResult<bool> {
+    use crate::db::schema::experts;
+    let n = diesel::update(
+        experts::table
+            .find(expert)
+            .filter(experts::open_assignments.lt(cap as i32)),
+    )
+    .set(experts::open_assignments.eq(experts::open_assignments + 1))
+    .execute(conn)?;
+    Ok(n == 1)
+}
+
+/// Counts one open assignment fewer (submitted, declined or expired).
+pub fn release(conn: &mut DbConn, expert: &str) -> QueryResult<()> {
+    use crate::db::schema::experts;
+    diesel::update(
+        experts::table
+            .find(expert)
+            .filter(experts::open_assignments.gt(0)),
+    )
+    .set(experts::open_assignments.eq(experts::open_assignments - 1))
+    .execute(conn)?;
+    Ok(())
+}
+
+/// Updates the routing posterior of the expert in the slice by one observation.
+pub fn observe(conn: &mut DbConn, expert: &str, slice: &str, success: bool) -> QueryResult<()> {
+    use crate::db::schema::slice_standings as ss;
+    let Some((alpha, beta)): Option<(f64, f64)> = ss::table
+        .filter(ss::expert_id.eq(expert))
+        .filter(ss::slice_id.eq(slice))
+        .select((ss::alpha, ss::beta))
+        .first(conn)
+        .optional()?
+    else {
+        return Ok(());
+    };
+    let (alpha, beta) = if success {
+        (alpha + 1.0, beta)
+    } else {
+        (alpha, beta + 1.0)
+    };
+    diesel::update(
+        ss::table
+            .filter(ss::expert_id.eq(expert))
+            .filter(ss::slice_id.eq(slice)),
+    )
+    .set((
+        ss::alpha.eq(alpha),
+        ss::beta.eq(beta),
+        ss::score_bound.eq(super::decide::score_bound(alpha, beta)),
+    ))
+    .execute(conn)?;
+    Ok(())
+}
+
+// ---------------------------------------------------------------------------------------
+// Assignments
+
+use crate::assessments::store::AssignmentRow;
+use crate::db::schema::{assignments, outcomes, routing_decisions, work_sessions};
+use crate::ids::{AssignmentId, OutcomeId, RoutingDecisionId, WorkSessionId};
+
+pub struct NewAssignment<'a> {
+    pub role: &'a str,
+    pub expert: &'a str,
+    pub slice: &'a str,
+    pub item: Option<&'a str>,
+    pub gold_item: Option<&'a str>,
+    pub org: &'a str,
+    pub project: &'a str,
+    pub constitution_version: Option<i32>,
+    pub priority: i32,
+    pub standing: &'a str,
+    pub due_at: DateTime<Utc>,
+}
+
+pub fn insert_assignment(
+    conn: &mut DbConn,
+    now: DateTime<Utc>,
+    a: &NewAssignment<'_>,
+) -> QueryResult<AssignmentId> {
+    let id = AssignmentId::new(now);
+    let t = now.naive_utc();
+    diesel::insert_into(assignments::table)
+        .values((
+            assignments::id.eq(id.as_str()),
+            assignments::role.eq(a.role),
+            assignments::expert_id.eq(a.expert),
+            assignments::slice_id.eq(a.slice),
+            assignments::item_id.eq(a.item),
+            assignments::gold_item_id.eq(a.gold_item),
+            assignments::org_id.eq(Some(a.org)),
+            assignments::project_id.eq(Some(a.project)),
+            assignments::constitution_version.eq(a.constitution_version),
+            assignments::priority.eq(a.priority),
+            assignments::standing_at_offer.eq(Some(a.standing)),
+            assignments::position.eq(0),
+            assignments::status.eq("offered"),
+            assignments::offered_at.eq(t),
+            assignments::due_at.eq(a.due_at.naive_utc()),
+            assignments::created_at.eq(t),
+            assignments::updated_at.eq(t),
+        ))
+        .execute(conn)?;
+    Ok(id)
+}
+
+pub fn find_assignment(conn: &mut DbConn, id: &str) -> QueryResult<Option<AssignmentRow>> {
+    assignments::table
+        .find(id)
+        .filter(assignments::role.eq_any(["annotator", "adjudicator"]))
+        .select(AssignmentRow::as_select())
+        .first(conn)
+        .optional()
+}
+
+pub fn of_item(conn: &mut DbConn, item: &str) -> QueryResult<Vec<AssignmentRow>> {
+    assignments::table
+        .filter(assignments::item_id.eq(item))
+        .order_by(assignments::id.asc())
+        .select(AssignmentRow::as_select())
+        .load(conn)
+}
+
+/// Moves an assignment from one of `from` to `to` (conditional; false if it had moved on).
+pub fn transition(
+    conn: &mut DbConn,
+    id: &str,
+    from: &[&str],
+    to: &str,
+    now: DateTime<Utc>,
+    reason: Option<&str>,
+) -> QueryResult<bool> {
+    let t = now.naive_utc();
+    let q = diesel::update(
+        assignments::table
+            .find(id)
+            .filter(assignments::status.eq_any(from.to_vec())),
+    );
+    let n = match to {
+        "accepted" => q
+            .set((
+                assignments::status.eq(to),
+                assignments::accepted_at.eq(Some(t)),
+                assignments::updated_at.eq(t),
+            ))
+            .execute(conn)?,
+        _ => q
+            .set((
+                assignments::status.eq(to),
+                assignments::decline_reason.eq(reason),
+                assignments::ended_at.eq(Some(t)),
+                assignments::updated_at.eq(t),
+            ))
+            .execute(conn)?,
+    };
+    Ok(n == 1)
+}
+
+/// Records the submitted label of an accepted assignment (conditional).
+pub fn submit(
+    conn: &mut DbConn,
+    id: &str,
+    label_json: &str,
+    l: &crate::taxonomy::label_schema::TypedLabel,
+    correct: Option<bool>,
+    active_seconds: i64,
+    now: DateTime<Utc>,
+) -> QueryResult<bool> {
+    let t = now.naive_utc();
+    let n = diesel::update(
+        assignments::table
+            .find(id)
+            .filter(assignments::status.eq("accepted")),
+    )
+    .set((
+        assignments::status.eq("submitted"),
+        assignments::label.eq(Some(label_json)),
+        assignments::label_choice.eq(l.choice.as_deref()),
+        assignments::label_strength.eq(l.strength),
+        assignments::label_score.eq(l.score),
+        assignments::label_both_bad.eq(Some(l.both_bad)),
+        assignments::cited_clauses.eq(Some(
+            serde_json::to_string(&l.cited_clauses).unwrap_or_else(|_| "[]".into()),
+        )),
+        assignments::correct.eq(correct),
+        assignments::active_seconds.eq(Some(active_seconds)),
+        assignments::submitted_at.eq(Some(t)),
+        assignments::updated_at.eq(t),
+    ))
+    .execute(conn)?;
+    Ok(n == 1)
+}
+
+/// The expert's open item work, most urgent first (priority, then due time).
+pub fn open_for_expert(conn: &mut DbConn, expert: &str) -> QueryResult<Vec<AssignmentRow>> {
+    assignments::table
+        .filter(assignments::expert_id.eq(expert))
+        .filter(assignments::role.eq_any(["annotator", "adjudicator"]))
+        .filter(assignments::status.eq_any(["offered", "accepted"]))
+        .order_by((
+            assignments::priority.desc(),
+            assignments::due_at.asc(),
+            assignments::id.asc(),
+        ))
+        .select(AssignmentRow::as_select())
+        .load(conn)
+}
+
+pub fn list_for_expert(
+    conn: &mut DbConn,
+    expert: &str,
+    status: Option<&str>,
+    page: &PageRequest,
+) -> QueryResult<Vec<AssignmentRow>> {
+    let mut q = assignments::table
+        .filter(assignments::expert_id.eq(expert))
+        .filter(assignments::role.eq_any(["annotator", "adjudicator"]))
+        .order_by(assignments::id.desc())
+        .limit(page.limit + 1)
+        .select(AssignmentRow::as_select())
+        .into_boxed();
+    if let Some(s) = status {
+        q = q.filter(assignments::status.eq(s.to_owned()));
+    }
+    if let Some(after) = &page.after {
+        q = q.filter(assignments::id.lt(after.clone()));
+    }
+    q.load(conn)
+}
+
+/// Offered or accepted item work past its due time.
+pub fn overdue(
+    conn: &mut DbConn,
+    now: DateTime<Utc>,
+    limit: i64,
+) -> QueryResult<Vec<AssignmentRow>> {
+    assignments::table
+        .filter(assignments::status.eq_any(["offered", "accepted"]))
+        .filter(assignments::role.eq_any(["annotator", "adjudicator"]))
+        .filter(assignments::due_at.le(now.naive_utc()))
+        .order_by(assignments::due_at.asc())
+        .limit(limit)
+        .select(AssignmentRow::as_select())
+        .load(conn)
+}
+
+/// Annotator offers in the project slice since `since`: (all, to probation experts).
+pub fn recent_offers(
+    conn: &mut DbConn,
+    project: &str,
+    slice: &str,
+    since: DateTime<Utc>,
+) -> QueryResult<(i64, i64)> {
+    let base = || {
+        assignments::table
+            .filter(assignments::project_id.eq(project))
+            .filter(assignments::slice_id.eq(slice))
+            .filter(assignments::role.eq("annotator"))
+            .filter(assignments::offered_at.ge(since.naive_utc()))
+    };
+    let total: i64 = base().count().get_result(conn)?;
+    let probation: i64 = base()
+        .filter(assignments::standing_at_offer.eq("probation"))
+        .count()
+        .get_result(conn)?;
+    Ok((total, probation))
+}
+
+/// The project's gold items of the slice the expert has not been routed yet.
+pub fn unseen_gold(
+    conn: &mut DbConn,
+    project: &str,
+    slice: &str,
+    expert: &str,
+) -> QueryResult<Vec<String>> {
+    use crate::db::schema::gold_items;
+    let seen: std::collections::HashSet<String> = assignments::table
+        .filter(assignments::expert_id.eq(expert))
+        .filter(assignments::role.eq("annotator"))
+        .filter(assignments::gold_item_id.is_not_null())
+        .select(assignments::gold_item_id)
+        .load::<Option<String>>(conn)?
+        .into_iter()
+        .flatten()
+        .collect();
+    Ok(gold_items::table
+        .filter(gold_items::project_id.eq(project))
+        .filter(gold_items::slice_id.eq(slice))
+        .order_by(gold_items::id.asc())
+        .select(gold_items::id)
+        .load::<String>(conn)?
+        .into_iter()
+        .filter(|g| !seen.contains(g))
+        .collect())
+}
+
+// ---------------------------------------------------------------------------------------
+// Work sessions
+
+pub fn latest_session(
+    conn: &mut DbConn,
+    assignment: &str,
+) -> QueryResult<Option<(String, NaiveDateTime, NaiveDateTime)>> {
+    work_sessions::table
+        .filter(work_sessions::assignment_id.eq(assignment))
+        .order_by(work_sessions::started_at.desc())
+        .select((
+            work_sessions::id,
+            work_sessions::started_at,
+            work_sessions::last_beat_at,
+        ))
+        .first(conn)
+        .optional()
+}
+
+pub fn start_session(
+    conn: &mut DbConn,
+    assignment: &str,
+    expert: &str,
+    at: DateTime<Utc>,
+) -> QueryResult<()> {
+    let t = at.naive_utc();
+    diesel::insert_into(work_sessions::table)
+        .values((
+            work_sessions::id.eq(WorkSessionId::new(at).as_str()),
+            work_sessions::assignment_id.eq(assignment),
+            work_sessions::expert_id.eq(expert),
+            work_sessions::started_at.eq(t),
+            work_sessions::last_beat_at.eq(t),
+        ))
+        .execute(conn)?;
+    Ok(())
+}
+
+pub fn extend_session(conn: &mut DbConn, id: &str, at: DateTime<Utc>) -> QueryResult<()> {
+    diesel::update(work_sessions::table.find(id))
+        .set(work_sessions::last_beat_at.eq(at.naive_utc()))
+        .execute(conn)?;
+    Ok(())
+}
+
+pub fn sessions_of(
+    conn: &mut DbConn,
+    assignment: &str,
+) -> QueryResult<Vec<(DateTime<Utc>, DateTime<Utc>)>> {
+    Ok(work_sessions::table
+        .filter(work_sessions::assignment_id.eq(assignment))
+        .order_by(work_sessions::started_at.asc())
+        .select((work_sessions::started_at, work_sessions::last_beat_at))
+        .load::<(NaiveDateTime, NaiveDateTime)>(conn)?
+        .into_iter()
+        .map(|(a, b)| (crate::clock::utc(a), crate::clock::utc(b)))
+        .collect())
+}
+
+// ---------------------------------------------------------------------------------------
+// Outcomes (append-only) and routing decisions
+
+#[derive(Default)]
+pub struct NewOutcome<'a> {
+    pub event: &'a str,
+    pub org: Option<&'a str>,
+    pub project: Option<&'a str>,
+    pub slice: &'a str,
+    pub item: Option<&'a str>,
+    pub gold_item: Option<&'a str>,
+    pub assignment: Option<&'a AssignmentRow>,
+    pub label: Option<(&'a str, &'a crate::taxonomy::label_schema::TypedLabel)>,
+    pub reference: Option<(&'a str, &'a crate::taxonomy::label_schema::TypedLabel)>,
+    pub correct: Option<bool>,
+    pub agreed: Option<bool>,
+    pub resolution: Option<&'a str>,
+    pub active_seconds: i64,
+}
+
+pub fn insert_outcome(
+    conn: &mut DbConn,
+    now: DateTime<Utc>,
+    o: &NewOutcome<'_>,
+) -> QueryResult<()> {
+    let a = o.assignment;
+    let (label, l) = match o.label {
+        Some((j, l)) => (Some(j), Some(l)),
+        None => (None, None),
+    };
+    let (reference, r) = match o.reference {
+        Some((j, r)) => (Some(j), Some(r)),
+        None => (None, None),
+    };
+    diesel::insert_into(outcomes::table)
+        .values((
+            outcomes::id.eq(OutcomeId::new(now).as_str()),
+            outcomes::event.eq(o.event),
+            outcomes::org_id.eq(o.org),
+            outcomes::project_id.eq(o.project),
+            outcomes::slice_id.eq(o.slice),
+            outcomes::item_id.eq(o.item),
+            outcomes::gold_item_id.eq(o.gold_item),
+            outcomes::assignment_id.eq(a.map(|a| a.id.as_str())),
+            outcomes::expert_id.eq(a.map(|a| a.expert_id.as_str())),
+            outcomes::role.eq(a.map(|a| a.role.as_str())),
+            outcomes::label.eq(label),
+            outcomes::label_choice.eq(l.and_then(|l| l.choice.as_deref())),
+            outcomes::label_strength.eq(l.and_then(|l| l.strength)),
+            outcomes::label_score.eq(l.and_then(|l| l.score)),
+            outcomes::label_both_bad.eq(l.map(|l| l.both_bad)),
+            outcomes::reference.eq(reference),
+            outcomes::reference_choice.eq(r.and_then(|r| r.choice.as_deref())),
+            outcomes::reference_strength.eq(r.and_then(|r| r.strength)),
+            outcomes::reference_score.eq(r.and_then(|r| r.score)),
+            outcomes::reference_both_bad.eq(r.map(|r| r.both_bad)),
+            outcomes::correct.eq(o.correct),
+            outcomes::agreed.eq(o.agreed),
+            outcomes::resolution.eq(o.resolution),
+            outcomes::offered_at.eq(a.map(|a| a.offered_at)),
+            outcomes::accepted_at.eq(a.and_then(|a| a.accepted_at)),
+            outcomes::submitted_at.eq(a.and_then(|a| a.submitted_at)),
+            outcomes::active_seconds.eq(o.active_seconds),
+            outcomes::occurred_at.eq(now.naive_utc()),
+        ))
+        .execute(conn)?;
+    Ok(())
+}
+
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = outcomes)]
+pub struct OutcomeRow {
+    pub id: String,
+    pub event: String,
+    pub item_id: Option<String>,
+    pub gold_item_id: Option<String>,
+    pub assignment_id: Option<String>,
+    pub expert_id: Option<String>,
+    pub role: Option<String>,
+    pub label: Option<String>,
+    pub reference: Option<String>,
+    pub correct: Option<bool>,
+    pub agreed: Option<bool>,
+    pub resolution: Option<String>,
+    pub active_seconds: i64,
+    pub occurred_at: NaiveDateTime,
+}
+
+pub fn outcomes_of_expert(conn: &mut DbConn, expert: &str) -> QueryResult<Vec<OutcomeRow>> {
+    outcomes::table
+        .filter(outcomes::expert_id.eq(expert))
+        .order_by(outcomes::id.asc())
+        .select(OutcomeRow::as_select())
+        .load(conn)
+}
+
+pub struct NewDecision<'a> {
+    pub item: &'a str,
+    pub org: &'a str,
+    pub role: &'a str,
+    pub wanted: i32,
+    pub chosen: &'a str,
+    pub removed: &'a str,
+    pub scanned: i32,
+    pub sampled: i32,
+    pub note: &'a str,
+}
+
+pub fn insert_decision(
+    conn: &mut DbConn,
+    now: DateTime<Utc>,
+    d: &NewDecision<'_>,
+) -> QueryResult<()> {
+    diesel::insert_into(routing_decisions::table)
+        .values((
+            routing_decisions::id.eq(RoutingDecisionId::new(now).as_str()),
+            routing_decisions::item_id.eq(d.item),
+            routing_decisions::org_id.eq(d.org),
+            routing_decisions::role.eq(d.role),
+            routing_decisions::wanted.eq(d.wanted),
+            routing_decisions::chosen.eq(d.chosen),
+            routing_decisions::removed.eq(d.removed),
+            routing_decisions::scanned.eq(d.scanned),
+            routing_decisions::sampled.eq(d.sampled),
+            routing_decisions::note.eq(d.note),
+            routing_decisions::at.eq(now.naive_utc()),
+        ))
+        .execute(conn)?;
+    Ok(())
+}
+
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = routing_decisions)]
+pub struct DecisionRow {
+    pub id: String,
+    pub role: String,
+    pub wanted: i32,
+    pub chosen: String,
+    pub removed: String,
+    pub scanned: i32,
+    pub sampled: i32,
+    pub note: String,
+    pub at: NaiveDateTime,
+}
+
+pub fn decisions_of(conn: &mut DbConn, org: &str, item: &str) -> QueryResult<Vec<DecisionRow>> {
+    routing_decisions::table
+        .filter(routing_decisions::org_id.eq(org))
+        .filter(routing_decisions::item_id.eq(item))
+        .order_by(routing_decisions::id.asc())
+        .select(DecisionRow::as_select())
+        .load(conn)
+}
+
+/// The `agreed` flag of each assignment's `resolved` outcome of the item.
+pub fn resolved_outcomes(
+    conn: &mut DbConn,
+    item: &str,
+) -> QueryResult<std::collections::HashMap<String, Option<bool>>> {
+    Ok(outcomes::table
+        .filter(outcomes::item_id.eq(item))
+        .filter(outcomes::event.eq("resolved"))
+        .select((outcomes::assignment_id, outcomes::agreed))
+        .load::<(Option<String>, Option<bool>)>(conn)?
+        .into_iter()
+        .filter_map(|(a, agreed)| a.map(|a| (a, agreed)))
+        .collect())
 }

@@ -1,0 +1,936 @@
+//! Routing, expert work and resolution (DESIGN "Routing", "Outcomes"). Every function runs
+//! inside the caller's write transaction and takes the item's lock before changing it, so
+//! the item, its assignments, the experts' open-assignment counters and the outcomes move
+//! together or not at all.
+
+use std::cell::RefCell;
+use std::collections::{HashMap, HashSet, VecDeque};
+
+use chrono::{DateTime, Duration, Utc};
+use rand::rngs::SmallRng;
+use rand::{Rng, SeedableRng};
+use serde_json::{Value, json};
+
+use super::agreement;
+use super::decide::{self, Candidate, Decision, Filter, Weights};
+use super::sessions::{self, Beat};
+use super::store::{self, ItemRow, NewAssignment, NewOutcome};
+use crate::assessments::store::AssignmentRow;
+use crate::config::Settings;
+use crate::db::DbConn;
+use crate::http::{ApiError, ApiResult, FieldError};
+use crate::projects::store::ProjectRow;
+use crate::standings::rules::{SliceStatus, Tier};
+use crate::taxonomy::label_schema::{LabelSchema, TypedLabel};
+use crate::taxonomy::store::SliceRow;
+
+/// Candidates read from the table per query.
+const PAGE: i64 = 128;
+
+fn internal(what: &str) -> ApiError {
+    ApiError::internal(anyhow::anyhow!("{what} vanished"))
+}
+
+/// What routing needs to know about an item's project and slice.
+pub struct Setting {
+    pub project: ProjectRow,
+    pub slice: SliceRow,
+    pub schema: LabelSchema,
+    pub min_qualification: String,
+}
+
+pub fn setting(conn: &mut DbConn, project: &str, slice: &str) -> ApiResult<Setting> {
+    let project =
+        crate::projects::store::find_project(conn, project)?.ok_or_else(|| internal("project"))?;
+    let slice_row =
+        crate::taxonomy::store::find_slice(conn, slice)?.ok_or_else(|| internal("slice"))?;
+    let schema = crate::taxonomy::service::slice_schema(&slice_row)?;
+    let min_qualification =
+        crate::projects::store::project_slices(conn, &project.org_id, &project.id)?
+            .into_iter()
+            .find(|ps| ps.slice_id == slice_row.id)
+            .map(|ps| ps.min_qualification)
+            .unwrap_or_else(|| "qualified".into());
+    Ok(Setting {
+        project,
+        slice: slice_row,
+        schema,
+        min_qualification,
+    })
+}
+
+fn is_open(a: &AssignmentRow) -> bool {
+    a.status == "offered" || a.status == "accepted"
+}
+
+/// Streams the slice's candidate table, one page at a time, best bound first.
+struct Pages<'a, 'c> {
+    conn: &'a RefCell<&'c mut DbConn>,
+    error: &'a RefCell<Option<diesel::result::Error>>,
+    slice: String,
+    after: Option<(f64, String)>,
+    buffer: VecDeque<store::CandidateRow>,
+    exhausted: bool,
+    handles: &'a RefCell<HashMap<String, String>>,
+}
+
+impl Iterator for Pages<'_, '_> {
+    type Item = Candidate;
+
+    fn next(&mut self) -> Option<Candidate> {
+        if self.buffer.is_empty() && !self.exhausted {
+            let page = {
+                let mut conn = self.conn.borrow_mut();
+                store::candidates_page(&mut conn, &self.slice, self.after.as_ref(), PAGE)
+            };
+            match page {
+                Ok(rows) => {
+                    self.exhausted = (rows.len() as i64) < PAGE;
+                    if let Some(last) = rows.last() {
+                        self.after = Some((last.score_bound, last.expert_id.clone()));
+                    }
+                    self.buffer.extend(rows);
+                }
+                Err(e) => {
+                    *self.error.borrow_mut() = Some(e);
+                    self.exhausted = true;
+                }
+            }
+        }
+        let r = self.buffer.pop_front()?;
+        self.handles
+            .borrow_mut()
+            .insert(r.expert_id.clone(), r.handle.clone());
+        Some(Candidate {
+            approved: r.vetting_status == "approved",
+            status: SliceStatus::parse(&r.status).unwrap_or(SliceStatus::None),
+            tier: Tier::parse(&r.tier).unwrap_or(Tier::Annotator),
+            languages: crate::db::json_list(&r.languages),
+            affiliations: crate::db::json_list(&r.affiliations),
+            open: i64::from(r.open_assignments),
+            rate_minor: r.desired_rate_minor,
+            currency: r.desired_currency,
+            alpha: r.alpha,
+            beta: r.beta,
+            bound: r.score_bound,
+            vendor_id: r.vendor_id,
+            expert_id: r.expert_id,
+        })
+    }
+}
+
+/// Which experts a decision wants.
+struct Want {
+    role: &'static str,
+    wanted: usize,
+    allowed: Vec<SliceStatus>,
+    tier: Option<Tier>,
+    probation_slots: usize,
+}
+
+/// Runs one decision over the candidate table (lazily) and returns it with the handles
+/// of the candidates it read.
+fn run_decision(
+    conn: &mut DbConn,
+    now: DateTime<Utc>,
+    settings: &Settings,
+    st: &Setting,
+    want: &Want,
+    on_item: &HashSet<String>,
+    seed: u64,
+) -> ApiResult<(Decision, HashMap<String, String>)> {
+    let p = &st.project;
+    let excluded_vendors: HashSet<String> = crate::db::json_list(&p.excluded_vendor_ids)
+        .into_iter()
+        .collect();
+    let excluded_experts: HashSet<String> = crate::db::json_list(&p.excluded_expert_ids)
+        .into_iter()
+        .collect();
+    let keywords: Vec<String> = crate::db::json_list::<String>(&p.affiliation_keywords)
+        .into_iter()
+        .map(|k| k.to_lowercase())
+        .collect();
+    let req = decide::Request {
+        wanted: want.wanted,
+        allowed: &want.allowed,
+        tier: want.tier,
+        language: st.slice.language.as_deref(),
+        excluded_vendors: &excluded_vendors,
+        excluded_experts: &excluded_experts,
+        affiliation_keywords: &keywords,
+        on_item,
+        cap: settings.routing.max_open_assignments,
+        bill_rate_minor: p.bill_rate_minor,
+        currency: &p.currency,
+        probation_slots: want.probation_slots,
+    };
+    let r = &settings.routing;
+    let weights = Weights {
+        perf: r.weight_performance,
+        load: r.weight_load,
+        cost: r.weight_cost,
+    };
+    let domain = st.slice.domain_id.clone();
+    let cell = RefCell::new(conn);
+    let error = RefCell::new(None);
+    let handles = RefCell::new(HashMap::new());
+    let mut credential_error: Option<ApiError> = None;
+    let decision = {
+        let pages = Pages {
+            conn: &cell,
+            error: &error,
+            slice: st.slice.id.clone(),
+            after: None,
+            buffer: VecDeque::new(),
+            exhausted: false,
+            handles: &handles,
+        };
+        let credentials_ok = |c: &Candidate| {
+            let mut conn = cell.borrow_mut();
+            match crate::credentials::eligibility::eligible_for(
+                &mut conn,
+                &c.expert_id,
+                &domain,
+                now,
+            ) {
+                Ok(ok) => ok,
+                Err(e) => {
+                    credential_error.get_or_insert(e);
+                    false
+                }
+            }
+        };
+        decide::decide(&req, weights, seed, pages, credentials_ok)
+    };
+    if let Some(e) = error.into_inner() {
+        return Err(e.into());
+    }
+    if let Some(e) = credential_error {
+        return Err(e);
+    }
+    Ok((decision, handles.into_inner()))
+}
+
+fn seed_for(settings: &Settings, item: &str, round: usize) -> u64 {
+    let base = settings.routing.seed.unwrap_or_else(rand::random);
+    base ^ decide::fnv1a(item) ^ (round as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15)
+}
+
+fn filter_phrase(f: Filter) -> &'static str {
+    match f {
+        Filter::NotApproved => "not approved",
+        Filter::SliceStatus => "slice status not accepted by the project",
+        Filter::Tier => "not an adjudicator",
+        Filter::Language => "not speaking the slice's language",
+        Filter::ExcludedVendor => "vendor excluded by the project",
+        Filter::ExcludedExpert => "excluded by the project",
+        Filter::Affiliation => "conflicting affiliation",
+        Filter::AlreadyOnItem => "already on the item",
+        Filter::AtCapacity => "at capacity",
+        Filter::Credentials => "missing required credentials",
+    }
+}
+
+fn removed_summary(d: &Decision) -> String {
+    if d.removed.is_empty() {
+        return format!("{} candidates in the slice", d.scanned);
+    }
+    let parts: Vec<String> = d
+        .removed
+        .iter()
+        .map(|(f, n)| format!("{n} {}", filter_phrase(*f)))
+        .collect();
+    format!("of {} candidates: {}", d.scanned, parts.join(", "))
+}
+
+/// The time an assignment offered now is due: the assignment time, never past the
+/// item's deadline unless the deadline is (nearly) gone.
+fn due_at(settings: &Settings, item: &ItemRow, now: DateTime<Utc>) -> DateTime<Utc> {
+    let by_time = now + Duration::minutes(settings.routing.assignment_minutes);
+    let deadline = crate::clock::utc(item.deadline_at);
+    if deadline > now + Duration::minutes(5) {
+        by_time.min(deadline)
+    } else {
+        by_time
+    }
+}
+
+/// Routes a locked item: offers it to as many annotators as it still needs, or to an
+/// adjudicator while it is adjudicating. Items that cannot be filled wait with the reason.
+fn route_locked(
+    conn: &mut DbConn,
+    now: DateTime<Utc>,
+    settings: &Settings,
+    item: &ItemRow,
+) -> ApiResult<()> {
+    let st = setting(conn, &item.project_id, &item.slice_id)?;
+    let adjudicating = match item.status.as_str() {
+        "queued" | "assigned" => false,
+        "adjudicating" => true,
+        _ => return Ok(()),
+    };
+    if st.project.status != "active" {
+        store::set_status(
+            conn,
+            &item.id,
+            &item.status,
+            &format!(
+                "the project is {}; routing resumes when it is active",
+                st.project.status
+            ),
+            now,
+        )?;
+        return Ok(());
+    }
+    let existing = store::of_item(conn, &item.id)?;
+    let mut on_item: HashSet<String> = existing.iter().map(|a| a.expert_id.clone()).collect();
+    let want = if adjudicating {
+        if existing
+            .iter()
+            .any(|a| a.role == "adjudicator" && (is_open(a) || a.status == "submitted"))
+        {
+            return Ok(());
+        }
+        Want {
+            role: "adjudicator",
+            wanted: 1,
+            allowed: vec![SliceStatus::Qualified],
+            tier: Some(Tier::Adjudicator),
+            probation_slots: 0,
+        }
+    } else {
+        let active = existing
+            .iter()
+            .filter(|a| a.role == "annotator" && (is_open(a) || a.status == "submitted"))
+            .count();
+        let wanted = (st.project.overlap.max(1) as usize).saturating_sub(active);
+        if wanted == 0 {
+            if item.status != "assigned" {
+                store::set_status(
+                    conn,
+                    &item.id,
+                    "assigned",
+                    &format!("offered to {active} experts"),
+                    now,
+                )?;
+            }
+            return Ok(());
+        }
+        let since = now - Duration::days(settings.routing.probation_window_days);
+        let (total, probation) = store::recent_offers(conn, &st.project.id, &st.slice.id, since)?;
+        Want {
+            role: "annotator",
+            wanted,
+            allowed: if st.min_qualification == "probation" {
+                vec![SliceStatus::Probation, SliceStatus::Qualified]
+            } else {
+                vec![SliceStatus::Qualified]
+            },
+            tier: None,
+            probation_slots: decide::probation_slots(
+                settings.routing.probation_share,
+                total,
+                probation,
+                wanted,
+            ),
+        }
+    };
+    let cap = settings.routing.max_open_assignments;
+    let due = due_at(settings, item, now);
+    let mut placed: Vec<decide::Scored> = Vec::new();
+    let mut last = Decision::default();
+    let mut handles = HashMap::new();
+    // A candidate can fill up concurrently between the decision and its reservation;
+    // such a candidate is skipped and the decision re-run without them.
+    for round in 0..3 {
+        let probation_placed = placed
+            .iter()
+            .filter(|s| s.candidate.status == SliceStatus::Probation)
+            .count();
+        let need = Want {
+            wanted: want.wanted - placed.len(),
+            allowed: want.allowed.clone(),
+            probation_slots: want.probation_slots.saturating_sub(probation_placed),
+            ..want
+        };
+        let seed = seed_for(settings, &item.id, existing.len() + round);
+        let (mut d, h) = run_decision(conn, now, settings, &st, &need, &on_item, seed)?;
+        handles.extend(h);
+        let mut chosen = std::mem::take(&mut d.chosen);
+        // Reserve in id order so concurrent transactions lock experts in one order.
+        chosen.sort_by(|a, b| a.candidate.expert_id.cmp(&b.candidate.expert_id));
+        let mut lost = false;
+        for s in chosen {
+            on_item.insert(s.candidate.expert_id.clone());
+            if store::reserve(conn, &s.candidate.expert_id, cap)? {
+                placed.push(s);
+            } else {
+                lost = true;
+            }
+        }
+        last = d;
+        if !lost || placed.len() == want.wanted {
+            break;
+        }
+    }
+    placed.sort_by(|a, b| b.terms.score.total_cmp(&a.terms.score));
+    let gold_p = if want.role == "annotator" && st.project.gold_rate > 0.0 {
+        let r = st.project.gold_rate.min(0.5);
+        r / (1.0 - r)
+    } else {
+        0.0
+    };
+    let mut chosen_json = Vec::new();
+    for s in &placed {
+        let c = &s.candidate;
+        store::insert_assignment(
+            conn,
+            now,
+            &NewAssignment {
+                role: want.role,
+                expert: &c.expert_id,
+                slice: &st.slice.id,
+                item: Some(&item.id),
+                gold_item: None,
+                org: &item.org_id,
+                project: &item.project_id,
+                constitution_version: item.constitution_version,
+                priority: item.priority,
+                standing: c.status.as_str(),
+                due_at: due,
+            },
+        )?;
+        chosen_json.push(json!({
+            "expert": handles.get(&c.expert_id).cloned().unwrap_or_default(),
+            "vendor_id": c.vendor_id,
+            "slice_status": c.status.as_str(),
+            "tier": c.tier.as_str(),
+            "terms": s.terms,
+        }));
+        if gold_p > 0.0 {
+            insert_gold(conn, now, settings, item, &st, c, gold_p, due)?;
+        }
+    }
+    let missing = want.wanted - placed.len();
+    let mut note = removed_summary(&last);
+    if last.probation_over_share > 0 {
+        note.push_str(&format!(
+            "; {} probation expert(s) beyond the probation share (no qualified expert was eligible)",
+            last.probation_over_share
+        ));
+    }
+    store::insert_decision(
+        conn,
+        now,
+        &store::NewDecision {
+            item: &item.id,
+            org: &item.org_id,
+            role: want.role,
+            wanted: want.wanted as i32,
+            chosen: &Value::Array(chosen_json).to_string(),
+            removed: &serde_json::to_string(&last.removed).unwrap_or_else(|_| "{}".into()),
+            scanned: last.scanned as i32,
+            sampled: last.sampled as i32,
+            note: &note,
+        },
+    )?;
+    let (status, reason) = match (adjudicating, missing) {
+        (false, 0) => (
+            "assigned",
+            format!("offered to {} experts", st.project.overlap),
+        ),
+        (false, n) => (
+            "queued",
+            format!("waiting for {n} more eligible expert(s); {note}"),
+        ),
+        (true, 0) => (
+            "adjudicating",
+            "the judgments disagree; offered to an adjudicator".to_owned(),
+        ),
+        (true, _) => (
+            "adjudicating",
+            format!("the judgments disagree; waiting for an eligible adjudicator; {note}"),
+        ),
+    };
+    store::set_status(conn, &item.id, status, &reason, now)?;
+    Ok(())
+}
+
+/// With probability `p`, also offers the expert one of the project's gold items of the
+/// slice they have not seen; it looks like any other assignment to them.
+#[allow(clippy::too_many_arguments)]
+fn insert_gold(
+    conn: &mut DbConn,
+    now: DateTime<Utc>,
+    settings: &Settings,
+    item: &ItemRow,
+    st: &Setting,
+    c: &Candidate,
+    p: f64,
+    due: DateTime<Utc>,
+) -> ApiResult<()> {
+    let seed = seed_for(settings, &item.id, 0) ^ decide::fnv1a(&c.expert_id);
+    let mut rng = SmallRng::seed_from_u64(seed ^ 0x5bd1_e995);
+    if rng.random::<f64>() >= p {
+        return Ok(());
+    }
+    let pool = store::unseen_gold(conn, &st.project.id, &st.slice.id, &c.expert_id)?;
+    if pool.is_empty() {
+        return Ok(());
+    }
+    let gold = &pool[rng.random_range(0..pool.len())];
+    if !store::reserve(conn, &c.expert_id, settings.routing.max_open_assignments)? {
+        return Ok(());
+    }
+    store::insert_assignment(
+        conn,
+        now,
+        &NewAssignment {
+            role: "annotator",
+            expert: &c.expert_id,
+            slice: &st.slice.id,
+            item: None,
+            gold_item: Some(gold),
+            org: &item.org_id,
+            project: &item.project_id,
+            constitution_version: item.constitution_version,
+            priority: item.priority,
+            standing: c.status.as_str(),
+            due_at: due,
+        },
+    )?;
+    Ok(())
+}
+
+/// Routes one item (after ingestion, or when the sweep retries it).
+pub fn route_item(
+    conn: &mut DbConn,
+    now: DateTime<Utc>,
+    settings: &Settings,
+    item: &str,
+) -> ApiResult<()> {
+    let Some(item) = store::lock_item(conn, item, now)? else {
+        return Ok(());
+    };
+    route_locked(conn, now, settings, &item)
+}
+
+/// The recurring sweep: expires overdue assignments (re-routing their items) and retries
+/// items waiting for experts or for an adjudicator. Each item is handled in its own
+/// savepoint, so one failure does not undo the others.
+pub fn sweep(conn: &mut DbConn, now: DateTime<Utc>, settings: &Settings) -> anyhow::Result<usize> {
+    let mut changed = 0;
+    for a in store::overdue(conn, now, 500)? {
+        let r = crate::db::write_tx(conn, |conn| end(conn, now, settings, &a, "expired", None));
+        match r {
+            Ok(true) => changed += 1,
+            Ok(false) => {}
+            Err(e) => {
+                tracing::error!(assignment = %a.id, error = %e, "expiring an assignment failed")
+            }
+        }
+    }
+    for status in ["queued", "adjudicating"] {
+        for id in store::items_in(conn, status, 500)? {
+            let r = crate::db::write_tx(conn, |conn| route_item(conn, now, settings, &id));
+            match r {
+                Ok(()) => changed += 1,
+                Err(e) => tracing::error!(item = %id, error = %e, "routing an item failed"),
+            }
+        }
+    }
+    Ok(changed)
+}
+
+fn seconds_worked(conn: &mut DbConn, a: &AssignmentRow, settings: &Settings) -> ApiResult<i64> {
+    Ok(sessions::active_seconds(
+        &store::sessions_of(conn, &a.id)?,
+        settings.routing.max_item_seconds,
+    ))
+}
+
+/// Ends an offered or accepted assignment as `expired` or `declined`, records the
+/// outcome, frees the expert's slot and re-routes the item. False if it had already ended.
+pub fn end(
+    conn: &mut DbConn,
+    now: DateTime<Utc>,
+    settings: &Settings,
+    a: &AssignmentRow,
+    to: &str,
+    reason: Option<&str>,
+) -> ApiResult<bool> {
+    let item = match &a.item_id {
+        Some(id) => Some(store::lock_item(conn, id, now)?.ok_or_else(|| internal("item"))?),
+        None => None,
+    };
+    if !store::transition(conn, &a.id, &["offered", "accepted"], to, now, reason)? {
+        return Ok(false);
+    }
+    store::release(conn, &a.expert_id)?;
+    let secs = seconds_worked(conn, a, settings)?;
+    store::insert_outcome(
+        conn,
+        now,
+        &NewOutcome {
+            event: to,
+            org: a.org_id.as_deref(),
+            project: a.project_id.as_deref(),
+            slice: &a.slice_id,
+            item: a.item_id.as_deref(),
+            gold_item: a.gold_item_id.as_deref(),
+            assignment: Some(a),
+            active_seconds: secs,
+            ..Default::default()
+        },
+    )?;
+    if let Some(item) = item {
+        let item = if item.status == "assigned" && a.role == "annotator" {
+            store::set_status(
+                conn,
+                &item.id,
+                "queued",
+                "re-routing a declined or expired offer",
+                now,
+            )?;
+            store::find(conn, &item.id)?.ok_or_else(|| internal("item"))?
+        } else {
+            item
+        };
+        route_locked(conn, now, settings, &item)?;
+    }
+    Ok(true)
+}
+
+/// Accepts an offered assignment and starts its first work session.
+pub fn accept(conn: &mut DbConn, now: DateTime<Utc>, a: &AssignmentRow) -> ApiResult<()> {
+    if a.status == "accepted" {
+        return Ok(());
+    }
+    if !store::transition(conn, &a.id, &["offered"], "accepted", now, None)? {
+        return Err(ApiError::conflict(format!(
+            "the assignment is {}; only offered assignments can be accepted",
+            a.status
+        )));
+    }
+    store::start_session(conn, &a.id, &a.expert_id, now)?;
+    Ok(())
+}
+
+/// Records a heartbeat of an accepted assignment; returns the seconds measured so far.
+pub fn heartbeat(
+    conn: &mut DbConn,
+    now: DateTime<Utc>,
+    settings: &Settings,
+    a: &AssignmentRow,
+) -> ApiResult<i64> {
+    if a.status != "accepted" {
+        return Err(ApiError::conflict(format!(
+            "the assignment is {}; heartbeats are for accepted work",
+            a.status
+        )));
+    }
+    beat(conn, now, settings, a)?;
+    seconds_worked(conn, a, settings)
+}
+
+fn beat(
+    conn: &mut DbConn,
+    now: DateTime<Utc>,
+    settings: &Settings,
+    a: &AssignmentRow,
+) -> ApiResult<()> {
+    let latest = store::latest_session(conn, &a.id)?;
+    let idle = Duration::seconds(settings.routing.idle_limit_secs);
+    let span = latest
+        .as_ref()
+        .map(|(_, s, e)| (crate::clock::utc(*s), crate::clock::utc(*e)));
+    match sessions::beat(span, now, idle) {
+        Beat::Start => store::start_session(conn, &a.id, &a.expert_id, now)?,
+        Beat::Extend => {
+            if let Some((id, _, _)) = latest {
+                store::extend_session(conn, &id, now)?;
+            }
+        }
+        Beat::Ignore => {}
+    }
+    Ok(())
+}
+
+/// Checks that every cited clause exists in the pinned constitution version.
+fn check_clauses(conn: &mut DbConn, a: &AssignmentRow, typed: &TypedLabel) -> ApiResult<()> {
+    let (Some(org), Some(project), Some(version)) =
+        (&a.org_id, &a.project_id, a.constitution_version)
+    else {
+        return Ok(());
+    };
+    let Some(c) = crate::projects::store::find_constitution(conn, org, project, version)? else {
+        return Ok(());
+    };
+    let known: HashSet<String> = crate::projects::store::clauses_of(conn, org, &c.id)?
+        .into_iter()
+        .map(|c| c.clause_id)
+        .collect();
+    let errors: Vec<FieldError> = typed
+        .cited_clauses
+        .iter()
+        .enumerate()
+        .filter(|(_, id)| !known.contains(*id))
+        .map(|(i, _)| {
+            FieldError::new(
+                format!("label.cited_clauses[{i}]"),
+                format!("is not a clause of constitution version {version}"),
+            )
+        })
+        .collect();
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(ApiError::validation(errors))
+    }
+}
+
+fn gold_label(g: &crate::gold::store::GoldRow) -> TypedLabel {
+    TypedLabel {
+        choice: g.answer_choice.clone(),
+        strength: g.answer_strength,
+        score: g.answer_score,
+        both_bad: g.answer_both_bad,
+        rationale: None,
+        cited_clauses: crate::db::json_list(&g.cited_clauses),
+    }
+}
+
+/// Submits the judgment of an accepted assignment: validated against the slice's label
+/// schema and the pinned constitution; a gold item is checked against its answer; an item
+/// whose judgments are all in resolves (or goes to adjudication).
+pub fn submit(
+    conn: &mut DbConn,
+    now: DateTime<Utc>,
+    settings: &Settings,
+    a: &AssignmentRow,
+    label: &Value,
+) -> ApiResult<()> {
+    match a.status.as_str() {
+        "accepted" => {}
+        "offered" => {
+            return Err(ApiError::conflict(
+                "accept the assignment before submitting",
+            ));
+        }
+        s => return Err(ApiError::conflict(format!("the assignment is already {s}"))),
+    }
+    let slice =
+        crate::taxonomy::store::find_slice(conn, &a.slice_id)?.ok_or_else(|| internal("slice"))?;
+    let schema = crate::taxonomy::service::slice_schema(&slice)?;
+    let typed = schema
+        .validate(label, "label")
+        .map_err(ApiError::validation)?;
+    check_clauses(conn, a, &typed)?;
+    let item = match &a.item_id {
+        Some(id) => Some(store::lock_item(conn, id, now)?.ok_or_else(|| internal("item"))?),
+        None => None,
+    };
+    beat(conn, now, settings, a)?;
+    let secs = seconds_worked(conn, a, settings)?;
+    let gold = match &a.gold_item_id {
+        Some(g) => Some(crate::gold::store::find(conn, g)?.ok_or_else(|| internal("gold item"))?),
+        None => None,
+    };
+    let reference = gold.as_ref().map(gold_label);
+    let correct = reference
+        .as_ref()
+        .map(|r| crate::assessments::grading::is_correct(&slice.label_kind, r, &typed));
+    let label_json = label.to_string();
+    if !store::submit(conn, &a.id, &label_json, &typed, correct, secs, now)? {
+        return Err(ApiError::conflict(
+            "the assignment changed meanwhile; reload it",
+        ));
+    }
+    store::release(conn, &a.expert_id)?;
+    let submitted = store::find_assignment(conn, &a.id)?.ok_or_else(|| internal("assignment"))?;
+    let base = NewOutcome {
+        org: a.org_id.as_deref(),
+        project: a.project_id.as_deref(),
+        slice: &a.slice_id,
+        item: a.item_id.as_deref(),
+        gold_item: a.gold_item_id.as_deref(),
+        assignment: Some(&submitted),
+        label: Some((&label_json, &typed)),
+        active_seconds: secs,
+        ..Default::default()
+    };
+    store::insert_outcome(
+        conn,
+        now,
+        &NewOutcome {
+            event: "submitted",
+            ..base
+        },
+    )?;
+    if let (Some(g), Some(r), Some(ok)) = (&gold, &reference, correct) {
+        store::insert_outcome(
+            conn,
+            now,
+            &NewOutcome {
+                event: "gold_checked",
+                reference: Some((&g.answer, r)),
+                correct: Some(ok),
+                org: a.org_id.as_deref(),
+                project: a.project_id.as_deref(),
+                slice: &a.slice_id,
+                gold_item: a.gold_item_id.as_deref(),
+                assignment: Some(&submitted),
+                label: Some((&label_json, &typed)),
+                active_seconds: secs,
+                ..Default::default()
+            },
+        )?;
+        store::observe(conn, &a.expert_id, &a.slice_id, ok)?;
+    }
+    if let Some(item) = item {
+        resolve_if_complete(conn, now, settings, &item, &schema)?;
+    }
+    Ok(())
+}
+
+fn label_of(a: &AssignmentRow) -> Option<TypedLabel> {
+    a.typed_label()
+}
+
+fn resolve_if_complete(
+    conn: &mut DbConn,
+    now: DateTime<Utc>,
+    settings: &Settings,
+    item: &ItemRow,
+    schema: &LabelSchema,
+) -> ApiResult<()> {
+    let all = store::of_item(conn, &item.id)?;
+    let annotators: Vec<&AssignmentRow> = all
+        .iter()
+        .filter(|a| a.role == "annotator" && a.status == "submitted")
+        .collect();
+    let project = crate::projects::store::find_project(conn, &item.project_id)?
+        .ok_or_else(|| internal("project"))?;
+    match item.status.as_str() {
+        "queued" | "assigned" => {
+            if annotators.len() < project.overlap.max(1) as usize {
+                return Ok(());
+            }
+            let labels: Vec<TypedLabel> = annotators.iter().filter_map(|a| label_of(a)).collect();
+            if let Some(agreed) = agreement::agreed(schema, &labels) {
+                let final_json = agreement::to_json(schema, &agreed).to_string();
+                finish(
+                    conn,
+                    now,
+                    item,
+                    &annotators,
+                    None,
+                    "agreement",
+                    Some((&final_json, &agreed)),
+                    schema,
+                )
+            } else if project.adjudication {
+                store::set_status(
+                    conn,
+                    &item.id,
+                    "adjudicating",
+                    "the judgments disagree; waiting for an adjudicator",
+                    now,
+                )?;
+                let item = store::find(conn, &item.id)?.ok_or_else(|| internal("item"))?;
+                route_locked(conn, now, settings, &item)
+            } else {
+                finish(
+                    conn,
+                    now,
+                    item,
+                    &annotators,
+                    None,
+                    "disagreement",
+                    None,
+                    schema,
+                )
+            }
+        }
+        "adjudicating" => {
+            let Some(adj) = all
+                .iter()
+                .find(|a| a.role == "adjudicator" && a.status == "submitted")
+            else {
+                return Ok(());
+            };
+            let Some(decided) = label_of(adj) else {
+                return Ok(());
+            };
+            let final_json = agreement::to_json(schema, &decided).to_string();
+            finish(
+                conn,
+                now,
+                item,
+                &annotators,
+                Some(adj),
+                "adjudication",
+                Some((&final_json, &decided)),
+                schema,
+            )
+        }
+        _ => Ok(()),
+    }
+}
+
+/// Resolves the item and appends one `resolved` outcome per judgment.
+#[allow(clippy::too_many_arguments)]
+fn finish(
+    conn: &mut DbConn,
+    now: DateTime<Utc>,
+    item: &ItemRow,
+    annotators: &[&AssignmentRow],
+    adjudicator: Option<&AssignmentRow>,
+    resolution: &str,
+    final_label: Option<(&str, &TypedLabel)>,
+    schema: &LabelSchema,
+) -> ApiResult<()> {
+    let reason = match resolution {
+        "agreement" => "resolved: the experts agree",
+        "adjudication" => "resolved by an adjudicator",
+        _ => "resolved without agreement (adjudication is off)",
+    };
+    if !store::resolve(
+        conn,
+        &item.id,
+        resolution,
+        final_label.map(|f| f.0),
+        reason,
+        now,
+    )? {
+        return Ok(());
+    }
+    for a in annotators.iter().copied().chain(adjudicator) {
+        let Some(typed) = label_of(a) else { continue };
+        let json = a.label.clone().unwrap_or_default();
+        let agreed = match (a.role.as_str(), final_label) {
+            ("annotator", Some((_, f))) => Some(agreement::matches(schema, &typed, f)),
+            ("annotator", None) => Some(false),
+            _ => None,
+        };
+        store::insert_outcome(
+            conn,
+            now,
+            &NewOutcome {
+                event: "resolved",
+                org: Some(&item.org_id),
+                project: Some(&item.project_id),
+                slice: &item.slice_id,
+                item: Some(&item.id),
+                assignment: Some(a),
+                label: Some((&json, &typed)),
+                reference: final_label,
+                agreed,
+                resolution: Some(resolution),
+                active_seconds: a.active_seconds.unwrap_or(0),
+                ..Default::default()
+            },
+        )?;
+    }
+    Ok(())
+}

@@ -1,0 +1,578 @@
+//! `/v1/assignments…`: an expert's own item work — list, claim the next, accept, decline,
+//! heartbeat, submit. An expert sees the payload, the slice's label schema and the pinned
+//! constitution; never other experts, their judgments (except anonymised, when
+//! adjudicating), whether an item is gold, or the judge's confidence (unless the project
+//! shows it). Gold and real assignments have exactly the same shape.
+
+use actix_web::{HttpResponse, get, post, web};
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use utoipa::{IntoParams, ToSchema};
+
+use super::service;
+use super::store;
+use crate::assessments::store::AssignmentRow;
+use crate::auth::Principal;
+use crate::config::Settings;
+use crate::db::DbConn;
+use crate::experts::store::ExpertRow;
+use crate::http::pagination::{Page, PageParams};
+use crate::http::{ApiError, ApiResult, Checks, FieldError, Json, Query, Validate, path_id};
+use crate::ids::{AssignmentId, ProjectId, SliceId};
+use crate::projects::constitution::Clause;
+use crate::state::AppState;
+
+pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
+    cfg.service(list_work)
+        .service(next_work)
+        .service(get_work)
+        .service(accept_work)
+        .service(decline_work)
+        .service(heartbeat_work)
+        .service(submit_work);
+}
+
+#[derive(Debug, Clone, Copy, Serialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum WorkRole {
+    Annotator,
+    Adjudicator,
+}
+
+#[derive(Debug, Clone, Copy, Serialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum WorkStatus {
+    Offered,
+    Accepted,
+    Submitted,
+    Declined,
+    Expired,
+}
+
+fn work_status(s: &str) -> WorkStatus {
+    match s {
+        "accepted" => WorkStatus::Accepted,
+        "submitted" => WorkStatus::Submitted,
+        "declined" => WorkStatus::Declined,
+        "expired" => WorkStatus::Expired,
+        _ => WorkStatus::Offered,
+    }
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct WorkProject {
+    pub id: ProjectId,
+    pub name: String,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct WorkSlice {
+    pub id: SliceId,
+    pub key: String,
+    pub name: String,
+    /// The label format a judgment must follow.
+    #[schema(value_type = Object)]
+    pub label_schema: Value,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct WorkConstitution {
+    pub version: i32,
+    pub title: String,
+    pub clauses: Vec<Clause>,
+}
+
+/// Another expert's judgment, without who gave it (adjudicators only).
+#[derive(Debug, Serialize, ToSchema)]
+pub struct AnonymousJudgment {
+    /// "Judgment 1", "Judgment 2", …
+    pub name: String,
+    #[schema(value_type = Object)]
+    pub label: Value,
+}
+
+/// An assignment as its expert sees it.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct WorkView {
+    pub id: AssignmentId,
+    pub role: WorkRole,
+    pub status: WorkStatus,
+    pub project: WorkProject,
+    pub slice: WorkSlice,
+    pub constitution: Option<WorkConstitution>,
+    /// The item to judge.
+    #[schema(value_type = Object)]
+    pub payload: Value,
+    /// The AI judge's confidence, only where the project shows it (else null).
+    pub judge_confidence: Option<f64>,
+    pub priority: i32,
+    pub offered_at: DateTime<Utc>,
+    pub accepted_at: Option<DateTime<Utc>>,
+    pub due_at: DateTime<Utc>,
+    pub submitted_at: Option<DateTime<Utc>>,
+    /// The other experts' judgments, anonymised (adjudication only; empty otherwise).
+    pub judgments: Vec<AnonymousJudgment>,
+    /// Your submitted judgment.
+    #[schema(value_type = Option<Object>)]
+    pub your_label: Option<Value>,
+    /// Your measured working time on it so far (heartbeat-covered sessions).
+    pub active_seconds: i64,
+}
+
+fn view(conn: &mut DbConn, settings: &Settings, a: AssignmentRow) -> ApiResult<WorkView> {
+    let missing = |what: &str| ApiError::internal(anyhow::anyhow!("{what} of {} vanished", a.id));
+    let project_id = a.project_id.clone().ok_or_else(|| missing("project"))?;
+    let project = crate::projects::store::find_project(conn, &project_id)?
+        .ok_or_else(|| missing("project"))?;
+    let slice =
+        crate::taxonomy::store::find_slice(conn, &a.slice_id)?.ok_or_else(|| missing("slice"))?;
+    let (payload, confidence) = match (&a.item_id, &a.gold_item_id) {
+        (Some(item), _) => {
+            let i = store::find(conn, item)?.ok_or_else(|| missing("item"))?;
+            (
+                serde_json::from_str(&i.payload).unwrap_or(Value::Null),
+                i.judge_confidence,
+            )
+        }
+        (None, Some(gold)) => {
+            let g = crate::gold::store::find(conn, gold)?.ok_or_else(|| missing("gold item"))?;
+            (
+                serde_json::from_str(&g.payload).unwrap_or(Value::Null),
+                None,
+            )
+        }
+        (None, None) => return Err(missing("item")),
+    };
+    let constitution = match a.constitution_version {
+        Some(v) => {
+            crate::projects::store::find_constitution(conn, &project.org_id, &project.id, v)?
+                .map(|c| -> ApiResult<WorkConstitution> {
+                    Ok(WorkConstitution {
+                        version: c.version,
+                        clauses: crate::projects::service::load_clauses(conn, &c)?,
+                        title: c.title,
+                    })
+                })
+                .transpose()?
+        }
+        None => None,
+    };
+    let mut judgments = Vec::new();
+    if a.role == "adjudicator"
+        && let Some(item) = &a.item_id
+    {
+        let others = store::of_item(conn, item)?;
+        for (n, o) in others
+            .iter()
+            .filter(|o| o.role == "annotator" && o.status == "submitted")
+            .enumerate()
+        {
+            judgments.push(AnonymousJudgment {
+                name: format!("Judgment {}", n + 1),
+                label: o
+                    .label
+                    .as_deref()
+                    .and_then(|l| serde_json::from_str(l).ok())
+                    .unwrap_or(Value::Null),
+            });
+        }
+    }
+    let active_seconds = match a.active_seconds {
+        Some(s) => s,
+        None => super::sessions::active_seconds(
+            &store::sessions_of(conn, &a.id)?,
+            settings.routing.max_item_seconds,
+        ),
+    };
+    Ok(WorkView {
+        id: AssignmentId::from_db(a.id),
+        role: if a.role == "adjudicator" {
+            WorkRole::Adjudicator
+        } else {
+            WorkRole::Annotator
+        },
+        status: work_status(&a.status),
+        project: WorkProject {
+            id: ProjectId::from_db(project.id),
+            name: project.name,
+        },
+        slice: WorkSlice {
+            id: SliceId::from_db(slice.id),
+            key: slice.key,
+            name: slice.name,
+            label_schema: serde_json::from_str(&slice.label_schema).unwrap_or(Value::Null),
+        },
+        constitution,
+        payload,
+        judge_confidence: if project.show_judge_confidence {
+            confidence
+        } else {
+            None
+        },
+        priority: a.priority,
+        offered_at: crate::clock::utc(a.offered_at),
+        accepted_at: a.accepted_at.map(crate::clock::utc),
+        due_at: crate::clock::utc(a.due_at),
+        submitted_at: a.submitted_at.map(crate::clock::utc),
+        judgments,
+        your_label: a
+            .label
+            .as_deref()
+            .and_then(|l| serde_json::from_str(l).ok()),
+        active_seconds,
+    })
+}
+
+/// The calling expert.
+fn me(conn: &mut DbConn, principal: &Principal) -> ApiResult<ExpertRow> {
+    crate::experts::service::own(conn, principal.user()?)
+}
+
+/// The caller's own assignment; 404 for anyone else's.
+fn mine(conn: &mut DbConn, principal: &Principal, id: &AssignmentId) -> ApiResult<AssignmentRow> {
+    let expert = me(conn, principal)?;
+    store::find_assignment(conn, id.as_str())?
+        .filter(|a| a.expert_id == expert.id)
+        .ok_or_else(|| ApiError::not_found(format!("assignment {id} not found")))
+}
+
+#[derive(Debug, Default, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+#[serde(deny_unknown_fields)]
+pub struct WorkFilter {
+    /// `offered`, `accepted`, `submitted`, `declined` or `expired`.
+    pub status: Option<String>,
+    /// Page size, 1–200 (default 50).
+    #[param(minimum = 1, maximum = 200)]
+    pub limit: Option<i64>,
+    pub cursor: Option<String>,
+}
+
+/// List your assignments
+///
+/// The calling expert's item work, newest first.
+#[utoipa::path(
+    tag = "work",
+    params(WorkFilter),
+    responses(
+        (status = 200, description = "One page of assignments", body = Page<WorkView>),
+        (status = 400, response = crate::http::BadRequest),
+        (status = 401, response = crate::http::Unauthorized),
+        (status = 403, response = crate::http::Forbidden),
+        (status = 404, response = crate::http::NotFound),
+    ),
+    security(("bearer" = []))
+)]
+#[get("/assignments")]
+async fn list_work(
+    state: web::Data<AppState>,
+    principal: Principal,
+    q: Query<WorkFilter>,
+) -> ApiResult<HttpResponse> {
+    let f = q.0;
+    if let Some(s) = &f.status
+        && !["offered", "accepted", "submitted", "declined", "expired"].contains(&s.as_str())
+    {
+        return Err(ApiError::bad_parameter(
+            "status",
+            "must be offered, accepted, submitted, declined or expired",
+        ));
+    }
+    let page = PageParams {
+        limit: f.limit,
+        cursor: f.cursor,
+    }
+    .resolve(AssignmentId::PREFIX)?;
+    let settings = state.settings.clone();
+    let v = state
+        .db
+        .read(move |conn| {
+            let expert = me(conn, &principal)?;
+            let rows = store::list_for_expert(conn, &expert.id, f.status.as_deref(), &page)?;
+            Page::try_from_rows(rows, &page, |r| r.id.clone(), |r| view(conn, &settings, r))
+        })
+        .await?;
+    Ok(HttpResponse::Ok().json(v))
+}
+
+/// Claim your next assignment
+///
+/// Returns the most urgent of your accepted and offered assignments (highest priority,
+/// then earliest due), accepting it if it was only offered; 204 when you have none.
+#[utoipa::path(
+    tag = "work",
+    responses(
+        (status = 200, description = "Your next assignment, accepted", body = WorkView),
+        (status = 204, description = "Nothing offered to you right now"),
+        (status = 401, response = crate::http::Unauthorized),
+        (status = 403, response = crate::http::Forbidden),
+        (status = 404, response = crate::http::NotFound),
+        (status = 409, response = crate::http::Conflict),
+    ),
+    security(("bearer" = []))
+)]
+#[post("/assignments/next")]
+async fn next_work(state: web::Data<AppState>, principal: Principal) -> ApiResult<HttpResponse> {
+    let now = state.now();
+    let settings = state.settings.clone();
+    let v = state
+        .db
+        .write(move |conn| {
+            let expert = me(conn, &principal)?;
+            let open = store::open_for_expert(conn, &expert.id)?;
+            let Some(a) = open.into_iter().find(|a| crate::clock::utc(a.due_at) > now) else {
+                return Ok(None);
+            };
+            service::accept(conn, now, &a)?;
+            let a = store::find_assignment(conn, &a.id)?
+                .ok_or_else(|| ApiError::internal(anyhow::anyhow!("assignment vanished")))?;
+            view(conn, &settings, a).map(Some)
+        })
+        .await?;
+    Ok(match v {
+        Some(v) => HttpResponse::Ok().json(v),
+        None => HttpResponse::NoContent().finish(),
+    })
+}
+
+/// Get one of your assignments
+#[utoipa::path(
+    tag = "work",
+    params(("assignment" = AssignmentId, Path, description = "Assignment id")),
+    responses(
+        (status = 200, description = "The assignment", body = WorkView),
+        (status = 400, response = crate::http::BadRequest),
+        (status = 401, response = crate::http::Unauthorized),
+        (status = 403, response = crate::http::Forbidden),
+        (status = 404, response = crate::http::NotFound),
+    ),
+    security(("bearer" = []))
+)]
+#[get("/assignments/{assignment}")]
+async fn get_work(
+    state: web::Data<AppState>,
+    principal: Principal,
+    path: web::Path<String>,
+) -> ApiResult<HttpResponse> {
+    let id: AssignmentId = path_id("assignment", &path)?;
+    let settings = state.settings.clone();
+    let v = state
+        .db
+        .read(move |conn| {
+            let a = mine(conn, &principal, &id)?;
+            view(conn, &settings, a)
+        })
+        .await?;
+    Ok(HttpResponse::Ok().json(v))
+}
+
+/// Runs `f` on the caller's assignment in a write transaction and returns its new view.
+async fn act(
+    state: &web::Data<AppState>,
+    principal: Principal,
+    id: AssignmentId,
+    f: impl FnOnce(&mut DbConn, DateTime<Utc>, &Settings, &AssignmentRow) -> ApiResult<()>
+    + Send
+    + 'static,
+) -> ApiResult<HttpResponse> {
+    let now = state.now();
+    let settings = state.settings.clone();
+    let v = state
+        .db
+        .write(move |conn| {
+            let a = mine(conn, &principal, &id)?;
+            f(conn, now, &settings, &a)?;
+            let a = store::find_assignment(conn, &a.id)?
+                .ok_or_else(|| ApiError::internal(anyhow::anyhow!("assignment vanished")))?;
+            view(conn, &settings, a)
+        })
+        .await?;
+    Ok(HttpResponse::Ok().json(v))
+}
+
+/// Accept an offered assignment
+///
+/// Starts measuring your working time (send heartbeats while you work).
+#[utoipa::path(
+    tag = "work",
+    params(("assignment" = AssignmentId, Path, description = "Assignment id")),
+    responses(
+        (status = 200, description = "Accepted", body = WorkView),
+        (status = 400, response = crate::http::BadRequest),
+        (status = 401, response = crate::http::Unauthorized),
+        (status = 403, response = crate::http::Forbidden),
+        (status = 404, response = crate::http::NotFound),
+        (status = 409, response = crate::http::Conflict),
+    ),
+    security(("bearer" = []))
+)]
+#[post("/assignments/{assignment}/accept")]
+async fn accept_work(
+    state: web::Data<AppState>,
+    principal: Principal,
+    path: web::Path<String>,
+) -> ApiResult<HttpResponse> {
+    let id: AssignmentId = path_id("assignment", &path)?;
+    act(&state, principal, id, |conn, now, _, a| {
+        if crate::clock::utc(a.due_at) <= now {
+            return Err(ApiError::conflict("the assignment is past its due time"));
+        }
+        service::accept(conn, now, a)
+    })
+    .await
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct DeclineRequest {
+    /// Why you decline (e.g. a conflict of interest, outside your expertise), 3–500 characters.
+    #[schema(example = "I reviewed an earlier version of this code for the vendor.")]
+    pub reason: String,
+}
+
+impl Validate for DeclineRequest {
+    fn validate(&self) -> Result<(), Vec<FieldError>> {
+        Checks::new().text(&self.reason, "reason", 3, 500).finish()
+    }
+}
+
+/// Decline an assignment
+///
+/// Offered or accepted work can be declined with a reason; the item goes to another
+/// expert. Declines are recorded as outcomes (scoring reads the decline rate).
+#[utoipa::path(
+    tag = "work",
+    params(("assignment" = AssignmentId, Path, description = "Assignment id")),
+    request_body = DeclineRequest,
+    responses(
+        (status = 200, description = "Declined", body = WorkView),
+        (status = 400, response = crate::http::BadRequest),
+        (status = 401, response = crate::http::Unauthorized),
+        (status = 403, response = crate::http::Forbidden),
+        (status = 404, response = crate::http::NotFound),
+        (status = 409, response = crate::http::Conflict),
+        (status = 422, response = crate::http::UnprocessableEntity),
+    ),
+    security(("bearer" = []))
+)]
+#[post("/assignments/{assignment}/decline")]
+async fn decline_work(
+    state: web::Data<AppState>,
+    principal: Principal,
+    path: web::Path<String>,
+    body: Json<DeclineRequest>,
+) -> ApiResult<HttpResponse> {
+    let id: AssignmentId = path_id("assignment", &path)?;
+    let reason = body.into_inner().reason.trim().to_owned();
+    act(&state, principal, id, move |conn, now, settings, a| {
+        if service::end(conn, now, settings, a, "declined", Some(&reason))? {
+            Ok(())
+        } else {
+            Err(ApiError::conflict(format!(
+                "the assignment is {}; only offered or accepted work can be declined",
+                a.status
+            )))
+        }
+    })
+    .await
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct HeartbeatView {
+    /// Measured working time so far.
+    pub active_seconds: i64,
+    pub due_at: DateTime<Utc>,
+    /// A gap between heartbeats longer than this ends a work session.
+    pub idle_limit_secs: i64,
+}
+
+/// Send a heartbeat
+///
+/// While you work on an accepted assignment, send a heartbeat at least every
+/// `routing.idle_limit_secs` (default 300 s); time is measured from accept to submit
+/// where heartbeats cover it, and a longer gap is not counted.
+#[utoipa::path(
+    tag = "work",
+    params(("assignment" = AssignmentId, Path, description = "Assignment id")),
+    responses(
+        (status = 200, description = "Recorded", body = HeartbeatView),
+        (status = 400, response = crate::http::BadRequest),
+        (status = 401, response = crate::http::Unauthorized),
+        (status = 403, response = crate::http::Forbidden),
+        (status = 404, response = crate::http::NotFound),
+        (status = 409, response = crate::http::Conflict),
+    ),
+    security(("bearer" = []))
+)]
+#[post("/assignments/{assignment}/heartbeat")]
+async fn heartbeat_work(
+    state: web::Data<AppState>,
+    principal: Principal,
+    path: web::Path<String>,
+) -> ApiResult<HttpResponse> {
+    let id: AssignmentId = path_id("assignment", &path)?;
+    let now = state.now();
+    let settings = state.settings.clone();
+    let v = state
+        .db
+        .write(move |conn| {
+            let a = mine(conn, &principal, &id)?;
+            let secs = service::heartbeat(conn, now, &settings, &a)?;
+            Ok::<_, ApiError>(HeartbeatView {
+                active_seconds: secs,
+                due_at: crate::clock::utc(a.due_at),
+                idle_limit_secs: settings.routing.idle_limit_secs,
+            })
+        })
+        .await?;
+    Ok(HttpResponse::Ok().json(v))
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SubmitRequest {
+    /// Your judgment in the slice's label schema, with `rationale` and `cited_clauses`
+    /// (clause ids of the pinned constitution).
+    #[schema(value_type = Object, example = json!({"preference": "b", "strength": 2, "rationale": "A unwraps a user-controlled value", "cited_clauses": ["C1"]}))]
+    pub label: Value,
+}
+
+impl Validate for SubmitRequest {}
+
+/// Submit your judgment
+///
+/// Validated against the slice's label schema and the pinned constitution version (422
+/// naming the field). Only accepted assignments are submitted, once.
+#[utoipa::path(
+    tag = "work",
+    params(("assignment" = AssignmentId, Path, description = "Assignment id")),
+    request_body = SubmitRequest,
+    responses(
+        (status = 200, description = "Submitted", body = WorkView),
+        (status = 400, response = crate::http::BadRequest),
+        (status = 401, response = crate::http::Unauthorized),
+        (status = 403, response = crate::http::Forbidden),
+        (status = 404, response = crate::http::NotFound),
+        (status = 409, response = crate::http::Conflict),
+        (status = 422, response = crate::http::UnprocessableEntity),
+    ),
+    security(("bearer" = []))
+)]
+#[post("/assignments/{assignment}/submit")]
+async fn submit_work(
+    state: web::Data<AppState>,
+    principal: Principal,
+    path: web::Path<String>,
+    body: Json<SubmitRequest>,
+) -> ApiResult<HttpResponse> {
+    let id: AssignmentId = path_id("assignment", &path)?;
+    let label = body.into_inner().label;
+    act(&state, principal, id, move |conn, now, settings, a| {
+        if crate::clock::utc(a.due_at) <= now && a.status == "accepted" {
+            return Err(ApiError::conflict("the assignment is past its due time"));
+        }
+        service::submit(conn, now, settings, a, &label)
+    })
+    .await
+}
