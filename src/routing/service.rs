@@ -106,7 +106,11 @@ impl Iterator for Pages<'_, '_> {
             status: SliceStatus::parse(&r.status).unwrap_or(SliceStatus::None),
             tier: Tier::parse(&r.tier).unwrap_or(Tier::Annotator),
             languages: crate::db::json_list(&r.languages),
-            affiliations: crate::db::json_list(&r.affiliations),
+            // Stored as [{name, current}]; current and past affiliations both count.
+            affiliations: crate::db::json_list::<Value>(&r.affiliations)
+                .iter()
+                .filter_map(|a| a.get("name").and_then(Value::as_str).map(str::to_owned))
+                .collect(),
             open: i64::from(r.open_assignments),
             rate_minor: r.desired_rate_minor,
             currency: r.desired_currency,

@@ -7,7 +7,7 @@ use sha2::{Digest, Sha256};
 
 use crate::helpers::{Account, PASSWORD, TestApp, engines, on_both};
 
-const PDF: &[u8] = b"%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n";
+pub const PDF: &[u8] = b"%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n";
 const PNG: &[u8] = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00\x1f\x15\xc4\x89";
 const EXE: &[u8] = b"MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff\x00\x00This program cannot be run in DOS mode.";
 
@@ -50,7 +50,7 @@ async fn setup(app: &TestApp) -> (Account, Account, String) {
     (vendor, expert, c.json["id"].as_str().unwrap().to_owned())
 }
 
-async fn upload(
+pub async fn upload(
     app: &TestApp,
     token: &str,
     credential: &str,

@@ -796,6 +796,17 @@ where
     }
 }
 
+/// [`on_both`] with customised settings.
+pub async fn on_both_with<F, Fut>(customize: impl Fn(&mut Settings), test: F)
+where
+    F: Fn(TestApp) -> Fut,
+    Fut: Future<Output = ()>,
+{
+    for engine in engines() {
+        test(TestApp::spawn_with(engine, &customize).await).await;
+    }
+}
+
 /// The engines a test that builds its own app (custom settings) should cover.
 pub fn engines() -> Vec<Engine> {
     let mut e = vec![Engine::Sqlite];

@@ -16,4 +16,5 @@ mod jobs;
 mod ops;
 mod orgs;
 mod projects;
+mod routing;
 mod taxonomy;
