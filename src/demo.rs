@@ -25,6 +25,7 @@ struct Person {
 pub async fn seed(state: &AppState) -> anyhow::Result<Option<String>> {
     let hash = tokio::task::spawn_blocking(|| password::hash(DEMO_PASSWORD)).await??;
     let now = state.now();
+    let settings = state.settings.clone();
     let pool = state.db.pool().clone();
     tokio::task::spawn_blocking(move || -> anyhow::Result<Option<String>> {
         let mut conn = pool.get()?;
@@ -89,6 +90,15 @@ pub async fn seed(state: &AppState) -> anyhow::Result<Option<String>> {
             let taxonomy = seed_taxonomy_and_projects(conn, now, &admin, &ada, &helix, &northwind, &alan, &maria, &meridian)?;
             let experts = seed_experts(conn, now, &expert_users, &meridian, &maria, &admin)?;
             let qualification = seed_qualification(conn, now, &admin)?;
+            // Route the queued items now that a radiologist is qualified.
+            let queued: Vec<String> = crate::db::schema::items::table
+                .select(crate::db::schema::items::id)
+                .order_by(crate::db::schema::items::id.asc())
+                .load(conn)?;
+            for id in &queued {
+                crate::routing::service::route_item(conn, now, &settings, id)
+                    .map_err(|e| anyhow::anyhow!("demo routing: {e}"))?;
+            }
 
             audit::record(conn, now, &Actor::system(), Entry {
                 action: "demo.seeded",
@@ -513,7 +523,7 @@ fn seed_taxonomy_and_projects(
         "\x20 taxonomy         7 domains, 5 slices (shared code/rust-review, medicine/radiology:de, law/contracts, math/olympiad; Helix-private medicine/radiology-findings)\n\
          \x20 projects         Helix {} (active, constitution v1 pinned, v2 draft); Northwind Rust review (draft)\n\
          \x20 gold             2 Helix project items, 1 Meridian calibration item, 2 platform assessment items\n\
-         \x20 items            3 escalated radiology items in Helix's project, queued",
+         \x20 items            3 escalated radiology items in Helix's project, each offered to Dr. Chen and waiting for a second radiologist",
         helix_project.id
     ))
 }

@@ -423,21 +423,28 @@ fn route_locked(
             last.probation_over_share
         ));
     }
-    store::insert_decision(
-        conn,
-        now,
-        &store::NewDecision {
-            item: &item.id,
-            org: &item.org_id,
-            role: want.role,
-            wanted: want.wanted as i32,
-            chosen: &Value::Array(chosen_json).to_string(),
-            removed: &serde_json::to_string(&last.removed).unwrap_or_else(|_| "{}".into()),
-            scanned: last.scanned as i32,
-            sampled: last.sampled as i32,
-            note: &note,
-        },
-    )?;
+    // A retry that changes nothing (still no one eligible, for the same reasons) is not
+    // recorded again, so an item waiting for days does not pile up identical decisions.
+    let unchanged = placed.is_empty()
+        && store::last_decision(conn, &item.org_id, &item.id)?
+            .is_some_and(|d| d.chosen == "[]" && d.note == note && d.role == want.role);
+    if !unchanged {
+        store::insert_decision(
+            conn,
+            now,
+            &store::NewDecision {
+                item: &item.id,
+                org: &item.org_id,
+                role: want.role,
+                wanted: want.wanted as i32,
+                chosen: &Value::Array(chosen_json).to_string(),
+                removed: &serde_json::to_string(&last.removed).unwrap_or_else(|_| "{}".into()),
+                scanned: last.scanned as i32,
+                sampled: last.sampled as i32,
+                note: &note,
+            },
+        )?;
+    }
     let (status, reason) = match (adjudicating, missing) {
         (false, 0) => (
             "assigned",

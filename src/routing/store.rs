@@ -795,3 +795,14 @@ pub fn resolved_outcomes(
         .filter_map(|(a, agreed)| a.map(|a| (a, agreed)))
         .collect())
 }
+
+/// The item's latest routing decision.
+pub fn last_decision(conn: &mut DbConn, org: &str, item: &str) -> QueryResult<Option<DecisionRow>> {
+    routing_decisions::table
+        .filter(routing_decisions::org_id.eq(org))
+        .filter(routing_decisions::item_id.eq(item))
+        .order_by(routing_decisions::id.desc())
+        .select(DecisionRow::as_select())
+        .first(conn)
+        .optional()
+}

@@ -249,7 +249,11 @@ impl LabelSchema {
             if !allowed.contains(&key.as_str()) {
                 errors.push(FieldError::new(
                     at(key),
-                    format!("is not part of a {} label", self.kind()),
+                    format!(
+                        "is not part of {} {} label",
+                        if self.kind() == "ordinal" { "an" } else { "a" },
+                        self.kind()
+                    ),
                 ));
             }
         }

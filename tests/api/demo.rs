@@ -40,6 +40,36 @@ async fn the_demo_seed_gives_a_newcomer_a_working_instance_once() {
             .get(&format!("/v1/projects/{id}/items?status=queued"), token)
             .await;
         assert_eq!(items.json["data"].as_array().unwrap().len(), 3);
+        // Each was offered to the one qualified radiologist and waits for a second.
+        for item in items.json["data"].as_array().unwrap() {
+            assert_eq!(item["progress"]["offered"], 1, "{item}");
+            let why = app
+                .get(
+                    &format!("/v1/items/{}/routing", item["id"].as_str().unwrap()),
+                    token,
+                )
+                .await;
+            why.assert_status(200);
+            assert_eq!(
+                why.json["decisions"][0]["chosen"].as_array().unwrap().len(),
+                1
+            );
+        }
+        let chen = app
+            .login("dr.chen@experts.demo", cadre::demo::DEMO_PASSWORD)
+            .await;
+        let work = app
+            .get(
+                "/v1/assignments?status=offered",
+                chen.json["access_token"].as_str().unwrap(),
+            )
+            .await;
+        assert_eq!(
+            work.json["data"].as_array().unwrap().len(),
+            3,
+            "{}",
+            work.text
+        );
         let diff = app
             .get(
                 &format!("/v1/projects/{id}/constitutions/2/diff?from=1"),
