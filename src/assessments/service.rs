@@ -356,17 +356,6 @@ pub fn submit(
     }
 }
 
-fn gold_label(g: &crate::gold::store::GoldRow) -> TypedLabel {
-    TypedLabel {
-        choice: g.answer_choice.clone(),
-        strength: g.answer_strength,
-        score: g.answer_score,
-        both_bad: g.answer_both_bad,
-        rationale: None,
-        cited_clauses: crate::db::json_list(&g.cited_clauses),
-    }
-}
-
 /// Grades and closes an open assessment; `timed_out` when its time limit ran out.
 /// Returns false (changing nothing) if it was already closed.
 fn grade_and_close(
@@ -383,7 +372,7 @@ fn grade_and_close(
     let slice = crate::taxonomy::store::find_slice(conn, &a.slice_id)?
         .ok_or_else(|| ApiError::internal(anyhow::anyhow!("slice vanished")))?;
     let rows = store::items_of(conn, &a.id)?;
-    let golds: Vec<TypedLabel> = rows.iter().map(|(_, g)| gold_label(g)).collect();
+    let golds: Vec<TypedLabel> = rows.iter().map(|(_, g)| g.label()).collect();
     let answers: Vec<Option<TypedLabel>> = rows.iter().map(|(r, _)| r.typed_label()).collect();
     let items: Vec<GradedItem<'_>> = golds
         .iter()

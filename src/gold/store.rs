@@ -30,6 +30,20 @@ pub struct GoldRow {
     pub created_at: NaiveDateTime,
 }
 
+impl GoldRow {
+    /// The known answer in typed form (from its typed columns).
+    pub fn label(&self) -> crate::taxonomy::label_schema::TypedLabel {
+        crate::taxonomy::label_schema::TypedLabel {
+            choice: self.answer_choice.clone(),
+            strength: self.answer_strength,
+            score: self.answer_score,
+            both_bad: self.answer_both_bad,
+            rationale: None,
+            cited_clauses: crate::db::json_list(&self.cited_clauses),
+        }
+    }
+}
+
 pub struct NewGold<'a> {
     pub owner_kind: &'a str,
     pub org: Option<&'a str>,

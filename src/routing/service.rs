@@ -700,17 +700,6 @@ fn check_clauses(conn: &mut DbConn, a: &AssignmentRow, typed: &TypedLabel) -> Ap
     }
 }
 
-fn gold_label(g: &crate::gold::store::GoldRow) -> TypedLabel {
-    TypedLabel {
-        choice: g.answer_choice.clone(),
-        strength: g.answer_strength,
-        score: g.answer_score,
-        both_bad: g.answer_both_bad,
-        rationale: None,
-        cited_clauses: crate::db::json_list(&g.cited_clauses),
-    }
-}
-
 /// Submits the judgment of an accepted assignment: validated against the slice's label
 /// schema and the pinned constitution; a gold item is checked against its answer; an item
 /// whose judgments are all in resolves (or goes to adjudication).
@@ -747,7 +736,7 @@ pub fn submit(
         Some(g) => Some(crate::gold::store::find(conn, g)?.ok_or_else(|| internal("gold item"))?),
         None => None,
     };
-    let reference = gold.as_ref().map(gold_label);
+    let reference = gold.as_ref().map(crate::gold::store::GoldRow::label);
     let correct = reference
         .as_ref()
         .map(|r| crate::assessments::grading::is_correct(&slice.label_kind, r, &typed));
@@ -786,14 +775,7 @@ pub fn submit(
                 event: "gold_checked",
                 reference: Some((&g.answer, r)),
                 correct: Some(ok),
-                org: a.org_id.as_deref(),
-                project: a.project_id.as_deref(),
-                slice: &a.slice_id,
-                gold_item: a.gold_item_id.as_deref(),
-                assignment: Some(&submitted),
-                label: Some((&label_json, &typed)),
-                active_seconds: secs,
-                ..Default::default()
+                ..base
             },
         )?;
         store::observe(conn, &a.expert_id, &a.slice_id, ok)?;
@@ -802,10 +784,6 @@ pub fn submit(
         resolve_if_complete(conn, now, settings, &item, &schema)?;
     }
     Ok(())
-}
-
-fn label_of(a: &AssignmentRow) -> Option<TypedLabel> {
-    a.typed_label()
 }
 
 fn resolve_if_complete(
@@ -827,7 +805,8 @@ fn resolve_if_complete(
             if annotators.len() < project.overlap.max(1) as usize {
                 return Ok(());
             }
-            let labels: Vec<TypedLabel> = annotators.iter().filter_map(|a| label_of(a)).collect();
+            let labels: Vec<TypedLabel> =
+                annotators.iter().filter_map(|a| a.typed_label()).collect();
             if let Some(agreed) = agreement::agreed(schema, &labels) {
                 let final_json = agreement::to_json(schema, &agreed).to_string();
                 finish(
@@ -870,7 +849,7 @@ fn resolve_if_complete(
             else {
                 return Ok(());
             };
-            let Some(decided) = label_of(adj) else {
+            let Some(decided) = adj.typed_label() else {
                 return Ok(());
             };
             let final_json = agreement::to_json(schema, &decided).to_string();
@@ -917,7 +896,9 @@ fn finish(
         return Ok(());
     }
     for a in annotators.iter().copied().chain(adjudicator) {
-        let Some(typed) = label_of(a) else { continue };
+        let Some(typed) = a.typed_label() else {
+            continue;
+        };
         let json = a.label.clone().unwrap_or_default();
         let agreed = match (a.role.as_str(), final_label) {
             ("annotator", Some((_, f))) => Some(agreement::matches(schema, &typed, f)),

@@ -630,7 +630,7 @@ pub fn sessions_of(
 // ---------------------------------------------------------------------------------------
 // Outcomes (append-only) and routing decisions
 
-#[derive(Default)]
+#[derive(Default, Clone, Copy)]
 pub struct NewOutcome<'a> {
     pub event: &'a str,
     pub org: Option<&'a str>,

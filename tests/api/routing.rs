@@ -469,7 +469,7 @@ async fn filter_on_item_keeps_a_declining_expert_off_the_item() {
 #[tokio::test]
 async fn filter_credentials_apply_at_routing_time_so_an_expiring_licence_stops_routing() {
     on_both(|app| async move {
-        let w = world(
+        let mut w = world(
             &app,
             Opts {
                 overlap: 1,
@@ -509,8 +509,8 @@ async fn filter_credentials_apply_at_routing_time_so_an_expiring_licence_stops_r
         .assert_status(200);
         vet_to(&app, &w, &e, "approved").await;
         set_standing(&app, &w, &e, "qualified").await;
-        let unlicensed = qualified(&app, &w, None, json!({})).await;
-        drop(unlicensed);
+        // A second qualified expert without the licence.
+        qualified(&app, &w, None, json!({})).await;
 
         let first = push(&app, &w, vec![item(1)]).await;
         let d = explain(&app, &w, &first[0]).await;
@@ -519,9 +519,7 @@ async fn filter_credentials_apply_at_routing_time_so_an_expiring_licence_stops_r
 
         // Two days later the licence no longer counts: the next item waits.
         app.advance(Duration::days(2));
-        let mut lab = w.lab.clone();
-        app.relogin(&mut lab).await;
-        let w = World { lab, ..w };
+        app.relogin(&mut w.lab).await;
         let second = push(&app, &w, vec![item(2)]).await;
         let d = explain(&app, &w, &second[0]).await;
         assert_eq!(d["status"], "queued", "{d}");
@@ -543,7 +541,7 @@ async fn dual_pass_prefers_two_vendors_agreement_resolves_and_the_lab_sees_prove
     on_both(|app| async move {
         let meridian = app.vendor("Meridian").await;
         let orbit = app.vendor("Orbit").await;
-        let w = world(&app, Opts::default()).await;
+        let mut w = world(&app, Opts::default()).await;
         let m1 = qualified(&app, &w, Some(&meridian), json!({})).await;
         let m2 = qualified(&app, &w, Some(&meridian), json!({})).await;
         let o1 = qualified(&app, &w, Some(&orbit), json!({})).await;
@@ -606,12 +604,8 @@ async fn dual_pass_prefers_two_vendors_agreement_resolves_and_the_lab_sees_prove
             app.post(&format!("/v1/assignments/{a}/submit"), &x.account.token, json!({"label": prefer("b", 2)}))
                 .await
                 .assert_problem(409, None);
-            let mut acc = x.account.clone();
-            app.relogin(&mut acc).await;
         }
-        let mut lab = w.lab.clone();
-        app.relogin(&mut lab).await;
-        let w = World { lab, ..w };
+        app.relogin(&mut w.lab).await;
         let i = lab_item(&app, &w, &ids[0]).await;
         assert_eq!(i["status"], "resolved", "{i}");
         let r = &i["result"];
@@ -697,7 +691,7 @@ async fn disagreement_goes_to_a_distinct_adjudicator_who_sees_anonymised_judgmen
 #[tokio::test]
 async fn an_assignment_past_its_due_time_expires_and_the_item_goes_to_someone_else() {
     on_both(|app| async move {
-        let w = world(
+        let mut w = world(
             &app,
             Opts {
                 overlap: 1,
@@ -708,7 +702,7 @@ async fn an_assignment_past_its_due_time_expires_and_the_item_goes_to_someone_el
         let p = qualified(&app, &w, None, json!({})).await;
         let q = qualified(&app, &w, None, json!({})).await;
         let ids = push(&app, &w, vec![item(1)]).await;
-        let (first, second) = if work(&app, &p, "offered").await.len() == 1 {
+        let (mut first, mut second) = if work(&app, &p, "offered").await.len() == 1 {
             (p, q)
         } else {
             (q, p)
@@ -719,12 +713,7 @@ async fn an_assignment_past_its_due_time_expires_and_the_item_goes_to_someone_el
         // Due after `routing.assignment_minutes` (120).
         app.advance(Duration::minutes(119));
         app.drain_jobs().await;
-        let mut a = first.account.clone();
-        app.relogin(&mut a).await;
-        let first = Expert {
-            account: a,
-            ..first
-        };
+        app.relogin(&mut first.account).await;
         assert_eq!(
             work(&app, &first, "offered").await.len(),
             1,
@@ -733,16 +722,9 @@ async fn an_assignment_past_its_due_time_expires_and_the_item_goes_to_someone_el
         app.advance(Duration::minutes(2));
         app.drain_jobs().await;
         assert_eq!(work(&app, &first, "expired").await.len(), 1);
-        let mut a = second.account.clone();
-        app.relogin(&mut a).await;
-        let second = Expert {
-            account: a,
-            ..second
-        };
+        app.relogin(&mut second.account).await;
         assert_eq!(work(&app, &second, "offered").await.len(), 1);
-        let mut lab = w.lab.clone();
-        app.relogin(&mut lab).await;
-        let w = World { lab, ..w };
+        app.relogin(&mut w.lab).await;
         let i = lab_item(&app, &w, &ids[0]).await;
         assert_eq!(i["progress"]["expired"], 1);
         assert_eq!(i["progress"]["offered"], 1);
@@ -817,7 +799,7 @@ async fn concurrent_routing_never_exceeds_a_cap_or_puts_an_expert_twice_on_an_it
     on_both_with(
         |s| s.routing.max_open_assignments = 2,
         |app| async move {
-            let w = world(&app, Opts::default()).await;
+            let mut w = world(&app, Opts::default()).await;
             let mut experts = Vec::new();
             for _ in 0..4 {
                 experts.push(qualified(&app, &w, None, json!({})).await);
@@ -836,21 +818,14 @@ async fn concurrent_routing_never_exceeds_a_cap_or_puts_an_expert_twice_on_an_it
             app.advance(Duration::seconds(61));
             app.drain_jobs().await;
             let mut total = 0;
-            for e in &experts {
-                let mut acc = e.account.clone();
-                app.relogin(&mut acc).await;
-                let e = Expert {
-                    account: acc,
-                    ..e.clone()
-                };
-                let offered = work(&app, &e, "offered").await;
+            for e in &mut experts {
+                app.relogin(&mut e.account).await;
+                let offered = work(&app, e, "offered").await;
                 assert!(offered.len() <= 2, "{} offers", offered.len());
                 total += offered.len();
             }
             assert_eq!(total, 8);
-            let mut lab = w.lab.clone();
-            app.relogin(&mut lab).await;
-            let w = World { lab, ..w };
+            app.relogin(&mut w.lab).await;
             for id in &ids {
                 let e = explain(&app, &w, id).await;
                 let mut seen = HashSet::new();
