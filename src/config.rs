@@ -270,6 +270,9 @@ pub struct RoutingSettings {
     pub sweep_interval_secs: i64,
     /// Fixes the random draws (tests, reproducible simulations); unset: from the OS.
     pub seed: Option<u64>,
+    /// A result enters the results feed this many seconds after it resolved, so a
+    /// resolution committed late is never skipped by a consumer polling with its cursor.
+    pub results_feed_lag_secs: i64,
 }
 
 impl Default for RoutingSettings {
@@ -286,6 +289,7 @@ impl Default for RoutingSettings {
             max_item_seconds: 3600,
             sweep_interval_secs: 60,
             seed: None,
+            results_feed_lag_secs: 5,
         }
     }
 }

@@ -85,6 +85,7 @@ pub fn routes(cfg: &mut ServiceConfig) {
             .configure(crate::standings::routes::configure)
             .configure(crate::assessments::routes::configure)
             .configure(crate::routing::routes::configure)
+            .configure(crate::routing::results::configure)
             .configure(crate::routing::work::configure)
             .configure(crate::audit::routes::configure),
     )

@@ -16,5 +16,6 @@ mod jobs;
 mod ops;
 mod orgs;
 mod projects;
+mod results;
 mod routing;
 mod taxonomy;

@@ -10,29 +10,29 @@ use serde_json::{Value, json};
 
 use crate::helpers::{Account, TestApp, on_both, on_both_with};
 
-struct World {
-    admin: Account,
-    lab: Account,
-    domain: String,
-    slice: String,
-    project: String,
+pub(crate) struct World {
+    pub(crate) admin: Account,
+    pub(crate) lab: Account,
+    pub(crate) domain: String,
+    pub(crate) slice: String,
+    pub(crate) project: String,
 }
 
 #[derive(Clone)]
-struct Expert {
-    account: Account,
-    id: String,
+pub(crate) struct Expert {
+    pub(crate) account: Account,
+    pub(crate) id: String,
 }
 
 /// Project options for [`world`].
-struct Opts {
-    overlap: i64,
-    adjudication: bool,
-    gold_rate: f64,
-    min_qualification: &'static str,
-    exclusions: Value,
-    requirements: Value,
-    show_judge_confidence: bool,
+pub(crate) struct Opts {
+    pub(crate) overlap: i64,
+    pub(crate) adjudication: bool,
+    pub(crate) gold_rate: f64,
+    pub(crate) min_qualification: &'static str,
+    pub(crate) exclusions: Value,
+    pub(crate) requirements: Value,
+    pub(crate) show_judge_confidence: bool,
 }
 
 impl Default for Opts {
@@ -51,7 +51,7 @@ impl Default for Opts {
 
 /// A shared English pairwise slice and an active lab project using it, with constitution
 /// v1 (clauses C1, C2) pinned.
-async fn world(app: &TestApp, o: Opts) -> World {
+pub(crate) async fn world(app: &TestApp, o: Opts) -> World {
     let admin = app.platform_admin().await;
     let d = app
         .post(
@@ -110,7 +110,12 @@ async fn world(app: &TestApp, o: Opts) -> World {
 }
 
 /// An applicant expert (vetting status `applied`).
-async fn applicant(app: &TestApp, w: &World, vendor: Option<&Account>, profile: Value) -> Expert {
+pub(crate) async fn applicant(
+    app: &TestApp,
+    w: &World,
+    vendor: Option<&Account>,
+    profile: Value,
+) -> Expert {
     let account = app.expert().await;
     let mut body = json!({"display_name": "An Expert", "domain_ids": [w.domain], "languages": ["en"],
         "time_zone": "Europe/London", "country": "GB", "desired_rate_minor": 8000, "desired_currency": "USD"});
@@ -128,7 +133,7 @@ async fn applicant(app: &TestApp, w: &World, vendor: Option<&Account>, profile: 
     }
 }
 
-async fn vet_to(app: &TestApp, w: &World, e: &Expert, last: &str) {
+pub(crate) async fn vet_to(app: &TestApp, w: &World, e: &Expert, last: &str) {
     for to in ["screening", "credential_review", "assessment", "approved"] {
         app.post(
             &format!("/v1/experts/{}/vetting/transitions", e.id),
@@ -166,20 +171,25 @@ async fn make_adjudicator(app: &TestApp, w: &World, e: &Expert) {
 }
 
 /// An approved expert, qualified in the slice.
-async fn qualified(app: &TestApp, w: &World, vendor: Option<&Account>, profile: Value) -> Expert {
+pub(crate) async fn qualified(
+    app: &TestApp,
+    w: &World,
+    vendor: Option<&Account>,
+    profile: Value,
+) -> Expert {
     let e = applicant(app, w, vendor, profile).await;
     vet_to(app, w, &e, "approved").await;
     set_standing(app, w, &e, "qualified").await;
     e
 }
 
-fn item(n: usize) -> Value {
+pub(crate) fn item(n: usize) -> Value {
     json!({"external_id": format!("esc-{n}"), "payload": {"prompt": "Which diff is safer?", "n": n},
         "judge_confidence": 0.41, "stakes": "high", "priority": 80})
 }
 
 /// Pushes items; returns their ids.
-async fn push(app: &TestApp, w: &World, items: Vec<Value>) -> Vec<String> {
+pub(crate) async fn push(app: &TestApp, w: &World, items: Vec<Value>) -> Vec<String> {
     let r = app
         .post(
             &format!("/v1/projects/{}/items", w.project),
@@ -204,14 +214,14 @@ async fn explain(app: &TestApp, w: &World, item: &str) -> Value {
     r.json
 }
 
-async fn lab_item(app: &TestApp, w: &World, item: &str) -> Value {
+pub(crate) async fn lab_item(app: &TestApp, w: &World, item: &str) -> Value {
     let r = app.get(&format!("/v1/items/{item}"), &w.lab.token).await;
     r.assert_status(200);
     r.json
 }
 
 /// The expert's assignments with `status`.
-async fn work(app: &TestApp, e: &Expert, status: &str) -> Vec<Value> {
+pub(crate) async fn work(app: &TestApp, e: &Expert, status: &str) -> Vec<Value> {
     let r = app
         .get(
             &format!("/v1/assignments?status={status}&limit=200"),
@@ -222,7 +232,7 @@ async fn work(app: &TestApp, e: &Expert, status: &str) -> Vec<Value> {
     r.json["data"].as_array().unwrap().clone()
 }
 
-async fn handle(app: &TestApp, w: &World, e: &Expert) -> String {
+pub(crate) async fn handle(app: &TestApp, w: &World, e: &Expert) -> String {
     let r = app
         .get(&format!("/v1/experts/{}", e.id), &w.admin.token)
         .await;
@@ -239,7 +249,12 @@ fn chosen_handles(decision: &Value) -> Vec<String> {
         .collect()
 }
 
-async fn accept_and_submit(app: &TestApp, e: &Expert, assignment: &str, label: Value) -> Value {
+pub(crate) async fn accept_and_submit(
+    app: &TestApp,
+    e: &Expert,
+    assignment: &str,
+    label: Value,
+) -> Value {
     app.post(
         &format!("/v1/assignments/{assignment}/accept"),
         &e.account.token,
@@ -258,7 +273,7 @@ async fn accept_and_submit(app: &TestApp, e: &Expert, assignment: &str, label: V
     r.json
 }
 
-fn prefer(side: &str, strength: i64) -> Value {
+pub(crate) fn prefer(side: &str, strength: i64) -> Value {
     json!({"preference": side, "strength": strength, "rationale": "A unwraps user input", "cited_clauses": ["C1"]})
 }
 

@@ -1,0 +1,1 @@
+DROP INDEX items_results_idx;

@@ -1,0 +1,210 @@
+//! Results to the lab: the cursor feed in resolution order (with its lag), polling with
+//! the last cursor, tenancy, and the JSONL and DPO exports.
+
+use chrono::Duration;
+use reqwest::Method;
+use serde_json::{Value, json};
+
+use crate::helpers::{TestApp, on_both};
+use crate::routing::{
+    Expert, Opts, World, accept_and_submit, prefer, push, qualified, work, world,
+};
+
+fn pair(n: usize) -> Value {
+    json!({"external_id": format!("pair-{n}"), "payload": {"prompt": format!("Which diff is safer? #{n}"),
+        "a": format!("diff A{n}"), "b": format!("diff B{n}")}, "judge_confidence": 0.4, "stakes": "high"})
+}
+
+/// Both experts judge the offered item whose payload prompt ends in `#n`.
+async fn judge(app: &TestApp, experts: &[Expert], n: usize, label: Value) {
+    for e in experts {
+        let offered = work(app, e, "offered").await;
+        let a = offered
+            .iter()
+            .find(|a| {
+                a["payload"]["prompt"]
+                    .as_str()
+                    .unwrap()
+                    .ends_with(&format!("#{n}"))
+            })
+            .unwrap_or_else(|| panic!("item {n} offered to the expert: {offered:?}"));
+        accept_and_submit(app, e, a["id"].as_str().unwrap(), label.clone()).await;
+    }
+}
+
+async fn feed(app: &TestApp, w: &World, query: &str) -> Value {
+    let r = app
+        .get(
+            &format!("/v1/projects/{}/results{query}", w.project),
+            &w.lab.token,
+        )
+        .await;
+    r.assert_status(200);
+    r.json
+}
+
+fn external_ids(page: &Value) -> Vec<String> {
+    page["data"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["external_id"].as_str().unwrap().to_owned())
+        .collect()
+}
+
+async fn export(app: &TestApp, w: &World, query: &str) -> Vec<Value> {
+    let r = app
+        .call(
+            Method::GET,
+            &format!("/v1/projects/{}/results/export{query}", w.project),
+            Some(&w.lab.token),
+            None,
+        )
+        .await;
+    r.assert_status(200);
+    assert_eq!(r.header("content-type"), Some("application/x-ndjson"));
+    r.text
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("each line is JSON"))
+        .collect()
+}
+
+#[tokio::test]
+async fn the_feed_returns_results_in_resolution_order_and_polling_continues_from_the_cursor() {
+    on_both(|app| async move {
+        let w = world(&app, Opts::default()).await;
+        let experts = [
+            qualified(&app, &w, None, json!({})).await,
+            qualified(&app, &w, None, json!({})).await,
+        ];
+        push(&app, &w, vec![pair(1), pair(2), pair(3)]).await;
+        // Item 2 resolves first, then item 1; item 3 stays open.
+        judge(&app, &experts, 2, prefer("b", 2)).await;
+        app.advance(Duration::seconds(1));
+        judge(
+            &app,
+            &experts,
+            1,
+            json!({"preference": "tie", "rationale": "equal"}),
+        )
+        .await;
+
+        // Within the lag nothing is visible yet.
+        let page = feed(&app, &w, "").await;
+        assert_eq!(external_ids(&page), Vec::<String>::new());
+        assert_eq!(page["next_cursor"], Value::Null);
+        assert_eq!(page["has_more"], false);
+
+        app.advance(Duration::seconds(6));
+        let first = feed(&app, &w, "?limit=1").await;
+        assert_eq!(external_ids(&first), ["pair-2"]);
+        assert_eq!(first["has_more"], true);
+        let r = &first["data"][0]["result"];
+        assert_eq!(r["resolution"], "agreement");
+        assert_eq!(r["final_label"]["preference"], "b");
+        assert_eq!(r["judgments"].as_array().unwrap().len(), 2);
+        assert_eq!(r["judgments"][0]["label"]["cited_clauses"], json!(["C1"]));
+        assert_eq!(first["data"][0]["constitution_version"], 1);
+
+        let cursor = first["next_cursor"].as_str().unwrap().to_owned();
+        let second = feed(&app, &w, &format!("?limit=1&cursor={cursor}")).await;
+        assert_eq!(external_ids(&second), ["pair-1"]);
+        assert_eq!(second["has_more"], false);
+        let cursor = second["next_cursor"].as_str().unwrap().to_owned();
+
+        // Caught up: an empty page that hands back the same cursor.
+        let idle = feed(&app, &w, &format!("?cursor={cursor}")).await;
+        assert_eq!(external_ids(&idle), Vec::<String>::new());
+        assert_eq!(idle["next_cursor"], json!(cursor));
+
+        // A later resolution shows up when polling with the kept cursor.
+        judge(&app, &experts, 3, prefer("a", 3)).await;
+        app.advance(Duration::seconds(6));
+        let later = feed(&app, &w, &format!("?cursor={cursor}")).await;
+        assert_eq!(external_ids(&later), ["pair-3"]);
+
+        // The slice filter and bad parameters.
+        let all = feed(&app, &w, &format!("?slice={}", w.slice)).await;
+        assert_eq!(external_ids(&all), ["pair-2", "pair-1", "pair-3"]);
+        for (q, field) in [
+            ("?cursor=nonsense", "cursor"),
+            ("?limit=0", "limit"),
+            ("?slice=42", "slice"),
+        ] {
+            app.get(
+                &format!("/v1/projects/{}/results{q}", w.project),
+                &w.lab.token,
+            )
+            .await
+            .assert_problem(400, Some(field));
+        }
+
+        // Another lab sees neither the feed nor the export.
+        let other = app.lab("Other Lab").await;
+        for path in ["results", "results/export"] {
+            app.get(&format!("/v1/projects/{}/{path}", w.project), &other.token)
+                .await
+                .assert_problem(404, None);
+        }
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn exports_write_every_result_as_jsonl_and_material_preferences_as_dpo_pairs() {
+    on_both(|app| async move {
+        let w = world(&app, Opts::default()).await;
+        let experts = [
+            qualified(&app, &w, None, json!({})).await,
+            qualified(&app, &w, None, json!({})).await,
+        ];
+        push(&app, &w, vec![pair(1), pair(2), pair(3), pair(4)]).await;
+        judge(&app, &experts, 1, prefer("b", 2)).await;
+        judge(
+            &app,
+            &experts,
+            2,
+            json!({"preference": "tie", "rationale": "equal"}),
+        )
+        .await;
+        judge(&app, &experts, 3, prefer("a", 3)).await;
+        // Item 4 is never resolved.
+
+        let lines = export(&app, &w, "").await;
+        let ids: Vec<&str> = lines
+            .iter()
+            .map(|l| l["external_id"].as_str().unwrap())
+            .collect();
+        assert_eq!(ids, ["pair-1", "pair-2", "pair-3"]);
+        assert!(lines.iter().all(|l| l["status"] == "resolved"));
+
+        let pairs = export(&app, &w, "?format=dpo").await;
+        assert_eq!(pairs.len(), 2, "the tie makes no pair: {pairs:?}");
+        assert_eq!(pairs[0]["prompt"], "Which diff is safer? #1");
+        assert_eq!(pairs[0]["chosen"], "diff B1");
+        assert_eq!(pairs[0]["rejected"], "diff A1");
+        assert_eq!(pairs[0]["external_id"], "pair-1");
+        assert_eq!(pairs[1]["chosen"], "diff A3");
+        assert_eq!(pairs[1]["rejected"], "diff B3");
+
+        // Payload fields named differently: no pair unless the export is told the names.
+        let renamed = export(&app, &w, "?format=dpo&prompt_field=question").await;
+        assert!(renamed.is_empty(), "{renamed:?}");
+
+        // A resolution window.
+        let now = app.clock_now();
+        let later = (now + Duration::seconds(1)).to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+        assert!(
+            export(&app, &w, &format!("?resolved_after={later}"))
+                .await
+                .is_empty()
+        );
+        app.get(
+            &format!("/v1/projects/{}/results/export?format=csv", w.project),
+            &w.lab.token,
+        )
+        .await
+        .assert_problem(400, Some("format"));
+    })
+    .await;
+}
