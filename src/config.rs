@@ -24,6 +24,7 @@ pub struct Settings {
     pub jobs: JobSettings,
     pub experts: ExpertSettings,
     pub routing: RoutingSettings,
+    pub webhooks: WebhookSettings,
     pub log: LogSettings,
 }
 
@@ -38,6 +39,7 @@ impl Default for Settings {
             jobs: JobSettings::default(),
             experts: ExpertSettings::default(),
             routing: RoutingSettings::default(),
+            webhooks: WebhookSettings::default(),
             log: LogSettings::default(),
         }
     }
@@ -294,6 +296,49 @@ impl Default for RoutingSettings {
     }
 }
 
+/// Outbound webhooks to labs (DESIGN, "Outbound webhooks").
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct WebhookSettings {
+    /// Allow plain `http://` endpoint URLs (tests, on-premise receivers). Default: https only.
+    pub allow_http: bool,
+    /// Allow loopback, private, link-local and other internal addresses (tests, on-premise).
+    /// Off by default: URLs are refused at registration and connections at delivery time.
+    pub allow_private_addresses: bool,
+    /// Deliveries in flight at once; webhooks have their own workers, so a slow endpoint
+    /// never delays e-mail, routing or payouts.
+    pub concurrency: usize,
+    pub connect_timeout_secs: u64,
+    /// Whole-request timeout (connect, send, response headers and the stored body).
+    pub timeout_secs: u64,
+    /// Attempts per delivery before it is marked failed (a manual redeliver starts again).
+    pub max_attempts: i32,
+    /// Retry n waits `backoff_base_secs × 2^(n-1)`, at most `backoff_max_secs`.
+    pub backoff_base_secs: i64,
+    pub backoff_max_secs: i64,
+    /// Bytes of each response body kept in the delivery log.
+    pub max_response_bytes: usize,
+    /// After a secret rotation, the previous secret also signs for this long.
+    pub rotation_overlap_secs: i64,
+}
+
+impl Default for WebhookSettings {
+    fn default() -> Self {
+        Self {
+            allow_http: false,
+            allow_private_addresses: false,
+            concurrency: 4,
+            connect_timeout_secs: 5,
+            timeout_secs: 15,
+            max_attempts: 8,
+            backoff_base_secs: 60,
+            backoff_max_secs: 6 * 3600,
+            max_response_bytes: 4096,
+            rotation_overlap_secs: 24 * 3600,
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum LogFormat {
@@ -405,6 +450,15 @@ impl Settings {
             ),
             ("auth.login_window_secs", a.login_window_secs),
             ("jobs.lease_secs", self.jobs.lease_secs),
+            (
+                "webhooks.backoff_base_secs",
+                self.webhooks.backoff_base_secs,
+            ),
+            ("webhooks.backoff_max_secs", self.webhooks.backoff_max_secs),
+            (
+                "webhooks.rotation_overlap_secs",
+                self.webhooks.rotation_overlap_secs,
+            ),
             ("jobs.backoff_base_secs", self.jobs.backoff_base_secs),
             ("jobs.backoff_max_secs", self.jobs.backoff_max_secs),
             (
@@ -477,6 +531,20 @@ impl Settings {
         }
         if self.jobs.max_attempts < 1 {
             bail!("jobs.max_attempts must be at least 1");
+        }
+        let w = &self.webhooks;
+        if w.max_attempts < 1 {
+            bail!("webhooks.max_attempts must be at least 1");
+        }
+        if w.concurrency < 1 || w.concurrency > 64 {
+            bail!("webhooks.concurrency must be between 1 and 64");
+        }
+        if w.connect_timeout_secs < 1 || w.timeout_secs < 1 {
+            bail!("webhooks.connect_timeout_secs and webhooks.timeout_secs must be at least 1");
+        }
+        // A delivery must finish before its job lease runs out, or it would be sent twice.
+        if w.timeout_secs as i64 >= self.jobs.lease_secs {
+            bail!("webhooks.timeout_secs must be shorter than jobs.lease_secs");
         }
         if let Some(secret) = &a.jwt_secret
             && secret.expose_secret().len() < 32

@@ -163,6 +163,10 @@ define_id!(ItemId, "itm", "an item id");
 define_id!(WorkSessionId, "wks", "a work session id");
 define_id!(OutcomeId, "out", "an outcome id");
 define_id!(RoutingDecisionId, "rtd", "a routing decision id");
+define_id!(WebhookEndpointId, "whe", "a webhook endpoint id");
+define_id!(WebhookDeliveryId, "whd", "a webhook delivery id");
+define_id!(WebhookAttemptId, "wha", "a webhook attempt id");
+define_id!(EventId, "evt", "an event id");
 
 #[cfg(test)]
 mod tests {

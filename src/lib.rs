@@ -33,5 +33,6 @@ pub mod startup;
 pub mod state;
 pub mod taxonomy;
 pub mod telemetry;
+pub mod webhooks;
 
 pub use startup::Application;

@@ -118,21 +118,33 @@ impl Application {
         let jwt = JwtKeys::new(&jwt_secret(&settings, &target)?);
         tokio::task::spawn_blocking(crate::auth::password::warm_up).await?;
 
+        let webhooks = Arc::new(crate::webhooks::deliver::Deliverer::new(
+            &settings.webhooks,
+        )?);
         let env = Arc::new(JobEnv {
             mailer: Mailer::from_settings(&settings)?,
             mail_from: crate::mail::parse_mailbox(&settings.mail.from)?,
             settings: Arc::new(settings.clone()),
+            webhooks: webhooks.clone(),
         });
-        // One runner per queue, so a slow queue never holds up another.
+        // One runner per queue, so a slow queue never holds up another; webhooks get
+        // `webhooks.concurrency` runners, so one slow endpoint holds up one of them at most.
         let runners: Vec<JobRunner> = Queue::ALL
             .iter()
+            .flat_map(|q| {
+                let n = match q {
+                    Queue::Webhooks => settings.webhooks.concurrency,
+                    _ => 1,
+                };
+                std::iter::repeat_n(*q, n)
+            })
             .map(|q| {
                 JobRunner::new(
                     db.clone(),
                     clock.clone(),
                     settings.jobs.clone(),
                     env.clone(),
-                    &[*q],
+                    &[q],
                 )
             })
             .collect();
@@ -143,6 +155,7 @@ impl Application {
             clock,
             settings: settings.clone(),
             jwt,
+            webhooks,
         });
         let metrics = web::Data::new(Metrics::new()?);
         let spec = openapi::spec();

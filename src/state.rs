@@ -14,6 +14,8 @@ pub struct AppState {
     pub clock: SharedClock,
     pub settings: Arc<Settings>,
     pub jwt: JwtKeys,
+    /// The outbound webhook client (URL checks at registration use its policy).
+    pub webhooks: Arc<crate::webhooks::deliver::Deliverer>,
 }
 
 impl AppState {

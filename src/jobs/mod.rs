@@ -1,4 +1,4 @@
-//! The outbox. Follow-up work (e-mail, recurring sweeps; webhooks, payouts and scoring later)
+//! The outbox. Follow-up work (e-mail, recurring sweeps, webhooks; payouts and scoring later)
 //! is a row in `jobs`, written by [`enqueue`] **in the same transaction** as the change
 //! that causes it, so it happens if and only if the change commits.
 //!
@@ -24,15 +24,18 @@ use crate::ids::JobId;
 pub enum Queue {
     Mail,
     Default,
+    /// Outbound webhook deliveries, with `webhooks.concurrency` runners of their own.
+    Webhooks,
 }
 
 impl Queue {
-    pub const ALL: [Queue; 2] = [Queue::Mail, Queue::Default];
+    pub const ALL: [Queue; 3] = [Queue::Mail, Queue::Default, Queue::Webhooks];
 
     pub fn as_str(self) -> &'static str {
         match self {
             Queue::Mail => "mail",
             Queue::Default => "default",
+            Queue::Webhooks => "webhooks",
         }
     }
 }
@@ -45,6 +48,18 @@ pub fn enqueue<P: Serialize>(
     kind: &str,
     payload: &P,
 ) -> anyhow::Result<JobId> {
+    enqueue_at(conn, now, now, queue, kind, payload)
+}
+
+/// [`enqueue`], due at `run_at` instead (a scheduled retry).
+pub fn enqueue_at<P: Serialize>(
+    conn: &mut DbConn,
+    now: DateTime<Utc>,
+    run_at: DateTime<Utc>,
+    queue: Queue,
+    kind: &str,
+    payload: &P,
+) -> anyhow::Result<JobId> {
     let payload = serde_json::to_string(payload)?;
-    Ok(store::insert(conn, now, queue, kind, &payload)?)
+    Ok(store::insert(conn, now, run_at, queue, kind, &payload)?)
 }

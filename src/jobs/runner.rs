@@ -21,6 +21,7 @@ pub struct JobEnv {
     pub mailer: Mailer,
     pub mail_from: Mailbox,
     pub settings: Arc<Settings>,
+    pub webhooks: Arc<crate::webhooks::deliver::Deliverer>,
 }
 
 /// How one claimed job ended.
@@ -216,6 +217,10 @@ impl JobRunner {
             }
             super::schedule::ROUTING_SWEEP => {
                 self.in_transaction(crate::routing::service::sweep).await
+            }
+            crate::webhooks::deliver::DELIVER => {
+                let j: crate::webhooks::deliver::DeliverJob = serde_json::from_str(&job.payload)?;
+                crate::webhooks::deliver::attempt(&self.db, &self.clock, &self.env, j).await
             }
             other => anyhow::bail!("no handler for job kind `{other}`"),
         }

@@ -29,6 +29,7 @@ pub struct JobRow {
 pub fn insert(
     conn: &mut DbConn,
     now: DateTime<Utc>,
+    run_at: DateTime<Utc>,
     queue: Queue,
     kind: &str,
     payload: &str,
@@ -43,7 +44,7 @@ pub fn insert(
             jobs::payload.eq(payload),
             jobs::status.eq("queued"),
             jobs::attempts.eq(0),
-            jobs::run_at.eq(t),
+            jobs::run_at.eq(run_at.naive_utc()),
             jobs::created_at.eq(t),
             jobs::updated_at.eq(t),
         ))

@@ -23,6 +23,7 @@ use crate::projects::store::ProjectRow;
 use crate::standings::rules::{SliceStatus, Tier};
 use crate::taxonomy::label_schema::{LabelSchema, TypedLabel};
 use crate::taxonomy::store::SliceRow;
+use crate::webhooks::EventType;
 
 /// Candidates read from the table per query.
 const PAGE: i64 = 128;
@@ -464,6 +465,23 @@ fn route_locked(
         ),
     };
     store::set_status(conn, &item.id, status, &reason, now)?;
+    // A new decision that leaves the item short of experts tells the lab (a retry that
+    // changes nothing was not recorded, and does not notify again).
+    if missing > 0 && !unchanged {
+        let why = if adjudicating {
+            "waiting_for_adjudicator"
+        } else {
+            "waiting_for_experts"
+        };
+        notify(
+            conn,
+            now,
+            settings,
+            &item.id,
+            EventType::ItemNeedsAttention,
+            Some(why),
+        )?;
+    }
     Ok(())
 }
 
@@ -812,6 +830,7 @@ fn resolve_if_complete(
                 finish(
                     conn,
                     now,
+                    settings,
                     item,
                     &annotators,
                     None,
@@ -833,6 +852,7 @@ fn resolve_if_complete(
                 finish(
                     conn,
                     now,
+                    settings,
                     item,
                     &annotators,
                     None,
@@ -856,6 +876,7 @@ fn resolve_if_complete(
             finish(
                 conn,
                 now,
+                settings,
                 item,
                 &annotators,
                 Some(adj),
@@ -873,6 +894,7 @@ fn resolve_if_complete(
 fn finish(
     conn: &mut DbConn,
     now: DateTime<Utc>,
+    settings: &Settings,
     item: &ItemRow,
     annotators: &[&AssignmentRow],
     adjudicator: Option<&AssignmentRow>,
@@ -924,5 +946,42 @@ fn finish(
             },
         )?;
     }
+    notify(conn, now, settings, &item.id, EventType::ItemResolved, None)?;
+    if resolution == "disagreement" {
+        notify(
+            conn,
+            now,
+            settings,
+            &item.id,
+            EventType::ItemNeedsAttention,
+            Some("disagreement"),
+        )?;
+    }
+    Ok(())
+}
+
+/// Emits a webhook event about the item to its lab (inside the caller's transaction);
+/// `data.item` is the item as the lab reads it, with `data.reason` for attention events.
+fn notify(
+    conn: &mut DbConn,
+    now: DateTime<Utc>,
+    settings: &Settings,
+    item: &str,
+    kind: EventType,
+    reason: Option<&str>,
+) -> ApiResult<()> {
+    let Some(row) = store::find(conn, item)? else {
+        return Ok(());
+    };
+    let org = row.org_id.clone();
+    crate::webhooks::emit(conn, now, settings, &org, kind, |conn| {
+        let view = super::routes::item_view(conn, row).map_err(|e| anyhow::anyhow!("{e}"))?;
+        let mut data = json!({ "item": view });
+        if let Some(r) = reason {
+            data["reason"] = json!(r);
+        }
+        Ok(data)
+    })
+    .map_err(ApiError::internal)?;
     Ok(())
 }

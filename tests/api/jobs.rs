@@ -117,6 +117,9 @@ async fn two_workers_draining_at_once_never_run_a_job_twice() {
                 mailer: cadre::mail::Mailer::from_settings(&app.settings).unwrap(),
                 mail_from: cadre::mail::parse_mailbox(&app.settings.mail.from).unwrap(),
                 settings: std::sync::Arc::new(app.settings.clone()),
+                webhooks: std::sync::Arc::new(
+                    cadre::webhooks::deliver::Deliverer::new(&app.settings.webhooks).unwrap(),
+                ),
             }),
             &[cadre::jobs::Queue::Mail],
         );

@@ -19,3 +19,4 @@ mod projects;
 mod results;
 mod routing;
 mod taxonomy;
+mod webhooks;

@@ -1,0 +1,122 @@
+//! Outbound webhooks to labs (DESIGN, "Outbound webhooks").
+//!
+//! A lab registers endpoints with the event types it wants. When such an event happens,
+//! [`emit`] writes one delivery per subscribed endpoint and a job on the `webhooks` queue,
+//! **in the transaction of the change**, so an event is delivered if and only if the change
+//! commits. The body is fixed when the event happens; every attempt sends the same bytes,
+//! signed at send time ([`signature`]). Attempts go through a client that refuses internal
+//! addresses after DNS resolution, follows no redirects and times out ([`deliver`]); each
+//! is logged with its truncated response. Failures are retried with exponential backoff up
+//! to `webhooks.max_attempts`; a lab admin can redeliver any delivery.
+//!
+//! Delivery is at least once: receivers deduplicate on the `id` of the event.
+
+pub mod address;
+pub mod deliver;
+pub mod routes;
+pub mod signature;
+pub mod store;
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use serde_json::{Value, json};
+use utoipa::ToSchema;
+
+use crate::db::DbConn;
+use crate::ids::{EventId, WebhookDeliveryId};
+use crate::jobs::{self, Queue};
+
+/// What a lab can subscribe to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, ToSchema)]
+pub enum EventType {
+    /// An item resolved; `data.item` is the item with its result, as in the results feed.
+    #[serde(rename = "item.resolved")]
+    ItemResolved,
+    /// An item needs the lab's attention: `data.reason` is `waiting_for_experts` (no or
+    /// too few eligible experts), `waiting_for_adjudicator`, or `disagreement` (resolved
+    /// without agreement, adjudication off); `data.item` is the item.
+    #[serde(rename = "item.needs_attention")]
+    ItemNeedsAttention,
+    /// Sent by `POST …/webhook-endpoints/{endpoint}/test`, whatever the subscription.
+    #[serde(rename = "webhook.test")]
+    WebhookTest,
+}
+
+impl EventType {
+    /// The types an endpoint may subscribe to.
+    pub const SUBSCRIBABLE: [EventType; 2] =
+        [EventType::ItemResolved, EventType::ItemNeedsAttention];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EventType::ItemResolved => "item.resolved",
+            EventType::ItemNeedsAttention => "item.needs_attention",
+            EventType::WebhookTest => "webhook.test",
+        }
+    }
+}
+
+/// The JSON body of an event: `{"id", "type", "created_at", "data"}`.
+pub fn event_body(id: &EventId, kind: EventType, at: DateTime<Utc>, data: Value) -> String {
+    json!({
+        "id": id,
+        "type": kind.as_str(),
+        "created_at": at,
+        "data": data,
+    })
+    .to_string()
+}
+
+/// Queues a delivery to one endpoint; the first attempt is due now.
+pub fn schedule(
+    conn: &mut DbConn,
+    now: DateTime<Utc>,
+    d: &store::NewDelivery<'_>,
+) -> anyhow::Result<WebhookDeliveryId> {
+    let id = store::insert_delivery(conn, now, d)?;
+    jobs::enqueue(
+        conn,
+        now,
+        Queue::Webhooks,
+        deliver::DELIVER,
+        &deliver::DeliverJob {
+            delivery: id.to_string(),
+            attempt: 0,
+        },
+    )?;
+    Ok(id)
+}
+
+/// Emits an event of the organisation to every enabled endpoint subscribed to `kind`,
+/// inside the caller's transaction. `data` is only built when someone listens.
+/// Returns the number of deliveries queued.
+pub fn emit(
+    conn: &mut DbConn,
+    now: DateTime<Utc>,
+    settings: &crate::config::Settings,
+    org: &str,
+    kind: EventType,
+    data: impl FnOnce(&mut DbConn) -> anyhow::Result<Value>,
+) -> anyhow::Result<usize> {
+    let endpoints = store::subscribed(conn, org, kind)?;
+    if endpoints.is_empty() {
+        return Ok(0);
+    }
+    let event = EventId::new(now);
+    let body = event_body(&event, kind, now, data(conn)?);
+    for e in &endpoints {
+        schedule(
+            conn,
+            now,
+            &store::NewDelivery {
+                org,
+                endpoint: &e.id,
+                event_id: event.as_str(),
+                event_type: kind.as_str(),
+                payload: &body,
+                attempt_limit: settings.webhooks.max_attempts,
+            },
+        )?;
+    }
+    Ok(endpoints.len())
+}
