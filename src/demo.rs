@@ -87,6 +87,17 @@ pub async fn seed(state: &AppState) -> anyhow::Result<Option<String>> {
                 created_by: ada.as_str(),
             })?;
 
+            // Helix listens for its items' events. The host does not exist, so the demo's
+            // deliveries fail and are retried: the delivery log shows how that looks.
+            let hook = crate::webhooks::store::insert_endpoint(conn, now, &crate::webhooks::store::NewEndpoint {
+                org: helix.as_str(),
+                url: "https://hooks.helix.demo/cadre",
+                description: "escalation pipeline (demo; the host does not resolve)",
+                events: &[crate::webhooks::EventType::ItemResolved, crate::webhooks::EventType::ItemNeedsAttention],
+                secret: &format!("whsec_{}", tokens::random_secret()),
+                created_by: ada.as_str(),
+            })?;
+
             let taxonomy = seed_taxonomy_and_projects(conn, now, &admin, &ada, &helix, &northwind, &alan, &maria, &meridian)?;
             let experts = seed_experts(conn, now, &expert_users, &meridian, &maria, &admin)?;
             let qualification = seed_qualification(conn, now, &admin)?;
@@ -116,9 +127,12 @@ pub async fn seed(state: &AppState) -> anyhow::Result<Option<String>> {
                  \x20 Meridian (vendor) maria@meridian.demo (vendor_admin)                         org {meridian}\n\
                  \x20 experts          dr.chen@, j.okoro@, h.nakamura@, l.fischer@experts.demo\n\
                  \x20 Helix API key (org:read members:read), shown once: {secret}\n\
+                 \x20 Helix webhook endpoint {hook_id}: {hook_url} (item.resolved, item.needs_attention)\n\
                  {taxonomy}\n\
                  {experts}\n\
-                 {qualification}"
+                 {qualification}",
+                hook_id = hook.id,
+                hook_url = hook.url,
             )))
         })
     })

@@ -55,6 +55,23 @@ async fn the_demo_seed_gives_a_newcomer_a_working_instance_once() {
                 1
             );
         }
+        // Helix's webhook endpoint was told about each waiting item.
+        let org = helix["org_id"].as_str().unwrap();
+        let hooks = app
+            .get(&format!("/v1/orgs/{org}/webhook-endpoints"), token)
+            .await;
+        hooks.assert_status(200);
+        assert_eq!(hooks.json["data"].as_array().unwrap().len(), 1);
+        let hook = hooks.json["data"][0]["id"].as_str().unwrap();
+        let deliveries = app
+            .get(
+                &format!("/v1/orgs/{org}/webhook-endpoints/{hook}/deliveries"),
+                token,
+            )
+            .await;
+        let d = deliveries.json["data"].as_array().unwrap();
+        assert_eq!(d.len(), 3, "{}", deliveries.text);
+        assert!(d.iter().all(|d| d["event_type"] == "item.needs_attention"));
         let chen = app
             .login("dr.chen@experts.demo", cadre::demo::DEMO_PASSWORD)
             .await;
