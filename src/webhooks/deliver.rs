@@ -241,6 +241,7 @@ pub async fn attempt(
         return Ok(());
     }
     let now = clock.now();
+    let give_up = endpoint.as_ref().is_none_or(|e| e.deleted_at.is_some() || !e.enabled);
     let sent = match endpoint {
         Some(e) if e.deleted_at.is_some() => Sent::error("the endpoint was deleted".into(), 0),
         Some(e) if !e.enabled => Sent::error("the endpoint is disabled".into(), 0),
@@ -278,10 +279,11 @@ pub async fn attempt(
                         response_body: sent.body.as_deref(),
                         duration_ms: sent.duration_ms,
                         succeeded,
+                        give_up,
                     },
                     Some(retry_at),
                 )?;
-                if ok && !succeeded && delivery.attempts + 1 < delivery.attempt_limit {
+                if ok && !succeeded && !give_up && delivery.attempts + 1 < delivery.attempt_limit {
                     jobs::enqueue_at(
                         conn,
                         done,

@@ -311,6 +311,8 @@ pub struct AttemptRecord<'a> {
     pub response_body: Option<&'a str>,
     pub duration_ms: i64,
     pub succeeded: bool,
+    /// No point retrying (the endpoint was disabled or deleted): fail now.
+    pub give_up: bool,
 }
 
 /// Records attempt number `d.attempts + 1` if the delivery is still pending at that count
@@ -327,7 +329,7 @@ pub fn record_attempt(
     let attempts = d.attempts + 1;
     let (status, next) = if a.succeeded {
         ("succeeded", None)
-    } else if attempts >= d.attempt_limit {
+    } else if a.give_up || attempts >= d.attempt_limit {
         ("failed", None)
     } else {
         ("pending", retry_at.map(|r| r.naive_utc()))

@@ -358,6 +358,32 @@ async fn deliveries_give_up_after_the_attempt_limit_and_other_labs_see_nothing()
             assert_eq!(mine.json["data"].as_array().unwrap().len(), 1);
             assert!(mine.json["data"][0].get("secret").is_none());
             assert!(!mine.text.contains("whsec_"));
+
+            // A disabled endpoint receives nothing: its pending delivery fails at once.
+            let ep = format!("/v1/orgs/{}/webhook-endpoints/{endpoint}", w.lab.org());
+            let r = app
+                .call(
+                    reqwest::Method::PATCH,
+                    &ep,
+                    Some(&w.lab.token),
+                    Some(json!({"enabled": false})),
+                )
+                .await;
+            r.assert_status(200);
+            assert_eq!(r.json["enabled"], false);
+            let t = app.post(&format!("{ep}/test"), &w.lab.token, json!({})).await;
+            t.assert_status(202);
+            app.drain_jobs().await;
+            assert_eq!(rx.received().len(), 2, "nothing sent to a disabled endpoint");
+            let d = app
+                .get(
+                    &format!("/v1/orgs/{}/webhook-deliveries/{}", w.lab.org(), t.json["id"].as_str().unwrap()),
+                    &w.lab.token,
+                )
+                .await;
+            assert_eq!(d.json["status"], "failed");
+            assert_eq!(d.json["attempts"], 1);
+            assert_eq!(d.json["last_error"], "the endpoint is disabled");
         },
     )
     .await;
