@@ -241,7 +241,9 @@ pub async fn attempt(
         return Ok(());
     }
     let now = clock.now();
-    let give_up = endpoint.as_ref().is_none_or(|e| e.deleted_at.is_some() || !e.enabled);
+    let give_up = endpoint
+        .as_ref()
+        .is_none_or(|e| e.deleted_at.is_some() || !e.enabled);
     let sent = match endpoint {
         Some(e) if e.deleted_at.is_some() => Sent::error("the endpoint was deleted".into(), 0),
         Some(e) if !e.enabled => Sent::error("the endpoint is disabled".into(), 0),

@@ -371,13 +371,23 @@ async fn deliveries_give_up_after_the_attempt_limit_and_other_labs_see_nothing()
                 .await;
             r.assert_status(200);
             assert_eq!(r.json["enabled"], false);
-            let t = app.post(&format!("{ep}/test"), &w.lab.token, json!({})).await;
+            let t = app
+                .post(&format!("{ep}/test"), &w.lab.token, json!({}))
+                .await;
             t.assert_status(202);
             app.drain_jobs().await;
-            assert_eq!(rx.received().len(), 2, "nothing sent to a disabled endpoint");
+            assert_eq!(
+                rx.received().len(),
+                2,
+                "nothing sent to a disabled endpoint"
+            );
             let d = app
                 .get(
-                    &format!("/v1/orgs/{}/webhook-deliveries/{}", w.lab.org(), t.json["id"].as_str().unwrap()),
+                    &format!(
+                        "/v1/orgs/{}/webhook-deliveries/{}",
+                        w.lab.org(),
+                        t.json["id"].as_str().unwrap()
+                    ),
                     &w.lab.token,
                 )
                 .await;
