@@ -128,7 +128,8 @@ impl Application {
             webhooks: webhooks.clone(),
         });
         // One runner per queue, so a slow queue never holds up another; webhooks get
-        // `webhooks.concurrency` runners, so one slow endpoint holds up one of them at most.
+        // `webhooks.concurrency` runners of their own: slow receivers delay other webhooks at
+        // worst (never e-mail, routing or payouts), and each attempt is bounded by the timeouts.
         let runners: Vec<JobRunner> = Queue::ALL
             .iter()
             .flat_map(|q| {

@@ -485,6 +485,7 @@ diesel::table! {
         constitution_version -> Nullable<Integer>,
         resolution -> Nullable<Text>,
         final_label -> Nullable<Text>,
+        attention_reason -> Nullable<Text>,
     }
 }
 

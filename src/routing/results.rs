@@ -352,9 +352,10 @@ async fn export_results(
         .resolved_before
         .map(|b| b.naive_utc() - chrono::Duration::microseconds(1))
         .unwrap_or_else(|| state.clock.now().naive_utc());
-    // Resolved at or after `resolved_after`: start just before it.
+    // Resolved at or after `resolved_after`: a cursor at that instant before every id
+    // (`resolved_at > a`, or `= a` with any id) starts there.
     let start = p.resolved_after.map(|a| FeedCursor {
-        at: a.naive_utc() - chrono::Duration::microseconds(1),
+        at: a.naive_utc(),
         item: String::new(),
     });
     // Check access before the first byte is sent: errors after that cannot be reported.

@@ -465,14 +465,16 @@ fn route_locked(
         ),
     };
     store::set_status(conn, &item.id, status, &reason, now)?;
-    // A new decision that leaves the item short of experts tells the lab (a retry that
-    // changes nothing was not recorded, and does not notify again).
-    if missing > 0 && !unchanged {
-        let why = if adjudicating {
-            "waiting_for_adjudicator"
-        } else {
-            "waiting_for_experts"
-        };
+    // An item that starts waiting for experts (or an adjudicator) tells the lab once; the
+    // sweep's retries do not repeat it, and it is re-armed when the item gets its experts.
+    let why = match (missing > 0, adjudicating) {
+        (false, _) => None,
+        (true, false) => Some("waiting_for_experts"),
+        (true, true) => Some("waiting_for_adjudicator"),
+    };
+    if store::set_attention(conn, &item.id, why)?
+        && let Some(why) = why
+    {
         notify(
             conn,
             now,

@@ -31,6 +31,7 @@ pub struct ItemRow {
     pub constitution_version: Option<i32>,
     pub resolution: Option<String>,
     pub final_label: Option<String>,
+    pub attention_reason: Option<String>,
 }
 
 pub struct NewItem<'a> {
@@ -138,6 +139,22 @@ pub fn list(
 // Item state
 
 /// Takes the item's row lock (PostgreSQL) for the rest of the transaction, so routing and
+/// Records the reason the lab was last notified that the item needs attention; returns
+/// whether it changed (`None` clears it, once the item has its experts).
+pub fn set_attention(conn: &mut DbConn, id: &str, reason: Option<&str>) -> QueryResult<bool> {
+    let current: Option<String> = items::table
+        .find(id)
+        .select(items::attention_reason)
+        .first(conn)?;
+    if current.as_deref() == reason {
+        return Ok(false);
+    }
+    diesel::update(items::table.find(id))
+        .set(items::attention_reason.eq(reason))
+        .execute(conn)?;
+    Ok(true)
+}
+
 /// resolution of one item never interleave; SQLite's write lock already serialises them.
 pub fn lock_item(conn: &mut DbConn, id: &str, now: DateTime<Utc>) -> QueryResult<Option<ItemRow>> {
     let n = diesel::update(items::table.find(id))

@@ -58,6 +58,10 @@ fn is_public_v6(ip: Ipv6Addr) -> bool {
         let [c, d] = s[7].to_be_bytes();
         return is_public_v4(Ipv4Addr::new(a, b, c, d));
     }
+    // Only global unicast (2000::/3) can be public.
+    if (s[0] & 0xe000) != 0x2000 {
+        return false;
+    }
     !(ip.is_unspecified()
         || ip.is_loopback()
         || ip.is_multicast()
@@ -65,8 +69,11 @@ fn is_public_v6(ip: Ipv6Addr) -> bool {
         || (s[0] & 0xffc0) == 0xfe80         // link-local fe80::/10
         || (s[0] & 0xffc0) == 0xfec0         // site-local (deprecated) fec0::/10
         || (s[0] == 0x2001 && s[1] == 0xdb8) // documentation
+        || (s[0] & 0xfff0) == 0x3ff0 // documentation 3fff::/20
         || (s[0] == 0x0100 && s[1..4] == [0, 0, 0]) // discard-only 100::/64
-        || s[0] == 0x2002) // 6to4: may embed any IPv4 address
+        || s[0] == 0x2002 // 6to4: may embed any IPv4 address
+        || (s[0] == 0x2001 && s[1] == 0) // Teredo: tunnels to any IPv4 address
+        || (s[0] == 0x2001 && (s[1] & 0xfe00) == 0)) // 2001::/23 IETF protocol assignments
 }
 
 /// Whether the policy lets Cadre connect to `ip`.
@@ -197,6 +204,12 @@ mod tests {
             "64:ff9b::a9fe:a9fe",
             "::127.0.0.1",
             "2002:7f00:1::",
+            "2001::1",
+            "2001:0:4136:e378::1",
+            "64:ff9b:1::a9fe:a9fe",
+            "100::1",
+            "3fff::1",
+            "4000::1",
         ] {
             assert!(!is_public(ip(s)), "{s} must not count as public");
         }

@@ -157,7 +157,9 @@ impl Deliverer {
                 }
             }
         }
-        let mut text = String::from_utf8_lossy(&kept).into_owned();
+        // NUL cannot be stored in a PostgreSQL text column; a receiver must not be able to
+        // make its own attempt unrecordable.
+        let mut text = String::from_utf8_lossy(&kept).replace('\0', "\u{fffd}");
         if truncated {
             text.push_str(" [truncated]");
         }
@@ -304,4 +306,83 @@ pub async fn attempt(
         .await?;
     tracing::info!(delivery = %job.delivery, succeeded, recorded, "webhook attempt");
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn strict_http() -> Deliverer {
+        Deliverer::new(&WebhookSettings {
+            allow_http: true,
+            allow_private_addresses: false,
+            ..WebhookSettings::default()
+        })
+        .unwrap()
+    }
+
+    /// A listener nobody may reach: the test checks no connection arrived.
+    fn listener() -> (std::net::TcpListener, u16) {
+        let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        l.set_nonblocking(true).unwrap();
+        let port = l.local_addr().unwrap().port();
+        (l, port)
+    }
+
+    #[tokio::test]
+    async fn the_delivery_client_refuses_a_host_that_resolves_to_an_internal_address() {
+        let (l, port) = listener();
+        let sent = strict_http()
+            .send(
+                &format!("http://localhost:{port}/hook"),
+                vec![],
+                "{}".into(),
+            )
+            .await;
+        let error = sent.error.unwrap();
+        assert!(error.contains("internal addresses"), "{error}");
+        assert_eq!(sent.status, None);
+        assert!(l.accept().is_err(), "no connection reached the listener");
+    }
+
+    #[tokio::test]
+    async fn the_delivery_client_refuses_an_internal_ip_literal() {
+        let (l, port) = listener();
+        let sent = strict_http()
+            .send(
+                &format!("http://127.0.0.1:{port}/hook"),
+                vec![],
+                "{}".into(),
+            )
+            .await;
+        let error = sent.error.unwrap();
+        assert!(
+            error.starts_with("refused: the URL points at an internal address"),
+            "{error}"
+        );
+        assert!(l.accept().is_err(), "no connection reached the listener");
+    }
+
+    #[tokio::test]
+    async fn with_the_switch_on_the_same_host_is_reached() {
+        let (l, port) = listener();
+        let open = Deliverer::new(&WebhookSettings {
+            allow_http: true,
+            allow_private_addresses: true,
+            connect_timeout_secs: 1,
+            timeout_secs: 1,
+            ..WebhookSettings::default()
+        })
+        .unwrap();
+        // Nobody answers: the attempt times out, but the connection was made.
+        let sent = open
+            .send(
+                &format!("http://127.0.0.1:{port}/hook"),
+                vec![],
+                "{}".into(),
+            )
+            .await;
+        assert!(sent.error.unwrap().contains("timed out"));
+        assert!(l.accept().is_ok(), "the listener saw the connection");
+    }
 }

@@ -134,6 +134,9 @@ impl Validate for UpdateEndpoint {
     }
 }
 
+/// Endpoints per organisation: every event fans out to each, so the number is bounded.
+pub const MAX_ENDPOINTS: i64 = 20;
+
 fn new_secret() -> String {
     format!("whsec_{}", crate::auth::tokens::random_secret())
 }
@@ -154,8 +157,8 @@ fn endpoint_not_found(id: &WebhookEndpointId) -> ApiError {
 ///
 /// Organisation administrators. The URL must be `https://` and every address its host
 /// resolves to must be public (loopback, private, link-local and other internal addresses
-/// are refused, unless `webhooks.allow_private_addresses` is on). The response carries the
-/// signing secret, shown only now.
+/// are refused, unless `webhooks.allow_private_addresses` is on). At most 20 per
+/// organization (409 beyond). The response carries the signing secret, shown only now.
 #[utoipa::path(
     tag = "webhooks",
     params(("org" = OrgId, Path, description = "Organization id")),
@@ -166,6 +169,7 @@ fn endpoint_not_found(id: &WebhookEndpointId) -> ApiError {
         (status = 401, response = crate::http::Unauthorized),
         (status = 403, response = crate::http::Forbidden),
         (status = 404, response = crate::http::NotFound),
+        (status = 409, response = crate::http::Conflict),
         (status = 422, response = crate::http::UnprocessableEntity),
     ),
     security(("bearer" = []))
@@ -187,7 +191,13 @@ async fn create_endpoint(
         .db
         .write(move |conn| {
             crate::db::write_tx(conn, |conn| {
+                if store::count_endpoints(conn, org.as_str())? >= MAX_ENDPOINTS {
+                    return Err(ApiError::conflict(format!(
+                        "an organization may have at most {MAX_ENDPOINTS} webhook endpoints; delete one first"
+                    )));
+                }
                 let mut events = b.events.clone();
+                events.sort_by_key(|e| e.as_str());
                 events.dedup();
                 let row = store::insert_endpoint(
                     conn,
@@ -344,6 +354,7 @@ async fn update_endpoint(
             crate::db::write_tx(conn, |conn| {
                 let mut events = b.events.clone();
                 if let Some(e) = events.as_mut() {
+                    e.sort_by_key(|e| e.as_str());
                     e.dedup();
                 }
                 store::update_endpoint(
@@ -442,6 +453,7 @@ async fn delete_endpoint(
         (status = 401, response = crate::http::Unauthorized),
         (status = 403, response = crate::http::Forbidden),
         (status = 404, response = crate::http::NotFound),
+        (status = 409, response = crate::http::Conflict),
     ),
     security(("bearer" = []))
 )]
@@ -460,7 +472,11 @@ async fn rotate_secret(
         .db
         .write(move |conn| {
             crate::db::write_tx(conn, |conn| {
-                store::rotate_secret(conn, now, &row, &s, until)?;
+                if !store::rotate_secret(conn, now, &row, &s, until)? {
+                    return Err(ApiError::conflict(
+                        "the secret was rotated concurrently; read the endpoint and try again",
+                    ));
+                }
                 audit::record(
                     conn,
                     now,
@@ -763,11 +779,14 @@ async fn redeliver(
     let (org, row) = delivery(&state, &principal, &path.0, &path.1).await?;
     let now = state.clock.now();
     let max = state.settings.webhooks.max_attempts;
+    // A pending delivery whose attempt is this overdue has lost its job (it died after
+    // `jobs.max_attempts` tries to record it): let it be redelivered.
+    let stale_before = now - chrono::Duration::seconds(state.settings.jobs.backoff_max_secs * 2);
     let row = state
         .db
         .write(move |conn| {
             crate::db::write_tx(conn, |conn| {
-                if !store::reopen(conn, now, &row, max)? {
+                if !store::reopen(conn, now, &row, max, stale_before)? {
                     return Err(ApiError::conflict(
                         "an attempt of this delivery is already scheduled",
                     ));

@@ -171,22 +171,37 @@ pub fn update_endpoint(
     Ok(())
 }
 
+/// Replaces the secret if it is still the one `row` holds (a concurrent rotation wins
+/// otherwise); returns whether it did.
 pub fn rotate_secret(
     conn: &mut DbConn,
     now: DateTime<Utc>,
     row: &EndpointRow,
     new_secret: &str,
     overlap_until: DateTime<Utc>,
-) -> QueryResult<()> {
-    diesel::update(webhook_endpoints::table.find(&row.id))
-        .set((
-            webhook_endpoints::secret.eq(new_secret),
-            webhook_endpoints::previous_secret.eq(Some(&row.secret)),
-            webhook_endpoints::previous_secret_expires_at.eq(Some(overlap_until.naive_utc())),
-            webhook_endpoints::updated_at.eq(now.naive_utc()),
-        ))
-        .execute(conn)?;
-    Ok(())
+) -> QueryResult<bool> {
+    let n = diesel::update(
+        webhook_endpoints::table
+            .find(&row.id)
+            .filter(webhook_endpoints::secret.eq(&row.secret)),
+    )
+    .set((
+        webhook_endpoints::secret.eq(new_secret),
+        webhook_endpoints::previous_secret.eq(Some(&row.secret)),
+        webhook_endpoints::previous_secret_expires_at.eq(Some(overlap_until.naive_utc())),
+        webhook_endpoints::updated_at.eq(now.naive_utc()),
+    ))
+    .execute(conn)?;
+    Ok(n == 1)
+}
+
+/// Live endpoints of the organisation.
+pub fn count_endpoints(conn: &mut DbConn, org: &str) -> QueryResult<i64> {
+    webhook_endpoints::table
+        .filter(webhook_endpoints::org_id.eq(org))
+        .filter(webhook_endpoints::deleted_at.is_null())
+        .count()
+        .get_result(conn)
 }
 
 pub fn delete_endpoint(conn: &mut DbConn, now: DateTime<Utc>, id: &str) -> QueryResult<bool> {
@@ -367,18 +382,24 @@ pub fn record_attempt(
     Ok(true)
 }
 
-/// Makes a finished delivery pending again with a fresh allowance of attempts.
+/// Makes a delivery pending again with a fresh allowance of attempts: a finished one, or a
+/// pending one whose attempt is overdue by more than `stale_before` allows (its job died).
 pub fn reopen(
     conn: &mut DbConn,
     now: DateTime<Utc>,
     d: &DeliveryRow,
     max_attempts: i32,
+    stale_before: DateTime<Utc>,
 ) -> QueryResult<bool> {
     let t = now.naive_utc();
     let n = diesel::update(
         webhook_deliveries::table
             .find(&d.id)
-            .filter(webhook_deliveries::status.ne("pending"))
+            .filter(
+                webhook_deliveries::status
+                    .ne("pending")
+                    .or(webhook_deliveries::next_attempt_at.lt(stale_before.naive_utc())),
+            )
             .filter(webhook_deliveries::attempts.eq(d.attempts)),
     )
     .set((

@@ -187,17 +187,56 @@ async fn exports_write_every_result_as_jsonl_and_material_preferences_as_dpo_pai
         assert_eq!(pairs[1]["chosen"], "diff A3");
         assert_eq!(pairs[1]["rejected"], "diff B3");
 
+        // Items resolved at the same instant page in id order (the cursor's tie-break).
+        app.advance(Duration::seconds(6));
+        let mut seen = Vec::new();
+        let mut cursor = String::new();
+        for _ in 0..3 {
+            let q = if cursor.is_empty() {
+                "?limit=1".to_owned()
+            } else {
+                format!("?limit=1&cursor={cursor}")
+            };
+            let page = feed(&app, &w, &q).await;
+            seen.extend(external_ids(&page));
+            cursor = page["next_cursor"].as_str().unwrap().to_owned();
+        }
+        assert_eq!(seen, ["pair-1", "pair-2", "pair-3"]);
+
         // Payload fields named differently: no pair unless the export is told the names.
         let renamed = export(&app, &w, "?format=dpo&prompt_field=question").await;
         assert!(renamed.is_empty(), "{renamed:?}");
 
-        // A resolution window.
-        let now = app.clock_now();
-        let later = (now + Duration::seconds(1)).to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+        // A resolution window: `resolved_after` includes its instant, `resolved_before`
+        // excludes it.
+        let resolved: chrono::DateTime<chrono::Utc> =
+            lines[0]["resolved_at"].as_str().unwrap().parse().unwrap();
+        let stamp = |t: chrono::DateTime<chrono::Utc>| {
+            t.to_rfc3339_opts(chrono::SecondsFormat::Micros, true)
+        };
+        let at = stamp(resolved);
+        let next = stamp(resolved + Duration::microseconds(1));
+        assert_eq!(
+            export(&app, &w, &format!("?resolved_after={at}"))
+                .await
+                .len(),
+            3
+        );
         assert!(
-            export(&app, &w, &format!("?resolved_after={later}"))
+            export(&app, &w, &format!("?resolved_before={at}"))
                 .await
                 .is_empty()
+        );
+        assert!(
+            export(&app, &w, &format!("?resolved_after={next}"))
+                .await
+                .is_empty()
+        );
+        assert_eq!(
+            export(&app, &w, &format!("?resolved_before={next}"))
+                .await
+                .len(),
+            3
         );
         app.get(
             &format!("/v1/projects/{}/results/export?format=csv", w.project),

@@ -309,6 +309,11 @@ async fn deliveries_give_up_after_the_attempt_limit_and_other_labs_see_nothing()
             app.advance(Duration::minutes(5));
             app.drain_jobs().await;
             assert_eq!(rx.received().len(), 2);
+            // Nor when the explanation's counts change (an applicant joins the candidates).
+            crate::routing::applicant(&app, &w, None, json!({})).await;
+            app.advance(Duration::minutes(2));
+            app.drain_jobs().await;
+            assert_eq!(rx.received().len(), 2, "one attention event per wait");
             app.relogin(&mut w.lab).await;
 
             let list = app
