@@ -275,6 +275,11 @@ pub struct RoutingSettings {
     /// A result enters the results feed this many seconds after it resolved, so a
     /// resolution committed late is never skipped by a consumer polling with its cursor.
     pub results_feed_lag_secs: i64,
+    /// A candidate's pre-drawn Thompson sample older than this is dropped by the routing
+    /// sweep and drawn afresh (chosen experts and changed posteriors are redrawn at once).
+    pub redraw_after_minutes: i64,
+    /// Most samples one sweep drops.
+    pub redraws_per_sweep: i64,
 }
 
 impl Default for RoutingSettings {
@@ -292,6 +297,8 @@ impl Default for RoutingSettings {
             sweep_interval_secs: 60,
             seed: None,
             results_feed_lag_secs: 5,
+            redraw_after_minutes: 60,
+            redraws_per_sweep: 2000,
         }
     }
 }
@@ -450,6 +457,11 @@ impl Settings {
             ),
             ("auth.login_window_secs", a.login_window_secs),
             ("jobs.lease_secs", self.jobs.lease_secs),
+            (
+                "routing.redraw_after_minutes",
+                self.routing.redraw_after_minutes,
+            ),
+            ("routing.redraws_per_sweep", self.routing.redraws_per_sweep),
             (
                 "webhooks.backoff_base_secs",
                 self.webhooks.backoff_base_secs,

@@ -50,9 +50,17 @@ pub async fn open_database(settings: &Settings) -> anyhow::Result<(Db, DatabaseT
         std::time::Duration::from_secs(settings.database.connect_timeout_secs),
     )?;
     let p = pool.clone();
+    let routing = settings.routing.clone();
     let applied = tokio::task::spawn_blocking(move || -> anyhow::Result<Vec<String>> {
         let mut conn = p.get()?;
-        db::migrations::run(&mut conn)
+        let applied = db::migrations::run(&mut conn)?;
+        // Routing keys embed the weights and the cap: recompute them from the stored
+        // samples in case the configuration changed.
+        db::write_tx(&mut conn, |conn| {
+            crate::routing::store::rebuild_keys(conn, &routing)
+        })
+        .context("recomputing routing keys")?;
+        Ok(applied)
     })
     .await??;
     if !applied.is_empty() {

@@ -390,6 +390,8 @@ diesel::table! {
         alpha -> Double,
         beta -> Double,
         score_bound -> Double,
+        theta -> Nullable<Double>,
+        theta_drawn_at -> Nullable<Timestamp>,
     }
 }
 

@@ -1,20 +1,26 @@
 //! The routing decision: which experts get an item. Pure logic, no I/O — the caller streams
-//! the slice's candidate table in descending order of each candidate's score bound and
+//! the slice's candidate table in descending order of each candidate's routing key and
 //! supplies the credential check (the one filter that needs the database).
 //!
 //! **Score** of an eligible candidate (documented in the README):
 //!
 //! ```text
 //! score = w_perf · θ − w_load · open/cap − w_cost · cost
-//! θ    ~ Beta(α, β), truncated at bound = min(1, mean + 4·sd)   (Thompson sample)
-//! cost = min(rate / bill_rate, 2) / 2   (same currency; 0.5 when the currencies differ)
+//! θ    ~ Beta(α, β), truncated at min(1, mean + 4·sd)   (Thompson sample)
+//! cost = clamp(rate / bill_rate − 1, 0, 1)   (over the project's budget; 0.5 when the
+//!                                             currencies differ)
 //! ```
 //!
-//! Because the penalties are never negative, `w_perf · bound` bounds a candidate's score, so
-//! the scan stops as soon as the shortlists are full and the next candidate's bound cannot
-//! beat their weakest member: only the candidates that can still win are sampled ("sample
-//! lazily"). Truncating θ at mean + 4 sd changes a draw with probability below 10⁻³ and is
-//! what makes the bound exact.
+//! **Pre-drawn samples.** Each candidate keeps one Thompson sample θ in the table, drawn
+//! when it first appears and redrawn when it is chosen, when its posterior changes, and
+//! periodically by the routing sweep. The table is ordered by the routing key
+//! `w_perf · θ − w_load · open/cap`, kept current as load changes; since the cost term is
+//! never negative, the key bounds the score, and is the score for every candidate within
+//! the project's budget. The scan stops as soon as the shortlists are full and the next
+//! key cannot beat their weakest member — after a handful of rows, whatever the slice's
+//! size. A candidate without a sample yet (key [`UNDRAWN`], read first) is sampled here
+//! with the bound `w_perf · (mean + 4·sd)` and its draw returned in [`Decision::drawn`] for
+//! the caller to store.
 //!
 //! **Choice** from the shortlists, best score first: (1) experts from vendors not yet chosen
 //! (independents count as their own vendor), within the probation slots; (2) any expert,
@@ -48,7 +54,36 @@ pub struct Candidate {
     pub currency: String,
     pub alpha: f64,
     pub beta: f64,
-    pub bound: f64,
+    /// The pre-drawn Thompson sample, if one was drawn.
+    pub theta: Option<f64>,
+    /// The routing key the table is ordered by: `w_perf·θ − w_load·open/cap` when θ is
+    /// drawn, [`UNDRAWN`] otherwise.
+    pub key: f64,
+}
+
+/// The key of a candidate without a drawn sample: above every real key, so read first.
+pub const UNDRAWN: f64 = 1e9;
+
+/// The routing key of a drawn sample at the expert's current load.
+pub fn routing_key(w: Weights, theta: f64, open: i64, cap: i64) -> f64 {
+    w.perf * theta - w.load * load_share(open, cap)
+}
+
+fn load_share(open: i64, cap: i64) -> f64 {
+    if cap > 0 {
+        (open as f64 / cap as f64).clamp(0.0, 1.0)
+    } else {
+        1.0
+    }
+}
+
+/// A Thompson sample from Beta(α, β), truncated at [`score_bound`].
+pub fn draw_theta(alpha: f64, beta: f64, rng: &mut impl rand::Rng) -> f64 {
+    let mean = alpha / (alpha + beta);
+    Beta::new(alpha.max(1e-6), beta.max(1e-6))
+        .map(|b| b.sample(rng))
+        .unwrap_or(mean)
+        .min(score_bound(alpha, beta))
 }
 
 /// The hard filters, in the order they are applied; the explanation counts what each
@@ -142,6 +177,10 @@ pub struct Decision {
     pub sampled: usize,
     /// Probation experts chosen beyond the probation slots (no one else was eligible).
     pub probation_over_share: usize,
+    /// Samples for the caller to store, (expert id, θ): a first draw for each candidate
+    /// read without one, and a fresh draw for each candidate whose sample this decision
+    /// compared (chosen or not), so no sample decides twice.
+    pub drawn: Vec<(String, f64)>,
 }
 
 /// Upper bound of a truncated Thompson sample from Beta(α, β): min(1, mean + 4 sd).
@@ -164,11 +203,13 @@ pub fn probation_slots(
     (allowed - recent_probation).clamp(0, wanted as i64) as usize
 }
 
-fn cost_term(c: &Candidate, req: &Request<'_>) -> f64 {
+/// How far the expert's rate is over the project's budget (its bill rate), as a share of it:
+/// 0 within the budget, 1 at twice it or more; 0.5 when the currencies differ.
+pub fn cost_term(c: &Candidate, req: &Request<'_>) -> f64 {
     if !c.currency.eq_ignore_ascii_case(req.currency) || req.bill_rate_minor <= 0 {
         return 0.5;
     }
-    (c.rate_minor.max(0) as f64 / req.bill_rate_minor as f64).min(2.0) / 2.0
+    (c.rate_minor.max(0) as f64 / req.bill_rate_minor as f64 - 1.0).clamp(0.0, 1.0)
 }
 
 fn failing_filter(c: &Candidate, req: &Request<'_>) -> Option<Filter> {
@@ -274,11 +315,27 @@ fn scan(
     let size = (req.wanted * 4).max(8);
     let mut regular: Vec<Scored> = Vec::with_capacity(size + 1);
     let mut probation: Vec<Scored> = Vec::with_capacity(size + 1);
+    let mut compared: Vec<(String, f64, f64)> = Vec::new();
     for c in candidates {
-        let reach = w.perf * c.bound;
+        // A fresh draw for a candidate without one; the stored sample otherwise.
+        let (theta, reach) = match c.theta {
+            Some(t) => (t, c.key),
+            None => {
+                let mut rng = SmallRng::seed_from_u64(seed ^ fnv1a(&c.expert_id));
+                let t = draw_theta(c.alpha, c.beta, &mut rng);
+                d.drawn.push((c.expert_id.clone(), t));
+                (t, w.perf * score_bound(c.alpha, c.beta))
+            }
+        };
         let done = |list: &[Scored]| lazy && floor_of(list, size).is_some_and(|f| reach <= f);
         if done(&regular) && (req.probation_slots == 0 || done(&probation)) {
-            break;
+            // Drawn candidates come in key order, so no later one can win either; undrawn
+            // ones (read first) are not ordered among themselves.
+            if c.theta.is_some() {
+                break;
+            }
+            d.scanned += 1;
+            continue;
         }
         d.scanned += 1;
         let filter = failing_filter(&c, req)
@@ -292,26 +349,18 @@ fn scan(
             continue;
         }
         d.sampled += 1;
+        compared.push((c.expert_id.clone(), c.alpha, c.beta));
         let mean = c.alpha / (c.alpha + c.beta);
-        let mut rng = SmallRng::seed_from_u64(seed ^ fnv1a(&c.expert_id));
-        let draw = Beta::new(c.alpha.max(1e-6), c.beta.max(1e-6))
-            .map(|b| b.sample(&mut rng))
-            .unwrap_or(mean);
-        let sample = draw.min(c.bound);
-        let load = if req.cap > 0 {
-            (c.open as f64 / req.cap as f64).clamp(0.0, 1.0)
-        } else {
-            1.0
-        };
+        let load = load_share(c.open, req.cap);
         let cost = cost_term(&c, req);
-        let score = w.perf * sample - w.load * load - w.cost * cost;
+        let score = w.perf * theta - w.load * load - w.cost * cost;
         let scored = Scored {
             terms: Terms {
-                sample,
+                sample: theta,
                 mean,
                 alpha: c.alpha,
                 beta: c.beta,
-                bound: c.bound,
+                bound: score_bound(c.alpha, c.beta),
                 load,
                 cost,
                 score,
@@ -325,6 +374,14 @@ fn scan(
         }
     }
     choose(&mut d, req, regular, probation);
+    // The compared samples are spent: draw the next ones now.
+    let spent: HashSet<&str> = compared.iter().map(|(id, _, _)| id.as_str()).collect();
+    d.drawn.retain(|(id, _)| !spent.contains(id.as_str()));
+    for (id, alpha, beta) in &compared {
+        let mut rng = SmallRng::seed_from_u64(seed.rotate_left(29) ^ fnv1a(id) ^ 0x7f4a_7c15);
+        d.drawn
+            .push((id.clone(), draw_theta(*alpha, *beta, &mut rng)));
+    }
     d
 }
 
@@ -396,8 +453,17 @@ mod tests {
             currency: "USD".into(),
             alpha,
             beta,
-            bound: score_bound(alpha, beta),
+            theta: None,
+            key: UNDRAWN,
         }
+    }
+
+    /// The candidate with a pre-drawn sample and its key, as the table stores them.
+    fn drawn(mut c: Candidate, rng: &mut SmallRng) -> Candidate {
+        let t = draw_theta(c.alpha, c.beta, rng);
+        c.theta = Some(t);
+        c.key = routing_key(W, t, c.open, 5);
+        c
     }
 
     struct Fixture {
@@ -438,7 +504,7 @@ mod tests {
     };
 
     fn sorted(mut v: Vec<Candidate>) -> Vec<Candidate> {
-        v.sort_by(|a, b| b.bound.total_cmp(&a.bound));
+        v.sort_by(|a, b| b.key.total_cmp(&a.key).then(a.expert_id.cmp(&b.expert_id)));
         v
     }
 
@@ -571,7 +637,8 @@ mod tests {
             .map(|i| cand(&format!("s{i}"), None, q, 950.0, 50.0))
             .collect();
         c.extend((0..1000).map(|i| cand(&format!("w{i}"), None, q, 300.0, 700.0)));
-        let c = sorted(c);
+        let mut rng = SmallRng::seed_from_u64(7);
+        let c = sorted(c.into_iter().map(|c| drawn(c, &mut rng)).collect());
         let d = decide(&req(&f, 2, 0), W, 9, c, |_| true);
         assert_eq!(d.chosen.len(), 2);
         assert!(
@@ -580,6 +647,71 @@ mod tests {
                 .all(|s| s.candidate.expert_id.starts_with('s'))
         );
         assert!(d.scanned <= 11, "scanned {}", d.scanned);
+    }
+
+    #[test]
+    fn with_drawn_samples_a_large_slice_is_decided_from_a_few_rows() {
+        let f = fixture();
+        let mut rng = SmallRng::seed_from_u64(11);
+        let c: Vec<Candidate> = (0..20_000)
+            .map(|i| {
+                let answers = 20.0 + (i % 380) as f64;
+                let acc = 0.70 + 0.27 * ((i * 7919) % 1000) as f64 / 1000.0;
+                let mut x = cand(
+                    &format!("e{i:05}"),
+                    Some(&format!("v{}", i % 12)),
+                    SliceStatus::Qualified,
+                    1.0 + answers * acc,
+                    1.0 + answers * (1.0 - acc),
+                );
+                x.open = i64::from(i % 5);
+                drawn(x, &mut rng)
+            })
+            .collect();
+        let c = sorted(c);
+        let lazy = decide(&req(&f, 2, 0), W, 5, c.clone(), |_| true);
+        let full = scan(&req(&f, 2, 0), W, 5, c, |_| true, false);
+        assert_eq!(ids(&lazy), ids(&full));
+        assert!(lazy.scanned <= 12, "scanned {}", lazy.scanned);
+        // Only the compared samples are redrawn.
+        assert_eq!(lazy.drawn.len(), lazy.sampled);
+    }
+
+    #[test]
+    fn undrawn_candidates_are_sampled_and_reported() {
+        let f = fixture();
+        let q = SliceStatus::Qualified;
+        let c = vec![
+            cand("new1", None, q, 1.0, 1.0),
+            cand("new2", None, q, 2.0, 1.0),
+        ];
+        let d = decide(&req(&f, 1, 0), W, 3, c, |_| true);
+        let drawn: Vec<&str> = d.drawn.iter().map(|(id, _)| id.as_str()).collect();
+        assert_eq!(drawn, ["new1", "new2"]);
+        assert!(d.drawn.iter().all(|(_, t)| (0.0..=1.0).contains(t)));
+        // The chosen expert's stored sample is a new draw, not the one that won.
+        let next = d
+            .drawn
+            .iter()
+            .find(|(id, _)| *id == d.chosen[0].candidate.expert_id)
+            .unwrap()
+            .1;
+        assert_ne!(d.chosen[0].terms.sample, next);
+    }
+
+    #[test]
+    fn cost_counts_only_what_is_over_the_budget() {
+        let f = fixture();
+        let r = req(&f, 1, 0); // bill rate 10000 USD
+        let mut c = cand("x", None, SliceStatus::Qualified, 1.0, 1.0);
+        c.rate_minor = 9000;
+        assert_eq!(cost_term(&c, &r), 0.0);
+        c.rate_minor = 12500;
+        assert!((cost_term(&c, &r) - 0.25).abs() < 1e-12);
+        c.rate_minor = 50000;
+        assert_eq!(cost_term(&c, &r), 1.0);
+        c.currency = "EUR".into();
+        assert_eq!(cost_term(&c, &r), 0.5);
     }
 
     #[test]
@@ -594,17 +726,22 @@ mod tests {
         /// sampled could not have won.
         #[test]
         fn lazy_scan_equals_full_scan(
-            posts in proptest::collection::vec((1.0f64..300.0, 1.0f64..300.0, 0i64..6, any::<bool>()), 1..80),
+            posts in proptest::collection::vec(
+                (1.0f64..300.0, 1.0f64..300.0, 0i64..6, any::<bool>(), proptest::bool::weighted(0.1), 2000i64..20000),
+                1..80,
+            ),
             wanted in 1usize..4,
             slots in 0usize..3,
             seed in any::<u64>(),
         ) {
             let f = fixture();
-            let c: Vec<Candidate> = posts.iter().enumerate().map(|(i, (a, b, open, prob))| {
+            let mut rng = SmallRng::seed_from_u64(seed);
+            let c: Vec<Candidate> = posts.iter().enumerate().map(|(i, (a, b, open, prob, undrawn, rate))| {
                 let mut x = cand(&format!("e{i:03}"), Some(&format!("v{}", i % 3)),
                     if *prob { SliceStatus::Probation } else { SliceStatus::Qualified }, *a, *b);
                 x.open = *open;
-                x
+                x.rate_minor = *rate;
+                if *undrawn { x } else { drawn(x, &mut rng) }
             }).collect();
             let c = sorted(c);
             let r = req(&f, wanted, slots);
@@ -616,6 +753,7 @@ mod tests {
             prop_assert_eq!(lazy.chosen.len(), wanted.min(eligible));
             let distinct: HashSet<&str> = ids(&lazy).into_iter().collect();
             prop_assert_eq!(distinct.len(), lazy.chosen.len());
+            prop_assert!(lazy.drawn.len() >= lazy.sampled);
             for s in &lazy.chosen {
                 prop_assert!(s.terms.sample <= s.terms.bound);
                 prop_assert!(s.candidate.open < 5);

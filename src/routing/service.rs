@@ -117,7 +117,8 @@ impl Iterator for Pages<'_, '_> {
             currency: r.desired_currency,
             alpha: r.alpha,
             beta: r.beta,
-            bound: r.score_bound,
+            theta: r.theta,
+            key: r.score_bound,
             vendor_id: r.vendor_id,
             expert_id: r.expert_id,
         })
@@ -340,7 +341,6 @@ fn route_locked(
             ),
         }
     };
-    let cap = settings.routing.max_open_assignments;
     let due = due_at(settings, item, now);
     let mut placed: Vec<decide::Scored> = Vec::new();
     let mut last = Decision::default();
@@ -367,7 +367,7 @@ fn route_locked(
         let mut lost = false;
         for s in chosen {
             on_item.insert(s.candidate.expert_id.clone());
-            if store::reserve(conn, &s.candidate.expert_id, cap)? {
+            if store::reserve(conn, &s.candidate.expert_id, &settings.routing)? {
                 placed.push(s);
             } else {
                 lost = true;
@@ -377,6 +377,13 @@ fn route_locked(
         if !lost || placed.len() == want.wanted {
             break;
         }
+    }
+    // Store the decision's new samples (first draws, and fresh ones for every compared
+    // candidate), in expert-id order like the reservations.
+    let mut drawn = std::mem::take(&mut last.drawn);
+    drawn.sort_by(|a, b| a.0.cmp(&b.0));
+    for (expert, theta) in &drawn {
+        store::set_theta(conn, expert, &st.slice.id, *theta, now, &settings.routing)?;
     }
     placed.sort_by(|a, b| b.terms.score.total_cmp(&a.terms.score));
     let gold_p = if want.role == "annotator" && st.project.gold_rate > 0.0 {
@@ -510,7 +517,7 @@ fn insert_gold(
         return Ok(());
     }
     let gold = &pool[rng.random_range(0..pool.len())];
-    if !store::reserve(conn, &c.expert_id, settings.routing.max_open_assignments)? {
+    if !store::reserve(conn, &c.expert_id, &settings.routing)? {
         return Ok(());
     }
     store::insert_assignment(
@@ -550,7 +557,13 @@ pub fn route_item(
 /// items waiting for experts or for an adjudicator. Each item is handled in its own
 /// savepoint, so one failure does not undo the others.
 pub fn sweep(conn: &mut DbConn, now: DateTime<Utc>, settings: &Settings) -> anyhow::Result<usize> {
-    let mut changed = 0;
+    let r = &settings.routing;
+    // Old samples of candidates nobody chose are dropped, to be drawn afresh.
+    let mut changed = store::expire_draws(
+        conn,
+        now - Duration::minutes(r.redraw_after_minutes),
+        r.redraws_per_sweep,
+    )?;
     for a in store::overdue(conn, now, 500)? {
         let r = crate::db::write_tx(conn, |conn| end(conn, now, settings, &a, "expired", None));
         match r {
@@ -597,7 +610,7 @@ pub fn end(
     if !store::transition(conn, &a.id, &["offered", "accepted"], to, now, reason)? {
         return Ok(false);
     }
-    store::release(conn, &a.expert_id)?;
+    store::release(conn, &a.expert_id, &settings.routing)?;
     let secs = seconds_worked(conn, a, settings)?;
     store::insert_outcome(
         conn,
@@ -766,7 +779,7 @@ pub fn submit(
             "the assignment changed meanwhile; reload it",
         ));
     }
-    store::release(conn, &a.expert_id)?;
+    store::release(conn, &a.expert_id, &settings.routing)?;
     let submitted = store::find_assignment(conn, &a.id)?.ok_or_else(|| internal("assignment"))?;
     let base = NewOutcome {
         org: a.org_id.as_deref(),

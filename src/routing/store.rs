@@ -234,6 +234,7 @@ pub struct CandidateRow {
     pub alpha: f64,
     pub beta: f64,
     pub score_bound: f64,
+    pub theta: Option<f64>,
     pub vendor_id: Option<String>,
     pub vetting_status: String,
     pub languages: String,
@@ -265,6 +266,7 @@ pub fn candidates_page(
             ss::alpha,
             ss::beta,
             ss::score_bound,
+            ss::theta,
             experts::vendor_id,
             experts::vetting_status,
             experts::languages,
@@ -285,31 +287,170 @@ pub fn candidates_page(
     q.load(conn)
 }
 
-/// Counts one more open assignment for the expert if they are below `cap` (the
-/// conditional update that keeps concurrent routing within the cap).
-pub fn reserve(conn: &mut DbConn, expert: &str, cap: i64) -> QueryResult<bool> {
+/// The routing weights as the candidate table's keys use them.
+pub fn weights(r: &crate::config::RoutingSettings) -> super::decide::Weights {
+    super::decide::Weights {
+        perf: r.weight_performance,
+        load: r.weight_load,
+        cost: r.weight_cost,
+    }
+}
+
+/// Counts one more open assignment for the expert if they are below the cap (the
+/// conditional update that keeps concurrent routing within the cap), and moves their
+/// candidate keys to the new load.
+pub fn reserve(
+    conn: &mut DbConn,
+    expert: &str,
+    r: &crate::config::RoutingSettings,
+) -> QueryResult<bool> {
     use crate::db::schema::experts;
     let n = diesel::update(
         experts::table
             .find(expert)
-            .filter(experts::open_assignments.lt(cap as i32)),
+            .filter(experts::open_assignments.lt(r.max_open_assignments as i32)),
     )
     .set(experts::open_assignments.eq(experts::open_assignments + 1))
     .execute(conn)?;
+    if n == 1 {
+        refresh_keys(conn, expert, r)?;
+    }
     Ok(n == 1)
 }
 
 /// Counts one open assignment fewer (submitted, declined or expired).
-pub fn release(conn: &mut DbConn, expert: &str) -> QueryResult<()> {
+pub fn release(
+    conn: &mut DbConn,
+    expert: &str,
+    r: &crate::config::RoutingSettings,
+) -> QueryResult<()> {
     use crate::db::schema::experts;
-    diesel::update(
+    let n = diesel::update(
         experts::table
             .find(expert)
             .filter(experts::open_assignments.gt(0)),
     )
     .set(experts::open_assignments.eq(experts::open_assignments - 1))
     .execute(conn)?;
+    if n == 1 {
+        refresh_keys(conn, expert, r)?;
+    }
     Ok(())
+}
+
+/// Recomputes the routing keys of the expert's drawn standings at their current load.
+fn refresh_keys(
+    conn: &mut DbConn,
+    expert: &str,
+    r: &crate::config::RoutingSettings,
+) -> QueryResult<()> {
+    use crate::db::schema::experts;
+    let open: i32 = experts::table
+        .find(expert)
+        .select(experts::open_assignments)
+        .first(conn)?;
+    set_keys_at_load(conn, Some(expert), i64::from(open), r)
+}
+
+/// Sets `score_bound = w_perf·θ − w_load·open/cap` for drawn standings: of one expert, or
+/// (with `None`) of every expert whose open count is `open`.
+fn set_keys_at_load(
+    conn: &mut DbConn,
+    expert: Option<&str>,
+    open: i64,
+    r: &crate::config::RoutingSettings,
+) -> QueryResult<()> {
+    use crate::db::schema::{experts, slice_standings as ss};
+    let w = weights(r);
+    let penalty = super::decide::routing_key(w, 0.0, open, r.max_open_assignments);
+    let key = ss::theta.assume_not_null() * w.perf + penalty;
+    match expert {
+        Some(e) => diesel::update(
+            ss::table
+                .filter(ss::expert_id.eq(e))
+                .filter(ss::theta.is_not_null()),
+        )
+        .set(ss::score_bound.eq(key))
+        .execute(conn)?,
+        None => diesel::update(
+            ss::table.filter(ss::theta.is_not_null()).filter(
+                ss::expert_id.eq_any(
+                    experts::table
+                        .filter(experts::open_assignments.eq(open as i32))
+                        .select(experts::id),
+                ),
+            ),
+        )
+        .set(ss::score_bound.eq(key))
+        .execute(conn)?,
+    };
+    Ok(())
+}
+
+/// Recomputes every routing key from the stored samples (at start-up: the weights or the
+/// cap may have changed since the keys were written).
+pub fn rebuild_keys(conn: &mut DbConn, r: &crate::config::RoutingSettings) -> QueryResult<()> {
+    use crate::db::schema::experts;
+    let opens: Vec<i32> = experts::table
+        .select(experts::open_assignments)
+        .distinct()
+        .load(conn)?;
+    for open in opens {
+        set_keys_at_load(conn, None, i64::from(open), r)?;
+    }
+    Ok(())
+}
+
+/// Stores a drawn sample and its key.
+pub fn set_theta(
+    conn: &mut DbConn,
+    expert: &str,
+    slice: &str,
+    theta: f64,
+    now: DateTime<Utc>,
+    r: &crate::config::RoutingSettings,
+) -> QueryResult<()> {
+    use crate::db::schema::{experts, slice_standings as ss};
+    let open: i32 = experts::table
+        .find(expert)
+        .select(experts::open_assignments)
+        .first(conn)?;
+    let key =
+        super::decide::routing_key(weights(r), theta, i64::from(open), r.max_open_assignments);
+    diesel::update(
+        ss::table
+            .filter(ss::expert_id.eq(expert))
+            .filter(ss::slice_id.eq(slice)),
+    )
+    .set((
+        ss::theta.eq(Some(theta)),
+        ss::theta_drawn_at.eq(Some(now.naive_utc())),
+        ss::score_bound.eq(key),
+    ))
+    .execute(conn)?;
+    Ok(())
+}
+
+/// Drops up to `limit` samples drawn before `before`, oldest first, so candidates that
+/// are never chosen still get fresh draws; returns how many.
+pub fn expire_draws(conn: &mut DbConn, before: DateTime<Utc>, limit: i64) -> QueryResult<usize> {
+    use crate::db::schema::slice_standings as ss;
+    let ids: Vec<String> = ss::table
+        .filter(ss::theta.is_not_null())
+        .filter(ss::theta_drawn_at.lt(before.naive_utc()))
+        .order_by(ss::theta_drawn_at.asc())
+        .limit(limit)
+        .select(ss::id)
+        .load(conn)?;
+    if ids.is_empty() {
+        return Ok(0);
+    }
+    diesel::update(ss::table.filter(ss::id.eq_any(&ids)))
+        .set((
+            ss::theta.eq(None::<f64>),
+            ss::score_bound.eq(super::decide::UNDRAWN),
+        ))
+        .execute(conn)
 }
 
 /// Updates the routing posterior of the expert in the slice by one observation.
@@ -337,7 +478,9 @@ pub fn observe(conn: &mut DbConn, expert: &str, slice: &str, success: bool) -> Q
     .set((
         ss::alpha.eq(alpha),
         ss::beta.eq(beta),
-        ss::score_bound.eq(super::decide::score_bound(alpha, beta)),
+        // The sample came from the old posterior: the next decision draws a new one.
+        ss::theta.eq(None::<f64>),
+        ss::score_bound.eq(super::decide::UNDRAWN),
     ))
     .execute(conn)?;
     Ok(())

@@ -62,6 +62,8 @@ pub fn ensure(
             slice_standings::status_changed_at.eq(t),
             slice_standings::tier.eq("annotator"),
             slice_standings::tier_changed_at.eq(t),
+            // No Thompson sample drawn yet: routing reads it first and draws one.
+            slice_standings::score_bound.eq(crate::routing::decide::UNDRAWN),
             slice_standings::created_at.eq(t),
             slice_standings::updated_at.eq(t),
         ))
