@@ -935,3 +935,67 @@ async fn experts_only_see_their_own_work_and_only_what_they_may() {
     })
     .await;
 }
+
+/// (expert id, stored sample, routing key, open assignments) of each standing in the slice.
+async fn samples(app: &TestApp, slice: &str) -> Vec<(String, Option<f64>, f64, i32)> {
+    use cadre::db::schema::{experts, slice_standings as ss};
+    use diesel::prelude::*;
+    let slice = slice.to_owned();
+    app.state
+        .db
+        .read(move |conn| {
+            ss::table
+                .inner_join(experts::table.on(experts::id.eq(ss::expert_id)))
+                .filter(ss::slice_id.eq(slice))
+                .order_by(ss::expert_id.asc())
+                .select((
+                    ss::expert_id,
+                    ss::theta,
+                    ss::score_bound,
+                    experts::open_assignments,
+                ))
+                .load::<(String, Option<f64>, f64, i32)>(conn)
+                .map_err(|e| cadre::db::DbUnavailable::new(e.to_string()))
+        })
+        .await
+        .unwrap()
+}
+
+#[tokio::test]
+async fn the_candidate_table_keeps_a_sample_and_key_per_expert_and_the_sweep_renews_old_samples() {
+    on_both(|app| async move {
+        let w = world(
+            &app,
+            Opts {
+                overlap: 1,
+                ..Opts::default()
+            },
+        )
+        .await;
+        for _ in 0..3 {
+            qualified(&app, &w, None, json!({})).await;
+        }
+        push(&app, &w, vec![item(1)]).await;
+        let rows = samples(&app, &w.slice).await;
+        assert_eq!(rows.len(), 3);
+        assert_eq!(rows.iter().map(|r| r.3).sum::<i32>(), 1, "one offer made");
+        // Every candidate was compared, so each holds a fresh sample, keyed at its load
+        // (defaults: w_perf 1, w_load 0.25, cap 5).
+        for (expert, theta, key, open) in &rows {
+            let theta = theta.unwrap_or_else(|| panic!("{expert} has a sample"));
+            assert!((0.0..=1.0).contains(&theta));
+            let expected = theta - 0.25 * f64::from(*open) / 5.0;
+            assert!(
+                (key - expected).abs() < 1e-9,
+                "{expert}: key {key}, expected {expected}"
+            );
+        }
+        // Samples older than routing.redraw_after_minutes are dropped by the sweep and
+        // drawn again by the next decision.
+        app.advance(Duration::minutes(61));
+        app.drain_jobs().await;
+        let rows = samples(&app, &w.slice).await;
+        assert!(rows.iter().all(|r| r.1.is_none() && r.2 == 1e9), "{rows:?}");
+    })
+    .await;
+}
