@@ -28,6 +28,7 @@ pub mod money;
 pub mod orgs;
 pub mod projects;
 pub mod routing;
+pub mod scoring;
 pub mod standings;
 pub mod startup;
 pub mod state;
