@@ -19,7 +19,7 @@ use super::store::ItemRow;
 use crate::auth::{Principal, Scope};
 use crate::db::DbConn;
 use crate::db::schema::items;
-use crate::http::pagination::MAX_LIMIT;
+use crate::http::pagination::PageParams;
 use crate::http::{ApiError, ApiResult, Query, path_id};
 use crate::ids::{ItemId, ProjectId, SliceId};
 use crate::state::AppState;
@@ -157,13 +157,13 @@ async fn results_feed(
 ) -> ApiResult<HttpResponse> {
     let id: ProjectId = path_id("project", &path)?;
     let p = q.0;
-    let limit = p.limit.unwrap_or(crate::http::pagination::DEFAULT_LIMIT);
-    if !(1..=MAX_LIMIT).contains(&limit) {
-        return Err(ApiError::bad_parameter(
-            "limit",
-            format!("must be between 1 and {MAX_LIMIT}"),
-        ));
+    // The shared page-size rule (the feed's cursor is its own, checked below).
+    let limit = PageParams {
+        limit: p.limit,
+        cursor: None,
     }
+    .resolve(ItemId::PREFIX)?
+    .limit;
     let after = p
         .cursor
         .as_deref()

@@ -493,15 +493,17 @@ pub struct DecisionView {
     /// Experts the decision looked for.
     pub wanted: i32,
     /// The chosen experts (pseudonymous handles) with their slice status, tier and score
-    /// terms: `sample` (Thompson draw from Beta(alpha, beta), capped at `bound`), `load`,
+    /// terms: `sample` (Thompson draw from Beta(alpha, beta), capped at `bound` = min(1, mean + 4 sd); the sample was drawn ahead, when the expert was
+    /// last compared), `load`,
     /// `cost` and `score = w_perf·sample − w_load·load − w_cost·cost`.
     #[schema(value_type = Vec<Object>)]
     pub chosen: Value,
     /// How many candidates each hard filter removed, among those scanned.
     #[schema(value_type = Object)]
     pub removed: Value,
-    /// Candidates read from the slice's candidate table (best score bound first; the scan
-    /// stops when no remaining candidate can beat the chosen).
+    /// Candidates read from the slice's candidate table (those without a pre-drawn sample
+    /// first, then best routing key first; the scan stops when no remaining key can beat
+    /// the shortlist).
     pub scanned: i32,
     /// Candidates that passed every filter and were scored.
     pub sampled: i32,

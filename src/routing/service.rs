@@ -64,7 +64,7 @@ fn is_open(a: &AssignmentRow) -> bool {
     a.status == "offered" || a.status == "accepted"
 }
 
-/// Streams the slice's candidate table, one page at a time, best bound first.
+/// Streams the slice's candidate table, one page at a time, in routing-key order.
 struct Pages<'a, 'c> {
     conn: &'a RefCell<&'c mut DbConn>,
     error: &'a RefCell<Option<diesel::result::Error>>,

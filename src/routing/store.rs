@@ -224,7 +224,8 @@ pub fn items_in(conn: &mut DbConn, status: &str, limit: i64) -> QueryResult<Vec<
 }
 
 // ---------------------------------------------------------------------------------------
-// The candidate table: slice standings joined with their experts, best bound first.
+// The candidate table: slice standings joined with their experts, in routing-key order
+// (undrawn candidates, key 1e9, first).
 
 #[derive(Debug, Clone, Queryable)]
 pub struct CandidateRow {
@@ -245,8 +246,8 @@ pub struct CandidateRow {
     pub handle: String,
 }
 
-/// One page of the slice's candidates after `after` (bound, expert id), in descending
-/// bound order (served by `slice_standings_routing_idx`).
+/// One page of the slice's candidates after `after` (key, expert id), in descending
+/// routing-key order (`score_bound`, served by `slice_standings_routing_idx`).
 pub fn candidates_page(
     conn: &mut DbConn,
     slice: &str,

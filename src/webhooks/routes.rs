@@ -134,6 +134,14 @@ impl Validate for UpdateEndpoint {
     }
 }
 
+/// The event types once each, in a stable order.
+fn distinct(events: &[EventType]) -> Vec<EventType> {
+    let mut e = events.to_vec();
+    e.sort_by_key(|e| e.as_str());
+    e.dedup();
+    e
+}
+
 /// Endpoints per organisation: every event fans out to each, so the number is bounded.
 pub const MAX_ENDPOINTS: i64 = 20;
 
@@ -196,9 +204,7 @@ async fn create_endpoint(
                         "an organization may have at most {MAX_ENDPOINTS} webhook endpoints; delete one first"
                     )));
                 }
-                let mut events = b.events.clone();
-                events.sort_by_key(|e| e.as_str());
-                events.dedup();
+                let events = distinct(&b.events);
                 let row = store::insert_endpoint(
                     conn,
                     now,
@@ -352,20 +358,18 @@ async fn update_endpoint(
         .db
         .write(move |conn| {
             crate::db::write_tx(conn, |conn| {
-                let mut events = b.events.clone();
-                if let Some(e) = events.as_mut() {
-                    e.sort_by_key(|e| e.as_str());
-                    e.dedup();
-                }
+                let events = b.events.as_deref().map(distinct);
                 store::update_endpoint(
                     conn,
-                    now,
                     id.as_str(),
                     &store::EndpointChange {
                         url: url.as_deref(),
                         description: b.description.as_deref(),
-                        events: events.as_deref(),
+                        events: events
+                            .as_ref()
+                            .map(|e| serde_json::to_string(e).unwrap_or_default()),
                         enabled: b.enabled,
+                        updated_at: now.naive_utc(),
                     },
                 )?;
                 audit::record(
@@ -641,6 +645,7 @@ pub struct DeliveryFilter {
     /// `pending`, `succeeded` or `failed`.
     pub status: Option<String>,
     /// Page size, 1–200 (default 50).
+    #[param(minimum = 1, maximum = 200)]
     pub limit: Option<i64>,
     /// `next_cursor` from the previous page.
     pub cursor: Option<String>,

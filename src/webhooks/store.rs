@@ -130,43 +130,21 @@ pub fn subscribed(conn: &mut DbConn, org: &str, kind: EventType) -> QueryResult<
         .collect())
 }
 
+/// The fields a PATCH changes; `None` leaves a column as it is.
+#[derive(AsChangeset)]
+#[diesel(table_name = webhook_endpoints)]
 pub struct EndpointChange<'a> {
     pub url: Option<&'a str>,
     pub description: Option<&'a str>,
-    pub events: Option<&'a [EventType]>,
+    /// JSON array of event types.
+    pub events: Option<String>,
     pub enabled: Option<bool>,
+    pub updated_at: NaiveDateTime,
 }
 
-pub fn update_endpoint(
-    conn: &mut DbConn,
-    now: DateTime<Utc>,
-    id: &str,
-    c: &EndpointChange<'_>,
-) -> QueryResult<()> {
-    let target = webhook_endpoints::table.find(id);
-    let t = now.naive_utc();
-    if let Some(url) = c.url {
-        diesel::update(target)
-            .set(webhook_endpoints::url.eq(url))
-            .execute(conn)?;
-    }
-    if let Some(d) = c.description {
-        diesel::update(target)
-            .set(webhook_endpoints::description.eq(d))
-            .execute(conn)?;
-    }
-    if let Some(ev) = c.events {
-        diesel::update(target)
-            .set(webhook_endpoints::events.eq(serde_json::to_string(ev).unwrap_or_default()))
-            .execute(conn)?;
-    }
-    if let Some(en) = c.enabled {
-        diesel::update(target)
-            .set(webhook_endpoints::enabled.eq(en))
-            .execute(conn)?;
-    }
-    diesel::update(target)
-        .set(webhook_endpoints::updated_at.eq(t))
+pub fn update_endpoint(conn: &mut DbConn, id: &str, c: &EndpointChange<'_>) -> QueryResult<()> {
+    diesel::update(webhook_endpoints::table.find(id))
+        .set(c)
         .execute(conn)?;
     Ok(())
 }

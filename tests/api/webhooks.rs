@@ -371,11 +371,28 @@ async fn deliveries_give_up_after_the_attempt_limit_and_other_labs_see_nothing()
                     reqwest::Method::PATCH,
                     &ep,
                     Some(&w.lab.token),
-                    Some(json!({"enabled": false})),
+                    Some(json!({"enabled": false, "description": "paused",
+                        "events": ["item.resolved", "item.needs_attention", "item.resolved"]})),
                 )
                 .await;
             r.assert_status(200);
             assert_eq!(r.json["enabled"], false);
+            assert_eq!(r.json["description"], "paused");
+            assert_eq!(
+                r.json["events"],
+                json!(["item.needs_attention", "item.resolved"])
+            );
+            assert_eq!(r.json["url"], json!(rx.url), "fields not sent are kept");
+            // A change of URL is checked like a registration (here the switch allows
+            // private addresses, so only the scheme can be refused).
+            app.call(
+                reqwest::Method::PATCH,
+                &ep,
+                Some(&w.lab.token),
+                Some(json!({"url": "ftp://x.example/"})),
+            )
+            .await
+            .assert_problem(422, Some("url"));
             let t = app
                 .post(&format!("{ep}/test"), &w.lab.token, json!({}))
                 .await;
