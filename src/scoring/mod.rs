@@ -1,5 +1,8 @@
-//! Per-slice performance scoring (DESIGN, "Scoring"). So far: the agreement statistics
-//! ([`stats`]), pure code checked against reference values from established libraries
-//! (`tests/fixtures/irr_reference.json`, copied from `shared/reference`).
+//! Per-slice performance scoring (DESIGN, "Scoring"): the agreement statistics
+//! ([`stats`]), decayed Beta posteriors ([`beta`]) and Dawid–Skene ([`dawid_skene`]), all
+//! pure code checked against reference values from established libraries
+//! (`tests/fixtures/`).
 
+pub mod beta;
+pub mod dawid_skene;
 pub mod stats;
