@@ -14,7 +14,8 @@ use serde::{Deserialize, Serialize};
 
 /// The weight an observation keeps after `age_secs` (never more than 1: decay never adds).
 pub fn decay_factor(age_secs: f64, half_life_secs: f64) -> f64 {
-    if !(half_life_secs > 0.0) || !age_secs.is_finite() || age_secs <= 0.0 {
+    if half_life_secs.is_nan() || half_life_secs <= 0.0 || !age_secs.is_finite() || age_secs <= 0.0
+    {
         return 1.0;
     }
     (-(age_secs / half_life_secs) * std::f64::consts::LN_2).exp()
@@ -212,7 +213,7 @@ pub fn beta_cdf(x: f64, a: f64, b: f64) -> f64 {
 /// The `p`-quantile of Beta(a, b): bisection on the distribution function, which is
 /// monotone, to full double precision (no Newton step that could leave [0, 1]).
 pub fn beta_quantile(p: f64, a: f64, b: f64) -> f64 {
-    if !(a > 0.0 && b > 0.0) || p.is_nan() {
+    if a.is_nan() || b.is_nan() || a <= 0.0 || b <= 0.0 || p.is_nan() {
         return 0.0;
     }
     if p <= 0.0 {
