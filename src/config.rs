@@ -25,6 +25,7 @@ pub struct Settings {
     pub experts: ExpertSettings,
     pub routing: RoutingSettings,
     pub webhooks: WebhookSettings,
+    pub scoring: ScoringSettings,
     pub log: LogSettings,
 }
 
@@ -40,6 +41,7 @@ impl Default for Settings {
             experts: ExpertSettings::default(),
             routing: RoutingSettings::default(),
             webhooks: WebhookSettings::default(),
+            scoring: ScoringSettings::default(),
             log: LogSettings::default(),
         }
     }
@@ -303,6 +305,65 @@ impl Default for RoutingSettings {
     }
 }
 
+/// Per-slice scoring (DESIGN, "Scoring" and "Two kinds of status"); defaults as documented.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct ScoringSettings {
+    /// An observation's weight halves every this many days.
+    pub half_life_days: f64,
+    /// Credible level of the lower bound that status changes use (0.9: the 10th percentile).
+    pub credible_level: f64,
+    /// Beta(prior, prior) before any observation.
+    pub prior: f64,
+    /// Decayed gold answers needed before gold accuracy changes a slice status.
+    pub min_gold_answers: f64,
+    /// Probation → qualified when the lower bound of gold accuracy reaches this.
+    pub qualify_lower_bound: f64,
+    /// Probation or qualified → suspended when the lower bound falls below this.
+    pub suspend_lower_bound: f64,
+    /// Days of resolved items slice reliability is computed over.
+    pub reliability_window_days: i64,
+    /// Items with overlapping judgments needed before reliability says anything.
+    pub reliability_min_items: usize,
+    /// Alpha at or above this is healthy; below it the slice's owners are warned.
+    pub reliability_healthy: f64,
+    /// Alpha below this opens a corrective calibration session.
+    pub reliability_corrective: f64,
+}
+
+impl Default for ScoringSettings {
+    fn default() -> Self {
+        Self {
+            half_life_days: 90.0,
+            credible_level: 0.9,
+            prior: 1.0,
+            min_gold_answers: 20.0,
+            qualify_lower_bound: 0.85,
+            suspend_lower_bound: 0.75,
+            reliability_window_days: 30,
+            reliability_min_items: 20,
+            reliability_healthy: 0.80,
+            reliability_corrective: 0.75,
+        }
+    }
+}
+
+impl ScoringSettings {
+    pub fn half_life_secs(&self) -> f64 {
+        self.half_life_days * 86_400.0
+    }
+
+    pub fn status_rule(&self) -> crate::scoring::profile::StatusRule {
+        crate::scoring::profile::StatusRule {
+            min_gold: self.min_gold_answers,
+            qualify_at: self.qualify_lower_bound,
+            suspend_below: self.suspend_lower_bound,
+            level: self.credible_level,
+            prior: self.prior,
+        }
+    }
+}
+
 /// Outbound webhooks to labs (DESIGN, "Outbound webhooks").
 #[derive(Debug, Clone, Deserialize)]
 #[serde(default, deny_unknown_fields)]
@@ -540,6 +601,37 @@ impl Settings {
         }
         if r.weight_performance <= 0.0 {
             bail!("routing.weight_performance must be positive");
+        }
+        let sc = &self.scoring;
+        if !(sc.half_life_days.is_finite() && sc.half_life_days > 0.0) {
+            bail!("scoring.half_life_days must be positive");
+        }
+        if !(sc.credible_level > 0.5 && sc.credible_level < 1.0) {
+            bail!("scoring.credible_level must be in (0.5, 1)");
+        }
+        if !(sc.prior.is_finite() && sc.prior > 0.0) {
+            bail!("scoring.prior must be positive");
+        }
+        if !(sc.min_gold_answers.is_finite() && sc.min_gold_answers >= 1.0) {
+            bail!("scoring.min_gold_answers must be at least 1");
+        }
+        if !(0.0 < sc.suspend_lower_bound
+            && sc.suspend_lower_bound < sc.qualify_lower_bound
+            && sc.qualify_lower_bound < 1.0)
+        {
+            bail!("scoring needs 0 < suspend_lower_bound < qualify_lower_bound < 1");
+        }
+        if !(1..=365).contains(&sc.reliability_window_days) {
+            bail!("scoring.reliability_window_days must be between 1 and 365");
+        }
+        if sc.reliability_min_items < 2 {
+            bail!("scoring.reliability_min_items must be at least 2");
+        }
+        if !(0.0 < sc.reliability_corrective
+            && sc.reliability_corrective <= sc.reliability_healthy
+            && sc.reliability_healthy <= 1.0)
+        {
+            bail!("scoring needs 0 < reliability_corrective <= reliability_healthy <= 1");
         }
         if self.jobs.max_attempts < 1 {
             bail!("jobs.max_attempts must be at least 1");

@@ -167,6 +167,7 @@ define_id!(WebhookEndpointId, "whe", "a webhook endpoint id");
 define_id!(WebhookDeliveryId, "whd", "a webhook delivery id");
 define_id!(WebhookAttemptId, "wha", "a webhook attempt id");
 define_id!(EventId, "evt", "an event id");
+define_id!(ScoreProfileId, "scp", "a score profile id");
 
 #[cfg(test)]
 mod tests {

@@ -39,10 +39,29 @@ enum Command {
         #[arg(long, short)]
         output: Option<PathBuf>,
     },
+    /// Score profiles.
+    Scores {
+        #[command(subcommand)]
+        command: ScoresCommand,
+    },
     /// Administrative tasks.
     Admin {
         #[command(subcommand)]
         command: AdminCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum ScoresCommand {
+    /// Rebuild score profiles from the outcomes table (after changing scoring settings,
+    /// or to verify the incremental updates); statuses are not changed.
+    Recompute {
+        /// Only this expert (`exp_…`).
+        #[arg(long)]
+        expert: Option<String>,
+        /// Only this slice (`slc_…`).
+        #[arg(long)]
+        slice: Option<String>,
     },
 }
 
@@ -119,6 +138,30 @@ fn run() -> anyhow::Result<()> {
                 Ok(())
             })
         }
+        Command::Scores {
+            command: ScoresCommand::Recompute { expert, slice },
+        } => runtime.block_on(async {
+            let (db, _) = cadre::startup::open_database(&settings).await?;
+            let now = clock.now();
+            let settings = settings.clone();
+            let done = db
+                .write(move |conn| {
+                    cadre::scoring::service::recompute(
+                        conn,
+                        now,
+                        &settings,
+                        expert.as_deref(),
+                        slice.as_deref(),
+                    )
+                })
+                .await
+                .map_err(|e| anyhow::anyhow!("{e}"))?;
+            println!(
+                "recomputed {} score tallies from {} outcomes",
+                done.tallies, done.outcomes
+            );
+            Ok(())
+        }),
         Command::Admin {
             command:
                 AdminCommand::CreatePlatformAdmin {

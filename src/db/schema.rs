@@ -535,6 +535,21 @@ diesel::table! {
 }
 
 diesel::table! {
+    score_profiles (id) {
+        id -> Text,
+        expert_id -> Text,
+        slice_id -> Text,
+        metric -> Text,
+        successes -> Double,
+        failures -> Double,
+        n -> BigInt,
+        as_of -> Nullable<Timestamp>,
+        pairs -> Text,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
     routing_decisions (id) {
         id -> Text,
         item_id -> Text,
@@ -647,6 +662,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     work_sessions,
     outcomes,
     routing_decisions,
+    score_profiles,
     webhook_endpoints,
     webhook_deliveries,
     webhook_attempts,

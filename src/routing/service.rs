@@ -612,7 +612,7 @@ pub fn end(
     }
     store::release(conn, &a.expert_id, &settings.routing)?;
     let secs = seconds_worked(conn, a, settings)?;
-    store::insert_outcome(
+    let outcome = store::insert_outcome(
         conn,
         now,
         &NewOutcome {
@@ -627,6 +627,7 @@ pub fn end(
             ..Default::default()
         },
     )?;
+    crate::scoring::service::record(conn, now, settings, &[outcome])?;
     if let Some(item) = item {
         let item = if item.status == "assigned" && a.role == "annotator" {
             store::set_status(
@@ -792,16 +793,16 @@ pub fn submit(
         active_seconds: secs,
         ..Default::default()
     };
-    store::insert_outcome(
+    let mut written = vec![store::insert_outcome(
         conn,
         now,
         &NewOutcome {
             event: "submitted",
             ..base
         },
-    )?;
+    )?];
     if let (Some(g), Some(r), Some(ok)) = (&gold, &reference, correct) {
-        store::insert_outcome(
+        written.push(store::insert_outcome(
             conn,
             now,
             &NewOutcome {
@@ -810,9 +811,9 @@ pub fn submit(
                 correct: Some(ok),
                 ..base
             },
-        )?;
-        store::observe(conn, &a.expert_id, &a.slice_id, ok)?;
+        )?);
     }
+    crate::scoring::service::record(conn, now, settings, &written)?;
     if let Some(item) = item {
         resolve_if_complete(conn, now, settings, &item, &schema)?;
     }
@@ -932,6 +933,7 @@ fn finish(
     )? {
         return Ok(());
     }
+    let mut written = Vec::new();
     for a in annotators.iter().copied().chain(adjudicator) {
         let Some(typed) = a.typed_label() else {
             continue;
@@ -942,7 +944,7 @@ fn finish(
             ("annotator", None) => Some(false),
             _ => None,
         };
-        store::insert_outcome(
+        written.push(store::insert_outcome(
             conn,
             now,
             &NewOutcome {
@@ -959,8 +961,9 @@ fn finish(
                 active_seconds: a.active_seconds.unwrap_or(0),
                 ..Default::default()
             },
-        )?;
+        )?);
     }
+    crate::scoring::service::record(conn, now, settings, &written)?;
     notify(conn, now, settings, &item.id, EventType::ItemResolved, None)?;
     if resolution == "disagreement" {
         notify(

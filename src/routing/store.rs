@@ -454,23 +454,16 @@ pub fn expire_draws(conn: &mut DbConn, before: DateTime<Utc>, limit: i64) -> Que
         .execute(conn)
 }
 
-/// Updates the routing posterior of the expert in the slice by one observation.
-pub fn observe(conn: &mut DbConn, expert: &str, slice: &str, success: bool) -> QueryResult<()> {
+/// Sets the routing posterior of the expert in the slice (scoring keeps it equal to the
+/// Beta posterior of decayed gold accuracy) and drops the sample drawn from the old one.
+pub fn set_posterior(
+    conn: &mut DbConn,
+    expert: &str,
+    slice: &str,
+    alpha: f64,
+    beta: f64,
+) -> QueryResult<()> {
     use crate::db::schema::slice_standings as ss;
-    let Some((alpha, beta)): Option<(f64, f64)> = ss::table
-        .filter(ss::expert_id.eq(expert))
-        .filter(ss::slice_id.eq(slice))
-        .select((ss::alpha, ss::beta))
-        .first(conn)
-        .optional()?
-    else {
-        return Ok(());
-    };
-    let (alpha, beta) = if success {
-        (alpha + 1.0, beta)
-    } else {
-        (alpha, beta + 1.0)
-    };
     diesel::update(
         ss::table
             .filter(ss::expert_id.eq(expert))
@@ -480,6 +473,31 @@ pub fn observe(conn: &mut DbConn, expert: &str, slice: &str, success: bool) -> Q
         ss::alpha.eq(alpha),
         ss::beta.eq(beta),
         // The sample came from the old posterior: the next decision draws a new one.
+        ss::theta.eq(None::<f64>),
+        ss::score_bound.eq(super::decide::UNDRAWN),
+    ))
+    .execute(conn)?;
+    Ok(())
+}
+
+/// Resets routing posteriors to the prior before a recompute rebuilds them.
+pub fn reset_posteriors(
+    conn: &mut DbConn,
+    expert: Option<&str>,
+    slice: Option<&str>,
+    prior: f64,
+) -> QueryResult<()> {
+    use crate::db::schema::slice_standings as ss;
+    let mut q = diesel::update(ss::table).into_boxed();
+    if let Some(e) = expert {
+        q = q.filter(ss::expert_id.eq(e.to_owned()));
+    }
+    if let Some(s) = slice {
+        q = q.filter(ss::slice_id.eq(s.to_owned()));
+    }
+    q.set((
+        ss::alpha.eq(prior),
+        ss::beta.eq(prior),
         ss::theta.eq(None::<f64>),
         ss::score_bound.eq(super::decide::UNDRAWN),
     ))
@@ -812,8 +830,9 @@ pub fn insert_outcome(
     conn: &mut DbConn,
     now: DateTime<Utc>,
     o: &NewOutcome<'_>,
-) -> QueryResult<()> {
+) -> QueryResult<String> {
     let a = o.assignment;
+    let id = OutcomeId::new(now).into_string();
     let (label, l) = match o.label {
         Some((j, l)) => (Some(j), Some(l)),
         None => (None, None),
@@ -824,7 +843,7 @@ pub fn insert_outcome(
     };
     diesel::insert_into(outcomes::table)
         .values((
-            outcomes::id.eq(OutcomeId::new(now).as_str()),
+            outcomes::id.eq(&id),
             outcomes::event.eq(o.event),
             outcomes::org_id.eq(o.org),
             outcomes::project_id.eq(o.project),
@@ -854,7 +873,7 @@ pub fn insert_outcome(
             outcomes::occurred_at.eq(now.naive_utc()),
         ))
         .execute(conn)?;
-    Ok(())
+    Ok(id)
 }
 
 #[derive(Debug, Clone, Queryable, Selectable)]

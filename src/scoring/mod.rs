@@ -5,4 +5,9 @@
 
 pub mod beta;
 pub mod dawid_skene;
+pub mod profile;
+pub mod reliability;
+pub mod routes;
+pub mod service;
 pub mod stats;
+pub mod store;

@@ -18,5 +18,6 @@ mod orgs;
 mod projects;
 mod results;
 mod routing;
+mod scoring;
 mod taxonomy;
 mod webhooks;

@@ -1,0 +1,2 @@
+DROP INDEX outcomes_assignment_idx;
+DROP TABLE score_profiles;

@@ -1,0 +1,709 @@
+//! Reading scores: `/v1/experts/{expert}/scores` (the expert, their vendor's admins,
+//! platform admins), `/v1/slices/{slice}/reliability` (platform admins; vendor admins for
+//! their roster; a lab for its own project) and `/v1/projects/{project}/quality` (the
+//! lab: aggregates only, never an individual expert's identity or score).
+//!
+//! Undefined statistics are `null` in JSON, never NaN.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use actix_web::{HttpResponse, get, web};
+use chrono::{DateTime, Duration, Utc};
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+
+use super::beta::Evidence;
+use super::profile::{Metric, Tally};
+use super::reliability::{self, Agreement, Distribution, Health, Judgment};
+use super::stats::Level;
+use super::store::{self, Window};
+use crate::auth::{Principal, Scope};
+use crate::config::Settings;
+use crate::db::DbConn;
+use crate::experts::service::visible_expert;
+use crate::http::{ApiError, ApiResult, path_id};
+use crate::ids::{ExpertId, OrgId, ProjectId, SliceId};
+use crate::standings::rules::{SliceStatus, Tier};
+use crate::state::AppState;
+use crate::taxonomy::store::SliceRow;
+
+pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
+    cfg.service(expert_scores)
+        .service(slice_reliability)
+        .service(project_quality);
+}
+
+/// One metric of a profile, decayed to now.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct MetricView {
+    pub metric: Metric,
+    /// Observations ever counted (raw, before decay).
+    pub n: i64,
+    /// The decayed number of observations the posterior rests on.
+    pub effective_n: f64,
+    /// Posterior mean of the rate; null before any observation.
+    pub mean: Option<f64>,
+    /// Lower credible bound (`scoring.credible_level`, default 90 %): what status changes use.
+    pub lower_bound: Option<f64>,
+    pub upper_bound: Option<f64>,
+    /// Co-annotator agreement only: Cohen's kappa of the expert against their co-annotators
+    /// (pooled table of label classes); null when undefined.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub kappa: Option<Option<f64>>,
+    /// Co-annotator agreement only: the lower bound, chance-corrected like kappa.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub kappa_lower_bound: Option<Option<f64>>,
+    /// The numbers in one sentence.
+    pub explanation: String,
+}
+
+/// An expert's scores in one slice.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct SliceScores {
+    pub slice_id: SliceId,
+    #[schema(example = "code/rust-review")]
+    pub slice_key: String,
+    pub status: SliceStatus,
+    /// Why the status is what it is, e.g. "suspended in `code/rust-review` because the 90 %
+    /// lower bound of gold accuracy is 0.72 after 37 answers …".
+    pub status_reason: String,
+    pub tier: Tier,
+    /// What gold accuracy means for the status now (the next threshold and what is missing).
+    pub outlook: String,
+    pub metrics: Vec<MetricView>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ExpertScores {
+    pub expert_id: ExpertId,
+    pub as_of: DateTime<Utc>,
+    /// Half-life of the decay, in days.
+    pub half_life_days: f64,
+    pub credible_level: f64,
+    pub data: Vec<SliceScores>,
+}
+
+fn round4(x: f64) -> f64 {
+    (x * 1e4).round() / 1e4
+}
+
+pub fn metric_view(metric: Metric, t: &Tally, settings: &Settings) -> MetricView {
+    let sc = &settings.scoring;
+    let e: &Evidence = &t.evidence;
+    let observed = e.n > 0 && e.weight() > 0.0;
+    let post = e.posterior(sc.prior);
+    let (mean, lower, upper) = if observed {
+        (
+            Some(post.mean()),
+            Some(post.lower_bound(sc.credible_level)),
+            Some(post.upper_bound(sc.credible_level)),
+        )
+    } else {
+        (None, None, None)
+    };
+    let pct = (sc.credible_level * 100.0).round();
+    let explanation = match (mean, lower) {
+        (Some(m), Some(lb)) => format!(
+            "{}: {:.2} (mean), {pct} % lower bound {:.2}, from {} {} ({:.1} after decay)",
+            metric.describe(),
+            m,
+            lb,
+            e.n,
+            metric.unit(),
+            e.weight()
+        ),
+        _ => format!("{}: no {} yet", metric.describe(), metric.unit()),
+    };
+    let (kappa, kappa_lb) = if metric == Metric::CoAnnotatorAgreement {
+        let pe = t.chance_agreement();
+        let corrected = |p: Option<f64>| match (p, pe) {
+            (Some(p), Some(pe)) if pe < 1.0 - 1e-12 => Some((p - pe) / (1.0 - pe)),
+            _ => None,
+        };
+        (Some(t.kappa()), Some(corrected(lower)))
+    } else {
+        (None, None)
+    };
+    MetricView {
+        metric,
+        n: e.n,
+        effective_n: round4(e.weight()),
+        mean,
+        lower_bound: lower,
+        upper_bound: upper,
+        kappa,
+        kappa_lower_bound: kappa_lb,
+        explanation,
+    }
+}
+
+/// Where the expert stands against the status table, in words.
+fn outlook(status: SliceStatus, gold: &Evidence, settings: &Settings) -> String {
+    let sc = &settings.scoring;
+    let lb = gold.posterior(sc.prior).lower_bound(sc.credible_level);
+    let have = gold.weight();
+    let need = sc.min_gold_answers;
+    match status {
+        SliceStatus::None => "not admitted to the slice: pass its qualification assessment".into(),
+        SliceStatus::Suspended => {
+            "suspended: reinstatement (to probation) is by passing a calibration session in the slice, or by an upheld appeal".into()
+        }
+        _ if have < need => format!(
+            "{have:.1} of the {need} decayed gold answers needed before gold accuracy changes the status"
+        ),
+        SliceStatus::Probation => format!(
+            "gold accuracy lower bound {lb:.2}: qualified at {:.2} or above, suspended below {:.2}",
+            sc.qualify_lower_bound, sc.suspend_lower_bound
+        ),
+        SliceStatus::Qualified => format!(
+            "gold accuracy lower bound {lb:.2}: suspended below {:.2}",
+            sc.suspend_lower_bound
+        ),
+    }
+}
+
+/// The expert's profiles, slice by slice (slices with a standing or any tally).
+pub fn scores_of(
+    conn: &mut DbConn,
+    now: DateTime<Utc>,
+    settings: &Settings,
+    expert: &str,
+) -> ApiResult<Vec<SliceScores>> {
+    let tallies = super::service::tallies_of(conn, now, settings, expert)?;
+    let standings: BTreeMap<String, crate::standings::store::StandingRow> =
+        crate::standings::store::list_for_expert(conn, expert)?
+            .into_iter()
+            .map(|r| (r.slice_id.clone(), r))
+            .collect();
+    let slices: BTreeSet<&String> = tallies.keys().chain(standings.keys()).collect();
+    let mut out = Vec::new();
+    for slice in slices {
+        let Some(row) = crate::taxonomy::store::find_slice(conn, slice)? else {
+            continue;
+        };
+        let standing = standings.get(slice);
+        let status = standing
+            .and_then(|s| SliceStatus::parse(&s.status))
+            .unwrap_or(SliceStatus::None);
+        let tier = standing
+            .and_then(|s| Tier::parse(&s.tier))
+            .unwrap_or(Tier::Annotator);
+        let mine = tallies.get(slice);
+        let empty = Tally::default();
+        let metrics: Vec<MetricView> = Metric::ALL
+            .into_iter()
+            .filter(|m| *m != Metric::Informativeness || row.label_kind == "pairwise")
+            .map(|m| {
+                let t = mine.and_then(|x| x.get(&m)).unwrap_or(&empty);
+                metric_view(m, t, settings)
+            })
+            .collect();
+        let gold = mine
+            .and_then(|x| x.get(&Metric::GoldAccuracy))
+            .map(|t| t.evidence)
+            .unwrap_or(Evidence::EMPTY);
+        out.push(SliceScores {
+            slice_id: SliceId::from_db(row.id.clone()),
+            slice_key: row.key.clone(),
+            status,
+            status_reason: standing
+                .map(|s| s.status_reason.clone())
+                .unwrap_or_default(),
+            tier,
+            outlook: outlook(status, &gold, settings),
+            metrics,
+        });
+    }
+    Ok(out)
+}
+
+/// An expert's score profiles
+///
+/// Per slice: status (with the reason, in words and numbers), tier, and every metric with
+/// its sample size, decayed weight, posterior mean and credible bounds. The expert
+/// themselves, their vendor's admins and platform admins; 404 for everyone else (labs see
+/// experts only through project aggregates).
+#[utoipa::path(
+    tag = "scores",
+    params(("expert" = ExpertId, Path, description = "Expert id")),
+    responses(
+        (status = 200, description = "Score profiles", body = ExpertScores),
+        (status = 400, response = crate::http::BadRequest),
+        (status = 401, response = crate::http::Unauthorized),
+        (status = 404, response = crate::http::NotFound),
+    ),
+    security(("bearer" = []))
+)]
+#[get("/experts/{expert}/scores")]
+async fn expert_scores(
+    state: web::Data<AppState>,
+    principal: Principal,
+    path: web::Path<String>,
+) -> ApiResult<HttpResponse> {
+    let id: ExpertId = path_id("expert", &path)?;
+    let now = state.clock.now();
+    let settings = state.settings.clone();
+    let body = state
+        .db
+        .read(move |conn| -> ApiResult<_> {
+            let e = visible_expert(conn, &principal, &id)?;
+            Ok(ExpertScores {
+                expert_id: ExpertId::from_db(e.id.clone()),
+                as_of: now,
+                half_life_days: settings.scoring.half_life_days,
+                credible_level: settings.scoring.credible_level,
+                data: scores_of(conn, now, &settings, &e.id)?,
+            })
+        })
+        .await?;
+    Ok(HttpResponse::Ok().json(body))
+}
+
+/// A rate with its sample size; `rate` is null when `n` is 0.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Rate {
+    pub n: usize,
+    pub rate: Option<f64>,
+}
+
+fn rate(hits: usize, n: usize) -> Rate {
+    Rate {
+        n,
+        rate: (n > 0).then(|| hits as f64 / n as f64),
+    }
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct GoldSummary {
+    /// Gold answers in the window, pooled over the experts in scope.
+    pub answers: usize,
+    pub correct: usize,
+    /// Posterior mean and lower bound of the pooled accuracy; null without answers.
+    pub mean: Option<f64>,
+    pub lower_bound: Option<f64>,
+    /// The distribution of the experts' own gold-accuracy lower bounds (decayed, all time),
+    /// over experts with at least one gold answer. Absent in lab reports.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub expert_lower_bounds: Option<Distribution>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct DawidSkeneSummary {
+    /// Items the model was fitted on (two or more judgments).
+    pub items: usize,
+    /// Share of those items whose most likely label (from the experts' confusion matrices)
+    /// equals the label Cadre resolved; null when none had a final label.
+    pub agreement_with_final_labels: Option<f64>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Thresholds {
+    pub healthy: f64,
+    pub corrective: f64,
+    pub min_items: usize,
+}
+
+/// A slice's reliability over a window.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ReliabilityReport {
+    pub slice_id: SliceId,
+    pub slice_key: String,
+    /// The level alpha is computed at (`nominal` for pairwise and categorical slices).
+    pub measurement_level: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub project_id: Option<ProjectId>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub vendor_id: Option<OrgId>,
+    pub window_days: i64,
+    pub since: DateTime<Utc>,
+    pub agreement: Agreement,
+    pub health: Health,
+    pub thresholds: Thresholds,
+    /// Items resolved in the window and the share that needed an adjudicator.
+    pub adjudication_rate: Rate,
+    /// Pairwise slices: share of judgments with a material preference (A or B, not tie,
+    /// not both bad); below about 0.6 the pairs carry little training signal.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub informativeness: Option<Rate>,
+    pub gold_accuracy: GoldSummary,
+    /// Dawid–Skene over the window's overlapping judgments, when there are enough.
+    pub dawid_skene: Option<DawidSkeneSummary>,
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+#[serde(deny_unknown_fields)]
+pub struct ReliabilityParams {
+    /// Only this project's items.
+    #[param(value_type = Option<String>)]
+    pub project: Option<String>,
+    /// Only judgments by this vendor's experts (vendor admins must give their vendor).
+    #[param(value_type = Option<String>)]
+    pub vendor: Option<String>,
+    /// Days back from now (1–365, default `scoring.reliability_window_days`).
+    pub window_days: Option<i64>,
+}
+
+pub fn level_of(slice: &SliceRow) -> Level {
+    match slice.measurement_level.as_str() {
+        "ordinal" => Level::Ordinal,
+        "interval" | "ratio" => Level::Interval,
+        _ => Level::Nominal,
+    }
+}
+
+/// Builds the report for the window (the caller has authorised it).
+#[allow(clippy::too_many_arguments)]
+pub fn report(
+    conn: &mut DbConn,
+    now: DateTime<Utc>,
+    settings: &Settings,
+    slice: &SliceRow,
+    project: Option<&str>,
+    vendor: Option<&str>,
+    window_days: i64,
+    with_experts: bool,
+) -> ApiResult<ReliabilityReport> {
+    let sc = &settings.scoring;
+    let since = now - Duration::days(window_days);
+    let w = Window {
+        slice: &slice.id,
+        since,
+        project,
+        vendor,
+    };
+    let resolved = store::window(conn, &w, &["resolved"])?;
+    let judgments: Vec<Judgment> = resolved
+        .iter()
+        .filter(|o| o.role.as_deref() == Some("annotator"))
+        .filter_map(|o| {
+            let f = o.fact(false);
+            Some(Judgment {
+                item: o.item_id.clone()?,
+                expert: o.expert_id.clone()?,
+                class: f.class?,
+                score: if slice.label_kind == "pairwise" {
+                    super::profile::signed_preference(
+                        o.label_choice.as_deref(),
+                        o.label_strength,
+                        o.label_both_bad,
+                    )
+                } else {
+                    o.label_score
+                },
+            })
+        })
+        .collect();
+    let agreement = reliability::agreement(&judgments, level_of(slice));
+    let health = reliability::health(
+        &agreement,
+        sc.reliability_min_items,
+        sc.reliability_healthy,
+        sc.reliability_corrective,
+    );
+    // Items and how they resolved.
+    let mut items: BTreeMap<&str, &str> = BTreeMap::new();
+    for o in &resolved {
+        if let (Some(i), Some(r)) = (o.item_id.as_deref(), o.resolution.as_deref()) {
+            items.insert(i, r);
+        }
+    }
+    let adjudicated = items.values().filter(|r| **r == "adjudication").count();
+    let informativeness = if slice.label_kind == "pairwise" {
+        let submitted = store::window(conn, &w, &["submitted"])?;
+        let real: Vec<bool> = submitted
+            .iter()
+            .filter(|o| o.role.as_deref() == Some("annotator") && o.gold_item_id.is_none())
+            .filter_map(|o| o.fact(true).material)
+            .collect();
+        Some(rate(real.iter().filter(|m| **m).count(), real.len()))
+    } else {
+        None
+    };
+    let gold_rows = store::window(conn, &w, &["gold_checked"])?;
+    let verdicts: Vec<bool> = gold_rows
+        .iter()
+        .filter(|o| o.role.as_deref() == Some("annotator"))
+        .filter_map(|o| o.correct)
+        .collect();
+    let correct = verdicts.iter().filter(|c| **c).count();
+    let pooled = Evidence {
+        successes: correct as f64,
+        failures: (verdicts.len() - correct) as f64,
+        n: verdicts.len() as i64,
+        as_of: None,
+    }
+    .posterior(sc.prior);
+    let expert_lower_bounds = if with_experts {
+        let bounds: Vec<f64> = store::gold_tallies(conn, &slice.id, vendor)?
+            .iter()
+            .map(|r| r.tally().evidence.at(now, sc.half_life_secs()))
+            .filter(|e| e.n > 0)
+            .map(|e| e.posterior(sc.prior).lower_bound(sc.credible_level))
+            .collect();
+        Some(reliability::distribution(&bounds))
+    } else {
+        None
+    };
+    let dawid_skene = (agreement.items >= sc.reliability_min_items).then(|| {
+        let answers: Vec<super::dawid_skene::Answer<'_>> = judgments
+            .iter()
+            .map(|j| (j.item.as_str(), j.expert.as_str(), j.class.as_str()))
+            .collect();
+        let finals: BTreeMap<&str, String> = resolved
+            .iter()
+            .filter_map(|o| {
+                let item = o.item_id.as_deref()?;
+                let class = super::profile::class_of(
+                    o.reference_choice.as_deref(),
+                    o.reference_score,
+                    o.reference_both_bad,
+                )?;
+                Some((item, class))
+            })
+            .collect();
+        let est = super::dawid_skene::estimate(&answers, &super::dawid_skene::Params::default());
+        let fitted: Vec<&super::dawid_skene::ItemEstimate> = est
+            .as_ref()
+            .map(|e| {
+                e.items
+                    .iter()
+                    .filter(|i| agreement_items(&judgments, &i.item) >= 2)
+                    .collect()
+            })
+            .unwrap_or_default();
+        let compared: Vec<bool> = fitted
+            .iter()
+            .filter_map(|i| finals.get(i.item.as_str()).map(|f| *f == i.label))
+            .collect();
+        DawidSkeneSummary {
+            items: fitted.len(),
+            agreement_with_final_labels: (!compared.is_empty())
+                .then(|| compared.iter().filter(|x| **x).count() as f64 / compared.len() as f64),
+        }
+    });
+    Ok(ReliabilityReport {
+        slice_id: SliceId::from_db(slice.id.clone()),
+        slice_key: slice.key.clone(),
+        measurement_level: match level_of(slice) {
+            Level::Nominal => "nominal",
+            Level::Ordinal => "ordinal",
+            Level::Interval => "interval",
+        }
+        .into(),
+        project_id: project.map(|p| ProjectId::from_db(p.to_owned())),
+        vendor_id: vendor.map(|v| OrgId::from_db(v.to_owned())),
+        window_days,
+        since,
+        agreement,
+        health,
+        thresholds: Thresholds {
+            healthy: sc.reliability_healthy,
+            corrective: sc.reliability_corrective,
+            min_items: sc.reliability_min_items,
+        },
+        adjudication_rate: rate(adjudicated, items.len()),
+        informativeness,
+        gold_accuracy: GoldSummary {
+            answers: verdicts.len(),
+            correct,
+            mean: (!verdicts.is_empty()).then(|| pooled.mean()),
+            lower_bound: (!verdicts.is_empty()).then(|| pooled.lower_bound(sc.credible_level)),
+            expert_lower_bounds,
+        },
+        dawid_skene,
+    })
+}
+
+fn agreement_items(judgments: &[Judgment], item: &str) -> usize {
+    judgments.iter().filter(|j| j.item == item).count()
+}
+
+fn window_days(p: Option<i64>, settings: &Settings) -> ApiResult<i64> {
+    let d = p.unwrap_or(settings.scoring.reliability_window_days);
+    if !(1..=365).contains(&d) {
+        return Err(ApiError::bad_parameter(
+            "window_days",
+            "must be between 1 and 365",
+        ));
+    }
+    Ok(d)
+}
+
+/// A slice's reliability
+///
+/// Krippendorff's alpha (at the slice's measurement level) and Fleiss' kappa over the
+/// resolved items of the window, the health that follows (≥ 0.80 healthy, < 0.80 warning,
+/// < 0.75 corrective), adjudication rate, informativeness, pooled gold accuracy and the
+/// distribution of the experts' gold-accuracy lower bounds, and a Dawid–Skene check.
+/// Platform admins for any scope; vendor admins for their own roster (`vendor` required);
+/// a lab's members for one of their projects (`project` required, no per-expert numbers).
+#[utoipa::path(
+    tag = "scores",
+    params(("slice" = SliceId, Path, description = "Slice id"), ReliabilityParams),
+    responses(
+        (status = 200, description = "Reliability report", body = ReliabilityReport),
+        (status = 400, response = crate::http::BadRequest),
+        (status = 401, response = crate::http::Unauthorized),
+        (status = 403, response = crate::http::Forbidden),
+        (status = 404, response = crate::http::NotFound),
+    ),
+    security(("bearer" = []))
+)]
+#[get("/slices/{slice}/reliability")]
+async fn slice_reliability(
+    state: web::Data<AppState>,
+    principal: Principal,
+    path: web::Path<String>,
+    query: crate::http::Query<ReliabilityParams>,
+) -> ApiResult<HttpResponse> {
+    let id: SliceId = path_id("slice", &path)?;
+    let q = query.0;
+    let project: Option<ProjectId> = q
+        .project
+        .as_deref()
+        .map(|p| path_id("project", p))
+        .transpose()?;
+    let vendor: Option<OrgId> = q
+        .vendor
+        .as_deref()
+        .map(|v| path_id("vendor", v))
+        .transpose()?;
+    let days = window_days(q.window_days, &state.settings)?;
+    let now = state.clock.now();
+    let settings = state.settings.clone();
+    let body = state
+        .db
+        .read(move |conn| -> ApiResult<_> {
+            let slice = crate::taxonomy::service::visible_slice(conn, &principal, &id)?;
+            let platform = matches!(&principal, Principal::User(u) if u.is_platform_admin);
+            let mut with_experts = true;
+            if !platform {
+                match (&project, &vendor) {
+                    (_, Some(v)) => {
+                        let user = principal.org_admin(v)?;
+                        if user
+                            .membership(v)
+                            .is_none_or(|m| m.org_kind != crate::auth::OrgKind::Vendor)
+                        {
+                            return Err(ApiError::forbidden(
+                                "`vendor` must be a vendor you administer",
+                            ));
+                        }
+                    }
+                    (Some(p), None) => {
+                        crate::projects::service::readable_project(conn, &principal, p)?;
+                        with_experts = false;
+                    }
+                    (None, None) => {
+                        return Err(ApiError::forbidden(
+                            "slice-wide reliability is for platform admins; vendor admins give `vendor`, labs give `project`",
+                        ));
+                    }
+                }
+            }
+            if let Some(p) = &project {
+                let row = crate::projects::service::readable_project(conn, &principal, p)?;
+                let uses = crate::projects::store::project_slices(conn, &row.org_id, &row.id)?
+                    .iter()
+                    .any(|s| s.slice_id == slice.id);
+                if !uses {
+                    return Err(ApiError::bad_parameter(
+                        "project",
+                        "the project does not use this slice",
+                    ));
+                }
+            }
+            report(
+                conn,
+                now,
+                &settings,
+                &slice,
+                project.as_ref().map(|p| p.as_str()),
+                vendor.as_ref().map(|v| v.as_str()),
+                days,
+                with_experts,
+            )
+        })
+        .await?;
+    Ok(HttpResponse::Ok().json(body))
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ProjectQuality {
+    pub project_id: ProjectId,
+    pub window_days: i64,
+    /// One report per slice of the project, over the project's items only.
+    pub slices: Vec<ReliabilityReport>,
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+#[serde(deny_unknown_fields)]
+pub struct QualityParams {
+    /// Days back from now (1–365, default `scoring.reliability_window_days`).
+    pub window_days: Option<i64>,
+}
+
+/// A project's quality
+///
+/// Per slice of the project, over the project's resolved items in the window: reliability
+/// (alpha, Fleiss' kappa, health), pooled gold accuracy, informativeness and adjudication
+/// rate. Aggregates only: no expert's identity or individual score. The lab's members and
+/// API keys with `projects:read`; platform admins.
+#[utoipa::path(
+    tag = "scores",
+    params(("project" = ProjectId, Path, description = "Project id"), QualityParams),
+    responses(
+        (status = 200, description = "Quality report", body = ProjectQuality),
+        (status = 400, response = crate::http::BadRequest),
+        (status = 401, response = crate::http::Unauthorized),
+        (status = 403, response = crate::http::Forbidden),
+        (status = 404, response = crate::http::NotFound),
+    ),
+    security(("bearer" = []))
+)]
+#[get("/projects/{project}/quality")]
+async fn project_quality(
+    state: web::Data<AppState>,
+    principal: Principal,
+    path: web::Path<String>,
+    query: crate::http::Query<QualityParams>,
+) -> ApiResult<HttpResponse> {
+    let id: ProjectId = path_id("project", &path)?;
+    let days = window_days(query.0.window_days, &state.settings)?;
+    let now = state.clock.now();
+    let settings = state.settings.clone();
+    let body = state
+        .db
+        .read(move |conn| -> ApiResult<_> {
+            let p = crate::projects::service::project_with_scope(
+                conn,
+                &principal,
+                &id,
+                Scope::ProjectsRead,
+            )?;
+            let mut slices = Vec::new();
+            for s in crate::projects::store::project_slices(conn, &p.org_id, &p.id)? {
+                if let Some(slice) = crate::taxonomy::store::find_slice(conn, &s.slice_id)? {
+                    slices.push(report(
+                        conn,
+                        now,
+                        &settings,
+                        &slice,
+                        Some(&p.id),
+                        None,
+                        days,
+                        false,
+                    )?);
+                }
+            }
+            Ok(ProjectQuality {
+                project_id: id,
+                window_days: days,
+                slices,
+            })
+        })
+        .await?;
+    Ok(HttpResponse::Ok().json(body))
+}

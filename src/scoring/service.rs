@@ -1,0 +1,292 @@
+//! Keeping score profiles current. [`record`] runs in the transaction that appends
+//! outcomes: it turns them into observations, updates the tallies, sets the routing
+//! posterior (Beta over decayed gold answers, which routing's Thompson sampling reads) and
+//! applies the automatic status changes of the slice-status table. [`recompute`] rebuilds
+//! the tallies from the outcomes table alone and gives the same numbers.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use chrono::{DateTime, Utc};
+use diesel::prelude::*;
+use serde_json::json;
+
+use super::profile::{self, Fact, Metric, Observation, Tally};
+use super::store::{self, ScoredOutcome};
+use crate::audit::Actor;
+use crate::config::Settings;
+use crate::db::DbConn;
+use crate::http::{ApiError, ApiResult};
+use crate::standings::rules::SliceStatus;
+use crate::taxonomy::store::SliceRow;
+
+fn internal(what: &str) -> ApiError {
+    ApiError::internal(anyhow::anyhow!("scoring: {what} vanished"))
+}
+
+/// Slices by id, loaded once per call.
+#[derive(Default)]
+struct Slices(BTreeMap<String, SliceRow>);
+
+impl Slices {
+    fn get(&mut self, conn: &mut DbConn, id: &str) -> ApiResult<&SliceRow> {
+        if !self.0.contains_key(id) {
+            let row =
+                crate::taxonomy::store::find_slice(conn, id)?.ok_or_else(|| internal("slice"))?;
+            self.0.insert(id.to_owned(), row);
+        }
+        self.0.get(id).ok_or_else(|| internal("slice"))
+    }
+}
+
+fn facts(
+    conn: &mut DbConn,
+    slices: &mut Slices,
+    rows: &[ScoredOutcome],
+) -> ApiResult<Vec<(String, Fact)>> {
+    let mut out = Vec::with_capacity(rows.len());
+    for r in rows {
+        let pairwise = slices.get(conn, &r.slice_id)?.label_kind == "pairwise";
+        out.push((r.slice_id.clone(), r.fact(pairwise)));
+    }
+    Ok(out)
+}
+
+/// The observations a batch of outcomes written together makes: each outcome's own, plus
+/// the co-annotator pairs among the resolved judgments of each item in the batch.
+fn observations_of(batch: &[(String, Fact)]) -> Vec<(String, Observation)> {
+    let mut out: Vec<(String, Observation)> = batch
+        .iter()
+        .flat_map(|(slice, f)| {
+            profile::observations(f)
+                .into_iter()
+                .map(move |o| (slice.clone(), o))
+        })
+        .collect();
+    let mut by_item: BTreeMap<(&str, &str), Vec<Fact>> = BTreeMap::new();
+    for (slice, f) in batch {
+        if f.event == "resolved"
+            && let Some(item) = f.item.as_deref()
+        {
+            by_item.entry((slice, item)).or_default().push(f.clone());
+        }
+    }
+    for ((slice, _), group) in by_item {
+        out.extend(
+            profile::co_annotators(&group)
+                .into_iter()
+                .map(|o| (slice.to_owned(), o)),
+        );
+    }
+    out
+}
+
+/// Applies observations to their tallies, one locked row per (expert, slice, metric), in
+/// key order so that concurrent transactions lock rows in the same order. Returns the
+/// (expert, slice) pairs whose gold accuracy changed.
+fn apply(
+    conn: &mut DbConn,
+    now: DateTime<Utc>,
+    settings: &Settings,
+    observations: Vec<(String, Observation)>,
+) -> ApiResult<BTreeSet<(String, String)>> {
+    let h = settings.scoring.half_life_secs();
+    let mut grouped: BTreeMap<(String, String, Metric), Vec<Observation>> = BTreeMap::new();
+    for (slice, o) in observations {
+        grouped
+            .entry((o.expert.clone(), slice, o.metric))
+            .or_default()
+            .push(o);
+    }
+    let mut gold = BTreeSet::new();
+    for ((expert, slice, metric), list) in grouped {
+        let row = store::lock(conn, now, &expert, &slice, metric)?;
+        let mut tally = row.tally();
+        for o in &list {
+            tally.apply(o, h);
+        }
+        store::save(conn, &row.id, &tally, now)?;
+        if metric == Metric::GoldAccuracy {
+            gold.insert((expert, slice));
+        }
+    }
+    Ok(gold)
+}
+
+/// Feeds the outcomes with these ids (just appended in the caller's transaction) into
+/// the score profiles, and lets the new gold accuracy move routing and slice status.
+pub fn record(
+    conn: &mut DbConn,
+    now: DateTime<Utc>,
+    settings: &Settings,
+    outcome_ids: &[String],
+) -> ApiResult<()> {
+    if outcome_ids.is_empty() {
+        return Ok(());
+    }
+    let rows: Vec<ScoredOutcome> = crate::db::schema::outcomes::table
+        .filter(crate::db::schema::outcomes::id.eq_any(outcome_ids))
+        .order_by(crate::db::schema::outcomes::id.asc())
+        .select(ScoredOutcome::as_select())
+        .load(conn)?;
+    let mut slices = Slices::default();
+    let batch = facts(conn, &mut slices, &rows)?;
+    let gold = apply(conn, now, settings, observations_of(&batch))?;
+    for (expert, slice) in gold {
+        gold_changed(conn, now, settings, &mut slices, &expert, &slice, true)?;
+    }
+    Ok(())
+}
+
+/// The expert's gold accuracy in the slice changed: the routing posterior follows it and,
+/// when `statuses`, the slice-status table is applied to it.
+fn gold_changed(
+    conn: &mut DbConn,
+    now: DateTime<Utc>,
+    settings: &Settings,
+    slices: &mut Slices,
+    expert: &str,
+    slice: &str,
+    statuses: bool,
+) -> ApiResult<()> {
+    let sc = &settings.scoring;
+    let tally = store::lock(conn, now, expert, slice, Metric::GoldAccuracy)?.tally();
+    let gold = tally.evidence.at(now, sc.half_life_secs());
+    let post = gold.posterior(sc.prior);
+    crate::routing::store::set_posterior(conn, expert, slice, post.alpha, post.beta)?;
+    if !statuses {
+        return Ok(());
+    }
+    let current = crate::standings::service::status_in(conn, expert, slice)?;
+    let rule = sc.status_rule();
+    let Some(change) = profile::status_from_gold(current, &gold, &rule) else {
+        return Ok(());
+    };
+    let slice_row = slices.get(conn, slice)?.clone();
+    let expert_row =
+        crate::experts::store::find(conn, expert)?.ok_or_else(|| internal("expert"))?;
+    let reason = profile::status_reason(&slice_row.key, &change, &rule);
+    crate::standings::service::apply(
+        conn,
+        now,
+        &Actor::system(),
+        &expert_row,
+        &slice_row,
+        crate::standings::service::Change {
+            status: Some(change.to),
+            tier: None,
+            reason: &reason,
+            details: json!({
+                "metric": "gold_accuracy",
+                "lower_bound": change.lower_bound,
+                "credible_level": rule.level,
+                "mean": change.mean,
+                "answers": change.answers,
+                "decayed_answers": change.decayed_answers,
+                "threshold": if change.to == SliceStatus::Qualified { rule.qualify_at } else { rule.suspend_below },
+                "min_answers": rule.min_gold,
+            }),
+            notify: true,
+        },
+    )?;
+    Ok(())
+}
+
+/// What a recompute rewrote.
+#[derive(Debug, Default, serde::Serialize)]
+pub struct Recomputed {
+    pub outcomes: usize,
+    pub tallies: usize,
+}
+
+/// Rebuilds the tallies of one expert, one slice, both or everything from the outcomes
+/// table: decay from each outcome's own time, corrected gold verdicts in place of the
+/// originals, co-annotator pairs from each resolved item's judgments. Also resets the
+/// routing posteriors it covers. Does not change statuses (those changes happened, were
+/// audited and may be appealed); use it after changing scoring settings or to verify.
+pub fn recompute(
+    conn: &mut DbConn,
+    now: DateTime<Utc>,
+    settings: &Settings,
+    expert: Option<&str>,
+    slice: Option<&str>,
+) -> ApiResult<Recomputed> {
+    store::clear(conn, expert, slice)?;
+    crate::routing::store::reset_posteriors(conn, expert, slice, settings.scoring.prior)?;
+    let mut slices = Slices::default();
+    // A gold answer's latest verdict (after an overturned gold answer) replaces the original.
+    let corrected: BTreeMap<String, bool> = store::corrections(conn, expert, slice)?
+        .into_iter()
+        .filter_map(|o| Some((o.assignment_id?, o.correct?)))
+        .collect();
+    let mut done_items: BTreeSet<String> = BTreeSet::new();
+    let (mut outcomes, mut keys, mut gold) = (0, BTreeSet::new(), BTreeSet::new());
+    let mut after: Option<String> = None;
+    loop {
+        let page = store::outcomes_page(conn, expert, slice, after.as_deref(), 1000)?;
+        let Some(last) = page.last() else {
+            break;
+        };
+        after = Some(last.id.clone());
+        outcomes += page.len();
+        let mut observations = Vec::new();
+        for o in &page {
+            let mut row = o.clone();
+            if row.event == "gold_checked"
+                && let Some(c) = row.assignment_id.as_ref().and_then(|a| corrected.get(a))
+            {
+                row.correct = Some(*c);
+            }
+            // Co-annotator pairs need every judgment of the item, other experts' too.
+            if row.event == "resolved"
+                && let Some(item) = &row.item_id
+                && done_items.insert(item.clone())
+            {
+                let group = store::resolved_of_item(conn, item)?;
+                let pairs: Vec<Fact> = facts(conn, &mut slices, &group)?
+                    .into_iter()
+                    .map(|(_, f)| f)
+                    .collect();
+                for p in profile::co_annotators(&pairs) {
+                    if expert.is_none_or(|e| e == p.expert) {
+                        observations.push((row.slice_id.clone(), p));
+                    }
+                }
+            }
+            let pairwise = slices.get(conn, &row.slice_id)?.label_kind == "pairwise";
+            for ob in profile::observations(&row.fact(pairwise)) {
+                observations.push((row.slice_id.clone(), ob));
+            }
+        }
+        keys.extend(
+            observations
+                .iter()
+                .map(|(s, o)| (o.expert.clone(), s.clone(), o.metric)),
+        );
+        gold.extend(apply(conn, now, settings, observations)?);
+    }
+    for (e, s) in gold {
+        gold_changed(conn, now, settings, &mut slices, &e, &s, false)?;
+    }
+    Ok(Recomputed {
+        outcomes,
+        tallies: keys.len(),
+    })
+}
+
+/// The tallies of one expert as of now, by slice and metric.
+pub fn tallies_of(
+    conn: &mut DbConn,
+    now: DateTime<Utc>,
+    settings: &Settings,
+    expert: &str,
+) -> ApiResult<BTreeMap<String, BTreeMap<Metric, Tally>>> {
+    let h = settings.scoring.half_life_secs();
+    let mut out: BTreeMap<String, BTreeMap<Metric, Tally>> = BTreeMap::new();
+    for row in store::of_expert(conn, expert)? {
+        if let Some(m) = row.metric() {
+            let t = row.tally().at(now, h);
+            out.entry(row.slice_id.clone()).or_default().insert(m, t);
+        }
+    }
+    Ok(out)
+}

@@ -1,0 +1,327 @@
+//! Queries for score profiles and the outcomes scoring reads.
+
+use chrono::{DateTime, NaiveDateTime, Utc};
+use diesel::prelude::*;
+use diesel::result::{DatabaseErrorKind, Error};
+
+use super::beta::Evidence;
+use super::profile::{Fact, Metric, Tally, class_of, material};
+use crate::db::DbConn;
+use crate::db::schema::{outcomes, score_profiles};
+use crate::ids::ScoreProfileId;
+
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = score_profiles)]
+pub struct ProfileRow {
+    pub id: String,
+    pub expert_id: String,
+    pub slice_id: String,
+    pub metric: String,
+    pub successes: f64,
+    pub failures: f64,
+    pub n: i64,
+    pub as_of: Option<NaiveDateTime>,
+    pub pairs: String,
+    pub updated_at: NaiveDateTime,
+}
+
+impl ProfileRow {
+    pub fn tally(&self) -> Tally {
+        Tally {
+            evidence: Evidence {
+                successes: self.successes,
+                failures: self.failures,
+                n: self.n,
+                as_of: self.as_of.map(crate::clock::utc),
+            },
+            pairs: Tally::pairs_from_json(&self.pairs),
+        }
+    }
+
+    pub fn metric(&self) -> Option<Metric> {
+        Metric::parse(&self.metric)
+    }
+}
+
+fn find(
+    conn: &mut DbConn,
+    expert: &str,
+    slice: &str,
+    metric: Metric,
+) -> QueryResult<Option<ProfileRow>> {
+    score_profiles::table
+        .filter(score_profiles::expert_id.eq(expert))
+        .filter(score_profiles::slice_id.eq(slice))
+        .filter(score_profiles::metric.eq(metric.as_str()))
+        .select(ProfileRow::as_select())
+        .first(conn)
+        .optional()
+}
+
+/// Locks the tally (a no-op update takes the row lock on PostgreSQL; SQLite's write lock
+/// already serialises writers), creating it first if needed. A concurrent creator loses
+/// the insert inside a savepoint and locks the winner's row.
+pub fn lock(
+    conn: &mut DbConn,
+    now: DateTime<Utc>,
+    expert: &str,
+    slice: &str,
+    metric: Metric,
+) -> QueryResult<ProfileRow> {
+    let t = now.naive_utc();
+    let touch = |conn: &mut DbConn| {
+        diesel::update(
+            score_profiles::table
+                .filter(score_profiles::expert_id.eq(expert))
+                .filter(score_profiles::slice_id.eq(slice))
+                .filter(score_profiles::metric.eq(metric.as_str())),
+        )
+        .set(score_profiles::updated_at.eq(t))
+        .execute(conn)
+    };
+    if touch(conn)? == 0 {
+        let inserted = conn.transaction(|conn| {
+            diesel::insert_into(score_profiles::table)
+                .values((
+                    score_profiles::id.eq(ScoreProfileId::new(now).into_string()),
+                    score_profiles::expert_id.eq(expert),
+                    score_profiles::slice_id.eq(slice),
+                    score_profiles::metric.eq(metric.as_str()),
+                    score_profiles::updated_at.eq(t),
+                ))
+                .execute(conn)
+        });
+        match inserted {
+            Ok(_) | Err(Error::DatabaseError(DatabaseErrorKind::UniqueViolation, _)) => {}
+            Err(e) => return Err(e),
+        }
+        touch(conn)?;
+    }
+    find(conn, expert, slice, metric)?.ok_or(Error::NotFound)
+}
+
+pub fn save(conn: &mut DbConn, id: &str, tally: &Tally, now: DateTime<Utc>) -> QueryResult<()> {
+    diesel::update(score_profiles::table.find(id))
+        .set((
+            score_profiles::successes.eq(tally.evidence.successes),
+            score_profiles::failures.eq(tally.evidence.failures),
+            score_profiles::n.eq(tally.evidence.n),
+            score_profiles::as_of.eq(tally.evidence.as_of.map(|t| t.naive_utc())),
+            score_profiles::pairs.eq(tally.pairs_json()),
+            score_profiles::updated_at.eq(now.naive_utc()),
+        ))
+        .execute(conn)?;
+    Ok(())
+}
+
+pub fn of_expert(conn: &mut DbConn, expert: &str) -> QueryResult<Vec<ProfileRow>> {
+    score_profiles::table
+        .filter(score_profiles::expert_id.eq(expert))
+        .order_by((score_profiles::slice_id.asc(), score_profiles::metric.asc()))
+        .select(ProfileRow::as_select())
+        .load(conn)
+}
+
+/// Every tally of `metric` in the slice (slice reliability's distribution of experts).
+pub fn of_slice(conn: &mut DbConn, slice: &str, metric: Metric) -> QueryResult<Vec<ProfileRow>> {
+    score_profiles::table
+        .filter(score_profiles::slice_id.eq(slice))
+        .filter(score_profiles::metric.eq(metric.as_str()))
+        .order_by(score_profiles::id.asc())
+        .select(ProfileRow::as_select())
+        .load(conn)
+}
+
+/// Deletes the tallies of one expert in one slice, or (None, None) all of them, before a
+/// recompute writes them afresh.
+pub fn clear(conn: &mut DbConn, expert: Option<&str>, slice: Option<&str>) -> QueryResult<usize> {
+    let mut q = diesel::delete(score_profiles::table).into_boxed();
+    if let Some(e) = expert {
+        q = q.filter(score_profiles::expert_id.eq(e.to_owned()));
+    }
+    if let Some(s) = slice {
+        q = q.filter(score_profiles::slice_id.eq(s.to_owned()));
+    }
+    q.execute(conn)
+}
+
+/// The outcome columns scoring reads.
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = outcomes)]
+pub struct ScoredOutcome {
+    pub id: String,
+    pub event: String,
+    pub slice_id: String,
+    pub item_id: Option<String>,
+    pub gold_item_id: Option<String>,
+    pub assignment_id: Option<String>,
+    pub expert_id: Option<String>,
+    pub role: Option<String>,
+    pub label_choice: Option<String>,
+    pub label_strength: Option<i64>,
+    pub label_score: Option<i64>,
+    pub label_both_bad: Option<bool>,
+    pub reference_choice: Option<String>,
+    pub reference_score: Option<i64>,
+    pub reference_both_bad: Option<bool>,
+    pub correct: Option<bool>,
+    pub agreed: Option<bool>,
+    pub resolution: Option<String>,
+    pub occurred_at: NaiveDateTime,
+}
+
+impl ScoredOutcome {
+    pub fn fact(&self, pairwise: bool) -> Fact {
+        Fact {
+            event: self.event.clone(),
+            role: self.role.clone(),
+            expert: self.expert_id.clone(),
+            item: self.item_id.clone(),
+            gold: self.gold_item_id.is_some(),
+            class: class_of(
+                self.label_choice.as_deref(),
+                self.label_score,
+                self.label_both_bad,
+            ),
+            material: pairwise
+                .then(|| material(self.label_choice.as_deref(), self.label_both_bad))
+                .filter(|_| self.label_choice.is_some() || self.label_both_bad.is_some()),
+            correct: self.correct,
+            agreed: self.agreed,
+            resolution: self.resolution.clone(),
+            at: crate::clock::utc(self.occurred_at),
+        }
+    }
+}
+
+/// Outcomes in id order (which is time order), optionally of one expert and one slice,
+/// a page after `after`.
+pub fn outcomes_page(
+    conn: &mut DbConn,
+    expert: Option<&str>,
+    slice: Option<&str>,
+    after: Option<&str>,
+    limit: i64,
+) -> QueryResult<Vec<ScoredOutcome>> {
+    let mut q = outcomes::table.into_boxed();
+    if let Some(e) = expert {
+        q = q.filter(outcomes::expert_id.eq(e.to_owned()));
+    }
+    if let Some(s) = slice {
+        q = q.filter(outcomes::slice_id.eq(s.to_owned()));
+    }
+    if let Some(a) = after {
+        q = q.filter(outcomes::id.gt(a.to_owned()));
+    }
+    q.order_by(outcomes::id.asc())
+        .limit(limit)
+        .select(ScoredOutcome::as_select())
+        .load(conn)
+}
+
+/// The resolved outcomes of one item (all its judgments, written together).
+pub fn resolved_of_item(conn: &mut DbConn, item: &str) -> QueryResult<Vec<ScoredOutcome>> {
+    outcomes::table
+        .filter(outcomes::item_id.eq(item))
+        .filter(outcomes::event.eq("resolved"))
+        .order_by(outcomes::id.asc())
+        .select(ScoredOutcome::as_select())
+        .load(conn)
+}
+
+/// The gold verdicts of one assignment, oldest first (a check, then any corrections).
+pub fn gold_verdicts(conn: &mut DbConn, assignment: &str) -> QueryResult<Vec<ScoredOutcome>> {
+    outcomes::table
+        .filter(outcomes::assignment_id.eq(assignment))
+        .filter(outcomes::event.eq_any(["gold_checked", "gold_corrected"]))
+        .order_by(outcomes::id.asc())
+        .select(ScoredOutcome::as_select())
+        .load(conn)
+}
+
+/// Gold verdict corrections (an overturned gold answer), oldest first.
+pub fn corrections(
+    conn: &mut DbConn,
+    expert: Option<&str>,
+    slice: Option<&str>,
+) -> QueryResult<Vec<ScoredOutcome>> {
+    let mut q = outcomes::table
+        .filter(outcomes::event.eq("gold_corrected"))
+        .into_boxed();
+    if let Some(e) = expert {
+        q = q.filter(outcomes::expert_id.eq(e.to_owned()));
+    }
+    if let Some(s) = slice {
+        q = q.filter(outcomes::slice_id.eq(s.to_owned()));
+    }
+    q.order_by(outcomes::id.asc())
+        .select(ScoredOutcome::as_select())
+        .load(conn)
+}
+
+/// Which outcomes a reliability report reads.
+pub struct Window<'a> {
+    pub slice: &'a str,
+    pub since: DateTime<Utc>,
+    pub project: Option<&'a str>,
+    /// Only judgments by this vendor's experts.
+    pub vendor: Option<&'a str>,
+}
+
+/// Most outcomes one report reads per event kind (the newest are kept).
+pub const WINDOW_LIMIT: i64 = 50_000;
+
+/// Outcomes of `events` in the window, newest first, at most [`WINDOW_LIMIT`].
+pub fn window(
+    conn: &mut DbConn,
+    w: &Window<'_>,
+    events: &[&str],
+) -> QueryResult<Vec<ScoredOutcome>> {
+    use crate::db::schema::experts;
+    let mut q = outcomes::table
+        .filter(outcomes::slice_id.eq(w.slice.to_owned()))
+        .filter(outcomes::occurred_at.ge(w.since.naive_utc()))
+        .filter(outcomes::event.eq_any(events.iter().map(|e| (*e).to_owned()).collect::<Vec<_>>()))
+        .into_boxed();
+    if let Some(p) = w.project {
+        q = q.filter(outcomes::project_id.eq(p.to_owned()));
+    }
+    if let Some(v) = w.vendor {
+        q = q.filter(
+            outcomes::expert_id.eq_any(
+                experts::table
+                    .filter(experts::vendor_id.eq(v.to_owned()))
+                    .select(experts::id.nullable()),
+            ),
+        );
+    }
+    q.order_by(outcomes::id.desc())
+        .limit(WINDOW_LIMIT)
+        .select(ScoredOutcome::as_select())
+        .load(conn)
+}
+
+/// Gold-accuracy tallies of the slice's experts (of one vendor, if given).
+pub fn gold_tallies(
+    conn: &mut DbConn,
+    slice: &str,
+    vendor: Option<&str>,
+) -> QueryResult<Vec<ProfileRow>> {
+    use crate::db::schema::experts;
+    let mut q = score_profiles::table
+        .filter(score_profiles::slice_id.eq(slice.to_owned()))
+        .filter(score_profiles::metric.eq(Metric::GoldAccuracy.as_str()))
+        .into_boxed();
+    if let Some(v) = vendor {
+        q = q.filter(
+            score_profiles::expert_id.eq_any(
+                experts::table
+                    .filter(experts::vendor_id.eq(v.to_owned()))
+                    .select(experts::id),
+            ),
+        );
+    }
+    q.order_by(score_profiles::id.asc())
+        .select(ProfileRow::as_select())
+        .load(conn)
+}

@@ -1,0 +1,371 @@
+//! Scoring: gold answers move an expert through the slice-status table and routing follows
+//! in the same transaction; the incremental profile equals a recompute from outcomes;
+//! slice reliability and project quality against hand-computed numbers; who sees what.
+
+use reqwest::Method;
+use serde_json::{Value, json};
+
+use crate::helpers::{TestApp, on_both_with};
+use crate::routing::{
+    Expert, Opts, World, accept_and_submit, applicant, item, prefer, push, qualified, vet_to, work,
+    world,
+};
+
+async fn set_status(app: &TestApp, w: &World, e: &Expert, status: &str) {
+    app.call(
+        Method::PUT,
+        &format!("/v1/experts/{}/slices/{}/status", e.id, w.slice),
+        Some(&w.admin.token),
+        Some(json!({"status": status, "reason": "set by the test"})),
+    )
+    .await
+    .assert_status(200);
+}
+
+async fn scores(app: &TestApp, token: &str, expert: &str) -> Value {
+    let r = app
+        .get(&format!("/v1/experts/{expert}/scores"), token)
+        .await;
+    r.assert_status(200);
+    r.json
+}
+
+fn slice_scores<'a>(s: &'a Value, slice: &str) -> &'a Value {
+    s["data"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|x| x["slice_id"] == slice)
+        .unwrap_or_else(|| panic!("no scores in {slice}: {s}"))
+}
+
+fn metric<'a>(s: &'a Value, name: &str) -> &'a Value {
+    s["metrics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|m| m["metric"] == name)
+        .unwrap_or_else(|| panic!("no {name}: {s}"))
+}
+
+async fn upload_gold(app: &TestApp, w: &World, n: usize) {
+    let gold: Vec<Value> = (0..n)
+        .map(|i| json!({"external_id": format!("gold-{i}"), "payload": {"prompt": "Which diff is safer?", "gold": i},
+            "answer": {"preference": "a", "strength": 2, "rationale": "A is safer", "cited_clauses": ["C1"]},
+            "explanation": "A checks the bounds"}))
+        .collect();
+    let up = app
+        .post(
+            &format!("/v1/projects/{}/gold-items", w.project),
+            &w.lab.token,
+            json!(gold),
+        )
+        .await;
+    up.assert_status(200);
+    assert_eq!(
+        up.json["created"],
+        n,
+        "{}",
+        &up.text[..up.text.len().min(400)]
+    );
+}
+
+/// Answers the next offered gold item (correctly or not); false if none is offered.
+async fn answer_gold(app: &TestApp, e: &Expert, correct: bool) -> bool {
+    let offered = work(app, e, "offered").await;
+    let Some(a) = offered.iter().find(|a| a["payload"].get("gold").is_some()) else {
+        return false;
+    };
+    let label = if correct {
+        prefer("a", 2)
+    } else {
+        prefer("b", 3)
+    };
+    accept_and_submit(app, e, a["id"].as_str().unwrap(), label).await;
+    true
+}
+
+#[tokio::test]
+async fn gold_answers_move_an_expert_from_probation_to_qualified_to_suspended_and_routing_follows()
+{
+    on_both_with(
+        |s| {
+            s.routing.seed = Some(61);
+            s.routing.max_open_assignments = 10_000;
+        },
+        |app| async move {
+            let w = world(
+                &app,
+                Opts {
+                    overlap: 1,
+                    gold_rate: 0.5,
+                    ..Opts::default()
+                },
+            )
+            .await;
+            upload_gold(&app, &w, 120).await;
+            let e = applicant(&app, &w, None, json!({})).await;
+            vet_to(&app, &w, &e, "approved").await;
+            set_status(&app, &w, &e, "probation").await;
+            push(&app, &w, (0..110).map(item).collect()).await;
+
+            // 19 correct gold answers: not yet the 20 the status table needs.
+            for _ in 0..19 {
+                assert!(answer_gold(&app, &e, true).await, "ran out of gold offers");
+            }
+            let s = scores(&app, &e.account.token, &e.id).await;
+            let mine = slice_scores(&s, &w.slice);
+            assert_eq!(mine["status"], "probation");
+            let gold = metric(mine, "gold_accuracy");
+            assert_eq!(gold["n"], 19);
+            // Beta(1 + 19, 1): mean 20/21, 10th percentile 0.1^(1/20).
+            assert!((gold["mean"].as_f64().unwrap() - 20.0 / 21.0).abs() < 1e-9);
+            assert!((gold["lower_bound"].as_f64().unwrap() - 0.1f64.powf(1.0 / 20.0)).abs() < 1e-9);
+            assert!(mine["outlook"].as_str().unwrap().contains("19.0 of the 20"), "{mine}");
+
+            // The 20th: lower bound 0.1^(1/21) = 0.896 ≥ 0.85 → qualified.
+            assert!(answer_gold(&app, &e, true).await);
+            let s = scores(&app, &e.account.token, &e.id).await;
+            let mine = slice_scores(&s, &w.slice);
+            assert_eq!(mine["status"], "qualified", "{mine}");
+            let reason = mine["status_reason"].as_str().unwrap();
+            assert!(
+                reason.starts_with("qualified in `code/rust-review` because the 90 % lower bound of gold accuracy is 0.90 after 20 answers"),
+                "{reason}"
+            );
+            app.drain_jobs().await;
+            let mail = app.mail_to(&e.account.email).pop().expect("a status e-mail");
+            assert!(mail.body().contains("0.90 after 20 answers"), "{}", mail.body());
+
+            // Wrong answers until the lower bound falls below 0.75. Beta(21, 1 + k): the
+            // bound (scipy) is 0.7848 after 2 wrong and 0.7425 after 3, so the 3rd suspends.
+            for k in 1..=3 {
+                assert!(answer_gold(&app, &e, false).await);
+                let s = scores(&app, &e.account.token, &e.id).await;
+                let mine = slice_scores(&s, &w.slice);
+                let want = if k < 3 { "qualified" } else { "suspended" };
+                assert_eq!(mine["status"], want, "after {k} wrong: {mine}");
+            }
+            let s = scores(&app, &e.account.token, &e.id).await;
+            let mine = slice_scores(&s, &w.slice);
+            let reason = mine["status_reason"].as_str().unwrap();
+            assert!(
+                reason.starts_with("suspended in `code/rust-review` because the 90 % lower bound of gold accuracy is 0.74 after 23 answers"),
+                "{reason}"
+            );
+            // The numbers behind the change are in the standing's history.
+            let h = app
+                .get(
+                    &format!("/v1/experts/{}/slices/{}/history", e.id, w.slice),
+                    &w.admin.token,
+                )
+                .await;
+            h.assert_status(200);
+            let last = h.json["data"].as_array().unwrap().iter().rev()
+                .find(|x| x["aspect"] == "status").unwrap().clone();
+            assert_eq!(last["to"], "suspended");
+            assert_eq!(last["actor_type"], "system");
+            assert_eq!(last["details"]["answers"], 23);
+            let lb = last["details"]["lower_bound"].as_f64().unwrap();
+            assert!((lb - 0.742_461_823_161_492_6).abs() < 1e-9, "{last}");
+
+            // Routing: a new item is not offered to the suspended expert.
+            let before = work(&app, &e, "offered").await.len();
+            let ids = push(&app, &w, vec![item(500)]).await;
+            let ex = app
+                .get(&format!("/v1/items/{}/routing", ids[0]), &w.lab.token)
+                .await;
+            ex.assert_status(200);
+            assert_eq!(ex.json["decisions"][0]["removed"], json!({"slice_status": 1}), "{}", ex.json);
+            assert_eq!(work(&app, &e, "offered").await.len(), before);
+
+            // The incremental profile equals a recompute from the outcomes table.
+            let incremental = scores(&app, &w.admin.token, &e.id).await;
+            let settings = app.state.settings.clone();
+            let now = app.clock_now();
+            app.state
+                .db
+                .write(move |conn| {
+                    cadre::scoring::service::recompute(conn, now, &settings, None, None)
+                })
+                .await
+                .unwrap();
+            let recomputed = scores(&app, &w.admin.token, &e.id).await;
+            let (a, b) = (slice_scores(&incremental, &w.slice), slice_scores(&recomputed, &w.slice));
+            for m in a["metrics"].as_array().unwrap() {
+                let name = m["metric"].as_str().unwrap();
+                let r = metric(b, name);
+                assert_eq!(m["n"], r["n"], "{name}");
+                for k in ["effective_n", "mean", "lower_bound", "upper_bound"] {
+                    match (m[k].as_f64(), r[k].as_f64()) {
+                        (Some(x), Some(y)) => assert!((x - y).abs() < 1e-9, "{name}.{k}: {x} vs {y}"),
+                        (x, y) => assert_eq!(x, y, "{name}.{k}"),
+                    }
+                }
+            }
+            // Decline rate counted every submitted offer as a non-decline.
+            let d = metric(a, "decline_rate");
+            assert_eq!(d["n"], 23);
+        },
+    )
+    .await;
+}
+
+/// Two annotators label 25 items: both `a` on 10, both `b` on 10, `x` says `a` and `y`
+/// says `b` on 5 (which an adjudicator resolves as `a`).
+async fn two_raters(app: &TestApp) -> (World, Expert, Expert, Expert) {
+    let w = world(app, Opts::default()).await;
+    let x = qualified(app, &w, None, json!({})).await;
+    let y = qualified(app, &w, None, json!({})).await;
+    push(app, &w, (0..25).map(item).collect()).await;
+    let adj = qualified(app, &w, None, json!({})).await;
+    app.call(
+        Method::PUT,
+        &format!("/v1/experts/{}/slices/{}/tier", adj.id, w.slice),
+        Some(&w.admin.token),
+        Some(json!({"tier": "adjudicator", "reason": "experienced"})),
+    )
+    .await
+    .assert_status(200);
+    for (e, disagree_side) in [(&x, "a"), (&y, "b")] {
+        let offered = work(app, e, "offered").await;
+        assert_eq!(offered.len(), 25);
+        for a in offered {
+            let n = a["payload"]["n"].as_u64().unwrap();
+            let side = match n {
+                0..10 => "a",
+                10..20 => "b",
+                _ => disagree_side,
+            };
+            accept_and_submit(app, e, a["id"].as_str().unwrap(), prefer(side, 2)).await;
+        }
+    }
+    let to_adjudicate = work(app, &adj, "offered").await;
+    assert_eq!(to_adjudicate.len(), 5);
+    for a in to_adjudicate {
+        accept_and_submit(app, &adj, a["id"].as_str().unwrap(), prefer("a", 2)).await;
+    }
+    (w, x, y, adj)
+}
+
+#[tokio::test]
+async fn slice_reliability_and_project_quality_match_hand_computed_numbers() {
+    on_both_with(
+        |s| s.routing.max_open_assignments = 100,
+        |app| async move {
+            let (w, x, y, _) = two_raters(&app).await;
+            let r = app
+                .get(
+                    &format!("/v1/slices/{}/reliability", w.slice),
+                    &w.admin.token,
+                )
+                .await;
+            r.assert_status(200);
+            let a = &r.json["agreement"];
+            assert_eq!(a["items"], 25);
+            assert_eq!(a["judgments"], 50);
+            // Coincidences: aa 20, bb 20, ab = ba 5 → D_o = 10/50, D_e = 2·25·25/(50·49).
+            let alpha = 1.0 - (10.0 / 50.0) / (1250.0 / 2450.0);
+            assert!(
+                (a["krippendorff_alpha"].as_f64().unwrap() - alpha).abs() < 1e-9,
+                "{a}"
+            );
+            // Fleiss with 2 raters: P̄ = 20/25, P_e = 0.5² + 0.5².
+            assert!((a["fleiss_kappa"].as_f64().unwrap() - 0.6).abs() < 1e-9);
+            assert_eq!(r.json["health"], "corrective");
+            assert_eq!(r.json["adjudication_rate"], json!({"n": 25, "rate": 0.2}));
+            assert_eq!(r.json["informativeness"], json!({"n": 50, "rate": 1.0}));
+            assert_eq!(r.json["gold_accuracy"]["answers"], 0);
+            assert_eq!(r.json["gold_accuracy"]["mean"], Value::Null);
+            assert_eq!(r.json["dawid_skene"]["items"], 25);
+
+            // x against y: (a,a)×10, (b,b)×10, (a,b)×5 → p_o 0.8, p_e (15·10 + 10·15)/25².
+            let s = scores(&app, &x.account.token, &x.id).await;
+            let mine = slice_scores(&s, &w.slice);
+            let co = metric(mine, "co_annotator_agreement");
+            assert_eq!(co["n"], 25);
+            let kappa = (0.8 - 0.48) / (1.0 - 0.48);
+            assert!((co["kappa"].as_f64().unwrap() - kappa).abs() < 1e-9, "{co}");
+            // x agreed with the adjudicator on all 5, y on none.
+            let adj = metric(mine, "adjudicated_agreement");
+            assert_eq!(adj["n"], 5);
+            assert!((adj["mean"].as_f64().unwrap() - 6.0 / 7.0).abs() < 1e-9);
+            let s = scores(&app, &y.account.token, &y.id).await;
+            let adj = metric(slice_scores(&s, &w.slice), "adjudicated_agreement");
+            assert!((adj["mean"].as_f64().unwrap() - 1.0 / 7.0).abs() < 1e-9);
+
+            // The lab sees the same numbers for its project, and nobody's identity.
+            let q = app
+                .get(&format!("/v1/projects/{}/quality", w.project), &w.lab.token)
+                .await;
+            q.assert_status(200);
+            let p = &q.json["slices"][0];
+            assert_eq!(p["agreement"], *a);
+            assert_eq!(p["gold_accuracy"].get("expert_lower_bounds"), None);
+            for id in [&x.id, &y.id] {
+                assert!(!q.text.contains(id.as_str()));
+            }
+            let lab_r = app
+                .get(
+                    &format!("/v1/slices/{}/reliability?project={}", w.slice, w.project),
+                    &w.lab.token,
+                )
+                .await;
+            lab_r.assert_status(200);
+            assert_eq!(lab_r.json["agreement"], *a);
+        },
+    )
+    .await;
+}
+
+#[tokio::test]
+async fn every_score_endpoint_keeps_to_its_tenancy() {
+    on_both_with(
+        |s| s.routing.max_open_assignments = 100,
+        |app| async move {
+            let (w, x, y, _) = two_raters(&app).await;
+            let other_lab = app.lab("Other Lab").await;
+            let vendor = app.vendor("Roster Co").await;
+            // Expert scores: own yes; another expert, a lab, another vendor's admin: 404.
+            scores(&app, &x.account.token, &x.id).await;
+            for token in [&y.account.token, &w.lab.token, &vendor.token] {
+                app.get(&format!("/v1/experts/{}/scores", x.id), token)
+                    .await
+                    .assert_problem(404, None);
+            }
+            // Project quality: another lab 404; an expert 404.
+            for token in [&other_lab.token, &x.account.token] {
+                app.get(&format!("/v1/projects/{}/quality", w.project), token)
+                    .await
+                    .assert_problem(404, None);
+            }
+            // Slice reliability: slice-wide only for platform admins.
+            let path = format!("/v1/slices/{}/reliability", w.slice);
+            for token in [&w.lab.token, &vendor.token, &x.account.token] {
+                app.get(&path, token).await.assert_problem(403, None);
+            }
+            // A vendor admin with their own vendor: yes (an empty roster here); another org: no.
+            let mine = app
+                .get(&format!("{path}?vendor={}", vendor.org()), &vendor.token)
+                .await;
+            mine.assert_status(200);
+            assert_eq!(mine.json["agreement"]["items"], 0);
+            assert_eq!(mine.json["health"], "insufficient_data");
+            assert_eq!(mine.json["agreement"]["krippendorff_alpha"], Value::Null);
+            app.get(&format!("{path}?vendor={}", w.lab.org()), &vendor.token)
+                .await
+                .assert_problem(404, None);
+            // A lab with another lab's project: 404; with a bad window: 400 naming it.
+            app.get(&format!("{path}?project={}", w.project), &other_lab.token)
+                .await
+                .assert_problem(404, None);
+            app.get(
+                &format!("{path}?project={}&window_days=0", w.project),
+                &w.lab.token,
+            )
+            .await
+            .assert_problem(400, Some("window_days"));
+        },
+    )
+    .await;
+}
