@@ -168,6 +168,13 @@ define_id!(WebhookDeliveryId, "whd", "a webhook delivery id");
 define_id!(WebhookAttemptId, "wha", "a webhook attempt id");
 define_id!(EventId, "evt", "an event id");
 define_id!(ScoreProfileId, "scp", "a score profile id");
+define_id!(CalibrationSessionId, "cal", "a calibration session id");
+define_id!(
+    CalibrationParticipantId,
+    "cpt",
+    "a calibration participant id"
+);
+define_id!(AppealId, "apl", "an appeal id");
 
 #[cfg(test)]
 mod tests {

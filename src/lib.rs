@@ -13,6 +13,7 @@
 pub mod assessments;
 pub mod audit;
 pub mod auth;
+pub mod calibration;
 pub mod clock;
 pub mod config;
 pub mod credentials;

@@ -462,6 +462,7 @@ diesel::table! {
         decline_reason -> Nullable<Text>,
         ended_at -> Nullable<Timestamp>,
         active_seconds -> Nullable<BigInt>,
+        calibration_session_id -> Nullable<Text>,
     }
 }
 
@@ -531,6 +532,54 @@ diesel::table! {
         submitted_at -> Nullable<Timestamp>,
         active_seconds -> BigInt,
         occurred_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    calibration_sessions (id) {
+        id -> Text,
+        org_id -> Nullable<Text>,
+        slice_id -> Text,
+        title -> Text,
+        set_key -> Text,
+        gold_item_ids -> Text,
+        pass_threshold -> Double,
+        opens_at -> Timestamp,
+        closes_at -> Timestamp,
+        status -> Text,
+        origin -> Text,
+        reason -> Text,
+        repeat_of -> Nullable<Text>,
+        created_by -> Nullable<Text>,
+        created_at -> Timestamp,
+        closed_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    calibration_participants (id) {
+        id -> Text,
+        session_id -> Text,
+        expert_id -> Text,
+        status -> Text,
+        answered -> Integer,
+        correct -> Integer,
+        total -> Integer,
+        passed -> Nullable<Bool>,
+        completed_at -> Nullable<Timestamp>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    slice_health (slice_id) {
+        slice_id -> Text,
+        health -> Text,
+        alpha -> Nullable<Double>,
+        items -> Integer,
+        checked_at -> Timestamp,
+        changed_at -> Timestamp,
+        corrective_session_id -> Nullable<Text>,
     }
 }
 
@@ -663,6 +712,9 @@ diesel::allow_tables_to_appear_in_same_query!(
     outcomes,
     routing_decisions,
     score_profiles,
+    calibration_sessions,
+    calibration_participants,
+    slice_health,
     webhook_endpoints,
     webhook_deliveries,
     webhook_attempts,

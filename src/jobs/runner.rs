@@ -218,6 +218,9 @@ impl JobRunner {
             super::schedule::ROUTING_SWEEP => {
                 self.in_transaction(crate::routing::service::sweep).await
             }
+            super::schedule::SCORING_SWEEP => {
+                self.in_transaction(crate::scoring::health::sweep).await
+            }
             crate::webhooks::deliver::DELIVER => {
                 let j: crate::webhooks::deliver::DeliverJob = serde_json::from_str(&job.payload)?;
                 crate::webhooks::deliver::attempt(&self.db, &self.clock, &self.env, j).await

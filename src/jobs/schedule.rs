@@ -1,4 +1,4 @@
-//! Recurring jobs ("sweeps"): credential expiry, overdue assessments.
+//! Recurring jobs ("sweeps"): credential expiry, overdue assessments, routing, scoring.
 //!
 //! Each recurring kind has one row in `job_schedules` (seeded by its migration). Before a
 //! runner claims work it fires the schedules of its queues that are due: a conditional
@@ -21,11 +21,16 @@ pub const CLOSE_OVERDUE_ASSESSMENTS: &str = "assessments.close_overdue";
 /// Expires overdue assignments (re-routing their items) and retries queued items.
 pub const ROUTING_SWEEP: &str = "routing.sweep";
 
+/// Checks slice reliability (warnings, corrective calibration sessions) and closes
+/// calibration sessions whose window ended.
+pub const SCORING_SWEEP: &str = "scoring.sweep";
+
 /// The recurring kinds this build knows (rows for other kinds are left alone).
-pub const RECURRING: [(&str, Queue); 3] = [
+pub const RECURRING: [(&str, Queue); 4] = [
     (CREDENTIAL_EXPIRY_SWEEP, Queue::Default),
     (CLOSE_OVERDUE_ASSESSMENTS, Queue::Default),
     (ROUTING_SWEEP, Queue::Default),
+    (SCORING_SWEEP, Queue::Default),
 ];
 
 /// Fires every due schedule of `queues`; returns how many jobs it enqueued.

@@ -230,3 +230,50 @@ pub fn slice_standing_changed(
         ),
     }
 }
+
+pub fn calibration_invited(
+    to: &str,
+    display_name: &str,
+    slice: &str,
+    title: &str,
+    items: usize,
+    closes_at: chrono::DateTime<chrono::Utc>,
+) -> OutgoingEmail {
+    OutgoingEmail {
+        to: to.to_owned(),
+        subject: format!("Calibration session in {slice}: {title}"),
+        text: format!(
+            "Hello {display_name},\n\n\
+             you are invited to the calibration session \"{title}\" in the slice {slice}: \
+             {items} items, open until {} (UTC).\n\n\
+             Answer them under Calibration sessions in Cadre. Your answers are compared with \
+             the reference answers and with the other participants' and count towards your \
+             calibration score in the slice.\n\n\
+             -- Cadre\n",
+            closes_at.format("%Y-%m-%d %H:%M")
+        ),
+    }
+}
+
+pub fn slice_health_changed(
+    to: &str,
+    slice: &str,
+    health: &str,
+    alpha: Option<f64>,
+    items: usize,
+    action: &str,
+) -> OutgoingEmail {
+    let alpha = alpha.map_or_else(|| "undefined".to_owned(), |a| format!("{a:.3}"));
+    OutgoingEmail {
+        to: to.to_owned(),
+        subject: format!("Slice {slice} reliability: {health}"),
+        text: format!(
+            "Hello,\n\n\
+             the reliability of the slice {slice} is now {health}: Krippendorff's alpha is \
+             {alpha} over {items} resolved items with overlapping judgments \
+             (healthy at 0.80 or above).\n\n\
+             {action}\n\n\
+             -- Cadre\n"
+        ),
+    }
+}

@@ -5,6 +5,7 @@
 
 pub mod beta;
 pub mod dawid_skene;
+pub mod health;
 pub mod profile;
 pub mod reliability;
 pub mod routes;

@@ -10,7 +10,7 @@
 //! | `co_annotator_agreement` | a pair (this expert, a co-annotator) on a resolved item | same label class; the pooled table also gives Cohen's kappa |
 //! | `calibration` | an item of a calibration session | the answer matches the reference |
 //! | `informativeness` | a pairwise judgment on a real item | a material preference (A or B, not tie, not both bad) |
-//! | `decline_rate` | an offer that ended | declined or expired (submitted: failure) |
+//! | `decline_rate` | a routed offer (annotator or adjudicator) that ended | declined or expired (submitted: failure) |
 //!
 //! A label's *class* for co-annotator agreement is the choice (`a`/`b`/`tie`, or the
 //! category), `both_bad` when both responses are bad, or the ordinal score: nominal
@@ -199,11 +199,12 @@ pub fn observations(f: &Fact) -> Vec<Observation> {
             {
                 out.push(obs(expert, Metric::Informativeness, m, f.at));
             }
-            if role != "assessment" {
+            if matches!(role, "annotator" | "adjudicator") {
                 out.push(obs(expert, Metric::DeclineRate, false, f.at));
             }
         }
-        "declined" | "expired" if role != "assessment" => {
+        // Only routed offers can be declined; calibration and assessment work cannot.
+        "declined" | "expired" if matches!(role, "annotator" | "adjudicator") => {
             out.push(obs(expert, Metric::DeclineRate, true, f.at));
         }
         _ => {}

@@ -206,6 +206,85 @@ async fn gold_answers_move_an_expert_from_probation_to_qualified_to_suspended_an
             // Decline rate counted every submitted offer as a non-decline.
             let d = metric(a, "decline_rate");
             assert_eq!(d["n"], 23);
+
+            // Back through a calibration session on the platform's pool of the slice.
+            let pool: Vec<Value> = (0..5)
+                .map(|i| json!({"external_id": format!("cal-{i}"), "payload": {"prompt": "Calibrate", "c": i},
+                    "answer": {"preference": if i % 2 == 0 { "a" } else { "b" }, "strength": 2, "rationale": "ref", "cited_clauses": ["C1"]},
+                    "explanation": "reference"}))
+                .collect();
+            let up = app
+                .post(&format!("/v1/slices/{}/gold-items", w.slice), &w.admin.token, json!(pool))
+                .await;
+            up.assert_status(200);
+            let gold_ids: Vec<String> = up.json["results"].as_array().unwrap().iter()
+                .map(|r| r["id"].as_str().unwrap().to_owned()).collect();
+            let closes = (app.clock_now() + chrono::Duration::days(7)).to_rfc3339();
+            let c = app
+                .post("/v1/calibration-sessions", &w.admin.token, json!({"slice_id": w.slice,
+                    "title": "Reinstatement", "gold_item_ids": gold_ids, "participant_ids": [e.id],
+                    "closes_at": closes}))
+                .await;
+            c.assert_status(201);
+            let session = c.json["id"].as_str().unwrap().to_owned();
+            assert_eq!(c.json["items"], 5);
+            // The expert sees the payloads, never the reference answers.
+            let items = app
+                .get(&format!("/v1/calibration-sessions/{session}/items"), &e.account.token)
+                .await;
+            items.assert_status(200);
+            assert!(!items.text.contains("reference"), "{}", items.text);
+            let list = items.json["data"].as_array().unwrap().clone();
+            assert_eq!(list.len(), 5);
+            // 4 of 5 like the reference (0.8 passes); the last answer completes it.
+            for (i, it) in list.iter().enumerate() {
+                let c = it["payload"]["c"].as_u64().unwrap();
+                let right = if c % 2 == 0 { "a" } else { "b" };
+                let side = if i == 0 { if right == "a" { "b" } else { "a" } } else { right };
+                let r = app
+                    .post(
+                        &format!("/v1/calibration-sessions/{session}/items/{}/answer", it["assignment_id"].as_str().unwrap()),
+                        &e.account.token,
+                        json!({"label": prefer(side, 2)}),
+                    )
+                    .await;
+                r.assert_status(200);
+                assert_eq!(r.json["answered"], i as i64 + 1);
+                let want = if i == 4 { json!(true) } else { Value::Null };
+                assert_eq!(r.json["passed"], want);
+            }
+            let s = scores(&app, &e.account.token, &e.id).await;
+            let mine = slice_scores(&s, &w.slice);
+            assert_eq!(mine["status"], "probation", "{mine}");
+            assert!(mine["status_reason"].as_str().unwrap().contains("passed the calibration session \"Reinstatement\" with 4 of 5 correct"), "{mine}");
+            let cal = metric(mine, "calibration");
+            assert_eq!(cal["n"], 5);
+            assert!((cal["mean"].as_f64().unwrap() - 5.0 / 7.0).abs() < 1e-9);
+            // Routing offers the expert new items again.
+            let ids = push(&app, &w, vec![item(501)]).await;
+            let ex = app.get(&format!("/v1/items/{}/routing", ids[0]), &w.lab.token).await;
+            assert_eq!(ex.json["decisions"][0]["removed"], json!({}), "{}", ex.json);
+            assert!(work(&app, &e, "offered").await.iter().any(|a| a["payload"]["n"] == 501));
+            // A second try of an answered item is refused; the results name the split item.
+            let again = app
+                .post(
+                    &format!("/v1/calibration-sessions/{session}/items/{}/answer", list[0]["assignment_id"].as_str().unwrap()),
+                    &e.account.token,
+                    json!({"label": prefer("a", 2)}),
+                )
+                .await;
+            again.assert_problem(409, None);
+            app.get(&format!("/v1/calibration-sessions/{session}/results"), &e.account.token)
+                .await
+                .assert_problem(403, None);
+            let r = app
+                .get(&format!("/v1/calibration-sessions/{session}/results"), &w.admin.token)
+                .await;
+            r.assert_status(200);
+            assert_eq!(r.json["participants"][0]["correct"], 4);
+            assert_eq!(r.json["participants"][0]["passed"], true);
+            assert_eq!(r.json["items"][0]["agreement_with_reference"], 0.0);
+            assert_eq!(r.json["drift"].as_array().unwrap().len(), 1);
         },
     )
     .await;
@@ -313,6 +392,41 @@ async fn slice_reliability_and_project_quality_match_hand_computed_numbers() {
                 .await;
             lab_r.assert_status(200);
             assert_eq!(lab_r.json["agreement"], *a);
+
+            // The scoring sweep: alpha 0.61 < 0.75 → platform admins warned, and a corrective
+            // session opens for the two active annotators on the slice's platform pool.
+            let pool: Vec<Value> = (0..3)
+                .map(|i| json!({"external_id": format!("pool-{i}"), "payload": {"prompt": "P", "p": i},
+                    "answer": {"preference": "a", "strength": 1, "rationale": "ref", "cited_clauses": ["C1"]},
+                    "explanation": "reference"}))
+                .collect();
+            app.post(&format!("/v1/slices/{}/gold-items", w.slice), &w.admin.token, json!(pool))
+                .await
+                .assert_status(200);
+            app.drain_jobs().await;
+            let mail = app
+                .mail_to(&w.admin.email)
+                .into_iter()
+                .find(|m| m.subject().contains("reliability"))
+                .expect("the owners are warned");
+            assert_eq!(mail.subject(), "Slice code/rust-review reliability: corrective");
+            assert!(mail.body().contains("alpha is 0.608 over 25"), "{}", mail.body());
+            let sessions = app.get("/v1/calibration-sessions", &w.admin.token).await;
+            sessions.assert_status(200);
+            let list = sessions.json["data"].as_array().unwrap();
+            assert_eq!(list.len(), 1, "{}", sessions.json);
+            assert_eq!(list[0]["origin"], "corrective");
+            assert_eq!(list[0]["participants"], 2);
+            assert_eq!(list[0]["items"], 3);
+            // x sees it with their own part; the adjudicator (not an annotator) is not in it.
+            let mine = app.get("/v1/calibration-sessions", &x.account.token).await;
+            assert_eq!(mine.json["data"][0]["me"]["total"], 3, "{}", mine.json);
+            assert_eq!(mine.json["data"][0].get("participants"), None);
+            // A second sweep with the same health neither warns again nor opens another.
+            app.advance(chrono::Duration::hours(2));
+            app.drain_jobs().await;
+            let n = app.mail_to(&w.admin.email).iter().filter(|m| m.subject().contains("reliability")).count();
+            assert_eq!(n, 1);
         },
     )
     .await;

@@ -1,0 +1,244 @@
+//! The scoring sweep: checks each active slice's reliability (Krippendorff's alpha over
+//! the window), records it, and acts when the health changes — below 0.80 the slice's
+//! owners are e-mailed, below 0.75 a corrective calibration session opens for the
+//! slice's active experts on the platform's calibration pool of the slice. It also
+//! closes calibration sessions whose window ended. It never suspends anyone.
+
+use chrono::{DateTime, Duration, Utc};
+use diesel::prelude::*;
+
+use super::reliability::Health;
+use crate::audit::Actor;
+use crate::config::Settings;
+use crate::db::DbConn;
+use crate::db::schema::{gold_items, memberships, outcomes, slice_health, users};
+use crate::taxonomy::store::SliceRow;
+
+/// Most items a corrective session draws from the slice's platform pool.
+pub const CORRECTIVE_ITEMS: i64 = 50;
+
+/// Slices with resolved items since `since`.
+fn active_slices(conn: &mut DbConn, since: DateTime<Utc>) -> QueryResult<Vec<String>> {
+    outcomes::table
+        .filter(outcomes::event.eq("resolved"))
+        .filter(outcomes::occurred_at.ge(since.naive_utc()))
+        .select(outcomes::slice_id)
+        .distinct()
+        .order_by(outcomes::slice_id.asc())
+        .load(conn)
+}
+
+/// Who is warned about a slice: platform admins for shared slices, the owning lab's
+/// admins for private ones.
+fn owners(conn: &mut DbConn, slice: &SliceRow) -> QueryResult<Vec<String>> {
+    match &slice.org_id {
+        None => users::table
+            .filter(users::is_platform_admin.eq(true))
+            .select(users::email)
+            .order_by(users::email.asc())
+            .load(conn),
+        Some(org) => users::table
+            .inner_join(memberships::table.on(memberships::user_id.eq(users::id)))
+            .filter(memberships::org_id.eq(org))
+            .filter(memberships::role.eq("lab_admin"))
+            .select(users::email)
+            .order_by(users::email.asc())
+            .load(conn),
+    }
+}
+
+/// Experts with annotator judgments in the slice since `since` who still work in it.
+fn active_experts(
+    conn: &mut DbConn,
+    slice: &str,
+    since: DateTime<Utc>,
+) -> anyhow::Result<Vec<String>> {
+    let ids: Vec<Option<String>> = outcomes::table
+        .filter(outcomes::slice_id.eq(slice))
+        .filter(outcomes::event.eq("resolved"))
+        .filter(outcomes::role.eq("annotator"))
+        .filter(outcomes::occurred_at.ge(since.naive_utc()))
+        .select(outcomes::expert_id)
+        .distinct()
+        .load(conn)?;
+    let mut out = Vec::new();
+    for id in ids.into_iter().flatten() {
+        let s = crate::standings::service::status_in(conn, &id, slice)
+            .map_err(|e| anyhow::anyhow!("{e}"))?;
+        if matches!(
+            s,
+            crate::standings::rules::SliceStatus::Probation
+                | crate::standings::rules::SliceStatus::Qualified
+        ) {
+            out.push(id);
+        }
+    }
+    out.sort();
+    Ok(out)
+}
+
+fn platform_pool(conn: &mut DbConn, slice: &str) -> QueryResult<Vec<String>> {
+    gold_items::table
+        .filter(gold_items::slice_id.eq(slice))
+        .filter(gold_items::owner_kind.eq("platform"))
+        .order_by(gold_items::id.asc())
+        .limit(CORRECTIVE_ITEMS)
+        .select(gold_items::id)
+        .load(conn)
+}
+
+/// The recurring scoring sweep (`scoring.sweep`).
+pub fn sweep(conn: &mut DbConn, now: DateTime<Utc>, settings: &Settings) -> anyhow::Result<usize> {
+    let mut changed =
+        crate::calibration::service::close_due(conn, now).map_err(|e| anyhow::anyhow!("{e}"))?;
+    let since = now - Duration::days(settings.scoring.reliability_window_days);
+    for slice_id in active_slices(conn, since)? {
+        let r = crate::db::write_tx(conn, |conn| check(conn, now, settings, &slice_id, since));
+        match r {
+            Ok(true) => changed += 1,
+            Ok(false) => {}
+            Err(e) => {
+                tracing::error!(slice = %slice_id, error = %e, "checking slice health failed")
+            }
+        }
+    }
+    Ok(changed)
+}
+
+/// Checks one slice; true when its health changed.
+fn check(
+    conn: &mut DbConn,
+    now: DateTime<Utc>,
+    settings: &Settings,
+    slice_id: &str,
+    since: DateTime<Utc>,
+) -> anyhow::Result<bool> {
+    let Some(slice) = crate::taxonomy::store::find_slice(conn, slice_id)? else {
+        return Ok(false);
+    };
+    let report = super::routes::report(
+        conn,
+        now,
+        settings,
+        &slice,
+        None,
+        None,
+        settings.scoring.reliability_window_days,
+        false,
+    )
+    .map_err(|e| anyhow::anyhow!("{e}"))?;
+    let health = report.health;
+    let alpha = report.agreement.krippendorff_alpha;
+    let items = report.agreement.items;
+    let previous: Option<(String, Option<String>)> = slice_health::table
+        .find(slice_id)
+        .select((slice_health::health, slice_health::corrective_session_id))
+        .first(conn)
+        .optional()?;
+    let t = now.naive_utc();
+    let same = previous.as_ref().is_some_and(|(h, _)| h == health.as_str());
+    if same {
+        diesel::update(slice_health::table.find(slice_id))
+            .set((
+                slice_health::alpha.eq(alpha),
+                slice_health::items.eq(items as i32),
+                slice_health::checked_at.eq(t),
+            ))
+            .execute(conn)?;
+        return Ok(false);
+    }
+    let mut session: Option<String> = None;
+    let action = match health {
+        Health::Corrective => {
+            let pool = platform_pool(conn, slice_id)?;
+            let people = active_experts(conn, slice_id, since)?;
+            if pool.is_empty() {
+                format!(
+                    "A corrective calibration session could not open: the slice has no platform calibration items. Upload some with POST /v1/slices/{}/gold-items.",
+                    slice.id
+                )
+            } else if people.is_empty() {
+                "No expert is active in the slice, so no corrective calibration session was opened.".to_owned()
+            } else {
+                let title = format!("Corrective calibration: {}", slice.key);
+                let reason = format!(
+                    "slice reliability fell below {:.2}: alpha {} over {items} items",
+                    settings.scoring.reliability_corrective,
+                    alpha.map_or_else(|| "undefined".into(), |a| format!("{a:.3}"))
+                );
+                let s = crate::calibration::service::create(
+                    conn,
+                    now,
+                    &crate::calibration::service::Plan {
+                        org: None,
+                        slice: &slice,
+                        title: &title,
+                        gold_items: &pool,
+                        participants: &people,
+                        closes_at: now + crate::calibration::service::corrective_window(),
+                        pass_threshold: settings.experts.assessment_pass_threshold,
+                        origin: "corrective",
+                        reason: &reason,
+                        repeat_of: None,
+                        actor: &Actor::system(),
+                    },
+                )
+                .map_err(|e| anyhow::anyhow!("{e}"))?;
+                let msg = format!(
+                    "A corrective calibration session ({}) opened for the slice's {} active experts on {} items.",
+                    s.id,
+                    people.len(),
+                    pool.len()
+                );
+                session = Some(s.id);
+                msg
+            }
+        }
+        Health::Warning => {
+            "Review the constitution's clauses for this slice and the items that split the experts; below 0.75 a corrective calibration session opens.".to_owned()
+        }
+        Health::Healthy | Health::InsufficientData => String::new(),
+    };
+    if matches!(health, Health::Warning | Health::Corrective) {
+        for to in owners(conn, &slice)? {
+            crate::mail::enqueue(
+                conn,
+                now,
+                &crate::mail::templates::slice_health_changed(
+                    &to,
+                    &slice.key,
+                    health.as_str(),
+                    alpha,
+                    items,
+                    &action,
+                ),
+            )?;
+        }
+    }
+    let corrective = session.or_else(|| previous.and_then(|(_, s)| s));
+    diesel::delete(slice_health::table.find(slice_id)).execute(conn)?;
+    diesel::insert_into(slice_health::table)
+        .values((
+            slice_health::slice_id.eq(slice_id),
+            slice_health::health.eq(health.as_str()),
+            slice_health::alpha.eq(alpha),
+            slice_health::items.eq(items as i32),
+            slice_health::checked_at.eq(t),
+            slice_health::changed_at.eq(t),
+            slice_health::corrective_session_id.eq(corrective),
+        ))
+        .execute(conn)?;
+    crate::audit::record(
+        conn,
+        now,
+        &Actor::system(),
+        crate::audit::Entry {
+            action: "slice.health_changed",
+            org_id: slice.org_id.as_deref(),
+            subject_type: "slice",
+            subject_id: Some(slice_id),
+            details: serde_json::json!({"health": health.as_str(), "alpha": alpha, "items": items}),
+        },
+    )?;
+    Ok(true)
+}
