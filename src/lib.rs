@@ -10,6 +10,7 @@
     deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)
 )]
 
+pub mod appeals;
 pub mod assessments;
 pub mod audit;
 pub mod auth;

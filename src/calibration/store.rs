@@ -312,3 +312,27 @@ pub fn assignments_of(
         .select(AssignmentRow::as_select())
         .load(conn)
 }
+
+/// Moves a participant's correct count after one of their answers was regraded.
+pub fn regrade_participant(conn: &mut DbConn, a: &AssignmentRow, correct: bool) -> QueryResult<()> {
+    let Some(session): Option<Option<String>> = assignments::table
+        .find(&a.id)
+        .select(assignments::calibration_session_id)
+        .first(conn)
+        .optional()?
+    else {
+        return Ok(());
+    };
+    let Some(session) = session else {
+        return Ok(());
+    };
+    let delta = if correct { 1 } else { -1 };
+    diesel::update(
+        calibration_participants::table
+            .filter(calibration_participants::session_id.eq(session))
+            .filter(calibration_participants::expert_id.eq(&a.expert_id)),
+    )
+    .set(calibration_participants::correct.eq(calibration_participants::correct + delta))
+    .execute(conn)?;
+    Ok(())
+}

@@ -584,6 +584,24 @@ diesel::table! {
 }
 
 diesel::table! {
+    appeals (id) {
+        id -> Text,
+        expert_id -> Text,
+        slice_id -> Text,
+        kind -> Text,
+        subject_id -> Text,
+        gold_item_id -> Nullable<Text>,
+        decider_org_id -> Nullable<Text>,
+        explanation -> Text,
+        status -> Text,
+        decision_reason -> Nullable<Text>,
+        decided_by -> Nullable<Text>,
+        decided_at -> Nullable<Timestamp>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
     score_profiles (id) {
         id -> Text,
         expert_id -> Text,
@@ -712,6 +730,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     outcomes,
     routing_decisions,
     score_profiles,
+    appeals,
     calibration_sessions,
     calibration_participants,
     slice_health,

@@ -128,3 +128,24 @@ pub fn find(conn: &mut DbConn, id: &str) -> QueryResult<Option<GoldRow>> {
         .first(conn)
         .optional()
 }
+
+/// Replaces a gold item's answer (an appeal overturned it); the caller regrades.
+pub fn set_answer(
+    conn: &mut DbConn,
+    id: &str,
+    answer_json: &str,
+    l: &crate::taxonomy::label_schema::TypedLabel,
+) -> QueryResult<()> {
+    diesel::update(gold_items::table.find(id))
+        .set((
+            gold_items::answer.eq(answer_json),
+            gold_items::answer_choice.eq(l.choice.as_deref()),
+            gold_items::answer_strength.eq(l.strength),
+            gold_items::answer_score.eq(l.score),
+            gold_items::answer_both_bad.eq(l.both_bad),
+            gold_items::cited_clauses
+                .eq(serde_json::to_string(&l.cited_clauses).unwrap_or_else(|_| "[]".into())),
+        ))
+        .execute(conn)?;
+    Ok(())
+}

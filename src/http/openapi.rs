@@ -66,6 +66,7 @@ impl Modify for BearerAuth {
         (name = "items", description = "Escalated items pushed by a lab's pipeline, their results and routing explanations"),
         (name = "scores", description = "Per-slice score profiles, slice reliability and project quality"),
         (name = "calibration", description = "Calibration sessions: fixed item sets answered by a roster, agreement with the reference and among participants, drift"),
+        (name = "appeals", description = "Experts' appeals of sanctions and gold answers, and their decisions"),
         (name = "webhooks", description = "Signed outbound webhooks to a lab: endpoints, deliveries, attempts and redelivery"),
         (name = "work", description = "An expert's own assignments: claim, accept, decline, heartbeat, submit"),
         (name = "audit", description = "The audit log (platform administrators)"),
@@ -92,6 +93,7 @@ pub fn routes(cfg: &mut ServiceConfig) {
             .configure(crate::webhooks::routes::configure)
             .configure(crate::scoring::routes::configure)
             .configure(crate::calibration::routes::configure)
+            .configure(crate::appeals::routes::configure)
             .configure(crate::routing::work::configure)
             .configure(crate::audit::routes::configure),
     )

@@ -277,3 +277,32 @@ pub fn slice_health_changed(
         ),
     }
 }
+
+pub fn appeal_decided(
+    to: &str,
+    display_name: &str,
+    kind: &str,
+    status: &str,
+    reason: &str,
+) -> OutgoingEmail {
+    let what = if kind == "sanction" {
+        "your appeal of a suspension"
+    } else {
+        "your appeal of a gold answer"
+    };
+    let outcome = if status == "overturned" {
+        "was decided in your favour"
+    } else {
+        "was not upheld: the decision stands"
+    };
+    OutgoingEmail {
+        to: to.to_owned(),
+        subject: format!("Appeal decided: {status}"),
+        text: format!(
+            "Hello {display_name},\n\n\
+             {what} {outcome}.\n\n\
+             Reason: {reason}\n\n\
+             -- Cadre\n"
+        ),
+    }
+}

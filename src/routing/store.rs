@@ -986,3 +986,50 @@ pub fn last_decision(conn: &mut DbConn, org: &str, item: &str) -> QueryResult<Op
         .first(conn)
         .optional()
 }
+
+/// Submitted, graded assignments on a gold item (routed and calibration work), oldest first.
+pub fn graded_on_gold(conn: &mut DbConn, gold: &str) -> QueryResult<Vec<AssignmentRow>> {
+    assignments::table
+        .filter(assignments::gold_item_id.eq(gold))
+        .filter(assignments::role.eq_any(["annotator", "calibration"]))
+        .filter(assignments::status.eq("submitted"))
+        .filter(assignments::correct.is_not_null())
+        .order_by(assignments::id.asc())
+        .select(AssignmentRow::as_select())
+        .load(conn)
+}
+
+/// A graded assignment by id, whatever its role (gold answers' appeals).
+pub fn find_graded(conn: &mut DbConn, id: &str) -> QueryResult<Option<AssignmentRow>> {
+    assignments::table
+        .find(id)
+        .filter(assignments::correct.is_not_null())
+        .select(AssignmentRow::as_select())
+        .first(conn)
+        .optional()
+}
+
+/// Sets the verdict of a graded assignment after its gold answer was corrected.
+pub fn regrade(conn: &mut DbConn, id: &str, correct: bool, now: DateTime<Utc>) -> QueryResult<()> {
+    diesel::update(assignments::table.find(id))
+        .set((
+            assignments::correct.eq(Some(correct)),
+            assignments::updated_at.eq(now.naive_utc()),
+        ))
+        .execute(conn)?;
+    Ok(())
+}
+
+/// The expert's answers marked wrong against a gold answer, newest first (what they may
+/// appeal; the gold answers themselves stay hidden).
+pub fn failed_gold(conn: &mut DbConn, expert: &str, limit: i64) -> QueryResult<Vec<AssignmentRow>> {
+    assignments::table
+        .filter(assignments::expert_id.eq(expert))
+        .filter(assignments::gold_item_id.is_not_null())
+        .filter(assignments::role.eq_any(["annotator", "calibration"]))
+        .filter(assignments::correct.eq(false))
+        .order_by(assignments::id.desc())
+        .limit(limit)
+        .select(AssignmentRow::as_select())
+        .load(conn)
+}

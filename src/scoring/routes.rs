@@ -71,6 +71,17 @@ pub struct SliceScores {
     /// What gold accuracy means for the status now (the next threshold and what is missing).
     pub outlook: String,
     pub metrics: Vec<MetricView>,
+    /// The latest (up to 20) answers marked wrong against a gold answer: what the expert
+    /// may appeal (`POST /v1/appeals` with the assignment id). The gold answers stay hidden.
+    pub failed_gold_checks: Vec<FailedGoldCheck>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct FailedGoldCheck {
+    pub assignment_id: crate::ids::AssignmentId,
+    /// `annotator` (routed work) or `calibration`.
+    pub role: String,
+    pub submitted_at: Option<DateTime<Utc>>,
 }
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -175,6 +186,7 @@ pub fn scores_of(
             .into_iter()
             .map(|r| (r.slice_id.clone(), r))
             .collect();
+    let failed = crate::routing::store::failed_gold(conn, expert, 500)?;
     let slices: BTreeSet<&String> = tallies.keys().chain(standings.keys()).collect();
     let mut out = Vec::new();
     for slice in slices {
@@ -212,6 +224,16 @@ pub fn scores_of(
             tier,
             outlook: outlook(status, &gold, settings),
             metrics,
+            failed_gold_checks: failed
+                .iter()
+                .filter(|a| &a.slice_id == slice)
+                .take(20)
+                .map(|a| FailedGoldCheck {
+                    assignment_id: crate::ids::AssignmentId::from_db(a.id.clone()),
+                    role: a.role.clone(),
+                    submitted_at: a.submitted_at.map(crate::clock::utc),
+                })
+                .collect(),
         });
     }
     Ok(out)

@@ -290,3 +290,84 @@ pub fn tallies_of(
     }
     Ok(out)
 }
+
+/// Regrades every graded answer on a gold item whose answer changed (an overturned gold
+/// answer): each changed verdict appends a `gold_corrected` outcome, moves the expert's
+/// tally (the old observation withdrawn and the new one added at the original time, so
+/// decay is as if it had been right from the start), and — for routed gold — lets the new
+/// gold accuracy move routing and status. Returns how many verdicts changed.
+pub fn correct_gold(
+    conn: &mut DbConn,
+    now: DateTime<Utc>,
+    settings: &Settings,
+    gold: &crate::gold::store::GoldRow,
+    label_kind: &str,
+) -> ApiResult<usize> {
+    let reference = gold.label();
+    let h = settings.scoring.half_life_secs();
+    let mut slices = Slices::default();
+    let mut changed = 0;
+    let mut gold_moved = BTreeSet::new();
+    for a in crate::routing::store::graded_on_gold(conn, &gold.id)? {
+        let (Some(old), Some(typed)) = (a.correct, a.typed_label()) else {
+            continue;
+        };
+        let new = crate::assessments::grading::is_correct(label_kind, &reference, &typed);
+        if new == old {
+            continue;
+        }
+        let verdicts = store::gold_verdicts(conn, &a.id)?;
+        let Some(first) = verdicts.first() else {
+            continue;
+        };
+        let at = crate::clock::utc(first.occurred_at);
+        crate::routing::store::regrade(conn, &a.id, new, now)?;
+        crate::routing::store::insert_outcome(
+            conn,
+            now,
+            &crate::routing::store::NewOutcome {
+                event: "gold_corrected",
+                org: a.org_id.as_deref(),
+                project: a.project_id.as_deref(),
+                slice: &a.slice_id,
+                gold_item: Some(&gold.id),
+                assignment: Some(&a),
+                label: a.label.as_deref().map(|j| (j, &typed)),
+                reference: Some((&gold.answer, &reference)),
+                correct: Some(new),
+                ..Default::default()
+            },
+        )?;
+        let metric = if a.role == "calibration" {
+            Metric::Calibration
+        } else {
+            Metric::GoldAccuracy
+        };
+        let row = store::lock(conn, now, &a.expert_id, &a.slice_id, metric)?;
+        let mut tally = row.tally();
+        for (success, weight) in [(old, -1.0), (new, 1.0)] {
+            tally.apply(
+                &Observation {
+                    expert: a.expert_id.clone(),
+                    metric,
+                    success,
+                    weight,
+                    at,
+                    pair: None,
+                },
+                h,
+            );
+        }
+        store::save(conn, &row.id, &tally, now)?;
+        if a.role == "calibration" {
+            crate::calibration::store::regrade_participant(conn, &a, new)?;
+        } else {
+            gold_moved.insert((a.expert_id.clone(), a.slice_id.clone()));
+        }
+        changed += 1;
+    }
+    for (e, s) in gold_moved {
+        gold_changed(conn, now, settings, &mut slices, &e, &s, true)?;
+    }
+    Ok(changed)
+}

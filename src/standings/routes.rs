@@ -77,6 +77,8 @@ pub fn standings_of(conn: &mut DbConn, expert: &str) -> ApiResult<Vec<StandingVi
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct StandingEventView {
+    /// A suspension's id is what an appeal of it names (`sanction_id`).
+    pub id: crate::ids::StandingEventId,
     /// `status` or `tier`.
     pub aspect: String,
     pub from: String,
@@ -128,6 +130,7 @@ async fn standing_history(
             Ok(store::events(conn, &e.id, &s.id)?
                 .into_iter()
                 .map(|r| StandingEventView {
+                    id: crate::ids::StandingEventId::from_db(r.id),
                     aspect: r.aspect,
                     from: r.from_value,
                     to: r.to_value,

@@ -165,3 +165,11 @@ pub fn events(conn: &mut DbConn, expert: &str, slice: &str) -> QueryResult<Vec<E
         .select(EventRow::as_select())
         .load(conn)
 }
+
+pub fn find_event(conn: &mut DbConn, id: &str) -> QueryResult<Option<EventRow>> {
+    slice_standing_events::table
+        .find(id)
+        .select(EventRow::as_select())
+        .first(conn)
+        .optional()
+}

@@ -483,3 +483,124 @@ async fn every_score_endpoint_keeps_to_its_tenancy() {
     )
     .await;
 }
+
+#[tokio::test]
+async fn appeals_overturn_a_gold_answer_and_a_sanction_and_scores_follow() {
+    on_both_with(
+        |s| {
+            s.routing.seed = Some(62);
+            s.routing.max_open_assignments = 10_000;
+        },
+        |app| async move {
+            let w = world(
+                &app,
+                Opts {
+                    overlap: 1,
+                    gold_rate: 0.5,
+                    ..Opts::default()
+                },
+            )
+            .await;
+            upload_gold(&app, &w, 60).await;
+            let e = applicant(&app, &w, None, json!({})).await;
+            vet_to(&app, &w, &e, "approved").await;
+            set_status(&app, &w, &e, "probation").await;
+            push(&app, &w, (0..60).map(item).collect()).await;
+            // 20 wrong gold answers: the lower bound is far below 0.75 → suspended.
+            for _ in 0..20 {
+                assert!(answer_gold(&app, &e, false).await);
+            }
+            let s = scores(&app, &e.account.token, &e.id).await;
+            let mine = slice_scores(&s, &w.slice);
+            assert_eq!(mine["status"], "suspended");
+            let failed = mine["failed_gold_checks"].as_array().unwrap();
+            assert_eq!(failed.len(), 20);
+            let wrong = failed[0]["assignment_id"].as_str().unwrap().to_owned();
+
+            // The expert appeals one gold answer; a second appeal on it is refused.
+            let why = "Response B is the safer diff: A unwraps untrusted input.";
+            let a = app
+                .post("/v1/appeals", &e.account.token, json!({"assignment_id": wrong, "explanation": why}))
+                .await;
+            a.assert_status(201);
+            let gold_appeal = a.json["id"].as_str().unwrap().to_owned();
+            app.post("/v1/appeals", &e.account.token, json!({"assignment_id": wrong, "explanation": why}))
+                .await
+                .assert_problem(409, None);
+            app.post("/v1/appeals", &e.account.token, json!({"explanation": why}))
+                .await
+                .assert_problem(422, Some("sanction_id"));
+            // Who decides: not the expert, not another lab; the lab that owns the gold does.
+            let other_lab = app.lab("Other").await;
+            let decide = |verdict: &str| json!({"decision": verdict, "reason": "B is right: A unwraps input"});
+            app.post(&format!("/v1/appeals/{gold_appeal}/decision"), &e.account.token, decide("overturn"))
+                .await
+                .assert_problem(403, None);
+            app.post(&format!("/v1/appeals/{gold_appeal}/decision"), &other_lab.token, decide("overturn"))
+                .await
+                .assert_problem(404, None);
+            let d = app
+                .post(&format!("/v1/appeals/{gold_appeal}/decision"), &w.lab.token, decide("overturn"))
+                .await;
+            d.assert_status(200);
+            assert_eq!(d.json["regraded"], 1);
+            assert_eq!(d.json["appeal"]["status"], "overturned");
+            app.post(&format!("/v1/appeals/{gold_appeal}/decision"), &w.lab.token, decide("uphold"))
+                .await
+                .assert_problem(409, None);
+            // The score moved: 1 of 20 correct now, Beta(2, 20); the recompute agrees.
+            let s = scores(&app, &e.account.token, &e.id).await;
+            let mine = slice_scores(&s, &w.slice);
+            let gold = metric(mine, "gold_accuracy");
+            assert_eq!(gold["n"], 20);
+            assert!((gold["mean"].as_f64().unwrap() - 2.0 / 22.0).abs() < 1e-9, "{gold}");
+            assert_eq!(mine["failed_gold_checks"].as_array().unwrap().len(), 19);
+            let settings = app.state.settings.clone();
+            let now = app.clock_now();
+            app.state
+                .db
+                .write(move |conn| cadre::scoring::service::recompute(conn, now, &settings, None, None))
+                .await
+                .unwrap();
+            let s = scores(&app, &e.account.token, &e.id).await;
+            let again = metric(slice_scores(&s, &w.slice), "gold_accuracy");
+            assert!((again["mean"].as_f64().unwrap() - 2.0 / 22.0).abs() < 1e-9, "{again}");
+
+            // The sanction: appealed with its id from the history, lifted by a platform admin.
+            let h = app
+                .get(&format!("/v1/experts/{}/slices/{}/history", e.id, w.slice), &e.account.token)
+                .await;
+            h.assert_status(200);
+            let sanction = h.json["data"].as_array().unwrap().iter()
+                .find(|x| x["to"] == "suspended").unwrap()["id"].as_str().unwrap().to_owned();
+            let a = app
+                .post("/v1/appeals", &e.account.token, json!({"sanction_id": sanction, "explanation": why}))
+                .await;
+            a.assert_status(201);
+            let sanction_appeal = a.json["id"].as_str().unwrap().to_owned();
+            // The lab does not decide sanctions (it cannot even see the appeal).
+            app.get(&format!("/v1/appeals/{sanction_appeal}"), &w.lab.token)
+                .await
+                .assert_problem(404, None);
+            let d = app
+                .post(&format!("/v1/appeals/{sanction_appeal}/decision"), &w.admin.token, decide("overturn"))
+                .await;
+            d.assert_status(200);
+            let s = scores(&app, &e.account.token, &e.id).await;
+            let mine = slice_scores(&s, &w.slice);
+            assert_eq!(mine["status"], "probation");
+            assert!(mine["status_reason"].as_str().unwrap().starts_with("appeal upheld in your favour"), "{mine}");
+            // The expert sees both decisions.
+            let list = app.get("/v1/appeals", &e.account.token).await;
+            list.assert_status(200);
+            let statuses: Vec<&str> = list.json["data"].as_array().unwrap().iter()
+                .map(|a| a["status"].as_str().unwrap()).collect();
+            assert_eq!(statuses, ["overturned", "overturned"]);
+            app.drain_jobs().await;
+            let n = app.mail_to(&e.account.email).iter()
+                .filter(|m| m.subject() == "Appeal decided: overturned").count();
+            assert_eq!(n, 2);
+        },
+    )
+    .await;
+}
