@@ -10,5 +10,6 @@ pub mod profile;
 pub mod reliability;
 pub mod routes;
 pub mod service;
+pub mod simulate;
 pub mod stats;
 pub mod store;

@@ -217,6 +217,42 @@ async fn the_demo_seed_gives_a_newcomer_a_working_instance_once() {
             .await;
         a.assert_status(201);
         assert_eq!(a.json["items"].as_array().unwrap().len(), 10);
+
+        // Scoring: Dr. Chen's calibration answers fed the profile; the appeal awaits the admin.
+        assert!(summary.contains("calibration session cal_"), "{summary}");
+        let chen = app
+            .login("dr.chen@experts.demo", cadre::demo::DEMO_PASSWORD)
+            .await;
+        let chen = chen.json["access_token"].as_str().unwrap().to_owned();
+        let me = app.get("/v1/experts/me", &chen).await;
+        let chen_id = me.json["id"].as_str().unwrap().to_owned();
+        let s = app
+            .get(&format!("/v1/experts/{chen_id}/scores"), &chen)
+            .await;
+        s.assert_status(200);
+        let rad = s.json["data"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|x| x["slice_key"] == "medicine/radiology:de")
+            .unwrap()
+            .clone();
+        let cal = rad["metrics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|m| m["metric"] == "calibration")
+            .unwrap()
+            .clone();
+        assert_eq!(cal["n"], 4, "{rad}");
+        assert_eq!(rad["failed_gold_checks"].as_array().unwrap().len(), 1);
+        let admin = app
+            .login("admin@cadre.demo", cadre::demo::DEMO_PASSWORD)
+            .await;
+        let admin = admin.json["access_token"].as_str().unwrap().to_owned();
+        let open = app.get("/v1/appeals?status=open", &admin).await;
+        open.assert_status(200);
+        assert_eq!(open.json["data"].as_array().unwrap().len(), 1);
     })
     .await;
 }
