@@ -479,6 +479,50 @@ async fn every_score_endpoint_keeps_to_its_tenancy() {
             )
             .await
             .assert_problem(400, Some("window_days"));
+
+            // Calibration sessions: a vendor admin runs them only for their own roster.
+            let pool = json!([{"external_id": "t-1", "payload": {"p": 1},
+                "answer": {"preference": "a", "strength": 1, "rationale": "ref", "cited_clauses": ["C1"]},
+                "explanation": "reference"}]);
+            let up = app
+                .post(&format!("/v1/slices/{}/gold-items", w.slice), &w.admin.token, pool)
+                .await;
+            up.assert_status(200);
+            let gold = up.json["results"][0]["id"].as_str().unwrap().to_owned();
+            let closes = (app.clock_now() + chrono::Duration::days(3)).to_rfc3339();
+            let body = |org: Value| json!({"org_id": org, "slice_id": w.slice, "title": "T",
+                "gold_item_ids": [gold], "participant_ids": [x.id], "closes_at": closes});
+            app.post("/v1/calibration-sessions", &vendor.token, body(json!(vendor.org())))
+                .await
+                .assert_problem(422, Some("participant_ids[0]"));
+            app.post("/v1/calibration-sessions", &vendor.token, body(Value::Null))
+                .await
+                .assert_problem(403, None);
+            app.post("/v1/calibration-sessions", &w.lab.token, body(json!(w.lab.org())))
+                .await
+                .assert_problem(403, None);
+            let c = app.post("/v1/calibration-sessions", &w.admin.token, body(Value::Null)).await;
+            c.assert_status(201);
+            let session = c.json["id"].as_str().unwrap().to_owned();
+            for token in [&vendor.token, &y.account.token, &w.lab.token] {
+                app.get(&format!("/v1/calibration-sessions/{session}"), token)
+                    .await
+                    .assert_problem(404, None);
+            }
+            let none = app.get("/v1/calibration-sessions", &vendor.token).await;
+            assert_eq!(none.json["data"], json!([]));
+            // The participant answers only their own item, and with a valid label.
+            let items = app
+                .get(&format!("/v1/calibration-sessions/{session}/items"), &x.account.token)
+                .await;
+            let asg = items.json["data"][0]["assignment_id"].as_str().unwrap().to_owned();
+            let answer = format!("/v1/calibration-sessions/{session}/items/{asg}/answer");
+            app.post(&answer, &y.account.token, json!({"label": prefer("a", 1)}))
+                .await
+                .assert_problem(404, None);
+            app.post(&answer, &x.account.token, json!({"label": {"preference": "c"}}))
+                .await
+                .assert_problem(422, None);
         },
     )
     .await;
