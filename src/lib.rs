@@ -30,6 +30,7 @@ pub mod money;
 pub mod orgs;
 pub mod projects;
 pub mod routing;
+pub mod scheduling;
 pub mod scoring;
 pub mod standings;
 pub mod startup;
