@@ -6,6 +6,14 @@
 
 use cadre::scoring::simulate::{Params, simulate};
 
+/// accuracy ×3, judgments per item ×3, gap closed.
+fn line(label: &str, v: &[f64; 7], tail: &str) {
+    println!(
+        "{label:>10} | {:>8.4} {:>8.4} {:>8.4} | {:>11.3} {:>11.3} {:>11.3} | {:>10.2} | {tail}",
+        v[0], v[1], v[2], v[3], v[4], v[5], v[6]
+    );
+}
+
 fn main() {
     let seeds = [20_261_123u64, 1, 2, 3, 4];
     println!(
@@ -26,8 +34,7 @@ fn main() {
             seed,
             ..Params::default()
         });
-        println!(
-            "{seed:>10} | {:>8.4} {:>8.4} {:>8.4} | {:>11.3} {:>11.3} {:>11.3} | {:>10.2} | {:>5} ({} strong)",
+        let v = [
             r.random.accuracy,
             r.scored.accuracy,
             r.oracle.accuracy,
@@ -35,31 +42,15 @@ fn main() {
             r.scored.judgments_per_item,
             r.oracle.judgments_per_item,
             r.gap_closed,
-            r.scored.suspended,
-            r.scored.suspended_strong
+        ];
+        let tail = format!(
+            "{:>5} ({} strong)",
+            r.scored.suspended, r.scored.suspended_strong
         );
-        for (s, v) in sums.iter_mut().zip([
-            r.random.accuracy,
-            r.scored.accuracy,
-            r.oracle.accuracy,
-            r.random.judgments_per_item,
-            r.scored.judgments_per_item,
-            r.oracle.judgments_per_item,
-            r.gap_closed,
-        ]) {
-            *s += v;
+        line(&seed.to_string(), &v, &tail);
+        for (s, x) in sums.iter_mut().zip(v) {
+            *s += x;
         }
     }
-    let n = seeds.len() as f64;
-    println!(
-        "{:>10} | {:>8.4} {:>8.4} {:>8.4} | {:>11.3} {:>11.3} {:>11.3} | {:>10.2} |",
-        "mean",
-        sums[0] / n,
-        sums[1] / n,
-        sums[2] / n,
-        sums[3] / n,
-        sums[4] / n,
-        sums[5] / n,
-        sums[6] / n
-    );
+    line("mean", &sums.map(|s| s / seeds.len() as f64), "");
 }

@@ -68,15 +68,6 @@ fn view(a: AppealRow) -> AppealView {
     }
 }
 
-fn my_expert(conn: &mut DbConn, principal: &Principal) -> ApiResult<Option<String>> {
-    match principal {
-        Principal::User(u) if u.is_expert => {
-            Ok(crate::experts::store::find_by_user(conn, u.user_id.as_str())?.map(|e| e.id))
-        }
-        _ => Ok(None),
-    }
-}
-
 /// May the caller decide this appeal?
 fn decides(conn: &mut DbConn, principal: &Principal, a: &AppealRow) -> ApiResult<bool> {
     let Principal::User(u) = principal else {
@@ -111,7 +102,8 @@ fn visible(
     let not_found = || ApiError::not_found(format!("appeal {id} not found"));
     let a = store::find(conn, id.as_str())?.ok_or_else(not_found)?;
     let decider = decides(conn, principal, &a)?;
-    let own = my_expert(conn, principal)?.is_some_and(|e| e == a.expert_id);
+    let own =
+        crate::experts::service::expert_id_of(conn, principal)?.is_some_and(|e| e == a.expert_id);
     if decider || own {
         Ok((a, decider))
     } else {
@@ -174,7 +166,7 @@ async fn file_appeal(
     let v = state
         .db
         .write(move |conn| -> ApiResult<_> {
-            let me = my_expert(conn, &principal)?
+            let me = crate::experts::service::expert_id_of(conn, &principal)?
                 .ok_or_else(|| ApiError::forbidden("only experts file appeals"))?;
             let explanation = b.explanation.trim();
             let new = match (&b.sanction_id, &b.assignment_id) {
@@ -198,7 +190,11 @@ async fn file_appeal(
                 (None, Some(a)) => {
                     let not_found = || ApiError::not_found(format!("assignment {a} not found"));
                     let row = crate::routing::store::find_graded(conn, a.as_str())?
-                        .filter(|r| r.expert_id == me)
+                        // Routed and calibration work; assessment answers are settled by retaking it.
+                        .filter(|r| {
+                            r.expert_id == me
+                                && matches!(r.role.as_str(), "annotator" | "calibration")
+                        })
                         .ok_or_else(not_found)?;
                     if row.correct != Some(false) || row.gold_item_id.is_none() {
                         return Err(ApiError::conflict(
@@ -301,7 +297,7 @@ async fn list_appeals(
         .db
         .read(move |conn| -> ApiResult<_> {
             let user = principal.user()?;
-            let me = my_expert(conn, &principal)?;
+            let me = crate::experts::service::expert_id_of(conn, &principal)?;
             let orgs: Vec<String> = user
                 .memberships
                 .iter()

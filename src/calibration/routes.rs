@@ -83,15 +83,6 @@ fn manages(principal: &Principal, org: Option<&str>) -> bool {
     }
 }
 
-fn my_expert(conn: &mut DbConn, principal: &Principal) -> ApiResult<Option<String>> {
-    match principal {
-        Principal::User(u) if u.is_expert => {
-            Ok(crate::experts::store::find_by_user(conn, u.user_id.as_str())?.map(|e| e.id))
-        }
-        _ => Ok(None),
-    }
-}
-
 fn view(
     conn: &mut DbConn,
     s: SessionRow,
@@ -145,7 +136,7 @@ fn visible(
     let not_found = || ApiError::not_found(format!("calibration session {id} not found"));
     let s = store::find_session(conn, id.as_str())?.ok_or_else(not_found)?;
     let manager = manages(principal, s.org_id.as_deref());
-    let me = my_expert(conn, principal)?;
+    let me = crate::experts::service::expert_id_of(conn, principal)?;
     let participant = match &me {
         Some(e) => store::participant(conn, &s.id, e)?.is_some(),
         None => false,
@@ -348,7 +339,7 @@ async fn list_sessions(
         .db
         .read(move |conn| -> ApiResult<_> {
             let user = principal.user()?;
-            let me = my_expert(conn, &principal)?;
+            let me = crate::experts::service::expert_id_of(conn, &principal)?;
             let orgs: Option<Vec<String>> = if user.is_platform_admin {
                 None
             } else {

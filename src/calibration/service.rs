@@ -277,14 +277,28 @@ pub fn close(conn: &mut DbConn, now: DateTime<Utc>, session: &SessionRow) -> Api
         return Ok(false);
     }
     for a in store::assignments_of(conn, &session.id, None)? {
-        if a.status == "accepted" {
-            crate::routing::store::transition(
+        if a.status == "accepted"
+            && crate::routing::store::transition(
                 conn,
                 &a.id,
                 &["accepted"],
                 "expired",
                 now,
                 Some("the calibration session closed"),
+            )?
+        {
+            // Outcomes record every end of an assignment (DESIGN, "Outcomes").
+            crate::routing::store::insert_outcome(
+                conn,
+                now,
+                &NewOutcome {
+                    event: "expired",
+                    org: session.org_id.as_deref(),
+                    slice: &session.slice_id,
+                    gold_item: a.gold_item_id.as_deref(),
+                    assignment: Some(&a),
+                    ..Default::default()
+                },
             )?;
         }
     }

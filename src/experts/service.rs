@@ -103,6 +103,17 @@ pub fn own(conn: &mut DbConn, user: &UserPrincipal) -> ApiResult<ExpertRow> {
     })
 }
 
+/// The caller's expert id, if the caller is a user with an expert profile (None for
+/// everyone else, API keys included).
+pub fn expert_id_of(conn: &mut DbConn, principal: &Principal) -> ApiResult<Option<String>> {
+    match principal {
+        Principal::User(u) if u.is_expert => {
+            Ok(store::find_by_user(conn, u.user_id.as_str())?.map(|e| e.id))
+        }
+        _ => Ok(None),
+    }
+}
+
 /// An expert the caller may see in full: themself, their vendor's admins, platform admins.
 /// Everyone else gets 404.
 pub fn visible_expert(

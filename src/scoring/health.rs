@@ -116,7 +116,7 @@ fn check(
     let Some(slice) = crate::taxonomy::store::find_slice(conn, slice_id)? else {
         return Ok(false);
     };
-    let report = super::routes::report(
+    let report = super::report::report(
         conn,
         now,
         settings,

@@ -8,6 +8,7 @@ pub mod dawid_skene;
 pub mod health;
 pub mod profile;
 pub mod reliability;
+pub mod report;
 pub mod routes;
 pub mod service;
 pub mod simulate;

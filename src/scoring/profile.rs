@@ -455,13 +455,10 @@ mod tests {
         }
     }
 
-    const RULE: StatusRule = StatusRule {
-        min_gold: 20.0,
-        qualify_at: 0.85,
-        suspend_below: 0.75,
-        level: 0.9,
-        prior: 1.0,
-    };
+    /// The documented defaults (DESIGN, "Two kinds of status").
+    fn rule() -> StatusRule {
+        crate::config::ScoringSettings::default().status_rule()
+    }
 
     fn gold(correct: i64, wrong: i64) -> Evidence {
         let mut e = Evidence::EMPTY;
@@ -566,33 +563,33 @@ mod tests {
     fn the_status_table() {
         use SliceStatus as S;
         // Too few answers: nothing changes either way.
-        assert_eq!(status_from_gold(S::Probation, &gold(19, 0), &RULE), None);
-        assert_eq!(status_from_gold(S::Probation, &gold(0, 19), &RULE), None);
+        assert_eq!(status_from_gold(S::Probation, &gold(19, 0), &rule()), None);
+        assert_eq!(status_from_gold(S::Probation, &gold(0, 19), &rule()), None);
         // 20 of 20 → lower bound 0.896: qualified.
-        let q = status_from_gold(S::Probation, &gold(20, 0), &RULE).unwrap();
+        let q = status_from_gold(S::Probation, &gold(20, 0), &rule()).unwrap();
         assert_eq!(q.to, S::Qualified);
         assert!(q.lower_bound >= 0.85);
         // Already qualified and still good: no change.
-        assert_eq!(status_from_gold(S::Qualified, &gold(20, 0), &RULE), None);
+        assert_eq!(status_from_gold(S::Qualified, &gold(20, 0), &rule()), None);
         // 14 of 20: lower bound well below 0.75.
         assert_eq!(
-            status_from_gold(S::Qualified, &gold(14, 6), &RULE)
+            status_from_gold(S::Qualified, &gold(14, 6), &rule())
                 .unwrap()
                 .to,
             S::Suspended
         );
         assert_eq!(
-            status_from_gold(S::Probation, &gold(14, 6), &RULE)
+            status_from_gold(S::Probation, &gold(14, 6), &rule())
                 .unwrap()
                 .to,
             S::Suspended
         );
         // Suspended stays suspended however good the gold answers (calibration reinstates).
-        assert_eq!(status_from_gold(S::Suspended, &gold(40, 0), &RULE), None);
-        assert_eq!(status_from_gold(S::None, &gold(40, 0), &RULE), None);
+        assert_eq!(status_from_gold(S::Suspended, &gold(40, 0), &rule()), None);
+        assert_eq!(status_from_gold(S::None, &gold(40, 0), &rule()), None);
         // In between: probation stays probation.
-        assert_eq!(status_from_gold(S::Probation, &gold(18, 2), &RULE), None);
-        let reason = status_reason("code/rust-review", &q, &RULE);
+        assert_eq!(status_from_gold(S::Probation, &gold(18, 2), &rule()), None);
+        let reason = status_reason("code/rust-review", &q, &rule());
         assert!(reason.starts_with("qualified in `code/rust-review` because the 90 % lower bound of gold accuracy is 0.90 after 20 answers"), "{reason}");
     }
 

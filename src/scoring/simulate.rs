@@ -21,7 +21,7 @@ use rand::{Rng, SeedableRng};
 use serde::Serialize;
 
 use super::beta::Evidence;
-use super::profile::{StatusRule, status_from_gold};
+use super::profile::status_from_gold;
 use crate::routing::decide::{Weights, draw_theta, routing_key};
 use crate::standings::rules::SliceStatus;
 
@@ -100,54 +100,60 @@ struct Expert {
     status: SliceStatus,
 }
 
-const RULE: StatusRule = StatusRule {
-    min_gold: 20.0,
-    qualify_at: 0.85,
-    suspend_below: 0.75,
-    level: 0.9,
-    prior: 1.0,
-};
-
-const WEIGHTS: Weights = Weights {
-    perf: 1.0,
-    load: 0.25,
-    cost: 0.0,
-};
-
-/// Picks `k` distinct experts with free capacity, not in `exclude`, by the policy.
-fn pick(
+/// How a policy picks experts.
+struct Router {
     policy: Policy,
-    experts: &[Expert],
-    load: &[usize],
+    weights: Weights,
+    prior: f64,
     capacity: usize,
-    exclude: &[usize],
-    k: usize,
-    rng: &mut SmallRng,
-) -> Vec<usize> {
-    let mut candidates: Vec<(f64, usize)> = experts
-        .iter()
-        .enumerate()
-        .filter(|(i, e)| {
-            load[*i] < capacity && !exclude.contains(i) && e.status != SliceStatus::Suspended
-        })
-        .map(|(i, e)| {
-            let key = match policy {
-                Policy::Random => rng.random::<f64>(),
-                Policy::Oracle => e.accuracy,
-                Policy::Scored => {
-                    let post = e.gold.posterior(RULE.prior);
-                    let theta = draw_theta(post.alpha, post.beta, rng);
-                    routing_key(WEIGHTS, theta, load[i] as i64, capacity as i64)
-                }
-            };
-            (key, i)
-        })
-        .collect();
-    candidates.sort_by(|a, b| b.0.total_cmp(&a.0));
-    candidates.into_iter().take(k).map(|(_, i)| i).collect()
+}
+
+impl Router {
+    /// Picks `k` distinct experts with free capacity, not in `exclude`, by the policy.
+    fn pick(
+        &self,
+        experts: &[Expert],
+        load: &[usize],
+        exclude: &[usize],
+        k: usize,
+        rng: &mut SmallRng,
+    ) -> Vec<usize> {
+        let mut candidates: Vec<(f64, usize)> = experts
+            .iter()
+            .enumerate()
+            .filter(|(i, e)| {
+                load[*i] < self.capacity
+                    && !exclude.contains(i)
+                    && e.status != SliceStatus::Suspended
+            })
+            .map(|(i, e)| {
+                let key = match self.policy {
+                    Policy::Random => rng.random::<f64>(),
+                    Policy::Oracle => e.accuracy,
+                    Policy::Scored => {
+                        let post = e.gold.posterior(self.prior);
+                        let theta = draw_theta(post.alpha, post.beta, rng);
+                        routing_key(self.weights, theta, load[i] as i64, self.capacity as i64)
+                    }
+                };
+                (key, i)
+            })
+            .collect();
+        candidates.sort_by(|a, b| b.0.total_cmp(&a.0));
+        candidates.into_iter().take(k).map(|(_, i)| i).collect()
+    }
 }
 
 fn run(policy: Policy, p: &Params, accuracies: &[f64]) -> Outcome {
+    // The documented defaults: the status table of `[scoring]` and the weights of `[routing]`.
+    let scoring = crate::config::ScoringSettings::default();
+    let rule = scoring.status_rule();
+    let router = Router {
+        policy,
+        weights: crate::routing::store::weights(&crate::config::RoutingSettings::default()),
+        prior: rule.prior,
+        capacity: p.capacity,
+    };
     let mut rng = SmallRng::seed_from_u64(p.seed ^ 0x9e37_79b9 ^ policy as u64);
     let mut experts: Vec<Expert> = accuracies
         .iter()
@@ -165,7 +171,7 @@ fn run(policy: Policy, p: &Params, accuracies: &[f64]) -> Outcome {
         let mut load = vec![0usize; experts.len()];
         for _ in 0..n {
             let truth: bool = rng.random();
-            let pair = pick(policy, &experts, &load, p.capacity, &[], 2, &mut rng);
+            let pair = router.pick(&experts, &load, &[], 2, &mut rng);
             if pair.len() < 2 {
                 break;
             }
@@ -180,7 +186,7 @@ fn run(policy: Policy, p: &Params, accuracies: &[f64]) -> Outcome {
                 labels[0]
             } else {
                 adjudicated += 1;
-                match pick(policy, &experts, &load, p.capacity, &pair, 1, &mut rng).first() {
+                match router.pick(&experts, &load, &pair, 1, &mut rng).first() {
                     Some(&a) => {
                         load[a] += 1;
                         judgments += 1;
@@ -198,10 +204,10 @@ fn run(policy: Policy, p: &Params, accuracies: &[f64]) -> Outcome {
                 if rng.random::<f64>() < p.gold_rate {
                     let ok = rng.random::<f64>() < experts[e].accuracy;
                     let at = t0 + chrono::Duration::seconds(done as i64);
-                    experts[e].gold.add(at, ok, 1.0, 90.0 * 86_400.0);
+                    experts[e].gold.add(at, ok, 1.0, scoring.half_life_secs());
                     if policy == Policy::Scored
                         && let Some(change) =
-                            status_from_gold(experts[e].status, &experts[e].gold, &RULE)
+                            status_from_gold(experts[e].status, &experts[e].gold, &rule)
                     {
                         experts[e].status = change.to;
                     }
@@ -275,7 +281,6 @@ mod tests {
         }
         // The weakest experts were measured and suspended.
         assert!(r.scored.suspended >= 1);
-        assert_eq!(r.random.suspended, 0);
     }
 
     #[test]

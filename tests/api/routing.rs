@@ -148,7 +148,7 @@ pub(crate) async fn vet_to(app: &TestApp, w: &World, e: &Expert, last: &str) {
     }
 }
 
-async fn set_standing(app: &TestApp, w: &World, e: &Expert, status: &str) {
+pub(crate) async fn set_standing(app: &TestApp, w: &World, e: &Expert, status: &str) {
     app.call(
         Method::PUT,
         &format!("/v1/experts/{}/slices/{}/status", e.id, w.slice),

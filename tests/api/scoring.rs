@@ -7,20 +7,9 @@ use serde_json::{Value, json};
 
 use crate::helpers::{TestApp, on_both_with};
 use crate::routing::{
-    Expert, Opts, World, accept_and_submit, applicant, item, prefer, push, qualified, vet_to, work,
-    world,
+    Expert, Opts, World, accept_and_submit, applicant, item, prefer, push, qualified, set_standing,
+    vet_to, work, world,
 };
-
-async fn set_status(app: &TestApp, w: &World, e: &Expert, status: &str) {
-    app.call(
-        Method::PUT,
-        &format!("/v1/experts/{}/slices/{}/status", e.id, w.slice),
-        Some(&w.admin.token),
-        Some(json!({"status": status, "reason": "set by the test"})),
-    )
-    .await
-    .assert_status(200);
-}
 
 async fn scores(app: &TestApp, token: &str, expert: &str) -> Value {
     let r = app
@@ -70,6 +59,26 @@ async fn upload_gold(app: &TestApp, w: &World, n: usize) {
     );
 }
 
+/// A project with overlap 1 and gold at half the offers, `gold` gold items, an approved
+/// expert on probation in its slice, and `items` pushed items offered to them.
+async fn on_probation_with_gold(app: &TestApp, gold: usize, items: usize) -> (World, Expert) {
+    let w = world(
+        app,
+        Opts {
+            overlap: 1,
+            gold_rate: 0.5,
+            ..Opts::default()
+        },
+    )
+    .await;
+    upload_gold(app, &w, gold).await;
+    let e = applicant(app, &w, None, json!({})).await;
+    vet_to(app, &w, &e, "approved").await;
+    set_standing(app, &w, &e, "probation").await;
+    push(app, &w, (0..items).map(item).collect()).await;
+    (w, e)
+}
+
 /// Answers the next offered gold item (correctly or not); false if none is offered.
 async fn answer_gold(app: &TestApp, e: &Expert, correct: bool) -> bool {
     let offered = work(app, e, "offered").await;
@@ -94,20 +103,7 @@ async fn gold_answers_move_an_expert_from_probation_to_qualified_to_suspended_an
             s.routing.max_open_assignments = 10_000;
         },
         |app| async move {
-            let w = world(
-                &app,
-                Opts {
-                    overlap: 1,
-                    gold_rate: 0.5,
-                    ..Opts::default()
-                },
-            )
-            .await;
-            upload_gold(&app, &w, 120).await;
-            let e = applicant(&app, &w, None, json!({})).await;
-            vet_to(&app, &w, &e, "approved").await;
-            set_status(&app, &w, &e, "probation").await;
-            push(&app, &w, (0..110).map(item).collect()).await;
+            let (w, e) = on_probation_with_gold(&app, 120, 110).await;
 
             // 19 correct gold answers: not yet the 20 the status table needs.
             for _ in 0..19 {
@@ -285,6 +281,23 @@ async fn gold_answers_move_an_expert_from_probation_to_qualified_to_suspended_an
             assert_eq!(r.json["participants"][0]["passed"], true);
             assert_eq!(r.json["items"][0]["agreement_with_reference"], 0.0);
             assert_eq!(r.json["drift"].as_array().unwrap().len(), 1);
+            // Repeating it on the same items: a new session with the same set, and the drift
+            // list of either holds both.
+            let again = app
+                .post(&format!("/v1/calibration-sessions/{session}/repeat"), &w.admin.token,
+                    json!({"closes_at": closes}))
+                .await;
+            again.assert_status(201);
+            assert_eq!(again.json["origin"], "repeat");
+            assert_eq!(again.json["set_key"], c.json["set_key"]);
+            assert_eq!(again.json["participants"], 1);
+            let r = app
+                .get(&format!("/v1/calibration-sessions/{session}/results"), &w.admin.token)
+                .await;
+            let drift = r.json["drift"].as_array().unwrap();
+            assert_eq!(drift.len(), 2);
+            assert_eq!(drift[0]["mean_accuracy"], 0.8);
+            assert_eq!(drift[1]["participants_answered"], 0);
         },
     )
     .await;
@@ -427,6 +440,21 @@ async fn slice_reliability_and_project_quality_match_hand_computed_numbers() {
             app.drain_jobs().await;
             let n = app.mail_to(&w.admin.email).iter().filter(|m| m.subject().contains("reliability")).count();
             assert_eq!(n, 1);
+            // When its 14-day window ends, the sweep closes it: nobody answered, so both
+            // participants end incomplete and their items expire.
+            app.advance(chrono::Duration::days(15));
+            app.drain_jobs().await;
+            let mut x = x;
+            app.relogin(&mut x.account).await;
+            let mine = app.get("/v1/calibration-sessions", &x.account.token).await;
+            assert_eq!(mine.json["data"][0]["status"], "closed", "{}", mine.json);
+            assert_eq!(mine.json["data"][0]["me"]["status"], "incomplete");
+            assert_eq!(mine.json["data"][0]["me"]["passed"], false);
+            let session = mine.json["data"][0]["id"].as_str().unwrap().to_owned();
+            let items = app
+                .get(&format!("/v1/calibration-sessions/{session}/items"), &x.account.token)
+                .await;
+            assert!(items.json["data"].as_array().unwrap().iter().all(|i| i["status"] == "expired"));
         },
     )
     .await;
@@ -522,7 +550,17 @@ async fn every_score_endpoint_keeps_to_its_tenancy() {
                 .assert_problem(404, None);
             app.post(&answer, &x.account.token, json!({"label": {"preference": "c"}}))
                 .await
-                .assert_problem(422, None);
+                .assert_problem(422, Some("label.preference"));
+            // Closing early: only managers; then answers are refused and a second close is 409.
+            let close = format!("/v1/calibration-sessions/{session}/close");
+            app.post(&close, &x.account.token, json!({})).await.assert_problem(403, None);
+            let c = app.post(&close, &w.admin.token, json!({})).await;
+            c.assert_status(200);
+            assert_eq!(c.json["status"], "closed");
+            app.post(&close, &w.admin.token, json!({})).await.assert_problem(409, None);
+            app.post(&answer, &x.account.token, json!({"label": prefer("a", 1)}))
+                .await
+                .assert_problem(409, None);
         },
     )
     .await;
@@ -536,20 +574,7 @@ async fn appeals_overturn_a_gold_answer_and_a_sanction_and_scores_follow() {
             s.routing.max_open_assignments = 10_000;
         },
         |app| async move {
-            let w = world(
-                &app,
-                Opts {
-                    overlap: 1,
-                    gold_rate: 0.5,
-                    ..Opts::default()
-                },
-            )
-            .await;
-            upload_gold(&app, &w, 60).await;
-            let e = applicant(&app, &w, None, json!({})).await;
-            vet_to(&app, &w, &e, "approved").await;
-            set_status(&app, &w, &e, "probation").await;
-            push(&app, &w, (0..60).map(item).collect()).await;
+            let (w, e) = on_probation_with_gold(&app, 60, 60).await;
             // 20 wrong gold answers: the lower bound is far below 0.75 → suspended.
             for _ in 0..20 {
                 assert!(answer_gold(&app, &e, false).await);
