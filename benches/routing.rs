@@ -56,6 +56,7 @@ fn table(n: usize) -> Vec<Candidate> {
                 alpha,
                 beta,
                 theta: None,
+                on_shift: false,
                 key: decide::UNDRAWN,
             }
         })
@@ -73,6 +74,7 @@ const WEIGHTS: Weights = Weights {
     perf: 1.0,
     load: 0.25,
     cost: 0.15,
+    shift: 1.5,
 };
 
 fn run(candidates: &[Candidate], seed: u64) -> decide::Decision {
@@ -92,7 +94,7 @@ fn run(candidates: &[Candidate], seed: u64) -> decide::Decision {
         currency: "USD",
         probation_slots: 1,
     };
-    decide::decide(&req, WEIGHTS, seed, candidates.iter().cloned(), |_| true)
+    decide::decide(&req, WEIGHTS, seed, candidates.iter().cloned(), |_| None)
 }
 
 fn bench(c: &mut Criterion) {

@@ -26,6 +26,7 @@ pub struct Settings {
     pub routing: RoutingSettings,
     pub webhooks: WebhookSettings,
     pub scoring: ScoringSettings,
+    pub scheduling: SchedulingSettings,
     pub log: LogSettings,
 }
 
@@ -42,6 +43,7 @@ impl Default for Settings {
             routing: RoutingSettings::default(),
             webhooks: WebhookSettings::default(),
             scoring: ScoringSettings::default(),
+            scheduling: SchedulingSettings::default(),
             log: LogSettings::default(),
         }
     }
@@ -266,6 +268,10 @@ pub struct RoutingSettings {
     pub weight_performance: f64,
     pub weight_load: f64,
     pub weight_cost: f64,
+    /// Added to the score of an expert on a confirmed shift for the item's project and
+    /// slice right now. The default exceeds the whole range of the other terms, so
+    /// experts on shift are always preferred (README "Scheduling").
+    pub weight_on_shift: f64,
     /// A gap between heartbeats longer than this ends a work session.
     pub idle_limit_secs: i64,
     /// Most measured seconds one assignment can count.
@@ -294,6 +300,7 @@ impl Default for RoutingSettings {
             weight_performance: 1.0,
             weight_load: 0.25,
             weight_cost: 0.15,
+            weight_on_shift: 1.5,
             idle_limit_secs: 300,
             max_item_seconds: 3600,
             sweep_interval_secs: 60,
@@ -360,6 +367,34 @@ impl ScoringSettings {
             suspend_below: self.suspend_lower_bound,
             level: self.credible_level,
             prior: self.prior,
+        }
+    }
+}
+
+/// Scheduling (DESIGN, "Scheduling"): availability, capacity requests, shifts, reminders.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct SchedulingSettings {
+    /// A reminder e-mail goes out this many minutes before each booked shift.
+    pub reminder_before_minutes: i64,
+    /// Longest shift the planner books (a request may ask for less).
+    pub max_shift_minutes: i64,
+    /// Longest window a capacity request or an availability query may span.
+    pub max_window_days: i64,
+    /// Weekly cap of an expert who has not set one.
+    pub default_max_hours_per_week: i64,
+    /// The calendar feed lists shifts that ended at most this many days ago.
+    pub calendar_past_days: i64,
+}
+
+impl Default for SchedulingSettings {
+    fn default() -> Self {
+        Self {
+            reminder_before_minutes: 60,
+            max_shift_minutes: 480,
+            max_window_days: 62,
+            default_max_hours_per_week: 20,
+            calendar_past_days: 90,
         }
     }
 }
@@ -574,6 +609,23 @@ impl Settings {
                 "routing.sweep_interval_secs",
                 self.routing.sweep_interval_secs,
             ),
+            (
+                "scheduling.reminder_before_minutes",
+                self.scheduling.reminder_before_minutes,
+            ),
+            (
+                "scheduling.max_shift_minutes",
+                self.scheduling.max_shift_minutes,
+            ),
+            ("scheduling.max_window_days", self.scheduling.max_window_days),
+            (
+                "scheduling.default_max_hours_per_week",
+                self.scheduling.default_max_hours_per_week,
+            ),
+            (
+                "scheduling.calendar_past_days",
+                self.scheduling.calendar_past_days,
+            ),
         ] {
             if v <= 0 {
                 bail!("{key} must be positive");
@@ -594,6 +646,7 @@ impl Settings {
             ("routing.weight_performance", r.weight_performance),
             ("routing.weight_load", r.weight_load),
             ("routing.weight_cost", r.weight_cost),
+            ("routing.weight_on_shift", r.weight_on_shift),
         ] {
             if !(v.is_finite() && v >= 0.0) {
                 bail!("{key} must be a non-negative number");

@@ -175,6 +175,13 @@ define_id!(
     "a calibration participant id"
 );
 define_id!(AppealId, "apl", "an appeal id");
+define_id!(
+    AvailabilityExceptionId,
+    "avx",
+    "an availability exception id"
+);
+define_id!(CapacityRequestId, "cap", "a capacity request id");
+define_id!(ShiftId, "shf", "a shift id");
 
 #[cfg(test)]
 mod tests {

@@ -695,6 +695,80 @@ diesel::table! {
 diesel::joinable!(refresh_tokens -> sessions (session_id));
 diesel::joinable!(api_keys -> orgs (org_id));
 
+diesel::table! {
+    expert_schedules (expert_id) {
+        expert_id -> Text,
+        time_zone -> Text,
+        weekly_rules -> Text,
+        max_minutes_per_week -> Integer,
+        min_notice_minutes -> Integer,
+        calendar_token_hash -> Nullable<Text>,
+        calendar_token_created_at -> Nullable<Timestamp>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    availability_exceptions (id) {
+        id -> Text,
+        expert_id -> Text,
+        available -> Bool,
+        starts_local -> Timestamp,
+        ends_local -> Timestamp,
+        reason -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    capacity_requests (id) {
+        id -> Text,
+        org_id -> Text,
+        project_id -> Text,
+        slice_id -> Text,
+        minutes_needed -> BigInt,
+        window_start -> Timestamp,
+        window_end -> Timestamp,
+        min_shift_minutes -> Integer,
+        max_shift_minutes -> Integer,
+        min_experts -> Integer,
+        status -> Text,
+        shortfall_minutes -> BigInt,
+        shortfall_experts -> Integer,
+        note -> Text,
+        created_by -> Text,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+        planned_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    shifts (id) {
+        id -> Text,
+        capacity_request_id -> Text,
+        org_id -> Text,
+        project_id -> Text,
+        slice_id -> Text,
+        expert_id -> Text,
+        starts_at -> Timestamp,
+        ends_at -> Timestamp,
+        status -> Text,
+        sequence -> Integer,
+        reason -> Text,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    scheduling_lock (id) {
+        id -> Integer,
+        version -> BigInt,
+    }
+}
+
 diesel::allow_tables_to_appear_in_same_query!(
     users,
     orgs,
@@ -737,4 +811,9 @@ diesel::allow_tables_to_appear_in_same_query!(
     webhook_endpoints,
     webhook_deliveries,
     webhook_attempts,
+    expert_schedules,
+    availability_exceptions,
+    capacity_requests,
+    shifts,
+    scheduling_lock,
 );

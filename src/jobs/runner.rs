@@ -221,6 +221,20 @@ impl JobRunner {
             super::schedule::SCORING_SWEEP => {
                 self.in_transaction(crate::scoring::health::sweep).await
             }
+            crate::scheduling::service::SHIFT_REMINDER => {
+                let j: crate::scheduling::service::ReminderJob = serde_json::from_str(&job.payload)?;
+                let now = self.clock.now();
+                let n = self
+                    .db
+                    .read(move |conn| {
+                        crate::db::write_tx(conn, |conn| {
+                            crate::scheduling::service::remind(conn, now, &j)
+                        })
+                    })
+                    .await?;
+                tracing::info!(sent = n, "shift reminder");
+                Ok(())
+            }
             crate::webhooks::deliver::DELIVER => {
                 let j: crate::webhooks::deliver::DeliverJob = serde_json::from_str(&job.payload)?;
                 crate::webhooks::deliver::attempt(&self.db, &self.clock, &self.env, j).await

@@ -306,3 +306,66 @@ pub fn appeal_decided(
         ),
     }
 }
+
+/// Shifts booked for an expert (each line: local time, UTC time, what for).
+pub fn shifts_offered(to: &str, display_name: &str, lines: &[String]) -> OutgoingEmail {
+    let n = lines.len();
+    OutgoingEmail {
+        to: to.to_owned(),
+        subject: if n == 1 {
+            "A shift was booked for you on Cadre: please confirm".to_owned()
+        } else {
+            format!("{n} shifts were booked for you on Cadre: please confirm")
+        },
+        text: format!(
+            "Hello {display_name},\n\n\
+             a lab asked for expert capacity and Cadre booked these shifts within your\n\
+             availability:\n\n{}\n\n\
+             Confirm or decline each shift (POST /v1/shifts/{{shift}}/confirm or /decline).\n\
+             A declined shift is offered to someone else. Your calendar feed shows them too.\n\n\
+             -- Cadre\n",
+            lines.join("\n")
+        ),
+    }
+}
+
+/// Shifts cancelled by the lab (the lines as in [`shifts_offered`]).
+pub fn shifts_cancelled(
+    to: &str,
+    display_name: &str,
+    lines: &[String],
+    reason: &str,
+) -> OutgoingEmail {
+    OutgoingEmail {
+        to: to.to_owned(),
+        subject: "Shifts cancelled on Cadre".to_owned(),
+        text: format!(
+            "Hello {display_name},\n\n\
+             these shifts were cancelled and are no longer booked:\n\n{}\n\n\
+             Reason: {reason}\n\n\
+             Your calendar feed marks them cancelled.\n\n\
+             -- Cadre\n",
+            lines.join("\n")
+        ),
+    }
+}
+
+/// A reminder before a shift.
+pub fn shift_reminder(to: &str, display_name: &str, line: &str, confirmed: bool) -> OutgoingEmail {
+    let state = if confirmed {
+        "You confirmed this shift."
+    } else {
+        "You have not confirmed this shift yet: confirm or decline it now."
+    };
+    OutgoingEmail {
+        to: to.to_owned(),
+        subject: "Reminder: your Cadre shift starts soon".to_owned(),
+        text: format!(
+            "Hello {display_name},\n\n\
+             your shift starts soon:\n\n{line}\n\n\
+             {state}\n\
+             Items for this project and slice go to experts on shift first.\n\n\
+             -- Cadre\n"
+        ),
+    }
+}

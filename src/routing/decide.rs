@@ -22,6 +22,13 @@
 //! with the bound `w_perf · (mean + 4·sd)` and its draw returned in [`Decision::drawn`] for
 //! the caller to store.
 //!
+//! **Schedule.** An expert on a confirmed shift for the item's project and slice right now
+//! gets `w_shift` added to their score (the default exceeds the range of the other terms,
+//! so experts on shift are preferred); the caller reads those experts first, before the
+//! table, so the key still bounds every later candidate's score. Experts with a schedule
+//! who are not available at any time before the item's deadline are removed by the
+//! [`Filter::Schedule`] filter, which the caller's check applies with the credentials.
+//!
 //! **Choice** from the shortlists, best score first: (1) experts from vendors not yet chosen
 //! (independents count as their own vendor), within the probation slots; (2) any expert,
 //! within the probation slots; (3) probation experts beyond their slots, only when no other
@@ -56,6 +63,8 @@ pub struct Candidate {
     pub beta: f64,
     /// The pre-drawn Thompson sample, if one was drawn.
     pub theta: Option<f64>,
+    /// On a confirmed shift for the item's project and slice now (read before the table).
+    pub on_shift: bool,
     /// The routing key the table is ordered by: `w_perf·θ − w_load·open/cap` when θ is
     /// drawn, [`UNDRAWN`] otherwise.
     pub key: f64,
@@ -112,6 +121,8 @@ pub enum Filter {
     AtCapacity,
     /// Lacks the domain's required credentials (verified, unexpired) at routing time.
     Credentials,
+    /// Has a schedule and is not available at any time before the item's deadline.
+    Schedule,
 }
 
 #[derive(Debug, Clone)]
@@ -141,6 +152,8 @@ pub struct Weights {
     pub perf: f64,
     pub load: f64,
     pub cost: f64,
+    /// Added for an expert on shift now.
+    pub shift: f64,
 }
 
 /// A candidate's score and its terms.
@@ -158,6 +171,8 @@ pub struct Terms {
     pub load: f64,
     /// Cost against the project's bill rate, 0–1.
     pub cost: f64,
+    /// The on-shift bonus added (`w_shift` for an expert on shift now, else 0).
+    pub shift: f64,
     pub score: f64,
 }
 
@@ -212,7 +227,8 @@ pub fn cost_term(c: &Candidate, req: &Request<'_>) -> f64 {
     (c.rate_minor.max(0) as f64 / req.bill_rate_minor as f64 - 1.0).clamp(0.0, 1.0)
 }
 
-fn failing_filter(c: &Candidate, req: &Request<'_>) -> Option<Filter> {
+/// The first filter (without the database-backed ones) that removes `c`, if any.
+pub fn failing_filter(c: &Candidate, req: &Request<'_>) -> Option<Filter> {
     if !c.approved {
         return Some(Filter::NotApproved);
     }
@@ -286,17 +302,19 @@ pub fn fnv1a(s: &str) -> u64 {
     })
 }
 
-/// Decides, scanning `candidates` in descending order of `bound`. Each candidate's draw
-/// comes from its own stream seeded by `seed` and its id, so a decision is reproducible
-/// from its seed and does not depend on how far the scan went.
+/// Decides, scanning `candidates`: those on shift first (any order), then the table in
+/// descending key order. `check` applies the filters that need the database (credentials,
+/// schedule) to a candidate that passed the others. Each candidate's draw comes from its
+/// own stream seeded by `seed` and its id, so a decision is reproducible from its seed and
+/// does not depend on how far the scan went.
 pub fn decide(
     req: &Request<'_>,
     w: Weights,
     seed: u64,
     candidates: impl IntoIterator<Item = Candidate>,
-    credentials_ok: impl FnMut(&Candidate) -> bool,
+    check: impl FnMut(&Candidate) -> Option<Filter>,
 ) -> Decision {
-    scan(req, w, seed, candidates, credentials_ok, true)
+    scan(req, w, seed, candidates, check, true)
 }
 
 fn scan(
@@ -304,7 +322,7 @@ fn scan(
     w: Weights,
     seed: u64,
     candidates: impl IntoIterator<Item = Candidate>,
-    mut credentials_ok: impl FnMut(&Candidate) -> bool,
+    mut check: impl FnMut(&Candidate) -> Option<Filter>,
     lazy: bool,
 ) -> Decision {
     let mut d = Decision::default();
@@ -327,19 +345,20 @@ fn scan(
                 (t, w.perf * score_bound(c.alpha, c.beta))
             }
         };
+        let shift = if c.on_shift { w.shift } else { 0.0 };
+        let reach = reach + shift;
         let done = |list: &[Scored]| lazy && floor_of(list, size).is_some_and(|f| reach <= f);
         if done(&regular) && (req.probation_slots == 0 || done(&probation)) {
             // Drawn candidates come in key order, so no later one can win either; undrawn
-            // ones (read first) are not ordered among themselves.
-            if c.theta.is_some() {
+            // ones and those on shift (read first) are not ordered among themselves.
+            if c.theta.is_some() && !c.on_shift {
                 break;
             }
             d.scanned += 1;
             continue;
         }
         d.scanned += 1;
-        let filter = failing_filter(&c, req)
-            .or_else(|| (!credentials_ok(&c)).then_some(Filter::Credentials));
+        let filter = failing_filter(&c, req).or_else(|| check(&c));
         if let Some(f) = filter {
             *d.removed.entry(f).or_default() += 1;
             continue;
@@ -353,7 +372,7 @@ fn scan(
         let mean = c.alpha / (c.alpha + c.beta);
         let load = load_share(c.open, req.cap);
         let cost = cost_term(&c, req);
-        let score = w.perf * theta - w.load * load - w.cost * cost;
+        let score = w.perf * theta - w.load * load - w.cost * cost + shift;
         let scored = Scored {
             terms: Terms {
                 sample: theta,
@@ -363,6 +382,7 @@ fn scan(
                 bound: score_bound(c.alpha, c.beta),
                 load,
                 cost,
+                shift,
                 score,
             },
             candidate: c,
@@ -454,6 +474,7 @@ mod tests {
             alpha,
             beta,
             theta: None,
+            on_shift: false,
             key: UNDRAWN,
         }
     }
@@ -501,6 +522,7 @@ mod tests {
         perf: 1.0,
         load: 0.25,
         cost: 0.15,
+        shift: 1.5,
     };
 
     fn sorted(mut v: Vec<Candidate>) -> Vec<Candidate> {
@@ -566,7 +588,9 @@ mod tests {
         x.open = 5;
         c.push(x);
         c.push(cand("no-licence", None, q, 5.0, 1.0));
-        let d = decide(&r, W, 1, c, |c| c.expert_id != "no-licence");
+        let d = decide(&r, W, 1, c, |c| {
+            (c.expert_id == "no-licence").then_some(Filter::Credentials)
+        });
         assert_eq!(ids(&d), ["ok"]);
         let want: BTreeMap<Filter, usize> = [
             Filter::NotApproved,
@@ -595,14 +619,14 @@ mod tests {
             cand("m2", Some("meridian"), q, 890.0, 10.0),
             cand("o1", Some("orbit"), q, 600.0, 400.0),
         ]);
-        let d = decide(&req(&f, 2, 0), W, 7, c, |_| true);
+        let d = decide(&req(&f, 2, 0), W, 7, c, |_| None);
         assert_eq!(ids(&d), ["m1", "o1"]);
         // With one vendor only, the colleague is taken.
         let c = sorted(vec![
             cand("m1", Some("meridian"), q, 900.0, 10.0),
             cand("m2", Some("meridian"), q, 890.0, 10.0),
         ]);
-        let d = decide(&req(&f, 2, 0), W, 7, c, |_| true);
+        let d = decide(&req(&f, 2, 0), W, 7, c, |_| None);
         assert_eq!(ids(&d), ["m1", "m2"]);
     }
 
@@ -617,13 +641,13 @@ mod tests {
             cand("p2", None, p, 50.0, 1.0),
             cand("q1", None, q, 30.0, 10.0),
         ]);
-        let d = decide(&req(&f, 2, 1), W, 3, c.clone(), |_| true);
+        let d = decide(&req(&f, 2, 1), W, 3, c.clone(), |_| None);
         let chosen = ids(&d);
         assert!(chosen.contains(&"q1") && chosen.len() == 2, "{chosen:?}");
         assert_eq!(d.probation_over_share, 0);
         // No slot but no qualified expert either: probation fills in, and it is reported.
         let only_p: Vec<Candidate> = c.into_iter().filter(|c| c.status == p).collect();
-        let d = decide(&req(&f, 2, 0), W, 3, only_p, |_| true);
+        let d = decide(&req(&f, 2, 0), W, 3, only_p, |_| None);
         assert_eq!(d.chosen.len(), 2);
         assert_eq!(d.probation_over_share, 2);
     }
@@ -639,7 +663,7 @@ mod tests {
         c.extend((0..1000).map(|i| cand(&format!("w{i}"), None, q, 300.0, 700.0)));
         let mut rng = SmallRng::seed_from_u64(7);
         let c = sorted(c.into_iter().map(|c| drawn(c, &mut rng)).collect());
-        let d = decide(&req(&f, 2, 0), W, 9, c, |_| true);
+        let d = decide(&req(&f, 2, 0), W, 9, c, |_| None);
         assert_eq!(d.chosen.len(), 2);
         assert!(
             d.chosen
@@ -669,12 +693,40 @@ mod tests {
             })
             .collect();
         let c = sorted(c);
-        let lazy = decide(&req(&f, 2, 0), W, 5, c.clone(), |_| true);
-        let full = scan(&req(&f, 2, 0), W, 5, c, |_| true, false);
+        let lazy = decide(&req(&f, 2, 0), W, 5, c.clone(), |_| None);
+        let full = scan(&req(&f, 2, 0), W, 5, c, |_| None, false);
         assert_eq!(ids(&lazy), ids(&full));
         assert!(lazy.scanned <= 12, "scanned {}", lazy.scanned);
         // Only the compared samples are redrawn.
         assert_eq!(lazy.drawn.len(), lazy.sampled);
+    }
+
+    #[test]
+    fn an_expert_on_shift_read_first_wins_over_better_experts_and_the_scan_stays_lazy() {
+        let f = fixture();
+        let mut rng = SmallRng::seed_from_u64(11);
+        let q = SliceStatus::Qualified;
+        // A weak expert on shift, then a table of strong experts in key order.
+        let mut weak = drawn(cand("weak", Some("v0"), q, 3.0, 30.0), &mut rng);
+        weak.on_shift = true;
+        let table = sorted(
+            (0..500)
+                .map(|i| drawn(cand(&format!("s{i:03}"), Some("v1"), q, 300.0, 10.0), &mut rng))
+                .collect(),
+        );
+        let all: Vec<Candidate> = std::iter::once(weak.clone()).chain(table.clone()).collect();
+        let d = decide(&req(&f, 1, 0), W, 4, all.clone(), |_| None);
+        assert_eq!(ids(&d), ["weak"]);
+        assert_eq!(d.chosen[0].terms.shift, W.shift);
+        assert!(d.scanned <= 12, "scanned {}", d.scanned);
+        assert_eq!(ids(&d), ids(&scan(&req(&f, 1, 0), W, 4, all, |_| None, false)));
+        // Removed by the schedule check: the best of the table instead.
+        let d = decide(&req(&f, 1, 0), W, 4, std::iter::once(weak).chain(table), |c| {
+            (c.expert_id == "weak").then_some(Filter::Schedule)
+        });
+        assert_ne!(ids(&d), ["weak"]);
+        assert_eq!(d.removed.get(&Filter::Schedule), Some(&1));
+        assert_eq!(d.chosen[0].terms.shift, 0.0);
     }
 
     #[test]
@@ -685,7 +737,7 @@ mod tests {
             cand("new1", None, q, 1.0, 1.0),
             cand("new2", None, q, 2.0, 1.0),
         ];
-        let d = decide(&req(&f, 1, 0), W, 3, c, |_| true);
+        let d = decide(&req(&f, 1, 0), W, 3, c, |_| None);
         let drawn: Vec<&str> = d.drawn.iter().map(|(id, _)| id.as_str()).collect();
         assert_eq!(drawn, ["new1", "new2"]);
         assert!(d.drawn.iter().all(|(_, t)| (0.0..=1.0).contains(t)));
@@ -745,8 +797,8 @@ mod tests {
             }).collect();
             let c = sorted(c);
             let r = req(&f, wanted, slots);
-            let lazy = scan(&r, W, seed, c.clone(), |_| true, true);
-            let full = scan(&r, W, seed, c.clone(), |_| true, false);
+            let lazy = scan(&r, W, seed, c.clone(), |_| None, true);
+            let full = scan(&r, W, seed, c.clone(), |_| None, false);
             prop_assert_eq!(ids(&lazy), ids(&full));
             prop_assert_eq!(full.scanned, c.len());
             let eligible = c.iter().filter(|x| x.open < 5).count();

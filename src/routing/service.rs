@@ -12,7 +12,7 @@ use rand::{Rng, SeedableRng};
 use serde_json::{Value, json};
 
 use super::agreement;
-use super::decide::{self, Candidate, Decision, Filter, Weights};
+use super::decide::{self, Candidate, Decision, Filter};
 use super::sessions::{self, Beat};
 use super::store::{self, ItemRow, NewAssignment, NewOutcome};
 use crate::assessments::store::AssignmentRow;
@@ -73,13 +73,39 @@ struct Pages<'a, 'c> {
     buffer: VecDeque<store::CandidateRow>,
     exhausted: bool,
     handles: &'a RefCell<HashMap<String, String>>,
+    /// Experts already read (those on shift, read before the table).
+    skip: &'a HashSet<String>,
 }
 
-impl Iterator for Pages<'_, '_> {
-    type Item = Candidate;
+/// A candidate-table row as the decision sees it.
+fn candidate_of(r: store::CandidateRow, on_shift: bool) -> Candidate {
+    Candidate {
+        approved: r.vetting_status == "approved",
+        status: SliceStatus::parse(&r.status).unwrap_or(SliceStatus::None),
+        tier: Tier::parse(&r.tier).unwrap_or(Tier::Annotator),
+        languages: crate::db::json_list(&r.languages),
+        // Stored as [{name, current}]; current and past affiliations both count.
+        affiliations: crate::db::json_list::<Value>(&r.affiliations)
+            .iter()
+            .filter_map(|a| a.get("name").and_then(Value::as_str).map(str::to_owned))
+            .collect(),
+        open: i64::from(r.open_assignments),
+        rate_minor: r.desired_rate_minor,
+        currency: r.desired_currency,
+        alpha: r.alpha,
+        beta: r.beta,
+        theta: r.theta,
+        on_shift,
+        key: r.score_bound,
+        vendor_id: r.vendor_id,
+        expert_id: r.expert_id,
+    }
+}
 
-    fn next(&mut self) -> Option<Candidate> {
-        if self.buffer.is_empty() && !self.exhausted {
+impl Pages<'_, '_> {
+    /// Reads the next page into the buffer.
+    fn fill(&mut self) {
+        {
             let page = {
                 let mut conn = self.conn.borrow_mut();
                 store::candidates_page(&mut conn, &self.slice, self.after.as_ref(), PAGE)
@@ -98,30 +124,26 @@ impl Iterator for Pages<'_, '_> {
                 }
             }
         }
-        let r = self.buffer.pop_front()?;
-        self.handles
-            .borrow_mut()
-            .insert(r.expert_id.clone(), r.handle.clone());
-        Some(Candidate {
-            approved: r.vetting_status == "approved",
-            status: SliceStatus::parse(&r.status).unwrap_or(SliceStatus::None),
-            tier: Tier::parse(&r.tier).unwrap_or(Tier::Annotator),
-            languages: crate::db::json_list(&r.languages),
-            // Stored as [{name, current}]; current and past affiliations both count.
-            affiliations: crate::db::json_list::<Value>(&r.affiliations)
-                .iter()
-                .filter_map(|a| a.get("name").and_then(Value::as_str).map(str::to_owned))
-                .collect(),
-            open: i64::from(r.open_assignments),
-            rate_minor: r.desired_rate_minor,
-            currency: r.desired_currency,
-            alpha: r.alpha,
-            beta: r.beta,
-            theta: r.theta,
-            key: r.score_bound,
-            vendor_id: r.vendor_id,
-            expert_id: r.expert_id,
-        })
+    }
+}
+
+impl Iterator for Pages<'_, '_> {
+    type Item = Candidate;
+
+    fn next(&mut self) -> Option<Candidate> {
+        loop {
+            if self.buffer.is_empty() && !self.exhausted {
+                self.fill();
+            }
+            let r = self.buffer.pop_front()?;
+            if self.skip.contains(&r.expert_id) {
+                continue;
+            }
+            self.handles
+                .borrow_mut()
+                .insert(r.expert_id.clone(), r.handle.clone());
+            return Some(candidate_of(r, false));
+        }
     }
 }
 
@@ -134,8 +156,42 @@ struct Want {
     probation_slots: usize,
 }
 
-/// Runs one decision over the candidate table (lazily) and returns it with the handles
-/// of the candidates it read.
+/// The project's exclusions, as the filters read them.
+struct Exclusions {
+    vendors: HashSet<String>,
+    experts: HashSet<String>,
+    keywords: Vec<String>,
+}
+
+impl Exclusions {
+    fn of(p: &ProjectRow) -> Self {
+        Self {
+            vendors: crate::db::json_list(&p.excluded_vendor_ids)
+                .into_iter()
+                .collect(),
+            experts: crate::db::json_list(&p.excluded_expert_ids)
+                .into_iter()
+                .collect(),
+            keywords: crate::db::json_list::<String>(&p.affiliation_keywords)
+                .into_iter()
+                .map(|k| k.to_lowercase())
+                .collect(),
+        }
+    }
+}
+
+/// The slice statuses a project slice accepts (its minimum qualification).
+fn allowed_statuses(st: &Setting) -> Vec<SliceStatus> {
+    if st.min_qualification == "probation" {
+        vec![SliceStatus::Probation, SliceStatus::Qualified]
+    } else {
+        vec![SliceStatus::Qualified]
+    }
+}
+
+/// Runs one decision: experts on shift for the project's slice first, then the candidate
+/// table (lazily); returns it with the handles of the candidates it read.
+#[allow(clippy::too_many_arguments)]
 fn run_decision(
     conn: &mut DbConn,
     now: DateTime<Utc>,
@@ -143,44 +199,43 @@ fn run_decision(
     st: &Setting,
     want: &Want,
     on_item: &HashSet<String>,
+    deadline: DateTime<Utc>,
     seed: u64,
 ) -> ApiResult<(Decision, HashMap<String, String>)> {
     let p = &st.project;
-    let excluded_vendors: HashSet<String> = crate::db::json_list(&p.excluded_vendor_ids)
-        .into_iter()
-        .collect();
-    let excluded_experts: HashSet<String> = crate::db::json_list(&p.excluded_expert_ids)
-        .into_iter()
-        .collect();
-    let keywords: Vec<String> = crate::db::json_list::<String>(&p.affiliation_keywords)
-        .into_iter()
-        .map(|k| k.to_lowercase())
-        .collect();
+    let ex = Exclusions::of(p);
     let req = decide::Request {
         wanted: want.wanted,
         allowed: &want.allowed,
         tier: want.tier,
         language: st.slice.language.as_deref(),
-        excluded_vendors: &excluded_vendors,
-        excluded_experts: &excluded_experts,
-        affiliation_keywords: &keywords,
+        excluded_vendors: &ex.vendors,
+        excluded_experts: &ex.experts,
+        affiliation_keywords: &ex.keywords,
         on_item,
         cap: settings.routing.max_open_assignments,
         bill_rate_minor: p.bill_rate_minor,
         currency: &p.currency,
         probation_slots: want.probation_slots,
     };
-    let r = &settings.routing;
-    let weights = Weights {
-        perf: r.weight_performance,
-        load: r.weight_load,
-        cost: r.weight_cost,
-    };
+    let weights = store::weights(&settings.routing);
+    let on_shift_ids = crate::scheduling::service::on_shift(conn, &p.id, &st.slice.id, now)?;
+    let on_shift_rows = store::candidates_for(conn, &st.slice.id, &on_shift_ids)?;
+    let skip: HashSet<String> = on_shift_rows.iter().map(|r| r.expert_id.clone()).collect();
+    let handles = RefCell::new(
+        on_shift_rows
+            .iter()
+            .map(|r| (r.expert_id.clone(), r.handle.clone()))
+            .collect::<HashMap<_, _>>(),
+    );
+    let first: Vec<Candidate> = on_shift_rows
+        .into_iter()
+        .map(|r| candidate_of(r, true))
+        .collect();
     let domain = st.slice.domain_id.clone();
     let cell = RefCell::new(conn);
     let error = RefCell::new(None);
-    let handles = RefCell::new(HashMap::new());
-    let mut credential_error: Option<ApiError> = None;
+    let mut check_error: Option<ApiError> = None;
     let decision = {
         let pages = Pages {
             conn: &cell,
@@ -190,31 +245,99 @@ fn run_decision(
             buffer: VecDeque::new(),
             exhausted: false,
             handles: &handles,
+            skip: &skip,
         };
-        let credentials_ok = |c: &Candidate| {
+        // The filters that read the database: credentials, then the schedule.
+        let check = |c: &Candidate| {
             let mut conn = cell.borrow_mut();
-            match crate::credentials::eligibility::eligible_for(
+            let r = crate::credentials::eligibility::eligible_for(
                 &mut conn,
                 &c.expert_id,
                 &domain,
                 now,
-            ) {
-                Ok(ok) => ok,
+            )
+            .and_then(|ok| {
+                if !ok {
+                    return Ok(Some(Filter::Credentials));
+                }
+                if c.on_shift {
+                    return Ok(None);
+                }
+                crate::scheduling::service::available_before(&mut conn, &c.expert_id, now, deadline)
+                    .map(|ok| (!ok).then_some(Filter::Schedule))
+            });
+            match r {
+                Ok(f) => f,
                 Err(e) => {
-                    credential_error.get_or_insert(e);
-                    false
+                    check_error.get_or_insert(e);
+                    Some(Filter::Credentials)
                 }
             }
         };
-        decide::decide(&req, weights, seed, pages, credentials_ok)
+        decide::decide(&req, weights, seed, first.into_iter().chain(pages), check)
     };
     if let Some(e) = error.into_inner() {
         return Err(e.into());
     }
-    if let Some(e) = credential_error {
+    if let Some(e) = check_error {
         return Err(e);
     }
     Ok((decision, handles.into_inner()))
+}
+
+/// Which of `experts` capacity planning may book for the project's slice: the experts
+/// routing would consider for its items (approved, a slice status the project accepts,
+/// the slice's language, not excluded, no conflicting affiliation, the domain's
+/// credentials valid now), each with their gold-accuracy lower bound in the slice.
+pub fn plannable(
+    conn: &mut DbConn,
+    now: DateTime<Utc>,
+    settings: &Settings,
+    project: &str,
+    slice: &str,
+    experts: &[String],
+) -> ApiResult<Vec<(String, f64)>> {
+    let st = setting(conn, project, slice)?;
+    let ex = Exclusions::of(&st.project);
+    let allowed = allowed_statuses(&st);
+    let none = HashSet::new();
+    let req = decide::Request {
+        wanted: 1,
+        allowed: &allowed,
+        tier: None,
+        language: st.slice.language.as_deref(),
+        excluded_vendors: &ex.vendors,
+        excluded_experts: &ex.experts,
+        affiliation_keywords: &ex.keywords,
+        on_item: &none,
+        // Load does not matter for planning hours ahead.
+        cap: i64::MAX,
+        bill_rate_minor: st.project.bill_rate_minor,
+        currency: &st.project.currency,
+        probation_slots: 0,
+    };
+    let mut out = Vec::new();
+    for r in store::candidates_for(conn, slice, experts)? {
+        let c = candidate_of(r, false);
+        if decide::failing_filter(&c, &req).is_some()
+            || !crate::credentials::eligibility::eligible_for(
+                conn,
+                &c.expert_id,
+                &st.slice.domain_id,
+                now,
+            )?
+        {
+            continue;
+        }
+        let level = settings.scoring.credible_level;
+        let lower = crate::scoring::beta::Posterior {
+            alpha: c.alpha,
+            beta: c.beta,
+        }
+        .lower_bound(level);
+        out.push((c.expert_id, lower));
+    }
+    Ok(out)
 }
 
 fn seed_for(settings: &Settings, item: &str, round: usize) -> u64 {
@@ -234,6 +357,7 @@ fn filter_phrase(f: Filter) -> &'static str {
         Filter::AlreadyOnItem => "already on the item",
         Filter::AtCapacity => "at capacity",
         Filter::Credentials => "missing required credentials",
+        Filter::Schedule => "not available before the deadline",
     }
 }
 
@@ -327,11 +451,7 @@ fn route_locked(
         Want {
             role: "annotator",
             wanted,
-            allowed: if st.min_qualification == "probation" {
-                vec![SliceStatus::Probation, SliceStatus::Qualified]
-            } else {
-                vec![SliceStatus::Qualified]
-            },
+            allowed: allowed_statuses(&st),
             tier: None,
             probation_slots: decide::probation_slots(
                 settings.routing.probation_share,
@@ -359,7 +479,9 @@ fn route_locked(
             ..want
         };
         let seed = seed_for(settings, &item.id, existing.len() + round);
-        let (mut d, h) = run_decision(conn, now, settings, &st, &need, &on_item, seed)?;
+        let deadline = crate::clock::utc(item.deadline_at);
+        let (mut d, h) =
+            run_decision(conn, now, settings, &st, &need, &on_item, deadline, seed)?;
         handles.extend(h);
         let mut chosen = std::mem::take(&mut d.chosen);
         // Reserve in id order so concurrent transactions lock experts in one order.
@@ -417,6 +539,7 @@ fn route_locked(
             "vendor_id": c.vendor_id,
             "slice_status": c.status.as_str(),
             "tier": c.tier.as_str(),
+            "on_shift": c.on_shift,
             "terms": s.terms,
         }));
         if gold_p > 0.0 {

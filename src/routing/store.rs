@@ -288,12 +288,48 @@ pub fn candidates_page(
     q.load(conn)
 }
 
+/// The candidate rows of specific experts in the slice (experts on shift, planning).
+pub fn candidates_for(
+    conn: &mut DbConn,
+    slice: &str,
+    experts_: &[String],
+) -> QueryResult<Vec<CandidateRow>> {
+    use crate::db::schema::{experts, slice_standings as ss};
+    if experts_.is_empty() {
+        return Ok(Vec::new());
+    }
+    ss::table
+        .inner_join(experts::table.on(experts::id.eq(ss::expert_id)))
+        .filter(ss::slice_id.eq(slice))
+        .filter(ss::expert_id.eq_any(experts_.to_vec()))
+        .order_by(ss::expert_id.asc())
+        .select((
+            ss::expert_id,
+            ss::status,
+            ss::tier,
+            ss::alpha,
+            ss::beta,
+            ss::score_bound,
+            ss::theta,
+            experts::vendor_id,
+            experts::vetting_status,
+            experts::languages,
+            experts::affiliations,
+            experts::open_assignments,
+            experts::desired_rate_minor,
+            experts::desired_currency,
+            experts::handle,
+        ))
+        .load(conn)
+}
+
 /// The routing weights as the candidate table's keys use them.
 pub fn weights(r: &crate::config::RoutingSettings) -> super::decide::Weights {
     super::decide::Weights {
         perf: r.weight_performance,
         load: r.weight_load,
         cost: r.weight_cost,
+        shift: r.weight_on_shift,
     }
 }
 

@@ -1,8 +1,18 @@
 //! Scheduling (DESIGN, "Scheduling"): experts' availability in their own time zone,
-//! labs' capacity requests, booked shifts, calendar feeds and reminders. So far, pure code:
-//! the availability expansion ([`availability`]: weekly local rules and dated exceptions
-//! to UTC intervals, correct across daylight-saving changes) and the shift planner
-//! ([`planner`]: no double booking, weekly caps, shortfall).
+//! labs' capacity requests, booked shifts, calendar feeds and reminders, and the schedule
+//! facts routing uses (who is on shift now, who is available before a deadline).
+//!
+//! Pure code: the availability expansion ([`availability`]: weekly local rules and dated
+//! exceptions to UTC intervals, correct across daylight-saving changes), the shift planner
+//! ([`planner`]: no double booking, weekly caps, shortfall), per-day coverage
+//! ([`coverage`]) and the iCalendar feed ([`ical`]). The database side is [`service`] and
+//! [`store`]; the HTTP edge is [`routes`]. Never shows labs who an expert is (handles
+//! only), and never lets one expert see another's shifts.
 
 pub mod availability;
+pub mod coverage;
+pub mod ical;
 pub mod planner;
+pub mod routes;
+pub mod service;
+pub mod store;

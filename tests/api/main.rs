@@ -18,6 +18,7 @@ mod orgs;
 mod projects;
 mod results;
 mod routing;
+mod scheduling;
 mod scoring;
 mod taxonomy;
 mod webhooks;

@@ -1,0 +1,612 @@
+//! Scheduling in the database: loading an expert's availability, free time, planning and
+//! re-planning capacity requests into shifts, confirming, declining and cancelling, the
+//! reminder job, and the schedule facts routing asks for. Every booking change takes
+//! [`store::lock_bookings`] first, so two plans never book one expert twice.
+
+use std::collections::{BTreeMap, HashMap};
+
+use chrono::{DateTime, Duration, NaiveTime, Utc, Weekday};
+use chrono_tz::Tz;
+use serde::{Deserialize, Serialize};
+use serde_json::json;
+use utoipa::ToSchema;
+
+use super::availability::{self, Availability, Exception, Interval, WeeklyRule};
+use super::planner::{self, week_of};
+use super::store::{self, RequestRow, ShiftRow};
+use crate::audit::{self, Actor, Entry};
+use crate::config::Settings;
+use crate::db::DbConn;
+use crate::http::{ApiError, ApiResult};
+
+/// The reminder job's kind.
+pub const SHIFT_REMINDER: &str = "scheduling.shift_reminder";
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum Day {
+    Mon,
+    Tue,
+    Wed,
+    Thu,
+    Fri,
+    Sat,
+    Sun,
+}
+
+impl Day {
+    pub fn weekday(self) -> Weekday {
+        match self {
+            Day::Mon => Weekday::Mon,
+            Day::Tue => Weekday::Tue,
+            Day::Wed => Weekday::Wed,
+            Day::Thu => Weekday::Thu,
+            Day::Fri => Weekday::Fri,
+            Day::Sat => Weekday::Sat,
+            Day::Sun => Weekday::Sun,
+        }
+    }
+}
+
+/// A weekly rule as the API and the database write it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct WeeklySlot {
+    pub weekday: Day,
+    /// Local wall-clock time, `HH:MM` (24 h).
+    #[schema(example = "18:00")]
+    pub start: String,
+    /// Local wall-clock time, `HH:MM`; at or before `start`, the slot runs past midnight.
+    #[schema(example = "22:00")]
+    pub end: String,
+}
+
+/// Parses `HH:MM` (00:00–23:59; `24:00` is written `00:00` of an overnight slot).
+pub fn parse_hhmm(s: &str) -> Option<NaiveTime> {
+    let (h, m) = s.split_once(':')?;
+    if h.len() != 2 || m.len() != 2 {
+        return None;
+    }
+    NaiveTime::from_hms_opt(h.parse().ok()?, m.parse().ok()?, 0)
+}
+
+impl WeeklySlot {
+    pub fn rule(&self) -> Option<WeeklyRule> {
+        Some(WeeklyRule {
+            weekday: self.weekday.weekday(),
+            start: parse_hhmm(&self.start)?,
+            end: parse_hhmm(&self.end)?,
+        })
+    }
+}
+
+/// An expert's schedule as stored, with the availability it describes.
+pub struct Loaded {
+    pub row: store::ScheduleRow,
+    pub slots: Vec<WeeklySlot>,
+    pub exceptions: Vec<store::ExceptionRow>,
+    pub availability: Availability,
+}
+
+impl Loaded {
+    pub fn tz(&self) -> Tz {
+        self.availability.tz
+    }
+}
+
+pub fn load(conn: &mut DbConn, expert: &str) -> ApiResult<Option<Loaded>> {
+    let Some(row) = store::schedule(conn, expert)? else {
+        return Ok(None);
+    };
+    // Written by this application after validation; an unreadable value counts as empty.
+    let tz: Tz = row.time_zone.parse().unwrap_or(Tz::UTC);
+    let slots: Vec<WeeklySlot> = crate::db::json_list(&row.weekly_rules);
+    let exceptions = store::exceptions(conn, expert)?;
+    let availability = Availability {
+        tz,
+        rules: slots.iter().filter_map(WeeklySlot::rule).collect(),
+        exceptions: exceptions
+            .iter()
+            .map(|x| Exception {
+                available: x.available,
+                start: x.starts_local,
+                end: x.ends_local,
+            })
+            .collect(),
+    };
+    Ok(Some(Loaded {
+        row,
+        slots,
+        exceptions,
+        availability,
+    }))
+}
+
+fn interval(s: &ShiftRow) -> Interval {
+    Interval {
+        start: crate::clock::utc(s.starts_at),
+        end: crate::clock::utc(s.ends_at),
+    }
+}
+
+/// What an expert's time looks like in [from, to).
+pub struct TimeView {
+    /// Availability (weekly rules and exceptions).
+    pub available: Vec<Interval>,
+    /// Live shifts overlapping the window, all projects.
+    pub booked: Vec<ShiftRow>,
+    /// Available, not booked, and at least the minimum notice from `now`.
+    pub free: Vec<Interval>,
+}
+
+pub fn time_view(
+    conn: &mut DbConn,
+    l: &Loaded,
+    now: DateTime<Utc>,
+    from: DateTime<Utc>,
+    to: DateTime<Utc>,
+) -> ApiResult<TimeView> {
+    let available = availability::expand(&l.availability, from, to);
+    let booked = store::live_shifts_of(conn, &l.row.expert_id, from, to)?;
+    let busy: Vec<Interval> =
+        availability::normalize(booked.iter().map(interval).collect::<Vec<_>>());
+    let notice = now + Duration::minutes(i64::from(l.row.min_notice_minutes));
+    let free = match Interval::new(notice.max(from), to) {
+        Some(w) => availability::intersect(&availability::subtract(&available, &busy), &[w]),
+        None => Vec::new(),
+    };
+    Ok(TimeView {
+        available,
+        booked,
+        free,
+    })
+}
+
+/// Routing's schedule filter: may the expert be offered an item due at `deadline`? Experts
+/// without a schedule have not limited their time, so yes; others only if they are
+/// available at some time in [now, deadline) (for an item already past its deadline: in
+/// the next minute).
+pub fn available_before(
+    conn: &mut DbConn,
+    expert: &str,
+    now: DateTime<Utc>,
+    deadline: DateTime<Utc>,
+) -> ApiResult<bool> {
+    let Some(l) = load(conn, expert)? else {
+        return Ok(true);
+    };
+    let until = deadline.max(now + Duration::minutes(1));
+    Ok(!availability::expand(&l.availability, now, until).is_empty())
+}
+
+/// Experts on a confirmed shift for the project's slice now.
+pub fn on_shift(
+    conn: &mut DbConn,
+    project: &str,
+    slice: &str,
+    now: DateTime<Utc>,
+) -> ApiResult<Vec<String>> {
+    Ok(store::on_shift(conn, project, slice, now)?)
+}
+
+/// A shift as a line of an e-mail, in the expert's own time and in UTC.
+pub fn shift_line(conn: &mut DbConn, s: &ShiftRow, tz: Tz) -> ApiResult<String> {
+    let start = crate::clock::utc(s.starts_at);
+    let end = crate::clock::utc(s.ends_at);
+    let ls = start.with_timezone(&tz);
+    let le = end.with_timezone(&tz);
+    let project = crate::projects::store::find_project(conn, &s.project_id)?
+        .map(|p| p.name)
+        .unwrap_or_default();
+    let slice = crate::taxonomy::store::find_slice(conn, &s.slice_id)?
+        .map(|x| x.key)
+        .unwrap_or_default();
+    Ok(format!(
+        "- {} {}–{} {} ({}–{} UTC): {slice}, project \"{project}\" [{}]",
+        ls.format("%a %e %b %Y"),
+        ls.format("%H:%M"),
+        le.format("%H:%M"),
+        tz.name(),
+        start.format("%a %H:%M"),
+        end.format("%a %H:%M"),
+        s.id
+    ))
+}
+
+fn tz_of(conn: &mut DbConn, expert: &str) -> ApiResult<Tz> {
+    Ok(store::schedule(conn, expert)?
+        .and_then(|r| r.time_zone.parse().ok())
+        .unwrap_or(Tz::UTC))
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+pub struct ReminderJob {
+    pub shift: String,
+    /// The start the reminder was planned for (a moved or re-booked shift gets its own).
+    pub starts_at: DateTime<Utc>,
+}
+
+/// E-mails each expert about their new shifts and plans a reminder before each one.
+fn announce(
+    conn: &mut DbConn,
+    now: DateTime<Utc>,
+    settings: &Settings,
+    shifts: &[ShiftRow],
+) -> ApiResult<()> {
+    let mut by_expert: BTreeMap<&str, Vec<&ShiftRow>> = BTreeMap::new();
+    for s in shifts {
+        by_expert.entry(&s.expert_id).or_default().push(s);
+    }
+    let before = Duration::minutes(settings.scheduling.reminder_before_minutes);
+    for (expert, list) in by_expert {
+        let tz = tz_of(conn, expert)?;
+        let mut lines = Vec::new();
+        for s in &list {
+            lines.push(shift_line(conn, s, tz)?);
+            let at = crate::clock::utc(s.starts_at) - before;
+            if at > now {
+                crate::jobs::enqueue_at(
+                    conn,
+                    now,
+                    at,
+                    crate::jobs::Queue::Default,
+                    SHIFT_REMINDER,
+                    &ReminderJob {
+                        shift: s.id.clone(),
+                        starts_at: crate::clock::utc(s.starts_at),
+                    },
+                )
+                .map_err(ApiError::internal)?;
+            }
+        }
+        if let Some((to, name)) = crate::experts::service::contact(conn, expert)? {
+            crate::mail::enqueue(
+                conn,
+                now,
+                &crate::mail::templates::shifts_offered(&to, &name, &lines),
+            )
+            .map_err(ApiError::internal)?;
+        }
+    }
+    Ok(())
+}
+
+/// The reminder job: e-mails the expert if the shift is still booked as planned.
+pub fn remind(conn: &mut DbConn, now: DateTime<Utc>, job: &ReminderJob) -> anyhow::Result<usize> {
+    let Some(s) = store::find_shift(conn, &job.shift)? else {
+        return Ok(0);
+    };
+    if !store::LIVE.contains(&s.status.as_str())
+        || crate::clock::utc(s.starts_at) != job.starts_at
+        || crate::clock::utc(s.ends_at) <= now
+    {
+        return Ok(0);
+    }
+    let tz = tz_of(conn, &s.expert_id).map_err(|e| anyhow::anyhow!("{e}"))?;
+    let line = shift_line(conn, &s, tz).map_err(|e| anyhow::anyhow!("{e}"))?;
+    if let Some((to, name)) = crate::experts::service::contact(conn, &s.expert_id)? {
+        crate::mail::enqueue(
+            conn,
+            now,
+            &crate::mail::templates::shift_reminder(&to, &name, &line, s.status == "confirmed"),
+        )?;
+        return Ok(1);
+    }
+    Ok(0)
+}
+
+/// What a plan did.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct PlanReport {
+    /// Shifts this plan booked (offered to the experts).
+    pub booked: usize,
+    pub minutes_booked: i64,
+    pub shortfall_minutes: i64,
+    pub shortfall_experts: i64,
+    /// Eligible experts with a schedule the planner considered.
+    pub candidates: usize,
+}
+
+/// Plans (or re-plans) an open request: books offered shifts for whatever its live shifts
+/// do not yet cover, from eligible experts' free time, and records the shortfall.
+pub fn plan(
+    conn: &mut DbConn,
+    now: DateTime<Utc>,
+    settings: &Settings,
+    actor: &Actor,
+    request: &str,
+) -> ApiResult<PlanReport> {
+    store::lock_bookings(conn)?;
+    let r = store::find_request(conn, request)?
+        .ok_or_else(|| ApiError::internal(anyhow::anyhow!("capacity request vanished")))?;
+    let live: Vec<ShiftRow> = store::shifts_of_request(conn, &r.id)?
+        .into_iter()
+        .filter(|s| store::LIVE.contains(&s.status.as_str()))
+        .collect();
+    let covered: i64 = live.iter().map(ShiftRow::minutes).sum();
+    let mut on_request: Vec<&str> = live.iter().map(|s| s.expert_id.as_str()).collect();
+    on_request.sort_unstable();
+    on_request.dedup();
+    let window_end = crate::clock::utc(r.window_end);
+    let window = Interval::new(crate::clock::utc(r.window_start).max(now), window_end);
+    let still = r.minutes_needed - covered;
+    let mut report = PlanReport {
+        booked: 0,
+        minutes_booked: 0,
+        shortfall_minutes: still.max(0),
+        shortfall_experts: (i64::from(r.min_experts) - on_request.len() as i64).max(0),
+        candidates: 0,
+    };
+    let mut new_shifts = Vec::new();
+    if let (Some(window), "open") = (window, r.status.as_str())
+        && (still > 0 || report.shortfall_experts > 0)
+    {
+        let declined = store::decliners(conn, &r.id)?;
+        // Short only of distinct experts: only experts not yet on the request help.
+        let only_new = still <= 0;
+        let statuses = ["probation", "qualified"];
+        let ids: Vec<String> = store::plannable(conn, &r.slice_id, &statuses)?
+            .into_iter()
+            .map(|(id, ..)| id)
+            .filter(|id| !declined.contains(id))
+            .filter(|id| !(only_new && on_request.contains(&id.as_str())))
+            .collect();
+        let eligible = crate::routing::service::plannable(
+            conn,
+            now,
+            settings,
+            &r.project_id,
+            &r.slice_id,
+            &ids,
+        )?;
+        report.candidates = eligible.len();
+        let mut candidates = Vec::new();
+        // Weekly caps count every live booking in the weeks the window touches.
+        let weeks_from = week_of(window.start);
+        let weeks_to = week_of(window.end) + Duration::days(7);
+        for (expert, score) in eligible {
+            let Some(l) = load(conn, &expert)? else {
+                continue;
+            };
+            let view = time_view(conn, &l, now, window.start, window.end)?;
+            let mut booked: BTreeMap<DateTime<Utc>, i64> = BTreeMap::new();
+            for s in store::live_shifts_of(conn, &expert, weeks_from, weeks_to)? {
+                *booked.entry(week_of(crate::clock::utc(s.starts_at))).or_default() +=
+                    s.minutes();
+            }
+            candidates.push(planner::Candidate {
+                expert,
+                score,
+                free: view.free,
+                weekly_cap_minutes: i64::from(l.row.max_minutes_per_week),
+                booked,
+            });
+        }
+        let p = planner::plan(
+            &planner::Request {
+                window,
+                // A request short only of distinct experts still books one minimum shift
+                // for each missing expert.
+                minutes_needed: still.max(
+                    report.shortfall_experts * i64::from(r.min_shift_minutes),
+                ),
+                min_shift_minutes: i64::from(r.min_shift_minutes),
+                max_shift_minutes: i64::from(r.max_shift_minutes),
+                min_experts: report.shortfall_experts.max(0) as usize,
+            },
+            candidates,
+        );
+        for s in &p.shifts {
+            let id = store::insert_shift(
+                conn,
+                &store::NewShift {
+                    request: &r,
+                    expert: &s.expert,
+                    start: s.start,
+                    end: s.end,
+                },
+                now,
+            )?;
+            let row = store::find_shift(conn, id.as_str())?
+                .ok_or_else(|| ApiError::internal(anyhow::anyhow!("shift vanished")))?;
+            new_shifts.push(row);
+        }
+        report.booked = p.shifts.len();
+        report.minutes_booked = p.minutes_planned;
+        report.shortfall_minutes = (still - p.minutes_planned).max(0);
+        let mut experts: Vec<&str> = on_request
+            .iter()
+            .copied()
+            .chain(p.shifts.iter().map(|s| s.expert.as_str()))
+            .collect();
+        experts.sort_unstable();
+        experts.dedup();
+        report.shortfall_experts = (i64::from(r.min_experts) - experts.len() as i64).max(0);
+    }
+    let note = plan_note(&r, &report, window.is_some());
+    store::record_plan(
+        conn,
+        &r.id,
+        report.shortfall_minutes,
+        report.shortfall_experts as i32,
+        &note,
+        now,
+    )?;
+    announce(conn, now, settings, &new_shifts)?;
+    audit::record(
+        conn,
+        now,
+        actor,
+        Entry {
+            action: "capacity_request.planned",
+            org_id: Some(&r.org_id),
+            subject_type: "capacity_request",
+            subject_id: Some(&r.id),
+            details: json!({
+                "booked": report.booked,
+                "minutes_booked": report.minutes_booked,
+                "shortfall_minutes": report.shortfall_minutes,
+                "shortfall_experts": report.shortfall_experts,
+                "shifts": new_shifts.iter().map(|s| &s.id).collect::<Vec<_>>(),
+            }),
+        },
+    )?;
+    Ok(report)
+}
+
+fn plan_note(r: &RequestRow, p: &PlanReport, window_open: bool) -> String {
+    if r.status != "open" {
+        return "cancelled".into();
+    }
+    if !window_open {
+        return "the window has passed; nothing more is booked".into();
+    }
+    let mut parts = Vec::new();
+    if p.shortfall_minutes > 0 {
+        parts.push(format!(
+            "short by {} h {:02} min",
+            p.shortfall_minutes / 60,
+            p.shortfall_minutes % 60
+        ));
+    }
+    if p.shortfall_experts > 0 {
+        parts.push(format!(
+            "short by {} distinct expert(s)",
+            p.shortfall_experts
+        ));
+    }
+    if parts.is_empty() {
+        "fully booked".into()
+    } else {
+        format!(
+            "{} ({} eligible expert(s) with a schedule had no more free time within their weekly caps)",
+            parts.join(", "),
+            p.candidates
+        )
+    }
+}
+
+/// The expert confirms an offered shift.
+pub fn confirm(
+    conn: &mut DbConn,
+    now: DateTime<Utc>,
+    actor: &Actor,
+    s: &ShiftRow,
+) -> ApiResult<()> {
+    if crate::clock::utc(s.ends_at) <= now {
+        return Err(ApiError::conflict("this shift is over"));
+    }
+    if s.status == "confirmed" {
+        return Ok(());
+    }
+    if !store::set_shift_status(conn, &s.id, &["offered"], "confirmed", "", now)? {
+        return Err(ApiError::conflict(format!(
+            "this shift is {} and cannot be confirmed",
+            s.status
+        )));
+    }
+    audit::record(
+        conn,
+        now,
+        actor,
+        Entry {
+            action: "shift.confirmed",
+            org_id: Some(&s.org_id),
+            subject_type: "shift",
+            subject_id: Some(&s.id),
+            details: json!({}),
+        },
+    )?;
+    Ok(())
+}
+
+/// The expert declines a shift (offered, or confirmed and not yet started); its request
+/// is re-planned at once without them.
+pub fn decline(
+    conn: &mut DbConn,
+    now: DateTime<Utc>,
+    settings: &Settings,
+    actor: &Actor,
+    s: &ShiftRow,
+    reason: &str,
+) -> ApiResult<PlanReport> {
+    store::lock_bookings(conn)?;
+    if crate::clock::utc(s.starts_at) <= now {
+        return Err(ApiError::conflict(
+            "this shift has started; it can no longer be declined",
+        ));
+    }
+    if !store::set_shift_status(conn, &s.id, &store::LIVE, "declined", reason, now)? {
+        return Err(ApiError::conflict("this shift is no longer booked"));
+    }
+    audit::record(
+        conn,
+        now,
+        actor,
+        Entry {
+            action: "shift.declined",
+            org_id: Some(&s.org_id),
+            subject_type: "shift",
+            subject_id: Some(&s.id),
+            details: json!({ "reason": reason }),
+        },
+    )?;
+    plan(conn, now, settings, &Actor::system(), &s.capacity_request_id)
+}
+
+/// Cancels an open request: its shifts that have not started are cancelled and their
+/// experts told; shifts under way run to their end.
+pub fn cancel(
+    conn: &mut DbConn,
+    now: DateTime<Utc>,
+    actor: &Actor,
+    r: &RequestRow,
+    reason: &str,
+) -> ApiResult<usize> {
+    store::lock_bookings(conn)?;
+    if !store::cancel_request(conn, &r.id, now)? {
+        return Err(ApiError::conflict("this capacity request is already cancelled"));
+    }
+    let mut by_expert: HashMap<String, Vec<ShiftRow>> = HashMap::new();
+    for s in store::shifts_of_request(conn, &r.id)? {
+        if store::LIVE.contains(&s.status.as_str())
+            && crate::clock::utc(s.starts_at) > now
+            && store::set_shift_status(conn, &s.id, &store::LIVE, "cancelled", reason, now)?
+        {
+            by_expert.entry(s.expert_id.clone()).or_default().push(s);
+        }
+    }
+    let mut n = 0;
+    let mut experts: Vec<_> = by_expert.into_iter().collect();
+    experts.sort_by(|a, b| a.0.cmp(&b.0));
+    for (expert, list) in experts {
+        n += list.len();
+        let tz = tz_of(conn, &expert)?;
+        let mut lines = Vec::new();
+        for s in &list {
+            lines.push(shift_line(conn, s, tz)?);
+        }
+        if let Some((to, name)) = crate::experts::service::contact(conn, &expert)? {
+            crate::mail::enqueue(
+                conn,
+                now,
+                &crate::mail::templates::shifts_cancelled(&to, &name, &lines, reason),
+            )
+            .map_err(ApiError::internal)?;
+        }
+    }
+    store::record_plan(conn, &r.id, 0, 0, "cancelled", now)?;
+    audit::record(
+        conn,
+        now,
+        actor,
+        Entry {
+            action: "capacity_request.cancelled",
+            org_id: Some(&r.org_id),
+            subject_type: "capacity_request",
+            subject_id: Some(&r.id),
+            details: json!({ "reason": reason, "shifts_cancelled": n }),
+        },
+    )?;
+    Ok(n)
+}
