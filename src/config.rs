@@ -617,7 +617,10 @@ impl Settings {
                 "scheduling.max_shift_minutes",
                 self.scheduling.max_shift_minutes,
             ),
-            ("scheduling.max_window_days", self.scheduling.max_window_days),
+            (
+                "scheduling.max_window_days",
+                self.scheduling.max_window_days,
+            ),
             (
                 "scheduling.default_max_hours_per_week",
                 self.scheduling.default_max_hours_per_week,

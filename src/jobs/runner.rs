@@ -222,7 +222,8 @@ impl JobRunner {
                 self.in_transaction(crate::scoring::health::sweep).await
             }
             crate::scheduling::service::SHIFT_REMINDER => {
-                let j: crate::scheduling::service::ReminderJob = serde_json::from_str(&job.payload)?;
+                let j: crate::scheduling::service::ReminderJob =
+                    serde_json::from_str(&job.payload)?;
                 let now = self.clock.now();
                 let n = self
                     .db

@@ -711,7 +711,12 @@ mod tests {
         weak.on_shift = true;
         let table = sorted(
             (0..500)
-                .map(|i| drawn(cand(&format!("s{i:03}"), Some("v1"), q, 300.0, 10.0), &mut rng))
+                .map(|i| {
+                    drawn(
+                        cand(&format!("s{i:03}"), Some("v1"), q, 300.0, 10.0),
+                        &mut rng,
+                    )
+                })
                 .collect(),
         );
         let all: Vec<Candidate> = std::iter::once(weak.clone()).chain(table.clone()).collect();
@@ -719,11 +724,18 @@ mod tests {
         assert_eq!(ids(&d), ["weak"]);
         assert_eq!(d.chosen[0].terms.shift, W.shift);
         assert!(d.scanned <= 12, "scanned {}", d.scanned);
-        assert_eq!(ids(&d), ids(&scan(&req(&f, 1, 0), W, 4, all, |_| None, false)));
+        assert_eq!(
+            ids(&d),
+            ids(&scan(&req(&f, 1, 0), W, 4, all, |_| None, false))
+        );
         // Removed by the schedule check: the best of the table instead.
-        let d = decide(&req(&f, 1, 0), W, 4, std::iter::once(weak).chain(table), |c| {
-            (c.expert_id == "weak").then_some(Filter::Schedule)
-        });
+        let d = decide(
+            &req(&f, 1, 0),
+            W,
+            4,
+            std::iter::once(weak).chain(table),
+            |c| (c.expert_id == "weak").then_some(Filter::Schedule),
+        );
         assert_ne!(ids(&d), ["weak"]);
         assert_eq!(d.removed.get(&Filter::Schedule), Some(&1));
         assert_eq!(d.chosen[0].terms.shift, 0.0);

@@ -480,8 +480,7 @@ fn route_locked(
         };
         let seed = seed_for(settings, &item.id, existing.len() + round);
         let deadline = crate::clock::utc(item.deadline_at);
-        let (mut d, h) =
-            run_decision(conn, now, settings, &st, &need, &on_item, deadline, seed)?;
+        let (mut d, h) = run_decision(conn, now, settings, &st, &need, &on_item, deadline, seed)?;
         handles.extend(h);
         let mut chosen = std::mem::take(&mut d.chosen);
         // Reserve in id order so concurrent transactions lock experts in one order.

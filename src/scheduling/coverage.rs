@@ -23,7 +23,9 @@ pub struct Day {
 }
 
 fn overlap_secs(a: Interval, b: Interval) -> i64 {
-    (a.end.min(b.end) - a.start.max(b.start)).num_seconds().max(0)
+    (a.end.min(b.end) - a.start.max(b.start))
+        .num_seconds()
+        .max(0)
 }
 
 /// Per-day coverage of `window` needing `minutes`, given (interval, confirmed?) shifts.

@@ -244,7 +244,8 @@ async fn set_availability(
         .db
         .write(move |conn| -> ApiResult<_> {
             let e = me(conn, &principal)?;
-            let profile = crate::experts::store::find(conn, &e)?.ok_or_else(|| internal("expert"))?;
+            let profile =
+                crate::experts::store::find(conn, &e)?.ok_or_else(|| internal("expert"))?;
             let existing = store::schedule(conn, &e)?;
             let tz = b
                 .time_zone
@@ -332,11 +333,23 @@ impl Validate for NewException {
         let mut c = Checks::new();
         let start = parse_local(&self.start);
         let end = parse_local(&self.end);
-        c.check(start.is_some(), "start", "must be a local time YYYY-MM-DDTHH:MM");
-        c.check(end.is_some(), "end", "must be a local time YYYY-MM-DDTHH:MM");
+        c.check(
+            start.is_some(),
+            "start",
+            "must be a local time YYYY-MM-DDTHH:MM",
+        );
+        c.check(
+            end.is_some(),
+            "end",
+            "must be a local time YYYY-MM-DDTHH:MM",
+        );
         if let (Some(s), Some(e)) = (start, end) {
             c.check(e > s, "end", "must be after start");
-            c.check(e - s <= Duration::days(366), "end", "at most a year after start");
+            c.check(
+                e - s <= Duration::days(366),
+                "end",
+                "at most a year after start",
+            );
         }
         c.text(&self.reason, "reason", 0, 500);
         c.finish()
@@ -380,17 +393,18 @@ async fn add_exception(
                 store::lock_bookings(conn)?;
                 let utc = availability::wall_clock_range(l.tz(), start, end);
                 if let (Some(first), Some(last)) = (utc.first(), utc.last()) {
-                    let clash: Vec<String> = store::live_shifts_of(conn, &e, first.start, last.end)?
-                        .into_iter()
-                        .filter(|s| {
-                            let i = Interval {
-                                start: crate::clock::utc(s.starts_at),
-                                end: crate::clock::utc(s.ends_at),
-                            };
-                            !availability::intersect(&utc, &[i]).is_empty()
-                        })
-                        .map(|s| s.id)
-                        .collect();
+                    let clash: Vec<String> =
+                        store::live_shifts_of(conn, &e, first.start, last.end)?
+                            .into_iter()
+                            .filter(|s| {
+                                let i = Interval {
+                                    start: crate::clock::utc(s.starts_at),
+                                    end: crate::clock::utc(s.ends_at),
+                                };
+                                !availability::intersect(&utc, &[i]).is_empty()
+                            })
+                            .map(|s| s.id)
+                            .collect();
                     if !clash.is_empty() {
                         return Err(ApiError::conflict(format!(
                             "this time off overlaps booked shifts ({}); decline them first",
@@ -399,7 +413,8 @@ async fn add_exception(
                     }
                 }
             }
-            let id = store::insert_exception(conn, &e, available, start, end, b.reason.trim(), now)?;
+            let id =
+                store::insert_exception(conn, &e, available, start, end, b.reason.trim(), now)?;
             let row = store::exceptions(conn, &e)?
                 .into_iter()
                 .find(|x| x.id == id.as_str())
@@ -503,7 +518,13 @@ async fn availability_intervals(
 ) -> ApiResult<HttpResponse> {
     let id: ExpertId = path_id("expert", &path)?;
     let q = q.0;
-    check_window(q.from, q.to, state.settings.scheduling.max_window_days, "from", "to")?;
+    check_window(
+        q.from,
+        q.to,
+        state.settings.scheduling.max_window_days,
+        "from",
+        "to",
+    )?;
     let now = state.now();
     let v = state
         .db
@@ -544,7 +565,10 @@ fn check_window(
     to_field: &str,
 ) -> ApiResult<()> {
     if to <= from {
-        return Err(ApiError::bad_parameter(to_field, format!("must be after `{from_field}`")));
+        return Err(ApiError::bad_parameter(
+            to_field,
+            format!("must be after `{from_field}`"),
+        ));
     }
     if to - from > Duration::days(max_days) {
         return Err(ApiError::bad_parameter(
@@ -943,7 +967,13 @@ fn readable_request(
     let r = store::find_request(conn, id.as_str())?.ok_or_else(not_found)?;
     principal
         .org_read(&OrgId::from_db(r.org_id.clone()), Scope::ProjectsRead)
-        .map_err(|e| if e.status().as_u16() == 404 { not_found() } else { e })?;
+        .map_err(|e| {
+            if e.status().as_u16() == 404 {
+                not_found()
+            } else {
+                e
+            }
+        })?;
     Ok(r)
 }
 
@@ -991,7 +1021,11 @@ impl Validate for NewCapacityRequest {
             "must be after window_start",
         );
         if let Some(m) = self.min_shift_minutes {
-            c.check((15..=720).contains(&m), "min_shift_minutes", "must be between 15 and 720");
+            c.check(
+                (15..=720).contains(&m),
+                "min_shift_minutes",
+                "must be between 15 and 720",
+            );
         }
         if let Some(m) = self.max_shift_minutes {
             c.check(
@@ -1001,7 +1035,11 @@ impl Validate for NewCapacityRequest {
             );
         }
         if let Some(n) = self.min_experts {
-            c.check((0..=100).contains(&n), "min_experts", "must be between 0 and 100");
+            c.check(
+                (0..=100).contains(&n),
+                "min_experts",
+                "must be between 0 and 100",
+            );
         }
         c.finish()
     }
@@ -1036,7 +1074,10 @@ async fn create_request(
     let settings = state.settings.clone();
     let sch = &settings.scheduling;
     if b.window_end <= now {
-        return Err(ApiError::invalid_field("window_end", "must be in the future"));
+        return Err(ApiError::invalid_field(
+            "window_end",
+            "must be in the future",
+        ));
     }
     if b.window_end - b.window_start > Duration::days(sch.max_window_days) {
         return Err(ApiError::invalid_field(
@@ -1049,10 +1090,14 @@ async fn create_request(
         .max_shift_minutes
         .unwrap_or(sch.max_shift_minutes as i32)
         .max(min_shift);
-    if i64::from(max_shift) > sch.max_shift_minutes || i64::from(min_shift) > sch.max_shift_minutes {
+    if i64::from(max_shift) > sch.max_shift_minutes || i64::from(min_shift) > sch.max_shift_minutes
+    {
         return Err(ApiError::invalid_field(
             "max_shift_minutes",
-            format!("at most {} (scheduling.max_shift_minutes)", sch.max_shift_minutes),
+            format!(
+                "at most {} (scheduling.max_shift_minutes)",
+                sch.max_shift_minutes
+            ),
         ));
     }
     let v = state
@@ -1381,9 +1426,12 @@ async fn list_shifts(
                 req.after.as_deref(),
                 req.limit + 1,
             )?;
-            Page::try_from_rows(rows, &req, |r| r.id.clone(), |r| {
-                shift_view(conn, &principal, r)
-            })
+            Page::try_from_rows(
+                rows,
+                &req,
+                |r| r.id.clone(),
+                |r| shift_view(conn, &principal, r),
+            )
         })
         .await?;
     Ok(HttpResponse::Ok().json(page))
@@ -1398,8 +1446,8 @@ fn visible_shift(
 ) -> ApiResult<(ShiftRow, bool)> {
     let not_found = || ApiError::not_found(format!("shift {id} not found"));
     let s = store::find_shift(conn, id.as_str())?.ok_or_else(not_found)?;
-    let own = crate::experts::service::expert_id_of(conn, principal)?
-        .is_some_and(|e| e == s.expert_id);
+    let own =
+        crate::experts::service::expert_id_of(conn, principal)?.is_some_and(|e| e == s.expert_id);
     let lab = principal
         .org_read(&OrgId::from_db(s.org_id.clone()), Scope::ProjectsRead)
         .is_ok();
@@ -1523,7 +1571,8 @@ async fn decline_shift(
         .db
         .write(move |conn| -> ApiResult<_> {
             let s = own_shift(conn, &principal, &id)?;
-            let replan = service::decline(conn, now, &settings, &Actor::of(&principal), &s, &reason)?;
+            let replan =
+                service::decline(conn, now, &settings, &Actor::of(&principal), &s, &reason)?;
             let s = store::find_shift(conn, id.as_str())?.ok_or_else(|| internal("shift"))?;
             Ok(DeclineResult {
                 shift: shift_view(conn, &principal, s)?,

@@ -371,8 +371,9 @@ pub fn plan(
             let view = time_view(conn, &l, now, window.start, window.end)?;
             let mut booked: BTreeMap<DateTime<Utc>, i64> = BTreeMap::new();
             for s in store::live_shifts_of(conn, &expert, weeks_from, weeks_to)? {
-                *booked.entry(week_of(crate::clock::utc(s.starts_at))).or_default() +=
-                    s.minutes();
+                *booked
+                    .entry(week_of(crate::clock::utc(s.starts_at)))
+                    .or_default() += s.minutes();
             }
             candidates.push(planner::Candidate {
                 expert,
@@ -387,9 +388,8 @@ pub fn plan(
                 window,
                 // A request short only of distinct experts still books one minimum shift
                 // for each missing expert.
-                minutes_needed: still.max(
-                    report.shortfall_experts * i64::from(r.min_shift_minutes),
-                ),
+                minutes_needed: still
+                    .max(report.shortfall_experts * i64::from(r.min_shift_minutes)),
                 min_shift_minutes: i64::from(r.min_shift_minutes),
                 max_shift_minutes: i64::from(r.max_shift_minutes),
                 min_experts: report.shortfall_experts.max(0) as usize,
@@ -551,7 +551,13 @@ pub fn decline(
             details: json!({ "reason": reason }),
         },
     )?;
-    plan(conn, now, settings, &Actor::system(), &s.capacity_request_id)
+    plan(
+        conn,
+        now,
+        settings,
+        &Actor::system(),
+        &s.capacity_request_id,
+    )
 }
 
 /// Cancels an open request: its shifts that have not started are cancelled and their
@@ -565,7 +571,9 @@ pub fn cancel(
 ) -> ApiResult<usize> {
     store::lock_bookings(conn)?;
     if !store::cancel_request(conn, &r.id, now)? {
-        return Err(ApiError::conflict("this capacity request is already cancelled"));
+        return Err(ApiError::conflict(
+            "this capacity request is already cancelled",
+        ));
     }
     let mut by_expert: HashMap<String, Vec<ShiftRow>> = HashMap::new();
     for s in store::shifts_of_request(conn, &r.id)? {

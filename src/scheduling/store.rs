@@ -5,8 +5,7 @@ use diesel::prelude::*;
 
 use crate::db::DbConn;
 use crate::db::schema::{
-    availability_exceptions, capacity_requests, experts, expert_schedules, scheduling_lock,
-    shifts,
+    availability_exceptions, capacity_requests, expert_schedules, experts, scheduling_lock, shifts,
 };
 use crate::ids::{AvailabilityExceptionId, CapacityRequestId, ShiftId};
 
@@ -321,7 +320,11 @@ pub struct NewShift<'a> {
     pub end: DateTime<Utc>,
 }
 
-pub fn insert_shift(conn: &mut DbConn, s: &NewShift<'_>, now: DateTime<Utc>) -> QueryResult<ShiftId> {
+pub fn insert_shift(
+    conn: &mut DbConn,
+    s: &NewShift<'_>,
+    now: DateTime<Utc>,
+) -> QueryResult<ShiftId> {
     let id = ShiftId::new(now);
     let t = now.naive_utc();
     diesel::insert_into(shifts::table)
