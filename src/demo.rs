@@ -112,6 +112,9 @@ pub async fn seed(state: &AppState) -> anyhow::Result<Option<String>> {
                     .map_err(|e| anyhow::anyhow!("demo routing: {e}"))?;
             }
 
+            // Scheduling after routing, so the queued items were offered by the rules above.
+            let scheduling = seed_scheduling(conn, now, &settings, &ada)?;
+
             audit::record(conn, now, &Actor::system(), Entry {
                 action: "demo.seeded",
                 org_id: None,
@@ -132,7 +135,8 @@ pub async fn seed(state: &AppState) -> anyhow::Result<Option<String>> {
                  {taxonomy}\n\
                  {experts}\n\
                  {qualification}\n\
-                 {scoring}",
+                 {scoring}\n\
+                 {scheduling}",
                 hook_id = hook.id,
                 hook_url = hook.url,
             )))
@@ -1110,5 +1114,95 @@ fn seed_scoring(
     Ok(format!(
         "\x20 scoring          calibration session {} (Meridian, medicine/radiology:de): Dr. Chen answered 4 of 5; one open appeal of a reference answer",
         session.id
+    ))
+}
+
+/// Scheduling: Dr. Chen's evenings in Berlin (Mon–Thu 18:00–22:00, Saturday mornings, a day
+/// off next week), a Helix capacity request for radiology next week booked into his shifts
+/// (the first confirmed; one expert short of the two asked for), and his calendar feed.
+fn seed_scheduling(
+    conn: &mut DbConn,
+    now: chrono::DateTime<chrono::Utc>,
+    settings: &crate::config::Settings,
+    ada: &UserId,
+) -> anyhow::Result<String> {
+    use crate::db::schema::{experts, items};
+    use crate::scheduling::{service, store};
+    use diesel::prelude::*;
+
+    let chen: String = experts::table
+        .filter(experts::display_name.like("Dr. Wei Chen%"))
+        .select(experts::id)
+        .first(conn)?;
+    let slot = |d: &str, a: &str, b: &str| json!({"weekday": d, "start": a, "end": b});
+    let weekly = json!([
+        slot("mon", "18:00", "22:00"),
+        slot("tue", "18:00", "22:00"),
+        slot("wed", "18:00", "22:00"),
+        slot("thu", "18:00", "22:00"),
+        slot("sat", "09:00", "13:00"),
+    ]);
+    store::upsert_schedule(
+        conn,
+        &chen,
+        &store::ScheduleInput {
+            time_zone: "Europe/Berlin",
+            weekly_rules: &weekly.to_string(),
+            max_minutes_per_week: 16 * 60,
+            min_notice_minutes: 12 * 60,
+        },
+        now,
+    )?;
+    // A day off in the second week (local dates in Berlin).
+    let berlin: chrono_tz::Tz = chrono_tz::Europe::Berlin;
+    let day_off = (now.with_timezone(&berlin) + Duration::days(9)).date_naive();
+    store::insert_exception(
+        conn,
+        &chen,
+        false,
+        day_off.and_time(chrono::NaiveTime::MIN),
+        (day_off + Duration::days(1)).and_time(chrono::NaiveTime::MIN),
+        "conference",
+        now,
+    )?;
+    // Helix's radiology project and slice, from its routed items.
+    let (project, slice, org): (String, String, String) = items::table
+        .order_by(items::id.asc())
+        .select((items::project_id, items::slice_id, items::org_id))
+        .first(conn)?;
+    let id = store::insert_request(
+        conn,
+        &store::NewRequest {
+            org: &org,
+            project: &project,
+            slice: &slice,
+            minutes_needed: 10 * 60,
+            window_start: now + Duration::days(1),
+            window_end: now + Duration::days(8),
+            min_shift_minutes: 120,
+            max_shift_minutes: 240,
+            min_experts: 2,
+            created_by: ada.as_str(),
+        },
+        now,
+    )?;
+    let lab = Actor::user(ada, None);
+    let report = service::plan(conn, now, settings, &lab, id.as_str())
+        .map_err(|e| anyhow::anyhow!("demo capacity plan: {e}"))?;
+    let shifts = store::shifts_of_request(conn, id.as_str())?;
+    if let Some(first) = shifts.first() {
+        service::confirm(conn, now, &Actor::system(), first)
+            .map_err(|e| anyhow::anyhow!("demo shift: {e}"))?;
+    }
+    let token = tokens::random_secret();
+    store::set_calendar_token(conn, &chen, Some(&tokens::hash_secret(&token)), now)?;
+    let feed = crate::state::public_link(
+        &settings.http.public_url,
+        &format!("/v1/experts/{chen}/calendar.ics?token={token}"),
+    );
+    Ok(format!(
+        "\x20 scheduling       capacity request {id} (Helix, radiology, 10 h next week): {} shifts booked for Dr. Chen (the first confirmed), {} min and {} expert(s) short\n\
+         \x20 Dr. Chen's calendar feed (subscribe in any calendar app): {feed}",
+        report.booked, report.shortfall_minutes, report.shortfall_experts
     ))
 }

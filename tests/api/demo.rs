@@ -253,6 +253,32 @@ async fn the_demo_seed_gives_a_newcomer_a_working_instance_once() {
         let open = app.get("/v1/appeals?status=open", &admin).await;
         open.assert_status(200);
         assert_eq!(open.json["data"].as_array().unwrap().len(), 1);
+
+        // Scheduling: Dr. Chen's Berlin evenings, Helix's request booked into her shifts,
+        // and her calendar feed, whose URL the summary prints.
+        let av = app.get("/v1/experts/me/availability", &chen).await;
+        av.assert_status(200);
+        assert_eq!(av.json["time_zone"], "Europe/Berlin");
+        assert_eq!(av.json["exceptions"][0]["kind"], "time_off");
+        let reqs = app.get("/v1/capacity-requests", token).await;
+        reqs.assert_status(200);
+        let rid = reqs.json["data"][0]["id"].as_str().unwrap();
+        let d = app
+            .get(&format!("/v1/capacity-requests/{rid}"), token)
+            .await;
+        let shifts = d.json["shifts"].as_array().unwrap();
+        assert!(!shifts.is_empty(), "{}", d.json);
+        assert_eq!(shifts[0]["status"], "confirmed");
+        assert_eq!(d.json["shortfall_experts"], 1);
+        let feed = summary
+            .split_whitespace()
+            .find(|w| w.contains("/calendar.ics?token="))
+            .unwrap();
+        let path = &feed[feed.find("/v1/").unwrap()..];
+        let ics = app.get_anon(path).await;
+        ics.assert_status(200);
+        assert_eq!(ics.text.matches("BEGIN:VEVENT").count(), shifts.len());
+        assert!(ics.text.contains("STATUS:CONFIRMED"));
     })
     .await;
 }
