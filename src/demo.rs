@@ -1170,6 +1170,11 @@ fn seed_scheduling(
         .order_by(items::id.asc())
         .select((items::project_id, items::slice_id, items::org_id))
         .first(conn)?;
+    // The seven UTC days from tomorrow.
+    let tomorrow = (now + Duration::days(1))
+        .date_naive()
+        .and_time(chrono::NaiveTime::MIN)
+        .and_utc();
     let id = store::insert_request(
         conn,
         &store::NewRequest {
@@ -1177,8 +1182,8 @@ fn seed_scheduling(
             project: &project,
             slice: &slice,
             minutes_needed: 10 * 60,
-            window_start: now + Duration::days(1),
-            window_end: now + Duration::days(8),
+            window_start: tomorrow,
+            window_end: tomorrow + Duration::days(7),
             min_shift_minutes: 120,
             max_shift_minutes: 240,
             min_experts: 2,

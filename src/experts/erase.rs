@@ -1,7 +1,8 @@
 //! Account deletion for experts (DESIGN, "Files and personal data"): in one transaction the
 //! profile is anonymised, evidence files are deleted, credentials keep only what scoring and
 //! history need (kind, field, status), the user can no longer log in and leaves every
-//! organisation, and stored e-mails addressed to them are scrubbed. Audit and ledger rows
+//! organisation, stored e-mails addressed to them are scrubbed, and their availability and
+//! calendar feed are deleted (future shifts cancelled and re-planned). Audit and ledger rows
 //! keep ids, never personal data.
 
 use chrono::{DateTime, Utc};
@@ -24,6 +25,7 @@ pub const ERASED_PASSWORD: &str = "!erased";
 pub fn erase_expert(
     conn: &mut DbConn,
     now: DateTime<Utc>,
+    settings: &crate::config::Settings,
     user: &str,
     actor: &Actor,
 ) -> ApiResult<Option<String>> {
@@ -58,6 +60,8 @@ pub fn erase_expert(
         .execute(conn)?;
         diesel::delete(evidence_files::table.filter(evidence_files::expert_id.eq(expert)))
             .execute(conn)?;
+        // Availability is personal too; future shifts are cancelled and re-planned.
+        crate::scheduling::service::forget(conn, now, settings, expert)?;
         diesel::update(credentials::table.filter(credentials::expert_id.eq(expert)))
             .set((
                 credentials::issuer.eq(ERASED),

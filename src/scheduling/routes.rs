@@ -472,8 +472,8 @@ pub struct WindowParams {
 #[derive(Debug, Serialize, ToSchema)]
 pub struct BookedView {
     pub shift_id: ShiftId,
-    pub start: DateTime<Utc>,
-    pub end: DateTime<Utc>,
+    pub starts_at: DateTime<Utc>,
+    pub ends_at: DateTime<Utc>,
     pub status: String,
 }
 
@@ -545,8 +545,8 @@ async fn availability_intervals(
                     .into_iter()
                     .map(|s| BookedView {
                         shift_id: ShiftId::from_db(s.id),
-                        start: crate::clock::utc(s.starts_at),
-                        end: crate::clock::utc(s.ends_at),
+                        starts_at: crate::clock::utc(s.starts_at),
+                        ends_at: crate::clock::utc(s.ends_at),
                         status: s.status,
                     })
                     .collect(),
@@ -797,8 +797,8 @@ pub struct ShiftView {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub expert_id: Option<ExpertId>,
     pub expert_handle: String,
-    pub start: DateTime<Utc>,
-    pub end: DateTime<Utc>,
+    pub starts_at: DateTime<Utc>,
+    pub ends_at: DateTime<Utc>,
     /// `offered` (awaiting the expert), `confirmed`, `declined` or `cancelled`.
     pub status: String,
     /// Why it was declined or cancelled.
@@ -841,8 +841,8 @@ fn shift_view(conn: &mut DbConn, principal: &Principal, s: ShiftRow) -> ApiResul
         slice_id: SliceId::from_db(s.slice_id),
         expert_id: identity.then(|| ExpertId::from_db(s.expert_id)),
         expert_handle: handle,
-        start: crate::clock::utc(s.starts_at),
-        end: crate::clock::utc(s.ends_at),
+        starts_at: crate::clock::utc(s.starts_at),
+        ends_at: crate::clock::utc(s.ends_at),
         status: s.status,
         reason: s.reason,
         sequence: s.sequence,

@@ -479,7 +479,9 @@ fn plan_note(r: &RequestRow, p: &PlanReport, window_open: bool) -> String {
         "fully booked".into()
     } else {
         format!(
-            "{} ({} eligible expert(s) with a schedule had no more free time within their weekly caps)",
+            "{}: {} eligible expert(s) with a schedule were considered (decliners of this \
+             request excluded) and none has more free time within the window, their notice \
+             and their weekly cap",
             parts.join(", "),
             p.candidates
         )
@@ -617,4 +619,38 @@ pub fn cancel(
         },
     )?;
     Ok(n)
+}
+
+/// Account deletion: the expert's availability, exceptions and calendar feed are deleted,
+/// their shifts that have not started are cancelled, and each request they served is
+/// re-planned without them. Past shifts stay (timesheets refer to them).
+pub fn forget(
+    conn: &mut DbConn,
+    now: DateTime<Utc>,
+    settings: &Settings,
+    expert: &str,
+) -> ApiResult<()> {
+    store::lock_bookings(conn)?;
+    let mut requests = Vec::new();
+    for s in store::live_shifts_of(conn, expert, now, now + Duration::days(3650))? {
+        if crate::clock::utc(s.starts_at) > now
+            && store::set_shift_status(
+                conn,
+                &s.id,
+                &store::LIVE,
+                "cancelled",
+                "the expert left Cadre",
+                now,
+            )?
+        {
+            requests.push(s.capacity_request_id);
+        }
+    }
+    store::delete_schedule(conn, expert)?;
+    requests.sort();
+    requests.dedup();
+    for r in requests {
+        plan(conn, now, settings, &Actor::system(), &r)?;
+    }
+    Ok(())
 }

@@ -159,6 +159,16 @@ pub fn set_calendar_token(
     Ok(n == 1)
 }
 
+/// Deletes the expert's schedule and exceptions (account deletion).
+pub fn delete_schedule(conn: &mut DbConn, expert: &str) -> QueryResult<()> {
+    diesel::delete(
+        availability_exceptions::table.filter(availability_exceptions::expert_id.eq(expert)),
+    )
+    .execute(conn)?;
+    diesel::delete(expert_schedules::table.find(expert)).execute(conn)?;
+    Ok(())
+}
+
 pub fn exceptions(conn: &mut DbConn, expert: &str) -> QueryResult<Vec<ExceptionRow>> {
     availability_exceptions::table
         .filter(availability_exceptions::expert_id.eq(expert))

@@ -96,8 +96,8 @@ fn shifts_of(detail: &Value) -> Vec<ShiftRow> {
             (
                 s["id"].as_str().unwrap().to_owned(),
                 s["expert_handle"].as_str().unwrap().to_owned(),
-                utc(s["start"].as_str().unwrap()),
-                utc(s["end"].as_str().unwrap()),
+                utc(s["starts_at"].as_str().unwrap()),
+                utc(s["ends_at"].as_str().unwrap()),
                 s["status"].as_str().unwrap().to_owned(),
             )
         })
@@ -949,6 +949,72 @@ async fn routing_prefers_experts_on_shift_and_skips_those_unavailable_until_afte
             "{seen:?}"
         );
         assert!(seen.contains(&h_later) || seen.contains(&h_open));
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_deleted_account_loses_its_availability_and_its_future_shifts_go_to_someone_else() {
+    on_both(|app| async move {
+        let w = world(&app, Opts::default()).await;
+        let leaving = qualified(&app, &w, None, json!({"time_zone": "UTC"})).await;
+        let staying = qualified(&app, &w, None, json!({"time_zone": "UTC"})).await;
+        for e in [&leaving, &staying] {
+            set_availability(
+                &app,
+                e,
+                json!({"weekly": days(&["tue"], "08:00", "12:00"), "min_notice_minutes": 0}),
+            )
+            .await;
+        }
+        // 4 hours: one expert's Tuesday morning (the one planned first).
+        let d = request(
+            &app,
+            &w,
+            json!({"hours": 4, "window_start": "2026-03-03T00:00:00Z",
+                "window_end": "2026-03-04T00:00:00Z", "min_shift_minutes": 240}),
+        )
+        .await;
+        let first = shifts_of(&d);
+        assert_eq!(first.len(), 1, "{d}");
+        let (gone, other) = if first[0].1 == handle(&app, &w, &leaving).await {
+            (&leaving, &staying)
+        } else {
+            (&staying, &leaving)
+        };
+        let feed = app
+            .post(
+                "/v1/experts/me/calendar-feed",
+                &gone.account.token,
+                json!({}),
+            )
+            .await;
+        let path = feed.json["url"]
+            .as_str()
+            .unwrap()
+            .strip_prefix("https://cadre.test")
+            .unwrap()
+            .to_owned();
+        app.post(
+            "/v1/experts/me/delete",
+            &gone.account.token,
+            json!({"password": crate::helpers::PASSWORD}),
+        )
+        .await
+        .assert_status(204);
+        let after = app
+            .get(
+                &format!("/v1/capacity-requests/{}", d["id"].as_str().unwrap()),
+                &w.lab.token,
+            )
+            .await;
+        let shifts = shifts_of(&after.json);
+        assert_eq!(shifts.len(), 2, "{}", after.json);
+        assert_eq!(shifts.iter().filter(|s| s.4 == "cancelled").count(), 1);
+        let new = shifts.iter().find(|s| s.4 == "offered").unwrap();
+        assert_eq!(new.1, handle(&app, &w, other).await);
+        assert_eq!(after.json["minutes_booked"], 240);
+        app.get_anon(&path).await.assert_problem(404, None);
     })
     .await;
 }
