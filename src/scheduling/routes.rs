@@ -1535,14 +1535,15 @@ async fn confirm_shift(
 #[derive(Debug, Serialize, ToSchema)]
 pub struct DeclineResult {
     pub shift: ShiftView,
-    /// The re-plan of the shift's capacity request without you.
+    /// The re-plan of the shift's capacity request (never your declined time).
     pub replan: PlanReport,
 }
 
 /// Decline a shift
 ///
 /// The shift's expert declines an offered or confirmed shift before it starts; the
-/// capacity request is re-planned at once without them.
+/// capacity request is re-planned at once (the declined time is never offered to them
+/// again).
 #[utoipa::path(
     tag = "scheduling",
     params(("shift" = ShiftId, Path, description = "Shift id")),

@@ -341,14 +341,20 @@ pub fn plan(
     if let (Some(window), "open") = (window, r.status.as_str())
         && (still > 0 || report.shortfall_experts > 0)
     {
-        let declined = store::decliners(conn, &r.id)?;
+        // Times an expert declined on this request are never offered to them again.
+        let mut declined: HashMap<String, Vec<Interval>> = HashMap::new();
+        for (expert, start, end) in store::declined(conn, &r.id)? {
+            declined.entry(expert).or_default().push(Interval {
+                start: crate::clock::utc(start),
+                end: crate::clock::utc(end),
+            });
+        }
         // Short only of distinct experts: only experts not yet on the request help.
         let only_new = still <= 0;
         let statuses = ["probation", "qualified"];
         let ids: Vec<String> = store::plannable(conn, &r.slice_id, &statuses)?
             .into_iter()
             .map(|(id, ..)| id)
-            .filter(|id| !declined.contains(id))
             .filter(|id| !(only_new && on_request.contains(&id.as_str())))
             .collect();
         let eligible = crate::routing::service::plannable(
@@ -369,6 +375,10 @@ pub fn plan(
                 continue;
             };
             let view = time_view(conn, &l, now, window.start, window.end)?;
+            let free = match declined.get(&expert) {
+                Some(d) => availability::subtract(&view.free, &availability::normalize(d.clone())),
+                None => view.free,
+            };
             let mut booked: BTreeMap<DateTime<Utc>, i64> = BTreeMap::new();
             for s in store::live_shifts_of(conn, &expert, weeks_from, weeks_to)? {
                 *booked
@@ -378,7 +388,7 @@ pub fn plan(
             candidates.push(planner::Candidate {
                 expert,
                 score,
-                free: view.free,
+                free,
                 weekly_cap_minutes: i64::from(l.row.max_minutes_per_week),
                 booked,
             });
@@ -479,9 +489,9 @@ fn plan_note(r: &RequestRow, p: &PlanReport, window_open: bool) -> String {
         "fully booked".into()
     } else {
         format!(
-            "{}: {} eligible expert(s) with a schedule were considered (decliners of this \
-             request excluded) and none has more free time within the window, their notice \
-             and their weekly cap",
+            "{}: {} eligible expert(s) with a schedule were considered and none has more free \
+             time within the window (outside times they declined), their notice and their \
+             weekly cap",
             parts.join(", "),
             p.candidates
         )
@@ -523,7 +533,7 @@ pub fn confirm(
 }
 
 /// The expert declines a shift (offered, or confirmed and not yet started); its request
-/// is re-planned at once without them.
+/// is re-planned at once, never offering them the declined time again.
 pub fn decline(
     conn: &mut DbConn,
     now: DateTime<Utc>,

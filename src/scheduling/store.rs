@@ -540,12 +540,15 @@ pub fn plannable(
         .load(conn)
 }
 
-/// Experts who declined a shift of this request (never re-offered its hours).
-pub fn decliners(conn: &mut DbConn, request: &str) -> QueryResult<Vec<String>> {
+/// The declined shifts of a request: (expert, start, end). Re-planning never offers an
+/// expert a time they declined.
+pub fn declined(
+    conn: &mut DbConn,
+    request: &str,
+) -> QueryResult<Vec<(String, NaiveDateTime, NaiveDateTime)>> {
     shifts::table
         .filter(shifts::capacity_request_id.eq(request))
         .filter(shifts::status.eq("declined"))
-        .select(shifts::expert_id)
-        .distinct()
+        .select((shifts::expert_id, shifts::starts_at, shifts::ends_at))
         .load(conn)
 }
