@@ -381,6 +381,9 @@ pub struct SchedulingSettings {
     pub max_shift_minutes: i64,
     /// Longest window a capacity request or an availability query may span.
     pub max_window_days: i64,
+    /// An offered shift not confirmed within this many hours (or by its start) lapses and
+    /// its request is re-planned.
+    pub confirm_within_hours: i64,
     /// Weekly cap of an expert who has not set one.
     pub default_max_hours_per_week: i64,
     /// The calendar feed lists shifts that ended at most this many days ago.
@@ -393,6 +396,7 @@ impl Default for SchedulingSettings {
             reminder_before_minutes: 60,
             max_shift_minutes: 480,
             max_window_days: 62,
+            confirm_within_hours: 24,
             default_max_hours_per_week: 20,
             calendar_past_days: 90,
         }
@@ -620,6 +624,10 @@ impl Settings {
             (
                 "scheduling.max_window_days",
                 self.scheduling.max_window_days,
+            ),
+            (
+                "scheduling.confirm_within_hours",
+                self.scheduling.confirm_within_hours,
             ),
             (
                 "scheduling.default_max_hours_per_week",

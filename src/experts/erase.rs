@@ -25,7 +25,6 @@ pub const ERASED_PASSWORD: &str = "!erased";
 pub fn erase_expert(
     conn: &mut DbConn,
     now: DateTime<Utc>,
-    settings: &crate::config::Settings,
     user: &str,
     actor: &Actor,
 ) -> ApiResult<Option<String>> {
@@ -61,7 +60,7 @@ pub fn erase_expert(
         diesel::delete(evidence_files::table.filter(evidence_files::expert_id.eq(expert)))
             .execute(conn)?;
         // Availability is personal too; future shifts are cancelled and re-planned.
-        crate::scheduling::service::forget(conn, now, settings, expert)?;
+        crate::scheduling::service::forget(conn, now, expert)?;
         diesel::update(credentials::table.filter(credentials::expert_id.eq(expert)))
             .set((
                 credentials::issuer.eq(ERASED),

@@ -675,12 +675,9 @@ async fn delete_account(
     }
     let now = state.now();
     let actor = Actor::user(&user.user_id, user.request_id.clone());
-    let settings = state.settings.clone();
     state
         .db
-        .write(move |conn| {
-            super::erase::erase_expert(conn, now, &settings, user.user_id.as_str(), &actor)
-        })
+        .write(move |conn| super::erase::erase_expert(conn, now, user.user_id.as_str(), &actor))
         .await?;
     Ok(HttpResponse::NoContent().finish())
 }

@@ -307,6 +307,16 @@ pub fn transition(
             details: json!({ "from": from.as_str(), "to": to.as_str(), "reason": reason }),
         },
     )?;
+    if from == VettingStatus::Approved && to != VettingStatus::Approved {
+        // No longer approved: shifts booked ahead are released (and re-planned).
+        crate::scheduling::service::release(
+            conn,
+            now,
+            &e.id,
+            None,
+            &format!("the expert is no longer approved ({})", to.as_str()),
+        )?;
+    }
     let row = store::find(conn, &e.id)?
         .ok_or_else(|| ApiError::internal(anyhow::anyhow!("expert vanished")))?;
     notify(conn, now, &row, to, reason)?;

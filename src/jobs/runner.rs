@@ -236,6 +236,20 @@ impl JobRunner {
                 tracing::info!(sent = n, "shift reminder");
                 Ok(())
             }
+            crate::scheduling::service::OFFER_EXPIRY => {
+                let j: crate::scheduling::service::ShiftJob = serde_json::from_str(&job.payload)?;
+                self.scheduling(move |conn, now, settings| {
+                    crate::scheduling::service::expire_offer(conn, now, settings, &j)
+                })
+                .await
+            }
+            crate::scheduling::service::REPLAN => {
+                let j: crate::scheduling::service::RequestJob = serde_json::from_str(&job.payload)?;
+                self.scheduling(move |conn, now, settings| {
+                    crate::scheduling::service::replan(conn, now, settings, &j)
+                })
+                .await
+            }
             crate::webhooks::deliver::DELIVER => {
                 let j: crate::webhooks::deliver::DeliverJob = serde_json::from_str(&job.payload)?;
                 crate::webhooks::deliver::attempt(&self.db, &self.clock, &self.env, j).await
@@ -246,6 +260,31 @@ impl JobRunner {
 }
 
 impl JobRunner {
+    /// Runs a scheduling job in one write transaction at the clock's current time.
+    async fn scheduling(
+        &self,
+        f: impl FnOnce(
+            &mut crate::db::DbConn,
+            DateTime<Utc>,
+            &Settings,
+        ) -> crate::http::ApiResult<usize>
+        + Send
+        + 'static,
+    ) -> anyhow::Result<()> {
+        let now = self.clock.now();
+        let settings = self.env.settings.clone();
+        let n = self
+            .db
+            .read(move |conn| {
+                crate::db::write_tx(conn, |conn| {
+                    f(conn, now, &settings).map_err(|e| anyhow::anyhow!("{e}"))
+                })
+            })
+            .await?;
+        tracing::info!(changed = n, "scheduling job finished");
+        Ok(())
+    }
+
     /// Runs a sweep in one write transaction at the clock's current time.
     async fn in_transaction(
         &self,

@@ -189,8 +189,16 @@ fn allowed_statuses(st: &Setting) -> Vec<SliceStatus> {
     }
 }
 
+/// What a decision read besides the decision: the handles of the candidates, and when each
+/// expert who passed the schedule filter can first work (experts on shift: now).
+#[derive(Default)]
+struct Read {
+    handles: HashMap<String, String>,
+    available_from: HashMap<String, DateTime<Utc>>,
+}
+
 /// Runs one decision: experts on shift for the project's slice first, then the candidate
-/// table (lazily); returns it with the handles of the candidates it read.
+/// table (lazily).
 #[allow(clippy::too_many_arguments)]
 fn run_decision(
     conn: &mut DbConn,
@@ -201,7 +209,7 @@ fn run_decision(
     on_item: &HashSet<String>,
     deadline: DateTime<Utc>,
     seed: u64,
-) -> ApiResult<(Decision, HashMap<String, String>)> {
+) -> ApiResult<(Decision, Read)> {
     let p = &st.project;
     let ex = Exclusions::of(p);
     let req = decide::Request {
@@ -236,6 +244,7 @@ fn run_decision(
     let cell = RefCell::new(conn);
     let error = RefCell::new(None);
     let mut check_error: Option<ApiError> = None;
+    let mut available_from: HashMap<String, DateTime<Utc>> = HashMap::new();
     let decision = {
         let pages = Pages {
             conn: &cell,
@@ -261,10 +270,24 @@ fn run_decision(
                     return Ok(Some(Filter::Credentials));
                 }
                 if c.on_shift {
+                    available_from.insert(c.expert_id.clone(), now);
                     return Ok(None);
                 }
-                crate::scheduling::service::available_before(&mut conn, &c.expert_id, now, deadline)
-                    .map(|ok| (!ok).then_some(Filter::Schedule))
+                let first = crate::scheduling::service::next_available(
+                    &mut conn,
+                    &c.expert_id,
+                    &p.id,
+                    &st.slice.id,
+                    now,
+                    deadline,
+                )?;
+                Ok(match first {
+                    Some(t) => {
+                        available_from.insert(c.expert_id.clone(), t);
+                        None
+                    }
+                    None => Some(Filter::Schedule),
+                })
             });
             match r {
                 Ok(f) => f,
@@ -282,7 +305,13 @@ fn run_decision(
     if let Some(e) = check_error {
         return Err(e);
     }
-    Ok((decision, handles.into_inner()))
+    Ok((
+        decision,
+        Read {
+            handles: handles.into_inner(),
+            available_from,
+        },
+    ))
 }
 
 /// Which of `experts` capacity planning may book for the project's slice: the experts
@@ -373,10 +402,16 @@ fn removed_summary(d: &Decision) -> String {
     format!("of {} candidates: {}", d.scanned, parts.join(", "))
 }
 
-/// The time an assignment offered now is due: the assignment time, never past the
+/// The time an assignment offered now is due: the assignment time from when the expert
+/// can first work on it (now, or the start of their next available time), never past the
 /// item's deadline unless the deadline is (nearly) gone.
-fn due_at(settings: &Settings, item: &ItemRow, now: DateTime<Utc>) -> DateTime<Utc> {
-    let by_time = now + Duration::minutes(settings.routing.assignment_minutes);
+fn due_at(
+    settings: &Settings,
+    item: &ItemRow,
+    now: DateTime<Utc>,
+    available_from: DateTime<Utc>,
+) -> DateTime<Utc> {
+    let by_time = now.max(available_from) + Duration::minutes(settings.routing.assignment_minutes);
     let deadline = crate::clock::utc(item.deadline_at);
     if deadline > now + Duration::minutes(5) {
         by_time.min(deadline)
@@ -461,10 +496,9 @@ fn route_locked(
             ),
         }
     };
-    let due = due_at(settings, item, now);
     let mut placed: Vec<decide::Scored> = Vec::new();
     let mut last = Decision::default();
-    let mut handles = HashMap::new();
+    let mut read = Read::default();
     // A candidate can fill up concurrently between the decision and its reservation;
     // such a candidate is skipped and the decision re-run without them.
     for round in 0..3 {
@@ -480,8 +514,9 @@ fn route_locked(
         };
         let seed = seed_for(settings, &item.id, existing.len() + round);
         let deadline = crate::clock::utc(item.deadline_at);
-        let (mut d, h) = run_decision(conn, now, settings, &st, &need, &on_item, deadline, seed)?;
-        handles.extend(h);
+        let (mut d, r) = run_decision(conn, now, settings, &st, &need, &on_item, deadline, seed)?;
+        read.handles.extend(r.handles);
+        read.available_from.extend(r.available_from);
         let mut chosen = std::mem::take(&mut d.chosen);
         // Reserve in id order so concurrent transactions lock experts in one order.
         chosen.sort_by(|a, b| a.candidate.expert_id.cmp(&b.candidate.expert_id));
@@ -516,6 +551,12 @@ fn route_locked(
     let mut chosen_json = Vec::new();
     for s in &placed {
         let c = &s.candidate;
+        let from = read
+            .available_from
+            .get(&c.expert_id)
+            .copied()
+            .unwrap_or(now);
+        let due = due_at(settings, item, now, from);
         store::insert_assignment(
             conn,
             now,
@@ -534,11 +575,14 @@ fn route_locked(
             },
         )?;
         chosen_json.push(json!({
-            "expert": handles.get(&c.expert_id).cloned().unwrap_or_default(),
+            "expert": read.handles.get(&c.expert_id).cloned().unwrap_or_default(),
             "vendor_id": c.vendor_id,
             "slice_status": c.status.as_str(),
             "tier": c.tier.as_str(),
             "on_shift": c.on_shift,
+            // When the expert can first work on it (their schedule); the offer is due
+            // `routing.assignment_minutes` after that.
+            "available_from": from,
             "terms": s.terms,
         }));
         if gold_p > 0.0 {

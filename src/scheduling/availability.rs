@@ -122,9 +122,15 @@ pub fn wall_clock_range(tz: Tz, start: NaiveDateTime, end: NaiveDateTime) -> Vec
     if start >= end {
         return Vec::new();
     }
-    // Offsets lie within ±15 h; look a little wider.
-    let from = Utc.from_utc_datetime(&start) - Duration::hours(16);
-    let to = Utc.from_utc_datetime(&end) + Duration::hours(16);
+    // Offsets lie within ±15 h; look a little wider. Times at the edge of what chrono can
+    // represent have no room for that and are treated as never available.
+    let margin = Duration::hours(16);
+    let (Some(from), Some(to)) = (
+        Utc.from_utc_datetime(&start).checked_sub_signed(margin),
+        Utc.from_utc_datetime(&end).checked_add_signed(margin),
+    ) else {
+        return Vec::new();
+    };
     let mut out = Vec::new();
     for (a, b, off) in offset_pieces(tz, from, to) {
         let s = Utc.from_utc_datetime(&start) - Duration::seconds(off);
@@ -189,6 +195,25 @@ pub fn intersect(a: &[Interval], b: &[Interval]) -> Vec<Interval> {
     normalize(out)
 }
 
+/// The first instant in [from, to) at which the expert is available, if any. Expands a
+/// week at a time and stops at the first week with availability, so a far deadline costs
+/// no more than the weeks up to the expert's next free time.
+pub fn first_available(
+    av: &Availability,
+    from: DateTime<Utc>,
+    to: DateTime<Utc>,
+) -> Option<DateTime<Utc>> {
+    let mut start = from;
+    while start < to {
+        let end = (start + Duration::days(7)).min(to);
+        if let Some(i) = expand(av, start, end).first() {
+            return Some(i.start);
+        }
+        start = end;
+    }
+    None
+}
+
 /// When the expert is available within [from, to), as sorted, merged UTC intervals:
 /// the weekly rules, plus `available` exceptions, minus `unavailable` ones (time off wins
 /// over extra hours where both cover the same time).
@@ -213,12 +238,26 @@ pub fn expand(av: &Availability, from: DateTime<Utc>, to: DateTime<Utc>) -> Vec<
         }
         day += Duration::days(1);
     }
-    for x in av.exceptions.iter().filter(|x| x.available) {
-        found.extend(wall_clock_range(av.tz, x.start, x.end));
+    // Only exceptions that can touch the window (local dates first..=last) count.
+    let lo = first.and_time(NaiveTime::MIN);
+    let hi = (last + Duration::days(1)).and_time(NaiveTime::MIN);
+    let relevant = |x: &&Exception| x.end > lo && x.start < hi;
+    for x in av
+        .exceptions
+        .iter()
+        .filter(relevant)
+        .filter(|x| x.available)
+    {
+        found.extend(wall_clock_range(av.tz, x.start.max(lo), x.end.min(hi)));
     }
     let mut off = Vec::new();
-    for x in av.exceptions.iter().filter(|x| !x.available) {
-        off.extend(wall_clock_range(av.tz, x.start, x.end));
+    for x in av
+        .exceptions
+        .iter()
+        .filter(relevant)
+        .filter(|x| !x.available)
+    {
+        off.extend(wall_clock_range(av.tz, x.start.max(lo), x.end.min(hi)));
     }
     let window = [Interval {
         start: from,
@@ -391,6 +430,36 @@ mod tests {
             got,
             vec![iv("2026-10-03T16:00:00Z", "2026-10-03T16:30:00Z")]
         );
+    }
+
+    #[test]
+    fn first_available_looks_week_by_week_and_far_exceptions_are_ignored_safely() {
+        let mut av = weekly(
+            chrono_tz::Europe::Berlin,
+            &[(Weekday::Sat, hm(9, 0), hm(13, 0))],
+        );
+        // Time off the whole first Saturday; an absurd exception far away changes nothing.
+        av.exceptions.push(Exception {
+            available: false,
+            start: local("2026-03-07 00:00"),
+            end: local("2026-03-08 00:00"),
+        });
+        av.exceptions.push(Exception {
+            available: true,
+            start: NaiveDate::MAX.and_time(NaiveTime::MIN),
+            end: NaiveDateTime::MAX,
+        });
+        let from = utc("2026-03-02T09:00:00Z");
+        // The second Saturday, 09:00 Berlin (UTC+1).
+        assert_eq!(
+            first_available(&av, from, utc("2026-04-01T00:00:00Z")),
+            Some(utc("2026-03-14T08:00:00Z"))
+        );
+        assert_eq!(
+            first_available(&av, from, utc("2026-03-14T08:00:00Z")),
+            None
+        );
+        assert!(wall_clock_range(av.tz, av.exceptions[1].start, av.exceptions[1].end).is_empty());
     }
 
     #[test]

@@ -268,6 +268,14 @@ async fn set_availability(
                 .min_notice_minutes
                 .or(existing.as_ref().map(|r| r.min_notice_minutes))
                 .unwrap_or(60);
+            if existing.as_ref().is_some_and(|r| r.time_zone != tz)
+                && !store::exceptions(conn, &e)?.is_empty()
+            {
+                return Err(ApiError::conflict(
+                    "your exceptions are written in your current time zone; delete them before \
+                     changing it (DELETE /v1/experts/me/availability/exceptions/{exception})",
+                ));
+            }
             let rules = serde_json::to_string(&b.weekly).map_err(ApiError::internal)?;
             store::upsert_schedule(
                 conn,
@@ -322,7 +330,13 @@ pub struct NewException {
     pub reason: String,
 }
 
+const MAX_EXCEPTIONS: usize = 500;
+
 fn parse_local(s: &str) -> Option<NaiveDateTime> {
+    // Four-digit years only (chrono's `%Y` also reads `+262143`).
+    if !s.as_bytes().first().is_some_and(u8::is_ascii_digit) || s.find('-') != Some(4) {
+        return None;
+    }
     ["%Y-%m-%dT%H:%M", "%Y-%m-%dT%H:%M:%S"]
         .iter()
         .find_map(|f| NaiveDateTime::parse_from_str(s, f).ok())
@@ -388,6 +402,24 @@ async fn add_exception(
             let (Some(start), Some(end)) = (parse_local(&b.start), parse_local(&b.end)) else {
                 return Err(ApiError::invalid_field("start", "must be a local time"));
             };
+            // Exceptions are for the foreseeable future: from a day ago to three years ahead.
+            let local_now = now.with_timezone(&l.tz()).naive_local();
+            if end <= local_now - Duration::days(1) {
+                return Err(ApiError::invalid_field("end", "is in the past"));
+            }
+            if start > local_now + Duration::days(3 * 366) {
+                return Err(ApiError::invalid_field(
+                    "start",
+                    "must be within three years from now",
+                ));
+            }
+            // Ended exceptions are kept for a month, then dropped; at most 500 stay.
+            store::prune_exceptions(conn, &e, local_now - Duration::days(30))?;
+            if store::exceptions(conn, &e)?.len() >= MAX_EXCEPTIONS {
+                return Err(ApiError::conflict(format!(
+                    "at most {MAX_EXCEPTIONS} exceptions; delete some first"
+                )));
+            }
             let available = b.kind == ExceptionKind::ExtraHours;
             if !available {
                 store::lock_bookings(conn)?;
@@ -449,11 +481,39 @@ async fn delete_exception(
         .db
         .write(move |conn| -> ApiResult<_> {
             let e = me(conn, &principal)?;
-            if store::delete_exception(conn, &e, id.as_str())? {
-                Ok(())
-            } else {
-                Err(ApiError::not_found(format!("exception {id} not found")))
+            let Some(l) = service::load(conn, &e)? else {
+                return Err(ApiError::not_found(format!("exception {id} not found")));
+            };
+            let Some(x) = l.exceptions.iter().find(|x| x.id == id.as_str()).cloned() else {
+                return Err(ApiError::not_found(format!("exception {id} not found")));
+            };
+            if x.available {
+                // Extra hours that booked shifts rely on stay until those are declined.
+                store::lock_bookings(conn)?;
+                let span = availability::wall_clock_range(l.tz(), x.starts_local, x.ends_local);
+                let mut rest = l.availability.clone();
+                rest.exceptions.retain(|y| {
+                    !(y.available && y.start == x.starts_local && y.end == x.ends_local)
+                });
+                let mut clash = Vec::new();
+                if let (Some(first), Some(last)) = (span.first(), span.last()) {
+                    for s in store::live_shifts_of(conn, &e, first.start, last.end)? {
+                        let (a, b) = (crate::clock::utc(s.starts_at), crate::clock::utc(s.ends_at));
+                        let covered = availability::expand(&rest, a, b);
+                        if covered.len() != 1 || covered[0].start != a || covered[0].end != b {
+                            clash.push(s.id);
+                        }
+                    }
+                }
+                if !clash.is_empty() {
+                    return Err(ApiError::conflict(format!(
+                        "booked shifts rely on these extra hours ({}); decline them first",
+                        clash.join(", ")
+                    )));
+                }
             }
+            store::delete_exception(conn, &e, id.as_str())?;
+            Ok(())
         })
         .await?;
     Ok(HttpResponse::NoContent().finish())
@@ -799,9 +859,11 @@ pub struct ShiftView {
     pub expert_handle: String,
     pub starts_at: DateTime<Utc>,
     pub ends_at: DateTime<Utc>,
-    /// `offered` (awaiting the expert), `confirmed`, `declined` or `cancelled`.
+    /// `offered` (awaiting the expert), `confirmed`, `declined`, `expired` (not confirmed
+    /// in time) or `cancelled`.
     pub status: String,
-    /// Why it was declined or cancelled.
+    /// Why it was cancelled or lapsed; for a decline, the expert's reason (labs see only
+    /// that the expert declined).
     pub reason: String,
     /// Changes so far (the calendar feed's SEQUENCE).
     pub sequence: i32,
@@ -834,6 +896,12 @@ fn shift_view(conn: &mut DbConn, principal: &Principal, s: ShiftRow) -> ApiResul
         .map(|e| e.handle)
         .unwrap_or_default();
     let identity = sees_identity(conn, principal, &s.expert_id)?;
+    // An expert's own words (why they declined) are not for the lab.
+    let reason = if identity || s.status != "declined" {
+        s.reason
+    } else {
+        "declined by the expert".to_owned()
+    };
     Ok(ShiftView {
         id: ShiftId::from_db(s.id),
         capacity_request_id: CapacityRequestId::from_db(s.capacity_request_id),
@@ -844,7 +912,7 @@ fn shift_view(conn: &mut DbConn, principal: &Principal, s: ShiftRow) -> ApiResul
         starts_at: crate::clock::utc(s.starts_at),
         ends_at: crate::clock::utc(s.ends_at),
         status: s.status,
-        reason: s.reason,
+        reason,
         sequence: s.sequence,
         created_at: crate::clock::utc(s.created_at),
         updated_at: crate::clock::utc(s.updated_at),
@@ -988,6 +1056,9 @@ fn writable_request(
     Ok(r)
 }
 
+/// Most shortest shifts one request may need (bounds the work of one plan).
+const MAX_SHIFTS_PER_REQUEST: i64 = 1000;
+
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct NewCapacityRequest {
@@ -1086,17 +1157,40 @@ async fn create_request(
         ));
     }
     let min_shift = b.min_shift_minutes.unwrap_or(60);
+    if i64::from(min_shift) > sch.max_shift_minutes {
+        return Err(ApiError::invalid_field(
+            "min_shift_minutes",
+            format!(
+                "at most {} (scheduling.max_shift_minutes)",
+                sch.max_shift_minutes
+            ),
+        ));
+    }
     let max_shift = b
         .max_shift_minutes
         .unwrap_or(sch.max_shift_minutes as i32)
         .max(min_shift);
-    if i64::from(max_shift) > sch.max_shift_minutes || i64::from(min_shift) > sch.max_shift_minutes
-    {
+    if i64::from(max_shift) > sch.max_shift_minutes {
         return Err(ApiError::invalid_field(
             "max_shift_minutes",
             format!(
                 "at most {} (scheduling.max_shift_minutes)",
                 sch.max_shift_minutes
+            ),
+        ));
+    }
+    let minutes = (b.hours * 60.0).round() as i64;
+    if minutes < i64::from(min_shift) {
+        return Err(ApiError::invalid_field(
+            "hours",
+            format!("is less than one shortest shift ({min_shift} minutes)"),
+        ));
+    }
+    if minutes / i64::from(min_shift) > MAX_SHIFTS_PER_REQUEST {
+        return Err(ApiError::invalid_field(
+            "hours",
+            format!(
+                "would take more than {MAX_SHIFTS_PER_REQUEST} shortest shifts; ask for longer shifts or split the request"
             ),
         ));
     }
@@ -1123,7 +1217,7 @@ async fn create_request(
                     org: &p.org_id,
                     project: &p.id,
                     slice: b.slice_id.as_str(),
-                    minutes_needed: (b.hours * 60.0).round() as i64,
+                    minutes_needed: minutes,
                     window_start: b.window_start,
                     window_end: b.window_end,
                     min_shift_minutes: min_shift,
@@ -1342,7 +1436,7 @@ async fn cancel_request(
 #[into_params(parameter_in = Query)]
 #[serde(deny_unknown_fields)]
 pub struct ShiftListParams {
-    /// `offered`, `confirmed`, `declined` or `cancelled`.
+    /// `offered`, `confirmed`, `declined`, `expired` or `cancelled`.
     pub status: Option<String>,
     /// One expert's shifts (vendor and platform admins).
     pub expert: Option<ExpertId>,
@@ -1379,11 +1473,11 @@ async fn list_shifts(
 ) -> ApiResult<HttpResponse> {
     let q = q.0;
     if let Some(s) = &q.status
-        && !["offered", "confirmed", "declined", "cancelled"].contains(&s.as_str())
+        && !["offered", "confirmed", "declined", "expired", "cancelled"].contains(&s.as_str())
     {
         return Err(ApiError::bad_parameter(
             "status",
-            "must be offered, confirmed, declined or cancelled",
+            "must be offered, confirmed, declined, expired or cancelled",
         ));
     }
     let req = PageParams {

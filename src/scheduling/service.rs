@@ -21,6 +21,13 @@ use crate::http::{ApiError, ApiResult};
 
 /// The reminder job's kind.
 pub const SHIFT_REMINDER: &str = "scheduling.shift_reminder";
+/// Re-plans one capacity request (after shifts were released).
+pub const REPLAN: &str = "scheduling.replan";
+/// Lets an offered shift lapse if it is still unconfirmed.
+pub const OFFER_EXPIRY: &str = "scheduling.offer_expiry";
+
+/// The furthest ahead routing looks for an expert's next available time.
+const ROUTING_HORIZON_DAYS: i64 = 366;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 #[serde(rename_all = "lowercase")]
@@ -162,21 +169,49 @@ pub fn time_view(
     })
 }
 
-/// Routing's schedule filter: may the expert be offered an item due at `deadline`? Experts
-/// without a schedule have not limited their time, so yes; others only if they are
-/// available at some time in [now, deadline) (for an item already past its deadline: in
-/// the next minute).
-pub fn available_before(
+/// Routing's schedule filter: when, before `deadline`, can the expert first work on an
+/// item of the project's slice? `Some(now)` for experts without a schedule (they have not
+/// limited their time); for others the first instant they are available and not booked on
+/// a shift of another project or slice (for an item already past its deadline: within the
+/// next minute); `None` when there is no such time (the `schedule` filter).
+pub fn next_available(
     conn: &mut DbConn,
     expert: &str,
+    project: &str,
+    slice: &str,
     now: DateTime<Utc>,
     deadline: DateTime<Utc>,
-) -> ApiResult<bool> {
+) -> ApiResult<Option<DateTime<Utc>>> {
     let Some(l) = load(conn, expert)? else {
-        return Ok(true);
+        return Ok(Some(now));
     };
-    let until = deadline.max(now + Duration::minutes(1));
-    Ok(!availability::expand(&l.availability, now, until).is_empty())
+    let until = deadline
+        .max(now + Duration::minutes(1))
+        .min(now + Duration::days(ROUTING_HORIZON_DAYS));
+    let elsewhere: Vec<Interval> = availability::normalize(
+        store::live_shifts_of(conn, expert, now, until)?
+            .iter()
+            .filter(|s| s.project_id != project || s.slice_id != slice)
+            .map(interval)
+            .collect(),
+    );
+    if elsewhere.is_empty() {
+        return Ok(availability::first_available(&l.availability, now, until));
+    }
+    // Booked elsewhere: the first available instant outside those shifts.
+    let mut start = now;
+    while start < until {
+        let end = (start + Duration::days(7)).min(until);
+        let free = availability::subtract(
+            &availability::expand(&l.availability, start, end),
+            &elsewhere,
+        );
+        if let Some(i) = free.first() {
+            return Ok(Some(i.start));
+        }
+        start = end;
+    }
+    Ok(None)
 }
 
 /// Experts on a confirmed shift for the project's slice now.
@@ -220,6 +255,124 @@ fn tz_of(conn: &mut DbConn, expert: &str) -> ApiResult<Tz> {
 }
 
 #[derive(Debug, Serialize, Deserialize)]
+pub struct ShiftJob {
+    pub shift: String,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+pub struct RequestJob {
+    pub request: String,
+}
+
+/// The offer-expiry job: a shift still `offered` lapses (`expired`), the expert is told,
+/// and its request is re-planned (never offering them that time again).
+pub fn expire_offer(
+    conn: &mut DbConn,
+    now: DateTime<Utc>,
+    settings: &Settings,
+    job: &ShiftJob,
+) -> ApiResult<usize> {
+    store::lock_bookings(conn)?;
+    let Some(s) = store::find_shift(conn, &job.shift)? else {
+        return Ok(0);
+    };
+    let reason = "not confirmed in time";
+    if s.status != "offered"
+        || !store::set_shift_status(conn, &s.id, &["offered"], "expired", reason, now)?
+    {
+        return Ok(0);
+    }
+    tell_cancelled(conn, now, &s.expert_id, std::slice::from_ref(&s), reason)?;
+    plan(
+        conn,
+        now,
+        settings,
+        &Actor::system(),
+        &s.capacity_request_id,
+    )?;
+    Ok(1)
+}
+
+/// The re-plan job.
+pub fn replan(
+    conn: &mut DbConn,
+    now: DateTime<Utc>,
+    settings: &Settings,
+    job: &RequestJob,
+) -> ApiResult<usize> {
+    Ok(plan(conn, now, settings, &Actor::system(), &job.request)?.booked)
+}
+
+/// E-mails an expert that shifts of theirs no longer stand.
+fn tell_cancelled(
+    conn: &mut DbConn,
+    now: DateTime<Utc>,
+    expert: &str,
+    list: &[ShiftRow],
+    reason: &str,
+) -> ApiResult<()> {
+    let tz = tz_of(conn, expert)?;
+    let mut lines = Vec::new();
+    for s in list {
+        lines.push(shift_line(conn, s, tz)?);
+    }
+    if let Some((to, name)) = crate::experts::service::contact(conn, expert)? {
+        crate::mail::enqueue(
+            conn,
+            now,
+            &crate::mail::templates::shifts_cancelled(&to, &name, &lines, reason),
+        )
+        .map_err(ApiError::internal)?;
+    }
+    Ok(())
+}
+
+/// Cancels the expert's shifts that have not started (in one slice, or all), tells them,
+/// and re-plans each open request they served through a job (the change that causes
+/// this — a suspension, the end of their approval, a deleted account — commits with it).
+pub fn release(
+    conn: &mut DbConn,
+    now: DateTime<Utc>,
+    expert: &str,
+    slice: Option<&str>,
+    reason: &str,
+) -> ApiResult<usize> {
+    store::lock_bookings(conn)?;
+    let mut cancelled = Vec::new();
+    for s in store::live_shifts_of(conn, expert, now, now + Duration::days(3650))? {
+        if crate::clock::utc(s.starts_at) > now
+            && slice.is_none_or(|x| x == s.slice_id)
+            && store::set_shift_status(conn, &s.id, &store::LIVE, "cancelled", reason, now)?
+        {
+            cancelled.push(s);
+        }
+    }
+    if cancelled.is_empty() {
+        return Ok(0);
+    }
+    tell_cancelled(conn, now, expert, &cancelled, reason)?;
+    let mut requests: Vec<&str> = cancelled
+        .iter()
+        .map(|s| s.capacity_request_id.as_str())
+        .collect();
+    requests.sort_unstable();
+    requests.dedup();
+    for r in requests {
+        crate::jobs::enqueue(
+            conn,
+            now,
+            crate::jobs::Queue::Default,
+            REPLAN,
+            &RequestJob {
+                request: r.to_owned(),
+            },
+        )
+        .map_err(ApiError::internal)?;
+    }
+    Ok(cancelled.len())
+}
+
+#[derive(Debug, Serialize, Deserialize)]
 pub struct ReminderJob {
     pub shift: String,
     /// The start the reminder was planned for (a moved or re-booked shift gets its own).
@@ -238,11 +391,24 @@ fn announce(
         by_expert.entry(&s.expert_id).or_default().push(s);
     }
     let before = Duration::minutes(settings.scheduling.reminder_before_minutes);
+    let confirm_within = Duration::hours(settings.scheduling.confirm_within_hours);
     for (expert, list) in by_expert {
         let tz = tz_of(conn, expert)?;
         let mut lines = Vec::new();
         for s in &list {
             lines.push(shift_line(conn, s, tz)?);
+            let lapse = (now + confirm_within).min(crate::clock::utc(s.starts_at));
+            crate::jobs::enqueue_at(
+                conn,
+                now,
+                lapse,
+                crate::jobs::Queue::Default,
+                OFFER_EXPIRY,
+                &ShiftJob {
+                    shift: s.id.clone(),
+                },
+            )
+            .map_err(ApiError::internal)?;
             let at = crate::clock::utc(s.starts_at) - before;
             if at > now {
                 crate::jobs::enqueue_at(
@@ -393,15 +559,24 @@ pub fn plan(
                 booked,
             });
         }
+        let min_shift = i64::from(r.min_shift_minutes);
+        // A request short only of distinct experts still books one minimum shift for each
+        // missing expert.
+        let minutes = still.max(report.shortfall_experts * min_shift);
+        // While distinct experts are missing, no one shift takes more than its share, so
+        // the first experts asked cannot cover everything alone.
+        let max_shift = if report.shortfall_experts > 0 {
+            let share = (minutes + report.shortfall_experts - 1) / report.shortfall_experts;
+            i64::from(r.max_shift_minutes).min(share.max(min_shift))
+        } else {
+            i64::from(r.max_shift_minutes)
+        };
         let p = planner::plan(
             &planner::Request {
                 window,
-                // A request short only of distinct experts still books one minimum shift
-                // for each missing expert.
-                minutes_needed: still
-                    .max(report.shortfall_experts * i64::from(r.min_shift_minutes)),
-                min_shift_minutes: i64::from(r.min_shift_minutes),
-                max_shift_minutes: i64::from(r.max_shift_minutes),
+                minutes_needed: minutes,
+                min_shift_minutes: min_shift,
+                max_shift_minutes: max_shift,
                 min_experts: report.shortfall_experts.max(0) as usize,
             },
             candidates,
@@ -601,19 +776,7 @@ pub fn cancel(
     experts.sort_by(|a, b| a.0.cmp(&b.0));
     for (expert, list) in experts {
         n += list.len();
-        let tz = tz_of(conn, &expert)?;
-        let mut lines = Vec::new();
-        for s in &list {
-            lines.push(shift_line(conn, s, tz)?);
-        }
-        if let Some((to, name)) = crate::experts::service::contact(conn, &expert)? {
-            crate::mail::enqueue(
-                conn,
-                now,
-                &crate::mail::templates::shifts_cancelled(&to, &name, &lines, reason),
-            )
-            .map_err(ApiError::internal)?;
-        }
+        tell_cancelled(conn, now, &expert, &list, reason)?;
     }
     store::record_plan(conn, &r.id, 0, 0, "cancelled", now)?;
     audit::record(
@@ -632,35 +795,10 @@ pub fn cancel(
 }
 
 /// Account deletion: the expert's availability, exceptions and calendar feed are deleted,
-/// their shifts that have not started are cancelled, and each request they served is
-/// re-planned without them. Past shifts stay (timesheets refer to them).
-pub fn forget(
-    conn: &mut DbConn,
-    now: DateTime<Utc>,
-    settings: &Settings,
-    expert: &str,
-) -> ApiResult<()> {
-    store::lock_bookings(conn)?;
-    let mut requests = Vec::new();
-    for s in store::live_shifts_of(conn, expert, now, now + Duration::days(3650))? {
-        if crate::clock::utc(s.starts_at) > now
-            && store::set_shift_status(
-                conn,
-                &s.id,
-                &store::LIVE,
-                "cancelled",
-                "the expert left Cadre",
-                now,
-            )?
-        {
-            requests.push(s.capacity_request_id);
-        }
-    }
+/// and their shifts that have not started are released (cancelled and re-planned). Past
+/// shifts stay (timesheets refer to them).
+pub fn forget(conn: &mut DbConn, now: DateTime<Utc>, expert: &str) -> ApiResult<()> {
+    release(conn, now, expert, None, "the expert left Cadre")?;
     store::delete_schedule(conn, expert)?;
-    requests.sort();
-    requests.dedup();
-    for r in requests {
-        plan(conn, now, settings, &Actor::system(), &r)?;
-    }
     Ok(())
 }

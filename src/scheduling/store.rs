@@ -201,6 +201,17 @@ pub fn insert_exception(
     Ok(id)
 }
 
+/// Drops the expert's exceptions that ended (local time) before `before`.
+pub fn prune_exceptions(conn: &mut DbConn, expert: &str, before: NaiveDateTime) -> QueryResult<()> {
+    diesel::delete(
+        availability_exceptions::table
+            .filter(availability_exceptions::expert_id.eq(expert))
+            .filter(availability_exceptions::ends_local.lt(before)),
+    )
+    .execute(conn)?;
+    Ok(())
+}
+
 /// Deletes one of the expert's exceptions; false when they have no such exception.
 pub fn delete_exception(conn: &mut DbConn, expert: &str, id: &str) -> QueryResult<bool> {
     let n = diesel::delete(
@@ -521,7 +532,8 @@ pub fn expert_by_calendar_token(conn: &mut DbConn, hash: &str) -> QueryResult<Op
 }
 
 /// Candidate experts for planning in a slice: standings with an allowed status, joined
-/// with experts who are approved and have a schedule. (expert id, status, α, β).
+/// with experts who are approved and have a schedule, best posterior mean first (at most
+/// 2000). (expert id, status, α, β).
 pub fn plannable(
     conn: &mut DbConn,
     slice: &str,
@@ -534,21 +546,24 @@ pub fn plannable(
         .filter(ss::slice_id.eq(slice))
         .filter(ss::status.eq_any(statuses.to_vec()))
         .filter(experts::vetting_status.eq("approved"))
-        .order_by(ss::expert_id.asc())
-        .limit(5000)
+        .order_by((
+            (ss::alpha / (ss::alpha + ss::beta)).desc(),
+            ss::expert_id.asc(),
+        ))
+        .limit(2000)
         .select((ss::expert_id, ss::status, ss::alpha, ss::beta))
         .load(conn)
 }
 
-/// The declined shifts of a request: (expert, start, end). Re-planning never offers an
-/// expert a time they declined.
+/// The declined (and lapsed) shifts of a request: (expert, start, end). Re-planning never
+/// offers an expert a time they declined or let lapse.
 pub fn declined(
     conn: &mut DbConn,
     request: &str,
 ) -> QueryResult<Vec<(String, NaiveDateTime, NaiveDateTime)>> {
     shifts::table
         .filter(shifts::capacity_request_id.eq(request))
-        .filter(shifts::status.eq("declined"))
+        .filter(shifts::status.eq_any(["declined", "expired"]))
         .select((shifts::expert_id, shifts::starts_at, shifts::ends_at))
         .load(conn)
 }

@@ -159,6 +159,16 @@ pub fn apply(
             to_status.as_str(),
             change.reason,
         )?;
+        if to_status == SliceStatus::Suspended {
+            // Suspended experts are not booked: shifts ahead in the slice are released.
+            crate::scheduling::service::release(
+                conn,
+                now,
+                &expert.id,
+                Some(&slice.id),
+                &format!("suspended in {}", slice.key),
+            )?;
+        }
     }
     if to_tier != from_tier {
         let why = if change.tier.is_some() {

@@ -280,7 +280,7 @@ async fn three_experts(app: &TestApp, w: &World, vendor: &Account) -> [Expert; 3
     set_availability(
         app,
         &a,
-        json!({"weekly": days(&WEEKDAYS, "09:00", "13:00"), "max_hours_per_week": 10}),
+        json!({"weekly": days(&WEEKDAYS, "09:00", "13:00"), "max_hours_per_week": 6}),
     )
     .await;
     set_availability(
@@ -365,14 +365,14 @@ async fn a_capacity_request_books_shifts_experts_confirm_and_a_decline_is_replan
         // Labs see pseudonymous handles, never expert ids.
         assert!(d["shifts"][0].get("expert_id").is_none(), "{d}");
         assert_sound(&app, &w, &[&a, &b, &c], &d).await;
-        // A's cap of 10 h per week is respected.
+        // A's cap of 6 h per week binds (A has 8 h of availability in the window).
         let ha = handle(&app, &w, &a).await;
         let a_minutes: i64 = shifts
             .iter()
             .filter(|s| s.1 == ha)
             .map(|s| (s.3 - s.2).num_minutes())
             .sum();
-        assert!(a_minutes <= 600, "{a_minutes}");
+        assert!(a_minutes <= 360, "{a_minutes}");
         // Coverage per day adds up to the bookings.
         let cov = d["coverage"].as_array().unwrap();
         assert_eq!(cov.len(), 2);
@@ -498,6 +498,20 @@ async fn a_capacity_request_books_shifts_experts_confirm_and_a_decline_is_replan
             "the declined time was offered again: {new:?}"
         );
         assert_sound(&app, &w, &[&a, &b, &c], &after.json).await;
+        // The lab sees that the expert declined, not why, and never expert ids.
+        let lab_view = app.get("/v1/shifts?limit=200", &w.lab.token).await;
+        lab_view.assert_status(200);
+        let lv = lab_view.json["data"].as_array().unwrap();
+        assert_eq!(lv.len(), shifts_of(&after.json).len());
+        assert!(lv.iter().all(|s| s.get("expert_id").is_none()));
+        let declined = lv.iter().find(|s| s["id"] == json!(victim.0)).unwrap();
+        assert_eq!(declined["reason"], "declined by the expert");
+        let own = app
+            .get(&format!("/v1/shifts/{}", victim.0), &decliner.account.token)
+            .await;
+        assert_eq!(own.json["reason"], "family emergency");
+        let rival = app.get("/v1/shifts", &other_lab.token).await;
+        assert_eq!(rival.json["data"], json!([]));
         // Declining again is a conflict.
         app.post(
             &format!("/v1/shifts/{}/decline", victim.0),
@@ -938,6 +952,7 @@ async fn routing_prefers_experts_on_shift_and_skips_those_unavailable_until_afte
         app.clock.set(at(2, 12, 30));
         app.relogin(&mut w.lab).await;
         let mut seen = std::collections::HashSet::new();
+        // Six items, five open offers at most per expert: both remaining experts get some.
         for n in 2..8 {
             let mut it = item(n);
             it["deadline"] = json!("2026-03-02T18:00:00Z");
@@ -945,14 +960,41 @@ async fn routing_prefers_experts_on_shift_and_skips_those_unavailable_until_afte
             let e = routing_of(&app, &w, &ids[0]).await;
             let dec = &e["decisions"][0];
             assert_eq!(dec["removed"]["schedule"], 2, "{e}");
-            assert_eq!(dec["chosen"][0]["on_shift"], false);
-            seen.insert(dec["chosen"][0]["expert"].as_str().unwrap().to_owned());
+            let chosen = &dec["chosen"][0];
+            assert_eq!(chosen["on_shift"], false);
+            let h = chosen["expert"].as_str().unwrap().to_owned();
+            // The expert free from 14:00 gets the item from then on; the one without a
+            // schedule from now.
+            let from = if h == h_later {
+                "2026-03-02T14:00:00Z"
+            } else {
+                "2026-03-02T12:30:00Z"
+            };
+            assert_eq!(
+                utc(chosen["available_from"].as_str().unwrap()),
+                utc(from),
+                "{e}"
+            );
+            seen.insert(h);
         }
-        assert!(
-            !seen.contains(&h_on) && !seen.contains(&h_sunday),
-            "{seen:?}"
-        );
-        assert!(seen.contains(&h_later) || seen.contains(&h_open));
+        let want: std::collections::HashSet<String> = [h_later.clone(), h_open.clone()].into();
+        assert_eq!(seen, want, "{h_on} {h_sunday}");
+        // The later expert's offer is due two hours after 14:00 (capped by the deadline),
+        // not two hours from now, when they are not there.
+        let mut acct = later.account.clone();
+        app.relogin(&mut acct).await;
+        let offered = app
+            .get("/v1/assignments?status=offered&limit=200", &acct.token)
+            .await;
+        offered.assert_status(200);
+        let dues: Vec<DateTime<Utc>> = offered.json["data"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|a| utc(a["due_at"].as_str().unwrap()))
+            .collect();
+        assert!(!dues.is_empty());
+        assert!(dues.iter().all(|d| *d == at(2, 16, 0)), "{dues:?}");
     })
     .await;
 }
@@ -1006,6 +1048,8 @@ async fn a_deleted_account_loses_its_availability_and_its_future_shifts_go_to_so
         )
         .await
         .assert_status(204);
+        // The re-plan runs as a job, committed with the deletion.
+        app.drain_jobs().await;
         let after = app
             .get(
                 &format!("/v1/capacity-requests/{}", d["id"].as_str().unwrap()),
@@ -1019,6 +1063,252 @@ async fn a_deleted_account_loses_its_availability_and_its_future_shifts_go_to_so
         assert_eq!(new.1, handle(&app, &w, other).await);
         assert_eq!(after.json["minutes_booked"], 240);
         app.get_anon(&path).await.assert_problem(404, None);
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn planning_books_only_eligible_experts_outside_time_off_and_spreads_for_min_experts() {
+    on_both(|app| async move {
+        let w = world(&app, Opts::default()).await;
+        let mut team = Vec::new();
+        for _ in 0..3 {
+            let e = qualified(&app, &w, None, json!({"time_zone": "UTC"})).await;
+            set_availability(
+                &app,
+                &e,
+                json!({"weekly": days(&["tue", "wed"], "08:00", "16:00"), "min_notice_minutes": 0}),
+            )
+            .await;
+            team.push(e);
+        }
+        let [suspended, away, fine] = [team[0].clone(), team[1].clone(), team[2].clone()];
+        crate::routing::set_standing(&app, &w, &suspended, "suspended").await;
+        app.post(
+            "/v1/experts/me/availability/exceptions",
+            &away.account.token,
+            json!({"kind": "time_off", "start": "2026-03-03T00:00", "end": "2026-03-04T00:00"}),
+        )
+        .await
+        .assert_status(201);
+        // 4 hours on Tuesday by two experts; one expert could cover it alone.
+        let d = request(
+            &app,
+            &w,
+            json!({"hours": 4, "window_start": "2026-03-03T00:00:00Z",
+                "window_end": "2026-03-04T00:00:00Z", "min_shift_minutes": 60,
+                "max_shift_minutes": 480, "min_experts": 2}),
+        )
+        .await;
+        let shifts = shifts_of(&d);
+        let hs = handle(&app, &w, &suspended).await;
+        let ha = handle(&app, &w, &away).await;
+        let hf = handle(&app, &w, &fine).await;
+        // The suspended expert and the one on time off are never booked; the one left
+        // gets 2 h (a share, not everything), and the request is one expert short.
+        assert!(shifts.iter().all(|s| s.1 != hs && s.1 != ha), "{d}");
+        assert_eq!(shifts.len(), 2, "{d}");
+        assert!(
+            shifts
+                .iter()
+                .all(|s| s.1 == hf && (s.3 - s.2).num_minutes() == 120)
+        );
+        assert_eq!(d["shortfall_experts"], 1);
+        assert_eq!(d["shortfall_minutes"], 0);
+
+        // Wednesday, with both available: the same request shape books two experts.
+        let d2 = request(
+            &app,
+            &w,
+            json!({"hours": 4, "window_start": "2026-03-04T00:00:00Z",
+                "window_end": "2026-03-05T00:00:00Z", "min_shift_minutes": 60,
+                "max_shift_minutes": 480, "min_experts": 2}),
+        )
+        .await;
+        let s2 = shifts_of(&d2);
+        let mut who: Vec<_> = s2.iter().map(|s| s.1.clone()).collect();
+        who.sort();
+        who.dedup();
+        assert_eq!(who.len(), 2, "{d2}");
+        assert_eq!(d2["shortfall_experts"], 0);
+
+        // Suspending a booked expert releases their shifts ahead; the re-plan moves the
+        // hours to the expert left and the suspended one is told.
+        crate::routing::set_standing(&app, &w, &fine, "suspended").await;
+        app.drain_jobs().await;
+        let after = app
+            .get(
+                &format!("/v1/capacity-requests/{}", d2["id"].as_str().unwrap()),
+                &w.lab.token,
+            )
+            .await;
+        let s3 = shifts_of(&after.json);
+        assert!(
+            s3.iter().filter(|s| s.1 == hf).all(|s| s.4 == "cancelled"),
+            "{}",
+            after.json
+        );
+        assert_eq!(after.json["minutes_booked"], 240, "{}", after.json);
+        let away_minutes: i64 = s3
+            .iter()
+            .filter(|s| s.1 == ha && live(&s.4))
+            .map(|s| (s.3 - s.2).num_minutes())
+            .sum();
+        assert_eq!(away_minutes, 240, "{}", after.json);
+        assert_eq!(after.json["shortfall_experts"], 1);
+        assert!(
+            app.mail_to(&fine.account.email)
+                .iter()
+                .any(|m| m.subject().contains("cancelled")
+                    && m.body().contains("suspended in code/rust-review"))
+        );
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn an_offer_not_confirmed_in_time_lapses_and_is_planned_again() {
+    on_both_with(
+        |s| s.scheduling.confirm_within_hours = 6,
+        |app| async move {
+            let w = world(&app, Opts::default()).await;
+            let e = qualified(&app, &w, None, json!({"time_zone": "UTC"})).await;
+            set_availability(
+                &app,
+                &e,
+                json!({"weekly": days(&["wed", "thu"], "08:00", "10:00"), "min_notice_minutes": 0}),
+            )
+            .await;
+            let d = request(
+                &app,
+                &w,
+                json!({"hours": 2, "window_start": "2026-03-04T00:00:00Z",
+                    "window_end": "2026-03-06T00:00:00Z", "min_shift_minutes": 120}),
+            )
+            .await;
+            let first = shifts_of(&d);
+            assert_eq!(first.len(), 1);
+            assert_eq!(first[0].2, at(4, 8, 0));
+            app.drain_jobs().await;
+            // Six hours later the offer is still unanswered: it lapses, and the re-plan
+            // books Thursday instead (never the lapsed time again).
+            app.clock.set(at(2, 15, 0));
+            app.drain_jobs().await;
+            let mut lab = w.lab.clone();
+            app.relogin(&mut lab).await;
+            let after = app
+                .get(
+                    &format!("/v1/capacity-requests/{}", d["id"].as_str().unwrap()),
+                    &lab.token,
+                )
+                .await;
+            let s = shifts_of(&after.json);
+            assert_eq!(s.len(), 2, "{}", after.json);
+            assert_eq!(s[0].4, "expired");
+            assert_eq!((s[1].2, s[1].4.as_str()), (at(5, 8, 0), "offered"));
+            let lapsed = app
+                .mail_to(&e.account.email)
+                .into_iter()
+                .filter(|m| m.body().contains("not confirmed in time"))
+                .count();
+            assert_eq!(lapsed, 1);
+        },
+    )
+    .await;
+}
+
+#[tokio::test]
+async fn exceptions_refuse_far_dates_and_changes_that_would_strand_booked_shifts() {
+    on_both(|app| async move {
+        let w = world(&app, Opts::default()).await;
+        let e = qualified(&app, &w, None, json!({"time_zone": "UTC"})).await;
+        set_availability(&app, &e, json!({"weekly": [], "min_notice_minutes": 0})).await;
+        let ex = "/v1/experts/me/availability/exceptions";
+        for (start, end, field) in [
+            ("+262143-12-31T00:00", "+262143-12-31T23:00", "start"),
+            ("2026-13-01T00:00", "2026-13-01T02:00", "start"),
+            ("2031-03-03T08:00", "2031-03-03T10:00", "start"),
+            ("2025-03-03T08:00", "2025-03-03T10:00", "end"),
+        ] {
+            app.post(
+                ex,
+                &e.account.token,
+                json!({"kind": "extra_hours", "start": start, "end": end}),
+            )
+            .await
+            .assert_problem(422, Some(field));
+        }
+        // Extra hours on Tuesday morning, booked; removing them would strand the shift.
+        let extra = app
+            .post(
+                ex,
+                &e.account.token,
+                json!({"kind": "extra_hours", "start": "2026-03-03T08:00", "end": "2026-03-03T10:00"}),
+            )
+            .await;
+        extra.assert_status(201);
+        let d = request(
+            &app,
+            &w,
+            json!({"hours": 2, "window_start": "2026-03-03T00:00:00Z",
+                "window_end": "2026-03-04T00:00:00Z", "min_shift_minutes": 120}),
+        )
+        .await;
+        let shift = shifts_of(&d)[0].0.clone();
+        let id = extra.json["id"].as_str().unwrap();
+        let r = app
+            .call(
+                Method::DELETE,
+                &format!("{ex}/{id}"),
+                Some(&e.account.token),
+                None,
+            )
+            .await;
+        r.assert_problem(409, None);
+        assert!(r.json["detail"].as_str().unwrap().contains(&shift));
+        // Changing the zone would move the exception's hours: refused while it exists.
+        app.call(
+            Method::PUT,
+            "/v1/experts/me/availability",
+            Some(&e.account.token),
+            Some(json!({"time_zone": "Asia/Tokyo", "weekly": []})),
+        )
+        .await
+        .assert_problem(409, None);
+        // Once the shift is declined, both go through.
+        app.post(
+            &format!("/v1/shifts/{shift}/decline"),
+            &e.account.token,
+            json!({"reason": "changed plans"}),
+        )
+        .await
+        .assert_status(200);
+        app.call(
+            Method::DELETE,
+            &format!("{ex}/{id}"),
+            Some(&e.account.token),
+            None,
+        )
+        .await
+        .assert_status(204);
+        set_availability(&app, &e, json!({"time_zone": "Asia/Tokyo", "weekly": []})).await;
+        // A request smaller than one shortest shift names `hours`.
+        app.post(
+            "/v1/capacity-requests",
+            &w.lab.token,
+            json!({"project_id": w.project, "slice_id": w.slice, "hours": 0.5,
+                "window_start": "2026-03-03T00:00:00Z", "window_end": "2026-03-04T00:00:00Z"}),
+        )
+        .await
+        .assert_problem(422, Some("hours"));
+        app.post(
+            "/v1/capacity-requests",
+            &w.lab.token,
+            json!({"project_id": w.project, "slice_id": w.slice, "hours": 20, "min_shift_minutes": 600,
+                "window_start": "2026-03-03T00:00:00Z", "window_end": "2026-03-04T00:00:00Z"}),
+        )
+        .await
+        .assert_problem(422, Some("min_shift_minutes"));
     })
     .await;
 }

@@ -67,7 +67,7 @@ CREATE TABLE shifts (
     expert_id TEXT NOT NULL REFERENCES experts (id),
     starts_at TIMESTAMP NOT NULL,
     ends_at TIMESTAMP NOT NULL,
-    -- offered | confirmed | declined | cancelled
+    -- offered | confirmed | declined | expired (not confirmed in time) | cancelled
     status TEXT NOT NULL,
     -- iCalendar SEQUENCE: bumped on every change the expert's calendar must show.
     sequence INTEGER NOT NULL,
