@@ -246,21 +246,10 @@ pub struct CandidateRow {
     pub handle: String,
 }
 
-/// One page of the slice's candidates after `after` (key, expert id), in descending
-/// routing-key order (`score_bound`, served by `slice_standings_routing_idx`).
-pub fn candidates_page(
-    conn: &mut DbConn,
-    slice: &str,
-    after: Option<&(f64, String)>,
-    limit: i64,
-) -> QueryResult<Vec<CandidateRow>> {
-    use crate::db::schema::{experts, slice_standings as ss};
-    let mut q = ss::table
-        .inner_join(experts::table.on(experts::id.eq(ss::expert_id)))
-        .filter(ss::slice_id.eq(slice))
-        .order_by((ss::score_bound.desc(), ss::expert_id.asc()))
-        .limit(limit)
-        .select((
+/// The columns of a [`CandidateRow`] (standings `ss` joined with `experts`).
+macro_rules! candidate_columns {
+    () => {
+        (
             ss::expert_id,
             ss::status,
             ss::tier,
@@ -276,7 +265,25 @@ pub fn candidates_page(
             experts::desired_rate_minor,
             experts::desired_currency,
             experts::handle,
-        ))
+        )
+    };
+}
+
+/// One page of the slice's candidates after `after` (key, expert id), in descending
+/// routing-key order (`score_bound`, served by `slice_standings_routing_idx`).
+pub fn candidates_page(
+    conn: &mut DbConn,
+    slice: &str,
+    after: Option<&(f64, String)>,
+    limit: i64,
+) -> QueryResult<Vec<CandidateRow>> {
+    use crate::db::schema::{experts, slice_standings as ss};
+    let mut q = ss::table
+        .inner_join(experts::table.on(experts::id.eq(ss::expert_id)))
+        .filter(ss::slice_id.eq(slice))
+        .order_by((ss::score_bound.desc(), ss::expert_id.asc()))
+        .limit(limit)
+        .select(candidate_columns!())
         .into_boxed();
     if let Some((bound, id)) = after {
         q = q.filter(
@@ -303,23 +310,7 @@ pub fn candidates_for(
         .filter(ss::slice_id.eq(slice))
         .filter(ss::expert_id.eq_any(experts_.to_vec()))
         .order_by(ss::expert_id.asc())
-        .select((
-            ss::expert_id,
-            ss::status,
-            ss::tier,
-            ss::alpha,
-            ss::beta,
-            ss::score_bound,
-            ss::theta,
-            experts::vendor_id,
-            experts::vetting_status,
-            experts::languages,
-            experts::affiliations,
-            experts::open_assignments,
-            experts::desired_rate_minor,
-            experts::desired_currency,
-            experts::handle,
-        ))
+        .select(candidate_columns!())
         .load(conn)
 }
 

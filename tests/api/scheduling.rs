@@ -44,6 +44,18 @@ async fn set_availability(app: &TestApp, e: &Expert, body: Value) -> Value {
     r.json
 }
 
+/// A qualified expert in UTC, available on `weekdays` from `start` to `end`, no notice.
+async fn on_call(app: &TestApp, w: &World, weekdays: &[&str], start: &str, end: &str) -> Expert {
+    let e = qualified(app, w, None, json!({"time_zone": "UTC"})).await;
+    set_availability(
+        app,
+        &e,
+        json!({"weekly": days(weekdays, start, end), "min_notice_minutes": 0}),
+    )
+    .await;
+    e
+}
+
 async fn intervals(app: &TestApp, token: &str, e: &Expert, from: &str, to: &str) -> Value {
     let r = app
         .get(
@@ -803,13 +815,7 @@ async fn reminders_arrive_over_smtp_the_configured_time_before_a_shift() {
         |s| s.scheduling.reminder_before_minutes = 30,
         |app| async move {
             let w = world(&app, Opts::default()).await;
-            let e = qualified(&app, &w, None, json!({"time_zone": "UTC"})).await;
-            set_availability(
-                &app,
-                &e,
-                json!({"weekly": days(&["tue", "wed"], "10:00", "12:00"), "min_notice_minutes": 0}),
-            )
-            .await;
+            let e = on_call(&app, &w, &["tue", "wed"], "10:00", "12:00").await;
             let d = request(
                 &app,
                 &w,
@@ -1073,13 +1079,7 @@ async fn planning_books_only_eligible_experts_outside_time_off_and_spreads_for_m
         let w = world(&app, Opts::default()).await;
         let mut team = Vec::new();
         for _ in 0..3 {
-            let e = qualified(&app, &w, None, json!({"time_zone": "UTC"})).await;
-            set_availability(
-                &app,
-                &e,
-                json!({"weekly": days(&["tue", "wed"], "08:00", "16:00"), "min_notice_minutes": 0}),
-            )
-            .await;
+            let e = on_call(&app, &w, &["tue", "wed"], "08:00", "16:00").await;
             team.push(e);
         }
         let [suspended, away, fine] = [team[0].clone(), team[1].clone(), team[2].clone()];
@@ -1172,13 +1172,7 @@ async fn an_offer_not_confirmed_in_time_lapses_and_is_planned_again() {
         |s| s.scheduling.confirm_within_hours = 6,
         |app| async move {
             let w = world(&app, Opts::default()).await;
-            let e = qualified(&app, &w, None, json!({"time_zone": "UTC"})).await;
-            set_availability(
-                &app,
-                &e,
-                json!({"weekly": days(&["wed", "thu"], "08:00", "10:00"), "min_notice_minutes": 0}),
-            )
-            .await;
+            let e = on_call(&app, &w, &["wed", "thu"], "08:00", "10:00").await;
             let d = request(
                 &app,
                 &w,
