@@ -69,6 +69,14 @@ impl Clock for ManualClock {
     }
 }
 
+/// Monday 00:00 UTC of the week holding `t`: the weeks that shift caps and timesheets use
+/// (Monday 00:00 to the next Monday 00:00, UTC).
+pub fn week_of(t: DateTime<Utc>) -> DateTime<Utc> {
+    use chrono::{Datelike, NaiveTime};
+    let d = t.date_naive() - Duration::days(i64::from(t.weekday().num_days_from_monday()));
+    d.and_time(NaiveTime::MIN).and_utc()
+}
+
 /// Converts a stored naive UTC timestamp to an aware one.
 pub fn utc(t: NaiveDateTime) -> DateTime<Utc> {
     DateTime::from_naive_utc_and_offset(t, Utc)

@@ -28,6 +28,7 @@ pub mod jobs;
 pub mod mail;
 pub mod money;
 pub mod orgs;
+pub mod payments;
 pub mod projects;
 pub mod routing;
 pub mod scheduling;

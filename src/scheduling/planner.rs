@@ -17,7 +17,7 @@
 
 use std::collections::BTreeMap;
 
-use chrono::{DateTime, Datelike, Duration, NaiveTime, Utc};
+use chrono::{DateTime, Duration, Utc};
 use serde::Serialize;
 
 use super::availability::{Interval, normalize, subtract};
@@ -62,11 +62,7 @@ pub struct Plan {
     pub shortfall_experts: usize,
 }
 
-/// Monday 00:00 UTC of the week holding `t`.
-pub fn week_of(t: DateTime<Utc>) -> DateTime<Utc> {
-    let d = t.date_naive() - Duration::days(i64::from(t.weekday().num_days_from_monday()));
-    d.and_time(NaiveTime::MIN).and_utc()
-}
+pub use crate::clock::week_of;
 
 struct State {
     c: Candidate,

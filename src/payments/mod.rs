@@ -1,0 +1,11 @@
+//! Hourly payment (DESIGN, "Money rules" and "Hourly payment"). So far, the pure rules:
+//! money arithmetic ([`amounts`]: pay and bill per timesheet line rounded half to even,
+//! fee and margin in basis points, the pay floor), the double-entry ledger ([`ledger`]:
+//! balanced transactions per currency, reversals, balances), the timesheet lifecycle
+//! ([`timesheet`]) and verification of Stripe's webhook signatures ([`stripe_signature`]).
+//! Storage, the API, Stripe Connect and payouts build on these.
+
+pub mod amounts;
+pub mod ledger;
+pub mod stripe_signature;
+pub mod timesheet;
