@@ -182,6 +182,8 @@ define_id!(
 );
 define_id!(CapacityRequestId, "cap", "a capacity request id");
 define_id!(ShiftId, "shf", "a shift id");
+define_id!(LedgerTransactionId, "ltx", "a ledger transaction id");
+define_id!(LedgerEntryId, "len", "a ledger entry id");
 
 #[cfg(test)]
 mod tests {

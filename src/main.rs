@@ -44,6 +44,11 @@ enum Command {
         #[command(subcommand)]
         command: ScoresCommand,
     },
+    /// The double-entry ledger.
+    Ledger {
+        #[command(subcommand)]
+        command: LedgerCommand,
+    },
     /// Administrative tasks.
     Admin {
         #[command(subcommand)]
@@ -63,6 +68,13 @@ enum ScoresCommand {
         #[arg(long)]
         slice: Option<String>,
     },
+}
+
+#[derive(Subcommand)]
+enum LedgerCommand {
+    /// Verify that every ledger transaction balances in every currency (exit status 1 if
+    /// not, listing the offenders).
+    Check,
 }
 
 #[derive(Subcommand)]
@@ -161,6 +173,31 @@ fn run() -> anyhow::Result<()> {
                 done.tallies, done.outcomes
             );
             Ok(())
+        }),
+        Command::Ledger {
+            command: LedgerCommand::Check,
+        } => runtime.block_on(async {
+            let (db, _) = cadre::startup::open_database(&settings).await?;
+            let check = db
+                .read(|conn| {
+                    cadre::payments::store::check(conn).map_err(|e| anyhow::anyhow!("{e}"))
+                })
+                .await?;
+            for (tx, currency, sum) in &check.unbalanced {
+                println!("unbalanced: {tx} sums to {sum} in {currency}");
+            }
+            for tx in &check.incomplete {
+                println!("incomplete: {tx} has fewer than two entries");
+            }
+            if check.ok() {
+                println!(
+                    "the ledger balances: {} transactions, {} entries",
+                    check.transactions, check.entries
+                );
+                Ok(())
+            } else {
+                anyhow::bail!("the ledger does not balance")
+            }
         }),
         Command::Admin {
             command:

@@ -769,6 +769,31 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    ledger_transactions (id) {
+        id -> Text,
+        kind -> Text,
+        description -> Text,
+        source_type -> Text,
+        source_id -> Text,
+        reverses -> Nullable<Text>,
+        created_by -> Nullable<Text>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    ledger_entries (id) {
+        id -> Text,
+        transaction_id -> Text,
+        account_kind -> Text,
+        owner_id -> Nullable<Text>,
+        currency -> Text,
+        amount -> BigInt,
+        created_at -> Timestamp,
+    }
+}
+
 diesel::allow_tables_to_appear_in_same_query!(
     users,
     orgs,
@@ -816,4 +841,6 @@ diesel::allow_tables_to_appear_in_same_query!(
     capacity_requests,
     shifts,
     scheduling_lock,
+    ledger_transactions,
+    ledger_entries,
 );

@@ -68,6 +68,7 @@ impl Modify for BearerAuth {
         (name = "calibration", description = "Calibration sessions: fixed item sets answered by a roster, agreement with the reference and among participants, drift"),
         (name = "appeals", description = "Experts' appeals of sanctions and gold answers, and their decisions"),
         (name = "scheduling", description = "Experts' availability in their time zone, labs' capacity requests, booked shifts and calendar feeds"),
+        (name = "ledger", description = "The double-entry ledger: trial balance and transactions (platform administrators)"),
         (name = "webhooks", description = "Signed outbound webhooks to a lab: endpoints, deliveries, attempts and redelivery"),
         (name = "work", description = "An expert's own assignments: claim, accept, decline, heartbeat, submit"),
         (name = "audit", description = "The audit log (platform administrators)"),
@@ -96,6 +97,7 @@ pub fn routes(cfg: &mut ServiceConfig) {
             .configure(crate::calibration::routes::configure)
             .configure(crate::appeals::routes::configure)
             .configure(crate::scheduling::routes::configure)
+            .configure(crate::payments::routes::configure)
             .configure(crate::routing::work::configure)
             .configure(crate::audit::routes::configure),
     )

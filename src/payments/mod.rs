@@ -3,9 +3,14 @@
 //! fee and margin in basis points, the pay floor), the double-entry ledger ([`ledger`]:
 //! balanced transactions per currency, reversals, balances), the timesheet lifecycle
 //! ([`timesheet`]) and verification of Stripe's webhook signatures ([`stripe_signature`]).
-//! Storage, the API, Stripe Connect and payouts build on these.
+//! The ledger is stored append-only ([`store`]: posting once per source, reversals,
+//! balances, the consistency check behind `cadre ledger check`) and read by platform
+//! admins ([`routes`]: the trial balance). Timesheets, invoices, Stripe Connect and payouts
+//! build on these.
 
 pub mod amounts;
 pub mod ledger;
+pub mod routes;
+pub mod store;
 pub mod stripe_signature;
 pub mod timesheet;

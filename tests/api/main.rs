@@ -13,6 +13,7 @@ mod experts;
 mod gold;
 mod items;
 mod jobs;
+mod ledger;
 mod ops;
 mod orgs;
 mod projects;

@@ -1,0 +1,195 @@
+//! The ledger: balanced transactions posted once per source, reversals, append-only rows
+//! (the database refuses updates and deletes), the trial balance for platform admins and
+//! the consistency check.
+
+use diesel::RunQueryDsl;
+use serde_json::json;
+
+use cadre::payments::amounts::{Rates, split};
+use cadre::payments::ledger::{self, AccountKind};
+use cadre::payments::store::{self, PostError, Posted, Source};
+
+use crate::helpers::{TestApp, on_both};
+
+async fn post(
+    app: &TestApp,
+    t: ledger::Transaction,
+    source: &'static str,
+) -> Result<Posted, String> {
+    let now = app.clock_now();
+    app.state
+        .db
+        .write(move |conn| -> anyhow::Result<Posted> {
+            Ok(store::post(
+                conn,
+                now,
+                &t,
+                "test",
+                &Source {
+                    kind: "test",
+                    id: source,
+                },
+                None,
+            )?)
+        })
+        .await
+        .map_err(|e| e.to_string())
+}
+
+#[tokio::test]
+async fn money_moves_in_balanced_transactions_posted_once_and_the_trial_balance_shows_it() {
+    on_both(|app| async move {
+        let admin = app.platform_admin().await;
+        let line = split(
+            2 * 3600,
+            &Rates {
+                bill_per_hour: 15000,
+                pay_per_hour: 9000,
+                platform_fee_bps: 1500,
+                vendor_margin_bps: Some(1000),
+            },
+        );
+        let t = ledger::timesheet_line(&line, "USD", "org_lab", "exp_one", Some("org_vendor"));
+        let first = post(&app, t.clone(), "line-1").await.unwrap();
+        assert!(matches!(first, Posted::New(_)));
+        // The same step retried posts nothing new.
+        assert_eq!(
+            post(&app, t, "line-1").await.unwrap(),
+            Posted::Existing(first.id().to_owned())
+        );
+        post(&app, ledger::invoice_paid(30000, "USD", "org_lab"), "inv-1")
+            .await
+            .unwrap();
+        let payout = post(&app, ledger::payout_sent(18000, "USD", "exp_one"), "pay-1")
+            .await
+            .unwrap();
+        // An unbalanced transaction is refused before anything is written.
+        let mut bad = ledger::invoice_paid(500, "EUR", "org_lab");
+        bad.postings[0].amount = 499;
+        let e = post(&app, bad, "inv-2").await.unwrap_err();
+        assert!(e.contains("sum to -1") || e.contains("EUR"), "{e}");
+
+        // The payout failed: reversed once, which returns the pay to the expert.
+        let now = app.clock_now();
+        let pid = payout.id().to_owned();
+        let reversed = app
+            .state
+            .db
+            .write(move |conn| -> anyhow::Result<(Posted, Posted)> {
+                let a = store::reverse(conn, now, &pid, "transfer failed", None)?;
+                let b = store::reverse(conn, now, &pid, "transfer failed", None)?;
+                Ok((a, b))
+            })
+            .await
+            .unwrap();
+        assert!(matches!(reversed.0, Posted::New(_)));
+        assert_eq!(reversed.1, Posted::Existing(reversed.0.id().to_owned()));
+
+        let r = app.get("/v1/ledger/trial-balance", &admin.token).await;
+        r.assert_status(200);
+        assert_eq!(r.json["balanced"], true, "{}", r.json);
+        assert_eq!(r.json["transactions"], 4);
+        assert_eq!(
+            r.json["currencies"],
+            json!([{"currency": "USD", "debits": 30000, "credits": 30000}])
+        );
+        let balance = |kind: &str, owner: Option<&str>| {
+            r.json["accounts"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|a| a["account"] == kind && a["owner_id"] == json!(owner))
+                .map(|a| a["balance"].as_i64().unwrap())
+        };
+        // Billed 300.00 and paid; the expert is owed 180.00 again after the reversal.
+        assert_eq!(balance("lab_receivable", Some("org_lab")), Some(0));
+        assert_eq!(balance("expert_payable", Some("exp_one")), Some(-18000));
+        assert_eq!(balance("vendor_payable", Some("org_vendor")), Some(-3000));
+        assert_eq!(balance("platform_revenue", None), Some(-9000));
+        assert_eq!(balance("cash_stripe", None), Some(30000));
+
+        let tx = app
+            .get(
+                &format!("/v1/ledger/transactions/{}", reversed.0.id()),
+                &admin.token,
+            )
+            .await;
+        tx.assert_status(200);
+        assert_eq!(tx.json["kind"], "reversal");
+        assert_eq!(tx.json["reverses"], json!(payout.id()));
+        let amounts: Vec<i64> = tx.json["entries"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| e["amount"].as_i64().unwrap())
+            .collect();
+        assert_eq!(amounts.iter().sum::<i64>(), 0);
+        assert!(amounts.contains(&-18000) && amounts.contains(&18000));
+
+        // Only platform admins.
+        let lab = app.lab("Helix").await;
+        app.get("/v1/ledger/trial-balance", &lab.token)
+            .await
+            .assert_problem(403, None);
+        app.get(
+            &format!("/v1/ledger/transactions/{}", payout.id()),
+            &lab.token,
+        )
+        .await
+        .assert_problem(403, None);
+        app.get(
+            "/v1/ledger/transactions/ltx_01jd3v7q8y2k5m9n4p6r8s0t2w",
+            &admin.token,
+        )
+        .await
+        .assert_problem(404, None);
+
+        // The check behind `cadre ledger check` agrees.
+        let check = app
+            .state
+            .db
+            .read(|conn| anyhow::Ok(store::check(conn)?))
+            .await
+            .unwrap();
+        assert!(check.ok(), "{check:?}");
+        assert_eq!((check.transactions, check.entries), (4, 4 + 2 + 2 + 2));
+        // Kinds of account the API reports are the ledger's.
+        assert_eq!(
+            AccountKind::parse("cash_stripe"),
+            Some(AccountKind::CashStripe)
+        );
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn the_database_refuses_to_change_or_delete_ledger_rows() {
+    on_both(|app| async move {
+        post(&app, ledger::invoice_paid(1234, "EUR", "org_lab"), "inv-1")
+            .await
+            .unwrap();
+        for statement in [
+            "UPDATE ledger_entries SET amount = 0",
+            "DELETE FROM ledger_entries",
+            "UPDATE ledger_transactions SET description = 'changed'",
+            "DELETE FROM ledger_transactions",
+        ] {
+            let r = app
+                .state
+                .db
+                .read(move |conn| anyhow::Ok(diesel::sql_query(statement).execute(conn)?))
+                .await;
+            let e = r.expect_err(statement).to_string();
+            assert!(e.contains("append-only"), "{statement}: {e}");
+        }
+        let check = app
+            .state
+            .db
+            .read(|conn| anyhow::Ok(store::check(conn)?))
+            .await
+            .unwrap();
+        assert!(check.ok());
+        assert_eq!(check.entries, 2);
+    })
+    .await;
+}
