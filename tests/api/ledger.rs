@@ -7,7 +7,7 @@ use serde_json::json;
 
 use cadre::payments::amounts::{Rates, split};
 use cadre::payments::ledger::{self, AccountKind};
-use cadre::payments::store::{self, PostError, Posted, Source};
+use cadre::payments::store::{self, Posted, Source};
 
 use crate::helpers::{TestApp, on_both};
 
