@@ -184,6 +184,7 @@ define_id!(CapacityRequestId, "cap", "a capacity request id");
 define_id!(ShiftId, "shf", "a shift id");
 define_id!(LedgerTransactionId, "ltx", "a ledger transaction id");
 define_id!(LedgerEntryId, "len", "a ledger entry id");
+define_id!(TimeEntryId, "tme", "a time entry id");
 
 #[cfg(test)]
 mod tests {

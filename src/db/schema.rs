@@ -794,6 +794,28 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    time_entries (id) {
+        id -> Text,
+        expert_id -> Text,
+        source_type -> Text,
+        source_id -> Text,
+        payer_type -> Text,
+        payer_org_id -> Nullable<Text>,
+        project_id -> Nullable<Text>,
+        slice_id -> Text,
+        role -> Text,
+        seconds -> BigInt,
+        measured_seconds -> BigInt,
+        cap_seconds -> BigInt,
+        idle_limit_secs -> BigInt,
+        sessions -> Text,
+        week_start -> Timestamp,
+        worked_at -> Timestamp,
+        created_at -> Timestamp,
+    }
+}
+
 diesel::allow_tables_to_appear_in_same_query!(
     users,
     orgs,
@@ -843,4 +865,5 @@ diesel::allow_tables_to_appear_in_same_query!(
     scheduling_lock,
     ledger_transactions,
     ledger_entries,
+    time_entries,
 );

@@ -5,12 +5,14 @@
 //! ([`timesheet`]) and verification of Stripe's webhook signatures ([`stripe_signature`]).
 //! The ledger is stored append-only ([`store`]: posting once per source, reversals,
 //! balances, the consistency check behind `cadre ledger check`) and read by platform
-//! admins ([`routes`]: the trial balance). Timesheets, invoices, Stripe Connect and payouts
-//! build on these.
+//! admins ([`routes`]: the trial balance). Paid time is recorded from work sessions when
+//! work is submitted ([`time_entries`]) and shown to whoever may see it. Timesheets,
+//! invoices, Stripe Connect and payouts build on these.
 
 pub mod amounts;
 pub mod ledger;
 pub mod routes;
 pub mod store;
 pub mod stripe_signature;
+pub mod time_entries;
 pub mod timesheet;

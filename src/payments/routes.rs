@@ -1,21 +1,182 @@
-//! `/v1/ledger…`: the ledger for platform administrators.
+//! `/v1/ledger…`: the ledger for platform administrators; `/v1/time-entries`: measured
+//! paid time.
 
 use std::collections::BTreeMap;
 
 use actix_web::{HttpResponse, get, web};
 use chrono::{DateTime, Utc};
-use serde::Serialize;
-use utoipa::ToSchema;
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
 
 use super::ledger::AccountKind;
-use super::store;
-use crate::auth::Principal;
-use crate::http::{ApiError, ApiResult, path_id};
-use crate::ids::LedgerTransactionId;
+use super::{store, time_entries};
+use crate::auth::{OrgKind, Principal};
+use crate::http::pagination::{Page, PageParams};
+use crate::http::{ApiError, ApiResult, Query, path_id};
+use crate::ids::{ExpertId, LedgerTransactionId, OrgId, ProjectId, SliceId, TimeEntryId};
 use crate::state::AppState;
 
 pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
-    cfg.service(trial_balance).service(get_transaction);
+    cfg.service(trial_balance)
+        .service(get_transaction)
+        .service(list_time_entries);
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct SessionView {
+    pub started_at: DateTime<Utc>,
+    /// The last heartbeat (or the submission) of the session.
+    pub last_beat_at: DateTime<Utc>,
+    pub seconds: i64,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct TimeEntryView {
+    pub id: TimeEntryId,
+    /// Omitted for labs, who see the pseudonymous handle only.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub expert_id: Option<ExpertId>,
+    pub expert_handle: String,
+    /// `assignment`: a submitted item (its id in `source_id`).
+    pub source_type: String,
+    pub source_id: String,
+    /// `lab`: billed to the project's lab.
+    pub payer_type: String,
+    pub payer_org_id: Option<OrgId>,
+    pub project_id: Option<ProjectId>,
+    pub slice_id: SliceId,
+    pub role: String,
+    /// Paid seconds: the sessions' total, capped per item.
+    pub seconds: i64,
+    /// The sessions' total before the cap.
+    pub measured_seconds: i64,
+    /// The per-item cap that applied (`routing.max_item_seconds`).
+    pub cap_seconds: i64,
+    /// A longer gap between heartbeats ended a session (`routing.idle_limit_secs`).
+    pub idle_limit_secs: i64,
+    /// How the time was measured: each work session from accept (or the heartbeat after an
+    /// idle gap) to its last heartbeat or the submission.
+    pub sessions: Vec<SessionView>,
+    /// Monday 00:00 UTC of the timesheet week.
+    pub week_start: DateTime<Utc>,
+    pub worked_at: DateTime<Utc>,
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+#[serde(deny_unknown_fields)]
+pub struct TimeEntryParams {
+    /// One expert's entries (their vendor's admins, platform admins).
+    pub expert: Option<ExpertId>,
+    pub project: Option<ProjectId>,
+    /// Any instant of the week wanted (weeks run Monday 00:00 to Monday 00:00 UTC).
+    pub week: Option<DateTime<Utc>>,
+    #[param(minimum = 1, maximum = 200)]
+    pub limit: Option<i64>,
+    pub cursor: Option<String>,
+}
+
+/// List time entries
+///
+/// Paid time measured from work sessions. Experts see their own; vendor admins their
+/// roster's; lab members those billed to their labs (experts by handle); platform admins
+/// all.
+#[utoipa::path(
+    tag = "ledger",
+    params(TimeEntryParams),
+    responses(
+        (status = 200, description = "Time entries", body = Page<TimeEntryView>),
+        (status = 400, response = crate::http::BadRequest),
+        (status = 401, response = crate::http::Unauthorized),
+        (status = 403, response = crate::http::Forbidden),
+    ),
+    security(("bearer" = []))
+)]
+#[get("/time-entries")]
+async fn list_time_entries(
+    state: web::Data<AppState>,
+    principal: Principal,
+    q: Query<TimeEntryParams>,
+) -> ApiResult<HttpResponse> {
+    let q = q.0;
+    let req = PageParams {
+        limit: q.limit,
+        cursor: q.cursor.clone(),
+    }
+    .resolve(TimeEntryId::PREFIX)?;
+    let page = state
+        .db
+        .read(move |conn| -> ApiResult<_> {
+            let user = principal.user()?;
+            let own = crate::experts::service::expert_id_of(conn, &principal)?;
+            let of_kind = |kind: OrgKind, admin: bool| -> Vec<String> {
+                user.memberships
+                    .iter()
+                    .filter(|m| m.org_kind == kind && (!admin || m.role.is_admin()))
+                    .map(|m| m.org_id.to_string())
+                    .collect()
+            };
+            let labs = of_kind(OrgKind::Lab, false);
+            let vendors = of_kind(OrgKind::Vendor, true);
+            let rows = time_entries::list(
+                conn,
+                &time_entries::Scope {
+                    all: user.is_platform_admin,
+                    expert: own.as_deref(),
+                    labs: &labs,
+                    vendors: &vendors,
+                },
+                &time_entries::Filter {
+                    expert: q.expert.as_ref().map(|e| e.as_str()),
+                    project: q.project.as_ref().map(|p| p.as_str()),
+                    week: q.week,
+                },
+                req.after.as_deref(),
+                req.limit + 1,
+            )?;
+            Page::try_from_rows(
+                rows,
+                &req,
+                |r| r.id.clone(),
+                |r| -> ApiResult<_> {
+                    let e = crate::experts::store::find(conn, &r.expert_id)?;
+                    let identity = user.is_platform_admin
+                        || own.as_deref() == Some(r.expert_id.as_str())
+                        || e.as_ref()
+                            .and_then(|e| e.vendor_id.as_ref())
+                            .is_some_and(|v| vendors.contains(v));
+                    let sessions: Vec<[DateTime<Utc>; 2]> = crate::db::json_list(&r.sessions);
+                    Ok(TimeEntryView {
+                        id: TimeEntryId::from_db(r.id),
+                        expert_id: identity.then(|| ExpertId::from_db(r.expert_id.clone())),
+                        expert_handle: e.map(|e| e.handle).unwrap_or_default(),
+                        source_type: r.source_type,
+                        source_id: r.source_id,
+                        payer_type: r.payer_type,
+                        payer_org_id: r.payer_org_id.map(OrgId::from_db),
+                        project_id: r.project_id.map(ProjectId::from_db),
+                        slice_id: SliceId::from_db(r.slice_id),
+                        role: r.role,
+                        seconds: r.seconds,
+                        measured_seconds: r.measured_seconds,
+                        cap_seconds: r.cap_seconds,
+                        idle_limit_secs: r.idle_limit_secs,
+                        sessions: sessions
+                            .into_iter()
+                            .map(|[a, b]| SessionView {
+                                started_at: a,
+                                last_beat_at: b,
+                                seconds: (b - a).num_seconds().max(0),
+                            })
+                            .collect(),
+                        week_start: crate::clock::utc(r.week_start),
+                        worked_at: crate::clock::utc(r.worked_at),
+                    })
+                },
+            )
+        })
+        .await?;
+    Ok(HttpResponse::Ok().json(page))
 }
 
 #[derive(Debug, Serialize, ToSchema)]

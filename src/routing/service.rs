@@ -948,6 +948,20 @@ pub fn submit(
     }
     store::release(conn, &a.expert_id, &settings.routing)?;
     let submitted = store::find_assignment(conn, &a.id)?.ok_or_else(|| internal("assignment"))?;
+    if submitted.project_id.is_some() {
+        // The paid time, from the sessions this submission closed.
+        let sessions = store::sessions_of(conn, &a.id)?;
+        crate::payments::time_entries::record_assignment(
+            conn,
+            now,
+            &submitted,
+            &crate::payments::time_entries::Measured {
+                sessions: &sessions,
+                cap_seconds: settings.routing.max_item_seconds,
+                idle_limit_secs: settings.routing.idle_limit_secs,
+            },
+        )?;
+    }
     let base = NewOutcome {
         org: a.org_id.as_deref(),
         project: a.project_id.as_deref(),

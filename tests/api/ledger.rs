@@ -193,3 +193,114 @@ async fn the_database_refuses_to_change_or_delete_ledger_rows() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn paid_time_is_measured_from_heartbeats_and_an_idle_gap_ends_a_session() {
+    use crate::routing::{Opts, handle, item, prefer, push, qualified, work, world};
+    use chrono::Duration;
+    on_both(|app| async move {
+        let w = world(
+            &app,
+            Opts {
+                overlap: 1,
+                ..Opts::default()
+            },
+        )
+        .await;
+        let acme = app.vendor("Acme").await;
+        let mut e = qualified(&app, &w, Some(&acme), json!({})).await;
+        let h = handle(&app, &w, &e).await;
+        push(&app, &w, vec![item(1)]).await;
+        let a = work(&app, &e, "offered").await[0]["id"]
+            .as_str()
+            .unwrap()
+            .to_owned();
+        // Ten minutes in the queue are never paid.
+        app.advance(Duration::minutes(10));
+        app.relogin(&mut e.account).await;
+        let t0 = app.clock_now();
+        app.post(
+            &format!("/v1/assignments/{a}/accept"),
+            &e.account.token,
+            json!({}),
+        )
+        .await
+        .assert_status(200);
+        for minutes in [2, 2, 10, 2] {
+            // 0 → 2 → 4 | idle 10 min (> 5) | 14 → 16
+            app.advance(Duration::minutes(minutes));
+            app.relogin(&mut e.account).await;
+            app.post(
+                &format!("/v1/assignments/{a}/heartbeat"),
+                &e.account.token,
+                json!({}),
+            )
+            .await
+            .assert_status(200);
+        }
+        app.advance(Duration::minutes(1));
+        app.post(
+            &format!("/v1/assignments/{a}/submit"),
+            &e.account.token,
+            json!({ "label": prefer("a", 2) }),
+        )
+        .await
+        .assert_status(200);
+
+        let mine = app.get("/v1/time-entries", &e.account.token).await;
+        mine.assert_status(200);
+        let entries = mine.json["data"].as_array().unwrap();
+        assert_eq!(entries.len(), 1, "{}", mine.json);
+        let t = &entries[0];
+        assert_eq!(t["source_id"], json!(a));
+        assert_eq!(t["expert_id"], json!(e.id));
+        // Sessions 0–4 min and 14–17 min: 7 minutes.
+        assert_eq!(t["seconds"], 420, "{t}");
+        assert_eq!(t["measured_seconds"], 420);
+        assert_eq!(t["idle_limit_secs"], 300);
+        let sessions = t["sessions"].as_array().unwrap();
+        assert_eq!(sessions.len(), 2);
+        assert_eq!(
+            sessions[0]["started_at"]
+                .as_str()
+                .map(|s| s.parse::<chrono::DateTime<chrono::Utc>>().unwrap()),
+            Some(t0)
+        );
+        assert_eq!(
+            sessions
+                .iter()
+                .map(|s| s["seconds"].as_i64().unwrap())
+                .collect::<Vec<_>>(),
+            [240, 180]
+        );
+        assert_eq!(t["payer_type"], "lab");
+        assert_eq!(t["payer_org_id"], json!(w.lab.org()));
+
+        // The lab sees the entry by handle only; the vendor admin sees the roster's with
+        // the id; another lab and another expert see nothing.
+        let mut lab = w.lab.clone();
+        app.relogin(&mut lab).await;
+        let l = app.get("/v1/time-entries", &lab.token).await;
+        assert_eq!(l.json["data"].as_array().unwrap().len(), 1);
+        assert!(l.json["data"][0].get("expert_id").is_none());
+        assert_eq!(l.json["data"][0]["expert_handle"], json!(h));
+        let mut vendor = acme.clone();
+        app.relogin(&mut vendor).await;
+        let v = app.get("/v1/time-entries", &vendor.token).await;
+        assert_eq!(v.json["data"][0]["expert_id"], json!(e.id));
+        let rival = app.lab("Rival").await;
+        assert_eq!(
+            app.get("/v1/time-entries", &rival.token).await.json["data"],
+            json!([])
+        );
+        let other = app.expert().await;
+        assert_eq!(
+            app.get("/v1/time-entries", &other.token).await.json["data"],
+            json!([])
+        );
+        app.get("/v1/time-entries?week=yesterday", &e.account.token)
+            .await
+            .assert_problem(400, Some("week"));
+    })
+    .await;
+}
