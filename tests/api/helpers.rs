@@ -374,6 +374,17 @@ impl Drop for TestApp {
         // Sends the stop command at once; the worker threads wind down on their own.
         // The command is sent when `stop` is called; the returned future only waits for it.
         drop(self.handle.stop(false));
+        // Every test ends with a balanced ledger (the database is still there: fields are
+        // dropped after this). Skipped when the test already failed.
+        if !std::thread::panicking()
+            && let Ok(mut conn) = self.state.db.pool().get()
+        {
+            let check = cadre::payments::store::check(&mut conn).expect("the ledger check runs");
+            assert!(
+                check.ok(),
+                "the ledger does not balance after this test: {check:?}"
+            );
+        }
     }
 }
 

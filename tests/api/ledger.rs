@@ -304,3 +304,35 @@ async fn paid_time_is_measured_from_heartbeats_and_an_idle_gap_ends_a_session() 
     })
     .await;
 }
+
+#[tokio::test]
+#[should_panic(expected = "the ledger does not balance after this test")]
+async fn the_harness_fails_a_test_that_leaves_the_ledger_unbalanced() {
+    // The triggers forbid changing rows, not adding them: a lone entry written around the
+    // service is what the harness's check (run when every test app is dropped) must catch.
+    let app = TestApp::spawn(crate::helpers::Engine::Sqlite).await;
+    app.state
+        .db
+        .read(|conn| {
+            anyhow::Ok(diesel::sql_query(
+                "INSERT INTO ledger_transactions (id, kind, description, source_type, source_id, created_at) \
+                 VALUES ('ltx_01jd3v7q8y2k5m9n4p6r8s0t2w', 'invoice_paid', 'x', 'test', 'x', '2026-03-02 09:00:00'); \
+                 ",
+            )
+            .execute(conn)?)
+        })
+        .await
+        .unwrap();
+    app.state
+        .db
+        .read(|conn| {
+            anyhow::Ok(diesel::sql_query(
+                "INSERT INTO ledger_entries (id, transaction_id, account_kind, owner_id, currency, amount, created_at) \
+                 VALUES ('len_01jd3v7q8y2k5m9n4p6r8s0t2w', 'ltx_01jd3v7q8y2k5m9n4p6r8s0t2w', 'cash_stripe', NULL, 'USD', 100, '2026-03-02 09:00:00')",
+            )
+            .execute(conn)?)
+        })
+        .await
+        .unwrap();
+    drop(app);
+}
