@@ -802,6 +802,7 @@ diesel::table! {
         source_id -> Text,
         payer_type -> Text,
         payer_org_id -> Nullable<Text>,
+        vendor_org_id -> Nullable<Text>,
         project_id -> Nullable<Text>,
         slice_id -> Text,
         role -> Text,

@@ -186,6 +186,19 @@ mod tests {
                 s.bill
             );
             prop_assert!(margin.is_some() || s.vendor_margin == 0);
+            // Each share is its exact value rounded: within half a minor unit.
+            let exact = |rate: i64| i128::from(seconds) * i128::from(rate);
+            prop_assert!((i128::from(s.bill) * 3600 - exact(bill)).abs() * 2 <= 3600);
+            prop_assert!((i128::from(s.expert_pay) * 3600 - exact(pay)).abs() * 2 <= 3600);
+            prop_assert!(
+                (i128::from(s.platform_fee) * 10_000 - i128::from(s.bill) * i128::from(fee)).abs() * 2
+                    <= 10_000
+            );
+            // Paying at most half the bill rate, with fee and margin at most 40 % of the
+            // bill, leaves the platform a remainder (up to rounding).
+            if pay * 2 <= bill && fee + margin.unwrap_or(0) <= 4000 {
+                prop_assert!(s.platform_remainder >= -2, "{s:?}");
+            }
         }
 
         #[test]

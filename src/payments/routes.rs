@@ -99,6 +99,14 @@ async fn list_time_entries(
     q: Query<TimeEntryParams>,
 ) -> ApiResult<HttpResponse> {
     let q = q.0;
+    if let Some(w) = q.week
+        && !(1970..=9999).contains(&chrono::Datelike::year(&w))
+    {
+        return Err(ApiError::bad_parameter(
+            "week",
+            "must be a date between 1970 and 9999",
+        ));
+    }
     let req = PageParams {
         limit: q.limit,
         cursor: q.cursor.clone(),
@@ -118,6 +126,11 @@ async fn list_time_entries(
             };
             let labs = of_kind(OrgKind::Lab, false);
             let vendors = of_kind(OrgKind::Vendor, true);
+            // Naming an expert is for those who may see them (not labs: no linking an id
+            // to a handle).
+            if let Some(x) = &q.expert {
+                crate::experts::service::visible_expert(conn, &principal, x)?;
+            }
             let rows = time_entries::list(
                 conn,
                 &time_entries::Scope {
@@ -142,8 +155,8 @@ async fn list_time_entries(
                     let e = crate::experts::store::find(conn, &r.expert_id)?;
                     let identity = user.is_platform_admin
                         || own.as_deref() == Some(r.expert_id.as_str())
-                        || e.as_ref()
-                            .and_then(|e| e.vendor_id.as_ref())
+                        || r.vendor_org_id
+                            .as_ref()
                             .is_some_and(|v| vendors.contains(v));
                     let sessions: Vec<[DateTime<Utc>; 2]> = crate::db::json_list(&r.sessions);
                     Ok(TimeEntryView {

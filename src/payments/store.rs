@@ -47,14 +47,65 @@ pub struct Source<'a> {
 pub enum PostError {
     #[error(transparent)]
     Invalid(#[from] LedgerError),
+    /// The source already has a transaction of this kind with other postings, or one
+    /// that was reversed: a correction needs its own source.
+    #[error("{0}")]
+    Conflict(String),
+    #[error("ledger transaction {0} not found")]
+    NotFound(String),
     #[error(transparent)]
     Database(#[from] diesel::result::Error),
 }
 
 impl From<PostError> for crate::http::ApiError {
     fn from(e: PostError) -> Self {
-        crate::http::ApiError::internal(e)
+        match e {
+            PostError::Conflict(m) => crate::http::ApiError::conflict(m),
+            PostError::NotFound(id) => {
+                crate::http::ApiError::not_found(format!("ledger transaction {id} not found"))
+            }
+            other => crate::http::ApiError::internal(other),
+        }
     }
+}
+
+/// An existing transaction for the same source is the same movement (a retried step)
+/// only if it has the same postings and was not reversed since.
+fn same_movement(conn: &mut DbConn, existing: &str, t: &Transaction) -> Result<(), PostError> {
+    let key = |p: &Posting| {
+        (
+            p.account.kind.as_str().to_owned(),
+            p.account.owner.clone(),
+            p.currency.clone(),
+            p.amount,
+        )
+    };
+    let mut have: Vec<_> = entries_of(conn, existing)?
+        .iter()
+        .filter_map(to_posting)
+        .map(|p| key(&p))
+        .collect();
+    let mut want: Vec<_> = t.postings.iter().map(key).collect();
+    have.sort();
+    want.sort();
+    if have != want {
+        return Err(PostError::Conflict(format!(
+            "{} was already posted for this source with other amounts; post a correction \
+             under its own source",
+            t.kind
+        )));
+    }
+    let reversed: i64 = ledger_transactions::table
+        .filter(ledger_transactions::reverses.eq(existing))
+        .count()
+        .get_result(conn)?;
+    if reversed > 0 && t.kind != "reversal" {
+        return Err(PostError::Conflict(format!(
+            "{} for this source was reversed; post it again under a new source",
+            t.kind
+        )));
+    }
+    Ok(())
 }
 
 /// The outcome of [`post`].
@@ -98,6 +149,7 @@ fn insert(
 ) -> Result<Posted, PostError> {
     ledger::validate(t)?;
     if let Some(id) = find_by_source(conn, &t.kind, source)? {
+        same_movement(conn, &id, t)?;
         return Ok(Posted::Existing(id));
     }
     let id = LedgerTransactionId::new(now);
@@ -138,7 +190,10 @@ fn insert(
             diesel::result::DatabaseErrorKind::UniqueViolation,
             _,
         )) => match find_by_source(conn, &t.kind, source)? {
-            Some(existing) => Ok(Posted::Existing(existing)),
+            Some(existing) => {
+                same_movement(conn, &existing, t)?;
+                Ok(Posted::Existing(existing))
+            }
             None => Err(PostError::Database(diesel::result::Error::NotFound)),
         },
         Err(e) => Err(e.into()),
@@ -193,6 +248,9 @@ pub fn reverse(
     description: &str,
     created_by: Option<&str>,
 ) -> Result<Posted, PostError> {
+    if find(conn, transaction)?.is_none() {
+        return Err(PostError::NotFound(transaction.to_owned()));
+    }
     let original = Transaction {
         kind: String::new(),
         postings: entries_of(conn, transaction)?
@@ -284,22 +342,16 @@ pub fn check(conn: &mut DbConn) -> QueryResult<Check> {
         ))
         .order_by(ledger_entries::transaction_id.asc())
         .load(conn)?;
-    let with_entries: Vec<(String, i64)> = ledger_entries::table
-        .group_by(ledger_entries::transaction_id)
-        .select((
-            ledger_entries::transaction_id,
-            sql::<BigInt>("CAST(COUNT(*) AS BIGINT)"),
-        ))
-        .load(conn)?;
-    let mut counts: std::collections::HashMap<String, i64> = with_entries.into_iter().collect();
-    let ids: Vec<String> = ledger_transactions::table
+    // One statement, so a transaction committed meanwhile is seen whole or not at all.
+    let incomplete: Vec<String> = ledger_transactions::table
+        .left_join(
+            ledger_entries::table.on(ledger_entries::transaction_id.eq(ledger_transactions::id)),
+        )
+        .group_by(ledger_transactions::id)
+        .having(sql::<Bool>("COUNT(ledger_entries.id) < 2"))
         .select(ledger_transactions::id)
         .order_by(ledger_transactions::id.asc())
         .load(conn)?;
-    let incomplete = ids
-        .into_iter()
-        .filter(|id| counts.remove(id).unwrap_or(0) < 2)
-        .collect();
     Ok(Check {
         transactions,
         entries,

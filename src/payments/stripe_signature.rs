@@ -96,6 +96,12 @@ mod tests {
             verify(&h, BODY, &["whsec_new"], 699, 300),
             Err(SignatureError::Stale)
         );
+        // An absurd timestamp is stale, not an overflow.
+        let h = format!("t={},v1=00", i64::MIN);
+        assert_eq!(
+            verify(&h, BODY, &["whsec_new"], 1000, 300),
+            Err(SignatureError::Stale)
+        );
         for bad in ["", "garbage", "t=1000", "t=x,v1=00", "v1=00"] {
             assert_eq!(
                 verify(bad, BODY, &["whsec_new"], 1000, 300),

@@ -22,6 +22,7 @@ pub struct TimeEntryRow {
     pub source_id: String,
     pub payer_type: String,
     pub payer_org_id: Option<String>,
+    pub vendor_org_id: Option<String>,
     pub project_id: Option<String>,
     pub slice_id: String,
     pub role: String,
@@ -50,13 +51,15 @@ pub fn record_assignment(
     a: &AssignmentRow,
     m: &Measured<'_>,
 ) -> QueryResult<()> {
-    let measured: i64 = m
-        .sessions
-        .iter()
-        .map(|(s, e)| (*e - *s).num_seconds().max(0))
-        .sum();
+    let measured = crate::routing::sessions::measured_seconds(m.sessions);
     let sessions: Vec<[DateTime<Utc>; 2]> = m.sessions.iter().map(|(s, e)| [*s, *e]).collect();
     let t = now.naive_utc();
+    // The expert's vendor when the work was done: that roster's admins see the entry (and
+    // later pay its margin), even if the expert moves on.
+    let vendor: Option<String> = experts::table
+        .find(&a.expert_id)
+        .select(experts::vendor_id)
+        .first(conn)?;
     let exists: i64 = time_entries::table
         .filter(time_entries::source_type.eq("assignment"))
         .filter(time_entries::source_id.eq(&a.id))
@@ -73,6 +76,7 @@ pub fn record_assignment(
             time_entries::source_id.eq(&a.id),
             time_entries::payer_type.eq("lab"),
             time_entries::payer_org_id.eq(a.org_id.as_deref()),
+            time_entries::vendor_org_id.eq(vendor.as_deref()),
             time_entries::project_id.eq(a.project_id.as_deref()),
             time_entries::slice_id.eq(&a.slice_id),
             time_entries::role.eq(&a.role),
@@ -91,7 +95,7 @@ pub fn record_assignment(
 }
 
 /// Who a list shows: everything, or the union of one expert's own entries, entries paid
-/// by `labs`, and entries of experts on the rosters of `vendors`.
+/// by `labs`, and entries of work done on the rosters of `vendors`.
 pub struct Scope<'a> {
     pub all: bool,
     pub expert: Option<&'a str>,
@@ -114,14 +118,11 @@ pub fn list(
 ) -> QueryResult<Vec<TimeEntryRow>> {
     let mut q = time_entries::table.into_boxed();
     if !scope.all {
-        let roster = experts::table
-            .filter(experts::vendor_id.eq_any(scope.vendors.to_vec()))
-            .select(experts::id);
         q = q.filter(
             time_entries::expert_id
                 .eq(scope.expert.unwrap_or("").to_owned())
                 .or(time_entries::payer_org_id.eq_any(scope.labs.to_vec()))
-                .or(time_entries::expert_id.eq_any(roster)),
+                .or(time_entries::vendor_org_id.eq_any(scope.vendors.to_vec())),
         );
     }
     if let Some(e) = f.expert {

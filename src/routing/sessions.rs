@@ -29,13 +29,19 @@ pub fn beat(
     }
 }
 
+/// Measured seconds of an assignment's sessions before any cap: the sessions' durations
+/// summed exactly, then truncated to whole seconds once (not once per session).
+pub fn measured_seconds(sessions: &[(DateTime<Utc>, DateTime<Utc>)]) -> i64 {
+    sessions
+        .iter()
+        .map(|(start, end)| (*end - *start).max(Duration::zero()))
+        .fold(Duration::zero(), |a, b| a + b)
+        .num_seconds()
+}
+
 /// Measured seconds of an assignment's sessions, capped at `cap_secs`.
 pub fn active_seconds(sessions: &[(DateTime<Utc>, DateTime<Utc>)], cap_secs: i64) -> i64 {
-    let total: i64 = sessions
-        .iter()
-        .map(|(start, end)| (*end - *start).num_seconds().max(0))
-        .sum();
-    total.min(cap_secs.max(0))
+    measured_seconds(sessions).min(cap_secs.max(0))
 }
 
 #[cfg(test)]

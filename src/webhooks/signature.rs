@@ -65,7 +65,8 @@ pub fn verify(
     if candidates.is_empty() {
         return Err(VerifyError::Malformed);
     }
-    if (now_unix - t).abs() > tolerance_secs {
+    // abs_diff: an absurd timestamp in the header cannot overflow the comparison.
+    if now_unix.abs_diff(t) > tolerance_secs.unsigned_abs() {
         return Err(VerifyError::TooOld);
     }
     if candidates

@@ -52,6 +52,13 @@ async fn money_moves_in_balanced_transactions_posted_once_and_the_trial_balance_
         let t = ledger::timesheet_line(&line, "USD", "org_lab", "exp_one", Some("org_vendor"));
         let first = post(&app, t.clone(), "line-1").await.unwrap();
         assert!(matches!(first, Posted::New(_)));
+        // Another amount under the same source is refused: a correction needs its own.
+        let mut other =
+            ledger::timesheet_line(&line, "USD", "org_lab", "exp_one", Some("org_vendor"));
+        other.postings[0].amount += 1;
+        other.postings[1].amount -= 1;
+        let e = post(&app, other, "line-1").await.unwrap_err();
+        assert!(e.contains("other amounts"), "{e}");
         // The same step retried posts nothing new.
         assert_eq!(
             post(&app, t, "line-1").await.unwrap(),
@@ -84,6 +91,23 @@ async fn money_moves_in_balanced_transactions_posted_once_and_the_trial_balance_
             .unwrap();
         assert!(matches!(reversed.0, Posted::New(_)));
         assert_eq!(reversed.1, Posted::Existing(reversed.0.id().to_owned()));
+        // The reversed payout cannot be "posted again" under its old source.
+        let e = post(&app, ledger::payout_sent(18000, "USD", "exp_one"), "pay-1")
+            .await
+            .unwrap_err();
+        assert!(e.contains("reversed"), "{e}");
+        let missing = app
+            .state
+            .db
+            .write(move |conn| {
+                anyhow::Ok(
+                    store::reverse(conn, now, "ltx_01jd3v7q8y2k5m9n4p6r8s0t2w", "x", None)
+                        .map_err(|e| e.to_string()),
+                )
+            })
+            .await
+            .unwrap();
+        assert!(missing.unwrap_err().contains("not found"));
 
         let r = app.get("/v1/ledger/trial-balance", &admin.token).await;
         r.assert_status(200);
@@ -288,6 +312,21 @@ async fn paid_time_is_measured_from_heartbeats_and_an_idle_gap_ends_a_session() 
         app.relogin(&mut vendor).await;
         let v = app.get("/v1/time-entries", &vendor.token).await;
         assert_eq!(v.json["data"][0]["expert_id"], json!(e.id));
+        // Labs cannot link an expert id to a handle.
+        app.get(&format!("/v1/time-entries?expert={}", e.id), &lab.token)
+            .await
+            .assert_problem(404, None);
+        let other_vendor = app.vendor("Other pod").await;
+        assert_eq!(
+            app.get("/v1/time-entries", &other_vendor.token).await.json["data"],
+            json!([])
+        );
+        app.get(
+            "/v1/time-entries?week=-262143-01-01T00:00:00Z",
+            &e.account.token,
+        )
+        .await
+        .assert_problem(400, Some("week"));
         let rival = app.lab("Rival").await;
         assert_eq!(
             app.get("/v1/time-entries", &rival.token).await.json["data"],

@@ -10,6 +10,8 @@ CREATE TABLE time_entries (
     -- Who pays: the lab (its project's work), a vendor, or the platform.
     payer_type TEXT NOT NULL,
     payer_org_id TEXT NULL REFERENCES orgs (id),
+    -- The expert's vendor when the work was done (its admins see the entry).
+    vendor_org_id TEXT NULL REFERENCES orgs (id),
     project_id TEXT NULL REFERENCES projects (id),
     slice_id TEXT NOT NULL REFERENCES slices (id),
     role TEXT NOT NULL,
@@ -29,3 +31,4 @@ CREATE TABLE time_entries (
 CREATE UNIQUE INDEX time_entries_source_idx ON time_entries (source_type, source_id);
 CREATE INDEX time_entries_expert_idx ON time_entries (expert_id, week_start);
 CREATE INDEX time_entries_payer_idx ON time_entries (payer_org_id, week_start);
+CREATE INDEX time_entries_vendor_idx ON time_entries (vendor_org_id, week_start);
