@@ -42,6 +42,16 @@ impl UserPrincipal {
     pub fn membership(&self, org: &OrgId) -> Option<&Membership> {
         self.memberships.iter().find(|m| &m.org_id == org)
     }
+
+    /// The ids of the caller's organisations of `kind` (only those they administer, if
+    /// `admins_only`): the tenancy keys a list filters on.
+    pub fn org_ids(&self, kind: OrgKind, admins_only: bool) -> Vec<String> {
+        self.memberships
+            .iter()
+            .filter(|m| m.org_kind == kind && (!admins_only || m.role.is_admin()))
+            .map(|m| m.org_id.to_string())
+            .collect()
+    }
 }
 
 #[derive(Debug, Clone)]

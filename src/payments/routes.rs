@@ -117,15 +117,8 @@ async fn list_time_entries(
         .read(move |conn| -> ApiResult<_> {
             let user = principal.user()?;
             let own = crate::experts::service::expert_id_of(conn, &principal)?;
-            let of_kind = |kind: OrgKind, admin: bool| -> Vec<String> {
-                user.memberships
-                    .iter()
-                    .filter(|m| m.org_kind == kind && (!admin || m.role.is_admin()))
-                    .map(|m| m.org_id.to_string())
-                    .collect()
-            };
-            let labs = of_kind(OrgKind::Lab, false);
-            let vendors = of_kind(OrgKind::Vendor, true);
+            let labs = user.org_ids(OrgKind::Lab, false);
+            let vendors = user.org_ids(OrgKind::Vendor, true);
             // Naming an expert is for those who may see them (not labs: no linking an id
             // to a handle).
             if let Some(x) = &q.expert {

@@ -1490,18 +1490,8 @@ async fn list_shifts(
         .read(move |conn| -> ApiResult<_> {
             let user = principal.user()?;
             let own = crate::experts::service::expert_id_of(conn, &principal)?;
-            let labs: Vec<String> = user
-                .memberships
-                .iter()
-                .filter(|m| m.org_kind == OrgKind::Lab)
-                .map(|m| m.org_id.to_string())
-                .collect();
-            let vendors: Vec<String> = user
-                .memberships
-                .iter()
-                .filter(|m| m.org_kind == OrgKind::Vendor && m.role.is_admin())
-                .map(|m| m.org_id.to_string())
-                .collect();
+            let labs = user.org_ids(OrgKind::Lab, false);
+            let vendors = user.org_ids(OrgKind::Vendor, true);
             let rows = store::list_shifts(
                 conn,
                 &store::Scope {
