@@ -224,17 +224,10 @@ impl JobRunner {
             crate::scheduling::service::SHIFT_REMINDER => {
                 let j: crate::scheduling::service::ReminderJob =
                     serde_json::from_str(&job.payload)?;
-                let now = self.clock.now();
-                let n = self
-                    .db
-                    .read(move |conn| {
-                        crate::db::write_tx(conn, |conn| {
-                            crate::scheduling::service::remind(conn, now, &j)
-                        })
-                    })
-                    .await?;
-                tracing::info!(sent = n, "shift reminder");
-                Ok(())
+                self.scheduling(move |conn, now, _| {
+                    crate::scheduling::service::remind(conn, now, &j)
+                })
+                .await
             }
             crate::scheduling::service::OFFER_EXPIRY => {
                 let j: crate::scheduling::service::ShiftJob = serde_json::from_str(&job.payload)?;

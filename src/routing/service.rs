@@ -105,23 +105,21 @@ fn candidate_of(r: store::CandidateRow, on_shift: bool) -> Candidate {
 impl Pages<'_, '_> {
     /// Reads the next page into the buffer.
     fn fill(&mut self) {
-        {
-            let page = {
-                let mut conn = self.conn.borrow_mut();
-                store::candidates_page(&mut conn, &self.slice, self.after.as_ref(), PAGE)
-            };
-            match page {
-                Ok(rows) => {
-                    self.exhausted = (rows.len() as i64) < PAGE;
-                    if let Some(last) = rows.last() {
-                        self.after = Some((last.score_bound, last.expert_id.clone()));
-                    }
-                    self.buffer.extend(rows);
+        let page = {
+            let mut conn = self.conn.borrow_mut();
+            store::candidates_page(&mut conn, &self.slice, self.after.as_ref(), PAGE)
+        };
+        match page {
+            Ok(rows) => {
+                self.exhausted = (rows.len() as i64) < PAGE;
+                if let Some(last) = rows.last() {
+                    self.after = Some((last.score_bound, last.expert_id.clone()));
                 }
-                Err(e) => {
-                    *self.error.borrow_mut() = Some(e);
-                    self.exhausted = true;
-                }
+                self.buffer.extend(rows);
+            }
+            Err(e) => {
+                *self.error.borrow_mut() = Some(e);
+                self.exhausted = true;
             }
         }
     }

@@ -195,18 +195,19 @@ pub fn intersect(a: &[Interval], b: &[Interval]) -> Vec<Interval> {
     normalize(out)
 }
 
-/// The first instant in [from, to) at which the expert is available, if any. Expands a
-/// week at a time and stops at the first week with availability, so a far deadline costs
-/// no more than the weeks up to the expert's next free time.
+/// The first instant in [from, to) at which the expert is available and not `busy`
+/// (normalised), if any. Expands a week at a time and stops at the first week with free
+/// time, so a far deadline costs no more than the weeks up to the expert's next free time.
 pub fn first_available(
     av: &Availability,
     from: DateTime<Utc>,
     to: DateTime<Utc>,
+    busy: &[Interval],
 ) -> Option<DateTime<Utc>> {
     let mut start = from;
     while start < to {
         let end = (start + Duration::days(7)).min(to);
-        if let Some(i) = expand(av, start, end).first() {
+        if let Some(i) = subtract(&expand(av, start, end), busy).first() {
             return Some(i.start);
         }
         start = end;
@@ -452,12 +453,18 @@ mod tests {
         let from = utc("2026-03-02T09:00:00Z");
         // The second Saturday, 09:00 Berlin (UTC+1).
         assert_eq!(
-            first_available(&av, from, utc("2026-04-01T00:00:00Z")),
+            first_available(&av, from, utc("2026-04-01T00:00:00Z"), &[]),
             Some(utc("2026-03-14T08:00:00Z"))
         );
         assert_eq!(
-            first_available(&av, from, utc("2026-03-14T08:00:00Z")),
+            first_available(&av, from, utc("2026-03-14T08:00:00Z"), &[]),
             None
+        );
+        // Busy for the first hour of it: free from 09:00 UTC.
+        let busy = [iv("2026-03-14T08:00:00Z", "2026-03-14T09:00:00Z")];
+        assert_eq!(
+            first_available(&av, from, utc("2026-04-01T00:00:00Z"), &busy),
+            Some(utc("2026-03-14T09:00:00Z"))
         );
         assert!(wall_clock_range(av.tz, av.exceptions[1].start, av.exceptions[1].end).is_empty());
     }

@@ -422,28 +422,14 @@ async fn add_exception(
             }
             let available = b.kind == ExceptionKind::ExtraHours;
             if !available {
-                store::lock_bookings(conn)?;
-                let utc = availability::wall_clock_range(l.tz(), start, end);
-                if let (Some(first), Some(last)) = (utc.first(), utc.last()) {
-                    let clash: Vec<String> =
-                        store::live_shifts_of(conn, &e, first.start, last.end)?
-                            .into_iter()
-                            .filter(|s| {
-                                let i = Interval {
-                                    start: crate::clock::utc(s.starts_at),
-                                    end: crate::clock::utc(s.ends_at),
-                                };
-                                !availability::intersect(&utc, &[i]).is_empty()
-                            })
-                            .map(|s| s.id)
-                            .collect();
-                    if !clash.is_empty() {
-                        return Err(ApiError::conflict(format!(
-                            "this time off overlaps booked shifts ({}); decline them first",
-                            clash.join(", ")
-                        )));
-                    }
-                }
+                // Time off wins over everything: no booked shift may fall inside it.
+                let mut after = l.availability.clone();
+                after.exceptions.push(availability::Exception {
+                    available: false,
+                    start,
+                    end,
+                });
+                service::refuse_stranding(conn, &l, &after, start, end, "this time off")?;
             }
             let id =
                 store::insert_exception(conn, &e, available, start, end, b.reason.trim(), now)?;
@@ -489,28 +475,18 @@ async fn delete_exception(
             };
             if x.available {
                 // Extra hours that booked shifts rely on stay until those are declined.
-                store::lock_bookings(conn)?;
-                let span = availability::wall_clock_range(l.tz(), x.starts_local, x.ends_local);
-                let mut rest = l.availability.clone();
-                rest.exceptions.retain(|y| {
+                let mut after = l.availability.clone();
+                after.exceptions.retain(|y| {
                     !(y.available && y.start == x.starts_local && y.end == x.ends_local)
                 });
-                let mut clash = Vec::new();
-                if let (Some(first), Some(last)) = (span.first(), span.last()) {
-                    for s in store::live_shifts_of(conn, &e, first.start, last.end)? {
-                        let (a, b) = (crate::clock::utc(s.starts_at), crate::clock::utc(s.ends_at));
-                        let covered = availability::expand(&rest, a, b);
-                        if covered.len() != 1 || covered[0].start != a || covered[0].end != b {
-                            clash.push(s.id);
-                        }
-                    }
-                }
-                if !clash.is_empty() {
-                    return Err(ApiError::conflict(format!(
-                        "booked shifts rely on these extra hours ({}); decline them first",
-                        clash.join(", ")
-                    )));
-                }
+                service::refuse_stranding(
+                    conn,
+                    &l,
+                    &after,
+                    x.starts_local,
+                    x.ends_local,
+                    "removing these extra hours",
+                )?;
             }
             store::delete_exception(conn, &e, id.as_str())?;
             Ok(())
@@ -578,13 +554,7 @@ async fn availability_intervals(
 ) -> ApiResult<HttpResponse> {
     let id: ExpertId = path_id("expert", &path)?;
     let q = q.0;
-    check_window(
-        q.from,
-        q.to,
-        state.settings.scheduling.max_window_days,
-        "from",
-        "to",
-    )?;
+    check_window(q.from, q.to, state.settings.scheduling.max_window_days)?;
     let now = state.now();
     let v = state
         .db
@@ -617,22 +587,14 @@ async fn availability_intervals(
     Ok(HttpResponse::Ok().json(v))
 }
 
-fn check_window(
-    from: DateTime<Utc>,
-    to: DateTime<Utc>,
-    max_days: i64,
-    from_field: &str,
-    to_field: &str,
-) -> ApiResult<()> {
+/// The query window `from`..`to`: in order, and at most `max_days` long.
+fn check_window(from: DateTime<Utc>, to: DateTime<Utc>, max_days: i64) -> ApiResult<()> {
     if to <= from {
-        return Err(ApiError::bad_parameter(
-            to_field,
-            format!("must be after `{from_field}`"),
-        ));
+        return Err(ApiError::bad_parameter("to", "must be after `from`"));
     }
     if to - from > Duration::days(max_days) {
         return Err(ApiError::bad_parameter(
-            to_field,
+            "to",
             format!("the window may span at most {max_days} days"),
         ));
     }
@@ -1000,15 +962,7 @@ fn detail(
     let cov: Vec<(Interval, bool)> = shifts
         .iter()
         .filter(|s| store::LIVE.contains(&s.status.as_str()))
-        .map(|s| {
-            (
-                Interval {
-                    start: crate::clock::utc(s.starts_at),
-                    end: crate::clock::utc(s.ends_at),
-                },
-                s.status == "confirmed",
-            )
-        })
+        .map(|s| (s.interval(), s.status == "confirmed"))
         .collect();
     let coverage = coverage::per_day(window, r.minutes_needed, &cov);
     let request = request_view(r, &shifts);

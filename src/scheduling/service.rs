@@ -5,7 +5,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use chrono::{DateTime, Duration, NaiveTime, Utc, Weekday};
+use chrono::{DateTime, Duration, NaiveDateTime, NaiveTime, Utc, Weekday};
 use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 use serde_json::json;
@@ -129,13 +129,6 @@ pub fn load(conn: &mut DbConn, expert: &str) -> ApiResult<Option<Loaded>> {
     }))
 }
 
-fn interval(s: &ShiftRow) -> Interval {
-    Interval {
-        start: crate::clock::utc(s.starts_at),
-        end: crate::clock::utc(s.ends_at),
-    }
-}
-
 /// What an expert's time looks like in [from, to).
 pub struct TimeView {
     /// Availability (weekly rules and exceptions).
@@ -156,7 +149,7 @@ pub fn time_view(
     let available = availability::expand(&l.availability, from, to);
     let booked = store::live_shifts_of(conn, &l.row.expert_id, from, to)?;
     let busy: Vec<Interval> =
-        availability::normalize(booked.iter().map(interval).collect::<Vec<_>>());
+        availability::normalize(booked.iter().map(ShiftRow::interval).collect::<Vec<_>>());
     let notice = now + Duration::minutes(i64::from(l.row.min_notice_minutes));
     let free = match Interval::new(notice.max(from), to) {
         Some(w) => availability::intersect(&availability::subtract(&available, &busy), &[w]),
@@ -192,26 +185,50 @@ pub fn next_available(
         store::live_shifts_of(conn, expert, now, until)?
             .iter()
             .filter(|s| s.project_id != project || s.slice_id != slice)
-            .map(interval)
+            .map(ShiftRow::interval)
             .collect(),
     );
-    if elsewhere.is_empty() {
-        return Ok(availability::first_available(&l.availability, now, until));
+    Ok(availability::first_available(
+        &l.availability,
+        now,
+        until,
+        &elsewhere,
+    ))
+}
+
+/// Refuses an availability change that would leave live shifts overlapping the local range
+/// [start, end) outside what `after` (the availability with the change) covers: 409 naming
+/// them, until they are declined. Takes the booking lock, so no plan books into the change.
+pub fn refuse_stranding(
+    conn: &mut DbConn,
+    l: &Loaded,
+    after: &Availability,
+    start: NaiveDateTime,
+    end: NaiveDateTime,
+    what: &str,
+) -> ApiResult<()> {
+    store::lock_bookings(conn)?;
+    let span = availability::wall_clock_range(l.tz(), start, end);
+    let (Some(first), Some(last)) = (span.first(), span.last()) else {
+        return Ok(());
+    };
+    let stranded: Vec<String> =
+        store::live_shifts_of(conn, &l.row.expert_id, first.start, last.end)?
+            .into_iter()
+            .filter(|s| {
+                let i = s.interval();
+                availability::expand(after, i.start, i.end) != [i]
+            })
+            .map(|s| s.id)
+            .collect();
+    if stranded.is_empty() {
+        Ok(())
+    } else {
+        Err(ApiError::conflict(format!(
+            "{what} would leave booked shifts outside your availability ({}); decline them first",
+            stranded.join(", ")
+        )))
     }
-    // Booked elsewhere: the first available instant outside those shifts.
-    let mut start = now;
-    while start < until {
-        let end = (start + Duration::days(7)).min(until);
-        let free = availability::subtract(
-            &availability::expand(&l.availability, start, end),
-            &elsewhere,
-        );
-        if let Some(i) = free.first() {
-            return Ok(Some(i.start));
-        }
-        start = end;
-    }
-    Ok(None)
 }
 
 /// Experts on a confirmed shift for the project's slice now.
@@ -438,7 +455,7 @@ fn announce(
 }
 
 /// The reminder job: e-mails the expert if the shift is still booked as planned.
-pub fn remind(conn: &mut DbConn, now: DateTime<Utc>, job: &ReminderJob) -> anyhow::Result<usize> {
+pub fn remind(conn: &mut DbConn, now: DateTime<Utc>, job: &ReminderJob) -> ApiResult<usize> {
     let Some(s) = store::find_shift(conn, &job.shift)? else {
         return Ok(0);
     };
@@ -448,14 +465,15 @@ pub fn remind(conn: &mut DbConn, now: DateTime<Utc>, job: &ReminderJob) -> anyho
     {
         return Ok(0);
     }
-    let tz = tz_of(conn, &s.expert_id).map_err(|e| anyhow::anyhow!("{e}"))?;
-    let line = shift_line(conn, &s, tz).map_err(|e| anyhow::anyhow!("{e}"))?;
+    let tz = tz_of(conn, &s.expert_id)?;
+    let line = shift_line(conn, &s, tz)?;
     if let Some((to, name)) = crate::experts::service::contact(conn, &s.expert_id)? {
         crate::mail::enqueue(
             conn,
             now,
             &crate::mail::templates::shift_reminder(&to, &name, &line, s.status == "confirmed"),
-        )?;
+        )
+        .map_err(ApiError::internal)?;
         return Ok(1);
     }
     Ok(0)
@@ -509,18 +527,17 @@ pub fn plan(
     {
         // Times an expert declined on this request are never offered to them again.
         let mut declined: HashMap<String, Vec<Interval>> = HashMap::new();
-        for (expert, start, end) in store::declined(conn, &r.id)? {
-            declined.entry(expert).or_default().push(Interval {
-                start: crate::clock::utc(start),
-                end: crate::clock::utc(end),
-            });
+        for s in store::declined(conn, &r.id)? {
+            declined
+                .entry(s.expert_id.clone())
+                .or_default()
+                .push(s.interval());
         }
         // Short only of distinct experts: only experts not yet on the request help.
         let only_new = still <= 0;
         let statuses = ["probation", "qualified"];
         let ids: Vec<String> = store::plannable(conn, &r.slice_id, &statuses)?
             .into_iter()
-            .map(|(id, ..)| id)
             .filter(|id| !(only_new && on_request.contains(&id.as_str())))
             .collect();
         let eligible = crate::routing::service::plannable(

@@ -83,6 +83,14 @@ impl ShiftRow {
     pub fn minutes(&self) -> i64 {
         (self.ends_at - self.starts_at).num_minutes()
     }
+
+    /// The shift's time as a UTC interval.
+    pub fn interval(&self) -> super::availability::Interval {
+        super::availability::Interval {
+            start: crate::clock::utc(self.starts_at),
+            end: crate::clock::utc(self.ends_at),
+        }
+    }
 }
 
 /// Serialises every booking change (all projects): the first statement of a transaction
@@ -533,12 +541,8 @@ pub fn expert_by_calendar_token(conn: &mut DbConn, hash: &str) -> QueryResult<Op
 
 /// Candidate experts for planning in a slice: standings with an allowed status, joined
 /// with experts who are approved and have a schedule, best posterior mean first (at most
-/// 2000). (expert id, status, α, β).
-pub fn plannable(
-    conn: &mut DbConn,
-    slice: &str,
-    statuses: &[&str],
-) -> QueryResult<Vec<(String, String, f64, f64)>> {
+/// 2000).
+pub fn plannable(conn: &mut DbConn, slice: &str, statuses: &[&str]) -> QueryResult<Vec<String>> {
     use crate::db::schema::slice_standings as ss;
     ss::table
         .inner_join(experts::table.on(experts::id.eq(ss::expert_id)))
@@ -551,19 +555,16 @@ pub fn plannable(
             ss::expert_id.asc(),
         ))
         .limit(2000)
-        .select((ss::expert_id, ss::status, ss::alpha, ss::beta))
+        .select(ss::expert_id)
         .load(conn)
 }
 
-/// The declined (and lapsed) shifts of a request: (expert, start, end). Re-planning never
-/// offers an expert a time they declined or let lapse.
-pub fn declined(
-    conn: &mut DbConn,
-    request: &str,
-) -> QueryResult<Vec<(String, NaiveDateTime, NaiveDateTime)>> {
+/// The declined (and lapsed) shifts of a request. Re-planning never offers an expert a
+/// time they declined or let lapse.
+pub fn declined(conn: &mut DbConn, request: &str) -> QueryResult<Vec<ShiftRow>> {
     shifts::table
         .filter(shifts::capacity_request_id.eq(request))
         .filter(shifts::status.eq_any(["declined", "expired"]))
-        .select((shifts::expert_id, shifts::starts_at, shifts::ends_at))
+        .select(ShiftRow::as_select())
         .load(conn)
 }

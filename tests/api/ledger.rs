@@ -6,7 +6,7 @@ use diesel::RunQueryDsl;
 use serde_json::json;
 
 use cadre::payments::amounts::{Rates, split};
-use cadre::payments::ledger::{self, AccountKind};
+use cadre::payments::ledger;
 use cadre::payments::store::{self, Posted, Source};
 
 use crate::helpers::{TestApp, on_both};
@@ -177,11 +177,6 @@ async fn money_moves_in_balanced_transactions_posted_once_and_the_trial_balance_
             .unwrap();
         assert!(check.ok(), "{check:?}");
         assert_eq!((check.transactions, check.entries), (4, 4 + 2 + 2 + 2));
-        // Kinds of account the API reports are the ledger's.
-        assert_eq!(
-            AccountKind::parse("cash_stripe"),
-            Some(AccountKind::CashStripe)
-        );
     })
     .await;
 }

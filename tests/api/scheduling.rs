@@ -408,20 +408,23 @@ async fn a_capacity_request_books_shifts_experts_confirm_and_a_decline_is_replan
                 assert_eq!(body.matches("[shf_").count(), n, "{body}");
             }
         }
-        // B's mail shows New York time next to UTC: 09:00–13:00 local is 14:00–18:00Z.
+        // Every expert is asked (one shift each per round, so work spreads). B's mail
+        // shows New York time next to UTC: 09:00–13:00 local is 14:00–18:00Z.
         let hb = handle(&app, &w, &b).await;
-        if shifts.iter().any(|s| s.1 == hb) {
-            let m = app
-                .mail_to(&b.account.email)
-                .into_iter()
-                .find(|m| m.subject().contains("booked"))
-                .unwrap();
-            assert!(
-                m.body().contains("09:00–13:00 America/New_York"),
-                "{}",
-                m.body()
-            );
+        for e in [&a, &b, &c] {
+            let h = handle(&app, &w, e).await;
+            assert!(shifts.iter().any(|s| s.1 == h), "{h} got no shift: {d}");
         }
+        let m = app
+            .mail_to(&b.account.email)
+            .into_iter()
+            .find(|m| m.subject().contains("booked"))
+            .unwrap();
+        assert!(
+            m.body().contains("09:00–13:00 America/New_York"),
+            "{}",
+            m.body()
+        );
 
         // Experts see only their own shifts; the expert's own view carries their id.
         let mine = app.get("/v1/shifts", &a.account.token).await;
@@ -468,12 +471,8 @@ async fn a_capacity_request_books_shifts_experts_confirm_and_a_decline_is_replan
         let listed = app.get("/v1/capacity-requests", &other_lab.token).await;
         assert_eq!(listed.json["data"], json!([]));
 
-        // One of B's or C's shifts is declined: the request is re-planned without them.
-        let (decliner, dh) = if shifts.iter().any(|s| s.1 == hb) {
-            (&b, hb.clone())
-        } else {
-            (&c, handle(&app, &w, &c).await)
-        };
+        // One of B's shifts is declined: the request is re-planned at once.
+        let (decliner, dh) = (&b, hb.clone());
         let victim = shifts.iter().find(|s| s.1 == dh).unwrap().clone();
         app.post(
             &format!("/v1/shifts/{}/decline", victim.0),
@@ -616,6 +615,30 @@ async fn weekly_caps_and_minimum_notice_limit_bookings_and_the_shortfall_is_repo
             .await;
         r.assert_problem(409, None);
         assert!(r.json["detail"].as_str().unwrap().contains(&s.0));
+
+        // A second expert sets hours: the lab re-plans and the shortfall is covered.
+        let rid = d["id"].as_str().unwrap();
+        let rival = app.lab("Rival").await;
+        app.post(
+            &format!("/v1/capacity-requests/{rid}/plan"),
+            &rival.token,
+            json!({}),
+        )
+        .await
+        .assert_problem(404, None);
+        on_call(&app, &w, &WEEKDAYS, "08:00", "18:00").await;
+        let r = app
+            .post(
+                &format!("/v1/capacity-requests/{rid}/plan"),
+                &w.lab.token,
+                json!({}),
+            )
+            .await;
+        r.assert_status(200);
+        assert_eq!(r.json["plan"]["minutes_booked"], 240, "{}", r.json);
+        assert_eq!(r.json["shortfall_minutes"], 0);
+        assert_eq!(r.json["shortfall_experts"], 0);
+        assert_eq!(r.json["note"], "fully booked");
     })
     .await;
 }
