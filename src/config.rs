@@ -27,6 +27,7 @@ pub struct Settings {
     pub webhooks: WebhookSettings,
     pub scoring: ScoringSettings,
     pub scheduling: SchedulingSettings,
+    pub payments: PaymentSettings,
     pub log: LogSettings,
 }
 
@@ -44,6 +45,7 @@ impl Default for Settings {
             webhooks: WebhookSettings::default(),
             scoring: ScoringSettings::default(),
             scheduling: SchedulingSettings::default(),
+            payments: PaymentSettings::default(),
             log: LogSettings::default(),
         }
     }
@@ -403,6 +405,78 @@ impl Default for SchedulingSettings {
     }
 }
 
+/// Hourly payment (DESIGN, "Money rules", "Hourly payment"; README "Hourly payment").
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct PaymentSettings {
+    /// The platform's fee, in basis points of each bill (1500 = 15 %).
+    pub platform_fee_bps: i64,
+    /// A vendor's margin in basis points of the bill when it has no agreement of its own.
+    pub vendor_margin_bps: i64,
+    /// A submitted timesheet nobody disputed is approved this many days after submission.
+    pub auto_approve_days: i64,
+    /// Optional pay floor: the minimum effective hourly pay per currency, in minor units
+    /// (`{ USD = 2500 }`). A timesheet paying less is topped up by the platform.
+    pub pay_floor_per_hour: std::collections::BTreeMap<String, i64>,
+    /// Days between scheduled payout runs (platform admins can also run one on demand).
+    pub payout_interval_days: i64,
+    pub stripe: StripeSettings,
+}
+
+impl Default for PaymentSettings {
+    fn default() -> Self {
+        Self {
+            platform_fee_bps: 1500,
+            vendor_margin_bps: 1000,
+            auto_approve_days: 5,
+            pay_floor_per_hour: Default::default(),
+            payout_interval_days: 7,
+            stripe: StripeSettings::default(),
+        }
+    }
+}
+
+impl PaymentSettings {
+    /// The pay floor for `currency`, if one is configured.
+    pub fn floor(&self, currency: &str) -> Option<i64> {
+        self.pay_floor_per_hour
+            .iter()
+            .find(|(c, _)| c.eq_ignore_ascii_case(currency))
+            .map(|(_, v)| *v)
+    }
+}
+
+/// Stripe (Connect payouts, lab payments, webhooks). Without `secret_key` (the embedded
+/// default) payouts are recorded for manual settlement and invoices are marked paid by a
+/// platform admin.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct StripeSettings {
+    /// A secret key (`sk_live_…`, `sk_test_…` or a restricted `rk_…` key).
+    pub secret_key: Option<SecretString>,
+    /// The API base (Stripe's own by default; tests point it at a local stand-in).
+    pub api_base: String,
+    /// Webhook signing secrets (`whsec_…`). Several during a rotation: a signature by any
+    /// of them is accepted.
+    pub webhook_secrets: Vec<SecretString>,
+    /// How old a webhook's signed timestamp may be (replays are refused after that).
+    pub webhook_tolerance_secs: i64,
+    /// Country of new Express connected accounts (ISO 3166-1 alpha-2).
+    pub connect_country: String,
+}
+
+impl Default for StripeSettings {
+    fn default() -> Self {
+        Self {
+            secret_key: None,
+            api_base: "https://api.stripe.com".into(),
+            webhook_secrets: Vec::new(),
+            webhook_tolerance_secs: 300,
+            connect_country: "US".into(),
+        }
+    }
+}
+
 /// Outbound webhooks to labs (DESIGN, "Outbound webhooks").
 #[derive(Debug, Clone, Deserialize)]
 #[serde(default, deny_unknown_fields)]
@@ -696,6 +770,54 @@ impl Settings {
             && sc.reliability_healthy <= 1.0)
         {
             bail!("scoring needs 0 < reliability_corrective <= reliability_healthy <= 1");
+        }
+        let pay = &self.payments;
+        for (key, v) in [
+            ("payments.platform_fee_bps", pay.platform_fee_bps),
+            ("payments.vendor_margin_bps", pay.vendor_margin_bps),
+        ] {
+            if !(0..=10_000).contains(&v) {
+                bail!("{key} must be between 0 and 10000 basis points");
+            }
+        }
+        if pay.platform_fee_bps + pay.vendor_margin_bps > 10_000 {
+            bail!(
+                "payments.platform_fee_bps and payments.vendor_margin_bps add up to more than the bill"
+            );
+        }
+        if !(1..=90).contains(&pay.auto_approve_days) {
+            bail!("payments.auto_approve_days must be between 1 and 90");
+        }
+        if !(1..=31).contains(&pay.payout_interval_days) {
+            bail!("payments.payout_interval_days must be between 1 and 31");
+        }
+        for (currency, v) in &pay.pay_floor_per_hour {
+            if !crate::money::is_currency_code(&currency.to_ascii_uppercase()) {
+                bail!("payments.pay_floor_per_hour.{currency}: not an ISO 4217 currency code");
+            }
+            if !(1..=1_000_000_000).contains(v) {
+                bail!("payments.pay_floor_per_hour.{currency} must be positive");
+            }
+        }
+        let st = &pay.stripe;
+        if st.secret_key.is_some() {
+            url::Url::parse(&st.api_base)
+                .ok()
+                .filter(|u| matches!(u.scheme(), "http" | "https"))
+                .context("payments.stripe.api_base must be an http(s) URL")?;
+            if st.webhook_secrets.is_empty() {
+                bail!(
+                    "payments.stripe.webhook_secrets must name at least one secret when payments.stripe.secret_key is set"
+                );
+            }
+        }
+        if !(1..=86_400).contains(&st.webhook_tolerance_secs) {
+            bail!("payments.stripe.webhook_tolerance_secs must be between 1 and 86400");
+        }
+        if st.connect_country.len() != 2
+            || !st.connect_country.bytes().all(|b| b.is_ascii_uppercase())
+        {
+            bail!("payments.stripe.connect_country must be a two-letter country code");
         }
         if self.jobs.max_attempts < 1 {
             bail!("jobs.max_attempts must be at least 1");

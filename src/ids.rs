@@ -185,6 +185,12 @@ define_id!(ShiftId, "shf", "a shift id");
 define_id!(LedgerTransactionId, "ltx", "a ledger transaction id");
 define_id!(LedgerEntryId, "len", "a ledger entry id");
 define_id!(TimeEntryId, "tme", "a time entry id");
+define_id!(PayRateId, "prt", "a pay rate id");
+define_id!(TimesheetId, "tsh", "a timesheet id");
+define_id!(TimesheetLineId, "tsl", "a timesheet line id");
+define_id!(InvoiceId, "ivc", "an invoice id");
+define_id!(InvoiceLineId, "ivl", "an invoice line id");
+define_id!(PayoutId, "pyo", "a payout id");
 
 #[cfg(test)]
 mod tests {

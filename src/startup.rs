@@ -122,6 +122,9 @@ impl Application {
         start_workers: bool,
     ) -> anyhow::Result<Self> {
         settings.validate()?;
+        // One process-wide TLS provider (ring) for the clients that use the default one
+        // (async-stripe's); an earlier install (a second app in the same process) stands.
+        let _ = rustls::crypto::ring::default_provider().install_default();
         let (db, target) = open_database(&settings).await?;
         let jwt = JwtKeys::new(&jwt_secret(&settings, &target)?);
         tokio::task::spawn_blocking(crate::auth::password::warm_up).await?;
@@ -129,11 +132,13 @@ impl Application {
         let webhooks = Arc::new(crate::webhooks::deliver::Deliverer::new(
             &settings.webhooks,
         )?);
+        let stripe = crate::payments::stripe::StripeApi::from_settings(&settings.payments.stripe)?;
         let env = Arc::new(JobEnv {
             mailer: Mailer::from_settings(&settings)?,
             mail_from: crate::mail::parse_mailbox(&settings.mail.from)?,
             settings: Arc::new(settings.clone()),
             webhooks: webhooks.clone(),
+            stripe: stripe.clone(),
         });
         // One runner per queue, so a slow queue never holds up another; webhooks get
         // `webhooks.concurrency` runners of their own: slow receivers delay other webhooks at
@@ -165,6 +170,7 @@ impl Application {
             settings: settings.clone(),
             jwt,
             webhooks,
+            stripe,
         });
         let metrics = web::Data::new(Metrics::new()?);
         let spec = openapi::spec();

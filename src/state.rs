@@ -16,6 +16,8 @@ pub struct AppState {
     pub jwt: JwtKeys,
     /// The outbound webhook client (URL checks at registration use its policy).
     pub webhooks: Arc<crate::webhooks::deliver::Deliverer>,
+    /// The Stripe client when `payments.stripe.secret_key` is set.
+    pub stripe: Option<crate::payments::stripe::StripeApi>,
 }
 
 impl AppState {

@@ -117,16 +117,20 @@ pub enum Scope {
     /// Read the organization's items and their status (`GET /v1/projects/{project}/items`, `GET /v1/items/{item}`).
     #[serde(rename = "items:read")]
     ItemsRead,
+    /// Read the organization's timesheets and invoices (`GET /v1/timesheets…`, `GET /v1/invoices…`).
+    #[serde(rename = "billing:read")]
+    BillingRead,
 }
 
 impl Scope {
-    pub const ALL: [Scope; 6] = [
+    pub const ALL: [Scope; 7] = [
         Scope::OrgRead,
         Scope::MembersRead,
         Scope::ProjectsRead,
         Scope::GoldRead,
         Scope::ItemsWrite,
         Scope::ItemsRead,
+        Scope::BillingRead,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -137,6 +141,7 @@ impl Scope {
             Scope::GoldRead => "gold:read",
             Scope::ItemsWrite => "items:write",
             Scope::ItemsRead => "items:read",
+            Scope::BillingRead => "billing:read",
         }
     }
 

@@ -817,6 +817,162 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    pay_rates (id) {
+        id -> Text,
+        expert_id -> Text,
+        project_id -> Text,
+        currency -> Text,
+        pay_per_hour_minor -> BigInt,
+        basis -> Text,
+        effective_week -> Timestamp,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    vendor_agreements (vendor_org_id) {
+        vendor_org_id -> Text,
+        margin_bps -> BigInt,
+        updated_by -> Text,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    timesheets (id) {
+        id -> Text,
+        expert_id -> Text,
+        project_id -> Text,
+        org_id -> Text,
+        vendor_org_id -> Nullable<Text>,
+        currency -> Text,
+        week_start -> Timestamp,
+        status -> Text,
+        bill_rate_minor -> Nullable<BigInt>,
+        pay_rate_minor -> Nullable<BigInt>,
+        platform_fee_bps -> Nullable<BigInt>,
+        vendor_margin_bps -> Nullable<BigInt>,
+        pay_floor_per_hour_minor -> Nullable<BigInt>,
+        floor_top_up_minor -> BigInt,
+        submitted_at -> Nullable<Timestamp>,
+        auto_approve_at -> Nullable<Timestamp>,
+        disputed_at -> Nullable<Timestamp>,
+        approved_at -> Nullable<Timestamp>,
+        approved_by_type -> Nullable<Text>,
+        approved_by -> Nullable<Text>,
+        resolution_note -> Nullable<Text>,
+        invoice_id -> Nullable<Text>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    timesheet_lines (id) {
+        id -> Text,
+        timesheet_id -> Text,
+        slice_id -> Text,
+        entries -> Integer,
+        measured_seconds -> BigInt,
+        approved_seconds -> Nullable<BigInt>,
+        dispute_reason -> Nullable<Text>,
+        bill_minor -> Nullable<BigInt>,
+        pay_minor -> Nullable<BigInt>,
+        vendor_margin_minor -> Nullable<BigInt>,
+        platform_minor -> Nullable<BigInt>,
+        ledger_transaction_id -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    invoices (id) {
+        id -> Text,
+        org_id -> Text,
+        currency -> Text,
+        status -> Text,
+        period_start -> Timestamp,
+        period_end -> Timestamp,
+        total_minor -> BigInt,
+        collection -> Text,
+        stripe_payment_intent_id -> Nullable<Text>,
+        stripe_client_secret -> Nullable<Text>,
+        issued_at -> Timestamp,
+        paid_at -> Nullable<Timestamp>,
+        paid_reference -> Nullable<Text>,
+        paid_by -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    invoice_lines (id) {
+        id -> Text,
+        invoice_id -> Text,
+        project_id -> Text,
+        slice_id -> Text,
+        bill_rate_minor -> BigInt,
+        seconds -> BigInt,
+        timesheets -> Integer,
+        amount_minor -> BigInt,
+    }
+}
+
+diesel::table! {
+    payout_accounts (expert_id) {
+        expert_id -> Text,
+        stripe_account_id -> Text,
+        details_submitted -> Bool,
+        payouts_enabled -> Bool,
+        requirements_due -> Text,
+        last_bank_payout_status -> Nullable<Text>,
+        last_bank_payout_at -> Nullable<Timestamp>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    payouts (id) {
+        id -> Text,
+        expert_id -> Text,
+        currency -> Text,
+        amount_minor -> BigInt,
+        method -> Text,
+        status -> Text,
+        stripe_account_id -> Nullable<Text>,
+        stripe_transfer_id -> Nullable<Text>,
+        idempotency_key -> Text,
+        attempts -> Integer,
+        claimed_until -> Nullable<Timestamp>,
+        last_error -> Nullable<Text>,
+        retry_of -> Nullable<Text>,
+        ledger_transaction_id -> Nullable<Text>,
+        created_at -> Timestamp,
+        submitted_at -> Nullable<Timestamp>,
+        paid_at -> Nullable<Timestamp>,
+        failed_at -> Nullable<Timestamp>,
+        paid_reference -> Nullable<Text>,
+        paid_by -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    stripe_events (id) {
+        id -> Text,
+        #[sql_name = "type"]
+        type_ -> Text,
+        outcome -> Text,
+        received_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    payments_lock (id) {
+        id -> Integer,
+        version -> BigInt,
+    }
+}
+
 diesel::allow_tables_to_appear_in_same_query!(
     users,
     orgs,
@@ -867,4 +1023,14 @@ diesel::allow_tables_to_appear_in_same_query!(
     ledger_transactions,
     ledger_entries,
     time_entries,
+    pay_rates,
+    vendor_agreements,
+    timesheets,
+    timesheet_lines,
+    invoices,
+    invoice_lines,
+    payout_accounts,
+    payouts,
+    stripe_events,
+    payments_lock,
 );

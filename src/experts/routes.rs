@@ -234,12 +234,19 @@ async fn update_me(
         ));
     }
     let now = state.now();
+    let payments = state.settings.payments.clone();
     let view = state
         .db
         .write(move |conn| {
             let row = service::own(conn, &user)?;
             service::check_references(conn, &b.domain_ids, None)?;
             store::update_profile(conn, &row.id, now, &b.profile())?;
+            if row.desired_rate_minor != b.desired_rate_minor
+                || row.desired_currency != b.desired_currency
+            {
+                // Fixed project rates follow from the next timesheet week.
+                crate::payments::rates::on_rate_change(conn, now, &payments, &row.id)?;
+            }
             crate::audit::record(
                 conn,
                 now,

@@ -337,3 +337,24 @@ pub fn can_vet(principal: &Principal, e: &ExpertRow) -> bool {
         Principal::ApiKey(_) => false,
     }
 }
+
+/// May the caller see who the expert is (not only the handle)? The expert, their vendor's
+/// admins and platform admins.
+pub fn sees_identity(conn: &mut DbConn, principal: &Principal, expert: &str) -> ApiResult<bool> {
+    let Principal::User(u) = principal else {
+        return Ok(false);
+    };
+    if u.is_platform_admin {
+        return Ok(true);
+    }
+    let Some(e) = store::find(conn, expert)? else {
+        return Ok(false);
+    };
+    if e.user_id == u.user_id.as_str() {
+        return Ok(true);
+    }
+    Ok(e.vendor_id.is_some_and(|v| {
+        u.membership(&OrgId::from_db(v))
+            .is_some_and(|m| m.role.is_admin() && m.org_kind == OrgKind::Vendor)
+    }))
+}

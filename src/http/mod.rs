@@ -120,6 +120,13 @@ pub struct UnprocessableEntity(#[allow(dead_code)] Problem);
 )]
 pub struct TooManyRequests(#[allow(dead_code)] Problem);
 
+#[derive(ToResponse)]
+#[response(
+    description = "A service Cadre depends on (the database, Stripe) is unavailable; retry later",
+    content_type = "application/problem+json"
+)]
+pub struct ServiceUnavailable(#[allow(dead_code)] Problem);
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -50,6 +50,7 @@ impl Modify for BearerAuth {
             super::UnsupportedMediaType,
             super::UnprocessableEntity,
             super::TooManyRequests,
+            super::ServiceUnavailable,
         )
     ),
     modifiers(&BearerAuth),
@@ -68,7 +69,8 @@ impl Modify for BearerAuth {
         (name = "calibration", description = "Calibration sessions: fixed item sets answered by a roster, agreement with the reference and among participants, drift"),
         (name = "appeals", description = "Experts' appeals of sanctions and gold answers, and their decisions"),
         (name = "scheduling", description = "Experts' availability in their time zone, labs' capacity requests, booked shifts and calendar feeds"),
-        (name = "ledger", description = "The double-entry ledger: trial balance and transactions (platform administrators)"),
+        (name = "ledger", description = "The double-entry ledger: trial balance and transactions (platform administrators), and measured time entries"),
+        (name = "payments", description = "Hourly payment: pay rates, weekly timesheets, lab invoices, payout accounts (Stripe Connect), payouts and Stripe's webhook"),
         (name = "webhooks", description = "Signed outbound webhooks to a lab: endpoints, deliveries, attempts and redelivery"),
         (name = "work", description = "An expert's own assignments: claim, accept, decline, heartbeat, submit"),
         (name = "audit", description = "The audit log (platform administrators)"),

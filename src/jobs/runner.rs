@@ -22,6 +22,8 @@ pub struct JobEnv {
     pub mail_from: Mailbox,
     pub settings: Arc<Settings>,
     pub webhooks: Arc<crate::webhooks::deliver::Deliverer>,
+    /// The Stripe client when `payments.stripe.secret_key` is set.
+    pub stripe: Option<crate::payments::stripe::StripeApi>,
 }
 
 /// How one claimed job ended.
@@ -91,12 +93,11 @@ impl JobRunner {
         let max_attempts = self.settings.max_attempts;
         let sweeps = Duration::seconds(self.settings.sweep_interval_secs);
         let routing = Duration::seconds(self.env.settings.routing.sweep_interval_secs);
-        let every = move |kind: &str| {
-            if kind == super::schedule::ROUTING_SWEEP {
-                routing
-            } else {
-                sweeps
-            }
+        let payouts = Duration::days(self.env.settings.payments.payout_interval_days);
+        let every = move |kind: &str| match kind {
+            super::schedule::ROUTING_SWEEP => routing,
+            super::schedule::PAYOUT_RUN => payouts,
+            _ => sweeps,
         };
         // Schedules fire in their own transaction: a failure there is logged and never
         // stops this runner from claiming the jobs already queued.
@@ -220,6 +221,33 @@ impl JobRunner {
             }
             super::schedule::SCORING_SWEEP => {
                 self.in_transaction(crate::scoring::health::sweep).await
+            }
+            super::schedule::PAYMENTS_SWEEP => {
+                self.in_transaction(crate::payments::sweep::sweep).await
+            }
+            super::schedule::PAYOUT_RUN => {
+                let r = crate::payments::payouts::run(
+                    &self.db,
+                    &self.clock,
+                    &self.env.settings,
+                    self.env.stripe.as_ref(),
+                )
+                .await
+                .map_err(|e| anyhow::anyhow!("{e}"))?;
+                tracing::info!(
+                    created = r.created.len(),
+                    submitted = r.submitted.len(),
+                    failed = r.failed.len(),
+                    retrying = r.retrying.len(),
+                    "payout run finished"
+                );
+                Ok(())
+            }
+            crate::payments::invoices::COLLECT_INVOICE => {
+                let j: crate::payments::invoices::CollectJob = serde_json::from_str(&job.payload)?;
+                crate::payments::invoices::collect(&self.db, self.env.stripe.as_ref(), &j)
+                    .await
+                    .map_err(|e| anyhow::anyhow!("{e}"))
             }
             crate::scheduling::service::SHIFT_REMINDER => {
                 let j: crate::scheduling::service::ReminderJob =

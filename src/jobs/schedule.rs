@@ -1,4 +1,5 @@
-//! Recurring jobs ("sweeps"): credential expiry, overdue assessments, routing, scoring.
+//! Recurring jobs ("sweeps"): credential expiry, overdue assessments, routing, scoring,
+//! payments (timesheets and invoices) and payout runs.
 //!
 //! Each recurring kind has one row in `job_schedules` (seeded by its migration). Before a
 //! runner claims work it fires the schedules of its queues that are due: a conditional
@@ -25,12 +26,20 @@ pub const ROUTING_SWEEP: &str = "routing.sweep";
 /// calibration sessions whose window ended.
 pub const SCORING_SWEEP: &str = "scoring.sweep";
 
+/// Submits ended timesheet weeks, auto-approves undisputed sheets, issues weekly invoices.
+pub const PAYMENTS_SWEEP: &str = "payments.sweep";
+
+/// Pays experts' approved, unpaid amounts (every `payments.payout_interval_days`).
+pub const PAYOUT_RUN: &str = "payments.payout_run";
+
 /// The recurring kinds this build knows (rows for other kinds are left alone).
-pub const RECURRING: [(&str, Queue); 4] = [
+pub const RECURRING: [(&str, Queue); 6] = [
     (CREDENTIAL_EXPIRY_SWEEP, Queue::Default),
     (CLOSE_OVERDUE_ASSESSMENTS, Queue::Default),
     (ROUTING_SWEEP, Queue::Default),
     (SCORING_SWEEP, Queue::Default),
+    (PAYMENTS_SWEEP, Queue::Default),
+    (PAYOUT_RUN, Queue::Default),
 ];
 
 /// Fires every due schedule of `queues`; returns how many jobs it enqueued.

@@ -1,18 +1,33 @@
-//! Hourly payment (DESIGN, "Money rules" and "Hourly payment"). So far, the pure rules:
-//! money arithmetic ([`amounts`]: pay and bill per timesheet line rounded half to even,
-//! fee and margin in basis points, the pay floor), the double-entry ledger ([`ledger`]:
-//! balanced transactions per currency, reversals, balances), the timesheet lifecycle
-//! ([`timesheet`]) and verification of Stripe's webhook signatures ([`stripe_signature`]).
-//! The ledger is stored append-only ([`store`]: posting once per source, reversals,
-//! balances, the consistency check behind `cadre ledger check`) and read by platform
-//! admins ([`routes`]: the trial balance). Paid time is recorded from work sessions when
-//! work is submitted ([`time_entries`]) and shown to whoever may see it. Timesheets,
-//! invoices, Stripe Connect and payouts build on these.
+//! Hourly payment (DESIGN, "Money rules" and "Hourly payment").
+//!
+//! Pure rules: money arithmetic ([`amounts`]: pay and bill per timesheet line rounded half
+//! to even, fee and margin in basis points, the pay floor), the double-entry ledger
+//! ([`ledger`]: balanced transactions per currency, reversals, balances), the timesheet
+//! lifecycle ([`timesheet`]) and verification of Stripe's webhook signatures
+//! ([`stripe_signature`]).
+//!
+//! Storage and services: the append-only ledger ([`store`]: posting once per source,
+//! reversals, the consistency check behind `cadre ledger check`); paid time recorded from
+//! work sessions when work is submitted ([`time_entries`]); pay rates fixed at first
+//! routing ([`rates`]); weekly timesheets filled from time entries, submitted, approved or
+//! disputed, posted to the ledger ([`timesheets`]); lab invoices ([`invoices`]); Stripe
+//! Connect payout accounts, payout runs and Stripe's webhooks ([`payouts`], [`stripe`],
+//! [`webhook`]). HTTP in [`routes`].
 
 pub mod amounts;
+pub mod invoice_routes;
+pub mod invoices;
 pub mod ledger;
+pub mod payout_routes;
+pub mod payouts;
+pub mod rates;
 pub mod routes;
 pub mod store;
+pub mod stripe;
 pub mod stripe_signature;
+pub mod sweep;
 pub mod time_entries;
 pub mod timesheet;
+pub mod timesheet_routes;
+pub mod timesheets;
+pub mod webhook;

@@ -20,6 +20,10 @@ pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
     cfg.service(trial_balance)
         .service(get_transaction)
         .service(list_time_entries);
+    super::timesheet_routes::configure(cfg);
+    super::invoice_routes::configure(cfg);
+    super::payout_routes::configure(cfg);
+    super::webhook::configure(cfg);
 }
 
 #[derive(Debug, Serialize, ToSchema)]

@@ -91,7 +91,12 @@ pub fn record_assignment(
             time_entries::created_at.eq(t),
         ))
         .execute(conn)?;
-    Ok(())
+    let entry = time_entries::table
+        .filter(time_entries::source_type.eq("assignment"))
+        .filter(time_entries::source_id.eq(&a.id))
+        .select(TimeEntryRow::as_select())
+        .first(conn)?;
+    super::timesheets::add_entry(conn, now, &entry)
 }
 
 /// Who a list shows: everything, or the union of one expert's own entries, entries paid

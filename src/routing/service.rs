@@ -572,6 +572,14 @@ fn route_locked(
                 due_at: due,
             },
         )?;
+        // The first routing to a project fixes the expert's pay rate for it.
+        crate::payments::rates::fix_on_routing(
+            conn,
+            now,
+            &settings.payments,
+            &c.expert_id,
+            &item.project_id,
+        )?;
         chosen_json.push(json!({
             "expert": read.handles.get(&c.expert_id).cloned().unwrap_or_default(),
             "vendor_id": c.vendor_id,

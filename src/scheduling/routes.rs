@@ -833,31 +833,11 @@ pub struct ShiftView {
     pub updated_at: DateTime<Utc>,
 }
 
-/// May the caller see the expert behind a shift (not only the handle)?
-fn sees_identity(conn: &mut DbConn, principal: &Principal, expert: &str) -> ApiResult<bool> {
-    let Principal::User(u) = principal else {
-        return Ok(false);
-    };
-    if u.is_platform_admin {
-        return Ok(true);
-    }
-    let Some(e) = crate::experts::store::find(conn, expert)? else {
-        return Ok(false);
-    };
-    if e.user_id == u.user_id.as_str() {
-        return Ok(true);
-    }
-    Ok(e.vendor_id.is_some_and(|v| {
-        u.membership(&OrgId::from_db(v))
-            .is_some_and(|m| m.role.is_admin() && m.org_kind == OrgKind::Vendor)
-    }))
-}
-
 fn shift_view(conn: &mut DbConn, principal: &Principal, s: ShiftRow) -> ApiResult<ShiftView> {
     let handle = crate::experts::store::find(conn, &s.expert_id)?
         .map(|e| e.handle)
         .unwrap_or_default();
-    let identity = sees_identity(conn, principal, &s.expert_id)?;
+    let identity = crate::experts::service::sees_identity(conn, principal, &s.expert_id)?;
     // An expert's own words (why they declined) are not for the lab.
     let reason = if identity || s.status != "declined" {
         s.reason
@@ -1489,7 +1469,7 @@ fn visible_shift(
     let lab = principal
         .org_read(&OrgId::from_db(s.org_id.clone()), Scope::ProjectsRead)
         .is_ok();
-    if own || lab || sees_identity(conn, principal, &s.expert_id)? {
+    if own || lab || crate::experts::service::sees_identity(conn, principal, &s.expert_id)? {
         Ok((s, own))
     } else {
         Err(not_found())

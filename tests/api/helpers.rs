@@ -589,6 +589,23 @@ impl TestApp {
         Resp::from(req.send().await.expect("request sent")).await
     }
 
+    /// A POST with a raw body and extra headers (no login).
+    pub async fn post_with_headers(
+        &self,
+        path: &str,
+        headers: &[(&str, &str)],
+        body: Vec<u8>,
+    ) -> Resp {
+        let mut req = self
+            .client
+            .post(format!("{}{}", self.base, path))
+            .body(body);
+        for (k, v) in headers {
+            req = req.header(*k, *v);
+        }
+        Resp::from(req.send().await.expect("request sent")).await
+    }
+
     // ---- stories
 
     pub async fn register(&self, account_type: &str, email: &str, org: Option<&str>) -> Resp {

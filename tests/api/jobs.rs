@@ -120,6 +120,7 @@ async fn two_workers_draining_at_once_never_run_a_job_twice() {
                 webhooks: std::sync::Arc::new(
                     cadre::webhooks::deliver::Deliverer::new(&app.settings.webhooks).unwrap(),
                 ),
+                stripe: None,
             }),
             &[cadre::jobs::Queue::Mail],
         );

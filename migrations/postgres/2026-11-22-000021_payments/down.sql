@@ -1,0 +1,11 @@
+DELETE FROM job_schedules WHERE kind IN ('payments.sweep', 'payments.payout_run');
+DROP TABLE payments_lock;
+DROP TABLE stripe_events;
+DROP TABLE payouts;
+DROP TABLE payout_accounts;
+DROP TABLE invoice_lines;
+DROP TABLE invoices;
+DROP TABLE timesheet_lines;
+DROP TABLE timesheets;
+DROP TABLE vendor_agreements;
+DROP TABLE pay_rates;

@@ -1,0 +1,511 @@
+//! Payouts (DESIGN, "Hourly payment"): an expert's approved, unpaid pay (their
+//! `expert_payable` balance) goes out per currency as one payout.
+//!
+//! With Stripe, a payout is a Connect transfer to the expert's connected account:
+//!
+//! ```text
+//!  pending ──transfer created──▶ submitted ──transfer.created──▶ paid
+//!     │                              │                             │
+//!     └──refused by Stripe──▶ failed ◀──────transfer.reversed──────┘
+//! ```
+//!
+//! * The run first *plans* under the payments lock: for each expert and currency with
+//!   money owed beyond what an unsent payout already holds it creates a `pending` payout
+//!   (at most one per expert and currency, enforced by a unique index) whose idempotency
+//!   key is derived from its id.
+//! * Then it *sends* each pending payout: it claims it (a lease, so two runs never send
+//!   one payout at once), creates the transfer with the payout's idempotency key, and
+//!   records `submitted` with the transfer id, posting `payout_sent` to the ledger (once
+//!   per payout). If the outcome is unknown (a network error, a 5xx, a run that died), the
+//!   payout stays `pending` and the next run sends it again with the same key, so Stripe
+//!   answers with the transfer it already made and nothing is paid twice.
+//! * Stripe's `transfer.created` webhook confirms the transfer (`paid`); it also settles a
+//!   payout whose run died before recording the answer (found by the payout id in the
+//!   transfer's metadata). `transfer.reversed` fails it: the ledger posting is reversed,
+//!   the amount is payable again, and the next run pays it as a new payout (`retry_of`).
+//!
+//! Without Stripe (the embedded default) a run records `manual` payouts for settlement
+//! outside Cadre; a platform admin marks each paid, which posts it.
+
+use chrono::{DateTime, Duration, NaiveDateTime, Utc};
+use diesel::prelude::*;
+use serde::Serialize;
+use serde_json::json;
+use utoipa::ToSchema;
+
+use super::ledger::{self, AccountKind};
+use super::store::{self as ledger_store, Source};
+use super::stripe::{CallError, StripeApi};
+use crate::audit::{Actor, Entry};
+use crate::clock::SharedClock;
+use crate::config::Settings;
+use crate::db::schema::{experts, payout_accounts, payouts};
+use crate::db::{Db, DbConn};
+use crate::http::{ApiError, ApiResult};
+use crate::ids::PayoutId;
+
+/// How long a run holds a payout while it sends the transfer.
+pub const CLAIM_SECS: i64 = 300;
+
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = payouts)]
+pub struct PayoutRow {
+    pub id: String,
+    pub expert_id: String,
+    pub currency: String,
+    pub amount_minor: i64,
+    pub method: String,
+    pub status: String,
+    pub stripe_account_id: Option<String>,
+    pub stripe_transfer_id: Option<String>,
+    pub idempotency_key: String,
+    pub attempts: i32,
+    pub claimed_until: Option<NaiveDateTime>,
+    pub last_error: Option<String>,
+    pub retry_of: Option<String>,
+    pub ledger_transaction_id: Option<String>,
+    pub created_at: NaiveDateTime,
+    pub submitted_at: Option<NaiveDateTime>,
+    pub paid_at: Option<NaiveDateTime>,
+    pub failed_at: Option<NaiveDateTime>,
+    pub paid_reference: Option<String>,
+    pub paid_by: Option<String>,
+}
+
+pub fn find(conn: &mut DbConn, id: &str) -> QueryResult<Option<PayoutRow>> {
+    payouts::table
+        .find(id)
+        .select(PayoutRow::as_select())
+        .first(conn)
+        .optional()
+}
+
+/// What a run did.
+#[derive(Debug, Clone, Default, Serialize, ToSchema)]
+pub struct RunReport {
+    /// Payouts created by this run.
+    pub created: Vec<String>,
+    /// Transfers Stripe confirmed to this run (now `submitted`).
+    pub submitted: Vec<String>,
+    /// Payouts Stripe refused (now `failed`; their amount is payable again).
+    pub failed: Vec<String>,
+    /// Payouts whose transfer had an unknown outcome; the next run sends them again with
+    /// the same idempotency key.
+    pub retrying: Vec<String>,
+    /// Experts owed money who have no payout account that can receive it yet.
+    pub waiting_for_account: Vec<String>,
+}
+
+/// Owed per (expert, currency): the payable balance (credits are negative) minus what
+/// unsent payouts already hold.
+fn owed(conn: &mut DbConn) -> QueryResult<Vec<(String, String, i64)>> {
+    let balances = ledger_store::balances(conn, Some(AccountKind::ExpertPayable), None)?;
+    let mut out = Vec::new();
+    for (_, owner, currency, balance) in balances {
+        let Some(expert) = owner else { continue };
+        let pending: Vec<i64> = payouts::table
+            .filter(payouts::expert_id.eq(&expert))
+            .filter(payouts::currency.eq(&currency))
+            .filter(payouts::status.eq("pending"))
+            .select(payouts::amount_minor)
+            .load(conn)?;
+        let due = -balance - pending.iter().sum::<i64>();
+        if due > 0 && pending.is_empty() {
+            out.push((expert, currency, due));
+        }
+    }
+    Ok(out)
+}
+
+/// Plans a run: creates the pending payouts. Serialised by the payments lock.
+fn plan(
+    conn: &mut DbConn,
+    now: DateTime<Utc>,
+    stripe: bool,
+    report: &mut RunReport,
+) -> ApiResult<()> {
+    super::invoices::lock(conn)?;
+    for (expert, currency, amount) in owed(conn)? {
+        let account: Option<(String, bool)> = payout_accounts::table
+            .find(&expert)
+            .select((
+                payout_accounts::stripe_account_id,
+                payout_accounts::payouts_enabled,
+            ))
+            .first(conn)
+            .optional()?;
+        let (method, account) = match (stripe, account) {
+            (false, _) => ("manual", None),
+            (true, Some((acct, true))) => ("stripe", Some(acct)),
+            (true, _) => {
+                report.waiting_for_account.push(expert);
+                continue;
+            }
+        };
+        let retry_of: Option<String> = payouts::table
+            .filter(payouts::expert_id.eq(&expert))
+            .filter(payouts::currency.eq(&currency))
+            .filter(payouts::status.eq("failed"))
+            .order_by(payouts::id.desc())
+            .select(payouts::id)
+            .first(conn)
+            .optional()?;
+        let id = PayoutId::new(now).into_string();
+        diesel::insert_into(payouts::table)
+            .values((
+                payouts::id.eq(&id),
+                payouts::expert_id.eq(&expert),
+                payouts::currency.eq(&currency),
+                payouts::amount_minor.eq(amount),
+                payouts::method.eq(method),
+                payouts::status.eq("pending"),
+                payouts::stripe_account_id.eq(account),
+                // Derived from the payout: every attempt of this transfer sends the same key.
+                payouts::idempotency_key.eq(format!("cadre-payout-{id}")),
+                payouts::attempts.eq(0),
+                payouts::retry_of.eq(retry_of),
+                payouts::created_at.eq(now.naive_utc()),
+            ))
+            .execute(conn)?;
+        audit(
+            conn,
+            now,
+            &Actor::system(),
+            &id,
+            "payout.created",
+            json!({"amount_minor": amount, "currency": currency, "method": method}),
+        )?;
+        report.created.push(id);
+    }
+    Ok(())
+}
+
+fn audit(
+    conn: &mut DbConn,
+    now: DateTime<Utc>,
+    actor: &Actor,
+    payout: &str,
+    action: &str,
+    details: serde_json::Value,
+) -> QueryResult<()> {
+    crate::audit::record(
+        conn,
+        now,
+        actor,
+        Entry {
+            action,
+            org_id: None,
+            subject_type: "payout",
+            subject_id: Some(payout),
+            details,
+        },
+    )
+}
+
+/// Posts the payout's movement (once per payout) and returns the transaction id.
+fn post(
+    conn: &mut DbConn,
+    now: DateTime<Utc>,
+    p: &PayoutRow,
+    by: Option<&str>,
+) -> ApiResult<String> {
+    let posted = ledger_store::post(
+        conn,
+        now,
+        &ledger::payout_sent(p.amount_minor, &p.currency, &p.expert_id),
+        &format!("payout {}", p.id),
+        &Source {
+            kind: "payout",
+            id: &p.id,
+        },
+        by,
+    )?;
+    Ok(posted.id().to_owned())
+}
+
+/// The transfer exists at Stripe: pending → submitted (posting the payout). False when the
+/// payout had already moved on.
+pub fn record_submitted(
+    conn: &mut DbConn,
+    now: DateTime<Utc>,
+    p: &PayoutRow,
+    transfer: &str,
+) -> ApiResult<bool> {
+    let t = now.naive_utc();
+    let n = diesel::update(
+        payouts::table
+            .find(&p.id)
+            .filter(payouts::status.eq("pending")),
+    )
+    .set((
+        payouts::status.eq("submitted"),
+        payouts::stripe_transfer_id.eq(transfer),
+        payouts::submitted_at.eq(t),
+        payouts::claimed_until.eq(None::<NaiveDateTime>),
+        payouts::last_error.eq(None::<String>),
+    ))
+    .execute(conn)?;
+    if n == 0 {
+        return Ok(false);
+    }
+    let tx = post(conn, now, p, None)?;
+    diesel::update(payouts::table.find(&p.id))
+        .set(payouts::ledger_transaction_id.eq(&tx))
+        .execute(conn)?;
+    audit(
+        conn,
+        now,
+        &Actor::system(),
+        &p.id,
+        "payout.submitted",
+        json!({"transfer": transfer}),
+    )?;
+    Ok(true)
+}
+
+/// Stripe confirmed the transfer (`transfer.created`): → paid, recording it first if the
+/// run that made it died before it could.
+pub fn confirm_transfer(
+    conn: &mut DbConn,
+    now: DateTime<Utc>,
+    payout: &str,
+    transfer: &str,
+    amount: i64,
+    currency: &str,
+) -> ApiResult<&'static str> {
+    let Some(p) = find(conn, payout)? else {
+        return Ok("unknown payout");
+    };
+    if p.amount_minor != amount || !p.currency.eq_ignore_ascii_case(currency) {
+        tracing::error!(payout = %p.id, transfer, amount, currency, "transfer does not match its payout");
+        return Err(ApiError::conflict(format!(
+            "transfer {transfer} ({amount} {currency}) does not match payout {} ({} {})",
+            p.id, p.amount_minor, p.currency
+        )));
+    }
+    if p.status == "pending" {
+        record_submitted(conn, now, &p, transfer)?;
+    }
+    let n = diesel::update(
+        payouts::table
+            .find(&p.id)
+            .filter(payouts::status.eq("submitted")),
+    )
+    .set((
+        payouts::status.eq("paid"),
+        payouts::paid_at.eq(now.naive_utc()),
+        payouts::paid_reference.eq(transfer),
+    ))
+    .execute(conn)?;
+    if n == 1 {
+        audit(
+            conn,
+            now,
+            &Actor::system(),
+            &p.id,
+            "payout.paid",
+            json!({"transfer": transfer}),
+        )?;
+        Ok("paid")
+    } else {
+        Ok("already settled")
+    }
+}
+
+/// A transfer was reversed (`transfer.reversed`) or Stripe refused it: the payout fails,
+/// its posting (if any) is reversed, and the amount is payable again for the next run.
+pub fn fail(conn: &mut DbConn, now: DateTime<Utc>, p: &PayoutRow, error: &str) -> ApiResult<bool> {
+    let n = diesel::update(payouts::table.find(&p.id).filter(payouts::status.eq_any([
+        "pending",
+        "submitted",
+        "paid",
+    ])))
+    .set((
+        payouts::status.eq("failed"),
+        payouts::failed_at.eq(now.naive_utc()),
+        payouts::claimed_until.eq(None::<NaiveDateTime>),
+        payouts::last_error.eq(error),
+    ))
+    .execute(conn)?;
+    if n == 0 {
+        return Ok(false);
+    }
+    if let Some(tx) = &p.ledger_transaction_id {
+        ledger_store::reverse(
+            conn,
+            now,
+            tx,
+            &format!("payout {} failed: {error}", p.id),
+            None,
+        )?;
+    }
+    audit(
+        conn,
+        now,
+        &Actor::system(),
+        &p.id,
+        "payout.failed",
+        json!({"error": error}),
+    )?;
+    Ok(true)
+}
+
+/// A platform admin records a manual payout as settled.
+pub fn mark_paid(
+    conn: &mut DbConn,
+    now: DateTime<Utc>,
+    actor: &Actor,
+    p: &PayoutRow,
+    reference: &str,
+) -> ApiResult<()> {
+    if p.method != "manual" {
+        return Err(ApiError::conflict(
+            "this payout goes through Stripe; its status comes from Stripe",
+        ));
+    }
+    let n = diesel::update(
+        payouts::table
+            .find(&p.id)
+            .filter(payouts::status.eq("pending")),
+    )
+    .set((
+        payouts::status.eq("paid"),
+        payouts::paid_at.eq(now.naive_utc()),
+        payouts::paid_reference.eq(reference),
+        payouts::paid_by.eq(actor.id.as_deref()),
+    ))
+    .execute(conn)?;
+    if n == 0 {
+        return Err(ApiError::conflict(format!(
+            "the payout is already {}",
+            p.status
+        )));
+    }
+    let tx = post(conn, now, p, actor.id.as_deref())?;
+    diesel::update(payouts::table.find(&p.id))
+        .set(payouts::ledger_transaction_id.eq(&tx))
+        .execute(conn)?;
+    audit(
+        conn,
+        now,
+        actor,
+        &p.id,
+        "payout.paid",
+        json!({"reference": reference}),
+    )?;
+    Ok(())
+}
+
+/// Claims a pending Stripe payout for sending; None when another run holds it or it moved.
+fn claim(conn: &mut DbConn, now: DateTime<Utc>, id: &str) -> QueryResult<Option<PayoutRow>> {
+    let t = now.naive_utc();
+    let n = diesel::update(
+        payouts::table
+            .find(id)
+            .filter(payouts::status.eq("pending"))
+            .filter(payouts::method.eq("stripe"))
+            .filter(
+                payouts::claimed_until
+                    .is_null()
+                    .or(payouts::claimed_until.lt(t)),
+            ),
+    )
+    .set((
+        payouts::claimed_until.eq(t + Duration::seconds(CLAIM_SECS)),
+        payouts::attempts.eq(payouts::attempts + 1),
+    ))
+    .execute(conn)?;
+    if n == 1 { find(conn, id) } else { Ok(None) }
+}
+
+/// Runs a payout run: plan, then send every pending Stripe payout (including those left
+/// by earlier runs).
+pub async fn run(
+    db: &Db,
+    clock: &SharedClock,
+    settings: &Settings,
+    stripe: Option<&StripeApi>,
+) -> ApiResult<RunReport> {
+    let mut report = RunReport::default();
+    let now = clock.now();
+    let enabled = stripe.is_some();
+    report = db
+        .write(move |conn| -> ApiResult<_> {
+            plan(conn, now, enabled, &mut report)?;
+            Ok(report)
+        })
+        .await?;
+    let Some(stripe) = stripe else {
+        return Ok(report);
+    };
+    let pending: Vec<String> = db
+        .read(|conn| -> ApiResult<_> {
+            Ok(payouts::table
+                .filter(payouts::status.eq("pending"))
+                .filter(payouts::method.eq("stripe"))
+                .order_by(payouts::id.asc())
+                .select(payouts::id)
+                .load::<String>(conn)?)
+        })
+        .await?;
+    let _ = settings;
+    for id in pending {
+        let now = clock.now();
+        let claimed = db
+            .write(move |conn| -> ApiResult<_> { Ok(claim(conn, now, &id)?) })
+            .await?;
+        let Some(p) = claimed else { continue };
+        let Some(account) = p.stripe_account_id.clone() else {
+            continue;
+        };
+        let result = stripe
+            .create_transfer(
+                p.amount_minor,
+                &p.currency,
+                &account,
+                &p.id,
+                &p.expert_id,
+                &p.idempotency_key,
+            )
+            .await;
+        let now = clock.now();
+        let id = p.id.clone();
+        match result {
+            Ok(transfer) => {
+                db.write(move |conn| record_submitted(conn, now, &p, &transfer))
+                    .await?;
+                report.submitted.push(id);
+            }
+            Err(CallError::Refused(message)) => {
+                db.write(move |conn| fail(conn, now, &p, &message)).await?;
+                report.failed.push(id);
+            }
+            Err(CallError::Uncertain(message)) => {
+                tracing::warn!(payout = %p.id, error = %message, "transfer outcome unknown; the next run sends it again with the same idempotency key");
+                db.write(move |conn| -> ApiResult<_> {
+                    Ok(diesel::update(
+                        payouts::table
+                            .find(&p.id)
+                            .filter(payouts::status.eq("pending")),
+                    )
+                    .set((
+                        payouts::claimed_until.eq(None::<NaiveDateTime>),
+                        payouts::last_error.eq(&message),
+                    ))
+                    .execute(conn)?)
+                })
+                .await?;
+                report.retrying.push(id);
+            }
+        }
+    }
+    Ok(report)
+}
+
+/// The expert of a payout, for tenancy checks.
+pub fn expert_user(conn: &mut DbConn, expert: &str) -> QueryResult<String> {
+    experts::table
+        .find(expert)
+        .select(experts::user_id)
+        .first(conn)
+}

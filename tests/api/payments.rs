@@ -1,0 +1,654 @@
+//! Hourly payment end to end: measured time → weekly timesheets → approval, dispute and
+//! auto-approval → lab invoices → Stripe payment → payouts to Stripe Connect accounts →
+//! webhooks, against the Stripe stand-in; the pay floor; manual settlement without
+//! Stripe; the payout run's crash matrix and concurrent runs; forged, stale and replayed
+//! webhooks; who sees what. The harness checks that the ledger balances after every test.
+
+use chrono::{Duration, TimeZone, Utc};
+use serde_json::{Value, json};
+
+use cadre::payments::amounts::{Rates, split};
+use cadre::payments::ledger;
+use cadre::payments::store::{self, Source};
+
+use crate::helpers::{Account, TestApp, on_both_with};
+use crate::routing::{
+    Expert, Opts, World, applicant, item, prefer, push, qualified, vet_to, work, world,
+};
+use crate::stripe_standin::{
+    Fault, StripeStandIn, WEBHOOK_SECRET, deliver, deliver_all, deliver_raw, signed,
+};
+
+/// Accepts the expert's first offered assignment and works it for `minutes`, with a
+/// heartbeat every two minutes, then submits it.
+async fn work_one(app: &TestApp, e: &mut Expert, minutes: i64) -> String {
+    app.relogin(&mut e.account).await;
+    let a = work(app, e, "offered").await[0]["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    app.post(
+        &format!("/v1/assignments/{a}/accept"),
+        &e.account.token,
+        json!({}),
+    )
+    .await
+    .assert_status(200);
+    for _ in 0..minutes / 2 {
+        app.advance(Duration::minutes(2));
+        app.relogin(&mut e.account).await;
+        app.post(
+            &format!("/v1/assignments/{a}/heartbeat"),
+            &e.account.token,
+            json!({}),
+        )
+        .await
+        .assert_status(200);
+    }
+    app.post(
+        &format!("/v1/assignments/{a}/submit"),
+        &e.account.token,
+        json!({ "label": prefer("a", 2) }),
+    )
+    .await
+    .assert_status(200);
+    a
+}
+
+/// Moves the clock to `days` after the test's first Monday at `hour`:00 UTC.
+fn go_to(app: &TestApp, days: i64, hour: u32) {
+    let target = Utc.with_ymd_and_hms(2026, 3, 2, hour, 0, 0).unwrap() + Duration::days(days);
+    let by = target - app.clock_now();
+    assert!(by >= Duration::zero(), "the clock only moves forward");
+    app.advance(by);
+}
+
+fn balance(tb: &Value, account: &str, owner: Option<&str>) -> i64 {
+    tb["accounts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["account"] == account && a["owner_id"].as_str() == owner)
+        .map_or(0, |a| a["balance"].as_i64().unwrap())
+}
+
+async fn trial_balance(app: &TestApp, admin: &mut Account) -> Value {
+    app.relogin(admin).await;
+    let tb = app.get("/v1/ledger/trial-balance", &admin.token).await;
+    tb.assert_status(200);
+    assert_eq!(tb.json["balanced"], true, "{}", tb.json);
+    tb.json
+}
+
+async fn sheets(app: &TestApp, who: &Account) -> Vec<Value> {
+    let r = app.get("/v1/timesheets", &who.token).await;
+    r.assert_status(200);
+    r.json["data"].as_array().unwrap().clone()
+}
+
+#[tokio::test]
+async fn a_week_of_work_is_timesheeted_approved_invoiced_collected_and_paid_out_through_stripe() {
+    let stripe = StripeStandIn::start().await;
+    on_both_with(
+        |s| stripe.configure(s),
+        |app| {
+            let stripe = stripe.clone();
+            async move {
+                stripe.reset();
+                let w = world(&app, Opts { overlap: 1, ..Opts::default() }).await;
+                let mut admin = w.admin.clone();
+                let acme = app.vendor("Acme").await;
+                let mut e = qualified(&app, &w, Some(&acme), json!({})).await;
+                push(&app, &w, vec![item(1)]).await;
+                work_one(&app, &mut e, 30).await;
+
+                // The rate was fixed at routing, in the project's currency.
+                let rates = app.get(&format!("/v1/experts/{}/pay-rates", e.id), &e.account.token).await;
+                rates.assert_status(200);
+                assert_eq!(rates.json[0]["pay_per_hour_minor"], 8000, "{}", rates.json);
+                assert_eq!(rates.json[0]["basis"], "expert_rate");
+
+                // An open sheet for the week with one line: 30 minutes.
+                let mine = sheets(&app, &e.account).await;
+                assert_eq!(mine.len(), 1);
+                let sheet = mine[0]["id"].as_str().unwrap().to_owned();
+                assert_eq!(mine[0]["status"], "open");
+                assert_eq!(mine[0]["seconds"], 1800);
+                assert_eq!(mine[0]["week_start"], "2026-03-02T00:00:00Z");
+                // Not before the week is over.
+                app.post(&format!("/v1/timesheets/{sheet}/submit"), &e.account.token, json!({}))
+                    .await
+                    .assert_problem(409, None);
+
+                // The week ends; the payments sweep submits the sheet with its rates.
+                go_to(&app, 7, 1);
+                app.drain_jobs().await;
+                let mut lab = w.lab.clone();
+                app.relogin(&mut lab).await;
+                let l = app.get(&format!("/v1/timesheets/{sheet}"), &lab.token).await;
+                l.assert_status(200);
+                assert_eq!(l.json["status"], "submitted", "{}", l.json);
+                assert_eq!(l.json["bill_rate_minor"], 15000);
+                // Labs see the bill, never the expert's pay or identity.
+                assert!(l.json.get("pay_rate_minor").is_none(), "{}", l.json);
+                assert!(l.json.get("expert_id").is_none());
+                assert!(l.json.get("vendor_org_id").is_none());
+                assert_eq!(
+                    l.json["auto_approve_at"],
+                    json!((app.clock_now() + Duration::days(5)).to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true))
+                );
+                // Only the lab's administrators approve; the expert cannot; another lab
+                // does not see it.
+                app.relogin(&mut e.account).await;
+                app.post(&format!("/v1/timesheets/{sheet}/approve"), &e.account.token, json!({}))
+                    .await
+                    .assert_problem(403, None);
+                let rival = app.lab("Rival").await;
+                app.post(&format!("/v1/timesheets/{sheet}/approve"), &rival.token, json!({}))
+                    .await
+                    .assert_problem(404, None);
+                assert!(sheets(&app, &rival).await.is_empty());
+                let a = app.post(&format!("/v1/timesheets/{sheet}/approve"), &lab.token, json!({})).await;
+                a.assert_status(200);
+                assert_eq!(a.json["status"], "approved");
+                assert_eq!(a.json["approved_by_type"], "lab");
+                // 30 min at 150.00 = 75.00 billed.
+                assert_eq!(a.json["bill_minor"], 7500);
+                app.post(&format!("/v1/timesheets/{sheet}/approve"), &lab.token, json!({}))
+                    .await
+                    .assert_problem(409, None);
+
+                // The expert sees their pay (30 min at 80.00) and the history.
+                let mine = app.get(&format!("/v1/timesheets/{sheet}"), &e.account.token).await;
+                assert_eq!(mine.json["pay_minor"], 4000, "{}", mine.json);
+                assert_eq!(mine.json["effective_hourly_minor"], 8000);
+                assert!(mine.json.get("bill_minor").is_none());
+                let actions: Vec<&str> = mine.json["history"].as_array().unwrap().iter()
+                    .map(|h| h["action"].as_str().unwrap()).collect();
+                assert_eq!(actions, ["timesheet.submitted", "timesheet.approved"]);
+
+                // The ledger: the lab owes 75.00; 40.00 to the expert, 7.50 (10 %) to the
+                // vendor, 27.50 (15 % fee + the remainder) to the platform.
+                let tb = trial_balance(&app, &mut admin).await;
+                assert_eq!(balance(&tb, "lab_receivable", Some(w.lab.org())), 7500);
+                assert_eq!(balance(&tb, "expert_payable", Some(&e.id)), -4000);
+                assert_eq!(balance(&tb, "vendor_payable", Some(acme.org())), -750);
+                assert_eq!(balance(&tb, "platform_revenue", None), -2750);
+
+                // The invoice: one line for the project and slice, collected through a
+                // PaymentIntent.
+                let run = app.post("/v1/invoices/run", &admin.token, json!({})).await;
+                run.assert_status(200);
+                let inv = &run.json["issued"][0];
+                let invoice = inv["id"].as_str().unwrap().to_owned();
+                assert_eq!(inv["total_minor"], 7500);
+                assert_eq!(inv["collection"], "stripe");
+                assert_eq!(inv["lines"][0]["seconds"], 1800);
+                assert_eq!(inv["lines"][0]["bill_rate_minor"], 15000);
+                assert_eq!(inv["timesheet_ids"], json!([sheet]));
+                app.drain_jobs().await;
+                let got = app.get(&format!("/v1/invoices/{invoice}"), &lab.token).await;
+                got.assert_status(200);
+                let pi = got.json["stripe"]["payment_intent_id"].as_str().expect("a PaymentIntent").to_owned();
+                assert!(got.json["stripe"]["client_secret"].as_str().unwrap().starts_with(&pi));
+                assert_eq!(stripe.payment_intents().iter().filter(|p| p["metadata"]["cadre_invoice_id"] == json!(invoice)).count(), 1);
+                app.get(&format!("/v1/invoices/{invoice}"), &rival.token).await.assert_problem(404, None);
+                assert_eq!(app.get("/v1/invoices", &rival.token).await.json["data"], json!([]));
+                // Stripe-collected invoices are not marked paid by hand.
+                app.post(&format!("/v1/invoices/{invoice}/mark-paid"), &admin.token, json!({"reference": "wire"}))
+                    .await
+                    .assert_problem(409, None);
+                // The lab pays; Stripe's webhook marks the invoice paid.
+                let paid = stripe.pay_intent(&pi, 7500);
+                assert_eq!(deliver(&app, &paid).await.json["outcome"], "processed");
+                let got = app.get(&format!("/v1/invoices/{invoice}"), &lab.token).await;
+                assert_eq!(got.json["status"], "paid");
+                assert_eq!(got.json["paid_reference"], json!(pi));
+
+                // Payouts wait for a payout account that can receive them.
+                let r = app.post("/v1/payouts/run", &admin.token, json!({})).await;
+                r.assert_status(200);
+                assert_eq!(r.json["waiting_for_account"], json!([e.id]));
+                app.relogin(&mut e.account).await;
+                let acct = app.post("/v1/experts/me/payout-account", &e.account.token, json!({})).await;
+                acct.assert_status(200);
+                assert!(acct.json["onboarding_url"].as_str().unwrap().starts_with("https://connect.stripe.com/"));
+                assert_eq!(acct.json["payouts_enabled"], false);
+                let account = acct.json["stripe_account_id"].as_str().unwrap().to_owned();
+                // Asking again reuses the account (a fresh link).
+                let again = app.post("/v1/experts/me/payout-account", &e.account.token, json!({})).await;
+                assert_eq!(again.json["stripe_account_id"], json!(account));
+                let done = stripe.complete_onboarding(&account);
+                deliver(&app, &done).await.assert_status(200);
+                let acct = app.get("/v1/experts/me/payout-account", &e.account.token).await;
+                assert_eq!(acct.json["payouts_enabled"], true, "{}", acct.json);
+                assert_eq!(acct.json["requirements_due"], json!([]));
+
+                let r = app.post("/v1/payouts/run", &admin.token, json!({})).await;
+                r.assert_status(200);
+                assert_eq!(r.json["submitted"].as_array().unwrap().len(), 1, "{}", r.json);
+                let payout = r.json["submitted"][0].as_str().unwrap().to_owned();
+                let transfers: Vec<Value> = stripe.transfers().into_iter()
+                    .filter(|t| t["metadata"]["cadre_payout_id"] == json!(payout)).collect();
+                assert_eq!(transfers.len(), 1);
+                assert_eq!(transfers[0]["amount"], 4000);
+                assert_eq!(transfers[0]["destination"], json!(account));
+                assert_eq!(stripe.requests_with_key(&format!("cadre-payout-{payout}")), 1);
+                let p = app.get(&format!("/v1/payouts/{payout}"), &e.account.token).await;
+                assert_eq!(p.json["status"], "submitted");
+                // Stripe confirms the transfer.
+                let acks = deliver_all(&app, &stripe).await;
+                assert!(acks.iter().any(|a| a["outcome"] == "paid"), "{acks:?}");
+                let p = app.get(&format!("/v1/payouts/{payout}"), &e.account.token).await;
+                assert_eq!(p.json["status"], "paid");
+                // A second run finds nothing owed.
+                let r = app.post("/v1/payouts/run", &admin.token, json!({})).await;
+                assert_eq!(r.json["created"], json!([]));
+
+                let earned = app.get("/v1/experts/me/earnings", &e.account.token).await;
+                earned.assert_status(200);
+                assert_eq!(earned.json["balances"], json!([{"currency": "USD", "payable_minor": 0, "in_payouts_minor": 0, "paid_minor": 4000}]));
+                assert_eq!(earned.json["weeks"][0]["effective_hourly_minor"], 8000);
+                // Another expert sees none of it.
+                let other = app.expert().await;
+                assert_eq!(app.get("/v1/payouts", &other.token).await.json["data"], json!([]));
+                app.get(&format!("/v1/payouts/{payout}"), &other.token).await.assert_problem(404, None);
+                app.get(&format!("/v1/timesheets/{sheet}"), &other.token).await.assert_problem(404, None);
+
+                let tb = trial_balance(&app, &mut admin).await;
+                assert_eq!(balance(&tb, "lab_receivable", Some(w.lab.org())), 0);
+                assert_eq!(balance(&tb, "expert_payable", Some(&e.id)), 0);
+                assert_eq!(balance(&tb, "cash_stripe", None), 7500 - 4000);
+                // async-stripe sends its pinned API version on every call.
+                assert!(stripe.stripe_versions().iter().all(|v| v.as_deref() == Some("2026-09-30.endive")));
+            }
+        },
+    )
+    .await;
+}
+
+#[tokio::test]
+async fn disputes_are_resolved_by_a_platform_admin_undisputed_sheets_auto_approve_and_the_floor_tops_up_pay()
+ {
+    on_both_with(
+        |s| {
+            s.payments.pay_floor_per_hour.insert("USD".into(), 12000);
+            // One open assignment each, so the two items go to the two experts.
+            s.routing.max_open_assignments = 1;
+        },
+        |app| async move {
+            let w = world(&app, Opts { overlap: 1, ..Opts::default() }).await;
+            let mut admin = w.admin.clone();
+            let mut a = qualified(&app, &w, None, json!({})).await;
+            let mut b = qualified(&app, &w, None, json!({})).await;
+            push(&app, &w, vec![item(1), item(2)]).await;
+            // Each expert gets one item (the load term spreads them).
+            for e in [&mut a, &mut b] {
+                assert_eq!(work(&app, e, "offered").await.len(), 1);
+            }
+            work_one(&app, &mut a, 40).await;
+            work_one(&app, &mut b, 20).await;
+            go_to(&app, 7, 1);
+            app.drain_jobs().await;
+            let mut lab = w.lab.clone();
+            app.relogin(&mut lab).await;
+            let all = sheets(&app, &lab).await;
+            assert_eq!(all.len(), 2);
+            let sheet_of = |secs: i64| all.iter().find(|s| s["seconds"] == secs).unwrap().clone();
+            let (sa, sb) = (sheet_of(2400), sheet_of(1200));
+            let (ida, idb) = (sa["id"].as_str().unwrap().to_owned(), sb["id"].as_str().unwrap().to_owned());
+            let line = sa["lines"][0]["id"].as_str().unwrap().to_owned();
+
+            // The lab disputes A's line with a reason; bad bodies name the field.
+            app.post(&format!("/v1/timesheets/{ida}/dispute"), &lab.token, json!({"lines": []}))
+                .await
+                .assert_problem(422, Some("lines"));
+            app.post(&format!("/v1/timesheets/{ida}/dispute"), &lab.token, json!({"lines": [{"line_id": line, "reason": ""}]}))
+                .await
+                .assert_problem(422, Some("lines[0].reason"));
+            app.post(&format!("/v1/timesheets/{ida}/dispute"), &lab.token, json!({"lines": [{"line_id": "tsl_01jd3v7q8y2k5m9n4p6r8s0t2w", "reason": "?"}]}))
+                .await
+                .assert_problem(422, Some("lines[0].line_id"));
+            let d = app.post(&format!("/v1/timesheets/{ida}/dispute"), &lab.token,
+                json!({"lines": [{"line_id": line, "reason": "The item needed ten minutes at most"}]})).await;
+            d.assert_status(200);
+            assert_eq!(d.json["status"], "disputed");
+            // The lab cannot approve it now; the expert sees the reason.
+            app.post(&format!("/v1/timesheets/{ida}/approve"), &lab.token, json!({}))
+                .await
+                .assert_problem(409, None);
+            app.relogin(&mut a.account).await;
+            let mine = app.get(&format!("/v1/timesheets/{ida}"), &a.account.token).await;
+            assert_eq!(mine.json["lines"][0]["dispute_reason"], "The item needed ten minutes at most");
+
+            // Five days on, B's undisputed sheet approves itself; A's waits.
+            go_to(&app, 12, 2);
+            app.drain_jobs().await;
+            app.relogin(&mut lab).await;
+            let gb = app.get(&format!("/v1/timesheets/{idb}"), &lab.token).await;
+            assert_eq!(gb.json["status"], "approved", "{}", gb.json);
+            assert_eq!(gb.json["approved_by_type"], "system");
+            assert_eq!(app.get(&format!("/v1/timesheets/{ida}"), &lab.token).await.json["status"], "disputed");
+
+            // A platform admin resolves: 30 of the 40 minutes stand.
+            app.post(&format!("/v1/timesheets/{ida}/resolve"), &lab.token, json!({"note": "x"}))
+                .await
+                .assert_problem(403, None);
+            app.relogin(&mut admin).await;
+            app.post(&format!("/v1/timesheets/{ida}/resolve"), &admin.token,
+                json!({"lines": [{"line_id": line, "approved_seconds": 9999}], "note": "too much"}))
+                .await
+                .assert_problem(422, Some("lines"));
+            let r = app.post(&format!("/v1/timesheets/{ida}/resolve"), &admin.token,
+                json!({"lines": [{"line_id": line, "approved_seconds": 1800}], "note": "Half an hour is fair for this item"})).await;
+            r.assert_status(200);
+            assert_eq!(r.json["status"], "approved");
+            assert_eq!(r.json["approved_by_type"], "platform");
+            assert_eq!(r.json["seconds"], 1800);
+            assert_eq!(r.json["bill_minor"], 7500);
+            // Pay 30 min at 80.00 = 40.00; the floor of 120.00/h tops it up by 20.00.
+            assert_eq!(r.json["floor_top_up_minor"], 2000);
+            assert_eq!(r.json["pay_minor"], 6000);
+            assert_eq!(r.json["effective_hourly_minor"], 12000);
+            let gb = app.get(&format!("/v1/timesheets/{idb}"), &admin.token).await;
+            // B: 20 min at 80.00 = 26.67 (half to even), topped up to 40.00.
+            assert_eq!(gb.json["floor_top_up_minor"], 4000 - 2667);
+
+            let tb = trial_balance(&app, &mut admin).await;
+            assert_eq!(balance(&tb, "expert_payable", Some(&a.id)), -6000);
+            assert_eq!(balance(&tb, "expert_payable", Some(&b.id)), -4000);
+            assert_eq!(balance(&tb, "lab_receivable", Some(w.lab.org())), 7500 + 5000);
+
+            // The next Monday's sweep invoices both sheets in one invoice, collected by hand.
+            go_to(&app, 14, 1);
+            app.drain_jobs().await;
+            app.relogin(&mut lab).await;
+            let invs = app.get("/v1/invoices", &lab.token).await;
+            assert_eq!(invs.json["data"].as_array().unwrap().len(), 1, "{}", invs.json);
+            let inv = &invs.json["data"][0];
+            assert_eq!(inv["total_minor"], 12500);
+            assert_eq!(inv["collection"], "manual");
+            assert_eq!(inv["lines"][0]["seconds"], 3000);
+            assert_eq!(inv["lines"][0]["timesheets"], 2);
+            let id = inv["id"].as_str().unwrap().to_owned();
+            app.post(&format!("/v1/invoices/{id}/mark-paid"), &lab.token, json!({"reference": "x"}))
+                .await
+                .assert_problem(403, None);
+            app.relogin(&mut admin).await;
+            app.post(&format!("/v1/invoices/{id}/mark-paid"), &admin.token, json!({}))
+                .await
+                .assert_problem(422, Some("reference"));
+            app.post(&format!("/v1/invoices/{id}/mark-paid"), &admin.token, json!({"reference": "SEPA 2026-03-16"}))
+                .await
+                .assert_status(200);
+            app.post(&format!("/v1/invoices/{id}/mark-paid"), &admin.token, json!({"reference": "again"}))
+                .await
+                .assert_problem(409, None);
+
+            // Without Stripe, payouts are recorded for manual settlement: the scheduled
+            // run (due with the sweep above) already recorded both.
+            app.relogin(&mut a.account).await;
+            app.post("/v1/experts/me/payout-account", &a.account.token, json!({}))
+                .await
+                .assert_problem(409, None);
+            let all = app.get("/v1/payouts?status=pending", &admin.token).await;
+            assert_eq!(all.json["data"].as_array().unwrap().len(), 2, "{}", all.json);
+            let mine = app.get("/v1/payouts", &a.account.token).await;
+            let list = mine.json["data"].as_array().unwrap();
+            assert_eq!(list.len(), 1, "experts see only their own payouts");
+            assert_eq!(list[0]["amount_minor"], 6000);
+            assert_eq!(list[0]["method"], "manual");
+            let pid = list[0]["id"].as_str().unwrap().to_owned();
+            app.post(&format!("/v1/payouts/{pid}/mark-paid"), &a.account.token, json!({"reference": "x"}))
+                .await
+                .assert_problem(403, None);
+            let paid = app.post(&format!("/v1/payouts/{pid}/mark-paid"), &admin.token, json!({"reference": "bank 991"})).await;
+            paid.assert_status(200);
+            assert_eq!(paid.json["status"], "paid");
+            // A repeated run creates nothing new while B's payout is unsent.
+            let again = app.post("/v1/payouts/run", &admin.token, json!({})).await;
+            assert_eq!(again.json["created"], json!([]));
+            let tb = trial_balance(&app, &mut admin).await;
+            assert_eq!(balance(&tb, "expert_payable", Some(&a.id)), 0);
+            assert_eq!(balance(&tb, "expert_payable", Some(&b.id)), -4000);
+            assert_eq!(balance(&tb, "cash_stripe", None), 12500 - 6000);
+        },
+    )
+    .await;
+}
+
+/// Experts with approved pay in the ledger and onboarded payout accounts at the stand-in.
+async fn owed_experts(
+    app: &TestApp,
+    stripe: &StripeStandIn,
+    w: &World,
+    amounts: &[i64],
+) -> Vec<Expert> {
+    let mut out = Vec::new();
+    for (i, amount) in amounts.iter().enumerate() {
+        let mut e = applicant(app, w, None, json!({})).await;
+        vet_to(app, w, &e, "approved").await;
+        app.relogin(&mut e.account).await;
+        let acct = app
+            .post("/v1/experts/me/payout-account", &e.account.token, json!({}))
+            .await;
+        acct.assert_status(200);
+        let done = stripe.complete_onboarding(acct.json["stripe_account_id"].as_str().unwrap());
+        deliver(app, &done).await.assert_status(200);
+        // An approved timesheet line paying `amount` (posted as the approval would).
+        let s = split(
+            3600,
+            &Rates {
+                bill_per_hour: amount * 2,
+                pay_per_hour: *amount,
+                platform_fee_bps: 1500,
+                vendor_margin_bps: None,
+            },
+        );
+        let t = ledger::timesheet_line(&s, "USD", w.lab.org(), &e.id, None);
+        let now = app.clock_now();
+        let source = format!("line-{}-{i}", e.id);
+        app.state
+            .db
+            .write(move |conn| -> anyhow::Result<()> {
+                store::post(
+                    conn,
+                    now,
+                    &t,
+                    "approved line",
+                    &Source {
+                        kind: "test_line",
+                        id: &source,
+                    },
+                    None,
+                )?;
+                Ok(())
+            })
+            .await
+            .unwrap();
+        out.push(e);
+    }
+    stripe.take_events();
+    out
+}
+
+#[tokio::test]
+async fn the_payout_run_pays_each_payout_exactly_once_whatever_step_fails() {
+    let stripe = StripeStandIn::start().await;
+    on_both_with(
+        |s| stripe.configure(s),
+        |app| {
+            let stripe = stripe.clone();
+            async move {
+                stripe.reset();
+                let w = world(&app, Opts::default()).await;
+                let mut admin = w.admin.clone();
+                let es = owed_experts(&app, &stripe, &w, &[1000, 2000, 3000]).await;
+                // Sent in id order: the first transfer fails before Stripe does anything,
+                // the second is made but its answer is lost, the third goes through.
+                stripe.fail_next_transfer(Fault::FailBefore);
+                stripe.fail_next_transfer(Fault::DropAfter);
+                app.relogin(&mut admin).await;
+                let r = app.post("/v1/payouts/run", &admin.token, json!({})).await;
+                r.assert_status(200);
+                assert_eq!(r.json["created"].as_array().unwrap().len(), 3);
+                assert_eq!(r.json["retrying"].as_array().unwrap().len(), 2, "{}", r.json);
+                assert_eq!(r.json["submitted"].as_array().unwrap().len(), 1);
+                // Payouts are sent in id order: that is the order the faults hit them.
+                let mut ids: Vec<String> = r.json["created"].as_array().unwrap().iter().map(|x| x.as_str().unwrap().to_owned()).collect();
+                ids.sort();
+                let failed_before = &ids[0];
+                let dropped = &ids[1];
+                let through = &ids[2];
+                let status = |v: &Value| v["status"].as_str().unwrap().to_owned();
+                for (id, want) in [(failed_before, "pending"), (dropped, "pending"), (through, "submitted")] {
+                    let g = app.get(&format!("/v1/payouts/{id}"), &admin.token).await;
+                    assert_eq!(status(&g.json), want, "{id}: {}", g.json);
+                }
+                // Stripe made two transfers (the dropped one exists there).
+                assert_eq!(stripe.transfers().len(), 2);
+
+                // Stripe's transfer.created for the dropped one arrives before any re-run:
+                // the webhook records it and pays it.
+                let acks = deliver_all(&app, &stripe).await;
+                assert_eq!(acks.iter().filter(|a| a["outcome"] == "paid").count(), 2, "{acks:?}");
+                let g = app.get(&format!("/v1/payouts/{dropped}"), &admin.token).await;
+                assert_eq!(status(&g.json), "paid");
+                assert!(g.json["stripe_transfer_id"].as_str().is_some());
+
+                // The re-run sends only the one that never reached Stripe, with its key.
+                let r = app.post("/v1/payouts/run", &admin.token, json!({})).await;
+                assert_eq!(r.json["created"], json!([]), "{}", r.json);
+                assert_eq!(r.json["submitted"], json!([failed_before]));
+                deliver_all(&app, &stripe).await;
+                for id in &ids {
+                    let g = app.get(&format!("/v1/payouts/{id}"), &admin.token).await;
+                    assert_eq!(status(&g.json), "paid");
+                    let n = stripe.transfers().iter().filter(|t| t["metadata"]["cadre_payout_id"] == json!(id)).count();
+                    assert_eq!(n, 1, "exactly one transfer for {id}");
+                }
+                assert_eq!(stripe.requests_with_key(&format!("cadre-payout-{failed_before}")), 2);
+                assert_eq!(stripe.requests_with_key(&format!("cadre-payout-{dropped}")), 1);
+                assert_eq!(stripe.requests_with_key(&format!("cadre-payout-{through}")), 1);
+                // The same event again changes nothing.
+                let tr = stripe.transfers().into_iter().find(|t| t["metadata"]["cadre_payout_id"] == json!(through)).unwrap();
+                let replay = json!({"id": "evt_replayed_once", "type": "transfer.created", "data": {"object": tr}});
+                assert_eq!(deliver(&app, &replay).await.json["duplicate"], false);
+                let again = deliver(&app, &replay).await;
+                assert_eq!(again.json["duplicate"], true);
+
+                // Stripe reverses the third transfer: the payout fails, the amount is payable
+                // again, and the next run pays it as a new payout with a new key.
+                let reversed = stripe.reverse_transfer(tr["id"].as_str().unwrap());
+                assert_eq!(deliver(&app, &reversed).await.json["outcome"], "processed");
+                let g = app.get(&format!("/v1/payouts/{through}"), &admin.token).await;
+                assert_eq!(status(&g.json), "failed");
+                let tb = trial_balance(&app, &mut admin).await;
+                let owner = es.iter().find(|e| e.id == g.json["expert_id"].as_str().unwrap()).unwrap();
+                assert_eq!(balance(&tb, "expert_payable", Some(&owner.id)), -g.json["amount_minor"].as_i64().unwrap());
+                let r = app.post("/v1/payouts/run", &admin.token, json!({})).await;
+                let retry = r.json["submitted"][0].as_str().unwrap().to_owned();
+                let g2 = app.get(&format!("/v1/payouts/{retry}"), &admin.token).await;
+                assert_eq!(g2.json["retry_of"], json!(through));
+                deliver_all(&app, &stripe).await;
+                let tb = trial_balance(&app, &mut admin).await;
+                for e in &es {
+                    assert_eq!(balance(&tb, "expert_payable", Some(&e.id)), 0);
+                }
+                assert_eq!(balance(&tb, "cash_stripe", None), -6000);
+            }
+        },
+    )
+    .await;
+}
+
+#[tokio::test]
+async fn concurrent_payout_runs_never_pay_twice() {
+    let stripe = StripeStandIn::start().await;
+    on_both_with(
+        |s| stripe.configure(s),
+        |app| {
+            let stripe = stripe.clone();
+            async move {
+                stripe.reset();
+                let w = world(&app, Opts::default()).await;
+                let mut admin = w.admin.clone();
+                let es = owed_experts(&app, &stripe, &w, &[1500, 2500, 3500, 4500]).await;
+                app.relogin(&mut admin).await;
+                let (a, b, c) = tokio::join!(
+                    app.post("/v1/payouts/run", &admin.token, json!({})),
+                    app.post("/v1/payouts/run", &admin.token, json!({})),
+                    app.post("/v1/payouts/run", &admin.token, json!({})),
+                );
+                let mut created = Vec::new();
+                let mut submitted = Vec::new();
+                for r in [&a, &b, &c] {
+                    r.assert_status(200);
+                    created.extend(r.json["created"].as_array().unwrap().iter().cloned());
+                    submitted.extend(r.json["submitted"].as_array().unwrap().iter().cloned());
+                }
+                assert_eq!(created.len(), 4, "one payout per expert: {created:?}");
+                assert_eq!(
+                    submitted.len(),
+                    4,
+                    "each submitted by one run: {submitted:?}"
+                );
+                let transfers = stripe.transfers();
+                for e in &es {
+                    let n = transfers
+                        .iter()
+                        .filter(|t| t["metadata"]["cadre_expert_id"] == json!(e.id))
+                        .count();
+                    assert_eq!(n, 1, "one transfer for {}", e.id);
+                }
+                deliver_all(&app, &stripe).await;
+                let tb = trial_balance(&app, &mut admin).await;
+                assert_eq!(
+                    balance(&tb, "cash_stripe", None),
+                    -(1500 + 2500 + 3500 + 4500)
+                );
+            }
+        },
+    )
+    .await;
+}
+
+#[tokio::test]
+async fn forged_stale_and_replayed_stripe_webhooks_are_refused_and_rotation_works() {
+    on_both_with(
+        |s| {
+            s.payments.stripe.webhook_secrets = vec!["whsec_old".to_owned().into(), WEBHOOK_SECRET.to_owned().into()];
+        },
+        |app| async move {
+            let now = app.clock_now().timestamp();
+            let event = json!({"id": "evt_1", "type": "customer.created", "data": {"object": {"id": "cus_1"}}});
+            // Forged: signed with a secret Cadre does not know.
+            let (body, header) = signed(&event, &["whsec_forged"], now);
+            deliver_raw(&app, body, &header).await.assert_problem(400, Some("Stripe-Signature"));
+            // Stale: a genuine signature older than the tolerance (a replay).
+            let (body, header) = signed(&event, &[WEBHOOK_SECRET], now - 301);
+            deliver_raw(&app, body, &header).await.assert_problem(400, Some("Stripe-Signature"));
+            // No header at all; a body changed after signing.
+            let (body, _) = signed(&event, &[WEBHOOK_SECRET], now);
+            deliver_raw(&app, body.clone(), "").await.assert_problem(400, Some("Stripe-Signature"));
+            let (_, header) = signed(&event, &[WEBHOOK_SECRET], now);
+            deliver_raw(&app, body.replace("cus_1", "cus_2"), &header).await.assert_problem(400, Some("Stripe-Signature"));
+            // Stripe rotating its secret: two v1 signatures, one by a secret Cadre knows.
+            let (body, header) = signed(&event, &["whsec_brand_new", WEBHOOK_SECRET], now);
+            assert!(header.matches("v1=").count() == 2);
+            let ok = deliver_raw(&app, body.clone(), &header).await;
+            ok.assert_status(200);
+            assert_eq!(ok.json["outcome"], "ignored");
+            assert_eq!(ok.json["duplicate"], false);
+            // Cadre rotating its side: the old secret still verifies.
+            let (_, header) = signed(&event, &["whsec_old"], now);
+            let replay = deliver_raw(&app, body, &header).await;
+            replay.assert_status(200);
+            assert_eq!(replay.json["duplicate"], true);
+            // A signed body that is not an event.
+            let (body, header) = signed(&json!({"hello": 1}), &[WEBHOOK_SECRET], now);
+            deliver_raw(&app, body, &header).await.assert_problem(400, None);
+        },
+    )
+    .await;
+}
