@@ -1333,7 +1333,7 @@ fn seed_payments(
     Ok(format!(
         "\x20 payments         last week: {} approved by Helix (timesheet {}), {} disputed (timesheet {}); \
          Helix invoice {} open (mark it paid as admin); Meridian's margin 12 %; \
-         POST /v1/payouts/run as admin records Dr. Chen's payout for manual settlement",
+         the first scheduled payout run records Dr. Chen's payout for manual settlement",
         handles[0],
         sheets[0],
         handles[1],

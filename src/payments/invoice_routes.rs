@@ -284,7 +284,7 @@ async fn run_invoicing(
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct MarkPaid {
-    /// The payment's reference (bank transfer id, remittance note; 1–200 characters).
+    /// The settlement's reference (bank transfer id, remittance note; 1–200 characters).
     pub reference: String,
 }
 

@@ -8,6 +8,7 @@ use diesel::prelude::*;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
+use super::invoice_routes::MarkPaid;
 use super::ledger::AccountKind;
 use super::payouts::{self, PayoutRow, RunReport};
 use super::store as ledger_store;
@@ -17,7 +18,7 @@ use crate::auth::Principal;
 use crate::db::DbConn;
 use crate::db::schema::{payout_accounts, payouts as po, timesheets};
 use crate::http::pagination::{Page, PageParams};
-use crate::http::{ApiError, ApiResult, Checks, FieldError, Json, Query, Validate, path_id};
+use crate::http::{ApiError, ApiResult, Json, Query, path_id};
 use crate::ids::{ExpertId, PayoutId};
 use crate::state::AppState;
 
@@ -237,21 +238,6 @@ async fn run_payouts(state: web::Data<AppState>, principal: Principal) -> ApiRes
     Ok(HttpResponse::Ok().json(report))
 }
 
-#[derive(Debug, Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
-pub struct SettledPayout {
-    /// The settlement's reference (bank transfer id; 1–200 characters).
-    pub reference: String,
-}
-
-impl Validate for SettledPayout {
-    fn validate(&self) -> Result<(), Vec<FieldError>> {
-        let mut c = Checks::new();
-        c.text(&self.reference, "reference", 1, 200);
-        c.finish()
-    }
-}
-
 /// Mark a manual payout paid
 ///
 /// Platform admins record that a manual payout (no Stripe) was settled; the ledger moves
@@ -259,7 +245,7 @@ impl Validate for SettledPayout {
 #[utoipa::path(
     tag = "payments",
     params(("payout" = PayoutId, Path, description = "Payout id")),
-    request_body = SettledPayout,
+    request_body = MarkPaid,
     responses(
         (status = 200, description = "Paid", body = PayoutView),
         (status = 400, response = crate::http::BadRequest),
@@ -276,7 +262,7 @@ async fn mark_payout_paid(
     state: web::Data<AppState>,
     principal: Principal,
     path: web::Path<String>,
-    body: Json<SettledPayout>,
+    body: Json<MarkPaid>,
 ) -> ApiResult<HttpResponse> {
     principal.platform_admin()?;
     let id: PayoutId = path_id("payout", &path)?;
@@ -503,7 +489,7 @@ async fn create_payout_account(
 #[derive(Debug, Serialize, ToSchema)]
 pub struct CurrencyEarnings {
     pub currency: String,
-    /// Approved and not yet paid out (the ledger's expert payable).
+    /// Approved and not yet in a payout.
     pub payable_minor: i64,
     /// In payouts not yet confirmed (pending or submitted).
     pub in_payouts_minor: i64,
@@ -579,7 +565,12 @@ async fn my_earnings(state: web::Data<AppState>, principal: Principal) -> ApiRes
                 };
                 let b = &mut balances[i];
                 match status.as_str() {
-                    "pending" | "submitted" => b.in_payouts_minor += amount,
+                    // Not yet posted: still in the payable balance, but on its way.
+                    "pending" => {
+                        b.in_payouts_minor += amount;
+                        b.payable_minor -= amount;
+                    }
+                    "submitted" => b.in_payouts_minor += amount,
                     "paid" => b.paid_minor += amount,
                     _ => {}
                 }

@@ -279,6 +279,38 @@ async fn the_demo_seed_gives_a_newcomer_a_working_instance_once() {
         ics.assert_status(200);
         assert_eq!(ics.text.matches("BEGIN:VEVENT").count(), shifts.len());
         assert!(ics.text.contains("STATUS:CONFIRMED"));
+
+        // Payments: last week's sheets (approved, disputed), Helix's open invoice for the
+        // approved one, and the scheduled run's manual payout to Dr. Chen.
+        let sheets = app.get("/v1/timesheets", token).await;
+        sheets.assert_status(200);
+        let statuses: Vec<&str> = sheets.json["data"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| s["status"].as_str().unwrap())
+            .collect();
+        assert_eq!(statuses, ["approved", "disputed"], "{}", sheets.json);
+        assert!(
+            sheets.json["data"][1]["lines"][0]["dispute_reason"]
+                .as_str()
+                .is_some()
+        );
+        let invoices = app.get("/v1/invoices", token).await;
+        assert_eq!(invoices.json["data"][0]["status"], "open");
+        assert_eq!(
+            invoices.json["data"][0]["total_minor"],
+            sheets.json["data"][0]["bill_minor"]
+        );
+        app.drain_jobs().await;
+        let mine = app.get("/v1/payouts", &chen).await;
+        assert_eq!(mine.json["data"][0]["method"], "manual", "{}", mine.json);
+        let own = app.get("/v1/timesheets", &chen).await;
+        assert!(own.json["data"][0]["pay_minor"].as_i64().unwrap() > 0);
+        assert_eq!(
+            mine.json["data"][0]["amount_minor"],
+            own.json["data"][0]["pay_minor"]
+        );
     })
     .await;
 }
