@@ -652,3 +652,47 @@ async fn forged_stale_and_replayed_stripe_webhooks_are_refused_and_rotation_work
     )
     .await;
 }
+
+#[tokio::test]
+async fn a_transfer_stripe_refuses_fails_its_payout_and_the_next_run_pays_it_anew() {
+    let stripe = StripeStandIn::start().await;
+    on_both_with(
+        |s| stripe.configure(s),
+        |app| {
+            let stripe = stripe.clone();
+            async move {
+                stripe.reset();
+                let w = world(&app, Opts::default()).await;
+                let mut admin = w.admin.clone();
+                let es = owed_experts(&app, &stripe, &w, &[2500]).await;
+                stripe.fail_next_transfer(Fault::Refuse);
+                app.relogin(&mut admin).await;
+                let r = app.post("/v1/payouts/run", &admin.token, json!({})).await;
+                r.assert_status(200);
+                assert_eq!(r.json["failed"].as_array().unwrap().len(), 1, "{}", r.json);
+                let first = r.json["failed"][0].as_str().unwrap().to_owned();
+                let g = app.get(&format!("/v1/payouts/{first}"), &admin.token).await;
+                assert_eq!(g.json["status"], "failed");
+                assert!(
+                    g.json["last_error"].as_str().unwrap().contains("400"),
+                    "{}",
+                    g.json
+                );
+                assert!(stripe.transfers().is_empty());
+                // Nothing was posted: the pay is still owed, and the next run pays it.
+                let tb = trial_balance(&app, &mut admin).await;
+                assert_eq!(balance(&tb, "expert_payable", Some(&es[0].id)), -2500);
+                let r = app.post("/v1/payouts/run", &admin.token, json!({})).await;
+                let retry = r.json["submitted"][0].as_str().unwrap().to_owned();
+                assert_ne!(retry, first);
+                let g = app.get(&format!("/v1/payouts/{retry}"), &admin.token).await;
+                assert_eq!(g.json["retry_of"], json!(first));
+                assert_eq!(stripe.transfers().len(), 1);
+                deliver_all(&app, &stripe).await;
+                let tb = trial_balance(&app, &mut admin).await;
+                assert_eq!(balance(&tb, "expert_payable", Some(&es[0].id)), 0);
+            }
+        },
+    )
+    .await;
+}

@@ -26,6 +26,8 @@ pub enum Fault {
     /// The transfer is created (and its answer remembered under the key), then the
     /// connection drops before the answer is sent.
     DropAfter,
+    /// 400 `invalid_request_error`: Stripe refuses the transfer (nothing is created).
+    Refuse,
 }
 
 #[derive(Default)]
@@ -275,6 +277,13 @@ impl StripeStandIn {
                 match st.faults.pop_front() {
                     Some(Fault::FailBefore) => {
                         return Some(error(500, "api_error", "An unexpected error occurred."));
+                    }
+                    Some(Fault::Refuse) => {
+                        return Some(error(
+                            400,
+                            "invalid_request_error",
+                            "Your destination account needs to have at least one of the following capabilities enabled: transfers",
+                        ));
                     }
                     Some(Fault::DropAfter) => drop_after = true,
                     None => {}
