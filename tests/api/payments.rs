@@ -696,3 +696,74 @@ async fn a_transfer_stripe_refuses_fails_its_payout_and_the_next_run_pays_it_ane
     )
     .await;
 }
+
+#[tokio::test]
+async fn a_webhook_that_fails_midway_changes_nothing_and_its_redelivery_settles_the_payout_once() {
+    use diesel::connection::SimpleConnection;
+    let stripe = StripeStandIn::start().await;
+    on_both_with(
+        |s| stripe.configure(s),
+        |app| {
+            let stripe = stripe.clone();
+            async move {
+                stripe.reset();
+                let w = world(&app, Opts::default()).await;
+                let mut admin = w.admin.clone();
+                let es = owed_experts(&app, &stripe, &w, &[4200]).await;
+                // The run dies after Stripe made the transfer: the payout stays pending.
+                stripe.fail_next_transfer(Fault::DropAfter);
+                app.relogin(&mut admin).await;
+                let r = app.post("/v1/payouts/run", &admin.token, json!({})).await;
+                let payout = r.json["retrying"][0].as_str().unwrap().to_owned();
+                let events = stripe.take_events();
+                assert_eq!(events.len(), 1);
+                let event = &events[0];
+                assert_eq!(event["type"], "transfer.created");
+                // Cadre fails while applying the event: the database refuses the last write
+                // of the webhook's transaction (recording the event id).
+                let id = event["id"].as_str().unwrap().to_owned();
+                let install = match app.engine {
+                    crate::helpers::Engine::Sqlite => format!(
+                        "CREATE TRIGGER fail_event BEFORE INSERT ON stripe_events WHEN NEW.id = '{id}' \
+                         BEGIN SELECT RAISE(ABORT, 'injected failure'); END;"
+                    ),
+                    crate::helpers::Engine::Postgres => format!(
+                        "CREATE FUNCTION fail_event() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'injected failure'; END $$ LANGUAGE plpgsql; \
+                         CREATE TRIGGER fail_event BEFORE INSERT ON stripe_events FOR EACH ROW WHEN (NEW.id = '{id}') EXECUTE FUNCTION fail_event();"
+                    ),
+                };
+                let sql = |s: String| async {
+                    app.state
+                        .db
+                        .read(move |conn| anyhow::Ok(conn.batch_execute(&s)?))
+                        .await
+                        .unwrap()
+                };
+                sql(install).await;
+                let failed = deliver(&app, event).await;
+                assert_eq!(failed.status.as_u16(), 500, "{}", failed.text);
+                // Nothing of the event's effect is left: still pending, nothing posted.
+                let g = app.get(&format!("/v1/payouts/{payout}"), &admin.token).await;
+                assert_eq!(g.json["status"], "pending", "{}", g.json);
+                let tb = trial_balance(&app, &mut admin).await;
+                assert_eq!(balance(&tb, "expert_payable", Some(&es[0].id)), -4200);
+                assert_eq!(balance(&tb, "cash_stripe", None), 0);
+                // Stripe delivers it again once Cadre is healthy: settled, once.
+                sql("DROP TRIGGER fail_event".to_owned() + if app.engine == crate::helpers::Engine::Postgres { " ON stripe_events" } else { "" }).await;
+                let ok = deliver(&app, event).await;
+                ok.assert_status(200);
+                assert_eq!(ok.json["outcome"], "paid");
+                assert_eq!(deliver(&app, event).await.json["duplicate"], true);
+                let r = app.post("/v1/payouts/run", &admin.token, json!({})).await;
+                assert_eq!(r.json["submitted"], json!([]));
+                assert_eq!(r.json["retrying"], json!([]));
+                assert_eq!(stripe.requests_with_key(&format!("cadre-payout-{payout}")), 1);
+                assert_eq!(stripe.transfers().len(), 1);
+                let tb = trial_balance(&app, &mut admin).await;
+                assert_eq!(balance(&tb, "expert_payable", Some(&es[0].id)), 0);
+                assert_eq!(balance(&tb, "cash_stripe", None), -4200);
+            }
+        },
+    )
+    .await;
+}
