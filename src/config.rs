@@ -420,6 +420,13 @@ pub struct PaymentSettings {
     pub pay_floor_per_hour: std::collections::BTreeMap<String, i64>,
     /// Days between scheduled payout runs (platform admins can also run one on demand).
     pub payout_interval_days: i64,
+    /// Assessments are paid by the platform at this hourly rate in the expert's currency
+    /// (`{ USD = 3000 }`); an expert whose currency has no rate here takes assessments
+    /// unpaid, and the assessment says so when it starts.
+    pub assessment_pay_per_hour: std::collections::BTreeMap<String, i64>,
+    /// Calibration is paid at the expert's own rate for this many seconds per answered item
+    /// (by the vendor running the session, or the platform); 0: calibration is unpaid.
+    pub calibration_seconds_per_item: i64,
     pub stripe: StripeSettings,
 }
 
@@ -431,6 +438,8 @@ impl Default for PaymentSettings {
             auto_approve_days: 5,
             pay_floor_per_hour: Default::default(),
             payout_interval_days: 7,
+            assessment_pay_per_hour: Default::default(),
+            calibration_seconds_per_item: 300,
             stripe: StripeSettings::default(),
         }
     }
@@ -439,11 +448,19 @@ impl Default for PaymentSettings {
 impl PaymentSettings {
     /// The pay floor for `currency`, if one is configured.
     pub fn floor(&self, currency: &str) -> Option<i64> {
-        self.pay_floor_per_hour
-            .iter()
-            .find(|(c, _)| c.eq_ignore_ascii_case(currency))
-            .map(|(_, v)| *v)
+        per_currency(&self.pay_floor_per_hour, currency)
     }
+
+    /// The platform's hourly rate for assessments in `currency` (None: unpaid).
+    pub fn assessment_rate(&self, currency: &str) -> Option<i64> {
+        per_currency(&self.assessment_pay_per_hour, currency)
+    }
+}
+
+fn per_currency(m: &std::collections::BTreeMap<String, i64>, currency: &str) -> Option<i64> {
+    m.iter()
+        .find(|(c, _)| c.eq_ignore_ascii_case(currency))
+        .map(|(_, v)| *v)
 }
 
 /// Stripe (Connect payouts, lab payments, webhooks). Without `secret_key` (the embedded
@@ -791,13 +808,21 @@ impl Settings {
         if !(1..=31).contains(&pay.payout_interval_days) {
             bail!("payments.payout_interval_days must be between 1 and 31");
         }
-        for (currency, v) in &pay.pay_floor_per_hour {
-            if !crate::money::is_currency_code(&currency.to_ascii_uppercase()) {
-                bail!("payments.pay_floor_per_hour.{currency}: not an ISO 4217 currency code");
+        for (key, map) in [
+            ("pay_floor_per_hour", &pay.pay_floor_per_hour),
+            ("assessment_pay_per_hour", &pay.assessment_pay_per_hour),
+        ] {
+            for (currency, v) in map {
+                if !crate::money::is_currency_code(&currency.to_ascii_uppercase()) {
+                    bail!("payments.{key}.{currency}: not an ISO 4217 currency code");
+                }
+                if !(1..=1_000_000_000).contains(v) {
+                    bail!("payments.{key}.{currency} must be positive");
+                }
             }
-            if !(1..=1_000_000_000).contains(v) {
-                bail!("payments.pay_floor_per_hour.{currency} must be positive");
-            }
+        }
+        if !(0..=3600).contains(&pay.calibration_seconds_per_item) {
+            bail!("payments.calibration_seconds_per_item must be between 0 and 3600");
         }
         let st = &pay.stripe;
         if st.secret_key.is_some() {

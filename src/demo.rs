@@ -1284,6 +1284,8 @@ fn seed_payments(
             week_start: last_week.naive_utc(),
             worked_at: last_week.naive_utc(),
             created_at: last_week.naive_utc(),
+            pay_minor: None,
+            pay_currency: None,
         };
         timesheets::add_entry(conn, last_week + Duration::days(2), &entry)?;
         let sheet: String = crate::db::schema::timesheets::table

@@ -61,12 +61,7 @@ async fn start_assessment(
             let expert = crate::experts::service::own(conn, &user)?;
             let s = crate::taxonomy::service::visible_slice(conn, &principal, &slice)?;
             let a = service::start(conn, now, &settings, &Actor::of(&principal), &expert, &s)?;
-            service::view(
-                conn,
-                a,
-                true,
-                settings.experts.assessment_retake_cooldown_days,
-            )
+            service::view(conn, a, true, &settings)
         })
         .await?;
     Ok(HttpResponse::Created().json(v))
@@ -112,12 +107,7 @@ async fn get_assessment(
                 .user()
                 .is_ok_and(|u| u.user_id.as_str() == expert.user_id);
             let a = service::own_assessment(conn, now, &settings, &expert, &id)?;
-            service::view(
-                conn,
-                a,
-                is_self,
-                settings.experts.assessment_retake_cooldown_days,
-            )
+            service::view(conn, a, is_self, &settings)
         })
         .await?;
     Ok(HttpResponse::Ok().json(v))
@@ -228,12 +218,7 @@ async fn on_open_assessment(
             }
             act(conn, now, &settings, &a)?;
             let a = store::find(conn, &a.id)?.unwrap_or(a);
-            Ok(service::view(
-                conn,
-                a,
-                true,
-                settings.experts.assessment_retake_cooldown_days,
-            ))
+            Ok(service::view(conn, a, true, &settings))
         })
         .await?;
     Ok(HttpResponse::Ok().json(result?))
@@ -266,14 +251,14 @@ async fn expert_assessments(
     path: web::Path<String>,
 ) -> ApiResult<HttpResponse> {
     let id: ExpertId = path_id("expert", &path)?;
-    let cooldown = state.settings.experts.assessment_retake_cooldown_days;
+    let settings = state.settings.clone();
     let data = state
         .db
         .read(move |conn| -> ApiResult<_> {
             let e = crate::experts::service::visible_expert(conn, &principal, &id)?;
             let mut out = Vec::new();
             for a in store::list_for_expert(conn, &e.id)? {
-                out.push(service::view(conn, a, false, cooldown)?);
+                out.push(service::view(conn, a, false, &settings)?);
             }
             Ok(out)
         })

@@ -84,6 +84,9 @@ pub struct AssessmentView {
     pub finished_at: Option<DateTime<Utc>>,
     /// Time from start to submission (at most the time limit), for payment.
     pub active_seconds: Option<i64>,
+    /// What the platform pays per hour of the assessment, in the expert's currency; null:
+    /// assessments are unpaid on this platform (`payments.assessment_pay_per_hour`).
+    pub pay_per_hour: Option<crate::money::Money>,
     /// Only for the expert, and only while the assessment is in progress.
     pub items: Option<Vec<AssessmentItemView>>,
     pub result: Option<AssessmentResult>,
@@ -94,8 +97,19 @@ pub fn view(
     conn: &mut DbConn,
     a: AssessmentRow,
     with_items: bool,
-    cooldown_days: i64,
+    settings: &Settings,
 ) -> ApiResult<AssessmentView> {
+    let cooldown_days = settings.experts.assessment_retake_cooldown_days;
+    let currency = crate::experts::store::find(conn, &a.expert_id)?
+        .map(|e| e.desired_currency)
+        .unwrap_or_default();
+    let pay_per_hour = settings
+        .payments
+        .assessment_rate(&currency)
+        .map(|amount_minor| crate::money::Money {
+            amount_minor,
+            currency,
+        });
     let slice_key = crate::taxonomy::store::find_slice(conn, &a.slice_id)?
         .map(|s| s.key)
         .unwrap_or_default();
@@ -152,6 +166,7 @@ pub fn view(
         due_at: crate::clock::utc(a.due_at),
         finished_at: a.finished_at.map(crate::clock::utc),
         active_seconds: a.active_seconds,
+        pay_per_hour,
         items,
         result,
     })
@@ -429,6 +444,26 @@ fn grade_and_close(
     )?;
     let expert = crate::experts::store::find(conn, &a.expert_id)?
         .ok_or_else(|| ApiError::internal(anyhow::anyhow!("expert vanished")))?;
+    // Paid by the platform when a rate is configured for the expert's currency (the
+    // assessment said so when it started).
+    if let Some(rate) = settings.payments.assessment_rate(&expert.desired_currency) {
+        crate::payments::time_entries::record_training(
+            conn,
+            now,
+            &crate::payments::time_entries::Training {
+                source_type: "assessment",
+                source_id: &a.id,
+                expert: &expert.id,
+                slice: &a.slice_id,
+                paying_vendor: None,
+                seconds: active_seconds,
+                cap_seconds: (crate::clock::utc(a.due_at) - started).num_seconds().max(0),
+                sessions: &[(started, end)],
+                rate_per_hour: rate,
+                currency: &expert.desired_currency,
+            },
+        )?;
+    }
     if g.passed
         && crate::standings::service::status_in(conn, &expert.id, &slice.id)? == SliceStatus::None
     {

@@ -567,6 +567,7 @@ async fn close_session(
 ) -> ApiResult<HttpResponse> {
     let id: CalibrationSessionId = path_id("session", &path)?;
     let now = state.clock.now();
+    let payments = state.settings.payments.clone();
     let v = state
         .db
         .write(move |conn| -> ApiResult<_> {
@@ -574,7 +575,7 @@ async fn close_session(
             if !manager {
                 return Err(ApiError::forbidden("only the session's managers close it"));
             }
-            if !service::close(conn, now, &s)? {
+            if !service::close(conn, now, &payments, &s)? {
                 return Err(ApiError::conflict("the session is already closed"));
             }
             let s = store::find_session(conn, &s.id)?

@@ -225,7 +225,15 @@ pub fn answer(
     if p.answered + 1 >= p.total {
         let p = store::participant(conn, &session.id, &a.expert_id)?
             .ok_or_else(|| internal("participant"))?;
-        complete(conn, now, session, &slice, &p, "completed")?;
+        complete(
+            conn,
+            now,
+            &settings.payments,
+            session,
+            &slice,
+            &p,
+            "completed",
+        )?;
     }
     Ok(correct)
 }
@@ -235,6 +243,7 @@ pub fn answer(
 fn complete(
     conn: &mut DbConn,
     now: DateTime<Utc>,
+    payments: &crate::config::PaymentSettings,
     session: &SessionRow,
     slice: &SliceRow,
     p: &ParticipantRow,
@@ -243,6 +252,29 @@ fn complete(
     let passed = results::passed(p.correct, p.answered, p.total, session.pass_threshold);
     if !store::finish_participant(conn, &p.id, status, passed, now)? {
         return Ok(());
+    }
+    // Paid training time: an allowance per answered item at the expert's own rate, paid by
+    // the vendor running the session (or the platform).
+    let allowance = payments.calibration_seconds_per_item;
+    if allowance > 0 && p.answered > 0 {
+        let expert =
+            crate::experts::store::find(conn, &p.expert_id)?.ok_or_else(|| internal("expert"))?;
+        crate::payments::time_entries::record_training(
+            conn,
+            now,
+            &crate::payments::time_entries::Training {
+                source_type: "calibration",
+                source_id: &p.id,
+                expert: &p.expert_id,
+                slice: &session.slice_id,
+                paying_vendor: session.org_id.as_deref(),
+                seconds: i64::from(p.answered) * allowance,
+                cap_seconds: i64::from(p.total) * allowance,
+                sessions: &[],
+                rate_per_hour: expert.desired_rate_minor,
+                currency: &expert.desired_currency,
+            },
+        )?;
     }
     let current = crate::standings::service::status_in(conn, &p.expert_id, &slice.id)?;
     if passed && current == SliceStatus::Suspended {
@@ -272,7 +304,12 @@ fn complete(
 }
 
 /// Closes a session: unanswered items expire, unfinished participants end `incomplete`.
-pub fn close(conn: &mut DbConn, now: DateTime<Utc>, session: &SessionRow) -> ApiResult<bool> {
+pub fn close(
+    conn: &mut DbConn,
+    now: DateTime<Utc>,
+    payments: &crate::config::PaymentSettings,
+    session: &SessionRow,
+) -> ApiResult<bool> {
     if !store::close_session(conn, &session.id, now)? {
         return Ok(false);
     }
@@ -306,17 +343,21 @@ pub fn close(conn: &mut DbConn, now: DateTime<Utc>, session: &SessionRow) -> Api
         .ok_or_else(|| internal("slice"))?;
     for p in store::participants(conn, &session.id)? {
         if p.status == "invited" {
-            complete(conn, now, session, &slice, &p, "incomplete")?;
+            complete(conn, now, payments, session, &slice, &p, "incomplete")?;
         }
     }
     Ok(true)
 }
 
 /// Closes every session whose window has ended (run by the routing sweep).
-pub fn close_due(conn: &mut DbConn, now: DateTime<Utc>) -> ApiResult<usize> {
+pub fn close_due(
+    conn: &mut DbConn,
+    now: DateTime<Utc>,
+    payments: &crate::config::PaymentSettings,
+) -> ApiResult<usize> {
     let mut n = 0;
     for s in store::due_sessions(conn, now, 100)? {
-        if close(conn, now, &s)? {
+        if close(conn, now, payments, &s)? {
             n += 1;
         }
     }

@@ -814,6 +814,8 @@ diesel::table! {
         week_start -> Timestamp,
         worked_at -> Timestamp,
         created_at -> Timestamp,
+        pay_minor -> Nullable<BigInt>,
+        pay_currency -> Nullable<Text>,
     }
 }
 

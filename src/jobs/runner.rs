@@ -245,9 +245,14 @@ impl JobRunner {
             }
             crate::payments::invoices::COLLECT_INVOICE => {
                 let j: crate::payments::invoices::CollectJob = serde_json::from_str(&job.payload)?;
-                crate::payments::invoices::collect(&self.db, self.env.stripe.as_ref(), &j)
-                    .await
-                    .map_err(|e| anyhow::anyhow!("{e}"))
+                crate::payments::invoices::collect(
+                    &self.db,
+                    self.clock.now(),
+                    self.env.stripe.as_ref(),
+                    &j,
+                )
+                .await
+                .map_err(|e| anyhow::anyhow!("{e}"))
             }
             crate::scheduling::service::SHIFT_REMINDER => {
                 let j: crate::scheduling::service::ReminderJob =

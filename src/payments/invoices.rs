@@ -304,6 +304,7 @@ pub fn weekly_cutoff(now: DateTime<Utc>) -> DateTime<Utc> {
 /// records it, so the lab can pay. Retried by the job runner while Stripe is unreachable.
 pub async fn collect(
     db: &crate::db::Db,
+    now: DateTime<Utc>,
     stripe: Option<&super::stripe::StripeApi>,
     job: &CollectJob,
 ) -> anyhow::Result<()> {
@@ -324,10 +325,45 @@ pub async fn collect(
             inv.id
         );
     };
-    let (pi, secret) = stripe
+    let (pi, secret) = match stripe
         .create_payment_intent(inv.total_minor, &inv.currency, &inv.id, &inv.org_id)
         .await
-        .map_err(|e| anyhow::anyhow!("invoice {}: {e}", inv.id))?;
+    {
+        Ok(x) => x,
+        // Stripe will not take this payment (below its minimum, a currency it does not
+        // support): the invoice is collected by hand instead.
+        Err(super::stripe::CallError::Refused(m)) => {
+            tracing::warn!(invoice = %inv.id, error = %m, "Stripe refused the PaymentIntent; the invoice is collected manually");
+            db.write(move |conn| -> ApiResult<_> {
+                let n = diesel::update(
+                    invoices::table
+                        .find(&inv.id)
+                        .filter(invoices::stripe_payment_intent_id.is_null()),
+                )
+                .set(invoices::collection.eq("manual"))
+                .execute(conn)?;
+                if n == 1 {
+                    crate::audit::record(
+                        conn,
+                        now,
+                        &Actor::system(),
+                        Entry {
+                            action: "invoice.collection_manual",
+                            org_id: Some(&inv.org_id),
+                            subject_type: "invoice",
+                            subject_id: Some(&inv.id),
+                            details: json!({"stripe_error": m}),
+                        },
+                    )?;
+                }
+                Ok(())
+            })
+            .await
+            .map_err(|e| anyhow::anyhow!("{e}"))?;
+            return Ok(());
+        }
+        Err(e) => anyhow::bail!("invoice {}: {e}", inv.id),
+    };
     db.write(move |conn| -> ApiResult<_> { Ok(set_payment_intent(conn, &inv.id, &pi, &secret)?) })
         .await
         .map_err(|e| anyhow::anyhow!("{e}"))?;

@@ -227,6 +227,30 @@ pub fn pay_floor(amount: i64, currency: &str, expert: &str) -> Transaction {
     }
 }
 
+/// Paid training time (assessments, calibration): the payer — the platform, or the vendor
+/// running a calibration session (out of what the platform owes it) — owes the expert.
+pub fn training_time(
+    amount: i64,
+    currency: &str,
+    expert: &str,
+    vendor: Option<&str>,
+) -> Transaction {
+    let payer = match vendor {
+        Some(v) => Account::of(AccountKind::VendorPayable, v),
+        None => Account::platform(),
+    };
+    Transaction {
+        kind: "training_time".into(),
+        postings: postings(
+            currency,
+            &[
+                (payer, amount),
+                (Account::of(AccountKind::ExpertPayable, expert), -amount),
+            ],
+        ),
+    }
+}
+
 /// A lab's invoice is paid into the platform's Stripe balance.
 pub fn invoice_paid(amount: i64, currency: &str, lab: &str) -> Transaction {
     Transaction {

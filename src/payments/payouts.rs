@@ -47,6 +47,9 @@ use crate::ids::PayoutId;
 /// How long a run holds a payout while it sends the transfer.
 pub const CLAIM_SECS: i64 = 300;
 
+/// A run that left payouts with an unknown outcome runs again this much later.
+pub const RETRY_SECS: i64 = 600;
+
 #[derive(Debug, Clone, Queryable, Selectable)]
 #[diesel(table_name = payouts)]
 pub struct PayoutRow {
@@ -231,6 +234,9 @@ pub fn record_submitted(
     p: &PayoutRow,
     transfer: &str,
 ) -> ApiResult<bool> {
+    // Leaving `pending` while posting changes what a plan computes as owed; the payments
+    // lock keeps a concurrent plan from reading the one without the other.
+    super::invoices::lock(conn)?;
     let t = now.naive_utc();
     let n = diesel::update(
         payouts::table
@@ -283,6 +289,17 @@ pub fn confirm_transfer(
             p.id, p.amount_minor, p.currency
         )));
     }
+    if p.stripe_transfer_id
+        .as_deref()
+        .is_some_and(|t| t != transfer)
+    {
+        tracing::error!(payout = %p.id, recorded = ?p.stripe_transfer_id, transfer, "a second transfer for one payout");
+        return Err(ApiError::conflict(format!(
+            "payout {} was paid by transfer {}, not {transfer}; reverse the extra transfer in Stripe",
+            p.id,
+            p.stripe_transfer_id.as_deref().unwrap_or_default()
+        )));
+    }
     if p.status == "pending" {
         record_submitted(conn, now, &p, transfer)?;
     }
@@ -312,14 +329,22 @@ pub fn confirm_transfer(
     }
 }
 
-/// A transfer was reversed (`transfer.reversed`) or Stripe refused it: the payout fails,
-/// its posting (if any) is reversed, and the amount is payable again for the next run.
-pub fn fail(conn: &mut DbConn, now: DateTime<Utc>, p: &PayoutRow, error: &str) -> ApiResult<bool> {
-    let n = diesel::update(payouts::table.find(&p.id).filter(payouts::status.eq_any([
-        "pending",
-        "submitted",
-        "paid",
-    ])))
+/// A transfer was reversed (`transfer.reversed`) or Stripe refused it: a payout in one of
+/// `from` fails, its posting (if any) is reversed, and the amount is payable again for the
+/// next run. The posting is looked up by its source after the update, never taken from a
+/// row read earlier, so a concurrent `transfer.created` cannot slip past the reversal.
+pub fn fail(
+    conn: &mut DbConn,
+    now: DateTime<Utc>,
+    p: &PayoutRow,
+    error: &str,
+    from: &[&str],
+) -> ApiResult<bool> {
+    let n = diesel::update(
+        payouts::table
+            .find(&p.id)
+            .filter(payouts::status.eq_any(from)),
+    )
     .set((
         payouts::status.eq("failed"),
         payouts::failed_at.eq(now.naive_utc()),
@@ -330,11 +355,18 @@ pub fn fail(conn: &mut DbConn, now: DateTime<Utc>, p: &PayoutRow, error: &str) -
     if n == 0 {
         return Ok(false);
     }
-    if let Some(tx) = &p.ledger_transaction_id {
+    if let Some(tx) = ledger_store::find_by_source(
+        conn,
+        "payout_sent",
+        &Source {
+            kind: "payout",
+            id: &p.id,
+        },
+    )? {
         ledger_store::reverse(
             conn,
             now,
-            tx,
+            &tx,
             &format!("payout {} failed: {error}", p.id),
             None,
         )?;
@@ -363,6 +395,7 @@ pub fn mark_paid(
             "this payout goes through Stripe; its status comes from Stripe",
         ));
     }
+    super::invoices::lock(conn)?;
     let n = diesel::update(
         payouts::table
             .find(&p.id)
@@ -458,16 +491,29 @@ pub async fn run(
         let Some(account) = p.stripe_account_id.clone() else {
             continue;
         };
-        let result = stripe
-            .create_transfer(
-                p.amount_minor,
-                &p.currency,
-                &account,
-                &p.id,
-                &p.expert_id,
-                &p.idempotency_key,
-            )
-            .await;
+        // An earlier attempt's outcome was unknown: Stripe may have made the transfer, and
+        // keeps idempotency keys for a day only, so look for it before sending again.
+        let earlier = if p.attempts > 1 {
+            Some(stripe.find_transfer(&p.id).await)
+        } else {
+            None
+        };
+        let result = match earlier {
+            Some(Ok(Some((transfer, _)))) => Ok(transfer),
+            Some(Err(e)) => Err(CallError::Uncertain(e.to_string())),
+            _ => {
+                stripe
+                    .create_transfer(
+                        p.amount_minor,
+                        &p.currency,
+                        &account,
+                        &p.id,
+                        &p.expert_id,
+                        &p.idempotency_key,
+                    )
+                    .await
+            }
+        };
         let now = clock.now();
         let id = p.id.clone();
         match result {
@@ -477,7 +523,8 @@ pub async fn run(
                 report.submitted.push(id);
             }
             Err(CallError::Refused(message)) => {
-                db.write(move |conn| fail(conn, now, &p, &message)).await?;
+                db.write(move |conn| fail(conn, now, &p, &message, &["pending"]))
+                    .await?;
                 report.failed.push(id);
             }
             Err(CallError::Uncertain(message)) => {
@@ -498,6 +545,23 @@ pub async fn run(
                 report.retrying.push(id);
             }
         }
+    }
+    if !report.retrying.is_empty() {
+        // Unknown outcomes are settled soon, not at the next scheduled run.
+        let at = clock.now() + Duration::seconds(RETRY_SECS);
+        db.write(move |conn| -> ApiResult<_> {
+            crate::jobs::enqueue_at(
+                conn,
+                at - Duration::seconds(RETRY_SECS),
+                at,
+                crate::jobs::Queue::Default,
+                crate::jobs::schedule::PAYOUT_RUN,
+                &json!({"retry": true}),
+            )
+            .map_err(ApiError::internal)?;
+            Ok(())
+        })
+        .await?;
     }
     Ok(report)
 }

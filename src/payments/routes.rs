@@ -41,10 +41,12 @@ pub struct TimeEntryView {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub expert_id: Option<ExpertId>,
     pub expert_handle: String,
-    /// `assignment`: a submitted item (its id in `source_id`).
+    /// `assignment` (a submitted item), `assessment`, or `calibration` (a participant's
+    /// part in a session); the id in `source_id`.
     pub source_type: String,
     pub source_id: String,
-    /// `lab`: billed to the project's lab.
+    /// `lab` (billed to the project's lab through the weekly timesheet), `vendor` (the
+    /// vendor running a calibration session) or `platform` (assessments, platform calibration).
     pub payer_type: String,
     pub payer_org_id: Option<OrgId>,
     pub project_id: Option<ProjectId>,
@@ -64,6 +66,10 @@ pub struct TimeEntryView {
     /// Monday 00:00 UTC of the timesheet week.
     pub week_start: DateTime<Utc>,
     pub worked_at: DateTime<Utc>,
+    /// What paid training time paid (assessments at the platform's rate, calibration at the
+    /// expert's own rate for an allowance per answered item); project time is paid through
+    /// its timesheet, so null here.
+    pub pay: Option<crate::money::Money>,
 }
 
 #[derive(Debug, Deserialize, IntoParams)]
@@ -181,6 +187,13 @@ async fn list_time_entries(
                             .collect(),
                         week_start: crate::clock::utc(r.week_start),
                         worked_at: crate::clock::utc(r.worked_at),
+                        pay: match (r.pay_minor, r.pay_currency) {
+                            (Some(amount_minor), Some(currency)) => Some(crate::money::Money {
+                                amount_minor,
+                                currency,
+                            }),
+                            _ => None,
+                        },
                     })
                 },
             )

@@ -124,7 +124,8 @@ impl Posted {
     }
 }
 
-fn find_by_source(
+/// The id of the transaction of `kind` posted for a source, if any.
+pub fn find_by_source(
     conn: &mut DbConn,
     kind: &str,
     source: &Source<'_>,

@@ -12,7 +12,7 @@ use stripe_connect::account::{
     CreateAccountType, RetrieveAccount,
 };
 use stripe_connect::account_link::{CreateAccountLink, CreateAccountLinkType};
-use stripe_connect::transfer::CreateTransfer;
+use stripe_connect::transfer::{CreateTransfer, ListTransfer};
 use stripe_core::payment_intent::{
     CreatePaymentIntent, CreatePaymentIntentAutomaticPaymentMethods,
 };
@@ -51,7 +51,10 @@ fn classify(e: StripeError) -> CallError {
                     .unwrap_or_else(|| format!("{:?}", err.type_)),
                 err.message.unwrap_or_default()
             );
-            if matches!(status, 400 | 402 | 404) {
+            // An idempotency error means a request with this key already reached Stripe:
+            // the transfer may exist, so it is reconciled, never treated as refused.
+            let idempotency = format!("{:?}", err.type_) == "IdempotencyError";
+            if matches!(status, 400 | 402 | 404) && !idempotency {
                 CallError::Refused(message)
             } else {
                 CallError::Uncertain(message)
@@ -220,6 +223,22 @@ impl StripeApi {
             .await
             .map_err(classify)?;
         Ok(t.id.as_str().to_owned())
+    }
+
+    /// The transfer already made for a payout, if any (found by its transfer group, the
+    /// payout id): checked before a payout whose earlier attempt had an unknown outcome is
+    /// sent again, since Stripe keeps idempotency keys for a day only.
+    pub async fn find_transfer(&self, payout: &str) -> Result<Option<(String, i64)>, CallError> {
+        let list = ListTransfer::new()
+            .transfer_group(payout)
+            .send(&self.client)
+            .await
+            .map_err(classify)?;
+        Ok(list
+            .data
+            .into_iter()
+            .find(|t| t.metadata.get("cadre_payout_id").map(String::as_str) == Some(payout))
+            .map(|t| (t.id.as_str().to_owned(), t.amount)))
     }
 
     /// A PaymentIntent for an invoice; returns its id and client secret.

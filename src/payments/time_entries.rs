@@ -34,6 +34,9 @@ pub struct TimeEntryRow {
     pub week_start: NaiveDateTime,
     pub worked_at: NaiveDateTime,
     pub created_at: NaiveDateTime,
+    /// What paid training time paid (project time is paid through its timesheet).
+    pub pay_minor: Option<i64>,
+    pub pay_currency: Option<String>,
 }
 
 /// How an entry was measured.
@@ -146,4 +149,88 @@ pub fn list(
         .limit(limit)
         .select(TimeEntryRow::as_select())
         .load(conn)
+}
+
+/// Paid training time: an assessment (the platform pays) or a calibration session (the
+/// vendor running it pays, or the platform).
+pub struct Training<'a> {
+    /// `assessment` or `calibration` (its id: the assessment's, or the participant's).
+    pub source_type: &'a str,
+    pub source_id: &'a str,
+    pub expert: &'a str,
+    pub slice: &'a str,
+    /// The vendor running a calibration session; `None`: the platform pays.
+    pub paying_vendor: Option<&'a str>,
+    pub seconds: i64,
+    /// The most the activity could count (the assessment's time limit; items × allowance).
+    pub cap_seconds: i64,
+    /// How the time was measured: `[[start, end]]` (assessments) or `[]` (an allowance).
+    pub sessions: &'a [(DateTime<Utc>, DateTime<Utc>)],
+    pub rate_per_hour: i64,
+    pub currency: &'a str,
+}
+
+/// Records paid training time and posts its pay (once per source).
+pub fn record_training(
+    conn: &mut DbConn,
+    now: DateTime<Utc>,
+    t: &Training<'_>,
+) -> crate::http::ApiResult<()> {
+    let exists: i64 = time_entries::table
+        .filter(time_entries::source_type.eq(t.source_type))
+        .filter(time_entries::source_id.eq(t.source_id))
+        .count()
+        .get_result(conn)?;
+    if exists > 0 || t.seconds <= 0 {
+        return Ok(());
+    }
+    let vendor: Option<String> = experts::table
+        .find(t.expert)
+        .select(experts::vendor_id)
+        .first(conn)?;
+    let pay = super::amounts::for_seconds(t.seconds, t.rate_per_hour);
+    let sessions: Vec<[DateTime<Utc>; 2]> = t.sessions.iter().map(|(s, e)| [*s, *e]).collect();
+    let ts = now.naive_utc();
+    diesel::insert_into(time_entries::table)
+        .values((
+            time_entries::id.eq(TimeEntryId::new(now).as_str()),
+            time_entries::expert_id.eq(t.expert),
+            time_entries::source_type.eq(t.source_type),
+            time_entries::source_id.eq(t.source_id),
+            time_entries::payer_type.eq(if t.paying_vendor.is_some() {
+                "vendor"
+            } else {
+                "platform"
+            }),
+            time_entries::payer_org_id.eq(t.paying_vendor),
+            time_entries::vendor_org_id.eq(vendor.as_deref()),
+            time_entries::slice_id.eq(t.slice),
+            time_entries::role.eq(t.source_type),
+            time_entries::seconds.eq(t.seconds),
+            time_entries::measured_seconds.eq(t.seconds),
+            time_entries::cap_seconds.eq(t.cap_seconds),
+            time_entries::idle_limit_secs.eq(0i64),
+            time_entries::sessions
+                .eq(serde_json::to_string(&sessions).unwrap_or_else(|_| "[]".into())),
+            time_entries::week_start.eq(crate::clock::week_of(now).naive_utc()),
+            time_entries::worked_at.eq(ts),
+            time_entries::created_at.eq(ts),
+            time_entries::pay_minor.eq(pay),
+            time_entries::pay_currency.eq(t.currency),
+        ))
+        .execute(conn)?;
+    if pay > 0 {
+        super::store::post(
+            conn,
+            now,
+            &super::ledger::training_time(pay, t.currency, t.expert, t.paying_vendor),
+            &format!("{} {}", t.source_type, t.source_id),
+            &super::store::Source {
+                kind: t.source_type,
+                id: t.source_id,
+            },
+            None,
+        )?;
+    }
+    Ok(())
 }

@@ -188,6 +188,18 @@ fn handle_of(conn: &mut DbConn, expert: &str) -> QueryResult<String> {
         .first(conn)
 }
 
+/// Removes what the lab is billed from an audit entry's details.
+fn redact_bill(v: &mut serde_json::Value) {
+    match v {
+        serde_json::Value::Object(m) => {
+            m.retain(|k, _| !k.starts_with("bill"));
+            m.values_mut().for_each(redact_bill);
+        }
+        serde_json::Value::Array(a) => a.iter_mut().for_each(redact_bill),
+        _ => {}
+    }
+}
+
 fn view(conn: &mut DbConn, s: SheetRow, who: Viewer) -> ApiResult<TimesheetView> {
     use Viewer::*;
     let lines = timesheets::lines_of(conn, &s.id)?;
@@ -216,10 +228,13 @@ fn view(conn: &mut DbConn, s: SheetRow, who: Viewer) -> ApiResult<TimesheetView>
             actor_type,
             details: serde_json::from_str(&details).unwrap_or_default(),
         })
-        // Labs do not see the expert's pay in the approval details.
+        // The details follow the view: labs see none (they hold the expert's pay), experts
+        // not the bill.
         .map(|mut h| {
-            if who == Lab {
-                h.details = serde_json::json!({});
+            match who {
+                Lab => h.details = serde_json::json!({}),
+                Expert => redact_bill(&mut h.details),
+                Vendor | Platform => {}
             }
             h
         })

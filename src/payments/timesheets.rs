@@ -121,51 +121,66 @@ pub fn add_entry(
         return Ok(());
     };
     let t = now.naive_utc();
-    let mut q = timesheets::table
-        .filter(timesheets::expert_id.eq(&e.expert_id))
-        .filter(timesheets::project_id.eq(project))
-        .filter(timesheets::week_start.eq(e.week_start))
-        .into_boxed();
-    q = match &e.vendor_org_id {
-        Some(v) => q.filter(timesheets::vendor_org_id.eq(v.clone())),
-        None => q.filter(timesheets::vendor_org_id.is_null()),
-    };
-    let existing: Option<(String, String)> = q
-        .select((timesheets::id, timesheets::status))
-        .first(conn)
-        .optional()?;
-    let sheet = match existing {
-        Some((id, status)) if status == "open" => id,
-        Some((id, status)) => {
-            // Entries carry the week they were submitted in and sheets close only after
-            // their week, so this cannot happen; refuse rather than change approved money.
-            tracing::error!(timesheet = %id, status = %status, entry = %e.id, "time entry for a closed timesheet");
-            return Err(diesel::result::Error::RollbackTransaction);
-        }
-        None => {
-            let currency: String = projects::table
-                .find(project)
-                .select(projects::currency)
-                .first(conn)?;
-            let id = TimesheetId::new(now).into_string();
-            diesel::insert_into(timesheets::table)
-                .values((
-                    timesheets::id.eq(&id),
-                    timesheets::expert_id.eq(&e.expert_id),
-                    timesheets::project_id.eq(project),
-                    timesheets::org_id.eq(lab),
-                    timesheets::vendor_org_id.eq(e.vendor_org_id.as_deref()),
-                    timesheets::currency.eq(currency),
-                    timesheets::week_start.eq(e.week_start),
-                    timesheets::status.eq("open"),
-                    timesheets::floor_top_up_minor.eq(0i64),
-                    timesheets::created_at.eq(t),
-                    timesheets::updated_at.eq(t),
-                ))
+    // The entry's week, or a later one if that week's sheet was already submitted (an entry
+    // whose clock read the last instant of a week can commit after the sweep closed it).
+    let mut week = e.week_start;
+    let sheet = loop {
+        let mut q = timesheets::table
+            .filter(timesheets::expert_id.eq(&e.expert_id))
+            .filter(timesheets::project_id.eq(project))
+            .filter(timesheets::week_start.eq(week))
+            .into_boxed();
+        q = match &e.vendor_org_id {
+            Some(v) => q.filter(timesheets::vendor_org_id.eq(v.clone())),
+            None => q.filter(timesheets::vendor_org_id.is_null()),
+        };
+        let existing: Option<String> = q.select(timesheets::id).first(conn).optional()?;
+        match existing {
+            Some(id) => {
+                // Locks the sheet while it is open, so a submission cannot pass this entry.
+                let open = diesel::update(
+                    timesheets::table
+                        .find(&id)
+                        .filter(timesheets::status.eq("open")),
+                )
+                .set(timesheets::updated_at.eq(t))
                 .execute(conn)?;
-            id
+                if open == 1 {
+                    break id;
+                }
+                tracing::warn!(timesheet = %id, entry = %e.id, "time entry after its week's sheet closed; it goes on the next week's");
+                week += Duration::days(7);
+            }
+            None => {
+                let currency: String = projects::table
+                    .find(project)
+                    .select(projects::currency)
+                    .first(conn)?;
+                let id = TimesheetId::new(now).into_string();
+                diesel::insert_into(timesheets::table)
+                    .values((
+                        timesheets::id.eq(&id),
+                        timesheets::expert_id.eq(&e.expert_id),
+                        timesheets::project_id.eq(project),
+                        timesheets::org_id.eq(lab),
+                        timesheets::vendor_org_id.eq(e.vendor_org_id.as_deref()),
+                        timesheets::currency.eq(currency),
+                        timesheets::week_start.eq(week),
+                        timesheets::status.eq("open"),
+                        timesheets::floor_top_up_minor.eq(0i64),
+                        timesheets::created_at.eq(t),
+                        timesheets::updated_at.eq(t),
+                    ))
+                    .execute(conn)?;
+                break id;
+            }
         }
     };
+    if week != e.week_start {
+        diesel::update(crate::db::schema::time_entries::table.find(&e.id))
+            .set(crate::db::schema::time_entries::week_start.eq(week))
+            .execute(conn)?;
+    }
     let updated = diesel::update(
         timesheet_lines::table
             .filter(timesheet_lines::timesheet_id.eq(&sheet))
@@ -342,15 +357,18 @@ pub fn approve(
         .execute(conn)
     })?;
     let mut lines = lines_of(conn, &s.id)?;
-    for (line, secs) in adjust {
+    for (i, (line, secs)) in adjust.iter().enumerate() {
         let l = lines.iter_mut().find(|l| &l.id == line).ok_or_else(|| {
-            ApiError::invalid_field("lines", format!("{line} is not a line of this timesheet"))
+            ApiError::invalid_field(
+                format!("lines[{i}].line_id"),
+                "is not a line of this timesheet",
+            )
         })?;
         if *secs < 0 || *secs > l.measured_seconds {
             return Err(ApiError::invalid_field(
-                "lines",
+                format!("lines[{i}].approved_seconds"),
                 format!(
-                    "approved_seconds of {line} must be between 0 and the measured {}",
+                    "must be between 0 and the measured {} seconds",
                     l.measured_seconds
                 ),
             ));
@@ -503,15 +521,25 @@ pub fn sweep(
     let system = Actor::system();
     let mut n = 0;
     for s in &due {
-        if s.status() == Status::Open {
-            if now < s.week_end() {
-                continue;
-            }
-            submit(conn, now, settings, &system, Mover::System, s)?;
-        } else {
-            approve(conn, now, &system, Mover::System, s, &[], None)?;
+        if s.status() == Status::Open && now < s.week_end() {
+            continue;
         }
-        n += 1;
+        // Each sheet in its own savepoint: one that moved meanwhile (a lab's decision
+        // between the read and the update) is skipped, not the whole sweep.
+        let moved = conn.transaction::<_, ApiError, _>(|conn| {
+            if s.status() == Status::Open {
+                submit(conn, now, settings, &system, Mover::System, s)
+            } else {
+                approve(conn, now, &system, Mover::System, s, &[], None)
+            }
+        });
+        match moved {
+            Ok(()) => n += 1,
+            Err(e) if e.status().is_client_error() => {
+                tracing::info!(timesheet = %s.id, error = %e, "sweep skipped a sheet that changed meanwhile");
+            }
+            Err(e) => return Err(e),
+        }
     }
     Ok(n)
 }

@@ -116,15 +116,44 @@ fn apply(conn: &mut DbConn, now: DateTime<Utc>, e: &Event) -> ApiResult<String> 
                     Err(err) => return Err(err),
                 }
             } else {
-                match payouts::find(conn, &payout)? {
-                    Some(p) => {
-                        if payouts::fail(conn, now, &p, &format!("transfer {transfer} reversed"))? {
-                            "processed".into()
-                        } else {
-                            "already failed".into()
-                        }
-                    }
-                    None => "unknown payout".into(),
+                let Some(p) = payouts::find(conn, &payout)? else {
+                    return Ok("unknown payout".into());
+                };
+                if p.stripe_transfer_id
+                    .as_deref()
+                    .is_some_and(|t| t != transfer)
+                {
+                    tracing::error!(payout = %p.id, transfer, "reversal of a transfer that is not the payout's");
+                    return Ok(format!(
+                        "rejected: {transfer} is not the transfer of payout {}",
+                        p.id
+                    ));
+                }
+                // Only a full reversal fails the payout (and pays it again); a partial one
+                // is left for an administrator, never paid twice.
+                let full = o.get("reversed").and_then(Value::as_bool) == Some(true)
+                    || o.get("amount_reversed").and_then(Value::as_i64) >= Some(p.amount_minor);
+                if !full {
+                    tracing::error!(payout = %p.id, transfer, "partial transfer reversal: settle by hand");
+                    return Ok(format!(
+                        "rejected: partial reversal of {} {} on payout {}; settle it by hand",
+                        o.get("amount_reversed")
+                            .and_then(Value::as_i64)
+                            .unwrap_or(0),
+                        p.currency,
+                        p.id
+                    ));
+                }
+                if payouts::fail(
+                    conn,
+                    now,
+                    &p,
+                    &format!("transfer {transfer} reversed"),
+                    &["pending", "submitted", "paid"],
+                )? {
+                    "processed".into()
+                } else {
+                    "already failed".into()
                 }
             }
         }

@@ -89,8 +89,8 @@ fn platform_pool(conn: &mut DbConn, slice: &str) -> QueryResult<Vec<String>> {
 
 /// The recurring scoring sweep (`scoring.sweep`).
 pub fn sweep(conn: &mut DbConn, now: DateTime<Utc>, settings: &Settings) -> anyhow::Result<usize> {
-    let mut changed =
-        crate::calibration::service::close_due(conn, now).map_err(|e| anyhow::anyhow!("{e}"))?;
+    let mut changed = crate::calibration::service::close_due(conn, now, &settings.payments)
+        .map_err(|e| anyhow::anyhow!("{e}"))?;
     let since = now - Duration::days(settings.scoring.reliability_window_days);
     for slice_id in active_slices(conn, since)? {
         let r = crate::db::write_tx(conn, |conn| check(conn, now, settings, &slice_id, since));

@@ -130,6 +130,8 @@ async fn an_expert_fails_waits_out_the_cooldown_and_passes_with_different_items(
         let first = app.post(&start, &w.expert.token, json!({})).await;
         first.assert_status(201);
         assert_eq!(first.json["status"], "in_progress");
+        // Unpaid on this platform (no `payments.assessment_pay_per_hour`), and it says so.
+        assert_eq!(first.json["pay_per_hour"], Value::Null);
         assert_eq!(first.json["item_count"], 10);
         let items = first.json["items"].as_array().unwrap().clone();
         assert_eq!(items.len(), 10);
@@ -638,5 +640,47 @@ async fn concurrent_starts_open_exactly_one_assessment() {
             .await;
         assert_eq!(listed.json["data"].as_array().unwrap().len(), 1);
     })
+    .await;
+}
+
+#[tokio::test]
+async fn a_paid_assessment_records_its_time_and_the_platform_pays_it() {
+    crate::helpers::on_both_with(
+        |s| {
+            s.payments.assessment_pay_per_hour.insert("GBP".into(), 3000);
+        },
+        |app| async move {
+            let w = world(&app).await;
+            vet(&app, &w, &["screening", "credential_review", "assessment"]).await;
+            let start = format!("/v1/slices/{}/assessments", w.slice);
+            let a = app.post(&start, &w.expert.token, json!({})).await;
+            a.assert_status(201);
+            // Said up front: paid, at what rate.
+            assert_eq!(a.json["pay_per_hour"], json!({"amount_minor": 3000, "currency": "GBP"}));
+            let id = a.json["id"].as_str().unwrap().to_owned();
+            app.advance(chrono::Duration::minutes(12));
+            for item in a.json["items"].as_array().unwrap() {
+                answer(&app, &w.expert.token, &id, item, right_answer(item)).await;
+            }
+            app.post(&format!("/v1/assessments/{id}/submit"), &w.expert.token, json!({}))
+                .await
+                .assert_status(200);
+            let te = app.get("/v1/time-entries", &w.expert.token).await;
+            let entries = te.json["data"].as_array().unwrap();
+            assert_eq!(entries.len(), 1, "{}", te.json);
+            let t = &entries[0];
+            assert_eq!(t["source_type"], "assessment");
+            assert_eq!(t["source_id"], json!(id));
+            assert_eq!(t["payer_type"], "platform");
+            assert_eq!(t["seconds"], 720);
+            // 12 minutes at 30.00/h.
+            assert_eq!(t["pay"], json!({"amount_minor": 600, "currency": "GBP"}));
+            assert_eq!(t["sessions"].as_array().unwrap().len(), 1);
+            // The vendor sees its roster's entry; the expert is owed it.
+            assert_eq!(app.get("/v1/time-entries", &w.vendor.token).await.json["data"][0]["source_id"], json!(id));
+            let earned = app.get("/v1/experts/me/earnings", &w.expert.token).await;
+            assert_eq!(earned.json["balances"], json!([{"currency": "GBP", "payable_minor": 600, "in_payouts_minor": 0, "paid_minor": 0}]));
+        },
+    )
     .await;
 }

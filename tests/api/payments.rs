@@ -163,6 +163,8 @@ async fn a_week_of_work_is_timesheeted_approved_invoiced_collected_and_paid_out_
                 assert_eq!(mine.json["pay_minor"], 4000, "{}", mine.json);
                 assert_eq!(mine.json["effective_hourly_minor"], 8000);
                 assert!(mine.json.get("bill_minor").is_none());
+                // Not even in the history's details.
+                assert!(!mine.text.contains("bill"), "{}", mine.text);
                 let actions: Vec<&str> = mine.json["history"].as_array().unwrap().iter()
                     .map(|h| h["action"].as_str().unwrap()).collect();
                 assert_eq!(actions, ["timesheet.submitted", "timesheet.approved"]);
@@ -241,6 +243,13 @@ async fn a_week_of_work_is_timesheeted_approved_invoiced_collected_and_paid_out_
                 assert!(acks.iter().any(|a| a["outcome"] == "paid"), "{acks:?}");
                 let p = app.get(&format!("/v1/payouts/{payout}"), &e.account.token).await;
                 assert_eq!(p.json["status"], "paid");
+                // Stripe pays the expert's balance out to their bank: `payout.paid` on the
+                // connected account is recorded on their payout account.
+                let bank = json!({"id": "evt_bank_payout", "type": "payout.paid", "account": account,
+                    "data": {"object": {"id": "po_bank_1", "object": "payout", "amount": 4000, "currency": "usd", "status": "paid"}}});
+                assert_eq!(deliver(&app, &bank).await.json["outcome"], "processed");
+                let acct = app.get("/v1/experts/me/payout-account", &e.account.token).await;
+                assert_eq!(acct.json["last_bank_payout_status"], "paid");
                 // A second run finds nothing owed.
                 let r = app.post("/v1/payouts/run", &admin.token, json!({})).await;
                 assert_eq!(r.json["created"], json!([]));
@@ -338,7 +347,7 @@ async fn disputes_are_resolved_by_a_platform_admin_undisputed_sheets_auto_approv
             app.post(&format!("/v1/timesheets/{ida}/resolve"), &admin.token,
                 json!({"lines": [{"line_id": line, "approved_seconds": 9999}], "note": "too much"}))
                 .await
-                .assert_problem(422, Some("lines"));
+                .assert_problem(422, Some("lines[0].approved_seconds"));
             let r = app.post(&format!("/v1/timesheets/{ida}/resolve"), &admin.token,
                 json!({"lines": [{"line_id": line, "approved_seconds": 1800}], "note": "Half an hour is fair for this item"})).await;
             r.assert_status(200);

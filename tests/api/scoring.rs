@@ -255,6 +255,14 @@ async fn gold_answers_move_an_expert_from_probation_to_qualified_to_suspended_an
             assert!(mine["status_reason"].as_str().unwrap().contains("passed the calibration session \"Reinstatement\" with 4 of 5 correct"), "{mine}");
             let cal = metric(mine, "calibration");
             assert_eq!(cal["n"], 5);
+            // The session was paid training time: 5 answers × the 300 s allowance at the
+            // expert's own 80.00/h, paid by the platform (it ran the session).
+            let te = app.get("/v1/time-entries", &e.account.token).await;
+            let entry = te.json["data"].as_array().unwrap().iter()
+                .find(|t| t["source_type"] == "calibration").cloned().expect("a calibration entry");
+            assert_eq!(entry["payer_type"], "platform");
+            assert_eq!(entry["seconds"], 1500);
+            assert_eq!(entry["pay"], json!({"amount_minor": 3333, "currency": "USD"}));
             assert!((cal["mean"].as_f64().unwrap() - 5.0 / 7.0).abs() < 1e-9);
             // Routing offers the expert new items again.
             let ids = push(&app, &w, vec![item(501)]).await;

@@ -236,6 +236,7 @@ impl StripeStandIn {
             }
         }
         let f = form(body);
+        let full_path = path;
         let path = path.split('?').next().unwrap_or(path);
         let mut drop_after = false;
         let (status, answer) = match (method, path) {
@@ -258,6 +259,17 @@ impl StripeStandIn {
                     Some(a) => (200, a.to_string()),
                     None => error(404, "invalid_request_error", "No such account"),
                 }
+            }
+            ("GET", "/v1/transfers") => {
+                let q = form(full_path.split_once('?').map_or("", |(_, q)| q));
+                let group = q.get("transfer_group").cloned();
+                let data: Vec<Value> = st
+                    .transfers
+                    .iter()
+                    .filter(|t| group.is_none() || t["transfer_group"].as_str() == group.as_deref())
+                    .cloned()
+                    .collect();
+                (200, json!({"object": "list", "data": data, "has_more": false, "url": "/v1/transfers"}).to_string())
             }
             ("POST", "/v1/account_links") => {
                 let acct = f.get("account").cloned().unwrap_or_default();

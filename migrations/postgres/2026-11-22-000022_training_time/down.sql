@@ -1,0 +1,2 @@
+ALTER TABLE time_entries DROP COLUMN pay_currency;
+ALTER TABLE time_entries DROP COLUMN pay_minor;

@@ -1,0 +1,5 @@
+-- Paid training time (README "Hourly payment"): assessments (paid by the platform) and
+-- calibration (paid by the vendor running it, or the platform) are paid when they end,
+-- without a timesheet; the entry records what it paid.
+ALTER TABLE time_entries ADD COLUMN pay_minor BIGINT NULL;
+ALTER TABLE time_entries ADD COLUMN pay_currency TEXT NULL;
