@@ -248,3 +248,13 @@ pub fn transitions(conn: &mut DbConn, expert: &str) -> QueryResult<Vec<Transitio
         .select(TransitionRow::as_select())
         .load(conn)
 }
+
+/// Locks the expert's row until the transaction ends (a no-op update), serialising
+/// check-then-insert steps of one expert (their first pay rate for a project, their week's
+/// timesheet) on PostgreSQL as SQLite's single writer does.
+pub fn lock(conn: &mut DbConn, id: &str) -> QueryResult<()> {
+    diesel::update(experts::table.find(id))
+        .set(experts::updated_at.eq(experts::updated_at))
+        .execute(conn)?;
+    Ok(())
+}

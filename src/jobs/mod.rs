@@ -26,16 +26,25 @@ pub enum Queue {
     Default,
     /// Outbound webhook deliveries, with `webhooks.concurrency` runners of their own.
     Webhooks,
+    /// Payout runs and invoice collection: calls to Stripe, which may be slow, never hold
+    /// up e-mail or the sweeps.
+    Payments,
 }
 
 impl Queue {
-    pub const ALL: [Queue; 3] = [Queue::Mail, Queue::Default, Queue::Webhooks];
+    pub const ALL: [Queue; 4] = [
+        Queue::Mail,
+        Queue::Default,
+        Queue::Webhooks,
+        Queue::Payments,
+    ];
 
     pub fn as_str(self) -> &'static str {
         match self {
             Queue::Mail => "mail",
             Queue::Default => "default",
             Queue::Webhooks => "webhooks",
+            Queue::Payments => "payments",
         }
     }
 }

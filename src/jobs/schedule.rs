@@ -39,7 +39,7 @@ pub const RECURRING: [(&str, Queue); 6] = [
     (ROUTING_SWEEP, Queue::Default),
     (SCORING_SWEEP, Queue::Default),
     (PAYMENTS_SWEEP, Queue::Default),
-    (PAYOUT_RUN, Queue::Default),
+    (PAYOUT_RUN, Queue::Payments),
 ];
 
 /// Fires every due schedule of `queues`; returns how many jobs it enqueued.

@@ -192,7 +192,7 @@ pub fn issue(
             crate::jobs::enqueue(
                 conn,
                 now,
-                crate::jobs::Queue::Default,
+                crate::jobs::Queue::Payments,
                 COLLECT_INVOICE,
                 &CollectJob {
                     invoice: id.clone(),

@@ -554,7 +554,7 @@ pub async fn run(
                 conn,
                 at - Duration::seconds(RETRY_SECS),
                 at,
-                crate::jobs::Queue::Default,
+                crate::jobs::Queue::Payments,
                 crate::jobs::schedule::PAYOUT_RUN,
                 &json!({"retry": true}),
             )

@@ -156,6 +156,16 @@ pub fn fix_on_routing(
     if exists > 0 {
         return Ok(());
     }
+    // Another routing of this expert to the project may be fixing it right now.
+    crate::experts::store::lock(conn, expert)?;
+    let exists: i64 = pay_rates::table
+        .filter(pay_rates::expert_id.eq(expert))
+        .filter(pay_rates::project_id.eq(project))
+        .count()
+        .get_result(conn)?;
+    if exists > 0 {
+        return Ok(());
+    }
     let r = current(conn, settings, expert, project)?;
     insert(
         conn,
@@ -194,6 +204,10 @@ pub fn for_sheet(
     project: &str,
     week: NaiveDateTime,
 ) -> QueryResult<PayRateRow> {
+    if let Some(r) = for_week(conn, expert, project, week)? {
+        return Ok(r);
+    }
+    crate::experts::store::lock(conn, expert)?;
     if let Some(r) = for_week(conn, expert, project, week)? {
         return Ok(r);
     }

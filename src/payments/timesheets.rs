@@ -120,6 +120,9 @@ pub fn add_entry(
     let (Some(project), Some(lab)) = (&e.project_id, &e.payer_org_id) else {
         return Ok(());
     };
+    // One expert's entries are added one at a time, so two first entries of a week never
+    // both create its sheet or line.
+    crate::experts::store::lock(conn, &e.expert_id)?;
     let t = now.naive_utc();
     // The entry's week, or a later one if that week's sheet was already submitted (an entry
     // whose clock read the last instant of a week can commit after the sweep closed it).

@@ -3,3 +3,6 @@
 -- without a timesheet; the entry records what it paid.
 ALTER TABLE time_entries ADD COLUMN pay_minor BIGINT NULL;
 ALTER TABLE time_entries ADD COLUMN pay_currency TEXT NULL;
+
+-- Payout runs and invoice collection run on their own job queue.
+UPDATE job_schedules SET queue = 'payments' WHERE kind = 'payments.payout_run';
