@@ -26,6 +26,17 @@ pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
     super::webhook::configure(cfg);
 }
 
+/// A `week` query parameter: any instant of the week wanted, within years 1970–9999 (the
+/// week's Monday must exist as a timestamp on both engines).
+pub fn check_week(week: Option<DateTime<Utc>>) -> ApiResult<()> {
+    match week {
+        Some(w) if !(1970..=9999).contains(&chrono::Datelike::year(&w)) => Err(
+            ApiError::bad_parameter("week", "must be a date between 1970 and 9999"),
+        ),
+        _ => Ok(()),
+    }
+}
+
 #[derive(Debug, Serialize, ToSchema)]
 pub struct SessionView {
     pub started_at: DateTime<Utc>,
@@ -109,14 +120,7 @@ async fn list_time_entries(
     q: Query<TimeEntryParams>,
 ) -> ApiResult<HttpResponse> {
     let q = q.0;
-    if let Some(w) = q.week
-        && !(1970..=9999).contains(&chrono::Datelike::year(&w))
-    {
-        return Err(ApiError::bad_parameter(
-            "week",
-            "must be a date between 1970 and 9999",
-        ));
-    }
+    check_week(q.week)?;
     let req = PageParams {
         limit: q.limit,
         cursor: q.cursor.clone(),

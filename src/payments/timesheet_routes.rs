@@ -336,14 +336,7 @@ async fn list_timesheets(
     q: Query<TimesheetParams>,
 ) -> ApiResult<HttpResponse> {
     let q = q.0;
-    if let Some(w) = q.week
-        && !(1970..=9999).contains(&chrono::Datelike::year(&w))
-    {
-        return Err(ApiError::bad_parameter(
-            "week",
-            "must be a date between 1970 and 9999",
-        ));
-    }
+    super::routes::check_week(q.week)?;
     let req = PageParams {
         limit: q.limit,
         cursor: q.cursor.clone(),
@@ -354,7 +347,6 @@ async fn list_timesheets(
         .read(move |conn| -> ApiResult<_> {
             let mut query = ts::table.into_boxed();
             let all = matches!(&principal, Principal::User(u) if u.is_platform_admin);
-            let mut labs_only = false;
             if !all {
                 let (own, labs, vendors) = match &principal {
                     Principal::User(u) => (
@@ -367,7 +359,6 @@ async fn list_timesheets(
                         (None, vec![k.org_id.to_string()], vec![])
                     }
                 };
-                labs_only = own.is_none() && vendors.is_empty();
                 query = query.filter(
                     ts::expert_id
                         .eq(own.unwrap_or_default())
@@ -375,13 +366,10 @@ async fn list_timesheets(
                         .or(ts::vendor_org_id.eq_any(vendors)),
                 );
             }
+            // Naming an expert is for those who may see them (as for time entries: labs
+            // cannot link an id to a handle).
             if let Some(e) = &q.expert {
-                if labs_only {
-                    return Err(ApiError::bad_parameter(
-                        "expert",
-                        "labs see experts by handle and cannot filter by expert id",
-                    ));
-                }
+                crate::experts::service::visible_expert(conn, &principal, e)?;
                 query = query.filter(ts::expert_id.eq(e.as_str().to_owned()));
             }
             if let Some(st) = q.status {

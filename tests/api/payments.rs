@@ -108,6 +108,43 @@ async fn a_week_of_work_is_timesheeted_approved_invoiced_collected_and_paid_out_
                 assert_eq!(rates.json[0]["pay_per_hour_minor"], 8000, "{}", rates.json);
                 assert_eq!(rates.json[0]["basis"], "expert_rate");
 
+                // A change of the expert's own rate applies from next week; this week keeps
+                // the fixed rate.
+                app.call(reqwest::Method::PATCH, "/v1/experts/me", Some(&e.account.token),
+                    Some(json!({"display_name": "An Expert", "domain_ids": [w.domain], "languages": ["en"],
+                        "time_zone": "Europe/London", "country": "GB", "desired_rate_minor": 9000, "desired_currency": "USD"})))
+                    .await
+                    .assert_status(200);
+                let rates = app.get(&format!("/v1/experts/{}/pay-rates", e.id), &e.account.token).await;
+                let weeks: Vec<(&str, i64)> = rates.json.as_array().unwrap().iter()
+                    .map(|r| (r["effective_week"].as_str().unwrap(), r["pay_per_hour_minor"].as_i64().unwrap())).collect();
+                assert_eq!(weeks, [("2026-03-09T00:00:00Z", 9000), ("2026-03-02T00:00:00Z", 8000)]);
+
+                // Acme's agreement: a 12 % margin instead of the default 10 %.
+                let mut acme = acme.clone();
+                app.relogin(&mut acme).await;
+                app.relogin(&mut admin).await;
+                let agreement = format!("/v1/orgs/{}/vendor-agreement", acme.org());
+                let put = |token: String, body: Value| {
+                    let app = &app;
+                    let agreement = agreement.clone();
+                    async move { app.call(reqwest::Method::PUT, &agreement, Some(&token), Some(body)).await }
+                };
+                put(acme.token.clone(), json!({"margin_bps": 5000})).await.assert_problem(403, None);
+                put(admin.token.clone(), json!({"margin_bps": 9000})).await.assert_problem(422, Some("margin_bps"));
+                put(admin.token.clone(), json!({"margin_bps": "12%"})).await.assert_problem(422, Some("margin_bps"));
+                let set = put(admin.token.clone(), json!({"margin_bps": 1200})).await;
+                set.assert_status(200);
+                assert_eq!(set.json["source"], "agreement");
+                let seen = app.get(&agreement, &acme.token).await;
+                assert_eq!(seen.json["margin_bps"], 1200);
+                let other = app.vendor("Other pod").await;
+                app.get(&agreement, &other.token).await.assert_problem(404, None);
+                app.call(reqwest::Method::PUT, &format!("/v1/orgs/{}/vendor-agreement", w.lab.org()),
+                    Some(&admin.token), Some(json!({"margin_bps": 100})))
+                    .await
+                    .assert_problem(409, None);
+
                 // An open sheet for the week with one line: 30 minutes.
                 let mine = sheets(&app, &e.account).await;
                 assert_eq!(mine.len(), 1);
@@ -148,6 +185,9 @@ async fn a_week_of_work_is_timesheeted_approved_invoiced_collected_and_paid_out_
                     .await
                     .assert_problem(404, None);
                 assert!(sheets(&app, &rival).await.is_empty());
+                // Labs cannot link an expert id to a handle; a nonsense week is named.
+                app.get(&format!("/v1/timesheets?expert={}", e.id), &lab.token).await.assert_problem(404, None);
+                app.get("/v1/timesheets?week=yesterday", &lab.token).await.assert_problem(400, Some("week"));
                 let a = app.post(&format!("/v1/timesheets/{sheet}/approve"), &lab.token, json!({})).await;
                 a.assert_status(200);
                 assert_eq!(a.json["status"], "approved");
@@ -169,13 +209,17 @@ async fn a_week_of_work_is_timesheeted_approved_invoiced_collected_and_paid_out_
                     .map(|h| h["action"].as_str().unwrap()).collect();
                 assert_eq!(actions, ["timesheet.submitted", "timesheet.approved"]);
 
-                // The ledger: the lab owes 75.00; 40.00 to the expert, 7.50 (10 %) to the
-                // vendor, 27.50 (15 % fee + the remainder) to the platform.
+                // The ledger: the lab owes 75.00; 40.00 to the expert, 9.00 (Acme's 12 %) to
+                // the vendor, 26.00 (15 % fee + the remainder) to the platform.
                 let tb = trial_balance(&app, &mut admin).await;
                 assert_eq!(balance(&tb, "lab_receivable", Some(w.lab.org())), 7500);
                 assert_eq!(balance(&tb, "expert_payable", Some(&e.id)), -4000);
-                assert_eq!(balance(&tb, "vendor_payable", Some(acme.org())), -750);
-                assert_eq!(balance(&tb, "platform_revenue", None), -2750);
+                assert_eq!(balance(&tb, "vendor_payable", Some(acme.org())), -900);
+                assert_eq!(balance(&tb, "platform_revenue", None), -2600);
+                app.relogin(&mut acme).await;
+                let v = app.get(&format!("/v1/timesheets/{sheet}"), &acme.token).await;
+                assert_eq!(v.json["vendor_margin_bps"], 1200, "{}", v.json);
+                assert_eq!(v.json["lines"][0]["vendor_margin_minor"], 900);
 
                 // The invoice: one line for the project and slice, collected through a
                 // PaymentIntent.
