@@ -226,14 +226,10 @@ impl JobRunner {
                 self.in_transaction(crate::payments::sweep::sweep).await
             }
             super::schedule::PAYOUT_RUN => {
-                let r = crate::payments::payouts::run(
-                    &self.db,
-                    &self.clock,
-                    &self.env.settings,
-                    self.env.stripe.as_ref(),
-                )
-                .await
-                .map_err(|e| anyhow::anyhow!("{e}"))?;
+                let r =
+                    crate::payments::payouts::run(&self.db, &self.clock, self.env.stripe.as_ref())
+                        .await
+                        .map_err(|e| anyhow::anyhow!("{e}"))?;
                 tracing::info!(
                     created = r.created.len(),
                     submitted = r.submitted.len(),

@@ -228,13 +228,7 @@ async fn get_payout(
 #[post("/payouts/run")]
 async fn run_payouts(state: web::Data<AppState>, principal: Principal) -> ApiResult<HttpResponse> {
     principal.platform_admin()?;
-    let report = payouts::run(
-        &state.db,
-        &state.clock,
-        &state.settings,
-        state.stripe.as_ref(),
-    )
-    .await?;
+    let report = payouts::run(&state.db, &state.clock, state.stripe.as_ref()).await?;
     Ok(HttpResponse::Ok().json(report))
 }
 

@@ -38,8 +38,7 @@ use super::store::{self as ledger_store, Source};
 use super::stripe::{CallError, StripeApi};
 use crate::audit::{Actor, Entry};
 use crate::clock::SharedClock;
-use crate::config::Settings;
-use crate::db::schema::{experts, payout_accounts, payouts};
+use crate::db::schema::{payout_accounts, payouts};
 use crate::db::{Db, DbConn};
 use crate::http::{ApiError, ApiResult};
 use crate::ids::PayoutId;
@@ -453,12 +452,7 @@ fn claim(conn: &mut DbConn, now: DateTime<Utc>, id: &str) -> QueryResult<Option<
 
 /// Runs a payout run: plan, then send every pending Stripe payout (including those left
 /// by earlier runs).
-pub async fn run(
-    db: &Db,
-    clock: &SharedClock,
-    settings: &Settings,
-    stripe: Option<&StripeApi>,
-) -> ApiResult<RunReport> {
+pub async fn run(db: &Db, clock: &SharedClock, stripe: Option<&StripeApi>) -> ApiResult<RunReport> {
     let mut report = RunReport::default();
     let now = clock.now();
     let enabled = stripe.is_some();
@@ -481,7 +475,6 @@ pub async fn run(
                 .load::<String>(conn)?)
         })
         .await?;
-    let _ = settings;
     for id in pending {
         let now = clock.now();
         let claimed = db
@@ -564,12 +557,4 @@ pub async fn run(
         .await?;
     }
     Ok(report)
-}
-
-/// The expert of a payout, for tenancy checks.
-pub fn expert_user(conn: &mut DbConn, expert: &str) -> QueryResult<String> {
-    experts::table
-        .find(expert)
-        .select(experts::user_id)
-        .first(conn)
 }

@@ -8,8 +8,7 @@ use std::collections::HashMap;
 use secrecy::ExposeSecret;
 use stripe::{Client, ClientBuilder, IdempotencyKey, RequestStrategy, StripeError, StripeRequest};
 use stripe_connect::account::{
-    CreateAccount, CreateAccountCapabilities, CreateAccountCapabilitiesTransfers,
-    CreateAccountType, RetrieveAccount,
+    CreateAccount, CreateAccountCapabilities, CreateAccountCapabilitiesTransfers, CreateAccountType,
 };
 use stripe_connect::account_link::{CreateAccountLink, CreateAccountLinkType};
 use stripe_connect::transfer::{CreateTransfer, ListTransfer};
@@ -169,14 +168,6 @@ impl StripeApi {
             .metadata(metadata)
             .customize()
             .request_strategy(key(&format!("cadre-account-{expert}"))?)
-            .send(&self.client)
-            .await
-            .map_err(classify)?;
-        Ok(AccountState::of(&a))
-    }
-
-    pub async fn retrieve_account(&self, account: &str) -> Result<AccountState, CallError> {
-        let a = RetrieveAccount::new(account)
             .send(&self.client)
             .await
             .map_err(classify)?;

@@ -11,7 +11,7 @@ use chrono::{DateTime, Duration, NaiveDateTime, Utc};
 use diesel::prelude::*;
 use serde_json::json;
 
-use super::amounts::{self, Rates, Split};
+use super::amounts::{self, Rates};
 use super::ledger;
 use super::store::{self as ledger_store, Source};
 use super::timesheet::{Mover, Status, auto_approve_at};
@@ -318,11 +318,6 @@ pub fn submit(
                "pay_rate_basis": pay.basis, "auto_approve_at": crate::clock::utc(approve_at)}),
     )?;
     Ok(())
-}
-
-/// The money of a line at the sheet's rates.
-pub fn line_split(s: &SheetRow, l: &LineRow) -> Option<Split> {
-    s.rates().map(|r| amounts::split(l.seconds(), &r))
 }
 
 /// Approves a submitted (or, by a platform admin, a disputed) sheet and posts its money.

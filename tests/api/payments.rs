@@ -19,6 +19,24 @@ use crate::stripe_standin::{
     Fault, StripeStandIn, WEBHOOK_SECRET, deliver, deliver_all, deliver_raw, signed,
 };
 
+/// Runs `test` on both engines against a fresh Stripe stand-in state, with Cadre
+/// configured to use it.
+async fn on_both_with_stripe<F, Fut>(test: F)
+where
+    F: Fn(TestApp, StripeStandIn) -> Fut,
+    Fut: std::future::Future<Output = ()>,
+{
+    let stripe = StripeStandIn::start().await;
+    on_both_with(
+        |s| stripe.configure(s),
+        |app| {
+            stripe.reset();
+            test(app, stripe.clone())
+        },
+    )
+    .await;
+}
+
 /// Accepts the expert's first offered assignment and works it for `minutes`, with a
 /// heartbeat every two minutes, then submits it.
 async fn work_one(app: &TestApp, e: &mut Expert, minutes: i64) -> String {
@@ -88,13 +106,7 @@ async fn sheets(app: &TestApp, who: &Account) -> Vec<Value> {
 
 #[tokio::test]
 async fn a_week_of_work_is_timesheeted_approved_invoiced_collected_and_paid_out_through_stripe() {
-    let stripe = StripeStandIn::start().await;
-    on_both_with(
-        |s| stripe.configure(s),
-        |app| {
-            let stripe = stripe.clone();
-            async move {
-                stripe.reset();
+    on_both_with_stripe(|app, stripe| async move {
                 let w = world(&app, Opts { overlap: 1, ..Opts::default() }).await;
                 let mut admin = w.admin.clone();
                 let acme = app.vendor("Acme").await;
@@ -314,9 +326,7 @@ async fn a_week_of_work_is_timesheeted_approved_invoiced_collected_and_paid_out_
                 assert_eq!(balance(&tb, "cash_stripe", None), 7500 - 4000);
                 // async-stripe sends its pinned API version on every call.
                 assert!(stripe.stripe_versions().iter().all(|v| v.as_deref() == Some("2026-09-30.endive")));
-            }
-        },
-    )
+    })
     .await;
 }
 
@@ -527,142 +537,172 @@ async fn owed_experts(
 
 #[tokio::test]
 async fn the_payout_run_pays_each_payout_exactly_once_whatever_step_fails() {
-    let stripe = StripeStandIn::start().await;
-    on_both_with(
-        |s| stripe.configure(s),
-        |app| {
-            let stripe = stripe.clone();
-            async move {
-                stripe.reset();
-                let w = world(&app, Opts::default()).await;
-                let mut admin = w.admin.clone();
-                let es = owed_experts(&app, &stripe, &w, &[1000, 2000, 3000]).await;
-                // Sent in id order: the first transfer fails before Stripe does anything,
-                // the second is made but its answer is lost, the third goes through.
-                stripe.fail_next_transfer(Fault::FailBefore);
-                stripe.fail_next_transfer(Fault::DropAfter);
-                app.relogin(&mut admin).await;
-                let r = app.post("/v1/payouts/run", &admin.token, json!({})).await;
-                r.assert_status(200);
-                assert_eq!(r.json["created"].as_array().unwrap().len(), 3);
-                assert_eq!(r.json["retrying"].as_array().unwrap().len(), 2, "{}", r.json);
-                assert_eq!(r.json["submitted"].as_array().unwrap().len(), 1);
-                // Payouts are sent in id order: that is the order the faults hit them.
-                let mut ids: Vec<String> = r.json["created"].as_array().unwrap().iter().map(|x| x.as_str().unwrap().to_owned()).collect();
-                ids.sort();
-                let failed_before = &ids[0];
-                let dropped = &ids[1];
-                let through = &ids[2];
-                let status = |v: &Value| v["status"].as_str().unwrap().to_owned();
-                for (id, want) in [(failed_before, "pending"), (dropped, "pending"), (through, "submitted")] {
-                    let g = app.get(&format!("/v1/payouts/{id}"), &admin.token).await;
-                    assert_eq!(status(&g.json), want, "{id}: {}", g.json);
-                }
-                // Stripe made two transfers (the dropped one exists there).
-                assert_eq!(stripe.transfers().len(), 2);
+    on_both_with_stripe(|app, stripe| async move {
+        let w = world(&app, Opts::default()).await;
+        let mut admin = w.admin.clone();
+        let es = owed_experts(&app, &stripe, &w, &[1000, 2000, 3000]).await;
+        // Sent in id order: the first transfer fails before Stripe does anything,
+        // the second is made but its answer is lost, the third goes through.
+        stripe.fail_next_transfer(Fault::FailBefore);
+        stripe.fail_next_transfer(Fault::DropAfter);
+        app.relogin(&mut admin).await;
+        let r = app.post("/v1/payouts/run", &admin.token, json!({})).await;
+        r.assert_status(200);
+        assert_eq!(r.json["created"].as_array().unwrap().len(), 3);
+        assert_eq!(
+            r.json["retrying"].as_array().unwrap().len(),
+            2,
+            "{}",
+            r.json
+        );
+        assert_eq!(r.json["submitted"].as_array().unwrap().len(), 1);
+        // Payouts are sent in id order: that is the order the faults hit them.
+        let mut ids: Vec<String> = r.json["created"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|x| x.as_str().unwrap().to_owned())
+            .collect();
+        ids.sort();
+        let failed_before = &ids[0];
+        let dropped = &ids[1];
+        let through = &ids[2];
+        let status = |v: &Value| v["status"].as_str().unwrap().to_owned();
+        for (id, want) in [
+            (failed_before, "pending"),
+            (dropped, "pending"),
+            (through, "submitted"),
+        ] {
+            let g = app.get(&format!("/v1/payouts/{id}"), &admin.token).await;
+            assert_eq!(status(&g.json), want, "{id}: {}", g.json);
+        }
+        // Stripe made two transfers (the dropped one exists there).
+        assert_eq!(stripe.transfers().len(), 2);
 
-                // Stripe's transfer.created for the dropped one arrives before any re-run:
-                // the webhook records it and pays it.
-                let acks = deliver_all(&app, &stripe).await;
-                assert_eq!(acks.iter().filter(|a| a["outcome"] == "paid").count(), 2, "{acks:?}");
-                let g = app.get(&format!("/v1/payouts/{dropped}"), &admin.token).await;
-                assert_eq!(status(&g.json), "paid");
-                assert!(g.json["stripe_transfer_id"].as_str().is_some());
+        // Stripe's transfer.created for the dropped one arrives before any re-run:
+        // the webhook records it and pays it.
+        let acks = deliver_all(&app, &stripe).await;
+        assert_eq!(
+            acks.iter().filter(|a| a["outcome"] == "paid").count(),
+            2,
+            "{acks:?}"
+        );
+        let g = app
+            .get(&format!("/v1/payouts/{dropped}"), &admin.token)
+            .await;
+        assert_eq!(status(&g.json), "paid");
+        assert!(g.json["stripe_transfer_id"].as_str().is_some());
 
-                // The re-run sends only the one that never reached Stripe, with its key.
-                let r = app.post("/v1/payouts/run", &admin.token, json!({})).await;
-                assert_eq!(r.json["created"], json!([]), "{}", r.json);
-                assert_eq!(r.json["submitted"], json!([failed_before]));
-                deliver_all(&app, &stripe).await;
-                for id in &ids {
-                    let g = app.get(&format!("/v1/payouts/{id}"), &admin.token).await;
-                    assert_eq!(status(&g.json), "paid");
-                    let n = stripe.transfers().iter().filter(|t| t["metadata"]["cadre_payout_id"] == json!(id)).count();
-                    assert_eq!(n, 1, "exactly one transfer for {id}");
-                }
-                assert_eq!(stripe.requests_with_key(&format!("cadre-payout-{failed_before}")), 2);
-                assert_eq!(stripe.requests_with_key(&format!("cadre-payout-{dropped}")), 1);
-                assert_eq!(stripe.requests_with_key(&format!("cadre-payout-{through}")), 1);
-                // The same event again changes nothing.
-                let tr = stripe.transfers().into_iter().find(|t| t["metadata"]["cadre_payout_id"] == json!(through)).unwrap();
-                let replay = json!({"id": "evt_replayed_once", "type": "transfer.created", "data": {"object": tr}});
-                assert_eq!(deliver(&app, &replay).await.json["duplicate"], false);
-                let again = deliver(&app, &replay).await;
-                assert_eq!(again.json["duplicate"], true);
+        // The re-run sends only the one that never reached Stripe, with its key.
+        let r = app.post("/v1/payouts/run", &admin.token, json!({})).await;
+        assert_eq!(r.json["created"], json!([]), "{}", r.json);
+        assert_eq!(r.json["submitted"], json!([failed_before]));
+        deliver_all(&app, &stripe).await;
+        for id in &ids {
+            let g = app.get(&format!("/v1/payouts/{id}"), &admin.token).await;
+            assert_eq!(status(&g.json), "paid");
+            let n = stripe
+                .transfers()
+                .iter()
+                .filter(|t| t["metadata"]["cadre_payout_id"] == json!(id))
+                .count();
+            assert_eq!(n, 1, "exactly one transfer for {id}");
+        }
+        assert_eq!(
+            stripe.requests_with_key(&format!("cadre-payout-{failed_before}")),
+            2
+        );
+        assert_eq!(
+            stripe.requests_with_key(&format!("cadre-payout-{dropped}")),
+            1
+        );
+        assert_eq!(
+            stripe.requests_with_key(&format!("cadre-payout-{through}")),
+            1
+        );
+        // The same event again changes nothing.
+        let tr = stripe
+            .transfers()
+            .into_iter()
+            .find(|t| t["metadata"]["cadre_payout_id"] == json!(through))
+            .unwrap();
+        let replay =
+            json!({"id": "evt_replayed_once", "type": "transfer.created", "data": {"object": tr}});
+        assert_eq!(deliver(&app, &replay).await.json["duplicate"], false);
+        let again = deliver(&app, &replay).await;
+        assert_eq!(again.json["duplicate"], true);
 
-                // Stripe reverses the third transfer: the payout fails, the amount is payable
-                // again, and the next run pays it as a new payout with a new key.
-                let reversed = stripe.reverse_transfer(tr["id"].as_str().unwrap());
-                assert_eq!(deliver(&app, &reversed).await.json["outcome"], "processed");
-                let g = app.get(&format!("/v1/payouts/{through}"), &admin.token).await;
-                assert_eq!(status(&g.json), "failed");
-                let tb = trial_balance(&app, &mut admin).await;
-                let owner = es.iter().find(|e| e.id == g.json["expert_id"].as_str().unwrap()).unwrap();
-                assert_eq!(balance(&tb, "expert_payable", Some(&owner.id)), -g.json["amount_minor"].as_i64().unwrap());
-                let r = app.post("/v1/payouts/run", &admin.token, json!({})).await;
-                let retry = r.json["submitted"][0].as_str().unwrap().to_owned();
-                let g2 = app.get(&format!("/v1/payouts/{retry}"), &admin.token).await;
-                assert_eq!(g2.json["retry_of"], json!(through));
-                deliver_all(&app, &stripe).await;
-                let tb = trial_balance(&app, &mut admin).await;
-                for e in &es {
-                    assert_eq!(balance(&tb, "expert_payable", Some(&e.id)), 0);
-                }
-                assert_eq!(balance(&tb, "cash_stripe", None), -6000);
-            }
-        },
-    )
+        // Stripe reverses the third transfer: the payout fails, the amount is payable
+        // again, and the next run pays it as a new payout with a new key.
+        let reversed = stripe.reverse_transfer(tr["id"].as_str().unwrap());
+        assert_eq!(deliver(&app, &reversed).await.json["outcome"], "processed");
+        let g = app
+            .get(&format!("/v1/payouts/{through}"), &admin.token)
+            .await;
+        assert_eq!(status(&g.json), "failed");
+        let tb = trial_balance(&app, &mut admin).await;
+        let owner = es
+            .iter()
+            .find(|e| e.id == g.json["expert_id"].as_str().unwrap())
+            .unwrap();
+        assert_eq!(
+            balance(&tb, "expert_payable", Some(&owner.id)),
+            -g.json["amount_minor"].as_i64().unwrap()
+        );
+        let r = app.post("/v1/payouts/run", &admin.token, json!({})).await;
+        let retry = r.json["submitted"][0].as_str().unwrap().to_owned();
+        let g2 = app.get(&format!("/v1/payouts/{retry}"), &admin.token).await;
+        assert_eq!(g2.json["retry_of"], json!(through));
+        deliver_all(&app, &stripe).await;
+        let tb = trial_balance(&app, &mut admin).await;
+        for e in &es {
+            assert_eq!(balance(&tb, "expert_payable", Some(&e.id)), 0);
+        }
+        assert_eq!(balance(&tb, "cash_stripe", None), -6000);
+    })
     .await;
 }
 
 #[tokio::test]
 async fn concurrent_payout_runs_never_pay_twice() {
-    let stripe = StripeStandIn::start().await;
-    on_both_with(
-        |s| stripe.configure(s),
-        |app| {
-            let stripe = stripe.clone();
-            async move {
-                stripe.reset();
-                let w = world(&app, Opts::default()).await;
-                let mut admin = w.admin.clone();
-                let es = owed_experts(&app, &stripe, &w, &[1500, 2500, 3500, 4500]).await;
-                app.relogin(&mut admin).await;
-                let (a, b, c) = tokio::join!(
-                    app.post("/v1/payouts/run", &admin.token, json!({})),
-                    app.post("/v1/payouts/run", &admin.token, json!({})),
-                    app.post("/v1/payouts/run", &admin.token, json!({})),
-                );
-                let mut created = Vec::new();
-                let mut submitted = Vec::new();
-                for r in [&a, &b, &c] {
-                    r.assert_status(200);
-                    created.extend(r.json["created"].as_array().unwrap().iter().cloned());
-                    submitted.extend(r.json["submitted"].as_array().unwrap().iter().cloned());
-                }
-                assert_eq!(created.len(), 4, "one payout per expert: {created:?}");
-                assert_eq!(
-                    submitted.len(),
-                    4,
-                    "each submitted by one run: {submitted:?}"
-                );
-                let transfers = stripe.transfers();
-                for e in &es {
-                    let n = transfers
-                        .iter()
-                        .filter(|t| t["metadata"]["cadre_expert_id"] == json!(e.id))
-                        .count();
-                    assert_eq!(n, 1, "one transfer for {}", e.id);
-                }
-                deliver_all(&app, &stripe).await;
-                let tb = trial_balance(&app, &mut admin).await;
-                assert_eq!(
-                    balance(&tb, "cash_stripe", None),
-                    -(1500 + 2500 + 3500 + 4500)
-                );
-            }
-        },
-    )
+    on_both_with_stripe(|app, stripe| async move {
+        let w = world(&app, Opts::default()).await;
+        let mut admin = w.admin.clone();
+        let es = owed_experts(&app, &stripe, &w, &[1500, 2500, 3500, 4500]).await;
+        app.relogin(&mut admin).await;
+        let (a, b, c) = tokio::join!(
+            app.post("/v1/payouts/run", &admin.token, json!({})),
+            app.post("/v1/payouts/run", &admin.token, json!({})),
+            app.post("/v1/payouts/run", &admin.token, json!({})),
+        );
+        let mut created = Vec::new();
+        let mut submitted = Vec::new();
+        for r in [&a, &b, &c] {
+            r.assert_status(200);
+            created.extend(r.json["created"].as_array().unwrap().iter().cloned());
+            submitted.extend(r.json["submitted"].as_array().unwrap().iter().cloned());
+        }
+        assert_eq!(created.len(), 4, "one payout per expert: {created:?}");
+        assert_eq!(
+            submitted.len(),
+            4,
+            "each submitted by one run: {submitted:?}"
+        );
+        let transfers = stripe.transfers();
+        for e in &es {
+            let n = transfers
+                .iter()
+                .filter(|t| t["metadata"]["cadre_expert_id"] == json!(e.id))
+                .count();
+            assert_eq!(n, 1, "one transfer for {}", e.id);
+        }
+        deliver_all(&app, &stripe).await;
+        let tb = trial_balance(&app, &mut admin).await;
+        assert_eq!(
+            balance(&tb, "cash_stripe", None),
+            -(1500 + 2500 + 3500 + 4500)
+        );
+    })
     .await;
 }
 
@@ -708,58 +748,44 @@ async fn forged_stale_and_replayed_stripe_webhooks_are_refused_and_rotation_work
 
 #[tokio::test]
 async fn a_transfer_stripe_refuses_fails_its_payout_and_the_next_run_pays_it_anew() {
-    let stripe = StripeStandIn::start().await;
-    on_both_with(
-        |s| stripe.configure(s),
-        |app| {
-            let stripe = stripe.clone();
-            async move {
-                stripe.reset();
-                let w = world(&app, Opts::default()).await;
-                let mut admin = w.admin.clone();
-                let es = owed_experts(&app, &stripe, &w, &[2500]).await;
-                stripe.fail_next_transfer(Fault::Refuse);
-                app.relogin(&mut admin).await;
-                let r = app.post("/v1/payouts/run", &admin.token, json!({})).await;
-                r.assert_status(200);
-                assert_eq!(r.json["failed"].as_array().unwrap().len(), 1, "{}", r.json);
-                let first = r.json["failed"][0].as_str().unwrap().to_owned();
-                let g = app.get(&format!("/v1/payouts/{first}"), &admin.token).await;
-                assert_eq!(g.json["status"], "failed");
-                assert!(
-                    g.json["last_error"].as_str().unwrap().contains("400"),
-                    "{}",
-                    g.json
-                );
-                assert!(stripe.transfers().is_empty());
-                // Nothing was posted: the pay is still owed, and the next run pays it.
-                let tb = trial_balance(&app, &mut admin).await;
-                assert_eq!(balance(&tb, "expert_payable", Some(&es[0].id)), -2500);
-                let r = app.post("/v1/payouts/run", &admin.token, json!({})).await;
-                let retry = r.json["submitted"][0].as_str().unwrap().to_owned();
-                assert_ne!(retry, first);
-                let g = app.get(&format!("/v1/payouts/{retry}"), &admin.token).await;
-                assert_eq!(g.json["retry_of"], json!(first));
-                assert_eq!(stripe.transfers().len(), 1);
-                deliver_all(&app, &stripe).await;
-                let tb = trial_balance(&app, &mut admin).await;
-                assert_eq!(balance(&tb, "expert_payable", Some(&es[0].id)), 0);
-            }
-        },
-    )
+    on_both_with_stripe(|app, stripe| async move {
+        let w = world(&app, Opts::default()).await;
+        let mut admin = w.admin.clone();
+        let es = owed_experts(&app, &stripe, &w, &[2500]).await;
+        stripe.fail_next_transfer(Fault::Refuse);
+        app.relogin(&mut admin).await;
+        let r = app.post("/v1/payouts/run", &admin.token, json!({})).await;
+        r.assert_status(200);
+        assert_eq!(r.json["failed"].as_array().unwrap().len(), 1, "{}", r.json);
+        let first = r.json["failed"][0].as_str().unwrap().to_owned();
+        let g = app.get(&format!("/v1/payouts/{first}"), &admin.token).await;
+        assert_eq!(g.json["status"], "failed");
+        assert!(
+            g.json["last_error"].as_str().unwrap().contains("400"),
+            "{}",
+            g.json
+        );
+        assert!(stripe.transfers().is_empty());
+        // Nothing was posted: the pay is still owed, and the next run pays it.
+        let tb = trial_balance(&app, &mut admin).await;
+        assert_eq!(balance(&tb, "expert_payable", Some(&es[0].id)), -2500);
+        let r = app.post("/v1/payouts/run", &admin.token, json!({})).await;
+        let retry = r.json["submitted"][0].as_str().unwrap().to_owned();
+        assert_ne!(retry, first);
+        let g = app.get(&format!("/v1/payouts/{retry}"), &admin.token).await;
+        assert_eq!(g.json["retry_of"], json!(first));
+        assert_eq!(stripe.transfers().len(), 1);
+        deliver_all(&app, &stripe).await;
+        let tb = trial_balance(&app, &mut admin).await;
+        assert_eq!(balance(&tb, "expert_payable", Some(&es[0].id)), 0);
+    })
     .await;
 }
 
 #[tokio::test]
 async fn a_webhook_that_fails_midway_changes_nothing_and_its_redelivery_settles_the_payout_once() {
     use diesel::connection::SimpleConnection;
-    let stripe = StripeStandIn::start().await;
-    on_both_with(
-        |s| stripe.configure(s),
-        |app| {
-            let stripe = stripe.clone();
-            async move {
-                stripe.reset();
+    on_both_with_stripe(|app, stripe| async move {
                 let w = world(&app, Opts::default()).await;
                 let mut admin = w.admin.clone();
                 let es = owed_experts(&app, &stripe, &w, &[4200]).await;
@@ -819,8 +845,6 @@ async fn a_webhook_that_fails_midway_changes_nothing_and_its_redelivery_settles_
                 let tb = trial_balance(&app, &mut admin).await;
                 assert_eq!(balance(&tb, "expert_payable", Some(&es[0].id)), 0);
                 assert_eq!(balance(&tb, "cash_stripe", None), -4200);
-            }
-        },
-    )
+    })
     .await;
 }
