@@ -319,6 +319,9 @@ async fn a_week_of_work_is_timesheeted_approved_invoiced_collected_and_paid_out_
                 assert_eq!(app.get("/v1/payouts", &other.token).await.json["data"], json!([]));
                 app.get(&format!("/v1/payouts/{payout}"), &other.token).await.assert_problem(404, None);
                 app.get(&format!("/v1/timesheets/{sheet}"), &other.token).await.assert_problem(404, None);
+                // An expert's pay rates are theirs, their vendor's and the platform's.
+                app.get(&format!("/v1/experts/{}/pay-rates", e.id), &lab.token).await.assert_problem(404, None);
+                app.get(&format!("/v1/experts/{}/pay-rates", e.id), &other.token).await.assert_problem(404, None);
 
                 let tb = trial_balance(&app, &mut admin).await;
                 assert_eq!(balance(&tb, "lab_receivable", Some(w.lab.org())), 0);
