@@ -330,6 +330,10 @@ pub struct ScoringSettings {
     pub qualify_lower_bound: f64,
     /// Probation or qualified → suspended when the lower bound falls below this.
     pub suspend_lower_bound: f64,
+    /// The least gold-accuracy lower bound an expert needs in a slice to be made its
+    /// `adjudicator`; an adjudicator whose bound falls below it (with at least
+    /// `min_gold_answers` decayed answers) goes back to `senior`.
+    pub adjudicator_min_lower_bound: f64,
     /// Days of resolved items slice reliability is computed over.
     pub reliability_window_days: i64,
     /// Items with overlapping judgments needed before reliability says anything.
@@ -348,6 +352,7 @@ impl Default for ScoringSettings {
             prior: 1.0,
             min_gold_answers: 20.0,
             qualify_lower_bound: 0.85,
+            adjudicator_min_lower_bound: 0.9,
             suspend_lower_bound: 0.75,
             reliability_window_days: 30,
             reliability_min_items: 20,
@@ -775,6 +780,9 @@ impl Settings {
             && sc.qualify_lower_bound < 1.0)
         {
             bail!("scoring needs 0 < suspend_lower_bound < qualify_lower_bound < 1");
+        }
+        if !(0.0..1.0).contains(&sc.adjudicator_min_lower_bound) {
+            bail!("scoring.adjudicator_min_lower_bound must be in [0, 1)");
         }
         if !(1..=365).contains(&sc.reliability_window_days) {
             bail!("scoring.reliability_window_days must be between 1 and 365");

@@ -647,6 +647,9 @@ fn seed_experts(
             contact_consent: false,
         };
         let mut row = experts::apply(conn, now, &principal, vendor, &profile)?;
+        if let Some(v) = vendor {
+            crate::rosters::store::join(conn, now, &row.id, v.as_str(), "applied", None)?;
+        }
         for to in steps {
             let reason = match to {
                 Rejected => "Proof grading below the bar in screening",

@@ -191,6 +191,8 @@ define_id!(TimesheetLineId, "tsl", "a timesheet line id");
 define_id!(InvoiceId, "ivc", "an invoice id");
 define_id!(InvoiceLineId, "ivl", "an invoice line id");
 define_id!(PayoutId, "pyo", "a payout id");
+define_id!(RosterInvitationId, "rin", "a roster invitation id");
+define_id!(RosterMembershipId, "rom", "a roster membership id");
 
 #[cfg(test)]
 mod tests {

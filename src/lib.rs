@@ -30,6 +30,7 @@ pub mod money;
 pub mod orgs;
 pub mod payments;
 pub mod projects;
+pub mod rosters;
 pub mod routing;
 pub mod scheduling;
 pub mod scoring;

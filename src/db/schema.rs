@@ -975,6 +975,39 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    roster_invitations (id) {
+        id -> Text,
+        vendor_org_id -> Text,
+        email -> Text,
+        email_normalized -> Text,
+        message -> Text,
+        token_hash -> Text,
+        invited_by -> Text,
+        created_at -> Timestamp,
+        expires_at -> Timestamp,
+        accepted_at -> Nullable<Timestamp>,
+        accepted_by_expert -> Nullable<Text>,
+        declined_at -> Nullable<Timestamp>,
+        revoked_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    roster_memberships (id) {
+        id -> Text,
+        expert_id -> Text,
+        vendor_org_id -> Text,
+        joined_via -> Text,
+        invitation_id -> Nullable<Text>,
+        joined_at -> Timestamp,
+        left_at -> Nullable<Timestamp>,
+        left_reason -> Nullable<Text>,
+        left_note -> Nullable<Text>,
+        left_by -> Nullable<Text>,
+    }
+}
+
 diesel::allow_tables_to_appear_in_same_query!(
     users,
     orgs,
@@ -1035,4 +1068,6 @@ diesel::allow_tables_to_appear_in_same_query!(
     payouts,
     stripe_events,
     payments_lock,
+    roster_invitations,
+    roster_memberships,
 );

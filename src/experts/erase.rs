@@ -13,7 +13,7 @@ use crate::audit::{self, Actor, Entry};
 use crate::db::DbConn;
 use crate::db::schema::{
     credential_email_checks, credentials, email_tokens, evidence_files, experts, invitations, jobs,
-    memberships, users,
+    memberships, roster_invitations, users,
 };
 use crate::http::ApiResult;
 
@@ -121,6 +121,15 @@ pub fn erase_expert(
             invitations::email_normalized.eq(ERASED),
         ))
         .execute(conn)?;
+    diesel::update(
+        roster_invitations::table.filter(roster_invitations::email_normalized.eq(&email)),
+    )
+    .set((
+        roster_invitations::email.eq(ERASED),
+        roster_invitations::email_normalized.eq(ERASED),
+        roster_invitations::message.eq(""),
+    ))
+    .execute(conn)?;
     // Queued mail to the address is dropped; sent mail keeps no copy of the address.
     // Payloads hold the address as typed, so match both the original and normalised forms.
     let mut forms = vec![email.clone()];

@@ -116,8 +116,11 @@ pub struct ProfileInput {
     /// Let labs see your name and contact details (default: no, they see your handle).
     #[serde(default)]
     pub contact_consent: bool,
-    /// When applying: the vendor (roster) you work through, if any. Fixed afterwards.
-    pub vendor_id: Option<OrgId>,
+    /// When applying: the token of a vendor's roster invitation sent to your address. You
+    /// apply with that vendor set (their admins vet you); without one you apply
+    /// independently. Not accepted when editing.
+    #[schema(min_length = 1, max_length = 512)]
+    pub roster_invitation: Option<String>,
 }
 
 impl ProfileInput {
@@ -173,8 +176,27 @@ async fn apply(
     let view = state
         .db
         .write(move |conn| {
-            service::check_references(conn, &b.domain_ids, b.vendor_id.as_ref())?;
-            let row = service::apply(conn, now, &user, b.vendor_id.as_ref(), &b.profile())?;
+            let invitation = b
+                .roster_invitation
+                .as_deref()
+                .map(|t| {
+                    crate::rosters::service::usable_invitation(
+                        conn,
+                        t,
+                        &user,
+                        now,
+                        "roster_invitation",
+                    )
+                })
+                .transpose()?;
+            let vendor = invitation
+                .as_ref()
+                .map(|i| OrgId::from_db(i.vendor_org_id.clone()));
+            service::check_references(conn, &b.domain_ids, vendor.as_ref())?;
+            let row = service::apply(conn, now, &user, vendor.as_ref(), &b.profile())?;
+            if let Some(inv) = &invitation {
+                crate::rosters::service::joined_on_application(conn, now, inv, &row.id)?;
+            }
             service::expert_view(conn, row)
         })
         .await?;
@@ -227,10 +249,10 @@ async fn update_me(
 ) -> ApiResult<HttpResponse> {
     let user = principal.user()?.clone();
     let b = body.into_inner();
-    if b.vendor_id.is_some() {
+    if b.roster_invitation.is_some() {
         return Err(ApiError::invalid_field(
-            "vendor_id",
-            "cannot be changed here; rosters change through vendor invitations",
+            "roster_invitation",
+            "is only used when applying; accept a roster invitation with POST /v1/roster-invitations/accept",
         ));
     }
     let now = state.now();

@@ -61,6 +61,7 @@ impl Modify for BearerAuth {
         (name = "projects", description = "Lab projects and their versioned constitutions"),
         (name = "gold", description = "Gold items: known answers for verification, calibration and assessment"),
         (name = "experts", description = "Expert applications, profiles and the vetting pipeline"),
+        (name = "rosters", description = "Vendor rosters: invitations, removal, transfers with the expert's consent, membership history, bulk tiers and tier coverage"),
         (name = "credentials", description = "Experts' credentials, evidence (files and institutional e-mail checks), review, revocation and domain eligibility"),
         (name = "standings", description = "Experts' per-slice status (probation, qualified, suspended) and tier (annotator, senior, adjudicator)"),
         (name = "assessments", description = "Qualification assessments drawn from a slice's shared assessment pool"),
@@ -88,6 +89,8 @@ pub fn routes(cfg: &mut ServiceConfig) {
             .configure(crate::taxonomy::routes::configure)
             .configure(crate::projects::routes::configure)
             .configure(crate::gold::routes::configure)
+            .configure(crate::rosters::routes::configure)
+            .configure(crate::rosters::tiers::configure)
             .configure(crate::experts::routes::configure)
             .configure(crate::credentials::routes::configure)
             .configure(crate::standings::routes::configure)

@@ -369,3 +369,80 @@ pub fn shift_reminder(to: &str, display_name: &str, line: &str, confirmed: bool)
         ),
     }
 }
+
+/// An invitation into a vendor's roster. `existing_expert`: the address already has an
+/// expert profile (accept in place) rather than needing to apply.
+#[allow(clippy::too_many_arguments)]
+pub fn roster_invitation(
+    to: &str,
+    vendor_name: &str,
+    inviter: &str,
+    message: &str,
+    link: &str,
+    token: &str,
+    valid_days: i64,
+    existing_expert: bool,
+) -> OutgoingEmail {
+    let how = if existing_expert {
+        "Accept it from your Cadre account (POST /v1/roster-invitations/accept with the token \
+         below). If you are on another vendor's roster, accepting moves you, and only with your \
+         explicit consent."
+    } else {
+        "Register an expert account with this e-mail address and apply with the token below \
+         (POST /v1/experts/me, `roster_invitation`); you go through the normal vetting with the \
+         vendor already set."
+    };
+    let note = if message.trim().is_empty() {
+        String::new()
+    } else {
+        format!("Their message:\n\n{}\n\n", message.trim())
+    };
+    OutgoingEmail {
+        to: to.to_owned(),
+        subject: format!("You are invited to join {vendor_name}'s expert roster on Cadre"),
+        text: format!(
+            "Hello,\n\n\
+             {inviter} invited you to work on Cadre through {vendor_name}'s roster.\n\n\
+             {note}\
+             {how}\n\n\
+             {link}\n\n\
+             Roster invitation token: {token}\n\n\
+             The invitation is valid for {valid_days} days and can be used once.\n\
+             If you did not expect it, ignore this message or decline it.\n\n\
+             -- Cadre\n"
+        ),
+    }
+}
+
+/// The expert's roster changed: joined (`from` None), moved, or left (`to` None).
+pub fn roster_changed(
+    to_addr: &str,
+    display_name: &str,
+    from: Option<&str>,
+    to: Option<&str>,
+    reason: &str,
+) -> OutgoingEmail {
+    let (subject, what) = match (from, to) {
+        (None, Some(v)) => (
+            format!("You joined {v}'s roster"),
+            format!("You are now on {v}'s expert roster."),
+        ),
+        (Some(f), Some(v)) => (
+            format!("You moved from {f}'s roster to {v}'s"),
+            format!("With your consent, you moved from {f}'s roster to {v}'s."),
+        ),
+        (Some(f), None) => (
+            format!("You are no longer on {f}'s roster"),
+            format!(
+                "You are no longer on {f}'s expert roster. Your history, scores and pay stay \
+                 as they were; you can keep working on Cadre as an independent expert."
+            ),
+        ),
+        (None, None) => ("Your roster changed".to_owned(), String::new()),
+    };
+    OutgoingEmail {
+        to: to_addr.to_owned(),
+        subject,
+        text: format!("Hello {display_name},\n\n{what}\n\nReason: {reason}\n\n-- Cadre\n",),
+    }
+}

@@ -159,7 +159,7 @@ fn gold_changed(
     let current = crate::standings::service::status_in(conn, expert, slice)?;
     let rule = sc.status_rule();
     let Some(change) = profile::status_from_gold(current, &gold, &rule) else {
-        return Ok(());
+        return adjudicator_floor(conn, now, settings, slices, expert, slice, &gold);
     };
     let slice_row = slices.get(conn, slice)?.clone();
     let expert_row =
@@ -184,6 +184,57 @@ fn gold_changed(
                 "decayed_answers": change.decayed_answers,
                 "threshold": if change.to == SliceStatus::Qualified { rule.qualify_at } else { rule.suspend_below },
                 "min_answers": rule.min_gold,
+            }),
+            notify: true,
+        },
+    )?;
+    adjudicator_floor(conn, now, settings, slices, expert, slice, &gold)
+}
+
+/// An adjudicator whose gold accuracy fell below `scoring.adjudicator_min_lower_bound`
+/// (with enough decayed answers to say so) goes back to `senior`.
+fn adjudicator_floor(
+    conn: &mut DbConn,
+    now: DateTime<Utc>,
+    settings: &Settings,
+    slices: &mut Slices,
+    expert: &str,
+    slice: &str,
+    gold: &super::beta::Evidence,
+) -> ApiResult<()> {
+    let sc = &settings.scoring;
+    let is_adjudicator = crate::standings::store::find(conn, expert, slice)?
+        .is_some_and(|r| r.tier == crate::standings::rules::Tier::Adjudicator.as_str());
+    if !is_adjudicator || gold.weight() < sc.min_gold_answers {
+        return Ok(());
+    }
+    let bound = gold.posterior(sc.prior).lower_bound(sc.credible_level);
+    if bound >= sc.adjudicator_min_lower_bound {
+        return Ok(());
+    }
+    let slice_row = slices.get(conn, slice)?.clone();
+    let expert_row =
+        crate::experts::store::find(conn, expert)?.ok_or_else(|| internal("expert"))?;
+    let reason = format!(
+        "gold-accuracy lower bound {bound:.3} in {} fell below the adjudicator floor {:.2}",
+        slice_row.key, sc.adjudicator_min_lower_bound
+    );
+    crate::standings::service::apply(
+        conn,
+        now,
+        &Actor::system(),
+        &expert_row,
+        &slice_row,
+        crate::standings::service::Change {
+            status: None,
+            tier: Some(crate::standings::rules::Tier::Senior),
+            reason: &reason,
+            details: json!({
+                "metric": "gold_accuracy",
+                "lower_bound": bound,
+                "credible_level": sc.credible_level,
+                "decayed_answers": gold.weight(),
+                "floor": sc.adjudicator_min_lower_bound,
             }),
             notify: true,
         },

@@ -43,7 +43,7 @@ impl ProfileRow {
     }
 }
 
-fn find(
+pub fn find(
     conn: &mut DbConn,
     expert: &str,
     slice: &str,

@@ -252,7 +252,9 @@ impl Validate for SetTierRequest {
 /// Set an expert's tier in a slice
 ///
 /// Vendor admins (their roster) and platform admins, with a reason. `senior` and
-/// `adjudicator` only for experts `qualified` in the slice (409 naming the status).
+/// `adjudicator` only for experts `qualified` in the slice (409 naming the status);
+/// `adjudicator` also needs a gold-accuracy lower bound in the slice of at least
+/// `scoring.adjudicator_min_lower_bound` (409 naming `tier` with the numbers).
 #[utoipa::path(
     tag = "standings",
     params(
@@ -280,10 +282,18 @@ async fn set_tier(
     let slice: SliceId = path_id("slice", &path.1)?;
     let b = body.into_inner();
     let now = state.now();
+    let scoring = state.settings.scoring.clone();
     let v = state
         .db
         .write(move |conn| {
             let (e, s) = administered(conn, &principal, &id, &slice)?;
+            if b.tier == Tier::Adjudicator
+                && let Some(why) = service::adjudicator_refusal(conn, now, &scoring, &e.id, &s)?
+            {
+                return Err(
+                    ApiError::conflict(why.clone()).with_errors(vec![FieldError::new("tier", why)])
+                );
+            }
             let current = store::find(conn, &e.id, &s.id)?
                 .and_then(|r| Tier::parse(&r.tier))
                 .unwrap_or(Tier::Annotator);

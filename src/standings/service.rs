@@ -51,6 +51,48 @@ pub fn status_in(conn: &mut DbConn, expert: &str, slice: &str) -> ApiResult<Slic
         .unwrap_or(SliceStatus::None))
 }
 
+/// The expert's gold accuracy in the slice as the adjudicator floor reads it: the lower
+/// credible bound of the decayed posterior (the prior alone without answers) and the
+/// decayed number of answers.
+pub fn gold_lower_bound(
+    conn: &mut DbConn,
+    now: DateTime<Utc>,
+    sc: &crate::config::ScoringSettings,
+    expert: &str,
+    slice: &str,
+) -> ApiResult<(f64, f64)> {
+    let evidence = crate::scoring::store::find(
+        conn,
+        expert,
+        slice,
+        crate::scoring::profile::Metric::GoldAccuracy,
+    )?
+    .map(|r| r.tally().evidence.at(now, sc.half_life_secs()))
+    .unwrap_or(crate::scoring::beta::Evidence::EMPTY);
+    Ok((
+        evidence.posterior(sc.prior).lower_bound(sc.credible_level),
+        evidence.weight(),
+    ))
+}
+
+/// Why the expert may not be made `adjudicator` in the slice (None: they may): their gold
+/// accuracy's lower bound is below `scoring.adjudicator_min_lower_bound`.
+pub fn adjudicator_refusal(
+    conn: &mut DbConn,
+    now: DateTime<Utc>,
+    sc: &crate::config::ScoringSettings,
+    expert: &str,
+    slice: &SliceRow,
+) -> ApiResult<Option<String>> {
+    let (bound, answers) = gold_lower_bound(conn, now, sc, expert, &slice.id)?;
+    Ok((bound < sc.adjudicator_min_lower_bound).then(|| {
+        format!(
+            "gold-accuracy lower bound {bound:.3} in {} ({answers:.1} decayed answers) is below the adjudicator floor {:.2}",
+            slice.key, sc.adjudicator_min_lower_bound
+        )
+    }))
+}
+
 /// What changes and why.
 pub struct Change<'a> {
     pub status: Option<SliceStatus>,

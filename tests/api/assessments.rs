@@ -53,10 +53,11 @@ async fn world(app: &TestApp) -> World {
     assert_eq!(up.json["created"], 25, "{}", up.text);
     let vendor = app.vendor("Meridian").await;
     let expert = app.expert().await;
+    let invitation = app.roster_invitation(&vendor, &expert.email).await;
     let e = app
         .post("/v1/experts/me", &expert.token, json!({"display_name": "Ada Rustacean", "domain_ids": [d.json["id"]],
             "languages": ["en"], "time_zone": "Europe/London", "country": "GB", "desired_rate_minor": 8000,
-            "desired_currency": "GBP", "vendor_id": vendor.org()}))
+            "desired_currency": "GBP", "roster_invitation": invitation}))
         .await;
     e.assert_status(201);
     World {

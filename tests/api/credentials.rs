@@ -35,9 +35,10 @@ async fn setup(app: &TestApp) -> (Account, Account, String) {
         .await;
     let vendor = app.vendor("Meridian").await;
     let expert = app.expert().await;
+    let invitation = app.roster_invitation(&vendor, &expert.email).await;
     app.post("/v1/experts/me", &expert.token, json!({
         "display_name": "Dr. Chen", "domain_ids": [d.json["id"]], "languages": ["de"], "time_zone": "Europe/Berlin",
-        "country": "DE", "desired_rate_minor": 9000, "desired_currency": "EUR", "vendor_id": vendor.org()
+        "country": "DE", "desired_rate_minor": 9000, "desired_currency": "EUR", "roster_invitation": invitation
     }))
     .await
     .assert_status(201);
@@ -486,9 +487,10 @@ async fn licensed_setup(app: &TestApp) -> (Account, Account, Account, String) {
     .assert_status(201);
     let vendor = app.vendor("Meridian").await;
     let expert = app.expert().await;
+    let invitation = app.roster_invitation(&vendor, &expert.email).await;
     let e = app.post("/v1/experts/me", &expert.token, json!({
         "display_name": "Dr. Chen", "domain_ids": [d.json["id"]], "languages": ["de"], "time_zone": "Europe/Berlin",
-        "country": "DE", "desired_rate_minor": 9000, "desired_currency": "EUR", "vendor_id": vendor.org()
+        "country": "DE", "desired_rate_minor": 9000, "desired_currency": "EUR", "roster_invitation": invitation
     }))
     .await;
     e.assert_status(201);

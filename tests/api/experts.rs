@@ -19,15 +19,15 @@ async fn domain(app: &TestApp) -> String {
     r.json["id"].as_str().unwrap().to_owned()
 }
 
-fn application(domain: &str, vendor: Option<&str>) -> Value {
+fn application(domain: &str, roster_invitation: Option<&str>) -> Value {
     let mut a = json!({
         "display_name": "Dr. Wei Chen", "headline": "Radiologist", "bio": "Chest CT.",
         "domain_ids": [domain], "languages": ["de", "en"], "time_zone": "Europe/Berlin", "country": "DE",
         "affiliations": [{"name": "Charité Berlin", "current": true}],
         "desired_rate_minor": 9000, "desired_currency": "EUR"
     });
-    if let Some(v) = vendor {
-        a["vendor_id"] = json!(v);
+    if let Some(t) = roster_invitation {
+        a["roster_invitation"] = json!(t);
     }
     a
 }
@@ -38,11 +38,15 @@ async fn applied_expert(
     vendor: Option<&Account>,
 ) -> (Account, String) {
     let expert = app.expert().await;
+    let token = match vendor {
+        Some(v) => Some(app.roster_invitation(v, &expert.email).await),
+        None => None,
+    };
     let r = app
         .post(
             "/v1/experts/me",
             &expert.token,
-            application(domain, vendor.map(|v| v.org())),
+            application(domain, token.as_deref()),
         )
         .await;
     r.assert_status(201);
@@ -279,7 +283,10 @@ async fn applications_are_validated() {
                 with("domain_ids", json!(["dom_01jd3v7q8y2k5m9n4p6r8s0t2w"])),
                 "domain_ids[0]",
             ),
-            (with("vendor_id", json!(lab.org())), "vendor_id"),
+            (
+                with("roster_invitation", json!("not-a-token")),
+                "roster_invitation",
+            ),
             (with("desired_currency", json!("euro")), "desired_currency"),
             (
                 with("affiliations", json!([{"name": "X", "current": true}])),
@@ -321,7 +328,7 @@ async fn applications_are_validated() {
             .await;
         r.assert_status(200);
         assert_eq!(r.json["headline"], "Neuroradiologist");
-        edit["vendor_id"] = json!(lab.org());
+        edit["roster_invitation"] = json!("a-token");
         app.call(
             reqwest::Method::PATCH,
             "/v1/experts/me",
@@ -329,7 +336,7 @@ async fn applications_are_validated() {
             Some(edit),
         )
         .await
-        .assert_problem(422, Some("vendor_id"));
+        .assert_problem(422, Some("roster_invitation"));
     })
     .await;
 }

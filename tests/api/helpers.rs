@@ -408,6 +408,9 @@ pub fn test_settings(dir: &std::path::Path) -> Settings {
     s.mail.smtp_tls = Some(SmtpTls::None);
     s.mail.from = "Cadre <no-reply@cadre.test>".into();
     s.jobs.worker = false;
+    // Most tests make adjudicators without building gold history first; the tests of the
+    // floor itself (rosters.rs) set it back.
+    s.scoring.adjudicator_min_lower_bound = 0.0;
     s
 }
 
@@ -692,6 +695,29 @@ impl TestApp {
     pub fn clock_now(&self) -> chrono::DateTime<Utc> {
         use cadre::clock::Clock;
         self.clock.now()
+    }
+
+    /// Invites `email` into the vendor's roster and returns the token from the e-mail.
+    pub async fn roster_invitation(&self, vendor_admin: &Account, email: &str) -> String {
+        let vendor = vendor_admin.org();
+        self.post(
+            &format!("/v1/vendors/{vendor}/roster/invitations"),
+            &vendor_admin.token,
+            json!({ "email": email }),
+        )
+        .await
+        .assert_status(201);
+        self.drain_jobs().await;
+        let mail = self
+            .mail_to(email)
+            .pop()
+            .expect("the roster invitation e-mail arrived");
+        assert!(
+            mail.subject().contains("expert roster"),
+            "{}",
+            mail.subject()
+        );
+        mail.token()
     }
 
     /// Invites `email` into `org` as `role` and returns the invitation token from the e-mail.

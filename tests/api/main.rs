@@ -19,6 +19,7 @@ mod orgs;
 mod payments;
 mod projects;
 mod results;
+mod rosters;
 mod routing;
 mod scheduling;
 mod scoring;

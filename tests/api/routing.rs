@@ -120,7 +120,7 @@ pub(crate) async fn applicant(
     let mut body = json!({"display_name": "An Expert", "domain_ids": [w.domain], "languages": ["en"],
         "time_zone": "Europe/London", "country": "GB", "desired_rate_minor": 8000, "desired_currency": "USD"});
     if let Some(v) = vendor {
-        body["vendor_id"] = json!(v.org());
+        body["roster_invitation"] = json!(app.roster_invitation(v, &account.email).await);
     }
     for (k, v) in profile.as_object().unwrap() {
         body[k] = v.clone();

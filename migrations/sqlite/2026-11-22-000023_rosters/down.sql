@@ -1,0 +1,2 @@
+DROP TABLE roster_memberships;
+DROP TABLE roster_invitations;

@@ -1,0 +1,9 @@
+//! Vendor rosters (README "Vendor rosters"): invitations into a roster, removal, leaving,
+//! transfers between vendors with the expert's consent, and the membership history.
+//! `experts.vendor_id` is the current roster, which every roster-scoped query reads;
+//! `roster_memberships` keeps every stay.
+
+pub mod routes;
+pub mod service;
+pub mod store;
+pub mod tiers;
