@@ -451,3 +451,165 @@ async fn removal_and_leaving_keep_the_history_and_other_vendors_cannot_act() {
     })
     .await;
 }
+
+/// Standing of the expert in the slice, as the vendor admin sees it.
+async fn tier_of(app: &TestApp, vendor: &Account, expert: &str, slice: &str) -> String {
+    let r = app
+        .get(&format!("/v1/experts/{expert}/slices"), &vendor.token)
+        .await;
+    r.assert_status(200);
+    r.json["data"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["slice_id"] == slice)
+        .map(|s| s["tier"].as_str().unwrap().to_owned())
+        .unwrap_or_else(|| "annotator".into())
+}
+
+#[tokio::test]
+async fn bulk_tier_changes_are_all_or_nothing_and_adjudicators_need_the_gold_floor() {
+    use crate::routing::{Opts, applicant, item, push, qualified, set_standing, vet_to, world};
+    use crate::scoring::{answer_gold, upload_gold};
+    crate::helpers::on_both_with(
+        |s| {
+            s.routing.seed = Some(7);
+            s.routing.max_open_assignments = 10_000;
+            // A floor a few correct gold answers reach: Beta(1 + 4, 1) has its 10th
+            // percentile at 0.1^(1/5) = 0.631; without answers it is 0.1.
+            s.scoring.adjudicator_min_lower_bound = 0.6;
+            s.scoring.min_gold_answers = 3.0;
+            s.scoring.suspend_lower_bound = 0.2;
+        },
+        |app| async move {
+            let w = world(
+                &app,
+                Opts {
+                    overlap: 1,
+                    gold_rate: 0.5,
+                    ..Opts::default()
+                },
+            )
+            .await;
+            upload_gold(&app, &w, 40).await;
+            let vendor = app.vendor("Meridian").await;
+            let rival = app.vendor("Northwind").await;
+            // A is alone in the slice while items arrive, so every gold offer is theirs.
+            let a = qualified(&app, &w, Some(&vendor), json!({})).await;
+            push(&app, &w, (0..30).map(item).collect()).await;
+            for _ in 0..4 {
+                assert!(answer_gold(&app, &a, true).await, "ran out of gold offers");
+            }
+            let b = qualified(&app, &w, Some(&vendor), json!({})).await;
+            let c = applicant(&app, &w, Some(&vendor), json!({})).await;
+            vet_to(&app, &w, &c, "approved").await;
+            set_standing(&app, &w, &c, "probation").await;
+            let d = qualified(&app, &w, Some(&rival), json!({})).await;
+
+            let path = format!("/v1/vendors/{}/roster/tiers", vendor.org());
+            let change = |e: &str, tier: &str| json!({"expert_id": e, "slice_id": w.slice, "tier": tier});
+
+            // References: another roster's expert, an unknown slice, a repeat.
+            let r = app
+                .post(&path, &vendor.token, json!({"reason": "Q3 review", "changes": [
+                    change(&d.id, "senior"),
+                    {"expert_id": a.id, "slice_id": "slc_01jd3v7q8y2k5m9n4p6r8s0t2w", "tier": "senior"},
+                ]}))
+                .await;
+            r.assert_problem(422, Some("changes[0].expert_id"));
+            r.assert_problem(422, Some("changes[1].slice_id"));
+            app.post(&path, &vendor.token, json!({"reason": "Q3 review", "changes": [
+                    change(&b.id, "senior"), change(&a.id, "senior"), change(&b.id, "adjudicator")]}))
+                .await
+                .assert_problem(422, Some("changes[2]"));
+            for (body, field) in [
+                (json!({"reason": "", "changes": [change(&a.id, "senior")]}), "reason"),
+                (json!({"reason": "x", "changes": []}), "changes"),
+                (json!({"reason": "x", "changes": [change(&a.id, "chief")]}), "changes[0].tier"),
+            ] {
+                app.post(&path, &vendor.token, body)
+                    .await
+                    .assert_problem(422, Some(field));
+            }
+
+            // Rules: B has no gold history (below the floor), C is only on probation.
+            // Nothing is written, not even A's valid change.
+            let r = app
+                .post(&path, &vendor.token, json!({"reason": "Q3 review", "changes": [
+                    change(&a.id, "adjudicator"), change(&b.id, "adjudicator"), change(&c.id, "senior")]}))
+                .await;
+            r.assert_problem(409, Some("changes[1].tier"));
+            r.assert_problem(409, Some("changes[2].tier"));
+            assert!(r.text.contains("below the adjudicator floor 0.60"), "{}", r.text);
+            assert!(r.text.contains("`probation`"), "{}", r.text);
+            assert_eq!(tier_of(&app, &vendor, &a.id, &w.slice).await, "annotator");
+            // The single-expert endpoint applies the same floor.
+            app.call(
+                reqwest::Method::PUT,
+                &format!("/v1/experts/{}/slices/{}/tier", b.id, w.slice),
+                Some(&vendor.token),
+                Some(json!({"tier": "adjudicator", "reason": "try"})),
+            )
+            .await
+            .assert_problem(409, Some("tier"));
+            // Another vendor cannot touch this roster.
+            app.post(&path, &rival.token, json!({"reason": "x", "changes": [change(&a.id, "senior")]}))
+                .await
+                .assert_problem(404, None);
+
+            let ok = app
+                .post(&path, &vendor.token, json!({"reason": "Q3 review", "changes": [
+                    change(&a.id, "adjudicator"), change(&b.id, "senior")]}))
+                .await;
+            ok.assert_status(200);
+            assert_eq!(ok.json["changed"], 2);
+            assert_eq!(ok.json["unchanged"], 0);
+            assert_eq!(ok.json["data"][0]["tier"], "adjudicator");
+            assert_eq!(ok.json["data"][1]["tier"], "senior");
+            let again = app
+                .post(&path, &vendor.token, json!({"reason": "Q3 review", "changes": [
+                    change(&a.id, "adjudicator"), change(&b.id, "senior")]}))
+                .await;
+            again.assert_status(200);
+            assert_eq!((again.json["changed"].clone(), again.json["unchanged"].clone()), (json!(0), json!(2)));
+            let h = app
+                .get(&format!("/v1/experts/{}/slices/{}/history", a.id, w.slice), &a.account.token)
+                .await;
+            let last = h.json["data"].as_array().unwrap().last().unwrap().clone();
+            assert_eq!((last["aspect"].as_str(), last["to"].as_str(), last["reason"].as_str()),
+                (Some("tier"), Some("adjudicator"), Some("Q3 review")));
+
+            // Coverage: two qualified and one on probation; one adjudicator above the floor.
+            let cov_path = format!("/v1/vendors/{}/roster/coverage", vendor.org());
+            let cov = app.get(&cov_path, &vendor.token).await;
+            cov.assert_status(200);
+            assert_eq!(cov.json["adjudicator_floor"], 0.6);
+            let s = &cov.json["data"][0];
+            assert_eq!(s["slice_key"], "code/rust-review");
+            assert_eq!(s["experts"], json!({"none": 0, "probation": 1, "qualified": 2, "suspended": 0}));
+            assert_eq!(s["tiers"], json!({"annotator": 1, "senior": 1, "adjudicator": 1}));
+            assert_eq!(s["adjudicators_below_floor"], 0);
+            assert_eq!(s["bottlenecks"], json!([]));
+            assert_eq!(cov.json["data"].as_array().unwrap().len(), 1);
+            app.get(&cov_path, &rival.token).await.assert_problem(404, None);
+            app.get(&cov_path, &w.lab.token).await.assert_problem(404, None);
+
+            // A wrong gold answer: Beta(5, 2) has its 10th percentile at 0.490 < 0.6, so A
+            // goes back to senior by themself, and the slice has no adjudicator left.
+            assert!(answer_gold(&app, &a, false).await);
+            assert_eq!(tier_of(&app, &vendor, &a.id, &w.slice).await, "senior");
+            let h = app
+                .get(&format!("/v1/experts/{}/slices/{}/history", a.id, w.slice), &vendor.token)
+                .await;
+            let last = h.json["data"].as_array().unwrap().last().unwrap().clone();
+            assert_eq!(last["actor_type"], "system");
+            assert!(last["reason"].as_str().unwrap().contains("fell below the adjudicator floor 0.60"), "{last}");
+            let lb = last["details"]["lower_bound"].as_f64().unwrap();
+            assert!((lb - 0.4897).abs() < 1e-3, "{lb}");
+            let cov = app.get(&cov_path, &vendor.token).await;
+            assert_eq!(cov.json["data"][0]["tiers"]["adjudicator"], 0);
+            assert_eq!(cov.json["data"][0]["bottlenecks"], json!(["no_adjudicator"]));
+        },
+    )
+    .await;
+}

@@ -37,7 +37,7 @@ fn metric<'a>(s: &'a Value, name: &str) -> &'a Value {
         .unwrap_or_else(|| panic!("no {name}: {s}"))
 }
 
-async fn upload_gold(app: &TestApp, w: &World, n: usize) {
+pub(crate) async fn upload_gold(app: &TestApp, w: &World, n: usize) {
     let gold: Vec<Value> = (0..n)
         .map(|i| json!({"external_id": format!("gold-{i}"), "payload": {"prompt": "Which diff is safer?", "gold": i},
             "answer": {"preference": "a", "strength": 2, "rationale": "A is safer", "cited_clauses": ["C1"]},
@@ -80,7 +80,7 @@ async fn on_probation_with_gold(app: &TestApp, gold: usize, items: usize) -> (Wo
 }
 
 /// Answers the next offered gold item (correctly or not); false if none is offered.
-async fn answer_gold(app: &TestApp, e: &Expert, correct: bool) -> bool {
+pub(crate) async fn answer_gold(app: &TestApp, e: &Expert, correct: bool) -> bool {
     let offered = work(app, e, "offered").await;
     let Some(a) = offered.iter().find(|a| a["payload"].get("gold").is_some()) else {
         return false;
