@@ -3,6 +3,8 @@
 //! `experts.vendor_id` is the current roster, which every roster-scoped query reads;
 //! `roster_memberships` keeps every stay.
 
+pub mod dashboard;
+pub mod dashboard_routes;
 pub mod routes;
 pub mod service;
 pub mod store;

@@ -613,3 +613,298 @@ async fn bulk_tier_changes_are_all_or_nothing_and_adjudicators_need_the_gold_flo
     )
     .await;
 }
+
+/// Two roster annotators and a roster adjudicator on 25 pairwise items (as scoring's
+/// `two_raters`): items 0–9 both say A, 10–19 both B, 20–24 they disagree (x: A, y: B)
+/// and the adjudicator picks A. x spends 12 measured minutes on their first item.
+async fn roster_raters(
+    app: &TestApp,
+    vendor: &Account,
+) -> (
+    crate::routing::World,
+    crate::routing::Expert,
+    crate::routing::Expert,
+    crate::routing::Expert,
+) {
+    use crate::routing::{Opts, accept_and_submit, item, prefer, push, qualified, work, world};
+    let w = world(app, Opts::default()).await;
+    let mut x = qualified(app, &w, Some(vendor), json!({})).await;
+    let y = qualified(app, &w, Some(vendor), json!({})).await;
+    push(app, &w, (0..25).map(item).collect()).await;
+    let adj = qualified(app, &w, Some(vendor), json!({})).await;
+    app.call(
+        reqwest::Method::PUT,
+        &format!("/v1/experts/{}/slices/{}/tier", adj.id, w.slice),
+        Some(&vendor.token),
+        Some(json!({"tier": "adjudicator", "reason": "experienced"})),
+    )
+    .await
+    .assert_status(200);
+    let side_of = |n: u64, disagree: &str| -> String {
+        match n {
+            0..10 => "a".into(),
+            10..20 => "b".into(),
+            _ => disagree.into(),
+        }
+    };
+    // x's first item with 12 measured minutes (six heartbeats two minutes apart).
+    let first = work(app, &x, "offered").await[0].clone();
+    let a = first["id"].as_str().unwrap().to_owned();
+    app.post(
+        &format!("/v1/assignments/{a}/accept"),
+        &x.account.token,
+        json!({}),
+    )
+    .await
+    .assert_status(200);
+    for _ in 0..6 {
+        app.advance(Duration::minutes(2));
+        app.relogin(&mut x.account).await;
+        app.post(
+            &format!("/v1/assignments/{a}/heartbeat"),
+            &x.account.token,
+            json!({}),
+        )
+        .await
+        .assert_status(200);
+    }
+    let side = side_of(first["payload"]["n"].as_u64().unwrap(), "a");
+    app.post(
+        &format!("/v1/assignments/{a}/submit"),
+        &x.account.token,
+        json!({ "label": prefer(&side, 2) }),
+    )
+    .await
+    .assert_status(200);
+    let mut y = y;
+    let mut adj = adj;
+    app.relogin(&mut y.account).await;
+    app.relogin(&mut adj.account).await;
+    for (e, disagree) in [(&x, "a"), (&y, "b")] {
+        for a in work(app, e, "offered").await {
+            let side = side_of(a["payload"]["n"].as_u64().unwrap(), disagree);
+            accept_and_submit(app, e, a["id"].as_str().unwrap(), prefer(&side, 2)).await;
+        }
+    }
+    let to_adjudicate = work(app, &adj, "offered").await;
+    assert_eq!(to_adjudicate.len(), 5);
+    for a in to_adjudicate {
+        accept_and_submit(app, &adj, a["id"].as_str().unwrap(), prefer("a", 2)).await;
+    }
+    (w, x, y, adj)
+}
+
+#[tokio::test]
+async fn the_roster_dashboard_matches_hand_computed_numbers_in_json_and_csv() {
+    crate::helpers::on_both_with(
+        |s| s.routing.max_open_assignments = 100,
+        |app| async move {
+            let mut vendor = app.vendor("Meridian").await;
+            let (mut w, mut x, y, adj) = roster_raters(&app, &vendor).await;
+            // The week ends; the sweep submits the sheets and the lab approves them.
+            app.advance(Duration::days(7));
+            app.drain_jobs().await;
+            app.relogin(&mut w.lab).await;
+            app.relogin(&mut vendor).await;
+            let sheets = app.get("/v1/timesheets", &w.lab.token).await;
+            for s in sheets.json["data"].as_array().unwrap() {
+                let id = s["id"].as_str().unwrap();
+                app.post(
+                    &format!("/v1/timesheets/{id}/approve"),
+                    &w.lab.token,
+                    json!({}),
+                )
+                .await
+                .assert_status(200);
+            }
+
+            let base = format!("/v1/vendors/{}/dashboard", vendor.org());
+            let d = app
+                .get(
+                    &format!("{base}?from=2026-02-23&to=2026-03-08"),
+                    &vendor.token,
+                )
+                .await;
+            d.assert_status(200);
+            assert_eq!(d.json["from"], "2026-02-23T00:00:00Z");
+            assert_eq!(d.json["until"], "2026-03-09T00:00:00Z");
+            assert_eq!(d.json["experts_on_roster"], 3);
+            let s = &d.json["slices"][0];
+            assert_eq!(s["slice_key"], "code/rust-review");
+            assert_eq!(
+                s["experts"],
+                json!({"none": 0, "probation": 0, "qualified": 3, "suspended": 0})
+            );
+            assert_eq!(
+                s["tiers"],
+                json!({"annotator": 2, "senior": 0, "adjudicator": 1})
+            );
+            assert_eq!(
+                (s["open_sanctions"].clone(), s["open_appeals"].clone()),
+                (json!(0), json!(0))
+            );
+            let p = &s["period"];
+            // 25 + 25 annotator judgments and 5 adjudications.
+            assert_eq!(p["judgments"], 55);
+            // Coincidences aa 20, bb 20, ab = ba 5: D_o = 10/50, D_e = 2·25·25/(50·49).
+            let alpha = 1.0 - (10.0 / 50.0) / (1250.0 / 2450.0);
+            assert_eq!(p["agreement"]["items"], 25);
+            assert!(
+                (p["agreement"]["krippendorff_alpha"].as_f64().unwrap() - alpha).abs() < 1e-9,
+                "{p}"
+            );
+            assert_eq!(
+                p["informativeness"],
+                json!({"n": 50, "hits": 50, "rate": 1.0})
+            );
+            // Adjudicated items 20–24: x's 5 judgments kept, y's 5 overturned.
+            assert_eq!(
+                p["adjudication_overturn"],
+                json!({"n": 10, "hits": 5, "rate": 0.5})
+            );
+            assert_eq!(p["gold"], json!({"n": 0, "hits": 0, "rate": null}));
+            // x's 12 minutes, paid at x's 80.00 USD an hour: 16.00.
+            assert!(
+                (p["active_hours"].as_f64().unwrap() - 0.2).abs() < 1e-9,
+                "{p}"
+            );
+            assert_eq!(p["pay"], json!([{"currency": "USD", "minor": 1600}]));
+            assert_eq!(p["unapproved_sheet_lines"], 0);
+            let weeks = s["weeks"].as_array().unwrap();
+            assert_eq!(weeks.len(), 2);
+            assert_eq!(weeks[0]["week_start"], "2026-02-23T00:00:00Z");
+            assert_eq!(weeks[0]["judgments"], 0);
+            assert_eq!(weeks[0]["agreement"]["krippendorff_alpha"], Value::Null);
+            assert_eq!(weeks[1]["judgments"], 55);
+            assert_eq!(weeks[1]["agreement"], p["agreement"]);
+
+            // The slice filter and the period: a week without work has nothing.
+            let later = app
+                .get(
+                    &format!("{base}?from=2026-03-09&to=2026-03-15"),
+                    &vendor.token,
+                )
+                .await;
+            assert_eq!(later.json["slices"][0]["period"]["judgments"], 0);
+            let other_slice = app
+                .get(
+                    &format!("{base}?slice=slc_01jd3v7q8y2k5m9n4p6r8s0t2w"),
+                    &vendor.token,
+                )
+                .await;
+            other_slice.assert_problem(404, None);
+
+            // Per expert.
+            let ex = app
+                .get(
+                    &format!("{base}/experts?from=2026-03-02&to=2026-03-08"),
+                    &vendor.token,
+                )
+                .await;
+            ex.assert_status(200);
+            let series = ex.json["data"].as_array().unwrap();
+            assert_eq!(series.len(), 3);
+            let of = |id: &str| {
+                series.iter().find(|e| e["expert_id"] == id).unwrap()["weeks"][0].clone()
+            };
+            let (xw, yw, aw) = (of(&x.id), of(&y.id), of(&adj.id));
+            assert_eq!(
+                (
+                    xw["judgments"].clone(),
+                    yw["judgments"].clone(),
+                    aw["judgments"].clone()
+                ),
+                (json!(25), json!(25), json!(5))
+            );
+            assert_eq!(
+                xw["adjudicated_agreement"],
+                json!({"n": 5, "hits": 5, "rate": 1.0})
+            );
+            assert_eq!(
+                yw["adjudicated_agreement"],
+                json!({"n": 5, "hits": 0, "rate": 0.0})
+            );
+            assert!((xw["active_hours"].as_f64().unwrap() - 0.2).abs() < 1e-9);
+            assert_eq!(xw["pay"], json!([{"currency": "USD", "minor": 1600}]));
+            assert_eq!(xw["gold_lower_bound"], Value::Null);
+
+            // CSV: a header, one row per slice and week, then the period.
+            let csv = app
+                .get(
+                    &format!("{base}.csv?from=2026-02-23&to=2026-03-08"),
+                    &vendor.token,
+                )
+                .await;
+            csv.assert_status(200);
+            assert!(csv.header("content-type").unwrap().starts_with("text/csv"));
+            let lines: Vec<&str> = csv.text.lines().collect();
+            assert_eq!(lines.len(), 4, "{}", csv.text);
+            let header: Vec<&str> = lines[0].split(',').collect();
+            let row: Vec<&str> = lines[3].split(',').collect();
+            let col = |name: &str| row[header.iter().position(|h| *h == name).unwrap()];
+            assert_eq!(col("week_start"), "period");
+            assert_eq!(col("judgments"), "55");
+            assert_eq!(col("alpha"), format!("{alpha:.6}"));
+            assert_eq!(col("overturn_rate"), "0.500000");
+            assert_eq!(col("active_hours"), "0.2000");
+            assert_eq!(col("pay_minor"), "USD=1600");
+            let ecsv = app
+                .get(
+                    &format!("{base}/experts.csv?from=2026-03-02&to=2026-03-08"),
+                    &vendor.token,
+                )
+                .await;
+            ecsv.assert_status(200);
+            assert_eq!(ecsv.text.lines().count(), 4, "{}", ecsv.text);
+            assert!(
+                ecsv.text.lines().skip(1).any(
+                    |l| l.starts_with(&format!("{},", x.id)) && l.ends_with(",0.2000,USD=1600")
+                ),
+                "{}",
+                ecsv.text
+            );
+
+            // Parameters are checked; nobody else sees the roster.
+            for (q, field) in [
+                ("from=yesterday", "from"),
+                ("from=2026-03-09&to=2026-03-01", "to"),
+                ("from=2025-01-05&to=2026-03-01", "from"),
+                ("slice=abc", "slice"),
+                ("week=1", "week"),
+            ] {
+                app.get(&format!("{base}?{q}"), &vendor.token)
+                    .await
+                    .assert_problem(400, Some(field));
+            }
+            let rival = app.vendor("Northwind").await;
+            app.relogin(&mut x.account).await;
+            for token in [&rival.token, &w.lab.token, &x.account.token] {
+                for path in [
+                    base.clone(),
+                    format!("{base}.csv"),
+                    format!("{base}/experts"),
+                    format!("{base}/experts.csv"),
+                ] {
+                    app.get(&path, token).await.assert_problem(404, None);
+                }
+            }
+            // A platform admin sees the same numbers.
+            app.relogin(&mut w.admin).await;
+            let admin_view = app
+                .get(
+                    &format!("{base}?from=2026-02-23&to=2026-03-08"),
+                    &w.admin.token,
+                )
+                .await;
+            assert_eq!(admin_view.json["slices"][0]["period"], *p);
+            let rival_view = app
+                .get(
+                    &format!("/v1/vendors/{}/dashboard", rival.org()),
+                    &rival.token,
+                )
+                .await;
+            assert_eq!(rival_view.json["slices"], json!([]));
+        },
+    )
+    .await;
+}
