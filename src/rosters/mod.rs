@@ -3,6 +3,8 @@
 //! `experts.vendor_id` is the current roster, which every roster-scoped query reads;
 //! `roster_memberships` keeps every stay.
 
+pub mod chart_routes;
+pub mod charts;
 pub mod dashboard;
 pub mod dashboard_routes;
 pub mod routes;

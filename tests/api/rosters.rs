@@ -452,6 +452,45 @@ async fn removal_and_leaving_keep_the_history_and_other_vendors_cannot_act() {
     .await;
 }
 
+/// The `<polyline>`s of an SVG document (parsed: it must be well-formed XML) as
+/// (stroke colour, number of points), and every text node.
+fn svg_lines(svg: &str) -> (Vec<(String, usize)>, Vec<String>) {
+    let doc = roxmltree::Document::parse(svg).expect("the chart is well-formed XML");
+    assert_eq!(doc.root_element().tag_name().name(), "svg");
+    let lines = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("polyline"))
+        .map(|n| {
+            let points = n
+                .attribute("points")
+                .unwrap_or("")
+                .split_whitespace()
+                .count();
+            (n.attribute("stroke").unwrap_or("").to_owned(), points)
+        })
+        .collect();
+    let texts = doc
+        .descendants()
+        .filter(|n| n.is_text())
+        .filter_map(|n| n.text().map(|t| t.trim().to_owned()))
+        .filter(|t| !t.is_empty())
+        .collect();
+    (lines, texts)
+}
+
+fn strokes(lines: &[(String, usize)], colour: &str) -> Vec<usize> {
+    lines
+        .iter()
+        .filter(|(c, _)| c == colour)
+        .map(|(_, n)| *n)
+        .collect()
+}
+
+/// Series colours of the charts, in order, and the thresholds' (healthy, corrective).
+const SERIES: [&str; 2] = ["#1F77B4", "#FF7F0E"];
+const HEALTHY: &str = "#2CA02C";
+const CORRECTIVE: &str = "#D62728";
+
 /// Standing of the expert in the slice, as the vendor admin sees it.
 async fn tier_of(app: &TestApp, vendor: &Account, expert: &str, slice: &str) -> String {
     let r = app
@@ -606,6 +645,37 @@ async fn bulk_tier_changes_are_all_or_nothing_and_adjudicators_need_the_gold_flo
             assert!(last["reason"].as_str().unwrap().contains("fell below the adjudicator floor 0.60"), "{last}");
             let lb = last["details"]["lower_bound"].as_f64().unwrap();
             assert!((lb - 0.4897).abs() < 1e-3, "{lb}");
+            // The accuracy chart: one line, A's (the only one with gold answers), at A's
+            // bound after the week; the thresholds across; A's handle in the legend.
+            let chart = app
+                .get(&format!("/v1/vendors/{}/charts/accuracy.svg?slice={}&from=2026-02-23&to=2026-03-08",
+                    vendor.org(), w.slice), &vendor.token)
+                .await;
+            chart.assert_status(200);
+            assert_eq!(chart.header("content-type"), Some("image/svg+xml"));
+            let (lines, texts) = svg_lines(&chart.text);
+            // Week of Feb 23 has no answers yet (no point); Mar 02 has one: the line has one
+            // point, plus the legend's sample.
+            assert_eq!(strokes(&lines, SERIES[0]), vec![1, 2], "{lines:?}");
+            assert!(strokes(&lines, SERIES[1]).is_empty(), "{lines:?}");
+            assert_eq!(strokes(&lines, HEALTHY), vec![2, 2]);
+            assert_eq!(strokes(&lines, CORRECTIVE), vec![2, 2]);
+            let handle_of = |e: &crate::routing::Expert| {
+                let (app, vendor, id) = (&app, &vendor, e.id.clone());
+                async move { app.get(&format!("/v1/experts/{id}"), &vendor.token).await.json["handle"].as_str().unwrap().to_owned() }
+            };
+            assert!(texts.contains(&handle_of(&a).await), "{texts:?}");
+            assert!(!texts.contains(&handle_of(&b).await), "{texts:?}");
+            assert!(texts.iter().any(|t| t == "0.80 healthy") && texts.iter().any(|t| t == "0.75 corrective"), "{texts:?}");
+            for (q, field) in [("from=2026-03-02", "slice"), ("slice=x", "slice"), (&format!("slice={}&metric=speed", w.slice) as &str, "metric")] {
+                app.get(&format!("/v1/vendors/{}/charts/accuracy.svg?{q}", vendor.org()), &vendor.token)
+                    .await
+                    .assert_problem(400, Some(field));
+            }
+            app.get(&format!("/v1/vendors/{}/charts/accuracy.svg?slice={}", vendor.org(), w.slice), &rival.token)
+                .await
+                .assert_problem(404, None);
+
             let cov = app.get(&cov_path, &vendor.token).await;
             assert_eq!(cov.json["data"][0]["tiers"]["adjudicator"], 0);
             assert_eq!(cov.json["data"][0]["bottlenecks"], json!(["no_adjudicator"]));
@@ -888,6 +958,27 @@ async fn the_roster_dashboard_matches_hand_computed_numbers_in_json_and_csv() {
                     app.get(&path, token).await.assert_problem(404, None);
                 }
             }
+            // The alpha chart: one line for the slice, one point (its only week of work).
+            let chart = app
+                .get(
+                    &format!(
+                        "/v1/vendors/{}/charts/alpha.svg?from=2026-03-02&to=2026-03-08",
+                        vendor.org()
+                    ),
+                    &vendor.token,
+                )
+                .await;
+            chart.assert_status(200);
+            let (lines, texts) = svg_lines(&chart.text);
+            assert_eq!(strokes(&lines, SERIES[0]), vec![1, 2], "{lines:?}");
+            assert!(strokes(&lines, SERIES[1]).is_empty());
+            assert!(texts.iter().any(|t| t == "code/rust-review"), "{texts:?}");
+            app.get(
+                &format!("/v1/vendors/{}/charts/alpha.svg", vendor.org()),
+                &w.lab.token,
+            )
+            .await
+            .assert_problem(404, None);
             // A platform admin sees the same numbers.
             app.relogin(&mut w.admin).await;
             let admin_view = app
