@@ -5,6 +5,7 @@
 
 pub mod chart_routes;
 pub mod charts;
+pub mod comparison;
 pub mod dashboard;
 pub mod dashboard_routes;
 pub mod routes;
