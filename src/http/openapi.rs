@@ -93,6 +93,7 @@ pub fn routes(cfg: &mut ServiceConfig) {
             .configure(crate::rosters::tiers::configure)
             .configure(crate::rosters::dashboard_routes::configure)
             .configure(crate::rosters::chart_routes::configure)
+            .configure(crate::rosters::comparison_routes::configure)
             .configure(crate::experts::routes::configure)
             .configure(crate::credentials::routes::configure)
             .configure(crate::standings::routes::configure)

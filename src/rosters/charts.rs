@@ -250,3 +250,80 @@ mod tests {
         }
     }
 }
+
+/// One category of an interval chart: a point with its interval.
+#[derive(Debug, Clone)]
+pub struct Interval {
+    pub name: String,
+    pub value: Option<f64>,
+    pub low: Option<f64>,
+    pub high: Option<f64>,
+}
+
+/// Renders points with their intervals (one colour per category) as an SVG document:
+/// each category is a vertical whisker from `low` to `high` with a dot at `value`.
+pub fn interval_chart(title: &str, y_label: &str, items: &[Interval]) -> Result<String, String> {
+    let err = |e: &dyn std::fmt::Display| e.to_string();
+    let last = items.len().saturating_sub(1) as f64;
+    let mut svg = String::new();
+    {
+        let root = SVGBackend::with_string(&mut svg, (960, 520)).into_drawing_area();
+        root.fill(&WHITE).map_err(|e| err(&e))?;
+        let mut chart = ChartBuilder::on(&root)
+            .caption(title, ("sans-serif", 20))
+            .margin(18)
+            .x_label_area_size(44)
+            .y_label_area_size(60)
+            .build_cartesian_2d(-0.5f64..last + 0.5, 0f64..1f64)
+            .map_err(|e| err(&e))?;
+        let names: Vec<String> = items.iter().map(|i| i.name.clone()).collect();
+        let formatter = move |x: &f64| -> String {
+            let i = x.round();
+            if (x - i).abs() < 1e-6 && i >= 0.0 {
+                names.get(i as usize).cloned().unwrap_or_default()
+            } else {
+                String::new()
+            }
+        };
+        chart
+            .configure_mesh()
+            .x_labels(items.len().max(2))
+            .x_label_formatter(&formatter)
+            .y_desc(y_label)
+            .light_line_style(WHITE.mix(0.0))
+            .draw()
+            .map_err(|e| err(&e))?;
+        for (i, it) in items.iter().enumerate() {
+            let colour = colour(i);
+            let x = i as f64;
+            let (Some(v), Some(lo), Some(hi)) = (it.value, it.low, it.high) else {
+                continue;
+            };
+            if !(v.is_finite() && lo.is_finite() && hi.is_finite()) {
+                continue;
+            }
+            chart
+                .draw_series(std::iter::once(PathElement::new(
+                    vec![(x, lo), (x, hi)],
+                    colour.stroke_width(2),
+                )))
+                .map_err(|e| err(&e))?
+                .label(format!("{}: {v:.3} [{lo:.3}, {hi:.3}]", it.name))
+                .legend(move |(x, y)| {
+                    PathElement::new(vec![(x, y), (x + 20, y)], colour.stroke_width(2))
+                });
+            chart
+                .draw_series(std::iter::once(Circle::new((x, v), 5, colour.filled())))
+                .map_err(|e| err(&e))?;
+        }
+        chart
+            .configure_series_labels()
+            .position(SeriesLabelPosition::LowerRight)
+            .background_style(WHITE.mix(0.85))
+            .border_style(BLACK)
+            .draw()
+            .map_err(|e| err(&e))?;
+        root.present().map_err(|e| err(&e))?;
+    }
+    Ok(svg)
+}

@@ -51,6 +51,8 @@ pub struct CostPerCorrect {
 #[derive(Debug, Clone, PartialEq, Serialize, ToSchema)]
 pub struct VendorResult {
     pub vendor_id: String,
+    /// The vendor's name (filled in by the caller).
+    pub name: String,
     /// Experts whose answers count.
     pub experts: usize,
     /// Answers on the common items.
@@ -129,6 +131,7 @@ pub fn compare(answers: &[GoldAnswer], vendors: &[String]) -> Comparison {
             let ci = wilson(correct, mine.len(), Z95);
             VendorResult {
                 vendor_id: v.clone(),
+                name: String::new(),
                 experts: experts.len(),
                 answers: mine.len(),
                 correct,

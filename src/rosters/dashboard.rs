@@ -164,6 +164,9 @@ impl Acc {
     }
 }
 
+/// Graded answers in time order: (when, correct).
+type Verdicts = Vec<(DateTime<Utc>, bool)>;
+
 /// What the numbers are computed with.
 pub struct Params {
     pub level: Level,
@@ -208,7 +211,7 @@ pub fn compute(
         weeks.iter().map(|w| (*w, Acc::default())).collect();
     let mut per_expert: BTreeMap<(String, DateTime<Utc>), Acc> = BTreeMap::new();
     // Gold and calibration observations per expert, in time order, for cumulative bounds.
-    let mut verdicts: BTreeMap<(String, Metric), Vec<(DateTime<Utc>, bool)>> = BTreeMap::new();
+    let mut verdicts: BTreeMap<(String, Metric), Verdicts> = BTreeMap::new();
     let mut experts: BTreeSet<String> = BTreeSet::new();
 
     for row in rows {
@@ -327,7 +330,7 @@ pub fn compute(
         }
     }
 
-    let bound_at = |list: Option<&Vec<(DateTime<Utc>, bool)>>, t: DateTime<Utc>| -> Option<f64> {
+    let bound_at = |list: Option<&Verdicts>, t: DateTime<Utc>| -> Option<f64> {
         let mut e = Evidence::EMPTY;
         let mut any = false;
         for (at, ok) in list.into_iter().flatten().filter(|(at, _)| *at < t) {

@@ -6,6 +6,7 @@
 pub mod chart_routes;
 pub mod charts;
 pub mod comparison;
+pub mod comparison_routes;
 pub mod dashboard;
 pub mod dashboard_routes;
 pub mod routes;

@@ -999,3 +999,133 @@ async fn the_roster_dashboard_matches_hand_computed_numbers_in_json_and_csv() {
     )
     .await;
 }
+
+#[tokio::test]
+async fn vendors_are_compared_on_the_gold_items_all_of_them_answered() {
+    use crate::routing::{Opts, prefer, qualified, world};
+    on_both(|app| async move {
+        let w = world(&app, Opts::default()).await;
+        let meridian = app.vendor("Meridian").await;
+        let northwind = app.vendor("Northwind").await;
+        // The platform's pool of the slice: g0–g8, the reference is always A.
+        let pool: Vec<Value> = (0..9)
+            .map(|i| json!({"external_id": format!("g{i}"), "payload": {"prompt": "Calibrate", "g": i},
+                "answer": {"preference": "a", "strength": 2, "rationale": "ref", "cited_clauses": ["C1"]},
+                "explanation": "reference"}))
+            .collect();
+        let up = app
+            .post(&format!("/v1/slices/{}/gold-items", w.slice), &w.admin.token, json!(pool))
+            .await;
+        up.assert_status(200);
+        let gold: Vec<String> = up.json["results"].as_array().unwrap().iter()
+            .map(|r| r["id"].as_str().unwrap().to_owned()).collect();
+        let x1 = qualified(&app, &w, Some(&meridian), json!({})).await;
+        let x2 = qualified(&app, &w, Some(&meridian), json!({})).await;
+        let z = qualified(&app, &w, Some(&northwind), json!({})).await;
+        let solo = qualified(&app, &w, None, json!({})).await;
+        let closes = (app.clock_now() + Duration::days(7)).to_rfc3339();
+        // Meridian's two experts get g0–g5, Northwind's expert and an independent g3–g8:
+        // g3–g5 are the only items both vendors answered.
+        for (items, who) in [(&gold[0..6], vec![&x1, &x2]), (&gold[3..9], vec![&z, &solo])] {
+            app.post("/v1/calibration-sessions", &w.admin.token, json!({"slice_id": w.slice,
+                "title": "Shared gold", "gold_item_ids": items,
+                "participant_ids": who.iter().map(|e| e.id.clone()).collect::<Vec<_>>(), "closes_at": closes}))
+                .await
+                .assert_status(201);
+        }
+        // Which items each expert gets wrong (answers B): x2 g5; z g4–g8; solo everything.
+        let wrong = |e: &crate::routing::Expert, g: u64| -> bool {
+            (e.id == x2.id && g == 5) || (e.id == z.id && g >= 4) || e.id == solo.id
+        };
+        for e in [&x1, &x2, &z, &solo] {
+            let sessions = app.get("/v1/calibration-sessions", &e.account.token).await;
+            let session = sessions.json["data"][0]["id"].as_str().unwrap().to_owned();
+            let items = app
+                .get(&format!("/v1/calibration-sessions/{session}/items"), &e.account.token)
+                .await;
+            for it in items.json["data"].as_array().unwrap() {
+                let g = it["payload"]["g"].as_u64().unwrap();
+                let side = if wrong(e, g) { "b" } else { "a" };
+                app.post(
+                    &format!("/v1/calibration-sessions/{session}/items/{}/answer", it["assignment_id"].as_str().unwrap()),
+                    &e.account.token,
+                    json!({"label": prefer(side, 2)}),
+                )
+                .await
+                .assert_status(200);
+            }
+        }
+
+        let path = format!("/v1/slices/{}/vendor-comparison", w.slice);
+        let c = app.get(&path, &w.admin.token).await;
+        c.assert_status(200);
+        // The independent expert belongs to no vendor and is not compared.
+        assert_eq!(c.json["vendors"].as_array().unwrap().len(), 2, "{}", c.json);
+        assert_eq!(c.json["common_items"], 3);
+        assert_eq!(c.json["excluded_items"], 6);
+        let of = |id: &str| c.json["vendors"].as_array().unwrap().iter()
+            .find(|v| v["vendor_id"] == id).unwrap().clone();
+        let (m, n) = (of(meridian.org()), of(northwind.org()));
+        assert_eq!(m["name"], "Meridian");
+        // Meridian on g3–g5: x1 3 of 3, x2 2 of 3 → 5 of 6; Wilson (0.4365, 0.9699).
+        assert_eq!((m["answers"].clone(), m["correct"].clone(), m["experts"].clone()), (json!(6), json!(5), json!(2)));
+        assert!((m["accuracy"].as_f64().unwrap() - 5.0 / 6.0).abs() < 1e-12);
+        assert!((m["ci_low"].as_f64().unwrap() - 0.436_497_177_8).abs() < 1e-9, "{m}");
+        assert!((m["ci_high"].as_f64().unwrap() - 0.969_946_630_3).abs() < 1e-9, "{m}");
+        // Northwind: 1 of 3; Wilson (0.0615, 0.7923). Its wrong g6–g8 do not count.
+        assert_eq!((n["answers"].clone(), n["correct"].clone()), (json!(3), json!(1)));
+        assert!((n["ci_low"].as_f64().unwrap() - 0.061_491_944_7).abs() < 1e-9, "{n}");
+        assert!((n["ci_high"].as_f64().unwrap() - 0.792_340_399_2).abs() < 1e-9, "{n}");
+        // Calibration is not billed to a lab: no cost.
+        assert_eq!(m["cost"], json!([]));
+        // Cross-vendor pairs: g3 2 of 2 alike, g4 0 of 2, g5 1 of 2 (x2 and z both B).
+        assert_eq!(c.json["agreement"][0]["pairs"], 6);
+        assert_eq!(c.json["agreement"][0]["rate"], 0.5);
+        // Nobody's identity.
+        for e in [&x1, &x2, &z, &solo] {
+            assert!(!c.text.contains(&e.id), "{}", c.text);
+        }
+        // Naming the vendors gives the same; naming an independent expert's nothing fails.
+        let named = app
+            .get(&format!("{path}?vendors={},{}", northwind.org(), meridian.org()), &w.admin.token)
+            .await;
+        assert_eq!(named.json["vendors"][0]["vendor_id"], northwind.org());
+        assert_eq!(named.json["common_items"], 3);
+        for (q, field) in [("vendors=abc", "vendors"), (&format!("vendors={}", meridian.org()) as &str, "vendors"),
+            (&format!("vendors={},{}", meridian.org(), w.lab.org()), "vendors"), ("lab=x", "lab"), ("from=2026-13-01", "from")] {
+            app.get(&format!("{path}?{q}"), &w.admin.token).await.assert_problem(400, Some(field));
+        }
+
+        // The chart: one whisker per vendor (plus its legend sample), names in the legend.
+        let chart = app
+            .get(&format!("/v1/slices/{}/charts/vendor-comparison.svg?vendors={},{}", w.slice, meridian.org(), northwind.org()),
+                &w.admin.token)
+            .await;
+        chart.assert_status(200);
+        let (lines, texts) = svg_lines(&chart.text);
+        assert_eq!(strokes(&lines, SERIES[0]), vec![2, 2], "{lines:?}");
+        assert_eq!(strokes(&lines, SERIES[1]), vec![2, 2], "{lines:?}");
+        assert!(texts.iter().any(|t| t.starts_with("Meridian (n=6): 0.833 [0.436, 0.970]")), "{texts:?}");
+        assert!(texts.iter().any(|t| t.starts_with("Northwind (n=3): 0.333")), "{texts:?}");
+
+        // Labs: only over their own projects (no routed gold here: nothing in common), and
+        // only the vendors working on them; vendor admins cannot compare.
+        let lab_path = format!("{path}?lab={}", w.lab.org());
+        let l = app.get(&lab_path, &w.lab.token).await;
+        l.assert_status(200);
+        assert_eq!(l.json["vendors"], json!([]));
+        assert_eq!(l.json["common_items"], 0);
+        app.get(&format!("{lab_path}&vendors={},{}", meridian.org(), northwind.org()), &w.lab.token)
+            .await
+            .assert_problem(400, Some("vendors"));
+        app.get(&path, &w.lab.token).await.assert_problem(403, None);
+        app.get(&path, &meridian.token).await.assert_problem(403, None);
+        app.get(&lab_path, &meridian.token).await.assert_problem(404, None);
+        let other_lab = app.lab("Other").await;
+        app.get(&lab_path, &other_lab.token).await.assert_problem(404, None);
+        app.get(&format!("/v1/slices/{}/charts/vendor-comparison.svg", w.slice), &meridian.token)
+            .await
+            .assert_problem(403, None);
+    })
+    .await;
+}

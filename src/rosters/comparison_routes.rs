@@ -1,0 +1,331 @@
+//! `/v1/slices/{slice}/vendor-comparison` (JSON) and its chart
+//! (`/v1/slices/{slice}/charts/vendor-comparison.svg`): vendors compared on the same gold
+//! items of a slice. Platform admins compare any vendors on all gold (routed and
+//! calibration); a lab compares the vendors working on its projects, on the routed gold of
+//! its own projects, per vendor only (never an expert). Vendor admins cannot: a vendor
+//! never sees another vendor's roster.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use actix_web::{HttpResponse, get, web};
+use chrono::{DateTime, Duration, NaiveDate, Utc};
+use diesel::prelude::*;
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+
+use super::comparison::{self, Comparison, GoldAnswer};
+use super::dashboard_routes::DashboardParams;
+use crate::auth::{OrgKind, Principal};
+use crate::db::DbConn;
+use crate::db::schema::{experts, orgs, outcomes, projects};
+use crate::http::{ApiError, ApiResult, Query, path_id};
+use crate::ids::{OrgId, SliceId};
+use crate::scoring::store::ScoredOutcome;
+use crate::state::AppState;
+
+pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
+    cfg.service(comparison_json).service(comparison_chart);
+}
+
+/// Most vendors one comparison names.
+pub const MAX_VENDORS: usize = 8;
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+#[serde(deny_unknown_fields)]
+pub struct ComparisonParams {
+    /// Vendor ids, comma-separated (2–8). Default: every vendor with gold answers in scope.
+    pub vendors: Option<String>,
+    /// Compare on this lab's projects only (required for lab members).
+    #[param(value_type = Option<String>)]
+    pub lab: Option<String>,
+    #[param(value_type = Option<String>, format = Date)]
+    pub from: Option<NaiveDate>,
+    #[param(value_type = Option<String>, format = Date)]
+    pub to: Option<NaiveDate>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct VendorComparison {
+    pub slice_id: SliceId,
+    pub slice_key: String,
+    /// Set when the comparison is over one lab's projects.
+    pub lab_id: Option<OrgId>,
+    pub from: DateTime<Utc>,
+    pub until: DateTime<Utc>,
+    #[serde(flatten)]
+    pub comparison: Comparison,
+}
+
+/// Who may compare and over what: (lab scope, allowed vendors or None for any).
+fn scope(
+    conn: &mut DbConn,
+    principal: &Principal,
+    lab: Option<&OrgId>,
+    slice: &str,
+) -> ApiResult<Option<BTreeSet<String>>> {
+    let platform = matches!(principal, Principal::User(u) if u.is_platform_admin);
+    if platform {
+        return Ok(None);
+    }
+    let Some(lab) = lab else {
+        return Err(ApiError::forbidden(
+            "comparing vendors is for platform admins, and for labs over their own projects (give `lab`)",
+        ));
+    };
+    let member = match principal {
+        Principal::User(u) => u
+            .membership(lab)
+            .is_some_and(|m| m.org_kind == OrgKind::Lab),
+        Principal::ApiKey(k) => {
+            &k.org_id == lab && k.scopes.contains(&crate::auth::Scope::ProjectsRead)
+        }
+    };
+    if !member {
+        return Err(ApiError::not_found(format!("lab {lab} not found")));
+    }
+    // The vendors whose experts did any work on the lab's projects in the slice.
+    let vendors: Vec<Option<String>> = outcomes::table
+        .inner_join(experts::table.on(outcomes::expert_id.eq(experts::id.nullable())))
+        .filter(outcomes::org_id.eq(lab.as_str()))
+        .filter(outcomes::slice_id.eq(slice))
+        .filter(experts::vendor_id.is_not_null())
+        .select(experts::vendor_id)
+        .distinct()
+        .load(conn)?;
+    Ok(Some(vendors.into_iter().flatten().collect()))
+}
+
+async fn compare_of(
+    state: &AppState,
+    principal: Principal,
+    slice: SliceId,
+    q: ComparisonParams,
+) -> ApiResult<VendorComparison> {
+    let now = state.now();
+    let period = DashboardParams {
+        slice: None,
+        from: q.from,
+        to: q.to,
+    }
+    .resolve(now)?;
+    let lab: Option<OrgId> = q.lab.as_deref().map(|l| path_id("lab", l)).transpose()?;
+    let named: Option<Vec<OrgId>> = match q.vendors.as_deref() {
+        None => None,
+        Some(list) => {
+            let ids: Vec<OrgId> = list
+                .split(',')
+                .map(|v| path_id("vendors", v.trim()))
+                .collect::<ApiResult<_>>()?;
+            let distinct: BTreeSet<&OrgId> = ids.iter().collect();
+            if !(2..=MAX_VENDORS).contains(&ids.len()) || distinct.len() != ids.len() {
+                return Err(ApiError::bad_parameter(
+                    "vendors",
+                    "name 2 to 8 different vendors",
+                ));
+            }
+            Some(ids)
+        }
+    };
+    let (Some(&start), Some(&last)) = (period.weeks.first(), period.weeks.last()) else {
+        return Err(ApiError::bad_parameter("from", "the period is empty"));
+    };
+    let end = last + Duration::days(7);
+    state
+        .db
+        .read(move |conn| -> ApiResult<_> {
+            let s = crate::taxonomy::service::visible_slice(conn, &principal, &slice)?;
+            let allowed = scope(conn, &principal, lab.as_ref(), &s.id)?;
+            if let Some(l) = &lab {
+                let is_lab = crate::orgs::store::find_org(conn, l.as_str())?
+                    .is_some_and(|o| o.kind == OrgKind::Lab.as_str());
+                if !is_lab {
+                    return Err(ApiError::bad_parameter("lab", "is not a lab"));
+                }
+            }
+            let pairwise = s.label_kind == "pairwise";
+            let mut q = outcomes::table
+                .inner_join(experts::table.on(outcomes::expert_id.eq(experts::id.nullable())))
+                .filter(outcomes::slice_id.eq(&s.id))
+                .filter(outcomes::event.eq("gold_checked"))
+                .filter(outcomes::role.eq_any(["annotator", "calibration"]))
+                .filter(outcomes::occurred_at.ge(start.naive_utc()))
+                .filter(outcomes::occurred_at.lt(end.naive_utc()))
+                .filter(experts::vendor_id.is_not_null())
+                .into_boxed();
+            if let Some(l) = &lab {
+                q = q.filter(outcomes::org_id.eq(l.as_str().to_owned()));
+            }
+            let rows: Vec<(ScoredOutcome, Option<String>, Option<String>, i64)> = q
+                .order_by(outcomes::id.asc())
+                .select((
+                    ScoredOutcome::as_select(),
+                    experts::vendor_id,
+                    outcomes::project_id,
+                    outcomes::active_seconds,
+                ))
+                .load(conn)?;
+            let corrected: BTreeMap<String, bool> =
+                crate::scoring::store::corrections(conn, None, Some(&s.id))?
+                    .into_iter()
+                    .filter_map(|o| Some((o.assignment_id?, o.correct?)))
+                    .collect();
+            let project_ids: BTreeSet<String> = rows.iter().filter_map(|r| r.2.clone()).collect();
+            let rates: BTreeMap<String, (i64, String)> = projects::table
+                .filter(projects::id.eq_any(project_ids))
+                .select((projects::id, projects::bill_rate_minor, projects::currency))
+                .load::<(String, i64, String)>(conn)?
+                .into_iter()
+                .map(|(id, rate, currency)| (id, (rate, currency)))
+                .collect();
+            let answers: Vec<GoldAnswer> = rows
+                .iter()
+                .filter_map(|(o, vendor, project, secs)| {
+                    let f = o.fact(pairwise);
+                    let correct = o
+                        .assignment_id
+                        .as_ref()
+                        .and_then(|a| corrected.get(a).copied())
+                        .or(o.correct)?;
+                    Some(GoldAnswer {
+                        vendor: vendor.clone()?,
+                        expert: o.expert_id.clone()?,
+                        gold_item: o.gold_item_id.clone()?,
+                        class: f.class.unwrap_or_default(),
+                        correct,
+                        billed: project.as_ref().and_then(|p| rates.get(p)).map(
+                            |(rate, currency)| {
+                                (currency.clone(), *secs as f64 / 3600.0 * *rate as f64)
+                            },
+                        ),
+                    })
+                })
+                .collect();
+            let vendors: Vec<String> = match &named {
+                Some(ids) => {
+                    for v in ids {
+                        let is_vendor = crate::orgs::store::find_org(conn, v.as_str())?
+                            .is_some_and(|o| o.kind == OrgKind::Vendor.as_str());
+                        let permitted = allowed.as_ref().is_none_or(|a| a.contains(v.as_str()));
+                        if !is_vendor || !permitted {
+                            return Err(ApiError::bad_parameter(
+                                "vendors",
+                                format!("{v} is not a vendor working in this scope"),
+                            ));
+                        }
+                    }
+                    ids.iter().map(|v| v.as_str().to_owned()).collect()
+                }
+                None => answers
+                    .iter()
+                    .map(|a| a.vendor.clone())
+                    .filter(|v| allowed.as_ref().is_none_or(|a| a.contains(v)))
+                    .collect::<BTreeSet<_>>()
+                    .into_iter()
+                    .take(MAX_VENDORS)
+                    .collect(),
+            };
+            let answers: Vec<GoldAnswer> = answers
+                .into_iter()
+                .filter(|a| vendors.contains(&a.vendor))
+                .collect();
+            let names: BTreeMap<String, String> = orgs::table
+                .filter(orgs::id.eq_any(&vendors))
+                .select((orgs::id, orgs::name))
+                .load::<(String, String)>(conn)?
+                .into_iter()
+                .collect();
+            let mut comparison = comparison::compare(&answers, &vendors);
+            for r in &mut comparison.vendors {
+                r.name = names.get(&r.vendor_id).cloned().unwrap_or_default();
+            }
+            Ok(VendorComparison {
+                slice_id: SliceId::from_db(s.id.clone()),
+                slice_key: s.key.clone(),
+                lab_id: lab,
+                from: start,
+                until: end,
+                comparison,
+            })
+        })
+        .await
+}
+
+/// Compare vendors on shared gold
+///
+/// Per vendor, on the gold items of the slice that every compared vendor answered in the
+/// period (only those count; `common_items` and `excluded_items` say how many): accuracy
+/// with a Wilson 95 % interval, answers and experts counted, cost per correct label (the
+/// bill for the measured time of routed gold), and the cross-vendor agreement of their
+/// labels. Vendors are the experts' current rosters. Platform admins: any vendors, all
+/// gold. Lab members (or the lab's API keys with `projects:read`): `lab` required, the
+/// vendors working on the lab's projects, the lab's routed gold only; never an expert.
+#[utoipa::path(
+    tag = "rosters",
+    params(("slice" = SliceId, Path, description = "Slice id"), ComparisonParams),
+    responses(
+        (status = 200, description = "The comparison", body = VendorComparison),
+        (status = 400, response = crate::http::BadRequest),
+        (status = 401, response = crate::http::Unauthorized),
+        (status = 403, response = crate::http::Forbidden),
+        (status = 404, response = crate::http::NotFound),
+    ),
+    security(("bearer" = []))
+)]
+#[get("/slices/{slice}/vendor-comparison")]
+async fn comparison_json(
+    state: web::Data<AppState>,
+    principal: Principal,
+    path: web::Path<String>,
+    q: Query<ComparisonParams>,
+) -> ApiResult<HttpResponse> {
+    let slice: SliceId = path_id("slice", &path)?;
+    let c = compare_of(&state, principal, slice, q.0).await?;
+    Ok(HttpResponse::Ok().json(c))
+}
+
+/// Vendor comparison chart (SVG)
+///
+/// The comparison's accuracy per vendor with its Wilson 95 % interval, on the common gold
+/// items only (the legend gives each vendor's numbers). Same access and parameters as the
+/// JSON.
+#[utoipa::path(
+    tag = "rosters",
+    params(("slice" = SliceId, Path, description = "Slice id"), ComparisonParams),
+    responses(
+        (status = 200, description = "An SVG document", content_type = "image/svg+xml", body = String),
+        (status = 400, response = crate::http::BadRequest),
+        (status = 401, response = crate::http::Unauthorized),
+        (status = 403, response = crate::http::Forbidden),
+        (status = 404, response = crate::http::NotFound),
+    ),
+    security(("bearer" = []))
+)]
+#[get("/slices/{slice}/charts/vendor-comparison.svg")]
+async fn comparison_chart(
+    state: web::Data<AppState>,
+    principal: Principal,
+    path: web::Path<String>,
+    q: Query<ComparisonParams>,
+) -> ApiResult<HttpResponse> {
+    let slice: SliceId = path_id("slice", &path)?;
+    let c = compare_of(&state, principal, slice, q.0).await?;
+    let items: Vec<super::charts::Interval> = c
+        .comparison
+        .vendors
+        .iter()
+        .map(|r| super::charts::Interval {
+            name: format!("{} (n={})", r.name, r.answers),
+            value: r.accuracy,
+            low: r.ci_low,
+            high: r.ci_high,
+        })
+        .collect();
+    let title = format!(
+        "Accuracy on {} shared gold items — {}",
+        c.comparison.common_items, c.slice_key
+    );
+    let svg = super::charts::interval_chart(&title, "accuracy (95 % Wilson interval)", &items)
+        .map_err(|e| ApiError::internal(anyhow::anyhow!("chart: {e}")))?;
+    Ok(super::chart_routes::svg_response(svg))
+}
