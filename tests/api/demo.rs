@@ -129,7 +129,7 @@ async fn the_demo_seed_gives_a_newcomer_a_working_instance_once() {
             .await
             .assert_problem(404, None);
 
-        // Meridian's admin sees the three experts on its roster, at different stages.
+        // Meridian's admin sees the five experts on its roster, at different stages.
         let maria = app
             .login("maria@meridian.demo", cadre::demo::DEMO_PASSWORD)
             .await;
@@ -142,7 +142,67 @@ async fn the_demo_seed_gives_a_newcomer_a_working_instance_once() {
             .iter()
             .map(|e| e["vetting_status"].as_str().unwrap())
             .collect();
-        assert_eq!(statuses, ["approved", "screening", "rejected"]);
+        assert_eq!(
+            statuses,
+            ["approved", "screening", "rejected", "approved", "approved"]
+        );
+        // Eight weeks of calibration give the roster's dashboards and charts history, and
+        // Atlas shares the platform's radiology pool with Meridian for the comparison.
+        let maria_token = maria.json["access_token"].as_str().unwrap();
+        let meridian = roster.json["data"][0]["vendor_id"].as_str().unwrap();
+        let d = app
+            .get(&format!("/v1/vendors/{meridian}/dashboard"), maria_token)
+            .await;
+        d.assert_status(200);
+        let radiology = d.json["slices"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|s| s["slice_key"] == "medicine/radiology:de")
+            .expect("radiology on the dashboard")
+            .clone();
+        // Chen's 4 + 8 × 5 + Weber's and Rossi's 8 × 5 each; 40 − (5 + 12 + 13) off.
+        assert_eq!(
+            radiology["period"]["calibration"]["n"], 124,
+            "{}",
+            radiology["period"]
+        );
+        assert_eq!(radiology["tiers"]["senior"], 1);
+        let slice = radiology["slice_id"].as_str().unwrap();
+        let chart = app
+            .get(
+                &format!(
+                    "/v1/vendors/{meridian}/charts/accuracy.svg?slice={slice}&metric=calibration"
+                ),
+                maria_token,
+            )
+            .await;
+        chart.assert_status(200);
+        // Three experts' lines and their legend samples, and the two thresholds'.
+        assert!(
+            chart.text.matches("<polyline").count() >= 3 * 2 + 2 * 2,
+            "{}",
+            chart.text
+        );
+        let invitations = app
+            .get(
+                &format!("/v1/vendors/{meridian}/roster/invitations"),
+                maria_token,
+            )
+            .await;
+        assert_eq!(invitations.json["data"][0]["status"], "pending");
+        let admin = app
+            .login("admin@cadre.demo", cadre::demo::DEMO_PASSWORD)
+            .await;
+        let c = app
+            .get(
+                &format!("/v1/slices/{slice}/vendor-comparison"),
+                admin.json["access_token"].as_str().unwrap(),
+            )
+            .await;
+        c.assert_status(200);
+        assert_eq!(c.json["common_items"], 5, "{}", c.json);
+        assert_eq!(c.json["vendors"].as_array().unwrap().len(), 2);
         let chen = app
             .login("dr.chen@experts.demo", cadre::demo::DEMO_PASSWORD)
             .await;
@@ -244,8 +304,9 @@ async fn the_demo_seed_gives_a_newcomer_a_working_instance_once() {
             .find(|m| m["metric"] == "calibration")
             .unwrap()
             .clone();
-        assert_eq!(cal["n"], 4, "{rad}");
-        assert_eq!(rad["failed_gold_checks"].as_array().unwrap().len(), 1);
+        // This month's session (4 answered) and eight weekly ones (5 each, 6 reads off).
+        assert_eq!(cal["n"], 44, "{rad}");
+        assert_eq!(rad["failed_gold_checks"].as_array().unwrap().len(), 7);
         let admin = app
             .login("admin@cadre.demo", cadre::demo::DEMO_PASSWORD)
             .await;
@@ -307,9 +368,11 @@ async fn the_demo_seed_gives_a_newcomer_a_working_instance_once() {
         assert_eq!(mine.json["data"][0]["method"], "manual", "{}", mine.json);
         let own = app.get("/v1/timesheets", &chen).await;
         assert!(own.json["data"][0]["pay_minor"].as_i64().unwrap() > 0);
+        // The payout is the approved sheet plus the eight weekly calibration sessions,
+        // paid as training time: 40 reads × 300 s at Dr. Chen's 90.00 EUR/h = 300.00.
         assert_eq!(
-            mine.json["data"][0]["amount_minor"],
-            own.json["data"][0]["pay_minor"]
+            mine.json["data"][0]["amount_minor"].as_i64().unwrap(),
+            own.json["data"][0]["pay_minor"].as_i64().unwrap() + 30_000
         );
     })
     .await;
