@@ -164,10 +164,11 @@ async fn accuracy_chart(
 
 /// The roster's agreement per slice over time (SVG)
 ///
-/// One line per slice (or the one asked for): Krippendorff's alpha among the roster's
-/// experts on the items resolved each week, with the 0.80 and 0.75 thresholds drawn. Weeks
-/// with fewer than two judgments on any item have no point. The vendor's admins and
-/// platform admins.
+/// Per slice (or the one asked for), Krippendorff's alpha among the roster's experts each
+/// week: one line on the routed items resolved that week, one (`… (calibration)`) on the
+/// calibration items they answered; a line is drawn when it has a point. The 0.80 and 0.75
+/// thresholds are drawn. Weeks with fewer than two judgments on any item have no point.
+/// The vendor's admins and platform admins.
 #[utoipa::path(
     tag = "rosters",
     params(("vendor" = OrgId, Path, description = "Vendor organization id"), DashboardParams),
@@ -197,18 +198,31 @@ async fn alpha_chart(
             administered_vendor(conn, &principal, &vendor)?;
             let (_, loaded) =
                 dashboard_routes::load(conn, &principal, &settings, vendor.as_str(), &period)?;
-            let series: Vec<Series> = loaded
-                .into_iter()
-                .map(|l| Series {
-                    name: l.slice.key,
-                    points: l
-                        .numbers
-                        .weeks
-                        .iter()
-                        .map(|(_, n)| n.agreement.krippendorff_alpha)
-                        .collect(),
-                })
-                .collect();
+            // Per slice: alpha on resolved routed items, and on calibration items, each
+            // drawn when it has any point in the period.
+            let mut series: Vec<Series> = Vec::new();
+            for l in loaded {
+                let routed: Vec<Option<f64>> = l
+                    .numbers
+                    .weeks
+                    .iter()
+                    .map(|(_, n)| n.agreement.krippendorff_alpha)
+                    .collect();
+                let calibration: Vec<Option<f64>> = l
+                    .numbers
+                    .weeks
+                    .iter()
+                    .map(|(_, n)| n.calibration_agreement.krippendorff_alpha)
+                    .collect();
+                for (name, points) in [
+                    (l.slice.key.clone(), routed),
+                    (format!("{} (calibration)", l.slice.key), calibration),
+                ] {
+                    if points.iter().any(Option::is_some) {
+                        series.push(Series { name, points });
+                    }
+                }
+            }
             Ok((series, period.weeks))
         })
         .await?;

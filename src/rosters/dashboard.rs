@@ -39,6 +39,7 @@ pub struct Row {
     /// Ordinal and interval slices: the label on the scale (pairwise: signed preference).
     pub score: Option<i64>,
     pub assignment: Option<String>,
+    pub gold_item: Option<String>,
 }
 
 /// Seconds of measured work (a time entry) of an expert in a week.
@@ -47,6 +48,9 @@ pub struct Seconds {
     pub expert: String,
     pub week: DateTime<Utc>,
     pub seconds: i64,
+    /// Paid training time (assessments, calibration) is paid with its entry, without a
+    /// timesheet: (currency, minor units).
+    pub paid: Option<(String, i64)>,
 }
 
 /// Approved pay of an expert's timesheet line (null until the sheet is approved).
@@ -100,6 +104,9 @@ pub struct Numbers {
     /// Krippendorff's alpha among the roster's experts on the items resolved in the bucket
     /// (items with two or more of the roster's judgments).
     pub agreement: Agreement,
+    /// Krippendorff's alpha among the roster's experts on the calibration items answered in
+    /// the bucket (the same gold item answered by two or more of them).
+    pub calibration_agreement: Agreement,
     /// Gold answers in routed work and the share correct (corrections from appeals applied).
     pub gold: Share,
     /// Calibration items answered and the share matching the reference.
@@ -111,7 +118,7 @@ pub struct Numbers {
     pub adjudication_overturn: Share,
     /// Measured hours (time entries on this roster).
     pub active_hours: f64,
-    /// Approved pay on this roster's timesheets, per currency.
+    /// Pay per currency: approved timesheets on this roster and paid training time.
     pub pay: Vec<Amount>,
     /// Timesheet lines of the period not approved yet (their pay is not in `pay`).
     pub unapproved_sheet_lines: usize,
@@ -139,6 +146,7 @@ pub struct ExpertWeek {
 struct Acc {
     judgments: usize,
     resolved: Vec<Judgment>,
+    calibrated: Vec<Judgment>,
     gold: Share,
     calibration: Share,
     material: Share,
@@ -153,6 +161,7 @@ impl Acc {
         Numbers {
             judgments: self.judgments,
             agreement: reliability::agreement(&self.resolved, level),
+            calibration_agreement: reliability::agreement(&self.calibrated, level),
             gold: self.gold,
             calibration: self.calibration,
             informativeness: pairwise.then_some(self.material),
@@ -270,8 +279,20 @@ pub fn compute(
                             ex.gold.add(ok);
                         }
                         "calibration" => {
+                            let j = match (&row.gold_item, &f.class) {
+                                // A unit is one gold item in one week (answers to it
+                                // in another week are another unit).
+                                (Some(g), Some(class)) => Some(Judgment {
+                                    item: format!("{}:{g}", w.timestamp()),
+                                    expert: expert.clone(),
+                                    class: class.clone(),
+                                    score: row.score,
+                                }),
+                                _ => None,
+                            };
                             for a in targets.iter_mut() {
                                 a.calibration.add(ok);
+                                a.calibrated.extend(j.clone());
                             }
                             ex.calibration.add(ok);
                         }
@@ -305,12 +326,14 @@ pub fn compute(
     }
     for s in seconds.iter().filter(|s| in_period(s.week)) {
         experts.insert(s.expert.clone());
-        period.seconds += s.seconds;
-        per_week.entry(s.week).or_default().seconds += s.seconds;
-        per_expert
-            .entry((s.expert.clone(), s.week))
-            .or_default()
-            .seconds += s.seconds;
+        let ex = per_expert.entry((s.expert.clone(), s.week)).or_default();
+        let wk = per_week.entry(s.week).or_default();
+        for a in [&mut period, wk, ex] {
+            a.seconds += s.seconds;
+            if let Some((currency, minor)) = &s.paid {
+                *a.pay.entry(currency.clone()).or_default() += minor;
+            }
+        }
     }
     for l in pay.iter().filter(|l| in_period(l.week)) {
         experts.insert(l.expert.clone());
@@ -409,6 +432,7 @@ mod tests {
             },
             score: None,
             assignment: Some(assignment.into()),
+            gold_item: None,
         }
     }
 
@@ -485,17 +509,20 @@ mod tests {
                 expert: "e".into(),
                 week: at(2, 0),
                 seconds: 1800,
+                paid: None,
             },
             Seconds {
                 expert: "e".into(),
                 week: at(9, 0),
                 seconds: 5400,
+                paid: Some(("USD".into(), 150)),
             },
             // Outside the period.
             Seconds {
                 expert: "e".into(),
                 week: at(16, 0),
                 seconds: 999,
+                paid: None,
             },
         ];
         let pay = [
@@ -529,9 +556,10 @@ mod tests {
                     currency: "EUR".into(),
                     minor: 100
                 },
+                // The approved sheet and the paid training entry.
                 Amount {
                     currency: "USD".into(),
-                    minor: 4000
+                    minor: 4150
                 }
             ]
         );

@@ -201,6 +201,7 @@ pub fn load(
                     o.label_score
                 },
                 assignment: o.assignment_id.clone(),
+                gold_item: o.gold_item_id.clone(),
             })
             .collect();
         let seconds: Vec<Seconds> = time_entries::table
@@ -212,13 +213,22 @@ pub fn load(
                 time_entries::expert_id,
                 time_entries::week_start,
                 time_entries::seconds,
+                time_entries::pay_currency,
+                time_entries::pay_minor,
             ))
-            .load::<(String, chrono::NaiveDateTime, i64)>(conn)?
+            .load::<(
+                String,
+                chrono::NaiveDateTime,
+                i64,
+                Option<String>,
+                Option<i64>,
+            )>(conn)?
             .into_iter()
-            .map(|(expert, week, seconds)| Seconds {
+            .map(|(expert, week, seconds, currency, pay)| Seconds {
                 expert,
                 week: crate::clock::utc(week),
                 seconds,
+                paid: currency.zip(pay),
             })
             .collect();
         let pay: Vec<Pay> = timesheet_lines::table
@@ -475,7 +485,7 @@ fn csv_response(name: &str, body: String) -> HttpResponse {
         .body(body)
 }
 
-pub const DASHBOARD_CSV_HEADER: &str = "slice_key,slice_id,week_start,judgments,alpha,alpha_items,gold_answers,gold_correct,calibration_answers,calibration_correct,informativeness_n,informativeness_rate,overturn_n,overturn_rate,active_hours,pay_minor,unapproved_sheet_lines";
+pub const DASHBOARD_CSV_HEADER: &str = "slice_key,slice_id,week_start,judgments,alpha,alpha_items,calibration_alpha,calibration_alpha_items,gold_answers,gold_correct,calibration_answers,calibration_correct,informativeness_n,informativeness_rate,overturn_n,overturn_rate,active_hours,pay_minor,unapproved_sheet_lines";
 
 fn numbers_csv(slice: &SliceDashboard, week: &str, n: &Numbers) -> String {
     let inf = n.informativeness.unwrap_or_default();
@@ -486,6 +496,8 @@ fn numbers_csv(slice: &SliceDashboard, week: &str, n: &Numbers) -> String {
         n.judgments.to_string(),
         opt(n.agreement.krippendorff_alpha),
         n.agreement.items.to_string(),
+        opt(n.calibration_agreement.krippendorff_alpha),
+        n.calibration_agreement.items.to_string(),
         n.gold.n.to_string(),
         n.gold.hits.to_string(),
         n.calibration.n.to_string(),

@@ -168,6 +168,9 @@ async fn the_demo_seed_gives_a_newcomer_a_working_instance_once() {
             radiology["period"]
         );
         assert_eq!(radiology["tiers"]["senior"], 1);
+        // Each week's five reads were answered by three of them: 40 units for alpha.
+        assert_eq!(radiology["period"]["calibration_agreement"]["items"], 40);
+        assert!(radiology["period"]["calibration_agreement"]["krippendorff_alpha"].is_number());
         let slice = radiology["slice_id"].as_str().unwrap();
         let chart = app
             .get(
