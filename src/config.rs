@@ -331,9 +331,11 @@ pub struct ScoringSettings {
     /// Probation or qualified → suspended when the lower bound falls below this.
     pub suspend_lower_bound: f64,
     /// The least gold-accuracy lower bound an expert needs in a slice to be made its
-    /// `adjudicator`; an adjudicator whose bound falls below it (with at least
-    /// `min_gold_answers` decayed answers) goes back to `senior`.
+    /// `adjudicator`.
     pub adjudicator_min_lower_bound: f64,
+    /// An adjudicator goes back to `senior` when their bound falls below this (lower than
+    /// the promotion floor, so one miss does not undo a promotion).
+    pub adjudicator_demote_lower_bound: f64,
     /// Days of resolved items slice reliability is computed over.
     pub reliability_window_days: i64,
     /// Items with overlapping judgments needed before reliability says anything.
@@ -353,6 +355,7 @@ impl Default for ScoringSettings {
             min_gold_answers: 20.0,
             qualify_lower_bound: 0.85,
             adjudicator_min_lower_bound: 0.9,
+            adjudicator_demote_lower_bound: 0.8,
             suspend_lower_bound: 0.75,
             reliability_window_days: 30,
             reliability_min_items: 20,
@@ -781,8 +784,12 @@ impl Settings {
         {
             bail!("scoring needs 0 < suspend_lower_bound < qualify_lower_bound < 1");
         }
-        if !(0.0..1.0).contains(&sc.adjudicator_min_lower_bound) {
-            bail!("scoring.adjudicator_min_lower_bound must be in [0, 1)");
+        if !(0.0..1.0).contains(&sc.adjudicator_min_lower_bound)
+            || !(0.0..=sc.adjudicator_min_lower_bound).contains(&sc.adjudicator_demote_lower_bound)
+        {
+            bail!(
+                "scoring needs 0 <= adjudicator_demote_lower_bound <= adjudicator_min_lower_bound < 1"
+            );
         }
         if !(1..=365).contains(&sc.reliability_window_days) {
             bail!("scoring.reliability_window_days must be between 1 and 365");

@@ -8,7 +8,6 @@ use utoipa::{IntoParams, ToSchema};
 
 use super::charts::{self, LineChart, Series, Threshold};
 use super::dashboard_routes::{self, DashboardParams};
-use super::service::administered_vendor;
 use crate::auth::Principal;
 use crate::config::Settings;
 use crate::http::{ApiError, ApiResult, Query, path_id};
@@ -106,20 +105,14 @@ async fn accuracy_chart(
         ));
     }
     let metric = q.metric.unwrap_or(TrendMetric::GoldAccuracy);
-    let now = state.now();
-    let period = DashboardParams {
+    let params = DashboardParams {
         slice: q.slice,
         from: q.from,
         to: q.to,
-    }
-    .resolve(now)?;
-    let settings = state.settings.clone();
-    let (series, key) = state
-        .db
-        .read(move |conn| -> ApiResult<_> {
-            administered_vendor(conn, &principal, &vendor)?;
-            let (members, loaded) =
-                dashboard_routes::load(conn, &principal, &settings, vendor.as_str(), &period)?;
+    };
+    let (series, key) =
+        dashboard_routes::with_roster(&state, principal, vendor, params, move |conn, _, d| {
+            let (period, members, loaded) = (d.period, d.members, d.loaded);
             let key = match (&period.slice, loaded.first()) {
                 (_, Some(l)) => l.slice.key.clone(),
                 (Some(s), None) => crate::taxonomy::store::find_slice(conn, s.as_str())?
@@ -189,15 +182,9 @@ async fn alpha_chart(
     q: Query<DashboardParams>,
 ) -> ApiResult<HttpResponse> {
     let vendor: OrgId = path_id("vendor", &path)?;
-    let now = state.now();
-    let period = q.0.resolve(now)?;
-    let settings = state.settings.clone();
-    let (series, weeks) = state
-        .db
-        .read(move |conn| -> ApiResult<_> {
-            administered_vendor(conn, &principal, &vendor)?;
-            let (_, loaded) =
-                dashboard_routes::load(conn, &principal, &settings, vendor.as_str(), &period)?;
+    let (series, weeks) =
+        dashboard_routes::with_roster(&state, principal, vendor, q.0, |_, _, d| {
+            let (period, loaded) = (d.period, d.loaded);
             // Per slice: alpha on resolved routed items, and on calibration items, each
             // drawn when it has any point in the period.
             let mut series: Vec<Series> = Vec::new();

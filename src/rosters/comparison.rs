@@ -151,27 +151,35 @@ pub fn compare(answers: &[GoldAnswer], vendors: &[String]) -> Comparison {
             }
         })
         .collect();
+    // Labels per (item, vendor), grouped once.
+    let mut labels: BTreeMap<(&str, &str), Vec<&str>> = BTreeMap::new();
+    for a in &counted {
+        labels
+            .entry((a.gold_item.as_str(), a.vendor.as_str()))
+            .or_default()
+            .push(a.class.as_str());
+    }
     let mut agreement = Vec::new();
     for (i, a) in vendors.iter().enumerate() {
         for b in vendors.iter().skip(i + 1) {
             let (mut pairs, mut same) = (0usize, 0usize);
             for item in &common {
-                let of = |v: &str| -> Vec<&str> {
-                    counted
-                        .iter()
-                        .filter(|x| x.vendor == v && x.gold_item == *item)
-                        .map(|x| x.class.as_str())
-                        .collect()
+                let (Some(la), Some(lb)) = (
+                    labels.get(&(*item, a.as_str())),
+                    labels.get(&(*item, b.as_str())),
+                ) else {
+                    continue;
                 };
-                let (la, lb) = (of(a), of(b));
-                for x in &la {
-                    for y in &lb {
-                        pairs += 1;
-                        if x == y {
-                            same += 1;
-                        }
-                    }
+                // Classes of b counted once, then each of a's labels paired with all of them.
+                let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+                for y in lb {
+                    *counts.entry(y).or_default() += 1;
                 }
+                pairs += la.len() * lb.len();
+                same += la
+                    .iter()
+                    .map(|x| counts.get(x).copied().unwrap_or(0))
+                    .sum::<usize>();
             }
             agreement.push(PairAgreement {
                 vendor_a: a.clone(),

@@ -17,7 +17,7 @@ use super::comparison::{self, Comparison, GoldAnswer};
 use super::dashboard_routes::DashboardParams;
 use crate::auth::{OrgKind, Principal};
 use crate::db::DbConn;
-use crate::db::schema::{experts, orgs, outcomes, projects};
+use crate::db::schema::{orgs, outcomes, projects, roster_memberships as rm};
 use crate::http::{ApiError, ApiResult, Query, path_id};
 use crate::ids::{OrgId, SliceId};
 use crate::scoring::store::ScoredOutcome;
@@ -85,15 +85,20 @@ fn scope(
         return Err(ApiError::not_found(format!("lab {lab} not found")));
     }
     // The vendors whose experts did any work on the lab's projects in the slice.
-    let vendors: Vec<Option<String>> = outcomes::table
-        .inner_join(experts::table.on(outcomes::expert_id.eq(experts::id.nullable())))
+    let vendors: Vec<String> = outcomes::table
+        .inner_join(rm::table.on(outcomes::expert_id.eq(rm::expert_id.nullable())))
+        .filter(outcomes::occurred_at.ge(rm::joined_at))
+        .filter(
+            rm::left_at
+                .is_null()
+                .or(outcomes::occurred_at.lt(rm::left_at.assume_not_null())),
+        )
         .filter(outcomes::org_id.eq(lab.as_str()))
         .filter(outcomes::slice_id.eq(slice))
-        .filter(experts::vendor_id.is_not_null())
-        .select(experts::vendor_id)
+        .select(rm::vendor_org_id)
         .distinct()
         .load(conn)?;
-    Ok(Some(vendors.into_iter().flatten().collect()))
+    Ok(Some(vendors.into_iter().collect()))
 }
 
 async fn compare_of(
@@ -144,23 +149,29 @@ async fn compare_of(
                 }
             }
             let pairwise = s.label_kind == "pairwise";
+            // Each answer belongs to the roster its expert was on when they gave it.
             let mut q = outcomes::table
-                .inner_join(experts::table.on(outcomes::expert_id.eq(experts::id.nullable())))
+                .inner_join(rm::table.on(outcomes::expert_id.eq(rm::expert_id.nullable())))
+                .filter(outcomes::occurred_at.ge(rm::joined_at))
+                .filter(
+                    rm::left_at
+                        .is_null()
+                        .or(outcomes::occurred_at.lt(rm::left_at.assume_not_null())),
+                )
                 .filter(outcomes::slice_id.eq(&s.id))
                 .filter(outcomes::event.eq("gold_checked"))
                 .filter(outcomes::role.eq_any(["annotator", "calibration"]))
                 .filter(outcomes::occurred_at.ge(start.naive_utc()))
                 .filter(outcomes::occurred_at.lt(end.naive_utc()))
-                .filter(experts::vendor_id.is_not_null())
                 .into_boxed();
             if let Some(l) = &lab {
                 q = q.filter(outcomes::org_id.eq(l.as_str().to_owned()));
             }
-            let rows: Vec<(ScoredOutcome, Option<String>, Option<String>, i64)> = q
+            let rows: Vec<(ScoredOutcome, String, Option<String>, i64)> = q
                 .order_by(outcomes::id.asc())
                 .select((
                     ScoredOutcome::as_select(),
-                    experts::vendor_id,
+                    rm::vendor_org_id,
                     outcomes::project_id,
                     outcomes::active_seconds,
                 ))
@@ -188,7 +199,7 @@ async fn compare_of(
                         .and_then(|a| corrected.get(a).copied())
                         .or(o.correct)?;
                     Some(GoldAnswer {
-                        vendor: vendor.clone()?,
+                        vendor: vendor.clone(),
                         expert: o.expert_id.clone()?,
                         gold_item: o.gold_item_id.clone()?,
                         class: f.class.unwrap_or_default(),
@@ -216,14 +227,25 @@ async fn compare_of(
                     }
                     ids.iter().map(|v| v.as_str().to_owned()).collect()
                 }
-                None => answers
-                    .iter()
-                    .map(|a| a.vendor.clone())
-                    .filter(|v| allowed.as_ref().is_none_or(|a| a.contains(v)))
-                    .collect::<BTreeSet<_>>()
-                    .into_iter()
-                    .take(MAX_VENDORS)
-                    .collect(),
+                None => {
+                    let found: Vec<String> = answers
+                        .iter()
+                        .map(|a| a.vendor.clone())
+                        .filter(|v| allowed.as_ref().is_none_or(|a| a.contains(v)))
+                        .collect::<BTreeSet<_>>()
+                        .into_iter()
+                        .collect();
+                    if found.len() > MAX_VENDORS {
+                        return Err(ApiError::bad_parameter(
+                            "vendors",
+                            format!(
+                                "{} vendors answered gold here; name at most {MAX_VENDORS} to compare",
+                                found.len()
+                            ),
+                        ));
+                    }
+                    found
+                }
             };
             let answers: Vec<GoldAnswer> = answers
                 .into_iter()

@@ -36,6 +36,9 @@ pub fn weeks(from: DateTime<Utc>, to: DateTime<Utc>) -> Vec<DateTime<Utc>> {
 #[derive(Debug, Clone)]
 pub struct Row {
     pub fact: Fact,
+    /// Counted in the roster's numbers (the expert was on the roster then); otherwise the
+    /// row only feeds the expert's cumulative bounds.
+    pub counts: bool,
     /// Ordinal and interval slices: the label on the scale (pairwise: signed preference).
     pub score: Option<i64>,
     pub assignment: Option<String>,
@@ -161,7 +164,10 @@ impl Acc {
         Numbers {
             judgments: self.judgments,
             agreement: reliability::agreement(&self.resolved, level),
-            calibration_agreement: reliability::agreement(&self.calibrated, level),
+            calibration_agreement: reliability::agreement(
+                &latest_per_expert(&self.calibrated),
+                level,
+            ),
             gold: self.gold,
             calibration: self.calibration,
             informativeness: pairwise.then_some(self.material),
@@ -175,6 +181,16 @@ impl Acc {
 
 /// Graded answers in time order: (when, correct).
 type Verdicts = Vec<(DateTime<Utc>, bool)>;
+
+/// One judgment per expert and unit: an expert who answered the same calibration item
+/// twice in a week counts once (their latest answer), not as agreement with themself.
+fn latest_per_expert(judgments: &[Judgment]) -> Vec<Judgment> {
+    let mut latest: BTreeMap<(&str, &str), &Judgment> = BTreeMap::new();
+    for j in judgments {
+        latest.insert((j.item.as_str(), j.expert.as_str()), j);
+    }
+    latest.into_values().cloned().collect()
+}
 
 /// What the numbers are computed with.
 pub struct Params {
@@ -245,7 +261,7 @@ pub fn compute(
                 experts.insert(expert.clone());
             }
         }
-        if !in_period(t) {
+        if !row.counts || !in_period(t) {
             continue;
         }
         experts.insert(expert.clone());
@@ -417,6 +433,7 @@ mod tests {
 
     fn gold(expert: &str, t: DateTime<Utc>, correct: bool, assignment: &str) -> Row {
         Row {
+            counts: true,
             fact: Fact {
                 event: "gold_checked".into(),
                 role: Some("annotator".into()),

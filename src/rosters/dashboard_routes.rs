@@ -18,7 +18,7 @@ use crate::auth::Principal;
 use crate::config::Settings;
 use crate::db::DbConn;
 use crate::db::schema::{appeals, experts, outcomes, slice_standings, time_entries};
-use crate::db::schema::{timesheet_lines, timesheets};
+use crate::db::schema::{roster_memberships as rm, timesheet_lines, timesheets};
 use crate::http::{ApiError, ApiResult, Query, path_id};
 use crate::ids::{ExpertId, OrgId, SliceId};
 use crate::scoring::reliability::Distribution;
@@ -164,15 +164,28 @@ pub fn load(
             continue;
         };
         let pairwise = slice.label_kind == "pairwise";
+        // The roster's outcomes in the period: each expert's, while they were on this roster
+        // (an expert who moved keeps their past with the vendor they worked for).
         let in_period: Vec<ScoredOutcome> = outcomes::table
+            .inner_join(rm::table.on(outcomes::expert_id.eq(rm::expert_id.nullable())))
+            .filter(rm::vendor_org_id.eq(vendor))
+            .filter(outcomes::occurred_at.ge(rm::joined_at))
+            .filter(
+                rm::left_at
+                    .is_null()
+                    .or(outcomes::occurred_at.lt(rm::left_at.assume_not_null())),
+            )
             .filter(outcomes::slice_id.eq(&slice.id))
-            .filter(outcomes::expert_id.eq_any(ids.iter().map(|i| Some(i.clone()))))
-            .filter(outcomes::event.eq_any(["submitted", "resolved"]))
+            .filter(outcomes::event.eq_any(["submitted", "resolved", "gold_checked"]))
             .filter(outcomes::occurred_at.ge(start.naive_utc()))
             .filter(outcomes::occurred_at.lt(end.naive_utc()))
             .order_by(outcomes::id.asc())
             .select(ScoredOutcome::as_select())
             .load(conn)?;
+        let counted: std::collections::BTreeSet<&str> =
+            in_period.iter().map(|o| o.id.as_str()).collect();
+        // The current experts' own gold and calibration verdicts up to the period's end, for
+        // their cumulative bounds (their scores, whichever roster they were on).
         let verdicts: Vec<ScoredOutcome> = outcomes::table
             .filter(outcomes::slice_id.eq(&slice.id))
             .filter(outcomes::expert_id.eq_any(ids.iter().map(|i| Some(i.clone()))))
@@ -181,6 +194,10 @@ pub fn load(
             .order_by(outcomes::id.asc())
             .select(ScoredOutcome::as_select())
             .load(conn)?;
+        let verdicts: Vec<ScoredOutcome> = verdicts
+            .into_iter()
+            .filter(|o| !counted.contains(o.id.as_str()))
+            .collect();
         let corrected: BTreeMap<String, bool> =
             crate::scoring::store::corrections(conn, None, Some(&slice.id))?
                 .into_iter()
@@ -188,8 +205,10 @@ pub fn load(
                 .collect();
         let rows: Vec<Row> = in_period
             .iter()
-            .chain(verdicts.iter())
-            .map(|o| Row {
+            .map(|o| (o, true))
+            .chain(verdicts.iter().map(|o| (o, false)))
+            .map(|(o, counts)| Row {
+                counts,
                 fact: o.fact(pairwise),
                 score: if pairwise {
                     crate::scoring::profile::signed_preference(
@@ -390,12 +409,30 @@ fn build_dashboard(
     })
 }
 
-async fn dashboard_of(
+/// What a roster request works on: the checked period, the vendor, the roster and each
+/// slice's numbers, read in one transaction.
+pub struct RosterData {
+    pub now: DateTime<Utc>,
+    pub period: Period,
+    pub vendor: OrgId,
+    pub members: Vec<Member>,
+    pub loaded: Vec<Loaded>,
+}
+
+/// Checks the parameters, authorises the vendor (its admins, platform admins), loads the
+/// roster's numbers and hands them to `f` in the same read transaction. Every dashboard,
+/// CSV and chart of a roster comes through here.
+pub async fn with_roster<T, F>(
     state: &AppState,
     principal: Principal,
     vendor: OrgId,
     params: DashboardParams,
-) -> ApiResult<RosterDashboard> {
+    f: F,
+) -> ApiResult<T>
+where
+    T: Send + 'static,
+    F: FnOnce(&mut DbConn, &Settings, RosterData) -> ApiResult<T> + Send + 'static,
+{
     let now = state.now();
     let period = params.resolve(now)?;
     let settings = state.settings.clone();
@@ -404,17 +441,39 @@ async fn dashboard_of(
         .read(move |conn| {
             administered_vendor(conn, &principal, &vendor)?;
             let (members, loaded) = load(conn, &principal, &settings, vendor.as_str(), &period)?;
-            build_dashboard(
+            f(
                 conn,
-                now,
                 &settings,
-                &vendor,
-                &period,
-                members.len(),
-                loaded,
+                RosterData {
+                    now,
+                    period,
+                    vendor,
+                    members,
+                    loaded,
+                },
             )
         })
         .await
+}
+
+async fn dashboard_of(
+    state: &AppState,
+    principal: Principal,
+    vendor: OrgId,
+    params: DashboardParams,
+) -> ApiResult<RosterDashboard> {
+    with_roster(state, principal, vendor, params, |conn, settings, d| {
+        build_dashboard(
+            conn,
+            d.now,
+            settings,
+            &d.vendor,
+            &d.period,
+            d.members.len(),
+            d.loaded,
+        )
+    })
+    .await
 }
 
 /// A roster's dashboard
@@ -608,22 +667,15 @@ async fn experts_of(
     vendor: OrgId,
     params: DashboardParams,
 ) -> ApiResult<RosterExperts> {
-    let now = state.now();
-    let period = params.resolve(now)?;
-    let settings = state.settings.clone();
-    state
-        .db
-        .read(move |conn| {
-            administered_vendor(conn, &principal, &vendor)?;
-            let (members, loaded) = load(conn, &principal, &settings, vendor.as_str(), &period)?;
-            Ok(RosterExperts {
-                from: period.weeks.first().copied().unwrap_or(now),
-                until: period.weeks.last().copied().unwrap_or(now) + Duration::days(7),
-                vendor_id: vendor,
-                data: expert_series(&members, loaded),
-            })
+    with_roster(state, principal, vendor, params, |_, _, d| {
+        Ok(RosterExperts {
+            from: d.period.weeks.first().copied().unwrap_or(d.now),
+            until: d.period.weeks.last().copied().unwrap_or(d.now) + Duration::days(7),
+            vendor_id: d.vendor,
+            data: expert_series(&d.members, d.loaded),
         })
-        .await
+    })
+    .await
 }
 
 /// A roster's experts week by week

@@ -99,8 +99,10 @@ impl Validate for CreateRosterInvitationRequest {
             "email",
             "is not a valid e-mail address",
         );
+        // Line breaks are welcome in a note; other control characters are not.
+        let single_line = self.message.replace(['\n', '\r', '\t'], " ");
         if !self.message.is_empty() {
-            c.text(&self.message, "message", 0, 2000);
+            c.text(&single_line, "message", 0, 2000);
         }
         c.finish()
     }

@@ -232,8 +232,10 @@ pub fn accept(
     crate::experts::store::lock(conn, &e.id)?;
     let e = crate::experts::store::find(conn, &e.id)?
         .ok_or_else(|| ApiError::internal(anyhow::anyhow!("expert vanished")))?;
-    if e.vetting_status == "erased" {
-        return Err(ApiError::conflict("this expert profile was erased"));
+    if e.vetting_status == "offboarded" {
+        return Err(ApiError::conflict(
+            "this expert profile is offboarded; reapply before joining a roster",
+        ));
     }
     let previous = e.vendor_id.clone();
     if previous.as_deref() == Some(inv.vendor_org_id.as_str()) {
@@ -261,10 +263,7 @@ pub fn accept(
             now,
             &e.id,
             "transferred",
-            Some(&format!(
-                "moved to {} with the expert's consent",
-                inv.vendor_org_id
-            )),
+            Some("moved to another vendor's roster with the expert's consent"),
             Some(user.user_id.as_str()),
         )?;
         audit::record(

@@ -115,7 +115,14 @@ async fn bulk_tiers(
         .db
         .write(move |conn| {
             administered_vendor(conn, &principal, &vendor)?;
-            // References first: every expert on this roster, every slice visible.
+            // Lock the experts first, in id order (no deadlock between two bulk requests,
+            // and a removal or transfer cannot slip in between the check and the change).
+            let ids: BTreeSet<&str> = b.changes.iter().map(|c| c.expert_id.as_str()).collect();
+            for id in &ids {
+                crate::experts::store::lock(conn, id)?;
+            }
+            // References: every expert on this roster (read after the lock), every slice
+            // visible.
             let mut refs = Vec::new();
             let mut rows = Vec::new();
             for (i, ch) in b.changes.iter().enumerate() {
@@ -157,7 +164,6 @@ async fn bulk_tiers(
             let mut refused = Vec::new();
             let mut plan = Vec::new();
             for (i, (e, s, tier)) in rows.into_iter().enumerate() {
-                crate::experts::store::lock(conn, &e.id)?;
                 let standing = crate::standings::store::find(conn, &e.id, &s.id)?;
                 let status = standing
                     .as_ref()

@@ -191,7 +191,7 @@ fn gold_changed(
     adjudicator_floor(conn, now, settings, slices, expert, slice, &gold)
 }
 
-/// An adjudicator whose gold accuracy fell below `scoring.adjudicator_min_lower_bound`
+/// An adjudicator whose gold accuracy fell below `scoring.adjudicator_demote_lower_bound`
 /// (with enough decayed answers to say so) goes back to `senior`.
 fn adjudicator_floor(
     conn: &mut DbConn,
@@ -209,15 +209,15 @@ fn adjudicator_floor(
         return Ok(());
     }
     let bound = gold.posterior(sc.prior).lower_bound(sc.credible_level);
-    if bound >= sc.adjudicator_min_lower_bound {
+    if bound >= sc.adjudicator_demote_lower_bound {
         return Ok(());
     }
     let slice_row = slices.get(conn, slice)?.clone();
     let expert_row =
         crate::experts::store::find(conn, expert)?.ok_or_else(|| internal("expert"))?;
     let reason = format!(
-        "gold-accuracy lower bound {bound:.3} in {} fell below the adjudicator floor {:.2}",
-        slice_row.key, sc.adjudicator_min_lower_bound
+        "gold-accuracy lower bound {bound:.3} in {} fell below {:.2}, where adjudicators go back to senior",
+        slice_row.key, sc.adjudicator_demote_lower_bound
     );
     crate::standings::service::apply(
         conn,
@@ -234,7 +234,7 @@ fn adjudicator_floor(
                 "lower_bound": bound,
                 "credible_level": sc.credible_level,
                 "decayed_answers": gold.weight(),
-                "floor": sc.adjudicator_min_lower_bound,
+                "demote_below": sc.adjudicator_demote_lower_bound,
             }),
             notify: true,
         },

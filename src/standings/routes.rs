@@ -287,13 +287,6 @@ async fn set_tier(
         .db
         .write(move |conn| {
             let (e, s) = administered(conn, &principal, &id, &slice)?;
-            if b.tier == Tier::Adjudicator
-                && let Some(why) = service::adjudicator_refusal(conn, now, &scoring, &e.id, &s)?
-            {
-                return Err(
-                    ApiError::conflict(why.clone()).with_errors(vec![FieldError::new("tier", why)])
-                );
-            }
             let current = store::find(conn, &e.id, &s.id)?
                 .and_then(|r| Tier::parse(&r.tier))
                 .unwrap_or(Tier::Annotator);
@@ -303,6 +296,15 @@ async fn set_tier(
                     b.tier.as_str(),
                     s.key
                 )));
+            }
+            let status = service::status_in(conn, &e.id, &s.id)?;
+            if b.tier == Tier::Adjudicator
+                && rules::tier_allowed(status, b.tier)
+                && let Some(why) = service::adjudicator_refusal(conn, now, &scoring, &e.id, &s)?
+            {
+                return Err(
+                    ApiError::conflict(why.clone()).with_errors(vec![FieldError::new("tier", why)])
+                );
             }
             service::apply(
                 conn,

@@ -411,6 +411,7 @@ pub fn test_settings(dir: &std::path::Path) -> Settings {
     // Most tests make adjudicators without building gold history first; the tests of the
     // floor itself (rosters.rs) set it back.
     s.scoring.adjudicator_min_lower_bound = 0.0;
+    s.scoring.adjudicator_demote_lower_bound = 0.0;
     s
 }
 

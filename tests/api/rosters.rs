@@ -517,6 +517,7 @@ async fn bulk_tier_changes_are_all_or_nothing_and_adjudicators_need_the_gold_flo
             // A floor a few correct gold answers reach: Beta(1 + 4, 1) has its 10th
             // percentile at 0.1^(1/5) = 0.631; without answers it is 0.1.
             s.scoring.adjudicator_min_lower_bound = 0.6;
+            s.scoring.adjudicator_demote_lower_bound = 0.55;
             s.scoring.min_gold_answers = 3.0;
             s.scoring.suspend_lower_bound = 0.2;
         },
@@ -633,7 +634,7 @@ async fn bulk_tier_changes_are_all_or_nothing_and_adjudicators_need_the_gold_flo
             app.get(&cov_path, &rival.token).await.assert_problem(404, None);
             app.get(&cov_path, &w.lab.token).await.assert_problem(404, None);
 
-            // A wrong gold answer: Beta(5, 2) has its 10th percentile at 0.490 < 0.6, so A
+            // A wrong gold answer: Beta(5, 2) has its 10th percentile at 0.490 < 0.55, so A
             // goes back to senior by themself, and the slice has no adjudicator left.
             assert!(answer_gold(&app, &a, false).await);
             assert_eq!(tier_of(&app, &vendor, &a.id, &w.slice).await, "senior");
@@ -642,7 +643,7 @@ async fn bulk_tier_changes_are_all_or_nothing_and_adjudicators_need_the_gold_flo
                 .await;
             let last = h.json["data"].as_array().unwrap().last().unwrap().clone();
             assert_eq!(last["actor_type"], "system");
-            assert!(last["reason"].as_str().unwrap().contains("fell below the adjudicator floor 0.60"), "{last}");
+            assert!(last["reason"].as_str().unwrap().contains("fell below 0.55, where adjudicators go back to senior"), "{last}");
             let lb = last["details"]["lower_bound"].as_f64().unwrap();
             assert!((lb - 0.4897).abs() < 1e-3, "{lb}");
             // The accuracy chart: one line, A's (the only one with gold answers), at A's
@@ -1126,6 +1127,30 @@ async fn vendors_are_compared_on_the_gold_items_all_of_them_answered() {
         app.get(&format!("/v1/slices/{}/charts/vendor-comparison.svg", w.slice), &meridian.token)
             .await
             .assert_problem(403, None);
+
+        // z moves to Meridian (a note with line breaks is fine). Answers stay with the
+        // roster z was on when giving them: the comparison and both dashboards are unchanged.
+        app.advance(Duration::minutes(5));
+        let mer_dash = format!("/v1/vendors/{}/dashboard", meridian.org());
+        let before = app.get(&mer_dash, &meridian.token).await.json["slices"][0]["period"]["calibration"].clone();
+        assert_eq!(before["n"], 12, "x1's and x2's six answers each");
+        app.post(&format!("/v1/vendors/{}/roster/invitations", meridian.org()), &meridian.token,
+            json!({"email": z.account.email, "message": "Hello Dr. Z,\nwe would love to have you.\n— Meridian"}))
+            .await
+            .assert_status(201);
+        app.drain_jobs().await;
+        let token = app.mail_to(&z.account.email).pop().unwrap().token();
+        app.post("/v1/roster-invitations/accept", &z.account.token,
+            json!({"token": token, "leave_current_roster": true}))
+            .await
+            .assert_status(200);
+        let after = app.get(&path, &w.admin.token).await;
+        assert_eq!(after.json["common_items"], 3);
+        assert_eq!(after.json["vendors"], c.json["vendors"], "{}", after.json);
+        assert_eq!(app.get(&mer_dash, &meridian.token).await.json["slices"][0]["period"]["calibration"], before);
+        let nw = app.get(&format!("/v1/vendors/{}/dashboard", northwind.org()), &northwind.token).await;
+        // Northwind has no expert left, so no slice; its past stays in the comparison.
+        assert_eq!(nw.json["slices"], json!([]));
     })
     .await;
 }
