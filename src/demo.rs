@@ -1517,6 +1517,15 @@ fn seed_rosters(
         },
     )?;
 
+    // The demo's history begins ten weeks ago: its roster members joined then (work counts
+    // for the roster the expert was on at the time).
+    diesel::update(crate::db::schema::roster_memberships::table)
+        .set(
+            crate::db::schema::roster_memberships::joined_at
+                .eq((now - Duration::weeks(10)).naive_utc()),
+        )
+        .execute(conn)?;
+
     // The platform's radiology pool (seeded by seed_scoring) and its reference scores.
     let pool: Vec<(String, Option<i64>)> = gold_items::table
         .filter(gold_items::slice_id.eq(&radiology.id))
