@@ -192,7 +192,7 @@ async fn apply(
             let vendor = invitation
                 .as_ref()
                 .map(|i| OrgId::from_db(i.vendor_org_id.clone()));
-            service::check_references(conn, &b.domain_ids, vendor.as_ref())?;
+            service::check_references(conn, &b.domain_ids)?;
             let row = service::apply(conn, now, &user, vendor.as_ref(), &b.profile())?;
             if let Some(inv) = &invitation {
                 crate::rosters::service::joined_on_application(conn, now, inv, &row.id)?;
@@ -261,7 +261,7 @@ async fn update_me(
         .db
         .write(move |conn| {
             let row = service::own(conn, &user)?;
-            service::check_references(conn, &b.domain_ids, None)?;
+            service::check_references(conn, &b.domain_ids)?;
             store::update_profile(conn, &row.id, now, &b.profile())?;
             if row.desired_rate_minor != b.desired_rate_minor
                 || row.desired_currency != b.desired_currency

@@ -134,12 +134,9 @@ pub fn visible_expert(
     if allowed { Ok(e) } else { Err(not_found()) }
 }
 
-/// Checks the references in a profile: domains must exist, the vendor must be a vendor.
-pub fn check_references(
-    conn: &mut DbConn,
-    domain_ids: &[DomainId],
-    vendor: Option<&OrgId>,
-) -> ApiResult<()> {
+/// Checks the references in a profile: every domain must exist. (The vendor comes from a
+/// roster invitation, never from the profile.)
+pub fn check_references(conn: &mut DbConn, domain_ids: &[DomainId]) -> ApiResult<()> {
     let mut errors = Vec::new();
     for (i, d) in domain_ids.iter().enumerate() {
         if crate::taxonomy::store::find_domain(conn, d.as_str())?.is_none() {
@@ -147,13 +144,6 @@ pub fn check_references(
                 format!("domain_ids[{i}]"),
                 "no such domain",
             ));
-        }
-    }
-    if let Some(v) = vendor {
-        let is_vendor = crate::orgs::store::find_org(conn, v.as_str())?
-            .is_some_and(|o| o.kind == OrgKind::Vendor.as_str());
-        if !is_vendor {
-            errors.push(FieldError::new("vendor_id", "is not a vendor"));
         }
     }
     if errors.is_empty() {

@@ -6,7 +6,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use chrono::{DateTime, Datelike, Duration, TimeZone, Utc};
+use chrono::{DateTime, Duration, Utc};
 use serde::Serialize;
 use utoipa::ToSchema;
 
@@ -15,15 +15,9 @@ use crate::scoring::profile::{self, Fact, Metric};
 use crate::scoring::reliability::{self, Agreement, Judgment};
 use crate::scoring::stats::Level;
 
-/// Monday 00:00 UTC of the week `t` falls in.
-pub fn week_of(t: DateTime<Utc>) -> DateTime<Utc> {
-    let d = t.date_naive() - Duration::days(t.weekday().num_days_from_monday() as i64);
-    Utc.from_utc_datetime(&d.and_hms_opt(0, 0, 0).unwrap_or_default())
-}
-
 /// The week starts from `from`'s week to `to`'s week, inclusive.
 pub fn weeks(from: DateTime<Utc>, to: DateTime<Utc>) -> Vec<DateTime<Utc>> {
-    let (mut w, last) = (week_of(from), week_of(to));
+    let (mut w, last) = (crate::clock::week_of(from), crate::clock::week_of(to));
     let mut out = Vec::new();
     while w <= last {
         out.push(w);
@@ -265,7 +259,7 @@ pub fn compute(
             continue;
         }
         experts.insert(expert.clone());
-        let w = week_of(t);
+        let w = crate::clock::week_of(t);
         let accs: [&mut Acc; 2] = [&mut period, per_week.entry(w).or_default()];
         let mut targets = accs;
         let ex = per_expert.entry((expert.clone(), w)).or_default();
@@ -426,6 +420,7 @@ pub fn compute(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use chrono::TimeZone;
 
     fn at(day: u32, hour: u32) -> DateTime<Utc> {
         Utc.with_ymd_and_hms(2026, 3, day, hour, 0, 0).unwrap()
@@ -465,10 +460,7 @@ mod tests {
     }
 
     #[test]
-    fn weeks_start_on_monday_utc() {
-        assert_eq!(week_of(at(4, 15)), at(2, 0));
-        assert_eq!(week_of(at(2, 0)), at(2, 0));
-        assert_eq!(week_of(at(8, 23)), at(2, 0));
+    fn a_period_is_every_monday_from_the_first_week_to_the_last() {
         assert_eq!(
             weeks(at(4, 15), at(16, 1)),
             vec![at(2, 0), at(9, 0), at(16, 0)]

@@ -74,7 +74,7 @@ impl DashboardParams {
         let from = self
             .from
             .map(day)
-            .unwrap_or_else(|| dashboard::week_of(to) - Duration::weeks(11));
+            .unwrap_or_else(|| crate::clock::week_of(to) - Duration::weeks(11));
         if from > to {
             return Err(ApiError::bad_parameter("to", "must not be before `from`"));
         }
@@ -333,24 +333,6 @@ pub struct RosterDashboard {
     pub slices: Vec<SliceDashboard>,
 }
 
-fn counts(standings: &[(String, String, String)]) -> (StatusCounts, TierCounts) {
-    let (mut s, mut t) = (StatusCounts::default(), TierCounts::default());
-    for (_, status, tier) in standings {
-        match status.as_str() {
-            "probation" => s.probation += 1,
-            "qualified" => s.qualified += 1,
-            "suspended" => s.suspended += 1,
-            _ => s.none += 1,
-        }
-        match tier.as_str() {
-            "senior" => t.senior += 1,
-            "adjudicator" => t.adjudicator += 1,
-            _ => t.annotator += 1,
-        }
-    }
-    (s, t)
-}
-
 fn build_dashboard(
     conn: &mut DbConn,
     now: DateTime<Utc>,
@@ -363,7 +345,8 @@ fn build_dashboard(
     let sc = &settings.scoring;
     let mut slices = Vec::new();
     for l in loaded {
-        let (experts, tiers) = counts(&l.standings);
+        let (experts, tiers) =
+            super::tiers::counts(l.standings.iter().map(|(_, s, t)| (s.as_str(), t.as_str())));
         let bounds: Vec<f64> =
             crate::scoring::store::gold_tallies(conn, &l.slice.id, Some(vendor.as_str()))?
                 .iter()

@@ -290,6 +290,27 @@ pub struct RosterCoverage {
     pub data: Vec<SliceCoverage>,
 }
 
+/// Experts by status and by tier, from (status, tier) pairs of slice standings.
+pub fn counts<'a>(
+    standings: impl Iterator<Item = (&'a str, &'a str)>,
+) -> (StatusCounts, TierCounts) {
+    let (mut s, mut t) = (StatusCounts::default(), TierCounts::default());
+    for (status, tier) in standings {
+        match SliceStatus::parse(status).unwrap_or(SliceStatus::None) {
+            SliceStatus::None => s.none += 1,
+            SliceStatus::Probation => s.probation += 1,
+            SliceStatus::Qualified => s.qualified += 1,
+            SliceStatus::Suspended => s.suspended += 1,
+        }
+        match Tier::parse(tier).unwrap_or(Tier::Annotator) {
+            Tier::Annotator => t.annotator += 1,
+            Tier::Senior => t.senior += 1,
+            Tier::Adjudicator => t.adjudicator += 1,
+        }
+    }
+    (s, t)
+}
+
 /// Computes the roster's tier coverage (the caller has authorised it).
 pub fn coverage_of(
     conn: &mut DbConn,
@@ -316,25 +337,12 @@ pub fn coverage_of(
         let Some(slice) = crate::taxonomy::store::find_slice(conn, &slice_id)? else {
             continue;
         };
-        let mut experts_by = StatusCounts::default();
-        let mut tiers = TierCounts::default();
-        let mut adjudicators = Vec::new();
-        for (expert, status, tier) in &members {
-            match status.as_str() {
-                "probation" => experts_by.probation += 1,
-                "qualified" => experts_by.qualified += 1,
-                "suspended" => experts_by.suspended += 1,
-                _ => experts_by.none += 1,
-            }
-            match tier.as_str() {
-                "senior" => tiers.senior += 1,
-                "adjudicator" => {
-                    tiers.adjudicator += 1;
-                    adjudicators.push(expert.clone());
-                }
-                _ => tiers.annotator += 1,
-            }
-        }
+        let (experts_by, tiers) = counts(members.iter().map(|(_, s, t)| (s.as_str(), t.as_str())));
+        let adjudicators: Vec<String> = members
+            .iter()
+            .filter(|(_, _, t)| t == Tier::Adjudicator.as_str())
+            .map(|(e, _, _)| e.clone())
+            .collect();
         let mut below = 0;
         for a in &adjudicators {
             let (bound, _) = standings::gold_lower_bound(conn, now, sc, a, &slice.id)?;
