@@ -210,7 +210,7 @@ async fn on_open_assessment(
     let settings = state.settings.clone();
     let result = state
         .db
-        .write(move |conn| -> ApiResult<ApiResult<AssessmentView>> {
+        .write_once(move |conn| -> ApiResult<ApiResult<AssessmentView>> {
             let expert = crate::experts::service::own(conn, &user)?;
             let a = service::own_assessment(conn, now, &settings, &expert, &id)?;
             if let Err(closed) = service::require_open(&a) {

@@ -80,7 +80,7 @@ pub async fn register(
     let public_url = state.settings.http.public_url.clone();
     state
         .db
-        .write(move |conn| {
+        .write_once(move |conn| {
             if store::email_taken(conn, &reg.email)? {
                 return Err(email_taken());
             }
@@ -242,7 +242,7 @@ pub async fn login(
     let now = state.now();
     let outcome = state
         .db
-        .write(move |conn| -> ApiResult<Option<Tokens>> {
+        .write_once(move |conn| -> ApiResult<Option<Tokens>> {
             match (ok, user) {
                 (true, Some(user)) => {
                     let user_id = UserId::from_db(user.id.clone());
@@ -290,7 +290,7 @@ pub async fn refresh(
     let now = state.now();
     let outcome = state
         .db
-        .write(move |conn| -> ApiResult<RefreshOutcome> {
+        .write_once(move |conn| -> ApiResult<RefreshOutcome> {
             let Some(token) = store::find_refresh_token(conn, &hash)? else {
                 return Ok(RefreshOutcome::Invalid);
             };
@@ -375,7 +375,7 @@ pub async fn verify_email(
     let now = state.now();
     state
         .db
-        .write(move |conn| {
+        .write_once(move |conn| {
             let row = store::find_email_token(conn, &hash)?.ok_or_else(|| {
                 ApiError::bad_parameter("token", "is not a valid e-mail verification token")
             })?;

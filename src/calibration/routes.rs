@@ -707,7 +707,7 @@ async fn answer_item(
     let settings = state.settings.clone();
     let r = state
         .db
-        .write(move |conn| -> ApiResult<_> {
+        .write_once(move |conn| -> ApiResult<_> {
             let (s, _, me) = visible(conn, &principal, &id)?;
             let not_found = || ApiError::not_found(format!("assignment {asg} not found"));
             let me = me.ok_or_else(not_found)?;

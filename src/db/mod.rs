@@ -215,13 +215,94 @@ impl Db {
         .map_err(|e| DbUnavailable(format!("database task failed: {e}")))?
     }
 
-    /// Runs `f` inside [`write_tx`] with a pooled connection, off the executor.
-    pub async fn write<T, E, F>(&self, f: F) -> Result<T, E>
+    /// Runs `f` inside [`write_tx`] with a pooled connection, off the executor. On
+    /// PostgreSQL a transaction that fails with a deadlock or a serialization failure is
+    /// rolled back and run again, up to [`TRANSIENT_RETRIES`] times, before the error
+    /// reaches the caller (so `f` must be safe to run again: everything it did was rolled
+    /// back).
+    pub async fn write<T, E, F>(&self, mut f: F) -> Result<T, E>
+    where
+        F: FnMut(&mut DbConn) -> Result<T, E> + Send + 'static,
+        T: Send + 'static,
+        E: From<DbUnavailable> + From<diesel::result::Error> + Transient + Send + 'static,
+    {
+        self.read(move |conn| retrying(conn, |conn| write_tx(conn, &mut f)))
+            .await
+    }
+
+    /// [`Db::write`] for a closure that can run only once (it consumes what it captured):
+    /// no retry.
+    pub async fn write_once<T, E, F>(&self, f: F) -> Result<T, E>
     where
         F: FnOnce(&mut DbConn) -> Result<T, E> + Send + 'static,
         T: Send + 'static,
         E: From<DbUnavailable> + From<diesel::result::Error> + Send + 'static,
     {
         self.read(move |conn| write_tx(conn, f)).await
+    }
+}
+
+/// How often a transaction that hit a deadlock or serialization failure is run again.
+pub const TRANSIENT_RETRIES: u32 = 4;
+
+/// Runs a whole transaction `tx` again while it fails with a transient error (a deadlock
+/// or serialization failure on PostgreSQL), at most [`TRANSIENT_RETRIES`] more times, with
+/// a short randomised pause so the two contenders do not collide again. Never used inside
+/// an outer transaction (a savepoint cannot be retried on its own): there it runs once.
+pub fn retrying<T, E: Transient>(
+    conn: &mut DbConn,
+    mut tx: impl FnMut(&mut DbConn) -> Result<T, E>,
+) -> Result<T, E> {
+    type Tm = <DbConn as Connection>::TransactionManager;
+    let nested = Tm::transaction_manager_status_mut(conn)
+        .transaction_depth()
+        .map(|d| d.is_some())
+        .unwrap_or(true);
+    let mut attempt = 0;
+    loop {
+        match tx(conn) {
+            Err(e) if !nested && attempt < TRANSIENT_RETRIES && e.is_transient() => {
+                attempt += 1;
+                tracing::warn!(
+                    attempt,
+                    "transaction hit a deadlock or serialization failure; running it again"
+                );
+                let jitter = rand::random::<u64>() % (5 << attempt);
+                std::thread::sleep(Duration::from_millis(2 + jitter));
+            }
+            other => return other,
+        }
+    }
+}
+
+/// Errors that mean "the same transaction may succeed if run again": PostgreSQL's
+/// deadlock (40P01) and serialization failure (40001).
+pub trait Transient {
+    fn is_transient(&self) -> bool;
+}
+
+impl Transient for diesel::result::Error {
+    fn is_transient(&self) -> bool {
+        use diesel::result::{DatabaseErrorKind, Error};
+        match self {
+            Error::DatabaseError(DatabaseErrorKind::SerializationFailure, _) => true,
+            Error::DatabaseError(_, info) => info.message().contains("deadlock detected"),
+            _ => false,
+        }
+    }
+}
+
+impl Transient for anyhow::Error {
+    fn is_transient(&self) -> bool {
+        self.chain().any(|c| {
+            c.downcast_ref::<diesel::result::Error>()
+                .is_some_and(Transient::is_transient)
+        })
+    }
+}
+
+impl Transient for DbUnavailable {
+    fn is_transient(&self) -> bool {
+        false
     }
 }

@@ -127,6 +127,22 @@ pub fn update_profile(
         .execute(conn)
 }
 
+/// The pseudonymous handles of these experts, by id (one query for a page of views).
+pub fn handles_of(
+    conn: &mut DbConn,
+    ids: &[String],
+) -> QueryResult<std::collections::HashMap<String, String>> {
+    if ids.is_empty() {
+        return Ok(Default::default());
+    }
+    Ok(experts::table
+        .filter(experts::id.eq_any(ids))
+        .select((experts::id, experts::handle))
+        .load::<(String, String)>(conn)?
+        .into_iter()
+        .collect())
+}
+
 pub fn find(conn: &mut DbConn, id: &str) -> QueryResult<Option<ExpertRow>> {
     experts::table
         .find(id)

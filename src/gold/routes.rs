@@ -86,7 +86,7 @@ async fn upload_project_gold(
     let now = state.now();
     let result = state
         .db
-        .write(move |conn| {
+        .write_once(move |conn| {
             let (project, user) =
                 crate::projects::service::writable_project(conn, &principal, &id)?;
             // The project lock serialises uploads, so concurrent rows with one external id
@@ -303,7 +303,7 @@ async fn upload_slice_gold(
     let created_by = principal.user()?.user_id.to_string();
     let result = state
         .db
-        .write(move |conn| {
+        .write_once(move |conn| {
             let (owner, slice) = slice_gold_owner(conn, &principal, &id, org.as_deref())?;
             // Serialise uploads into the scope (see the project upload).
             match &owner {

@@ -94,7 +94,9 @@ impl BulkReport {
         self.results.iter().filter(|r| r.status == status).count()
     }
 
-    pub fn finish(self) -> BulkResult {
+    /// The result, rows in request order (however they were reported).
+    pub fn finish(mut self) -> BulkResult {
+        self.results.sort_by_key(|r| r.row);
         BulkResult {
             created: self.count(RowStatus::Created),
             existing: self.count(RowStatus::Exists),

@@ -293,6 +293,16 @@ impl From<actix_web::error::BlockingError> for ApiError {
 
 pub type ApiResult<T> = Result<T, ApiError>;
 
+/// An internal error caused by a deadlock or serialization failure may succeed if its
+/// transaction runs again ([`crate::db::Db::write`] does that).
+impl crate::db::Transient for ApiError {
+    fn is_transient(&self) -> bool {
+        self.source
+            .as_ref()
+            .is_some_and(crate::db::Transient::is_transient)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -75,6 +75,27 @@ impl<T: ToSchema> Page<T> {
         }
     }
 
+    /// [`Page::try_from_rows`] with one view of the whole page at once, so a view that reads
+    /// more data does it with one query per page instead of one per row.
+    pub fn try_from_page<R, E>(
+        mut rows: Vec<R>,
+        req: &PageRequest,
+        id_of: impl Fn(&R) -> String,
+        views: impl FnOnce(Vec<R>) -> Result<Vec<T>, E>,
+    ) -> Result<Self, E> {
+        let has_more = rows.len() as i64 > req.limit;
+        rows.truncate(req.limit as usize);
+        let next_cursor = if has_more {
+            rows.last().map(&id_of)
+        } else {
+            None
+        };
+        Ok(Page {
+            data: views(rows)?,
+            next_cursor,
+        })
+    }
+
     /// [`Page::from_rows`] with a fallible view (one that reads more data, say).
     pub fn try_from_rows<R, E>(
         mut rows: Vec<R>,

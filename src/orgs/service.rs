@@ -358,7 +358,7 @@ pub async fn accept_invitation(
     };
     state
         .db
-        .write(move |conn| {
+        .write_once(move |conn| {
             let inv = open_invitation(conn, &hash, now)?;
             store::lock_org(conn, &inv.org_id, now)?;
             let user_id = match resolved {

@@ -457,7 +457,7 @@ pub async fn run(db: &Db, clock: &SharedClock, stripe: Option<&StripeApi>) -> Ap
     let now = clock.now();
     let enabled = stripe.is_some();
     report = db
-        .write(move |conn| -> ApiResult<_> {
+        .write_once(move |conn| -> ApiResult<_> {
             plan(conn, now, enabled, &mut report)?;
             Ok(report)
         })

@@ -443,7 +443,7 @@ async fn change(
     let now = state.now();
     let v = state
         .db
-        .write(move |conn| -> ApiResult<_> {
+        .write_once(move |conn| -> ApiResult<_> {
             let (s, who) = visible(conn, &principal, &id)?;
             // A lab change needs an administrator of the lab (not a member or an API key).
             let ok = allowed.contains(&who)

@@ -187,7 +187,9 @@ async fn create_project(
     let now = state.now();
     let view = state
         .db
-        .write(move |conn| service::create_project(conn, now, &actor, &creator, &b.org_id, input))
+        .write_once(move |conn| {
+            service::create_project(conn, now, &actor, &creator, &b.org_id, input)
+        })
         .await?;
     Ok(HttpResponse::Created().json(view))
 }
@@ -331,7 +333,7 @@ async fn update_project(
     let now = state.now();
     let view = state
         .db
-        .write(move |conn| {
+        .write_once(move |conn| {
             let (current, _) = service::writable_project(conn, &principal, &id)?;
             // Merge the patch into the settings as they are under the lock.
             let current = service::lock_fresh(conn, &current, now)?;

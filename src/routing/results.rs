@@ -14,7 +14,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
 use utoipa::{IntoParams, ToSchema};
 
-use super::routes::{ItemView, item_view};
+use super::routes::{ItemView, item_views};
 use super::store::ItemRow;
 use crate::auth::{Principal, Scope};
 use crate::db::DbConn;
@@ -199,10 +199,7 @@ async fn results_feed(
                 .last()
                 .map(cursor_of)
                 .or_else(|| after.as_ref().map(FeedCursor::encode));
-            let data = rows
-                .into_iter()
-                .map(|r| item_view(conn, r))
-                .collect::<ApiResult<Vec<_>>>()?;
+            let data = item_views(conn, rows)?;
             Ok::<_, ApiError>(ResultsPage {
                 data,
                 next_cursor,
@@ -413,8 +410,7 @@ async fn export_results(
                         });
                         let full = rows.len() as i64 == EXPORT_PAGE;
                         let mut out = Vec::new();
-                        for r in rows {
-                            let view = item_view(conn, r)?;
+                        for view in item_views(conn, rows)? {
                             let line = match format {
                                 ExportFormat::Jsonl => serde_json::to_value(&view).ok(),
                                 ExportFormat::Dpo => dpo_pair(&view, &fields),

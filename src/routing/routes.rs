@@ -8,6 +8,7 @@ use utoipa::{IntoParams, ToSchema};
 
 use super::ingest::{self, ItemInput, Stakes};
 use super::store::{self, ItemRow};
+use crate::assessments::store::AssignmentRow;
 use crate::audit::{self, Actor, Entry};
 use crate::auth::{Principal, Scope};
 use crate::db::DbConn;
@@ -150,56 +151,85 @@ impl ItemView {
 
 /// The item with its progress and, once resolved, its result.
 pub fn item_view(conn: &mut DbConn, r: ItemRow) -> ApiResult<ItemView> {
-    let assignments = store::of_item(conn, &r.id)?;
-    let mut progress = Progress::default();
-    for a in &assignments {
-        match a.status.as_str() {
-            "offered" => progress.offered += 1,
-            "accepted" => progress.accepted += 1,
-            "submitted" => progress.submitted += 1,
-            "declined" => progress.declined += 1,
-            _ => progress.expired += 1,
+    item_views(conn, vec![r])?
+        .pop()
+        .ok_or_else(|| ApiError::internal(anyhow::anyhow!("item view vanished")))
+}
+
+/// The lab's views of several items with one query each for their assignments, the
+/// resolved outcomes and the experts' handles (not one per item).
+pub fn item_views(conn: &mut DbConn, rows: Vec<ItemRow>) -> ApiResult<Vec<ItemView>> {
+    let ids: Vec<String> = rows.iter().map(|r| r.id.clone()).collect();
+    let mut by_item: std::collections::HashMap<String, Vec<AssignmentRow>> =
+        std::collections::HashMap::new();
+    for a in store::of_items(conn, &ids)? {
+        if let Some(item) = a.item_id.clone() {
+            by_item.entry(item).or_default().push(a);
         }
     }
-    let result = match (r.status.as_str(), r.resolution.as_deref()) {
-        ("resolved", Some(res)) => {
-            let final_label: Option<Value> = r
-                .final_label
-                .as_deref()
-                .and_then(|l| serde_json::from_str(l).ok());
-            let outcomes: std::collections::HashMap<String, Option<bool>> =
-                store::resolved_outcomes(conn, &r.id)?;
-            let mut judgments = Vec::new();
-            for a in assignments.iter().filter(|a| a.status == "submitted") {
-                let handle = crate::experts::store::find(conn, &a.expert_id)?
-                    .map(|e| e.handle)
-                    .unwrap_or_default();
-                judgments.push(Judgment {
-                    expert: handle,
-                    role: a.role.clone(),
-                    label: a
-                        .label
-                        .as_deref()
-                        .and_then(|l| serde_json::from_str(l).ok())
-                        .unwrap_or(Value::Null),
-                    agrees: outcomes.get(&a.id).copied().flatten(),
-                    submitted_at: a.submitted_at.map(crate::clock::utc),
-                });
+    let resolved: Vec<String> = rows
+        .iter()
+        .filter(|r| r.status == "resolved")
+        .map(|r| r.id.clone())
+        .collect();
+    let agreed = store::resolved_outcomes_of(conn, &resolved)?;
+    let experts: Vec<String> = resolved
+        .iter()
+        .flat_map(|i| by_item.get(i).into_iter().flatten())
+        .filter(|a| a.status == "submitted")
+        .map(|a| a.expert_id.clone())
+        .collect();
+    let handles = crate::experts::store::handles_of(conn, &experts)?;
+    let mut out = Vec::with_capacity(rows.len());
+    for r in rows {
+        let assignments = by_item.remove(&r.id).unwrap_or_default();
+        let mut progress = Progress::default();
+        for a in &assignments {
+            match a.status.as_str() {
+                "offered" => progress.offered += 1,
+                "accepted" => progress.accepted += 1,
+                "submitted" => progress.submitted += 1,
+                "declined" => progress.declined += 1,
+                _ => progress.expired += 1,
             }
-            Some(ItemResult {
-                resolution: match res {
-                    "agreement" => Resolution::Agreement,
-                    "adjudication" => Resolution::Adjudication,
-                    _ => Resolution::Disagreement,
-                },
-                adjudicated: res == "adjudication",
-                final_label,
-                judgments,
-            })
         }
-        _ => None,
-    };
-    Ok(ItemView::from_row(r, progress, result))
+        let result = match (r.status.as_str(), r.resolution.as_deref()) {
+            ("resolved", Some(res)) => {
+                let final_label: Option<Value> = r
+                    .final_label
+                    .as_deref()
+                    .and_then(|l| serde_json::from_str(l).ok());
+                let judgments = assignments
+                    .iter()
+                    .filter(|a| a.status == "submitted")
+                    .map(|a| Judgment {
+                        expert: handles.get(&a.expert_id).cloned().unwrap_or_default(),
+                        role: a.role.clone(),
+                        label: a
+                            .label
+                            .as_deref()
+                            .and_then(|l| serde_json::from_str(l).ok())
+                            .unwrap_or(Value::Null),
+                        agrees: agreed.get(&a.id).copied().flatten(),
+                        submitted_at: a.submitted_at.map(crate::clock::utc),
+                    })
+                    .collect();
+                Some(ItemResult {
+                    resolution: match res {
+                        "agreement" => Resolution::Agreement,
+                        "adjudication" => Resolution::Adjudication,
+                        _ => Resolution::Disagreement,
+                    },
+                    adjudicated: res == "adjudication",
+                    final_label,
+                    judgments,
+                })
+            }
+            _ => None,
+        };
+        out.push(ItemView::from_row(r, progress, result));
+    }
+    Ok(out)
 }
 
 /// Push escalated items into a project
@@ -238,6 +268,7 @@ async fn ingest_items(
 ) -> ApiResult<HttpResponse> {
     let id: ProjectId = path_id("project", &path)?;
     let now = state.now();
+    let rows = rows.0;
     let result = state
         .db
         .write(move |conn| {
@@ -277,7 +308,8 @@ async fn ingest_items(
                 Principal::User(u) => (None, Some(u.user_id.to_string())),
             };
             let mut report = BulkReport::new();
-            for (row, value) in rows.0 {
+            let mut fresh: Vec<(usize, ingest::Checked, String)> = Vec::new();
+            for (row, value) in rows.iter().cloned() {
                 let c = match ingest::check(&ctx, value) {
                     Ok(c) => c,
                     Err(errors) => {
@@ -289,32 +321,48 @@ async fn ingest_items(
                 if !report.first_time(row, &external) {
                     continue;
                 }
-                if let Some(existing) =
-                    store::find_by_external_id(conn, &project.org_id, &project.id, &external)?
-                {
-                    report.exists(row, existing);
+                fresh.push((row, c, external));
+            }
+            // Idempotency: one read for the batch's external ids.
+            let known = store::ids_by_external_id(
+                conn,
+                &project.org_id,
+                &project.id,
+                fresh.iter().map(|(_, _, e)| e.as_str()),
+            )?;
+            let mut new_items = Vec::with_capacity(fresh.len());
+            let mut new_rows = Vec::with_capacity(fresh.len());
+            let payloads: Vec<String> = fresh
+                .iter()
+                .map(|(_, c, _)| c.input.payload.to_string())
+                .collect();
+            for ((row, c, external), payload) in fresh.iter().zip(&payloads) {
+                if let Some(existing) = known.get(external) {
+                    report.exists(*row, existing.clone());
                     continue;
                 }
-                let item = store::insert(
-                    conn,
-                    now,
-                    &store::NewItem {
-                        org: &project.org_id,
-                        project: &project.id,
-                        slice: &slices[c.slice],
-                        external_id: &external,
-                        payload: &c.input.payload.to_string(),
-                        judge_confidence: c.input.judge_confidence,
-                        stakes: c.input.stakes.as_str(),
-                        priority: c.input.priority,
-                        deadline_at: c.deadline,
-                        status_reason: QUEUED_REASON,
-                        created_by_key: key.as_deref(),
-                        created_by_user: user.as_deref(),
-                        constitution_version: project.constitution_version,
-                    },
-                )?;
-                report.created(row, item.into_string());
+                new_rows.push(*row);
+                new_items.push(store::NewItem {
+                    org: &project.org_id,
+                    project: &project.id,
+                    slice: &slices[c.slice],
+                    external_id: external,
+                    payload,
+                    judge_confidence: c.input.judge_confidence,
+                    stakes: c.input.stakes.as_str(),
+                    priority: c.input.priority,
+                    deadline_at: c.deadline,
+                    status_reason: QUEUED_REASON,
+                    created_by_key: key.as_deref(),
+                    created_by_user: user.as_deref(),
+                    constitution_version: project.constitution_version,
+                });
+            }
+            let ids = store::insert_many(conn, now, &new_items)?;
+            let mut created: Vec<(String, String)> = Vec::with_capacity(ids.len());
+            for ((row, item), id) in new_rows.into_iter().zip(&new_items).zip(ids) {
+                created.push((item.slice.to_owned(), id.as_str().to_owned()));
+                report.created(row, id.into_string());
             }
             let result = report.finish();
             if result.created > 0 {
@@ -331,27 +379,29 @@ async fn ingest_items(
                     },
                 )?;
             }
-            Ok(result)
+            Ok((result, project.id.clone(), created))
         })
         .await?;
-    // Route each new item in its own transaction; one that fails stays queued and the
-    // routing sweep retries it.
-    let created: Vec<String> = result
-        .results
-        .iter()
-        .filter(|r| matches!(r.status, crate::http::bulk::RowStatus::Created))
-        .filter_map(|r| r.id.clone())
-        .collect();
-    for id in created {
-        let settings = state.settings.clone();
-        let item = id.clone();
-        let routed = state
-            .db
-            .write(move |conn| super::service::route_item(conn, now, &settings, &item))
-            .await;
-        if let Err(e) = routed {
-            tracing::warn!(item = %id, error = %e, "routing a new item failed; the sweep retries it");
-        }
+    let (result, project, created) = result;
+    // Route the new items, slice by slice, outside the batch's transaction: while someone
+    // could take them, item by item; the rest wait in the queue without a write each (the
+    // expert-side routing takes them as capacity frees up).
+    let mut by_slice: std::collections::BTreeMap<String, Vec<String>> = Default::default();
+    for (slice, id) in created {
+        by_slice.entry(slice).or_default().push(id);
+    }
+    let settings = state.settings.clone();
+    let routed = state
+        .db
+        .read(move |conn| {
+            for (slice, ids) in &by_slice {
+                super::service::route_new(conn, now, &settings, &project, slice, ids)?;
+            }
+            Ok::<_, ApiError>(())
+        })
+        .await;
+    if let Err(e) = routed {
+        tracing::warn!(error = %e, "routing new items failed; the sweep offers them as experts free up");
     }
     Ok(HttpResponse::Ok().json(result))
 }
@@ -436,7 +486,7 @@ async fn list_items(
                 Scope::ItemsRead,
             )?;
             let rows = store::list(conn, &project.org_id, &project.id, &filter, &p)?;
-            Page::try_from_rows(rows, &p, |r| r.id.clone(), |r| item_view(conn, r))
+            Page::try_from_page(rows, &p, |r| r.id.clone(), |rows| item_views(conn, rows))
         })
         .await?;
     Ok(HttpResponse::Ok().json(rows))

@@ -2,6 +2,24 @@
 //! inside the caller's write transaction and takes the item's lock before changing it, so
 //! the item, its assignments, the experts' open-assignment counters and the outcomes move
 //! together or not at all.
+//!
+//! **Lock order.** Every transaction here takes its locks in one order: **one item** (its
+//! row, [`store::lock_item`]), then **experts** rows (`experts.open_assignments`, in expert
+//! id order), then **slice standings** (routing keys and samples, in expert id order),
+//! then score profiles (by expert, slice, metric). No transaction locks a second item or
+//! goes back to an expert after touching standings: what follows from a change (routing
+//! the item an expert declined, offering waiting work to an expert whose capacity freed,
+//! routing an item that went to adjudication) runs afterwards in transactions of its own
+//! ([`after_end`], [`after_submit`], [`take_work`]). On PostgreSQL a deadlock or
+//! serialization failure that still happens is retried by [`crate::db::Db::write`].
+//!
+//! **Expert pull and events.** An expert's `next` takes the best waiting item they are
+//! eligible for ([`take_work`]): the same filters, overlap, vendor independence,
+//! probation share and gold insertion as push routing ([`route_item`]), decided from the
+//! expert's side. Freed capacity (submit, decline, expiry) offers waiting work to that
+//! expert at once; the periodic [`sweep`] only repairs: it expires overdue work and offers
+//! waiting items to experts who have capacity, and never reads or writes an item nobody
+//! can take.
 
 use std::cell::RefCell;
 use std::collections::{HashMap, HashSet, VecDeque};
@@ -17,7 +35,7 @@ use super::sessions::{self, Beat};
 use super::store::{self, ItemRow, NewAssignment, NewOutcome};
 use crate::assessments::store::AssignmentRow;
 use crate::config::Settings;
-use crate::db::DbConn;
+use crate::db::{DbConn, write_tx};
 use crate::http::{ApiError, ApiResult, FieldError};
 use crate::projects::store::ProjectRow;
 use crate::standings::rules::{SliceStatus, Tier};
@@ -187,6 +205,81 @@ fn allowed_statuses(st: &Setting) -> Vec<SliceStatus> {
     }
 }
 
+/// The decision's request for one item of the project slice: the hard filters' inputs.
+fn request<'a>(
+    settings: &Settings,
+    st: &'a Setting,
+    ex: &'a Exclusions,
+    want: &'a Want,
+    on_item: &'a HashSet<String>,
+) -> decide::Request<'a> {
+    decide::Request {
+        wanted: want.wanted,
+        allowed: &want.allowed,
+        tier: want.tier,
+        language: st.slice.language.as_deref(),
+        excluded_vendors: &ex.vendors,
+        excluded_experts: &ex.experts,
+        affiliation_keywords: &ex.keywords,
+        on_item,
+        cap: settings.routing.max_open_assignments,
+        bill_rate_minor: st.project.bill_rate_minor,
+        currency: &st.project.currency,
+        probation_slots: want.probation_slots,
+    }
+}
+
+/// What an adjudicating item wants: one qualified adjudicator.
+fn adjudicator_want() -> Want {
+    Want {
+        role: "adjudicator",
+        wanted: 1,
+        allowed: vec![SliceStatus::Qualified],
+        tier: Some(Tier::Adjudicator),
+        probation_slots: 0,
+    }
+}
+
+/// What a queued item wants: `wanted` annotators, probation experts within the project
+/// slice's probation share of its recent offers.
+fn annotator_want(
+    conn: &mut DbConn,
+    now: DateTime<Utc>,
+    settings: &Settings,
+    st: &Setting,
+    wanted: usize,
+) -> ApiResult<Want> {
+    let since = now - Duration::days(settings.routing.probation_window_days);
+    let (total, probation) = store::recent_offers(conn, &st.project.id, &st.slice.id, since)?;
+    Ok(Want {
+        role: "annotator",
+        wanted,
+        allowed: allowed_statuses(st),
+        tier: None,
+        probation_slots: decide::probation_slots(
+            settings.routing.probation_share,
+            total,
+            probation,
+            wanted,
+        ),
+    })
+}
+
+/// Annotators on the item that count towards its overlap (open or submitted).
+fn active_annotators(existing: &[AssignmentRow]) -> usize {
+    existing
+        .iter()
+        .filter(|a| a.role == "annotator" && (is_open(a) || a.status == "submitted"))
+        .count()
+}
+
+/// Whether the item already has its adjudicator (open or submitted).
+fn has_adjudicator(existing: &[AssignmentRow]) -> bool {
+    existing
+        .iter()
+        .any(|a| a.role == "adjudicator" && (is_open(a) || a.status == "submitted"))
+}
+
 /// What a decision read besides the decision: the handles of the candidates, and when each
 /// expert who passed the schedule filter can first work (experts on shift: now).
 #[derive(Default)]
@@ -210,20 +303,7 @@ fn run_decision(
 ) -> ApiResult<(Decision, Read)> {
     let p = &st.project;
     let ex = Exclusions::of(p);
-    let req = decide::Request {
-        wanted: want.wanted,
-        allowed: &want.allowed,
-        tier: want.tier,
-        language: st.slice.language.as_deref(),
-        excluded_vendors: &ex.vendors,
-        excluded_experts: &ex.experts,
-        affiliation_keywords: &ex.keywords,
-        on_item,
-        cap: settings.routing.max_open_assignments,
-        bill_rate_minor: p.bill_rate_minor,
-        currency: &p.currency,
-        probation_slots: want.probation_slots,
-    };
+    let req = request(settings, st, &ex, want, on_item);
     let weights = store::weights(&settings.routing);
     let on_shift_ids = crate::scheduling::service::on_shift(conn, &p.id, &st.slice.id, now)?;
     let on_shift_rows = store::candidates_for(conn, &st.slice.id, &on_shift_ids)?;
@@ -257,38 +337,12 @@ fn run_decision(
         // The filters that read the database: credentials, then the schedule.
         let check = |c: &Candidate| {
             let mut conn = cell.borrow_mut();
-            let r = crate::credentials::eligibility::eligible_for(
-                &mut conn,
-                &c.expert_id,
-                &domain,
-                now,
-            )
-            .and_then(|ok| {
-                if !ok {
-                    return Ok(Some(Filter::Credentials));
+            match db_filters(&mut conn, c, &domain, &p.id, &st.slice.id, now, deadline) {
+                Ok(Ok(from)) => {
+                    available_from.insert(c.expert_id.clone(), from);
+                    None
                 }
-                if c.on_shift {
-                    available_from.insert(c.expert_id.clone(), now);
-                    return Ok(None);
-                }
-                let first = crate::scheduling::service::next_available(
-                    &mut conn,
-                    &c.expert_id,
-                    &p.id,
-                    &st.slice.id,
-                    now,
-                    deadline,
-                )?;
-                Ok(match first {
-                    Some(t) => {
-                        available_from.insert(c.expert_id.clone(), t);
-                        None
-                    }
-                    None => Some(Filter::Schedule),
-                })
-            });
-            match r {
-                Ok(f) => f,
+                Ok(Err(f)) => Some(f),
                 Err(e) => {
                     check_error.get_or_insert(e);
                     Some(Filter::Credentials)
@@ -310,6 +364,35 @@ fn run_decision(
             available_from,
         },
     ))
+}
+
+/// The filters that read the database, for a candidate that passed the others: the
+/// domain's credentials (verified, unexpired now), then the schedule. `Ok(Ok(t))`: the
+/// candidate passes and can first work at `t`.
+fn db_filters(
+    conn: &mut DbConn,
+    c: &Candidate,
+    domain: &str,
+    project: &str,
+    slice: &str,
+    now: DateTime<Utc>,
+    deadline: DateTime<Utc>,
+) -> ApiResult<Result<DateTime<Utc>, Filter>> {
+    if !crate::credentials::eligibility::eligible_for(conn, &c.expert_id, domain, now)? {
+        return Ok(Err(Filter::Credentials));
+    }
+    if c.on_shift {
+        return Ok(Ok(now));
+    }
+    let first = crate::scheduling::service::next_available(
+        conn,
+        &c.expert_id,
+        project,
+        slice,
+        now,
+        deadline,
+    )?;
+    Ok(first.ok_or(Filter::Schedule))
 }
 
 /// Which of `experts` capacity planning may book for the project's slice: the experts
@@ -425,12 +508,12 @@ fn route_locked(
     now: DateTime<Utc>,
     settings: &Settings,
     item: &ItemRow,
-) -> ApiResult<()> {
+) -> ApiResult<usize> {
     let st = setting(conn, &item.project_id, &item.slice_id)?;
     let adjudicating = match item.status.as_str() {
         "queued" | "assigned" => false,
         "adjudicating" => true,
-        _ => return Ok(()),
+        _ => return Ok(0),
     };
     if st.project.status != "active" {
         store::set_status(
@@ -443,29 +526,17 @@ fn route_locked(
             ),
             now,
         )?;
-        return Ok(());
+        return Ok(0);
     }
     let existing = store::of_item(conn, &item.id)?;
     let mut on_item: HashSet<String> = existing.iter().map(|a| a.expert_id.clone()).collect();
     let want = if adjudicating {
-        if existing
-            .iter()
-            .any(|a| a.role == "adjudicator" && (is_open(a) || a.status == "submitted"))
-        {
-            return Ok(());
+        if has_adjudicator(&existing) {
+            return Ok(0);
         }
-        Want {
-            role: "adjudicator",
-            wanted: 1,
-            allowed: vec![SliceStatus::Qualified],
-            tier: Some(Tier::Adjudicator),
-            probation_slots: 0,
-        }
+        adjudicator_want()
     } else {
-        let active = existing
-            .iter()
-            .filter(|a| a.role == "annotator" && (is_open(a) || a.status == "submitted"))
-            .count();
+        let active = active_annotators(&existing);
         let wanted = (st.project.overlap.max(1) as usize).saturating_sub(active);
         if wanted == 0 {
             if item.status != "assigned" {
@@ -477,22 +548,9 @@ fn route_locked(
                     now,
                 )?;
             }
-            return Ok(());
+            return Ok(0);
         }
-        let since = now - Duration::days(settings.routing.probation_window_days);
-        let (total, probation) = store::recent_offers(conn, &st.project.id, &st.slice.id, since)?;
-        Want {
-            role: "annotator",
-            wanted,
-            allowed: allowed_statuses(&st),
-            tier: None,
-            probation_slots: decide::probation_slots(
-                settings.routing.probation_share,
-                total,
-                probation,
-                wanted,
-            ),
-        }
+        annotator_want(conn, now, settings, &st, wanted)?
     };
     let mut placed: Vec<decide::Scored> = Vec::new();
     let mut last = Decision::default();
@@ -532,13 +590,7 @@ fn route_locked(
             break;
         }
     }
-    // Store the decision's new samples (first draws, and fresh ones for every compared
-    // candidate), in expert-id order like the reservations.
-    let mut drawn = std::mem::take(&mut last.drawn);
-    drawn.sort_by(|a, b| a.0.cmp(&b.0));
-    for (expert, theta) in &drawn {
-        store::set_theta(conn, expert, &st.slice.id, *theta, now, &settings.routing)?;
-    }
+    let drawn = std::mem::take(&mut last.drawn);
     placed.sort_by(|a, b| b.terms.score.total_cmp(&a.terms.score));
     let gold_p = if want.role == "annotator" && st.project.gold_rate > 0.0 {
         let r = st.project.gold_rate.min(0.5);
@@ -593,6 +645,22 @@ fn route_locked(
         }));
         if gold_p > 0.0 {
             insert_gold(conn, now, settings, item, &st, c, gold_p, due)?;
+        }
+    }
+    // Standings last (the lock order): the decision's new samples (first draws, and fresh
+    // ones for every compared candidate) and the routing keys of the experts whose load
+    // changed, in expert-id order.
+    let mut touched: std::collections::BTreeMap<&str, Option<f64>> = placed
+        .iter()
+        .map(|s| (s.candidate.expert_id.as_str(), None))
+        .collect();
+    for (expert, theta) in &drawn {
+        touched.insert(expert.as_str(), Some(*theta));
+    }
+    for (expert, theta) in touched {
+        store::refresh_keys(conn, expert, &settings.routing)?;
+        if let Some(theta) = theta {
+            store::set_theta(conn, expert, &st.slice.id, theta, now, &settings.routing)?;
         }
     }
     let missing = want.wanted - placed.len();
@@ -663,7 +731,7 @@ fn route_locked(
             Some(why),
         )?;
     }
-    Ok(())
+    Ok(placed.len())
 }
 
 /// With probability `p`, also offers the expert one of the project's gold items of the
@@ -712,50 +780,453 @@ fn insert_gold(
     Ok(())
 }
 
-/// Routes one item (after ingestion, or when the sweep retries it).
+/// Routes one item (after ingestion, or when the sweep retries it); returns how many
+/// experts it was offered to.
 pub fn route_item(
     conn: &mut DbConn,
     now: DateTime<Utc>,
     settings: &Settings,
     item: &str,
-) -> ApiResult<()> {
+) -> ApiResult<usize> {
     let Some(item) = store::lock_item(conn, item, now)? else {
-        return Ok(());
+        return Ok(0);
     };
     route_locked(conn, now, settings, &item)
 }
 
-/// The recurring sweep: expires overdue assignments (re-routing their items) and retries
-/// items waiting for experts or for an adjudicator. Each item is handled in its own
-/// savepoint, so one failure does not undo the others.
+/// Routes a batch of new items of one project slice, outside a transaction. While an
+/// eligible expert has free capacity, item by item (each its own transaction, as
+/// [`route_item`]); once nobody in the slice can take more (or an item found no one),
+/// the rest simply stay `queued`, with no write and no decision each: routing from the
+/// experts' side takes them as capacity frees up. Only when the slice has no eligible
+/// expert at all does every item get its own decision, reason and attention event.
+pub fn route_new(
+    conn: &mut DbConn,
+    now: DateTime<Utc>,
+    settings: &Settings,
+    project: &str,
+    slice: &str,
+    ids: &[String],
+) -> ApiResult<()> {
+    let st = setting(conn, project, slice)?;
+    let allowed: Vec<&str> = allowed_statuses(&st).iter().map(|s| s.as_str()).collect();
+    let cap = settings.routing.max_open_assignments;
+    let mut rest = ids;
+    while let Some((first, tail)) = rest.split_first() {
+        if !store::slice_has_capacity(conn, slice, &allowed, cap)? {
+            break;
+        }
+        let placed = crate::db::retrying(conn, |conn| {
+            write_tx(conn, |conn| route_item(conn, now, settings, first))
+        })?;
+        rest = tail;
+        if placed == 0 {
+            break;
+        }
+    }
+    if rest.is_empty() || store::slice_has_candidates(conn, slice, &allowed)? {
+        return Ok(());
+    }
+    for id in rest {
+        crate::db::retrying(conn, |conn| {
+            write_tx(conn, |conn| route_item(conn, now, settings, id))
+        })?;
+    }
+    Ok(())
+}
+
+/// Experts the routing sweep offers waiting work to, at most, per run.
+const SWEEP_EXPERTS: i64 = 200;
+/// Overdue assignments one sweep expires, at most.
+const SWEEP_OVERDUE: i64 = 500;
+
+/// The recurring sweep (a repair: events do the routing). Runs outside a transaction and
+/// commits each unit of work on its own: drops stale samples, expires overdue assignments
+/// (each followed by [`after_end`]), and offers waiting items to experts who have free
+/// capacity and a standing that can take them ([`offer_waiting`]). Items nobody can take
+/// are not read at all, so a backlog costs nothing while every expert is busy.
 pub fn sweep(conn: &mut DbConn, now: DateTime<Utc>, settings: &Settings) -> anyhow::Result<usize> {
     let r = &settings.routing;
     // Old samples of candidates nobody chose are dropped, to be drawn afresh.
-    let mut changed = store::expire_draws(
-        conn,
-        now - Duration::minutes(r.redraw_after_minutes),
-        r.redraws_per_sweep,
-    )?;
-    for a in store::overdue(conn, now, 500)? {
-        let r = crate::db::write_tx(conn, |conn| end(conn, now, settings, &a, "expired", None));
-        match r {
-            Ok(true) => changed += 1,
+    let mut changed = write_tx(conn, |conn| {
+        store::expire_draws(
+            conn,
+            now - Duration::minutes(r.redraw_after_minutes),
+            r.redraws_per_sweep,
+        )
+    })?;
+    for a in store::overdue(conn, now, SWEEP_OVERDUE)? {
+        let ended = crate::db::retrying(conn, |conn| {
+            write_tx(conn, |conn| end(conn, now, settings, &a, "expired", None))
+        });
+        match ended {
+            Ok(true) => {
+                changed += 1;
+                if let Err(e) = after_end(conn, now, settings, &a) {
+                    tracing::error!(assignment = %a.id, error = %e, "routing after an expiry failed");
+                }
+            }
             Ok(false) => {}
             Err(e) => {
                 tracing::error!(assignment = %a.id, error = %e, "expiring an assignment failed")
             }
         }
     }
-    for status in ["queued", "adjudicating"] {
-        for id in store::items_in(conn, status, 500)? {
-            let r = crate::db::write_tx(conn, |conn| route_item(conn, now, settings, &id));
-            match r {
-                Ok(()) => changed += 1,
-                Err(e) => tracing::error!(item = %id, error = %e, "routing an item failed"),
-            }
+    for expert in
+        store::experts_with_capacity_for_waiting(conn, r.max_open_assignments, SWEEP_EXPERTS)?
+    {
+        match offer_waiting(conn, now, settings, &expert) {
+            Ok(n) => changed += n,
+            Err(e) => tracing::error!(expert = %expert, error = %e, "offering waiting work failed"),
         }
     }
     Ok(changed)
+}
+
+/// How [`take_work`] hands the item over.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Take {
+    /// Offered and accepted at once (the expert asked for work: `next`).
+    Accept,
+    /// Offered (freed capacity, the sweep); the expert accepts it later.
+    Offer,
+}
+
+/// What one attempt of [`take_once`] ended with.
+#[derive(Debug)]
+enum Taken {
+    Assignment(String),
+    Nothing,
+    /// The chosen item changed between the read and its lock: try again in a new transaction.
+    Retry,
+}
+
+/// Waiting items read per attempt.
+const TAKE_WINDOW: i64 = 32;
+/// Attempts of [`take_work`] (a lost race for an item's last slot costs one).
+const TAKE_ATTEMPTS: usize = 4;
+/// Items offered to one expert per event (freed capacity) at most.
+const OFFERS_PER_EVENT: usize = 2;
+
+/// Takes the best waiting item the expert is eligible for and still needs someone like
+/// them, and offers it (accepted at once with [`Take::Accept`]); `None` when nothing fits
+/// or the expert is at capacity. Each attempt is one short transaction of its own (so call
+/// it outside a transaction): it reads the candidates, locks the one chosen item and checks
+/// again under the lock; two experts pulling at once never take the same last slot.
+pub fn take_work(
+    conn: &mut DbConn,
+    now: DateTime<Utc>,
+    settings: &Settings,
+    expert: &str,
+    take: Take,
+) -> ApiResult<Option<String>> {
+    for _ in 0..TAKE_ATTEMPTS {
+        let taken = crate::db::retrying(conn, |conn| {
+            write_tx(conn, |conn| take_once(conn, now, settings, expert, take))
+        })?;
+        match taken {
+            Taken::Assignment(id) => return Ok(Some(id)),
+            Taken::Nothing => return Ok(None),
+            Taken::Retry => continue,
+        }
+    }
+    Ok(None)
+}
+
+/// Offers waiting work to an expert whose capacity freed (at most [`OFFERS_PER_EVENT`]
+/// items, each in its own transaction); returns how many were offered.
+pub fn offer_waiting(
+    conn: &mut DbConn,
+    now: DateTime<Utc>,
+    settings: &Settings,
+    expert: &str,
+) -> ApiResult<usize> {
+    let mut n = 0;
+    while n < OFFERS_PER_EVENT && take_work(conn, now, settings, expert, Take::Offer)?.is_some() {
+        n += 1;
+    }
+    Ok(n)
+}
+
+/// One expert-side routing decision for one item: the item's setting, the expert's
+/// candidate row, what the item wants, and when the expert can first work on it.
+struct Fit {
+    st: Setting,
+    want: Want,
+    from: DateTime<Utc>,
+    terms: decide::Terms,
+}
+
+/// Checks the expert against one waiting item with the same filters as push routing.
+fn fit(
+    conn: &mut DbConn,
+    now: DateTime<Utc>,
+    settings: &Settings,
+    c: &Candidate,
+    item: &ItemRow,
+    existing: &[AssignmentRow],
+) -> ApiResult<Option<Fit>> {
+    let st = setting(conn, &item.project_id, &item.slice_id)?;
+    if st.project.status != "active" {
+        return Ok(None);
+    }
+    let adjudicating = item.status == "adjudicating";
+    let want = if adjudicating {
+        if has_adjudicator(existing) {
+            return Ok(None);
+        }
+        adjudicator_want()
+    } else {
+        let active = active_annotators(existing);
+        if active >= st.project.overlap.max(1) as usize {
+            return Ok(None);
+        }
+        annotator_want(conn, now, settings, &st, 1)?
+    };
+    let mut c = c.clone();
+    c.on_shift = crate::scheduling::service::on_shift(conn, &st.project.id, &st.slice.id, now)?
+        .contains(&c.expert_id);
+    let ex = Exclusions::of(&st.project);
+    let on_item: HashSet<String> = existing.iter().map(|a| a.expert_id.clone()).collect();
+    let req = request(settings, &st, &ex, &want, &on_item);
+    if decide::failing_filter(&c, &req).is_some() {
+        return Ok(None);
+    }
+    if c.status == SliceStatus::Probation
+        && req.probation_slots == 0
+        && store::slice_has_capacity(
+            conn,
+            &st.slice.id,
+            &["qualified"],
+            settings.routing.max_open_assignments,
+        )?
+    {
+        // Beyond the probation share while a qualified expert could take it.
+        return Ok(None);
+    }
+    let deadline = crate::clock::utc(item.deadline_at);
+    let from = match db_filters(
+        conn,
+        &c,
+        &st.slice.domain_id,
+        &st.project.id,
+        &st.slice.id,
+        now,
+        deadline,
+    )? {
+        Ok(t) => t,
+        Err(_) => return Ok(None),
+    };
+    let w = store::weights(&settings.routing);
+    let mean = c.alpha / (c.alpha + c.beta);
+    let sample = c.theta.unwrap_or(mean);
+    let cap = settings.routing.max_open_assignments;
+    let load = if cap > 0 {
+        (c.open as f64 / cap as f64).clamp(0.0, 1.0)
+    } else {
+        1.0
+    };
+    let cost = decide::cost_term(&c, &req);
+    let shift = if c.on_shift { w.shift } else { 0.0 };
+    let terms = decide::Terms {
+        sample,
+        mean,
+        alpha: c.alpha,
+        beta: c.beta,
+        bound: decide::score_bound(c.alpha, c.beta),
+        load,
+        cost,
+        shift,
+        score: w.perf * sample - w.load * load - w.cost * cost + shift,
+    };
+    Ok(Some(Fit {
+        st,
+        want,
+        from,
+        terms,
+    }))
+}
+
+fn take_once(
+    conn: &mut DbConn,
+    now: DateTime<Utc>,
+    settings: &Settings,
+    expert: &str,
+    take: Take,
+) -> ApiResult<Taken> {
+    let cap = settings.routing.max_open_assignments;
+    let rows = store::candidate_slices_of(conn, expert)?;
+    let Some((_, first)) = rows.first() else {
+        return Ok(Taken::Nothing);
+    };
+    if first.vetting_status != "approved" || i64::from(first.open_assignments) >= cap {
+        return Ok(Taken::Nothing);
+    }
+    let handle = first.handle.clone();
+    let mut annotate = Vec::new();
+    let mut adjudicate = Vec::new();
+    let mut by_slice: HashMap<String, Candidate> = HashMap::new();
+    for (slice, row) in rows {
+        let c = candidate_of(row, false);
+        if matches!(c.status, SliceStatus::Probation | SliceStatus::Qualified) {
+            annotate.push(slice.clone());
+        }
+        if c.status == SliceStatus::Qualified && c.tier == Tier::Adjudicator {
+            adjudicate.push(slice.clone());
+        }
+        by_slice.insert(slice, c);
+    }
+    let waiting = store::waiting_for_expert(conn, expert, &annotate, &adjudicate, TAKE_WINDOW)?;
+    // Dual pass wants independent experts: an item where the expert's vendor is already
+    // working waits for the others unless nothing else fits.
+    let mut same_vendor: Option<(ItemRow, Fit)> = None;
+    let mut chosen: Option<(ItemRow, Fit)> = None;
+    for item in waiting {
+        let Some(c) = by_slice.get(&item.slice_id) else {
+            continue;
+        };
+        let existing = store::of_item(conn, &item.id)?;
+        let Some(f) = fit(conn, now, settings, c, &item, &existing)? else {
+            continue;
+        };
+        let shared = c.vendor_id.as_ref().is_some_and(|v| {
+            existing
+                .iter()
+                .filter(|a| a.role == "annotator" && (is_open(a) || a.status == "submitted"))
+                .any(|a| vendor_of(conn, &a.expert_id).ok().flatten().as_ref() == Some(v))
+        });
+        if shared && f.want.role == "annotator" {
+            same_vendor.get_or_insert((item, f));
+            continue;
+        }
+        chosen = Some((item, f));
+        break;
+    }
+    let Some((item, f)) = chosen.or(same_vendor) else {
+        return Ok(Taken::Nothing);
+    };
+    let c = by_slice
+        .remove(&item.slice_id)
+        .ok_or_else(|| internal("standing"))?;
+    place(conn, now, settings, take, &item, &c, &handle, f)
+}
+
+fn vendor_of(conn: &mut DbConn, expert: &str) -> ApiResult<Option<String>> {
+    Ok(crate::experts::store::find(conn, expert)?.and_then(|e| e.vendor_id))
+}
+
+/// Locks the item, checks again that it still needs the expert, and offers it.
+#[allow(clippy::too_many_arguments)]
+fn place(
+    conn: &mut DbConn,
+    now: DateTime<Utc>,
+    settings: &Settings,
+    take: Take,
+    seen: &ItemRow,
+    c: &Candidate,
+    handle: &str,
+    f: Fit,
+) -> ApiResult<Taken> {
+    let Some(item) = store::lock_item(conn, &seen.id, now)? else {
+        return Ok(Taken::Retry);
+    };
+    let existing = store::of_item(conn, &item.id)?;
+    let adjudicating = f.want.role == "adjudicator";
+    let still = item.status == seen.status
+        && !existing.iter().any(|a| a.expert_id == c.expert_id)
+        && if adjudicating {
+            !has_adjudicator(&existing)
+        } else {
+            active_annotators(&existing) < f.st.project.overlap.max(1) as usize
+        };
+    if !still {
+        return Ok(Taken::Retry);
+    }
+    if !store::reserve(conn, &c.expert_id, &settings.routing)? {
+        return Ok(Taken::Nothing);
+    }
+    let due = due_at(settings, &item, now, f.from);
+    let id = store::insert_assignment(
+        conn,
+        now,
+        &NewAssignment {
+            role: f.want.role,
+            expert: &c.expert_id,
+            slice: &f.st.slice.id,
+            item: Some(&item.id),
+            gold_item: None,
+            org: &item.org_id,
+            project: &item.project_id,
+            constitution_version: item.constitution_version,
+            priority: item.priority,
+            standing: c.status.as_str(),
+            due_at: due,
+        },
+    )?;
+    if take == Take::Accept {
+        store::transition(conn, id.as_str(), &["offered"], "accepted", now, None)?;
+        store::start_session(conn, id.as_str(), &c.expert_id, now)?;
+    }
+    crate::payments::rates::fix_on_routing(
+        conn,
+        now,
+        &settings.payments,
+        &c.expert_id,
+        &item.project_id,
+    )?;
+    let how = match take {
+        Take::Accept => "taken by the expert (next)",
+        Take::Offer => "offered when the expert's capacity freed",
+    };
+    let chosen = json!([{
+        "expert": handle,
+        "vendor_id": c.vendor_id,
+        "slice_status": c.status.as_str(),
+        "tier": c.tier.as_str(),
+        "on_shift": c.on_shift,
+        "available_from": f.from,
+        "terms": f.terms,
+    }]);
+    store::insert_decision(
+        conn,
+        now,
+        &store::NewDecision {
+            item: &item.id,
+            org: &item.org_id,
+            role: f.want.role,
+            wanted: 1,
+            chosen: &chosen.to_string(),
+            removed: "{}",
+            scanned: 1,
+            sampled: 1,
+            note: how,
+        },
+    )?;
+    let (status, reason) = if adjudicating {
+        (
+            "adjudicating",
+            "the judgments disagree; offered to an adjudicator".to_owned(),
+        )
+    } else {
+        let overlap = f.st.project.overlap.max(1) as usize;
+        let missing = overlap.saturating_sub(active_annotators(&existing) + 1);
+        if missing == 0 {
+            ("assigned", format!("offered to {overlap} experts"))
+        } else {
+            (
+                "queued",
+                format!("waiting for {missing} more eligible expert(s)"),
+            )
+        }
+    };
+    store::set_status(conn, &item.id, status, &reason, now)?;
+    store::set_attention(conn, &item.id, None)?;
+    if !adjudicating && f.st.project.gold_rate > 0.0 {
+        let r = f.st.project.gold_rate.min(0.5);
+        insert_gold(conn, now, settings, &item, &f.st, c, r / (1.0 - r), due)?;
+    }
+    store::refresh_keys(conn, &c.expert_id, &settings.routing)?;
+    Ok(Taken::Assignment(id.into_string()))
 }
 
 fn seconds_worked(conn: &mut DbConn, a: &AssignmentRow, settings: &Settings) -> ApiResult<i64> {
@@ -800,22 +1271,57 @@ pub fn end(
         },
     )?;
     crate::scoring::service::record(conn, now, settings, &[outcome])?;
-    if let Some(item) = item {
-        let item = if item.status == "assigned" && a.role == "annotator" {
-            store::set_status(
-                conn,
-                &item.id,
-                "queued",
-                "re-routing a declined or expired offer",
-                now,
-            )?;
-            store::find(conn, &item.id)?.ok_or_else(|| internal("item"))?
-        } else {
-            item
-        };
-        route_locked(conn, now, settings, &item)?;
+    if let Some(item) = item
+        && item.status == "assigned"
+        && a.role == "annotator"
+    {
+        store::set_status(
+            conn,
+            &item.id,
+            "queued",
+            "re-routing a declined or expired offer",
+            now,
+        )?;
     }
     Ok(true)
+}
+
+/// What follows an assignment that ended (declined or expired), each step in its own
+/// transaction after the one that ended it: its item is routed again (to someone else),
+/// and the expert's freed slot is offered waiting work. Runs outside a transaction.
+pub fn after_end(
+    conn: &mut DbConn,
+    now: DateTime<Utc>,
+    settings: &Settings,
+    a: &AssignmentRow,
+) -> ApiResult<()> {
+    if let Some(item) = &a.item_id {
+        crate::db::retrying(conn, |conn| {
+            write_tx(conn, |conn| route_item(conn, now, settings, item))
+        })?;
+    }
+    offer_waiting(conn, now, settings, &a.expert_id)?;
+    Ok(())
+}
+
+/// What follows a submitted judgment, after its transaction: an item that went to
+/// adjudication is routed to an adjudicator, and the expert's freed slot is offered
+/// waiting work. Runs outside a transaction.
+pub fn after_submit(
+    conn: &mut DbConn,
+    now: DateTime<Utc>,
+    settings: &Settings,
+    a: &AssignmentRow,
+) -> ApiResult<()> {
+    if let Some(item) = &a.item_id
+        && store::find(conn, item)?.is_some_and(|i| i.status == "adjudicating")
+    {
+        crate::db::retrying(conn, |conn| {
+            write_tx(conn, |conn| route_item(conn, now, settings, item))
+        })?;
+    }
+    offer_waiting(conn, now, settings, &a.expert_id)?;
+    Ok(())
 }
 
 /// Accepts an offered assignment and starts its first work session.
@@ -1041,6 +1547,8 @@ fn resolve_if_complete(
                     schema,
                 )
             } else if project.adjudication {
+                // The adjudicator is chosen in a transaction of its own ([`after_submit`]):
+                // this one holds the submitting expert's row and standings already.
                 store::set_status(
                     conn,
                     &item.id,
@@ -1048,8 +1556,7 @@ fn resolve_if_complete(
                     "the judgments disagree; waiting for an adjudicator",
                     now,
                 )?;
-                let item = store::find(conn, &item.id)?.ok_or_else(|| internal("item"))?;
-                route_locked(conn, now, settings, &item)
+                Ok(())
             } else {
                 finish(
                     conn,

@@ -77,19 +77,74 @@ pub fn insert(conn: &mut DbConn, now: DateTime<Utc>, i: &NewItem<'_>) -> QueryRe
     Ok(id)
 }
 
-pub fn find_by_external_id(
+/// Stores a batch of new items with multi-row inserts (the engines differ only in the
+/// connection type, so the statement is built once per backend); returns their ids in
+/// order.
+pub fn insert_many(
+    conn: &mut DbConn,
+    now: DateTime<Utc>,
+    batch: &[NewItem<'_>],
+) -> QueryResult<Vec<ItemId>> {
+    /// Rows per statement: 17 bound values each stays far below both engines' limits.
+    const CHUNK: usize = 500;
+    let t = now.naive_utc();
+    let ids: Vec<ItemId> = batch.iter().map(|_| ItemId::new(now)).collect();
+    for (chunk, chunk_ids) in batch.chunks(CHUNK).zip(ids.chunks(CHUNK)) {
+        let rows: Vec<_> = chunk
+            .iter()
+            .zip(chunk_ids)
+            .map(|(i, id)| {
+                (
+                    items::id.eq(id.as_str()),
+                    items::org_id.eq(i.org),
+                    items::project_id.eq(i.project),
+                    items::slice_id.eq(i.slice),
+                    items::external_id.eq(i.external_id),
+                    items::payload.eq(i.payload),
+                    items::judge_confidence.eq(i.judge_confidence),
+                    items::stakes.eq(i.stakes),
+                    items::priority.eq(i.priority),
+                    items::deadline_at.eq(i.deadline_at.naive_utc()),
+                    items::status.eq("queued"),
+                    items::status_reason.eq(i.status_reason),
+                    (
+                        items::created_by_key.eq(i.created_by_key),
+                        items::created_by_user.eq(i.created_by_user),
+                        items::constitution_version.eq(i.constitution_version),
+                        items::created_at.eq(t),
+                        items::updated_at.eq(t),
+                    ),
+                )
+            })
+            .collect();
+        let q = diesel::insert_into(items::table).values(rows);
+        match conn {
+            DbConn::Pg(c) => q.execute(c)?,
+            DbConn::Sqlite(c) => q.execute(c)?,
+        };
+    }
+    Ok(ids)
+}
+
+/// The ids of the project's items with these external ids, by external id.
+pub fn ids_by_external_id<'a>(
     conn: &mut DbConn,
     org: &str,
     project: &str,
-    external_id: &str,
-) -> QueryResult<Option<String>> {
-    items::table
-        .filter(items::org_id.eq(org))
-        .filter(items::project_id.eq(project))
-        .filter(items::external_id.eq(external_id))
-        .select(items::id)
-        .first(conn)
-        .optional()
+    external_ids: impl Iterator<Item = &'a str>,
+) -> QueryResult<std::collections::HashMap<String, String>> {
+    let mut out = std::collections::HashMap::new();
+    let all: Vec<&str> = external_ids.collect();
+    for chunk in all.chunks(500) {
+        let rows: Vec<(String, String)> = items::table
+            .filter(items::org_id.eq(org))
+            .filter(items::project_id.eq(project))
+            .filter(items::external_id.eq_any(chunk))
+            .select((items::external_id, items::id))
+            .load(conn)?;
+        out.extend(rows);
+    }
+    Ok(out)
 }
 
 pub fn find(conn: &mut DbConn, id: &str) -> QueryResult<Option<ItemRow>> {
@@ -314,6 +369,167 @@ pub fn candidates_for(
         .load(conn)
 }
 
+/// The expert's candidate rows in every slice where they hold a standing, with the slice.
+pub fn candidate_slices_of(
+    conn: &mut DbConn,
+    expert: &str,
+) -> QueryResult<Vec<(String, CandidateRow)>> {
+    use crate::db::schema::{experts, slice_standings as ss};
+    let rows: Vec<(String, CandidateRow)> = ss::table
+        .inner_join(experts::table.on(experts::id.eq(ss::expert_id)))
+        .filter(ss::expert_id.eq(expert))
+        .order_by(ss::slice_id.asc())
+        .select((ss::slice_id, candidate_columns!()))
+        .load(conn)?;
+    Ok(rows)
+}
+
+/// Waiting items an expert could take, most urgent first (priority, then deadline, then
+/// age): `queued` items of `annotate` slices and `adjudicating` items of `adjudicate`
+/// slices, of active projects, that the expert is not on in any role. Served by
+/// `items_waiting_idx`; at most `limit` rows.
+pub fn waiting_for_expert(
+    conn: &mut DbConn,
+    expert: &str,
+    annotate: &[String],
+    adjudicate: &[String],
+    limit: i64,
+) -> QueryResult<Vec<ItemRow>> {
+    use crate::db::schema::projects;
+    let mut out = Vec::new();
+    for (status, slices) in [("queued", annotate), ("adjudicating", adjudicate)] {
+        if slices.is_empty() {
+            continue;
+        }
+        let rows: Vec<ItemRow> = items::table
+            .filter(items::slice_id.eq_any(slices))
+            .filter(items::status.eq(status))
+            .filter(
+                items::project_id.eq_any(
+                    projects::table
+                        .filter(projects::status.eq("active"))
+                        .select(projects::id),
+                ),
+            )
+            .filter(diesel::dsl::not(diesel::dsl::exists(
+                assignments::table
+                    .filter(assignments::item_id.eq(items::id.nullable()))
+                    .filter(assignments::expert_id.eq(expert)),
+            )))
+            .order_by((
+                items::priority.desc(),
+                items::deadline_at.asc(),
+                items::id.asc(),
+            ))
+            .limit(limit)
+            .select(ItemRow::as_select())
+            .load(conn)?;
+        out.extend(rows);
+    }
+    out.sort_by(|a, b| {
+        b.priority
+            .cmp(&a.priority)
+            .then(a.deadline_at.cmp(&b.deadline_at))
+            .then(a.id.cmp(&b.id))
+    });
+    out.truncate(limit.max(0) as usize);
+    Ok(out)
+}
+
+/// Approved experts below the cap who hold a routable standing (probation or qualified)
+/// in a slice that has `queued` items, or the adjudicator tier in a slice with
+/// `adjudicating` items; at most `limit`, fewest open assignments first. This is what the
+/// routing sweep repairs: nobody else can take a waiting item, so items are never read
+/// one by one.
+pub fn experts_with_capacity_for_waiting(
+    conn: &mut DbConn,
+    cap: i64,
+    limit: i64,
+) -> QueryResult<Vec<String>> {
+    use crate::db::schema::{experts, slice_standings as ss};
+    let waiting_slices = |status: &'static str| {
+        items::table
+            .filter(items::status.eq(status))
+            .select(items::slice_id)
+            .distinct()
+    };
+    let mut ids: Vec<(i32, String)> = ss::table
+        .inner_join(experts::table.on(experts::id.eq(ss::expert_id)))
+        .filter(experts::vetting_status.eq("approved"))
+        .filter(experts::open_assignments.lt(cap as i32))
+        .filter(
+            ss::status
+                .eq_any(["probation", "qualified"])
+                .and(ss::slice_id.eq_any(waiting_slices("queued")))
+                .or(ss::status
+                    .eq("qualified")
+                    .and(ss::tier.eq("adjudicator"))
+                    .and(ss::slice_id.eq_any(waiting_slices("adjudicating")))),
+        )
+        .select((experts::open_assignments, experts::id))
+        .distinct()
+        .order_by((experts::open_assignments.asc(), experts::id.asc()))
+        .limit(limit)
+        .load(conn)?;
+    ids.dedup_by(|a, b| a.1 == b.1);
+    Ok(ids.into_iter().map(|(_, id)| id).collect())
+}
+
+/// Whether anyone could take a new item of the slice now: an approved expert below the
+/// cap with one of `allowed` statuses in it.
+pub fn slice_has_capacity(
+    conn: &mut DbConn,
+    slice: &str,
+    allowed: &[&str],
+    cap: i64,
+) -> QueryResult<bool> {
+    use crate::db::schema::{experts, slice_standings as ss};
+    let n: i64 = ss::table
+        .inner_join(experts::table.on(experts::id.eq(ss::expert_id)))
+        .filter(ss::slice_id.eq(slice))
+        .filter(ss::status.eq_any(allowed.to_vec()))
+        .filter(experts::vetting_status.eq("approved"))
+        .filter(experts::open_assignments.lt(cap as i32))
+        .count()
+        .get_result(conn)?;
+    Ok(n > 0)
+}
+
+/// Whether the slice has any approved expert with one of `allowed` statuses, busy or not.
+pub fn slice_has_candidates(conn: &mut DbConn, slice: &str, allowed: &[&str]) -> QueryResult<bool> {
+    use crate::db::schema::{experts, slice_standings as ss};
+    let n: i64 = ss::table
+        .inner_join(experts::table.on(experts::id.eq(ss::expert_id)))
+        .filter(ss::slice_id.eq(slice))
+        .filter(ss::status.eq_any(allowed.to_vec()))
+        .filter(experts::vetting_status.eq("approved"))
+        .count()
+        .get_result(conn)?;
+    Ok(n > 0)
+}
+
+/// Sets the reason of items still `queued` (one statement for a batch).
+pub fn set_queued_reason(
+    conn: &mut DbConn,
+    ids: &[String],
+    reason: &str,
+    now: DateTime<Utc>,
+) -> QueryResult<usize> {
+    if ids.is_empty() {
+        return Ok(0);
+    }
+    diesel::update(
+        items::table
+            .filter(items::id.eq_any(ids))
+            .filter(items::status.eq("queued")),
+    )
+    .set((
+        items::status_reason.eq(reason),
+        items::updated_at.eq(now.naive_utc()),
+    ))
+    .execute(conn)
+}
+
 /// The routing weights as the candidate table's keys use them.
 pub fn weights(r: &crate::config::RoutingSettings) -> super::decide::Weights {
     super::decide::Weights {
@@ -325,8 +541,9 @@ pub fn weights(r: &crate::config::RoutingSettings) -> super::decide::Weights {
 }
 
 /// Counts one more open assignment for the expert if they are below the cap (the
-/// conditional update that keeps concurrent routing within the cap), and moves their
-/// candidate keys to the new load.
+/// conditional update that keeps concurrent routing within the cap). The caller moves
+/// their candidate keys to the new load ([`refresh_keys`]) once it has reserved every
+/// expert it needs (experts before standings: the lock order).
 pub fn reserve(
     conn: &mut DbConn,
     expert: &str,
@@ -340,9 +557,6 @@ pub fn reserve(
     )
     .set(experts::open_assignments.eq(experts::open_assignments + 1))
     .execute(conn)?;
-    if n == 1 {
-        refresh_keys(conn, expert, r)?;
-    }
     Ok(n == 1)
 }
 
@@ -367,7 +581,7 @@ pub fn release(
 }
 
 /// Recomputes the routing keys of the expert's drawn standings at their current load.
-fn refresh_keys(
+pub fn refresh_keys(
     conn: &mut DbConn,
     expert: &str,
     r: &crate::config::RoutingSettings,
@@ -724,26 +938,33 @@ pub fn overdue(
         .load(conn)
 }
 
-/// Annotator offers in the project slice since `since`: (all, to probation experts).
+/// How many of a project slice's most recent annotator offers the probation share is
+/// measured over (with `routing.probation_window_days` as the time bound): a bounded read
+/// of `assignments_project_idx`, whatever the project's history.
+pub const RECENT_OFFERS: i64 = 200;
+
+/// The project slice's latest annotator offers since `since` (at most [`RECENT_OFFERS`]):
+/// (all, to probation experts).
 pub fn recent_offers(
     conn: &mut DbConn,
     project: &str,
     slice: &str,
     since: DateTime<Utc>,
 ) -> QueryResult<(i64, i64)> {
-    let base = || {
-        assignments::table
-            .filter(assignments::project_id.eq(project))
-            .filter(assignments::slice_id.eq(slice))
-            .filter(assignments::role.eq("annotator"))
-            .filter(assignments::offered_at.ge(since.naive_utc()))
-    };
-    let total: i64 = base().count().get_result(conn)?;
-    let probation: i64 = base()
-        .filter(assignments::standing_at_offer.eq("probation"))
-        .count()
-        .get_result(conn)?;
-    Ok((total, probation))
+    let standings: Vec<Option<String>> = assignments::table
+        .filter(assignments::project_id.eq(project))
+        .filter(assignments::slice_id.eq(slice))
+        .filter(assignments::offered_at.ge(since.naive_utc()))
+        .filter(assignments::role.eq("annotator"))
+        .order_by(assignments::offered_at.desc())
+        .limit(RECENT_OFFERS)
+        .select(assignments::standing_at_offer)
+        .load(conn)?;
+    let probation = standings
+        .iter()
+        .filter(|s| s.as_deref() == Some("probation"))
+        .count();
+    Ok((standings.len() as i64, probation as i64))
 }
 
 /// The project's gold items of the slice the expert has not been routed yet.
@@ -988,13 +1209,28 @@ pub fn decisions_of(conn: &mut DbConn, org: &str, item: &str) -> QueryResult<Vec
         .load(conn)
 }
 
-/// The `agreed` flag of each assignment's `resolved` outcome of the item.
-pub fn resolved_outcomes(
+/// The assignments of several items (for a page of item views), in id order.
+pub fn of_items(conn: &mut DbConn, items_: &[String]) -> QueryResult<Vec<AssignmentRow>> {
+    if items_.is_empty() {
+        return Ok(Vec::new());
+    }
+    assignments::table
+        .filter(assignments::item_id.eq_any(items_.iter().map(|i| Some(i.as_str()))))
+        .order_by(assignments::id.asc())
+        .select(AssignmentRow::as_select())
+        .load(conn)
+}
+
+/// The `agreed` flag of each assignment's `resolved` outcome of these items.
+pub fn resolved_outcomes_of(
     conn: &mut DbConn,
-    item: &str,
+    items_: &[String],
 ) -> QueryResult<std::collections::HashMap<String, Option<bool>>> {
+    if items_.is_empty() {
+        return Ok(Default::default());
+    }
     Ok(outcomes::table
-        .filter(outcomes::item_id.eq(item))
+        .filter(outcomes::item_id.eq_any(items_.iter().map(|i| Some(i.as_str()))))
         .filter(outcomes::event.eq("resolved"))
         .select((outcomes::assignment_id, outcomes::agreed))
         .load::<(Option<String>, Option<bool>)>(conn)?

@@ -299,12 +299,15 @@ async fn list_work(
 /// Claim your next assignment
 ///
 /// Returns the most urgent of your accepted and offered assignments (highest priority,
-/// then earliest due), accepting it if it was only offered; 204 when you have none.
+/// then earliest due), accepting it if it was only offered. With none, takes the best
+/// waiting item you are eligible for (priority, then deadline, then age) that still needs
+/// someone like you, and accepts it for you; 204 with `Retry-After` when nothing fits.
 #[utoipa::path(
     tag = "work",
     responses(
         (status = 200, description = "Your next assignment, accepted", body = WorkView),
-        (status = 204, description = "Nothing offered to you right now"),
+        (status = 204, description = "Nothing for you right now; ask again after `Retry-After` seconds",
+            headers(("Retry-After" = u32, description = "Seconds to wait before asking again"))),
         (status = 401, response = crate::http::Unauthorized),
         (status = 403, response = crate::http::Forbidden),
         (status = 404, response = crate::http::NotFound),
@@ -314,27 +317,77 @@ async fn list_work(
 )]
 #[post("/assignments/next")]
 async fn next_work(state: web::Data<AppState>, principal: Principal) -> ApiResult<HttpResponse> {
+    /// What the read found.
+    enum Found {
+        Accepted(Box<WorkView>),
+        Offered(String),
+        Nothing(String),
+    }
     let now = state.now();
     let settings = state.settings.clone();
-    let v = state
+    // A read first: an expert working through accepted work needs no write transaction.
+    let found = state
         .db
-        .write(move |conn| {
+        .read(move |conn| {
             let expert = me(conn, &principal)?;
             let open = store::open_for_expert(conn, &expert.id)?;
-            let Some(a) = open.into_iter().find(|a| crate::clock::utc(a.due_at) > now) else {
-                return Ok(None);
-            };
-            service::accept(conn, now, &a)?;
-            let a = store::find_assignment(conn, &a.id)?
-                .ok_or_else(|| ApiError::internal(anyhow::anyhow!("assignment vanished")))?;
-            view(conn, &settings, a).map(Some)
+            Ok::<_, ApiError>(
+                match open.into_iter().find(|a| crate::clock::utc(a.due_at) > now) {
+                    Some(a) if a.status == "accepted" => {
+                        Found::Accepted(Box::new(view(conn, &settings, a)?))
+                    }
+                    Some(a) => Found::Offered(a.id),
+                    None => Found::Nothing(expert.id),
+                },
+            )
         })
         .await?;
+    let settings = state.settings.clone();
+    let v = match found {
+        Found::Accepted(v) => Some(*v),
+        Found::Offered(id) => Some(
+            state
+                .db
+                .write(move |conn| {
+                    let a = store::find_assignment(conn, &id)?.ok_or_else(|| {
+                        ApiError::internal(anyhow::anyhow!("assignment vanished"))
+                    })?;
+                    service::accept(conn, now, &a)?;
+                    let a = store::find_assignment(conn, &a.id)?.ok_or_else(|| {
+                        ApiError::internal(anyhow::anyhow!("assignment vanished"))
+                    })?;
+                    view(conn, &settings, a)
+                })
+                .await?,
+        ),
+        Found::Nothing(expert) => {
+            state
+                .db
+                .read(move |conn| {
+                    let Some(id) =
+                        service::take_work(conn, now, &settings, &expert, service::Take::Accept)?
+                    else {
+                        return Ok::<_, ApiError>(None);
+                    };
+                    let a = store::find_assignment(conn, &id)?.ok_or_else(|| {
+                        ApiError::internal(anyhow::anyhow!("assignment vanished"))
+                    })?;
+                    view(conn, &settings, a).map(Some)
+                })
+                .await?
+        }
+    };
     Ok(match v {
         Some(v) => HttpResponse::Ok().json(v),
-        None => HttpResponse::NoContent().finish(),
+        None => HttpResponse::NoContent()
+            .insert_header(("Retry-After", NEXT_RETRY_AFTER_SECS.to_string()))
+            .finish(),
     })
 }
+
+/// How long `next` tells an expert with nothing to take to wait before asking again
+/// (work that frees up meanwhile is offered to them by routing without asking).
+const NEXT_RETRY_AFTER_SECS: u32 = 5;
 
 /// Get one of your assignments
 #[utoipa::path(
@@ -367,27 +420,43 @@ async fn get_work(
     Ok(HttpResponse::Ok().json(v))
 }
 
+/// What follows a change of an assignment, outside its transaction.
+type FollowUp = fn(&mut DbConn, DateTime<Utc>, &Settings, &AssignmentRow) -> ApiResult<()>;
+
 /// Runs `f` on the caller's assignment in a write transaction and returns its new view.
+/// `then` runs afterwards, outside that transaction, with the assignment as it was before
+/// `f` (what follows from the change: routing the item on, offering the expert new work);
+/// its failure is logged, not returned, since the change itself committed.
 async fn act(
     state: &web::Data<AppState>,
     principal: Principal,
     id: AssignmentId,
-    f: impl FnOnce(&mut DbConn, DateTime<Utc>, &Settings, &AssignmentRow) -> ApiResult<()>
-    + Send
-    + 'static,
+    f: impl Fn(&mut DbConn, DateTime<Utc>, &Settings, &AssignmentRow) -> ApiResult<()> + Send + 'static,
+    then: Option<FollowUp>,
 ) -> ApiResult<HttpResponse> {
     let now = state.now();
     let settings = state.settings.clone();
-    let v = state
+    let (v, before) = state
         .db
         .write(move |conn| {
             let a = mine(conn, &principal, &id)?;
             f(conn, now, &settings, &a)?;
-            let a = store::find_assignment(conn, &a.id)?
+            let after = store::find_assignment(conn, &a.id)?
                 .ok_or_else(|| ApiError::internal(anyhow::anyhow!("assignment vanished")))?;
-            view(conn, &settings, a)
+            Ok::<_, ApiError>((view(conn, &settings, after)?, a))
         })
         .await?;
+    if let Some(then) = then {
+        let settings = state.settings.clone();
+        let id = before.id.clone();
+        let followed = state
+            .db
+            .read(move |conn| then(conn, now, &settings, &before))
+            .await;
+        if let Err(e) = followed {
+            tracing::warn!(assignment = %id, error = %e, "routing after an assignment change failed; the sweep repairs it");
+        }
+    }
     Ok(HttpResponse::Ok().json(v))
 }
 
@@ -414,12 +483,18 @@ async fn accept_work(
     path: web::Path<String>,
 ) -> ApiResult<HttpResponse> {
     let id: AssignmentId = path_id("assignment", &path)?;
-    act(&state, principal, id, |conn, now, _, a| {
-        if crate::clock::utc(a.due_at) <= now {
-            return Err(ApiError::conflict("the assignment is past its due time"));
-        }
-        service::accept(conn, now, a)
-    })
+    act(
+        &state,
+        principal,
+        id,
+        |conn, now, _, a| {
+            if crate::clock::utc(a.due_at) <= now {
+                return Err(ApiError::conflict("the assignment is past its due time"));
+            }
+            service::accept(conn, now, a)
+        },
+        None,
+    )
     .await
 }
 
@@ -465,16 +540,22 @@ async fn decline_work(
 ) -> ApiResult<HttpResponse> {
     let id: AssignmentId = path_id("assignment", &path)?;
     let reason = body.into_inner().reason.trim().to_owned();
-    act(&state, principal, id, move |conn, now, settings, a| {
-        if service::end(conn, now, settings, a, "declined", Some(&reason))? {
-            Ok(())
-        } else {
-            Err(ApiError::conflict(format!(
-                "the assignment is {}; only offered or accepted work can be declined",
-                a.status
-            )))
-        }
-    })
+    act(
+        &state,
+        principal,
+        id,
+        move |conn, now, settings, a| {
+            if service::end(conn, now, settings, a, "declined", Some(&reason))? {
+                Ok(())
+            } else {
+                Err(ApiError::conflict(format!(
+                    "the assignment is {}; only offered or accepted work can be declined",
+                    a.status
+                )))
+            }
+        },
+        Some(service::after_end),
+    )
     .await
 }
 
@@ -568,11 +649,17 @@ async fn submit_work(
 ) -> ApiResult<HttpResponse> {
     let id: AssignmentId = path_id("assignment", &path)?;
     let label = body.into_inner().label;
-    act(&state, principal, id, move |conn, now, settings, a| {
-        if crate::clock::utc(a.due_at) <= now && a.status == "accepted" {
-            return Err(ApiError::conflict("the assignment is past its due time"));
-        }
-        service::submit(conn, now, settings, a, &label)
-    })
+    act(
+        &state,
+        principal,
+        id,
+        move |conn, now, settings, a| {
+            if crate::clock::utc(a.due_at) <= now && a.status == "accepted" {
+                return Err(ApiError::conflict("the assignment is past its due time"));
+            }
+            service::submit(conn, now, settings, a, &label)
+        },
+        Some(service::after_submit),
+    )
     .await
 }

@@ -302,7 +302,7 @@ async fn update_domain(
     let now = state.now();
     let view = state
         .db
-        .write(move |conn| service::update_domain(conn, now, &actor, &id, patch))
+        .write_once(move |conn| service::update_domain(conn, now, &actor, &id, patch))
         .await?;
     Ok(HttpResponse::Ok().json(view))
 }
@@ -434,7 +434,7 @@ async fn create_slice(
     let now = state.now();
     let view = state
         .db
-        .write(move |conn| service::create_slice(conn, now, &actor, &created_by, new))
+        .write_once(move |conn| service::create_slice(conn, now, &actor, &created_by, new))
         .await?;
     Ok(HttpResponse::Created().json(view))
 }
@@ -570,7 +570,7 @@ async fn update_slice(
     let now = state.now();
     let row = state
         .db
-        .write(move |conn| {
+        .write_once(move |conn| {
             let row = service::visible_slice(conn, &principal, &id)?;
             service::authorize_slice_write(
                 &principal,

@@ -26,3 +26,4 @@ mod scoring;
 mod stripe_standin;
 mod taxonomy;
 mod webhooks;
+mod work_queue;
