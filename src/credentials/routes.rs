@@ -609,6 +609,7 @@ async fn review_credential(
 ) -> ApiResult<HttpResponse> {
     let id: CredentialId = path_id("credential", &path)?;
     let b = body.into_inner();
+    let verify = b.decision == Decision::Verify;
     let now = state.now();
     let v = state
         .db
@@ -643,11 +644,16 @@ async fn review_credential(
                 ("pending", to),
                 &b.reason,
             )?;
-            settled.ok_or_else(|| {
+            let view = settled.ok_or_else(|| {
                 ApiError::conflict(format!("the credential was already {}", c.status))
-            })
+            })?;
+            Ok::<_, ApiError>((view, expert.id.clone()))
         })
         .await?;
+    let (v, expert) = v;
+    if verify {
+        crate::routing::work::offer_waiting_work(&state, expert).await;
+    }
     Ok(HttpResponse::Ok().json(v))
 }
 

@@ -951,7 +951,7 @@ pub fn offer_waiting(
 /// One expert-side routing decision for one item: the item's setting, the expert's
 /// candidate row, what the item wants, and when the expert can first work on it.
 struct Fit {
-    st: Setting,
+    st: std::rc::Rc<Setting>,
     want: Want,
     from: DateTime<Utc>,
     terms: decide::Terms,
@@ -962,11 +962,20 @@ fn fit(
     conn: &mut DbConn,
     now: DateTime<Utc>,
     settings: &Settings,
+    settings_of: &mut HashMap<(String, String), std::rc::Rc<Setting>>,
     c: &Candidate,
     item: &ItemRow,
     existing: &[AssignmentRow],
 ) -> ApiResult<Option<Fit>> {
-    let st = setting(conn, &item.project_id, &item.slice_id)?;
+    let key = (item.project_id.clone(), item.slice_id.clone());
+    let st = match settings_of.get(&key) {
+        Some(st) => st.clone(),
+        None => {
+            let st = std::rc::Rc::new(setting(conn, &item.project_id, &item.slice_id)?);
+            settings_of.insert(key, st.clone());
+            st
+        }
+    };
     if st.project.status != "active" {
         return Ok(None);
     }
@@ -1063,6 +1072,7 @@ fn take_once(
         return Ok(Taken::Nothing);
     }
     let handle = first.handle.clone();
+    let mut settings_of = HashMap::new();
     let mut annotate = Vec::new();
     let mut adjudicate = Vec::new();
     let mut by_slice: HashMap<String, Candidate> = HashMap::new();
@@ -1079,43 +1089,66 @@ fn take_once(
     let waiting = store::waiting_for_expert(conn, expert, &annotate, &adjudicate, TAKE_WINDOW)?;
     // Dual pass wants independent experts: an item where the expert's vendor is already
     // working waits for the others unless nothing else fits.
-    let mut same_vendor: Option<(ItemRow, Fit)> = None;
-    let mut chosen: Option<(ItemRow, Fit)> = None;
+    let mut same_vendor: Vec<(ItemRow, Fit)> = Vec::new();
+    let mut busy = false;
     for item in waiting {
         let Some(c) = by_slice.get(&item.slice_id) else {
             continue;
         };
         let existing = store::of_item(conn, &item.id)?;
-        let Some(f) = fit(conn, now, settings, c, &item, &existing)? else {
+        let Some(f) = fit(conn, now, settings, &mut settings_of, c, &item, &existing)? else {
             continue;
         };
-        let shared = c.vendor_id.as_ref().is_some_and(|v| {
-            existing
+        let mut shared = false;
+        if let Some(v) = &c.vendor_id
+            && f.want.role == "annotator"
+        {
+            for a in existing
                 .iter()
                 .filter(|a| a.role == "annotator" && (is_open(a) || a.status == "submitted"))
-                .any(|a| vendor_of(conn, &a.expert_id).ok().flatten().as_ref() == Some(v))
-        });
-        if shared && f.want.role == "annotator" {
-            same_vendor.get_or_insert((item, f));
+            {
+                shared |= vendor_of(conn, &a.expert_id)?.as_ref() == Some(v);
+            }
+        }
+        if shared {
+            same_vendor.push((item, f));
             continue;
         }
-        chosen = Some((item, f));
-        break;
+        match place(conn, now, settings, take, &item, c, &handle, f)? {
+            Placed::Assignment(id) => return Ok(Taken::Assignment(id)),
+            Placed::Busy => busy = true,
+            Placed::AtCapacity => return Ok(Taken::Nothing),
+        }
     }
-    let Some((item, f)) = chosen.or(same_vendor) else {
-        return Ok(Taken::Nothing);
-    };
-    let c = by_slice
-        .remove(&item.slice_id)
-        .ok_or_else(|| internal("standing"))?;
-    place(conn, now, settings, take, &item, &c, &handle, f)
+    for (item, f) in same_vendor {
+        let Some(c) = by_slice.get(&item.slice_id) else {
+            continue;
+        };
+        match place(conn, now, settings, take, &item, c, &handle, f)? {
+            Placed::Assignment(id) => return Ok(Taken::Assignment(id)),
+            Placed::Busy => busy = true,
+            Placed::AtCapacity => return Ok(Taken::Nothing),
+        }
+    }
+    Ok(if busy { Taken::Retry } else { Taken::Nothing })
+}
+
+/// What [`place`] did.
+enum Placed {
+    Assignment(String),
+    /// Another transaction holds the item, or filled it meanwhile: try the next one.
+    Busy,
+    /// The expert reached the cap meanwhile.
+    AtCapacity,
 }
 
 fn vendor_of(conn: &mut DbConn, expert: &str) -> ApiResult<Option<String>> {
     Ok(crate::experts::store::find(conn, expert)?.and_then(|e| e.vendor_id))
 }
 
-/// Locks the item, checks again that it still needs the expert, and offers it.
+/// Locks the item (without waiting: an item another transaction holds is skipped, so a
+/// pull that looks at several items never waits on one while holding another), checks
+/// again that it still needs the expert, and offers it.
 #[allow(clippy::too_many_arguments)]
 fn place(
     conn: &mut DbConn,
@@ -1126,9 +1159,9 @@ fn place(
     c: &Candidate,
     handle: &str,
     f: Fit,
-) -> ApiResult<Taken> {
-    let Some(item) = store::lock_item(conn, &seen.id, now)? else {
-        return Ok(Taken::Retry);
+) -> ApiResult<Placed> {
+    let Some(item) = store::try_lock_item(conn, &seen.id, now)? else {
+        return Ok(Placed::Busy);
     };
     let existing = store::of_item(conn, &item.id)?;
     let adjudicating = f.want.role == "adjudicator";
@@ -1140,10 +1173,10 @@ fn place(
             active_annotators(&existing) < f.st.project.overlap.max(1) as usize
         };
     if !still {
-        return Ok(Taken::Retry);
+        return Ok(Placed::Busy);
     }
     if !store::reserve(conn, &c.expert_id, &settings.routing)? {
-        return Ok(Taken::Nothing);
+        return Ok(Placed::AtCapacity);
     }
     let due = due_at(settings, &item, now, f.from);
     let id = store::insert_assignment(
@@ -1226,7 +1259,7 @@ fn place(
         insert_gold(conn, now, settings, &item, &f.st, c, r / (1.0 - r), due)?;
     }
     store::refresh_keys(conn, &c.expert_id, &settings.routing)?;
-    Ok(Taken::Assignment(id.into_string()))
+    Ok(Placed::Assignment(id.into_string()))
 }
 
 fn seconds_worked(conn: &mut DbConn, a: &AssignmentRow, settings: &Settings) -> ApiResult<i64> {

@@ -221,6 +221,28 @@ pub fn lock_item(conn: &mut DbConn, id: &str, now: DateTime<Utc>) -> QueryResult
     find(conn, id)
 }
 
+/// [`lock_item`] without waiting: on PostgreSQL an item whose row another transaction
+/// holds is skipped (`FOR UPDATE SKIP LOCKED`, `None`); SQLite's write transaction holds
+/// the database already, so there it is [`lock_item`].
+pub fn try_lock_item(
+    conn: &mut DbConn,
+    id: &str,
+    now: DateTime<Utc>,
+) -> QueryResult<Option<ItemRow>> {
+    match conn {
+        DbConn::Pg(c) => {
+            let n = diesel::sql_query("SELECT id FROM items WHERE id = $1 FOR UPDATE SKIP LOCKED")
+                .bind::<diesel::sql_types::Text, _>(id)
+                .execute(c)?;
+            if n == 0 {
+                return Ok(None);
+            }
+            find(conn, id)
+        }
+        DbConn::Sqlite(_) => lock_item(conn, id, now),
+    }
+}
+
 pub fn set_status(
     conn: &mut DbConn,
     id: &str,

@@ -663,3 +663,19 @@ async fn submit_work(
     )
     .await
 }
+
+/// An expert may now take work they could not before (a slice status or tier, a verified
+/// credential, approval): waiting items are offered to them at once instead of at the
+/// next sweep. Call after the change committed; a failure is logged (the sweep repairs).
+pub async fn offer_waiting_work(state: &web::Data<AppState>, expert: String) {
+    let now = state.now();
+    let settings = state.settings.clone();
+    let e = expert.clone();
+    let offered = state
+        .db
+        .read(move |conn| service::offer_waiting(conn, now, &settings, &e))
+        .await;
+    if let Err(err) = offered {
+        tracing::warn!(expert = %expert, error = %err, "offering waiting work failed; the sweep repairs it");
+    }
+}

@@ -232,6 +232,7 @@ async fn set_status(
             )
         })
         .await?;
+    crate::routing::work::offer_waiting_work(&state, id.to_string()).await;
     Ok(HttpResponse::Ok().json(v))
 }
 
@@ -322,5 +323,6 @@ async fn set_tier(
             )
         })
         .await?;
+    crate::routing::work::offer_waiting_work(&state, id.to_string()).await;
     Ok(HttpResponse::Ok().json(v))
 }
