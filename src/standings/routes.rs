@@ -205,6 +205,7 @@ async fn set_status(
     body: Json<SetStatusRequest>,
 ) -> ApiResult<HttpResponse> {
     let id: ExpertId = path_id("expert", &path.0)?;
+    let expert = id.to_string();
     let slice: SliceId = path_id("slice", &path.1)?;
     let b = body.into_inner();
     let now = state.now();
@@ -232,7 +233,7 @@ async fn set_status(
             )
         })
         .await?;
-    crate::routing::work::offer_waiting_work(&state, id.to_string()).await;
+    crate::routing::work::offer_waiting_work(&state, expert).await;
     Ok(HttpResponse::Ok().json(v))
 }
 
@@ -280,6 +281,7 @@ async fn set_tier(
     body: Json<SetTierRequest>,
 ) -> ApiResult<HttpResponse> {
     let id: ExpertId = path_id("expert", &path.0)?;
+    let expert = id.to_string();
     let slice: SliceId = path_id("slice", &path.1)?;
     let b = body.into_inner();
     let now = state.now();
@@ -323,6 +325,6 @@ async fn set_tier(
             )
         })
         .await?;
-    crate::routing::work::offer_waiting_work(&state, id.to_string()).await;
+    crate::routing::work::offer_waiting_work(&state, expert).await;
     Ok(HttpResponse::Ok().json(v))
 }
