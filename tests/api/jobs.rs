@@ -112,16 +112,18 @@ async fn two_workers_draining_at_once_never_run_a_job_twice() {
         let second = cadre::jobs::runner::JobRunner::new(
             app.state.db.clone(),
             app.state.clock.clone(),
-            app.settings.jobs.clone(),
-            std::sync::Arc::new(cadre::jobs::runner::JobEnv {
-                mailer: cadre::mail::Mailer::from_settings(&app.settings).unwrap(),
-                mail_from: cadre::mail::parse_mailbox(&app.settings.mail.from).unwrap(),
-                settings: std::sync::Arc::new(app.settings.clone()),
-                webhooks: std::sync::Arc::new(
-                    cadre::webhooks::deliver::Deliverer::new(&app.settings.webhooks).unwrap(),
-                ),
-                stripe: None,
-            }),
+            std::sync::Arc::new(app.settings.clone()),
+            std::sync::Arc::new(cadre::worker::registry()),
+            std::sync::Arc::new(
+                cadre::worker::JobEnv::from_settings(
+                    &app.settings,
+                    std::sync::Arc::new(
+                        cadre::webhooks::deliver::Deliverer::new(&app.settings.webhooks).unwrap(),
+                    ),
+                    None,
+                )
+                .unwrap(),
+            ),
             &[cadre::jobs::Queue::Mail],
         );
         assert_ne!(mail_runner.worker_id(), second.worker_id());
