@@ -3,9 +3,9 @@
 //! it, so it happens if and only if the change commits.
 //!
 //! This module is generic: it must never import a feature. Each feature defines its jobs
-//! ([`Job`]: kind, queue, optional period, handler) next to its code; `crate::worker`
-//! registers them all in a [`JobRegistry`] at start-up and defines the context handlers
-//! get. An unregistered kind fails with "no handler for job kind".
+//! ([`Job`]: kind, queue, optional period, handler) next to its code; the top-level
+//! `worker` module registers them all in a [`JobRegistry`] at start-up and defines the
+//! context handlers get. An unregistered kind fails with "no handler for job kind".
 //!
 //! A [`runner::JobRunner`] claims due jobs with a lease by a conditional update
 //! (`UPDATE … WHERE id = ? AND attempts = ? AND <still claimable>`, row count checked),

@@ -1,9 +1,10 @@
 //! Job definitions and the registry the runners dispatch through.
 //!
 //! A feature defines its jobs next to its code as [`Job`] values (kind, queue, optional
-//! period, handler) and registers them at start-up (`crate::worker::registry`). This module
-//! knows no feature: handlers receive a [`JobContext`] generic over the application's
-//! context type `C` (the mailer, HTTP clients, …), which the top level defines.
+//! period, handler); the top-level `worker::registry` registers them at start-up. This
+//! module knows no feature: handlers receive a [`JobContext`] generic over the
+//! application's context type `C` (the mailer, HTTP clients, …), which the top level
+//! defines.
 
 use std::collections::BTreeMap;
 use std::future::Future;
