@@ -201,6 +201,9 @@ pub struct JobSettings {
     pub backoff_max_secs: i64,
     /// How often recurring sweeps (credential expiry, overdue assessments) run.
     pub sweep_interval_secs: i64,
+    /// On SIGTERM / Ctrl-C, how long `serve` waits for running jobs before exiting anyway
+    /// (their leases then expire and another node runs them again).
+    pub shutdown_grace_secs: u64,
 }
 
 impl Default for JobSettings {
@@ -213,6 +216,7 @@ impl Default for JobSettings {
             backoff_base_secs: 30,
             backoff_max_secs: 3600,
             sweep_interval_secs: 3600,
+            shutdown_grace_secs: 10,
         }
     }
 }

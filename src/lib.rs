@@ -40,5 +40,6 @@ pub mod state;
 pub mod taxonomy;
 pub mod telemetry;
 pub mod webhooks;
+pub mod worker;
 
 pub use startup::Application;

@@ -132,7 +132,8 @@ fn run() -> anyhow::Result<()> {
         }),
         Command::Serve { demo } => {
             // actix-web runs on its own system runtime.
-            actix_web::rt::System::new().block_on(async move {
+            let system = actix_web::rt::System::new();
+            let served = system.block_on(async move {
                 let app = cadre::Application::build(settings.clone(), clock.clone(), true).await?;
                 if demo {
                     let state = app.state();
@@ -147,8 +148,14 @@ fn run() -> anyhow::Result<()> {
                     "cadre is serving"
                 );
                 app.run_until_stopped().await?;
+                tracing::info!("cadre stopped");
                 Ok(())
-            })
+            });
+            // Dropping the runtime would wait for its blocking threads, and a job abandoned
+            // after `jobs.shutdown_grace_secs` may still hold one (a database call): leak
+            // the runtime instead, so the process exits when `main` returns.
+            std::mem::forget(system);
+            served
         }
         Command::Scores {
             command: ScoresCommand::Recompute { expert, slice },

@@ -1,6 +1,8 @@
 //! Building the application: database and migrations, secrets, mailer, job runners and
 //! the HTTP server. `cadre serve` and the test harness both go through
 //! [`Application::build`]; the harness passes a manual clock and drains jobs itself.
+//! On SIGTERM / Ctrl-C the job runners stop claiming at once and running jobs get
+//! `jobs.shutdown_grace_secs` to finish; `serve` then exits even if one has not.
 
 use std::net::TcpListener;
 use std::path::Path;
@@ -23,16 +25,16 @@ use crate::http::extract::{BodyLimit, BulkLimit};
 use crate::http::fallback::{self, RouteTable};
 use crate::http::metrics::{self, Metrics};
 use crate::http::openapi;
-use crate::jobs::Queue;
-use crate::jobs::runner::{JobEnv, JobRunner};
-use crate::mail::Mailer;
+use crate::jobs::runner::JobRunner;
+use crate::jobs::{JobRegistry, Queue};
 use crate::state::AppState;
+use crate::worker::{JobEnv, Runner};
 
 pub struct Application {
     server: Server,
     port: u16,
     state: web::Data<AppState>,
-    runners: Vec<JobRunner>,
+    runners: Vec<Runner>,
     start_workers: bool,
 }
 
@@ -121,7 +123,18 @@ impl Application {
         clock: SharedClock,
         start_workers: bool,
     ) -> anyhow::Result<Self> {
+        Self::build_with_jobs(settings, clock, start_workers, crate::worker::registry()).await
+    }
+
+    /// [`Self::build`] with the given job registry (the tests add jobs of their own).
+    pub async fn build_with_jobs(
+        settings: Settings,
+        clock: SharedClock,
+        start_workers: bool,
+        jobs: JobRegistry<JobEnv>,
+    ) -> anyhow::Result<Self> {
         settings.validate()?;
+        jobs.check()?;
         // One process-wide TLS provider (ring) for the clients that use the default one
         // (async-stripe's); an earlier install (a second app in the same process) stands.
         let _ = rustls::crypto::ring::default_provider().install_default();
@@ -133,17 +146,21 @@ impl Application {
             &settings.webhooks,
         )?);
         let stripe = crate::payments::stripe::StripeApi::from_settings(&settings.payments.stripe)?;
-        let env = Arc::new(JobEnv {
-            mailer: Mailer::from_settings(&settings)?,
-            mail_from: crate::mail::parse_mailbox(&settings.mail.from)?,
-            settings: Arc::new(settings.clone()),
-            webhooks: webhooks.clone(),
-            stripe: stripe.clone(),
-        });
+        let env = Arc::new(JobEnv::from_settings(
+            &settings,
+            webhooks.clone(),
+            stripe.clone(),
+        )?);
+        // Every registered recurring job gets its schedule row (none needs a migration).
+        crate::jobs::schedule::ensure_schedules(&db, clock.now(), &jobs)
+            .await
+            .context("creating the schedules of recurring jobs")?;
+        let jobs = Arc::new(jobs);
+        let job_settings = Arc::new(settings.clone());
         // One runner per queue, so a slow queue never holds up another; webhooks get
         // `webhooks.concurrency` runners of their own: slow receivers delay other webhooks at
         // worst (never e-mail, routing or payouts), and each attempt is bounded by the timeouts.
-        let runners: Vec<JobRunner> = Queue::ALL
+        let runners: Vec<Runner> = Queue::ALL
             .iter()
             .flat_map(|q| {
                 let n = match q {
@@ -156,7 +173,8 @@ impl Application {
                 JobRunner::new(
                     db.clone(),
                     clock.clone(),
-                    settings.jobs.clone(),
+                    job_settings.clone(),
+                    jobs.clone(),
                     env.clone(),
                     &[q],
                 )
@@ -237,24 +255,74 @@ impl Application {
     }
 
     /// The job runners (one per queue); tests drain them instead of running the loops.
-    pub fn job_runners(&self) -> Vec<JobRunner> {
+    pub fn job_runners(&self) -> Vec<Runner> {
         self.runners.clone()
     }
 
-    /// Serves until the server stops (Ctrl-C / SIGTERM in `serve`), running job workers if enabled.
+    /// Serves until the server stops (Ctrl-C / SIGTERM in `serve`), running job workers if
+    /// enabled. On the signal the runners stop claiming at once; running jobs get
+    /// `jobs.shutdown_grace_secs` to finish, after which this returns anyway (the caller
+    /// must then exit without waiting for the runtime's blocking threads, see `main`).
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
         let (stop_tx, stop_rx) = tokio::sync::watch::channel(false);
+        let stop_tx = Arc::new(stop_tx);
         let mut workers = Vec::new();
         if self.start_workers && self.state.settings.jobs.worker {
             for runner in self.runners {
                 workers.push(tokio::spawn(runner.run(stop_rx.clone())));
             }
+            // actix-web handles the same signals for the HTTP server, which drains its
+            // requests first; the runners must not keep claiming meanwhile.
+            let stop = stop_tx.clone();
+            tokio::spawn(async move {
+                shutdown_signal().await;
+                tracing::info!("shutdown signal: job runners stop claiming");
+                let _ = stop.send(true);
+            });
         }
         let result = self.server.await;
         let _ = stop_tx.send(true);
-        for w in workers {
-            let _ = w.await;
+        // Each runner bounds its own wait by the grace period; this bound is a backstop.
+        let grace = std::time::Duration::from_secs(self.state.settings.jobs.shutdown_grace_secs);
+        let all = futures_util::future::join_all(workers);
+        if tokio::time::timeout(grace + std::time::Duration::from_secs(1), all)
+            .await
+            .is_err()
+        {
+            tracing::warn!(
+                "job runners did not stop within jobs.shutdown_grace_secs; exiting anyway"
+            );
         }
         result
     }
+}
+
+/// Resolves on Ctrl-C; never if Ctrl-C cannot be listened for.
+async fn ctrl_c() {
+    if let Err(e) = tokio::signal::ctrl_c().await {
+        tracing::warn!(error = %e, "cannot listen for Ctrl-C");
+        std::future::pending::<()>().await;
+    }
+}
+
+/// Resolves on Ctrl-C or (Unix) SIGTERM.
+async fn shutdown_signal() {
+    #[cfg(unix)]
+    {
+        use tokio::signal::unix::{SignalKind, signal};
+        match signal(SignalKind::terminate()) {
+            Ok(mut term) => {
+                tokio::select! {
+                    _ = ctrl_c() => {}
+                    _ = term.recv() => {}
+                }
+            }
+            Err(e) => {
+                tracing::warn!(error = %e, "cannot listen for SIGTERM; Ctrl-C only");
+                ctrl_c().await;
+            }
+        }
+    }
+    #[cfg(not(unix))]
+    ctrl_c().await;
 }

@@ -14,6 +14,7 @@
 //! recorded as the assessment's active time, for payment.
 
 pub mod grading;
+pub mod jobs;
 pub mod routes;
 pub mod service;
 pub mod store;

@@ -1,4 +1,4 @@
-//! The expiry sweep (a recurring job, see `jobs::schedule`): credentials whose expiry date
+//! The expiry sweep (a recurring job, see `super::jobs`): credentials whose expiry date
 //! has come are marked `expired` (pending ones too: they can no longer be verified), and
 //! experts are reminded once, `experts.expiry_reminder_days` (default 30) before the date.
 //! Eligibility never waits for the sweep: it compares expiry dates with the clock itself.

@@ -8,6 +8,7 @@
 pub mod eligibility;
 pub mod expiry;
 pub mod institution;
+pub mod jobs;
 pub mod routes;
 pub mod sniff;
 pub mod store;

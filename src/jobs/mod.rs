@@ -1,6 +1,11 @@
-//! The outbox. Follow-up work (e-mail, recurring sweeps, webhooks; payouts and scoring later)
-//! is a row in `jobs`, written by [`enqueue`] **in the same transaction** as the change
-//! that causes it, so it happens if and only if the change commits.
+//! The outbox. Follow-up work (e-mail, recurring sweeps, webhooks, payouts, …) is a row in
+//! `jobs`, written by [`enqueue`] **in the same transaction** as the change that causes
+//! it, so it happens if and only if the change commits.
+//!
+//! This module is generic: it must never import a feature. Each feature defines its jobs
+//! ([`Job`]: kind, queue, optional period, handler) next to its code; the top-level
+//! `worker` module registers them all in a [`JobRegistry`] at start-up and defines the
+//! context handlers get. An unregistered kind fails with "no handler for job kind".
 //!
 //! A [`runner::JobRunner`] claims due jobs with a lease by a conditional update
 //! (`UPDATE … WHERE id = ? AND attempts = ? AND <still claimable>`, row count checked),
@@ -8,10 +13,15 @@
 //! A failed job is retried with exponential backoff and parked as `dead` after
 //! `jobs.max_attempts`. Delivery is at-least-once: a worker that dies mid-job leaves a
 //! lease that expires, and the job runs again; handlers are written to tolerate that.
+//! A live worker renews its lease while the handler runs, so a second worker never claims
+//! a job that is still running.
 
+pub mod registry;
 pub mod runner;
 pub mod schedule;
 pub mod store;
+
+pub use registry::{Job, JobContext, JobRegistry, Period};
 
 use chrono::{DateTime, Utc};
 use serde::Serialize;

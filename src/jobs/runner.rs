@@ -1,30 +1,28 @@
 //! The job worker: claims due jobs of its queues and runs their handlers.
 //!
-//! `serve` runs one [`JobRunner`] per queue in the background ([`JobRunner::run`]); the
-//! test harness calls [`JobRunner::drain`] instead, which runs every job due at the
-//! injected clock's current time and returns, so retries are tested by advancing time.
+//! The runner is generic over the application's context `C` and dispatches through a
+//! [`JobRegistry`]; it knows no job. `serve` runs one [`JobRunner`] per queue in the
+//! background ([`JobRunner::run`]); the test harness calls [`JobRunner::drain`] instead,
+//! which runs every job due at the injected clock's current time and returns, so retries
+//! are tested by advancing time.
+//!
+//! While a handler runs its lease is renewed every third of `jobs.lease_secs` (real time),
+//! and handlers can renew it explicitly ([`super::JobContext::renew`]), so a job is never
+//! claimed by a second runner while its first one is alive. On shutdown a runner stops
+//! claiming at once and gives a running job `jobs.shutdown_grace_secs` to finish; after
+//! that it gives up on it (its lease expires and another node runs it again).
 
 use std::sync::Arc;
 
 use chrono::{DateTime, Duration, Utc};
-use lettre::message::Mailbox;
+use tokio::sync::watch;
 
 use super::Queue;
+use super::registry::{JobContext, JobRegistry, Lease};
 use super::store::{self, JobRow};
 use crate::clock::SharedClock;
-use crate::config::{JobSettings, Settings};
+use crate::config::Settings;
 use crate::db::{Db, DbUnavailable};
-use crate::mail::{Mailer, OutgoingEmail, SEND_EMAIL};
-
-/// What job handlers may use.
-pub struct JobEnv {
-    pub mailer: Mailer,
-    pub mail_from: Mailbox,
-    pub settings: Arc<Settings>,
-    pub webhooks: Arc<crate::webhooks::deliver::Deliverer>,
-    /// The Stripe client when `payments.stripe.secret_key` is set.
-    pub stripe: Option<crate::payments::stripe::StripeApi>,
-}
 
 /// How one claimed job ended.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -38,14 +36,28 @@ pub enum JobOutcome {
     LeaseLost,
 }
 
-#[derive(Clone)]
-pub struct JobRunner {
+pub struct JobRunner<C> {
     db: Db,
     clock: SharedClock,
-    settings: JobSettings,
-    env: Arc<JobEnv>,
+    settings: Arc<Settings>,
+    registry: Arc<JobRegistry<C>>,
+    env: Arc<C>,
     queues: Vec<&'static str>,
     worker_id: String,
+}
+
+impl<C> Clone for JobRunner<C> {
+    fn clone(&self) -> Self {
+        Self {
+            db: self.db.clone(),
+            clock: self.clock.clone(),
+            settings: self.settings.clone(),
+            registry: self.registry.clone(),
+            env: self.env.clone(),
+            queues: self.queues.clone(),
+            worker_id: self.worker_id.clone(),
+        }
+    }
 }
 
 /// Wait before retry number `attempt` (1-based): base × 2^(attempt−1), capped.
@@ -55,25 +67,28 @@ pub fn backoff(attempt: i32, base_secs: i64, max_secs: i64) -> Duration {
     Duration::seconds(secs)
 }
 
-impl JobRunner {
+/// Resolves when `stop` says true or its sender is gone.
+async fn stopped(stop: &mut watch::Receiver<bool>) {
+    let _ = stop.wait_for(|s| *s).await;
+}
+
+impl<C: Send + Sync + 'static> JobRunner<C> {
+    /// A runner of `queues` with its own worker id; `env` is what handlers get as
+    /// [`JobContext::env`].
     pub fn new(
         db: Db,
         clock: SharedClock,
-        settings: JobSettings,
-        env: Arc<JobEnv>,
+        settings: Arc<Settings>,
+        registry: Arc<JobRegistry<C>>,
+        env: Arc<C>,
         queues: &[Queue],
     ) -> Self {
-        let worker_id = format!(
-            "{}-{}",
-            std::process::id(),
-            crate::auth::tokens::random_secret()
-                .get(..8)
-                .unwrap_or("worker")
-        );
+        let worker_id = format!("{}-{:08x}", std::process::id(), rand::random::<u32>());
         Self {
             db,
             clock,
             settings,
+            registry,
             env,
             queues: queues.iter().map(|q| q.as_str()).collect(),
             worker_id,
@@ -84,47 +99,86 @@ impl JobRunner {
         &self.worker_id
     }
 
+    fn lease_duration(&self) -> Duration {
+        Duration::seconds(self.settings.jobs.lease_secs)
+    }
+
     /// Claims and runs at most one due job. `Ok(None)` when nothing is due.
     pub async fn run_once(&self) -> Result<Option<(JobRow, JobOutcome)>, DbUnavailable> {
+        let Some(job) = self.claim().await? else {
+            return Ok(None);
+        };
+        let outcome = self.run_claimed(&job).await?;
+        Ok(Some((job, outcome)))
+    }
+
+    /// Fires the due schedules of this runner's recurring jobs, then claims one due job.
+    async fn claim(&self) -> Result<Option<JobRow>, DbUnavailable> {
         let now = self.clock.now();
-        let lease = Duration::seconds(self.settings.lease_secs);
+        let lease = self.lease_duration();
         let queues = self.queues.clone();
         let worker = self.worker_id.clone();
-        let max_attempts = self.settings.max_attempts;
-        let sweeps = Duration::seconds(self.settings.sweep_interval_secs);
-        let routing = Duration::seconds(self.env.settings.routing.sweep_interval_secs);
-        let payouts = Duration::days(self.env.settings.payments.payout_interval_days);
-        let every = move |kind: &str| match kind {
-            super::schedule::ROUTING_SWEEP => routing,
-            super::schedule::PAYOUT_RUN => payouts,
-            _ => sweeps,
-        };
+        let max_attempts = self.settings.jobs.max_attempts;
+        let recurring: Vec<super::schedule::Recurring> = self
+            .registry
+            .recurring()
+            .filter(|j| queues.contains(&j.queue().as_str()))
+            .filter_map(|j| {
+                let period = j.period()?;
+                Some(super::schedule::Recurring {
+                    kind: j.kind(),
+                    queue: j.queue(),
+                    every: period(&self.settings),
+                })
+            })
+            .collect();
         // Schedules fire in their own transaction: a failure there is logged and never
         // stops this runner from claiming the jobs already queued.
-        let schedule_queues = queues.clone();
-        let fired = self
-            .db
-            .read(move |conn| {
-                Ok::<_, DbUnavailable>(crate::db::write_tx(conn, |conn| {
-                    super::schedule::fire_due(conn, now, &schedule_queues, every)
-                }))
-            })
-            .await?;
-        if let Err(e) = fired {
-            tracing::error!(error = %format!("{e:#}"), "firing recurring job schedules failed");
+        if !recurring.is_empty() {
+            let fired = self
+                .db
+                .read(move |conn| {
+                    Ok::<_, DbUnavailable>(crate::db::write_tx(conn, |conn| {
+                        super::schedule::fire_due(conn, now, &recurring)
+                    }))
+                })
+                .await?;
+            if let Err(e) = fired {
+                tracing::error!(error = %format!("{e:#}"), "firing recurring job schedules failed");
+            }
         }
-        let claimed = self
-            .db
+        self.db
             .read(move |conn| {
                 crate::db::write_tx(conn, |conn| {
                     store::claim(conn, &queues, &worker, now, lease, max_attempts)
                 })
                 .map_err(|e| DbUnavailable::from_query(&e))
             })
-            .await?;
-        let Some(job) = claimed else { return Ok(None) };
+            .await
+    }
 
-        let result = self.execute(&job).await;
+    /// Runs a claimed job's handler (renewing its lease meanwhile) and records the result.
+    async fn run_claimed(&self, job: &JobRow) -> Result<JobOutcome, DbUnavailable> {
+        let lease = Lease {
+            job_id: job.id.clone(),
+            worker: self.worker_id.clone(),
+            duration: self.lease_duration(),
+        };
+        let result = match self.registry.get(&job.kind) {
+            None => Err(anyhow::anyhow!("no handler for job kind `{}`", job.kind)),
+            Some(def) => {
+                let ctx = JobContext::new(
+                    self.db.clone(),
+                    self.clock.clone(),
+                    self.settings.clone(),
+                    self.env.clone(),
+                    lease.clone(),
+                    job.attempts,
+                );
+                let work = ctx.run(def, job.payload.clone());
+                self.keeping_lease(&lease, work).await
+            }
+        };
         let done_at = self.clock.now();
         let worker = self.worker_id.clone();
         let id = job.id.clone();
@@ -146,13 +200,9 @@ impl JobRunner {
             }
             Err(error) => {
                 let message = format!("{error:#}");
-                let retry_at = (job.attempts < self.settings.max_attempts).then(|| {
-                    done_at
-                        + backoff(
-                            job.attempts,
-                            self.settings.backoff_base_secs,
-                            self.settings.backoff_max_secs,
-                        )
+                let s = &self.settings.jobs;
+                let retry_at = (job.attempts < s.max_attempts).then(|| {
+                    done_at + backoff(job.attempts, s.backoff_base_secs, s.backoff_max_secs)
                 });
                 tracing::warn!(job = %job.id, kind = %job.kind, attempt = job.attempts, retry_at = ?retry_at, error = %message, "job failed");
                 let ok = self
@@ -169,7 +219,33 @@ impl JobRunner {
                 }
             }
         };
-        Ok(Some((job, outcome)))
+        Ok(outcome)
+    }
+
+    /// Polls the handler, renewing the lease every third of its length (real time): the
+    /// handler may block on I/O, so renewal cannot wait for it.
+    async fn keeping_lease(
+        &self,
+        lease: &Lease,
+        work: super::registry::JobFuture,
+    ) -> anyhow::Result<()> {
+        let every = (self.lease_duration() / 3)
+            .to_std()
+            .unwrap_or(std::time::Duration::from_secs(1))
+            .max(std::time::Duration::from_millis(100));
+        let mut tick = tokio::time::interval_at(tokio::time::Instant::now() + every, every);
+        tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+        tokio::pin!(work);
+        loop {
+            tokio::select! {
+                result = &mut work => return result,
+                _ = tick.tick() => {
+                    if let Err(e) = lease.renew(&self.db, self.clock.now()).await {
+                        tracing::error!(job = %lease.job_id, error = %e, "renewing a job lease failed");
+                    }
+                }
+            }
+        }
     }
 
     /// Runs every job that is due now (including ones made due by this run); returns them.
@@ -181,15 +257,54 @@ impl JobRunner {
         Ok(done)
     }
 
-    /// The background loop used by `serve`: run jobs while any are due, else poll.
-    pub async fn run(self, mut shutdown: tokio::sync::watch::Receiver<bool>) {
-        let idle = std::time::Duration::from_millis(self.settings.poll_interval_ms);
+    /// The background loop used by `serve`: run jobs while any are due, else poll, until
+    /// `stop` says true (or its sender is dropped). Stopping never waits for a claim or
+    /// for the idle poll; a running job gets `jobs.shutdown_grace_secs` to finish, then it
+    /// is abandoned (its lease expires and another worker runs it again). A claim cut short
+    /// by the stop may still commit in the database; that job likewise waits for its lease.
+    pub async fn run(self, mut stop: watch::Receiver<bool>) {
+        let idle = std::time::Duration::from_millis(self.settings.jobs.poll_interval_ms);
+        let grace = std::time::Duration::from_secs(self.settings.jobs.shutdown_grace_secs);
         loop {
-            if *shutdown.borrow() {
+            if *stop.borrow() {
                 return;
             }
-            let wait = match self.run_once().await {
-                Ok(Some(_)) => continue,
+            let claimed = tokio::select! {
+                biased;
+                _ = stopped(&mut stop) => return,
+                claimed = self.claim() => claimed,
+            };
+            let wait = match claimed {
+                Ok(Some(job)) => {
+                    let work = self.run_claimed(&job);
+                    tokio::pin!(work);
+                    let finished = tokio::select! {
+                        r = &mut work => Some(r),
+                        _ = stopped(&mut stop) => None,
+                    };
+                    let finished = match finished {
+                        Some(r) => r,
+                        None => match tokio::time::timeout(grace, &mut work).await {
+                            Ok(r) => r,
+                            Err(_) => {
+                                tracing::warn!(
+                                    job = %job.id,
+                                    kind = %job.kind,
+                                    grace_secs = grace.as_secs(),
+                                    "shutting down with a job still running; its lease will expire and another worker will run it again"
+                                );
+                                return;
+                            }
+                        },
+                    };
+                    match finished {
+                        Ok(_) => continue,
+                        Err(e) => {
+                            tracing::error!(error = %e, "job worker cannot reach the database");
+                            idle * 5
+                        }
+                    }
+                }
                 Ok(None) => idle,
                 Err(e) => {
                     tracing::error!(error = %e, "job worker cannot reach the database");
@@ -198,128 +313,9 @@ impl JobRunner {
             };
             tokio::select! {
                 _ = tokio::time::sleep(wait) => {}
-                _ = shutdown.changed() => {}
+                _ = stopped(&mut stop) => return,
             }
         }
-    }
-
-    async fn execute(&self, job: &JobRow) -> anyhow::Result<()> {
-        match job.kind.as_str() {
-            SEND_EMAIL => {
-                let email: OutgoingEmail = serde_json::from_str(&job.payload)?;
-                self.env.mailer.send(&self.env.mail_from, &email).await
-            }
-            super::schedule::CREDENTIAL_EXPIRY_SWEEP => {
-                self.in_transaction(crate::credentials::expiry::sweep).await
-            }
-            super::schedule::CLOSE_OVERDUE_ASSESSMENTS => {
-                self.in_transaction(crate::assessments::service::close_overdue)
-                    .await
-            }
-            super::schedule::ROUTING_SWEEP => {
-                self.in_transaction(crate::routing::service::sweep).await
-            }
-            super::schedule::SCORING_SWEEP => {
-                self.in_transaction(crate::scoring::health::sweep).await
-            }
-            super::schedule::PAYMENTS_SWEEP => {
-                self.in_transaction(crate::payments::sweep::sweep).await
-            }
-            super::schedule::PAYOUT_RUN => {
-                let r =
-                    crate::payments::payouts::run(&self.db, &self.clock, self.env.stripe.as_ref())
-                        .await
-                        .map_err(|e| anyhow::anyhow!("{e}"))?;
-                tracing::info!(
-                    created = r.created.len(),
-                    submitted = r.submitted.len(),
-                    failed = r.failed.len(),
-                    retrying = r.retrying.len(),
-                    "payout run finished"
-                );
-                Ok(())
-            }
-            crate::payments::invoices::COLLECT_INVOICE => {
-                let j: crate::payments::invoices::CollectJob = serde_json::from_str(&job.payload)?;
-                crate::payments::invoices::collect(
-                    &self.db,
-                    self.clock.now(),
-                    self.env.stripe.as_ref(),
-                    &j,
-                )
-                .await
-                .map_err(|e| anyhow::anyhow!("{e}"))
-            }
-            crate::scheduling::service::SHIFT_REMINDER => {
-                let j: crate::scheduling::service::ReminderJob =
-                    serde_json::from_str(&job.payload)?;
-                self.scheduling(move |conn, now, _| {
-                    crate::scheduling::service::remind(conn, now, &j)
-                })
-                .await
-            }
-            crate::scheduling::service::OFFER_EXPIRY => {
-                let j: crate::scheduling::service::ShiftJob = serde_json::from_str(&job.payload)?;
-                self.scheduling(move |conn, now, settings| {
-                    crate::scheduling::service::expire_offer(conn, now, settings, &j)
-                })
-                .await
-            }
-            crate::scheduling::service::REPLAN => {
-                let j: crate::scheduling::service::RequestJob = serde_json::from_str(&job.payload)?;
-                self.scheduling(move |conn, now, settings| {
-                    crate::scheduling::service::replan(conn, now, settings, &j)
-                })
-                .await
-            }
-            crate::webhooks::deliver::DELIVER => {
-                let j: crate::webhooks::deliver::DeliverJob = serde_json::from_str(&job.payload)?;
-                crate::webhooks::deliver::attempt(&self.db, &self.clock, &self.env, j).await
-            }
-            other => anyhow::bail!("no handler for job kind `{other}`"),
-        }
-    }
-}
-
-impl JobRunner {
-    /// Runs a scheduling job in one write transaction at the clock's current time.
-    async fn scheduling(
-        &self,
-        f: impl FnOnce(
-            &mut crate::db::DbConn,
-            DateTime<Utc>,
-            &Settings,
-        ) -> crate::http::ApiResult<usize>
-        + Send
-        + 'static,
-    ) -> anyhow::Result<()> {
-        let now = self.clock.now();
-        let settings = self.env.settings.clone();
-        let n = self
-            .db
-            .read(move |conn| {
-                crate::db::write_tx(conn, |conn| {
-                    f(conn, now, &settings).map_err(|e| anyhow::anyhow!("{e}"))
-                })
-            })
-            .await?;
-        tracing::info!(changed = n, "scheduling job finished");
-        Ok(())
-    }
-
-    /// Runs a sweep in one write transaction at the clock's current time.
-    async fn in_transaction(
-        &self,
-        f: fn(&mut crate::db::DbConn, DateTime<Utc>, &Settings) -> anyhow::Result<usize>,
-    ) -> anyhow::Result<()> {
-        let now = self.clock.now();
-        let settings = self.env.settings.clone();
-        let n = self
-            .db
-            .read(move |conn| crate::db::write_tx(conn, |conn| f(conn, now, &settings)))
-            .await?;
-        tracing::info!(changed = n, "sweep finished");
-        Ok(())
     }
 }
 

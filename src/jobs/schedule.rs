@@ -1,7 +1,7 @@
-//! Recurring jobs ("sweeps"): credential expiry, overdue assessments, routing, scoring,
-//! payments (timesheets and invoices) and payout runs.
+//! Recurring jobs: the schedules of the registered jobs that have a period.
 //!
-//! Each recurring kind has one row in `job_schedules` (seeded by its migration). Before a
+//! Each recurring kind has one row in `job_schedules`, created at start-up by
+//! [`ensure_schedules`] for every registered recurring job (no migration needed). Before a
 //! runner claims work it fires the schedules of its queues that are due: a conditional
 //! update moves `next_run_at` forward and, in the same transaction, enqueues the job. With
 //! several nodes on one database exactly one of them wins each tick. Time is the injected
@@ -11,50 +11,28 @@ use chrono::{DateTime, Duration, NaiveDateTime, Utc};
 use diesel::prelude::*;
 
 use super::Queue;
-use crate::db::DbConn;
+use super::registry::JobRegistry;
 use crate::db::schema::{job_schedules, jobs};
+use crate::db::{Db, DbConn};
 
-/// Marks credentials expired and sends 30-day reminders.
-pub const CREDENTIAL_EXPIRY_SWEEP: &str = "credentials.expiry_sweep";
-/// Closes assessments whose time limit passed.
-pub const CLOSE_OVERDUE_ASSESSMENTS: &str = "assessments.close_overdue";
+/// A recurring job as the runner fires it: its kind, queue and current interval.
+#[derive(Debug, Clone)]
+pub struct Recurring {
+    pub kind: &'static str,
+    pub queue: Queue,
+    pub every: Duration,
+}
 
-/// Expires overdue assignments (re-routing their items) and retries queued items.
-pub const ROUTING_SWEEP: &str = "routing.sweep";
-
-/// Checks slice reliability (warnings, corrective calibration sessions) and closes
-/// calibration sessions whose window ended.
-pub const SCORING_SWEEP: &str = "scoring.sweep";
-
-/// Submits ended timesheet weeks, auto-approves undisputed sheets, issues weekly invoices.
-pub const PAYMENTS_SWEEP: &str = "payments.sweep";
-
-/// Pays experts' approved, unpaid amounts (every `payments.payout_interval_days`).
-pub const PAYOUT_RUN: &str = "payments.payout_run";
-
-/// The recurring kinds this build knows (rows for other kinds are left alone).
-pub const RECURRING: [(&str, Queue); 6] = [
-    (CREDENTIAL_EXPIRY_SWEEP, Queue::Default),
-    (CLOSE_OVERDUE_ASSESSMENTS, Queue::Default),
-    (ROUTING_SWEEP, Queue::Default),
-    (SCORING_SWEEP, Queue::Default),
-    (PAYMENTS_SWEEP, Queue::Default),
-    (PAYOUT_RUN, Queue::Payments),
-];
-
-/// Fires every due schedule of `queues`; returns how many jobs it enqueued.
+/// Fires every due schedule of `recurring`; returns how many jobs it enqueued.
 pub fn fire_due(
     conn: &mut DbConn,
     now: DateTime<Utc>,
-    queues: &[&str],
-    every: impl Fn(&str) -> Duration,
+    recurring: &[Recurring],
 ) -> anyhow::Result<usize> {
     let t = now.naive_utc();
     let mut fired = 0;
-    for (kind, queue) in RECURRING {
-        if !queues.contains(&queue.as_str()) {
-            continue;
-        }
+    for r in recurring {
+        let kind = r.kind;
         let next: Option<NaiveDateTime> = job_schedules::table
             .find(kind)
             .select(job_schedules::next_run_at)
@@ -70,7 +48,7 @@ pub fn fire_due(
                 .filter(job_schedules::next_run_at.eq(next)),
         )
         .set((
-            job_schedules::next_run_at.eq(t + every(kind)),
+            job_schedules::next_run_at.eq(t + r.every),
             job_schedules::last_run_at.eq(Some(t)),
         ))
         .execute(conn)?;
@@ -81,9 +59,57 @@ pub fn fire_due(
             .count()
             .get_result(conn)?;
         if won == 1 && pending == 0 {
-            super::enqueue(conn, now, queue, kind, &serde_json::json!({}))?;
+            super::enqueue(conn, now, r.queue, kind, &serde_json::json!({}))?;
             fired += 1;
         }
     }
     Ok(fired)
+}
+
+/// Creates the missing `job_schedules` rows of the registry's recurring jobs, due at
+/// `now` (so a new recurring job first runs at once, as the migration-seeded ones did).
+/// Existing rows are left alone. Safe with several nodes starting at once.
+pub async fn ensure_schedules<C>(
+    db: &Db,
+    now: DateTime<Utc>,
+    registry: &JobRegistry<C>,
+) -> anyhow::Result<usize> {
+    let wanted: Vec<(&'static str, Queue)> = registry
+        .recurring()
+        .map(|j| (j.kind(), j.queue()))
+        .collect();
+    db.read(move |conn| {
+        let mut created = 0;
+        for (kind, queue) in wanted {
+            created += insert_if_missing(conn, now.naive_utc(), kind, queue)?;
+        }
+        Ok::<_, anyhow::Error>(created)
+    })
+    .await
+}
+
+/// `INSERT … ON CONFLICT DO NOTHING`, which diesel offers per backend only.
+fn insert_if_missing(
+    conn: &mut DbConn,
+    t: NaiveDateTime,
+    kind: &str,
+    queue: Queue,
+) -> QueryResult<usize> {
+    let row = (
+        job_schedules::kind.eq(kind),
+        job_schedules::queue.eq(queue.as_str()),
+        job_schedules::next_run_at.eq(t),
+    );
+    match conn {
+        DbConn::Pg(c) => diesel::insert_into(job_schedules::table)
+            .values(row)
+            .on_conflict(job_schedules::kind)
+            .do_nothing()
+            .execute(c),
+        DbConn::Sqlite(c) => diesel::insert_into(job_schedules::table)
+            .values(row)
+            .on_conflict(job_schedules::kind)
+            .do_nothing()
+            .execute(c),
+    }
 }

@@ -7,6 +7,7 @@
 //! directory of `.eml` files (the embedded default) and the log (recipient and subject
 //! only; message bodies carry tokens and are never logged).
 
+pub mod jobs;
 pub mod templates;
 
 use anyhow::{Context, bail};
@@ -18,7 +19,6 @@ use serde::{Deserialize, Serialize};
 
 use crate::config::{MailTransportKind, Settings, SmtpTls};
 use crate::db::DbConn;
-use crate::jobs;
 
 /// A rendered message, as stored in a `send_email` job.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
@@ -37,7 +37,7 @@ pub fn enqueue(
     now: chrono::DateTime<chrono::Utc>,
     email: &OutgoingEmail,
 ) -> anyhow::Result<()> {
-    jobs::enqueue(conn, now, jobs::Queue::Mail, SEND_EMAIL, email)?;
+    crate::jobs::enqueue(conn, now, crate::jobs::Queue::Mail, SEND_EMAIL, email)?;
     Ok(())
 }
 

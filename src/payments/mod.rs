@@ -17,6 +17,7 @@
 pub mod amounts;
 pub mod invoice_routes;
 pub mod invoices;
+pub mod jobs;
 pub mod ledger;
 pub mod payout_routes;
 pub mod payouts;

@@ -548,7 +548,7 @@ pub async fn run(db: &Db, clock: &SharedClock, stripe: Option<&StripeApi>) -> Ap
                 at - Duration::seconds(RETRY_SECS),
                 at,
                 crate::jobs::Queue::Payments,
-                crate::jobs::schedule::PAYOUT_RUN,
+                super::jobs::PAYOUT_RUN,
                 &json!({"retry": true}),
             )
             .map_err(ApiError::internal)?;

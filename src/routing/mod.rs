@@ -5,6 +5,7 @@
 pub mod agreement;
 pub mod decide;
 pub mod ingest;
+pub mod jobs;
 pub mod results;
 pub mod routes;
 pub mod service;

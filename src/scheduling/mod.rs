@@ -12,6 +12,7 @@
 pub mod availability;
 pub mod coverage;
 pub mod ical;
+pub mod jobs;
 pub mod planner;
 pub mod routes;
 pub mod service;

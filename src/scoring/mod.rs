@@ -6,6 +6,7 @@
 pub mod beta;
 pub mod dawid_skene;
 pub mod health;
+pub mod jobs;
 pub mod profile;
 pub mod reliability;
 pub mod report;

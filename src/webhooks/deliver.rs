@@ -15,7 +15,7 @@ use super::store::{self, AttemptRecord};
 use crate::clock::SharedClock;
 use crate::config::WebhookSettings;
 use crate::db::Db;
-use crate::jobs::runner::{JobEnv, backoff};
+use crate::jobs::runner::backoff;
 use crate::jobs::{self, Queue};
 
 /// Job kind of one delivery attempt.
@@ -223,7 +223,8 @@ pub fn retry_delay(s: &WebhookSettings, attempts_made: i32) -> chrono::Duration 
 pub async fn attempt(
     db: &Db,
     clock: &SharedClock,
-    env: &JobEnv,
+    deliverer: &Deliverer,
+    settings: &WebhookSettings,
     job: DeliverJob,
 ) -> anyhow::Result<()> {
     let id = job.delivery.clone();
@@ -261,13 +262,13 @@ pub async fn attempt(
                 ("Cadre-Event-Type", delivery.event_type.clone()),
                 ("Cadre-Delivery-Id", delivery.id.clone()),
             ];
-            env.webhooks
+            deliverer
                 .send(&e.url, headers, delivery.payload.clone())
                 .await
         }
     };
     let done = clock.now();
-    let settings = env.settings.webhooks.clone();
+    let settings = settings.clone();
     let succeeded = sent.error.is_none();
     let recorded = db
         .read(move |conn| {

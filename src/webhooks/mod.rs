@@ -13,6 +13,7 @@
 
 pub mod address;
 pub mod deliver;
+pub mod jobs;
 pub mod routes;
 pub mod signature;
 pub mod store;
@@ -24,7 +25,7 @@ use utoipa::ToSchema;
 
 use crate::db::DbConn;
 use crate::ids::{EventId, WebhookDeliveryId};
-use crate::jobs::{self, Queue};
+use crate::jobs::Queue;
 
 /// What a lab can subscribe to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, ToSchema)]
@@ -74,7 +75,7 @@ pub fn schedule(
     d: &store::NewDelivery<'_>,
 ) -> anyhow::Result<WebhookDeliveryId> {
     let id = store::insert_delivery(conn, now, d)?;
-    jobs::enqueue(
+    crate::jobs::enqueue(
         conn,
         now,
         Queue::Webhooks,

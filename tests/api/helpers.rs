@@ -11,8 +11,10 @@ use std::sync::{Arc, LazyLock, Mutex, OnceLock};
 
 use cadre::clock::ManualClock;
 use cadre::config::{MailTransportKind, Settings, SmtpTls};
-use cadre::jobs::runner::{JobOutcome, JobRunner};
+use cadre::jobs::JobRegistry;
+use cadre::jobs::runner::JobOutcome;
 use cadre::jobs::store::JobRow;
+use cadre::worker::{JobEnv, Runner};
 use chrono::{Duration, TimeZone, Utc};
 use diesel::{Connection, PgConnection, RunQueryDsl};
 use mailin_embedded::response::OK;
@@ -362,7 +364,7 @@ pub struct TestApp {
     pub clock: Arc<ManualClock>,
     pub state: actix_web::web::Data<cadre::state::AppState>,
     pub settings: Settings,
-    runners: Vec<JobRunner>,
+    runners: Vec<Runner>,
     client: reqwest::Client,
     handle: actix_web::dev::ServerHandle,
     _pg: Option<PgDatabase>,
@@ -421,6 +423,15 @@ impl TestApp {
     }
 
     pub async fn spawn_with(engine: Engine, customize: impl FnOnce(&mut Settings)) -> TestApp {
+        Self::spawn_with_jobs(engine, customize, cadre::worker::registry()).await
+    }
+
+    /// [`Self::spawn_with`], with the app's job registry given (tests add jobs of their own).
+    pub async fn spawn_with_jobs(
+        engine: Engine,
+        customize: impl FnOnce(&mut Settings),
+        jobs: JobRegistry<JobEnv>,
+    ) -> TestApp {
         let dir = tempfile::tempdir().unwrap();
         let mut settings = test_settings(dir.path());
         let pg = match engine {
@@ -444,7 +455,7 @@ impl TestApp {
         let clock = Arc::new(ManualClock::new(
             Utc.with_ymd_and_hms(2026, 3, 2, 9, 0, 0).unwrap(),
         ));
-        let app = cadre::Application::build(settings.clone(), clock.clone(), false)
+        let app = cadre::Application::build_with_jobs(settings.clone(), clock.clone(), false, jobs)
             .await
             .expect("the application starts");
         let base = format!("http://127.0.0.1:{}", app.port());
@@ -497,7 +508,7 @@ impl TestApp {
             .collect()
     }
 
-    pub fn runners(&self) -> &[JobRunner] {
+    pub fn runners(&self) -> &[Runner] {
         &self.runners
     }
 

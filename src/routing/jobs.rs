@@ -1,0 +1,31 @@
+//! The routing sweep, a recurring job (`routing.sweep_interval_secs`).
+//!
+//! It runs on a plain pooled connection, never inside one outer transaction:
+//! [`super::service::sweep`] commits each item in its own write transaction, so one slow or
+//! failing item neither holds the write lock for the whole sweep nor undoes the others.
+
+use chrono::Duration;
+
+use crate::jobs::{Job, JobRegistry, Queue};
+use crate::worker::{JobCtx, JobEnv};
+
+/// Expires overdue assignments (re-routing their items) and retries queued items.
+pub const ROUTING_SWEEP: &str = "routing.sweep";
+
+pub fn register(r: &mut JobRegistry<JobEnv>) {
+    r.register(
+        Job::new(ROUTING_SWEEP, Queue::Default, sweep)
+            .every(|s| Duration::seconds(s.routing.sweep_interval_secs)),
+    );
+}
+
+async fn sweep(ctx: JobCtx, _payload: String) -> anyhow::Result<()> {
+    let now = ctx.clock.now();
+    let settings = ctx.settings.clone();
+    let n = ctx
+        .db
+        .read(move |conn| super::service::sweep(conn, now, &settings))
+        .await?;
+    tracing::info!(changed = n, "sweep finished");
+    Ok(())
+}
