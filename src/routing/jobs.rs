@@ -1,15 +1,17 @@
 //! The routing sweep, a recurring job (`routing.sweep_interval_secs`).
 //!
 //! It runs on a plain pooled connection, never inside one outer transaction:
-//! [`super::service::sweep`] commits each item in its own write transaction, so one slow or
-//! failing item neither holds the write lock for the whole sweep nor undoes the others.
+//! [`super::service::sweep`] commits each unit (an expiry, an offer) in its own short write
+//! transaction, so one slow or failing unit neither holds the write lock for the whole
+//! sweep nor undoes the others. Routing itself is event-driven; the sweep only repairs.
 
 use chrono::Duration;
 
 use crate::jobs::{Job, JobRegistry, Queue};
 use crate::worker::{JobCtx, JobEnv};
 
-/// Expires overdue assignments (re-routing their items) and retries queued items.
+/// Expires overdue assignments (re-routing their items) and offers waiting items to experts
+/// with free capacity.
 pub const ROUTING_SWEEP: &str = "routing.sweep";
 
 pub fn register(r: &mut JobRegistry<JobEnv>) {
