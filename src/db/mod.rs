@@ -118,6 +118,11 @@ pub fn build_pool(
     Ok(pool)
 }
 
+/// The process's SQLite write lane (see [`write_tx`]). One per process, whatever the file:
+/// an embedded instance has one database (the test harness, several small ones, whose
+/// write transactions are short).
+static SQLITE_WRITER: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
 /// Runs `f` in a write transaction: `BEGIN IMMEDIATE` on SQLite, `BEGIN` on PostgreSQL, a
 /// savepoint when already inside a transaction. Commits on `Ok`, rolls back on `Err`.
 pub fn write_tx<T, E>(
@@ -131,6 +136,17 @@ where
     let nested = Tm::transaction_manager_status_mut(conn)
         .transaction_depth()?
         .is_some();
+    // SQLite has one writer: writers queue here, in the process, and the next one starts
+    // the moment the last commits, instead of polling the file lock with busy_timeout's
+    // sleeps (up to 100 ms each), which made write latency grow with the queue.
+    let _writer = match conn {
+        DbConn::Sqlite(_) if !nested => Some(
+            SQLITE_WRITER
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner),
+        ),
+        _ => None,
+    };
     match conn {
         DbConn::Sqlite(c) if !nested => {
             AnsiTransactionManager::begin_transaction_sql(c, "BEGIN IMMEDIATE")?

@@ -193,7 +193,6 @@ pub fn list(
 // ---------------------------------------------------------------------------------------
 // Item state
 
-/// Takes the item's row lock (PostgreSQL) for the rest of the transaction, so routing and
 /// Records the reason the lab was last notified that the item needs attention; returns
 /// whether it changed (`None` clears it, once the item has its experts).
 pub fn set_attention(conn: &mut DbConn, id: &str, reason: Option<&str>) -> QueryResult<bool> {
@@ -210,11 +209,19 @@ pub fn set_attention(conn: &mut DbConn, id: &str, reason: Option<&str>) -> Query
     Ok(true)
 }
 
+/// Takes the item's row lock (PostgreSQL) for the rest of the transaction, so routing and
 /// resolution of one item never interleave; SQLite's write lock already serialises them.
 pub fn lock_item(conn: &mut DbConn, id: &str, now: DateTime<Utc>) -> QueryResult<Option<ItemRow>> {
-    let n = diesel::update(items::table.find(id))
-        .set(items::updated_at.eq(now.naive_utc()))
-        .execute(conn)?;
+    // On PostgreSQL a row lock without a new row version (an UPDATE would leave a dead
+    // tuple behind on every touch of a hot queue).
+    let n = match conn {
+        DbConn::Pg(c) => diesel::sql_query("SELECT id FROM items WHERE id = $1 FOR UPDATE")
+            .bind::<diesel::sql_types::Text, _>(id)
+            .execute(c)?,
+        DbConn::Sqlite(_) => diesel::update(items::table.find(id))
+            .set(items::updated_at.eq(now.naive_utc()))
+            .execute(conn)?,
+    };
     if n == 0 {
         return Ok(None);
     }
@@ -419,12 +426,15 @@ pub fn waiting_for_expert(
 ) -> QueryResult<Vec<ItemRow>> {
     use crate::db::schema::projects;
     let mut out = Vec::new();
-    for (status, slices) in [("queued", annotate), ("adjudicating", adjudicate)] {
-        if slices.is_empty() {
-            continue;
-        }
+    // One index-ordered read per (slice, status): an `IN (…)` over slices would make
+    // PostgreSQL sort the whole backlog instead of reading the head of the index.
+    let wanted = annotate
+        .iter()
+        .map(|s| (s, "queued"))
+        .chain(adjudicate.iter().map(|s| (s, "adjudicating")));
+    for (slice, status) in wanted {
         let rows: Vec<ItemRow> = items::table
-            .filter(items::slice_id.eq_any(slices))
+            .filter(items::slice_id.eq(slice))
             .filter(items::status.eq(status))
             .filter(
                 items::project_id.eq_any(

@@ -3,5 +3,3 @@
 -- the index serves that order directly instead of sorting a backlog on every pull.
 CREATE INDEX items_waiting_idx ON items (slice_id, status, priority DESC, deadline_at, id);
 DROP INDEX items_queue_idx;
--- Experts with free capacity (the routing sweep's repair pass).
-CREATE INDEX experts_capacity_idx ON experts (vetting_status, open_assignments);
