@@ -657,10 +657,27 @@ fn route_locked(
     for (expert, theta) in &drawn {
         touched.insert(expert.as_str(), Some(*theta));
     }
+    let placed_ids: HashSet<&str> = placed
+        .iter()
+        .map(|s| s.candidate.expert_id.as_str())
+        .collect();
+    let ids: Vec<&str> = touched.keys().copied().collect();
+    let opens = store::opens_of(conn, &ids)?;
     for (expert, theta) in touched {
-        store::refresh_keys(conn, expert, &settings.routing)?;
+        let open = opens.get(expert).copied().unwrap_or(0);
+        if placed_ids.contains(expert) {
+            store::refresh_keys_at(conn, expert, open, &settings.routing)?;
+        }
         if let Some(theta) = theta {
-            store::set_theta(conn, expert, &st.slice.id, theta, now, &settings.routing)?;
+            store::set_theta_at(
+                conn,
+                expert,
+                &st.slice.id,
+                theta,
+                open,
+                now,
+                &settings.routing,
+            )?;
         }
     }
     let missing = want.wanted - placed.len();

@@ -676,19 +676,45 @@ pub fn rebuild_keys(conn: &mut DbConn, r: &crate::config::RoutingSettings) -> Qu
 }
 
 /// Stores a drawn sample and its key.
-pub fn set_theta(
+/// The open-assignment counts of these experts (one read for a decision's standings pass).
+pub fn opens_of(
+    conn: &mut DbConn,
+    ids: &[&str],
+) -> QueryResult<std::collections::HashMap<String, i32>> {
+    use crate::db::schema::experts;
+    if ids.is_empty() {
+        return Ok(Default::default());
+    }
+    Ok(experts::table
+        .filter(experts::id.eq_any(ids))
+        .select((experts::id, experts::open_assignments))
+        .load::<(String, i32)>(conn)?
+        .into_iter()
+        .collect())
+}
+
+/// Moves the routing keys of the expert's drawn standings to `open` (their current load,
+/// read by the caller).
+pub fn refresh_keys_at(
+    conn: &mut DbConn,
+    expert: &str,
+    open: i32,
+    r: &crate::config::RoutingSettings,
+) -> QueryResult<()> {
+    set_keys_at_load(conn, Some(expert), i64::from(open), r)
+}
+
+/// Stores a drawn sample and its key at the expert's load `open` (read by the caller).
+pub fn set_theta_at(
     conn: &mut DbConn,
     expert: &str,
     slice: &str,
     theta: f64,
+    open: i32,
     now: DateTime<Utc>,
     r: &crate::config::RoutingSettings,
 ) -> QueryResult<()> {
-    use crate::db::schema::{experts, slice_standings as ss};
-    let open: i32 = experts::table
-        .find(expert)
-        .select(experts::open_assignments)
-        .first(conn)?;
+    use crate::db::schema::slice_standings as ss;
     let key =
         super::decide::routing_key(weights(r), theta, i64::from(open), r.max_open_assignments);
     diesel::update(
