@@ -98,21 +98,13 @@ impl<T: ToSchema> Page<T> {
 
     /// [`Page::from_rows`] with a fallible view (one that reads more data, say).
     pub fn try_from_rows<R, E>(
-        mut rows: Vec<R>,
+        rows: Vec<R>,
         req: &PageRequest,
         id_of: impl Fn(&R) -> String,
         view: impl FnMut(R) -> Result<T, E>,
     ) -> Result<Self, E> {
-        let has_more = rows.len() as i64 > req.limit;
-        rows.truncate(req.limit as usize);
-        let next_cursor = if has_more {
-            rows.last().map(&id_of)
-        } else {
-            None
-        };
-        Ok(Page {
-            data: rows.into_iter().map(view).collect::<Result<_, E>>()?,
-            next_cursor,
+        Self::try_from_page(rows, req, id_of, |rows| {
+            rows.into_iter().map(view).collect()
         })
     }
 }

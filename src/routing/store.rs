@@ -51,30 +51,9 @@ pub struct NewItem<'a> {
 }
 
 pub fn insert(conn: &mut DbConn, now: DateTime<Utc>, i: &NewItem<'_>) -> QueryResult<ItemId> {
-    let id = ItemId::new(now);
-    let t = now.naive_utc();
-    diesel::insert_into(items::table)
-        .values((
-            items::id.eq(id.as_str()),
-            items::org_id.eq(i.org),
-            items::project_id.eq(i.project),
-            items::slice_id.eq(i.slice),
-            items::external_id.eq(i.external_id),
-            items::payload.eq(i.payload),
-            items::judge_confidence.eq(i.judge_confidence),
-            items::stakes.eq(i.stakes),
-            items::priority.eq(i.priority),
-            items::deadline_at.eq(i.deadline_at.naive_utc()),
-            items::status.eq("queued"),
-            items::status_reason.eq(i.status_reason),
-            items::created_by_key.eq(i.created_by_key),
-            items::created_by_user.eq(i.created_by_user),
-            items::constitution_version.eq(i.constitution_version),
-            items::created_at.eq(t),
-            items::updated_at.eq(t),
-        ))
-        .execute(conn)?;
-    Ok(id)
+    insert_many(conn, now, std::slice::from_ref(i))?
+        .pop()
+        .ok_or(diesel::result::Error::NotFound)
 }
 
 /// Stores a batch of new items with multi-row inserts (the engines differ only in the
