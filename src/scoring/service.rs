@@ -123,11 +123,23 @@ pub fn record(
     if outcome_ids.is_empty() {
         return Ok(());
     }
-    let rows: Vec<ScoredOutcome> = crate::db::schema::outcomes::table
-        .filter(crate::db::schema::outcomes::id.eq_any(outcome_ids))
-        .order_by(crate::db::schema::outcomes::id.asc())
-        .select(ScoredOutcome::as_select())
-        .load(conn)?;
+    // One primary-key lookup per outcome (a handful), in id order. Not `id = ANY($1)`:
+    // PostgreSQL cached a generic plan for that statement while `outcomes` was small and
+    // kept scanning the whole table with it as the history grew (found with auto_explain
+    // under the backlog benchmark: the submit path slowed with every resolved item).
+    let mut ids: Vec<&String> = outcome_ids.iter().collect();
+    ids.sort();
+    ids.dedup();
+    let mut rows: Vec<ScoredOutcome> = Vec::with_capacity(ids.len());
+    for id in ids {
+        rows.extend(
+            crate::db::schema::outcomes::table
+                .find(id)
+                .select(ScoredOutcome::as_select())
+                .first(conn)
+                .optional()?,
+        );
+    }
     let mut slices = Slices::default();
     let batch = facts(conn, &mut slices, &rows)?;
     let gold = apply(conn, now, settings, observations_of(&batch))?;
