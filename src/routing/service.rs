@@ -607,31 +607,7 @@ fn route_locked(
             .copied()
             .unwrap_or(now);
         let due = due_at(settings, item, now, from);
-        store::insert_assignment(
-            conn,
-            now,
-            &NewAssignment {
-                role: want.role,
-                expert: &c.expert_id,
-                slice: &st.slice.id,
-                item: Some(&item.id),
-                gold_item: None,
-                org: &item.org_id,
-                project: &item.project_id,
-                constitution_version: item.constitution_version,
-                priority: item.priority,
-                standing: c.status.as_str(),
-                due_at: due,
-            },
-        )?;
-        // The first routing to a project fixes the expert's pay rate for it.
-        crate::payments::rates::fix_on_routing(
-            conn,
-            now,
-            &settings.payments,
-            &c.expert_id,
-            &item.project_id,
-        )?;
+        offer_item(conn, now, settings, item, &st.slice.id, want.role, c, due)?;
         chosen_json.push(json!({
             "expert": read.handles.get(&c.expert_id).cloned().unwrap_or_default(),
             "vendor_id": c.vendor_id,
@@ -749,6 +725,47 @@ fn route_locked(
         )?;
     }
     Ok(placed.len())
+}
+
+/// Offers the (locked, reserved) item to the expert in a role, and fixes the expert's pay
+/// rate for the project on their first routing to it: the one way push and pull routing
+/// create item work.
+#[allow(clippy::too_many_arguments)]
+fn offer_item(
+    conn: &mut DbConn,
+    now: DateTime<Utc>,
+    settings: &Settings,
+    item: &ItemRow,
+    slice: &str,
+    role: &'static str,
+    c: &Candidate,
+    due: DateTime<Utc>,
+) -> ApiResult<crate::ids::AssignmentId> {
+    let id = store::insert_assignment(
+        conn,
+        now,
+        &NewAssignment {
+            role,
+            expert: &c.expert_id,
+            slice,
+            item: Some(&item.id),
+            gold_item: None,
+            org: &item.org_id,
+            project: &item.project_id,
+            constitution_version: item.constitution_version,
+            priority: item.priority,
+            standing: c.status.as_str(),
+            due_at: due,
+        },
+    )?;
+    crate::payments::rates::fix_on_routing(
+        conn,
+        now,
+        &settings.payments,
+        &c.expert_id,
+        &item.project_id,
+    )?;
+    Ok(id)
 }
 
 /// With probability `p`, also offers the expert one of the project's gold items of the
@@ -1196,34 +1213,20 @@ fn place(
         return Ok(Placed::AtCapacity);
     }
     let due = due_at(settings, &item, now, f.from);
-    let id = store::insert_assignment(
+    let id = offer_item(
         conn,
         now,
-        &NewAssignment {
-            role: f.want.role,
-            expert: &c.expert_id,
-            slice: &f.st.slice.id,
-            item: Some(&item.id),
-            gold_item: None,
-            org: &item.org_id,
-            project: &item.project_id,
-            constitution_version: item.constitution_version,
-            priority: item.priority,
-            standing: c.status.as_str(),
-            due_at: due,
-        },
+        settings,
+        &item,
+        &f.st.slice.id,
+        f.want.role,
+        c,
+        due,
     )?;
     if take == Take::Accept {
         store::transition(conn, id.as_str(), &["offered"], "accepted", now, None)?;
         store::start_session(conn, id.as_str(), &c.expert_id, now)?;
     }
-    crate::payments::rates::fix_on_routing(
-        conn,
-        now,
-        &settings.payments,
-        &c.expert_id,
-        &item.project_id,
-    )?;
     let how = match take {
         Take::Accept => "taken by the expert (next)",
         Take::Offer => "offered when the expert's capacity freed",
