@@ -7,10 +7,10 @@ use chrono::Duration;
 use serde_json::json;
 
 use crate::audit::{self, Actor, Entry};
-use crate::auth::{OrgKind, OrgRole, Scope, api_keys, password, store as users, tokens};
+use crate::auth::{self, OrgKind, OrgRole, Scope, api_keys, password, tokens};
 use crate::db::{DbConn, write_tx};
 use crate::ids::UserId;
-use crate::orgs::store as orgs;
+use crate::orgs;
 use crate::state::AppState;
 
 pub const DEMO_PASSWORD: &str = "cadre-demo-password";
@@ -36,7 +36,7 @@ pub async fn seed(state: &AppState) -> anyhow::Result<Option<String>> {
                 return Ok(None);
             }
             let add = |conn: &mut DbConn, p: &Person, admin: bool| -> anyhow::Result<UserId> {
-                Ok(users::insert_user(conn, now, &users::NewUser {
+                Ok(auth::insert_user(conn, now, &auth::NewUser {
                     email: p.email,
                     password_hash: &hash,
                     display_name: p.name,
@@ -89,7 +89,7 @@ pub async fn seed(state: &AppState) -> anyhow::Result<Option<String>> {
 
             // Helix listens for its items' events. The host does not exist, so the demo's
             // deliveries fail and are retried: the delivery log shows how that looks.
-            let hook = crate::webhooks::store::insert_endpoint(conn, now, &crate::webhooks::store::NewEndpoint {
+            let hook = crate::webhooks::insert_endpoint(conn, now, &crate::webhooks::NewEndpoint {
                 org: helix.as_str(),
                 url: "https://hooks.helix.demo/cadre",
                 description: "escalation pipeline (demo; the host does not resolve)",
@@ -281,7 +281,7 @@ fn seed_taxonomy_and_projects(
                   domain: &crate::ids::DomainId,
                   rate: i64,
                   currency: &str,
-                  keywords: &[&str]| crate::projects::store::ProjectFields {
+                  keywords: &[&str]| crate::projects::ProjectFields {
         name: name.into(),
         description: String::new(),
         domain_id: domain.to_string(),
@@ -331,7 +331,7 @@ fn seed_taxonomy_and_projects(
             exclusions: exclusions(&["Northwind"]),
         },
     )?;
-    let row = crate::projects::store::find_project(conn, helix_project.id.as_str())?
+    let row = crate::projects::find_project(conn, helix_project.id.as_str())?
         .ok_or_else(|| anyhow::anyhow!("project vanished"))?;
     let clause = |id: &str, text: &str| Clause {
         id: id.into(),
@@ -387,7 +387,7 @@ fn seed_taxonomy_and_projects(
     )?;
     let mut pinned = row.fields();
     pinned.constitution_version = Some(1);
-    let current = crate::projects::store::find_project(conn, &row.id)?
+    let current = crate::projects::find_project(conn, &row.id)?
         .ok_or_else(|| anyhow::anyhow!("project vanished"))?;
     projects::update_project(
         conn,
@@ -403,7 +403,7 @@ fn seed_taxonomy_and_projects(
             exclusions: exclusions(&["Northwind"]),
         },
     )?;
-    let current = crate::projects::store::find_project(conn, &row.id)?
+    let current = crate::projects::find_project(conn, &row.id)?
         .ok_or_else(|| anyhow::anyhow!("project vanished"))?;
     projects::change_status(
         conn,
@@ -430,8 +430,8 @@ fn seed_taxonomy_and_projects(
     // Gold: Helix's project gold, Meridian's calibration set, the platform's assessment pool.
     let schema_of = |conn: &mut DbConn,
                      id: &crate::ids::SliceId|
-     -> anyhow::Result<(crate::taxonomy::store::SliceRow, LabelSchema)> {
-        let row = crate::taxonomy::store::find_slice(conn, id.as_str())?
+     -> anyhow::Result<(crate::taxonomy::SliceRow, LabelSchema)> {
+        let row = crate::taxonomy::find_slice(conn, id.as_str())?
             .ok_or_else(|| anyhow::anyhow!("slice vanished"))?;
         let schema = taxonomy::slice_schema(&row)?;
         Ok((row, schema))
@@ -521,10 +521,10 @@ fn seed_taxonomy_and_projects(
             2,
         ),
     ] {
-        crate::routing::store::insert(
+        crate::routing::insert_item(
             conn,
             now,
-            &crate::routing::store::NewItem {
+            &crate::routing::NewItem {
                 org: helix.as_str(),
                 project: helix_project.id.as_str(),
                 slice: radiology_de.as_str(),
@@ -561,12 +561,12 @@ fn seed_experts(
     maria: &UserId,
     platform_admin: &UserId,
 ) -> anyhow::Result<String> {
+    use crate::experts::Profile;
     use crate::experts::service::{self as experts, Step};
-    use crate::experts::store::Profile;
     use crate::experts::vetting::{Mover, VettingStatus::*};
 
     let domain_of = |conn: &mut DbConn, slug: &str| -> anyhow::Result<String> {
-        let d = crate::taxonomy::store::find_domain_by_slug(conn, slug)?
+        let d = crate::taxonomy::find_domain_by_slug(conn, slug)?
             .ok_or_else(|| anyhow::anyhow!("demo domain {slug} missing"))?;
         Ok(serde_json::to_string(&[d.id])?)
     };
@@ -650,7 +650,7 @@ fn seed_experts(
         };
         let mut row = experts::apply(conn, now, &principal, vendor, &profile)?;
         if let Some(v) = vendor {
-            crate::rosters::store::join(conn, now, &row.id, v.as_str(), "applied", None)?;
+            crate::rosters::join(conn, now, &row.id, v.as_str(), "applied", None)?;
         }
         for to in steps {
             let reason = match to {
@@ -687,10 +687,10 @@ fn seed_experts(
 fn seed_credential(
     conn: &mut DbConn,
     now: chrono::DateTime<chrono::Utc>,
-    expert: &crate::experts::store::ExpertRow,
+    expert: &crate::experts::ExpertRow,
     reviewer: &UserId,
 ) -> anyhow::Result<()> {
-    use crate::credentials::store as creds;
+    use crate::credentials as creds;
     use sha2::{Digest, Sha256};
     let (kind, issuer, identifier, field, verify) = match expert.display_name.as_str() {
         n if n.starts_with("Dr. Wei Chen") => (
@@ -705,7 +705,7 @@ fn seed_credential(
         }
         _ => return Ok(()),
     };
-    let id = creds::insert(
+    let id = creds::insert_credential(
         conn,
         now,
         &creds::NewCredential {
@@ -735,7 +735,7 @@ fn seed_credential(
         },
     )?;
     if verify {
-        creds::decide(
+        creds::decide_credential(
             conn,
             id.as_str(),
             "pending",
@@ -757,7 +757,7 @@ fn seed_qualification(
     now: chrono::DateTime<chrono::Utc>,
     admin: &UserId,
 ) -> anyhow::Result<String> {
-    use crate::credentials::store as creds;
+    use crate::credentials as creds;
     use crate::db::schema::{experts, slices};
     use crate::gold::service::{GoldOwner, UploadContext, upload};
     use crate::standings::rules::{SliceStatus, Tier};
@@ -765,16 +765,15 @@ fn seed_qualification(
     use diesel::prelude::*;
 
     let platform = Actor::user(admin, None);
-    let slice =
-        |conn: &mut DbConn, key: &str| -> anyhow::Result<crate::taxonomy::store::SliceRow> {
-            let id: String = slices::table
-                .filter(slices::key.eq(key))
-                .filter(slices::scope.eq(""))
-                .select(slices::id)
-                .first(conn)?;
-            crate::taxonomy::store::find_slice(conn, &id)?
-                .ok_or_else(|| anyhow::anyhow!("slice {key} vanished"))
-        };
+    let slice = |conn: &mut DbConn, key: &str| -> anyhow::Result<crate::taxonomy::SliceRow> {
+        let id: String = slices::table
+            .filter(slices::key.eq(key))
+            .filter(slices::scope.eq(""))
+            .select(slices::id)
+            .first(conn)?;
+        crate::taxonomy::find_slice(conn, &id)?
+            .ok_or_else(|| anyhow::anyhow!("slice {key} vanished"))
+    };
     let rust = slice(conn, "code/rust-review")?;
     let radiology = slice(conn, "medicine/radiology:de")?;
 
@@ -896,12 +895,12 @@ fn seed_qualification(
     )?;
 
     let expert_named =
-        |conn: &mut DbConn, prefix: &str| -> anyhow::Result<crate::experts::store::ExpertRow> {
+        |conn: &mut DbConn, prefix: &str| -> anyhow::Result<crate::experts::ExpertRow> {
             let id: String = experts::table
                 .filter(experts::display_name.like(format!("{prefix}%")))
                 .select(experts::id)
                 .first(conn)?;
-            crate::experts::store::find(conn, &id)?
+            crate::experts::find_expert(conn, &id)?
                 .ok_or_else(|| anyhow::anyhow!("demo expert vanished"))
         };
     let chen = expert_named(conn, "Dr. Wei Chen")?;
@@ -927,7 +926,7 @@ fn seed_qualification(
 
     // An employment credential confirmed through the hospital's e-mail domain (pending
     // review), and a certificate that expires in 20 days.
-    let employment = creds::insert(
+    let employment = creds::insert_credential(
         conn,
         now,
         &creds::NewCredential {
@@ -956,7 +955,7 @@ fn seed_qualification(
         },
     )?;
     creds::confirm_email_check(conn, check.as_str(), now)?;
-    let certificate = creds::insert(
+    let certificate = creds::insert_credential(
         conn,
         now,
         &creds::NewCredential {
@@ -985,7 +984,7 @@ fn seed_qualification(
             content: pdf,
         },
     )?;
-    creds::decide(
+    creds::decide_credential(
         conn,
         certificate.as_str(),
         "pending",
@@ -1020,7 +1019,7 @@ fn seed_scoring(
         .filter(slices::scope.eq(""))
         .select(slices::id)
         .first(conn)?;
-    let radiology = crate::taxonomy::store::find_slice(conn, &id)?
+    let radiology = crate::taxonomy::find_slice(conn, &id)?
         .ok_or_else(|| anyhow::anyhow!("radiology slice vanished"))?;
     let schema = crate::taxonomy::service::slice_schema(&radiology)?;
     let reads = [
@@ -1090,7 +1089,7 @@ fn seed_scoring(
         },
     )
     .map_err(|e| anyhow::anyhow!("demo calibration: {e}"))?;
-    let items = crate::calibration::store::assignments_of(conn, &session.id, Some(&chen))?;
+    let items = crate::calibration::calibration_assignments_of(conn, &session.id, Some(&chen))?;
     let mut appealed = None;
     for (i, a) in items.iter().take(4).enumerate() {
         let (_, score, _) = reads[i];
@@ -1104,10 +1103,10 @@ fn seed_scoring(
         }
     }
     if let Some(asg) = appealed {
-        crate::appeals::store::insert(
+        crate::appeals::insert_appeal(
             conn,
             now,
-            &crate::appeals::store::NewAppeal {
+            &crate::appeals::NewAppeal {
                 expert: &chen,
                 slice: &radiology.id,
                 kind: "gold_answer",
@@ -1134,7 +1133,7 @@ fn seed_scheduling(
     ada: &UserId,
 ) -> anyhow::Result<String> {
     use crate::db::schema::{experts, items};
-    use crate::scheduling::{service, store};
+    use crate::scheduling::{self as store, service};
     use diesel::prelude::*;
 
     let chen: String = experts::table
@@ -1364,17 +1363,17 @@ fn seed_rosters(
     meridian: &crate::ids::OrgId,
 ) -> anyhow::Result<String> {
     use crate::db::schema::{experts, gold_items, slices};
+    use crate::experts::Profile;
     use crate::experts::service::{self as expert_service, Step};
-    use crate::experts::store::Profile;
     use crate::experts::vetting::{Mover, VettingStatus::*};
     use crate::standings::rules::{SliceStatus, Tier};
     use crate::standings::service::{Change, apply};
     use diesel::prelude::*;
 
-    let kofi = users::insert_user(
+    let kofi = auth::insert_user(
         conn,
         now,
-        &users::NewUser {
+        &auth::NewUser {
             email: "kofi@atlas.demo",
             password_hash: hash,
             display_name: "Kofi Mensah",
@@ -1402,7 +1401,7 @@ fn seed_rosters(
         .filter(slices::scope.eq(""))
         .select(slices::id)
         .first(conn)?;
-    let radiology = crate::taxonomy::store::find_slice(conn, &radiology_id)?
+    let radiology = crate::taxonomy::find_slice(conn, &radiology_id)?
         .ok_or_else(|| anyhow::anyhow!("radiology slice vanished"))?;
     let platform = Actor::user(admin, None);
 
@@ -1427,10 +1426,10 @@ fn seed_rosters(
             &kofi,
         ),
     ] {
-        let user = users::insert_user(
+        let user = auth::insert_user(
             conn,
             now,
-            &users::NewUser {
+            &auth::NewUser {
                 email,
                 password_hash: hash,
                 display_name: name,
@@ -1468,7 +1467,7 @@ fn seed_rosters(
             contact_consent: false,
         };
         let mut row = expert_service::apply(conn, now, &principal, Some(vendor), &profile)?;
-        crate::rosters::store::join(conn, now, &row.id, vendor.as_str(), "applied", None)?;
+        crate::rosters::join(conn, now, &row.id, vendor.as_str(), "applied", None)?;
         for to in [Screening, CredentialReview, Assessment, Approved] {
             row = expert_service::transition(
                 conn,
@@ -1500,7 +1499,7 @@ fn seed_rosters(
         roster.push((row.id.clone(), email));
     }
     // Dr. Weber is senior on Meridian's roster.
-    let weber = crate::experts::store::find(conn, &roster[0].0)?
+    let weber = crate::experts::find_expert(conn, &roster[0].0)?
         .ok_or_else(|| anyhow::anyhow!("expert vanished"))?;
     apply(
         conn,
@@ -1578,8 +1577,11 @@ fn seed_rosters(
             )
             .map_err(|e| anyhow::anyhow!("demo roster calibration: {e}"))?;
             for (expert, _, off) in plans.iter().filter(|(_, v, _)| *v == vendor) {
-                let items =
-                    crate::calibration::store::assignments_of(conn, &session.id, Some(expert))?;
+                let items = crate::calibration::calibration_assignments_of(
+                    conn,
+                    &session.id,
+                    Some(expert),
+                )?;
                 for (i, a) in items.iter().enumerate() {
                     let right = a
                         .gold_item_id
@@ -1614,10 +1616,10 @@ fn seed_rosters(
             .map_err(|e| anyhow::anyhow!("demo roster calibration close: {e}"))?;
         }
     }
-    crate::rosters::store::insert_invitation(
+    crate::rosters::insert_invitation(
         conn,
         now,
-        &crate::rosters::store::NewInvitation {
+        &crate::rosters::NewInvitation {
             vendor: meridian.as_str(),
             email: "new.radiologist@experts.demo",
             message: "We'd love to have you on our radiology pod.",

@@ -187,7 +187,7 @@ fn run() -> anyhow::Result<()> {
             let (db, _) = cadre::startup::open_database(&settings).await?;
             let check = db
                 .read(|conn| {
-                    cadre::payments::store::check(conn).map_err(|e| anyhow::anyhow!("{e}"))
+                    cadre::payments::check_ledger(conn).map_err(|e| anyhow::anyhow!("{e}"))
                 })
                 .await?;
             for (tx, currency, sum) in &check.unbalanced {

@@ -59,7 +59,7 @@ pub async fn open_database(settings: &Settings) -> anyhow::Result<(Db, DatabaseT
         // Routing keys embed the weights and the cap: recompute them from the stored
         // samples in case the configuration changed.
         db::write_tx(&mut conn, |conn| {
-            crate::routing::store::rebuild_keys(conn, &routing)
+            crate::routing::rebuild_keys(conn, &routing)
         })
         .context("recomputing routing keys")?;
         Ok(applied)

@@ -7,4 +7,7 @@
 //! affected score. The expert sees their appeals and the decisions.
 
 pub mod routes;
-pub mod store;
+mod store;
+
+/// What other features may use of this feature's store.
+pub use store::{NewAppeal, insert as insert_appeal};

@@ -84,7 +84,7 @@ fn decides(conn: &mut DbConn, principal: &Principal, a: &AppealRow) -> ApiResult
         return Ok(true);
     }
     if a.kind == "sanction" {
-        let vendor = crate::experts::store::find(conn, &a.expert_id)?.and_then(|e| e.vendor_id);
+        let vendor = crate::experts::find_expert(conn, &a.expert_id)?.and_then(|e| e.vendor_id);
         return Ok(vendor.as_deref().is_some_and(|v| {
             u.membership(&OrgId::from_db(v.to_owned()))
                 .is_some_and(|m| m.role.is_admin() && m.org_kind == OrgKind::Vendor)
@@ -172,7 +172,7 @@ async fn file_appeal(
             let new = match (&b.sanction_id, &b.assignment_id) {
                 (Some(s), _) => {
                     let not_found = || ApiError::not_found(format!("sanction {s} not found"));
-                    let e = crate::standings::store::find_event(conn, s.as_str())?
+                    let e = crate::standings::find_standing_event(conn, s.as_str())?
                         .filter(|e| {
                             e.expert_id == me && e.aspect == "status" && e.to_value == "suspended"
                         })
@@ -184,12 +184,12 @@ async fn file_appeal(
                             "you are no longer suspended in this slice",
                         ));
                     }
-                    let vendor = crate::experts::store::find(conn, &me)?.and_then(|x| x.vendor_id);
+                    let vendor = crate::experts::find_expert(conn, &me)?.and_then(|x| x.vendor_id);
                     (e.slice_id, "sanction", e.id, None, vendor)
                 }
                 (None, Some(a)) => {
                     let not_found = || ApiError::not_found(format!("assignment {a} not found"));
-                    let row = crate::routing::store::find_graded(conn, a.as_str())?
+                    let row = crate::routing::find_graded(conn, a.as_str())?
                         // Routed and calibration work; assessment answers are settled by retaking it.
                         .filter(|r| {
                             r.expert_id == me
@@ -202,7 +202,7 @@ async fn file_appeal(
                         ));
                     }
                     let gold = row.gold_item_id.clone().unwrap_or_default();
-                    let owner = crate::gold::store::find(conn, &gold)?.and_then(|g| g.org_id);
+                    let owner = crate::gold::find_gold(conn, &gold)?.and_then(|g| g.org_id);
                     (row.slice_id, "gold_answer", row.id, Some(gold), owner)
                 }
                 (None, None) => {
@@ -395,11 +395,10 @@ fn overturn(
 ) -> ApiResult<usize> {
     let internal = |w: &str| ApiError::internal(anyhow::anyhow!("appeal: {w} vanished"));
     let expert =
-        crate::experts::store::find(conn, &a.expert_id)?.ok_or_else(|| internal("expert"))?;
-    let slice =
-        crate::taxonomy::store::find_slice(conn, &a.slice_id)?.ok_or_else(|| internal("slice"))?;
+        crate::experts::find_expert(conn, &a.expert_id)?.ok_or_else(|| internal("expert"))?;
+    let slice = crate::taxonomy::find_slice(conn, &a.slice_id)?.ok_or_else(|| internal("slice"))?;
     if a.kind == "sanction" {
-        let event = crate::standings::store::find_event(conn, &a.subject_id)?
+        let event = crate::standings::find_standing_event(conn, &a.subject_id)?
             .ok_or_else(|| internal("sanction"))?;
         let back = SliceStatus::parse(&event.from_value).unwrap_or(SliceStatus::Probation);
         let back = if back == SliceStatus::None || back == SliceStatus::Suspended {
@@ -440,7 +439,7 @@ fn overturn(
     let answer = match corrected {
         Some(v) => v.clone(),
         None => {
-            let asg = crate::routing::store::find_graded(conn, &a.subject_id)?
+            let asg = crate::routing::find_graded(conn, &a.subject_id)?
                 .ok_or_else(|| internal("assignment"))?;
             asg.label
                 .as_deref()
@@ -451,8 +450,8 @@ fn overturn(
     let typed = schema
         .validate(&answer, "corrected_answer")
         .map_err(ApiError::validation)?;
-    crate::gold::store::set_answer(conn, gold_id, &answer.to_string(), &typed)?;
-    let gold = crate::gold::store::find(conn, gold_id)?.ok_or_else(|| internal("gold item"))?;
+    crate::gold::set_answer(conn, gold_id, &answer.to_string(), &typed)?;
+    let gold = crate::gold::find_gold(conn, gold_id)?.ok_or_else(|| internal("gold item"))?;
     let n = crate::scoring::service::correct_gold(conn, now, settings, &gold, &slice.label_kind)?;
     audit::record(
         conn,

@@ -20,7 +20,6 @@ pub struct AppealRow {
     pub explanation: String,
     pub status: String,
     pub decision_reason: Option<String>,
-    pub decided_by: Option<String>,
     pub decided_at: Option<NaiveDateTime>,
     pub created_at: NaiveDateTime,
 }

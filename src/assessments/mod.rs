@@ -17,4 +17,7 @@ pub mod grading;
 pub mod jobs;
 pub mod routes;
 pub mod service;
-pub mod store;
+mod store;
+
+/// What other features may use of this feature's store.
+pub use store::AssignmentRow;

@@ -13,14 +13,14 @@ use super::store::{self, AssessmentRow};
 use crate::audit::{self, Actor, Entry};
 use crate::config::{ExpertSettings, Settings};
 use crate::db::DbConn;
-use crate::experts::store::ExpertRow;
+use crate::experts::ExpertRow;
 use crate::experts::vetting::VettingStatus;
 use crate::http::{ApiError, ApiResult, FieldError};
 use crate::ids::{AssessmentId, AssignmentId, SliceId};
 use crate::mail::{self, templates};
 use crate::standings::rules::SliceStatus;
+use crate::taxonomy::SliceRow;
 use crate::taxonomy::label_schema::TypedLabel;
-use crate::taxonomy::store::SliceRow;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ToSchema)]
 #[serde(rename_all = "snake_case")]
@@ -100,7 +100,7 @@ pub fn view(
     settings: &Settings,
 ) -> ApiResult<AssessmentView> {
     let cooldown_days = settings.experts.assessment_retake_cooldown_days;
-    let currency = crate::experts::store::find(conn, &a.expert_id)?
+    let currency = crate::experts::find_expert(conn, &a.expert_id)?
         .map(|e| e.desired_currency)
         .unwrap_or_default();
     let pay_per_hour = settings
@@ -110,7 +110,7 @@ pub fn view(
             amount_minor,
             currency,
         });
-    let slice_key = crate::taxonomy::store::find_slice(conn, &a.slice_id)?
+    let slice_key = crate::taxonomy::find_slice(conn, &a.slice_id)?
         .map(|s| s.key)
         .unwrap_or_default();
     let rows = store::items_of(conn, &a.id)?;
@@ -331,7 +331,7 @@ pub fn answer(
         .ok_or_else(|| {
             ApiError::not_found(format!("item {assignment} is not part of this assessment"))
         })?;
-    let slice = crate::taxonomy::store::find_slice(conn, &a.slice_id)?
+    let slice = crate::taxonomy::find_slice(conn, &a.slice_id)?
         .ok_or_else(|| ApiError::internal(anyhow::anyhow!("slice vanished")))?;
     let schema = crate::taxonomy::service::slice_schema(&slice)?;
     let typed = schema
@@ -384,7 +384,7 @@ fn grade_and_close(
     if !store::lock_open(conn, &a.id, now)? {
         return Ok(false);
     }
-    let slice = crate::taxonomy::store::find_slice(conn, &a.slice_id)?
+    let slice = crate::taxonomy::find_slice(conn, &a.slice_id)?
         .ok_or_else(|| ApiError::internal(anyhow::anyhow!("slice vanished")))?;
     let rows = store::items_of(conn, &a.id)?;
     let golds: Vec<TypedLabel> = rows.iter().map(|(_, g)| g.label()).collect();
@@ -442,7 +442,7 @@ fn grade_and_close(
             details: json!({ "status": status, "numbers": numbers }),
         },
     )?;
-    let expert = crate::experts::store::find(conn, &a.expert_id)?
+    let expert = crate::experts::find_expert(conn, &a.expert_id)?
         .ok_or_else(|| ApiError::internal(anyhow::anyhow!("expert vanished")))?;
     // Paid by the platform when a rate is configured for the expert's currency (the
     // assessment said so when it started).

@@ -235,14 +235,14 @@ impl AssignmentRow {
 pub fn items_of(
     conn: &mut DbConn,
     assessment: &str,
-) -> QueryResult<Vec<(AssignmentRow, crate::gold::store::GoldRow)>> {
+) -> QueryResult<Vec<(AssignmentRow, crate::gold::GoldRow)>> {
     assignments::table
         .inner_join(gold_items::table.on(assignments::gold_item_id.eq(gold_items::id.nullable())))
         .filter(assignments::assessment_id.eq(assessment))
         .order_by(assignments::position.asc())
         .select((
             AssignmentRow::as_select(),
-            crate::gold::store::GoldRow::as_select(),
+            crate::gold::GoldRow::as_select(),
         ))
         .load(conn)
 }

@@ -13,7 +13,7 @@ pub mod principal;
 pub mod ratelimit;
 pub mod routes;
 pub mod service;
-pub mod store;
+mod store;
 pub mod tokens;
 
 pub use principal::{ApiKeyPrincipal, Principal, UserPrincipal};
@@ -208,3 +208,9 @@ mod tests {
         assert_eq!(normalize_email("  Ada@Example.COM "), "ada@example.com");
     }
 }
+
+/// What other features may use of this feature's store.
+pub use store::{
+    NewUser, UserRow, claim_unverified_user, find_user, find_user_by_email, insert_user,
+    revoke_user_sessions,
+};

@@ -225,10 +225,11 @@ async fn authenticate(
         .db
         .read(move |conn| {
             let invalid = || ApiError::unauthorized("invalid or expired access token");
-            store::find_live_session(conn, session_id.as_str(), user_id.as_str())?
-                .ok_or_else(invalid)?;
+            if !store::session_is_live(conn, session_id.as_str(), user_id.as_str())? {
+                return Err(invalid());
+            }
             let user = store::find_user(conn, user_id.as_str())?.ok_or_else(invalid)?;
-            let memberships = crate::orgs::store::memberships_of_user(conn, &user.id)?
+            let memberships = crate::orgs::memberships_of_user(conn, &user.id)?
                 .into_iter()
                 .filter_map(|(m, o)| {
                     Some(Membership {

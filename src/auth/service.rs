@@ -66,7 +66,7 @@ pub struct Registration {
 
 pub struct Registered {
     pub user: store::UserRow,
-    pub org: Option<crate::orgs::store::OrgRow>,
+    pub org: Option<crate::orgs::OrgRow>,
 }
 
 pub async fn register(
@@ -101,8 +101,8 @@ pub async fn register(
             let org_kind = reg.account_type.org_kind();
             let org_id: Option<OrgId> = match (org_kind, &reg.organization_name) {
                 (Some(kind), Some(name)) => {
-                    let org = crate::orgs::store::insert_org(conn, now, kind, name, user_id.as_str())?;
-                    crate::orgs::store::insert_membership(conn, now, org.as_str(), user_id.as_str(), kind.admin_role())?;
+                    let org = crate::orgs::insert_org(conn, now, kind, name, user_id.as_str())?;
+                    crate::orgs::insert_membership(conn, now, org.as_str(), user_id.as_str(), kind.admin_role())?;
                     audit::record(conn, now, &actor, Entry {
                         action: "org.created",
                         org_id: Some(org.as_str()),
@@ -124,7 +124,7 @@ pub async fn register(
             send_verification(conn, &public_url, ttl, user_id.as_str(), reg.email.trim(), reg.display_name.trim(), now)?;
             let user = store::find_user(conn, user_id.as_str())?.ok_or_else(|| ApiError::internal(anyhow::anyhow!("user vanished")))?;
             let org = match org_id {
-                Some(o) => crate::orgs::store::find_org(conn, o.as_str())?,
+                Some(o) => crate::orgs::find_org(conn, o.as_str())?,
                 None => None,
             };
             Ok(Registered { user, org })

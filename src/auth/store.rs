@@ -147,16 +147,6 @@ pub fn revoke_user_sessions(
     .execute(conn)
 }
 
-#[derive(Debug, Clone, Queryable, Selectable)]
-#[diesel(table_name = sessions)]
-pub struct SessionRow {
-    pub id: String,
-    pub user_id: String,
-    pub created_at: NaiveDateTime,
-    pub revoked_at: Option<NaiveDateTime>,
-    pub revoke_reason: Option<String>,
-}
-
 pub fn insert_session(conn: &mut DbConn, user: &str, now: DateTime<Utc>) -> QueryResult<SessionId> {
     let id = SessionId::new(now);
     diesel::insert_into(sessions::table)
@@ -169,18 +159,15 @@ pub fn insert_session(conn: &mut DbConn, user: &str, now: DateTime<Utc>) -> Quer
     Ok(id)
 }
 
-pub fn find_live_session(
-    conn: &mut DbConn,
-    id: &str,
-    user: &str,
-) -> QueryResult<Option<SessionRow>> {
-    sessions::table
-        .find(id)
-        .filter(sessions::user_id.eq(user))
-        .filter(sessions::revoked_at.is_null())
-        .select(SessionRow::as_select())
-        .first(conn)
-        .optional()
+/// True if the session exists, belongs to `user` and has not been revoked.
+pub fn session_is_live(conn: &mut DbConn, id: &str, user: &str) -> QueryResult<bool> {
+    diesel::select(diesel::dsl::exists(
+        sessions::table
+            .find(id)
+            .filter(sessions::user_id.eq(user))
+            .filter(sessions::revoked_at.is_null()),
+    ))
+    .get_result(conn)
 }
 
 /// Revokes a session (the whole refresh-token family). Returns false if already revoked.
@@ -208,8 +195,6 @@ pub fn revoke_session(
 pub struct RefreshTokenRow {
     pub id: String,
     pub session_id: String,
-    pub token_hash: String,
-    pub created_at: NaiveDateTime,
     pub expires_at: NaiveDateTime,
     pub used_at: Option<NaiveDateTime>,
 }
@@ -263,10 +248,7 @@ pub fn consume_refresh_token(conn: &mut DbConn, id: &str, now: DateTime<Utc>) ->
 pub struct EmailTokenRow {
     pub id: String,
     pub user_id: String,
-    pub purpose: String,
     pub email: String,
-    pub token_hash: String,
-    pub created_at: NaiveDateTime,
     pub expires_at: NaiveDateTime,
     pub used_at: Option<NaiveDateTime>,
 }

@@ -8,4 +8,7 @@
 pub mod results;
 pub mod routes;
 pub mod service;
-pub mod store;
+mod store;
+
+/// What other features may use of this feature's store.
+pub use store::{assignments_of as calibration_assignments_of, regrade_participant};

@@ -510,7 +510,7 @@ async fn repeat_session(
                     .map(|p| p.expert_id)
                     .collect(),
             };
-            let slice = crate::taxonomy::store::find_slice(conn, &s.slice_id)?
+            let slice = crate::taxonomy::find_slice(conn, &s.slice_id)?
                 .ok_or_else(|| ApiError::internal(anyhow::anyhow!("slice vanished")))?;
             let actor = Actor::of(&principal);
             let title = b
@@ -634,7 +634,7 @@ async fn my_items(
             let mut out = Vec::new();
             for a in store::assignments_of(conn, &s.id, Some(&me))? {
                 let payload = match &a.gold_item_id {
-                    Some(g) => crate::gold::store::find(conn, g)?
+                    Some(g) => crate::gold::find_gold(conn, g)?
                         .and_then(|row| serde_json::from_str(&row.payload).ok())
                         .unwrap_or(Value::Null),
                     None => Value::Null,

@@ -15,9 +15,9 @@ use crate::config::Settings;
 use crate::db::DbConn;
 use crate::http::{ApiError, ApiResult, FieldError};
 use crate::ids::{CalibrationSessionId, ExpertId};
-use crate::routing::store::NewOutcome;
+use crate::routing::NewOutcome;
 use crate::standings::rules::SliceStatus;
-use crate::taxonomy::store::SliceRow;
+use crate::taxonomy::SliceRow;
 
 /// Most items in one session, and most participants.
 pub const MAX_ITEMS: usize = 200;
@@ -49,7 +49,7 @@ pub struct Plan<'a> {
 pub fn create(conn: &mut DbConn, now: DateTime<Utc>, p: &Plan<'_>) -> ApiResult<SessionRow> {
     let mut errors = Vec::new();
     for (i, g) in p.gold_items.iter().enumerate() {
-        let ok = crate::gold::store::find(conn, g)?.is_some_and(|row| {
+        let ok = crate::gold::find_gold(conn, g)?.is_some_and(|row| {
             row.slice_id == p.slice.id
                 && match (row.owner_kind.as_str(), p.org) {
                     ("platform", _) => true,
@@ -66,7 +66,7 @@ pub fn create(conn: &mut DbConn, now: DateTime<Utc>, p: &Plan<'_>) -> ApiResult<
         }
     }
     for (i, e) in p.participants.iter().enumerate() {
-        let expert = crate::experts::store::find(conn, e)?;
+        let expert = crate::experts::find_expert(conn, e)?;
         let status = crate::standings::service::status_in(conn, e, &p.slice.id)?;
         let problem = match &expert {
             None => Some("no such expert"),
@@ -154,7 +154,7 @@ pub fn answer(
     now: DateTime<Utc>,
     settings: &Settings,
     session: &SessionRow,
-    a: &crate::assessments::store::AssignmentRow,
+    a: &crate::assessments::AssignmentRow,
     label: &Value,
 ) -> ApiResult<bool> {
     if session.status != "open" || crate::clock::utc(session.closes_at) <= now {
@@ -166,8 +166,8 @@ pub fn answer(
             a.status
         )));
     }
-    let slice = crate::taxonomy::store::find_slice(conn, &session.slice_id)?
-        .ok_or_else(|| internal("slice"))?;
+    let slice =
+        crate::taxonomy::find_slice(conn, &session.slice_id)?.ok_or_else(|| internal("slice"))?;
     let schema = crate::taxonomy::service::slice_schema(&slice)?;
     let typed = schema
         .validate(label, "label")
@@ -176,12 +176,12 @@ pub fn answer(
         .gold_item_id
         .as_deref()
         .ok_or_else(|| internal("gold item"))?;
-    let gold = crate::gold::store::find(conn, gold_id)?.ok_or_else(|| internal("gold item"))?;
+    let gold = crate::gold::find_gold(conn, gold_id)?.ok_or_else(|| internal("gold item"))?;
     let reference = gold.label();
     let correct = crate::assessments::grading::is_correct(&slice.label_kind, &reference, &typed);
     let json = label.to_string();
     // Calibration has no heartbeat-measured sessions: its time is not item work.
-    if !crate::routing::store::submit(conn, &a.id, &json, &typed, Some(correct), 0, now)? {
+    if !crate::routing::submit_assignment(conn, &a.id, &json, &typed, Some(correct), 0, now)? {
         return Err(ApiError::conflict("this item was answered meanwhile"));
     }
     let submitted = store::assignments_of(conn, &session.id, Some(&a.expert_id))?
@@ -197,7 +197,7 @@ pub fn answer(
         ..Default::default()
     };
     let written = vec![
-        crate::routing::store::insert_outcome(
+        crate::routing::insert_outcome(
             conn,
             now,
             &NewOutcome {
@@ -205,7 +205,7 @@ pub fn answer(
                 ..base
             },
         )?,
-        crate::routing::store::insert_outcome(
+        crate::routing::insert_outcome(
             conn,
             now,
             &NewOutcome {
@@ -258,7 +258,7 @@ fn complete(
     let allowance = payments.calibration_seconds_per_item;
     if allowance > 0 && p.answered > 0 {
         let expert =
-            crate::experts::store::find(conn, &p.expert_id)?.ok_or_else(|| internal("expert"))?;
+            crate::experts::find_expert(conn, &p.expert_id)?.ok_or_else(|| internal("expert"))?;
         crate::payments::time_entries::record_training(
             conn,
             now,
@@ -279,7 +279,7 @@ fn complete(
     let current = crate::standings::service::status_in(conn, &p.expert_id, &slice.id)?;
     if passed && current == SliceStatus::Suspended {
         let expert =
-            crate::experts::store::find(conn, &p.expert_id)?.ok_or_else(|| internal("expert"))?;
+            crate::experts::find_expert(conn, &p.expert_id)?.ok_or_else(|| internal("expert"))?;
         let reason = format!(
             "reinstated to probation in `{}`: passed the calibration session \"{}\" with {} of {} correct (at least {:.2} needed)",
             slice.key, session.title, p.correct, p.total, session.pass_threshold
@@ -315,7 +315,7 @@ pub fn close(
     }
     for a in store::assignments_of(conn, &session.id, None)? {
         if a.status == "accepted"
-            && crate::routing::store::transition(
+            && crate::routing::transition_assignment(
                 conn,
                 &a.id,
                 &["accepted"],
@@ -325,7 +325,7 @@ pub fn close(
             )?
         {
             // Outcomes record every end of an assignment (DESIGN, "Outcomes").
-            crate::routing::store::insert_outcome(
+            crate::routing::insert_outcome(
                 conn,
                 now,
                 &NewOutcome {
@@ -339,8 +339,8 @@ pub fn close(
             )?;
         }
     }
-    let slice = crate::taxonomy::store::find_slice(conn, &session.slice_id)?
-        .ok_or_else(|| internal("slice"))?;
+    let slice =
+        crate::taxonomy::find_slice(conn, &session.slice_id)?.ok_or_else(|| internal("slice"))?;
     for p in store::participants(conn, &session.id)? {
         if p.status == "invited" {
             complete(conn, now, payments, session, &slice, &p, "incomplete")?;
@@ -424,7 +424,7 @@ pub fn results(conn: &mut DbConn, session: &SessionRow) -> ApiResult<SessionResu
     let answers = answers_of(conn, &session.id)?;
     let mut participants = Vec::new();
     for p in store::participants(conn, &session.id)? {
-        let handle = crate::experts::store::find(conn, &p.expert_id)?
+        let handle = crate::experts::find_expert(conn, &p.expert_id)?
             .map(|e| e.handle)
             .unwrap_or_default();
         participants.push(ParticipantResult {
@@ -440,7 +440,7 @@ pub fn results(conn: &mut DbConn, session: &SessionRow) -> ApiResult<SessionResu
     }
     let mut items = Vec::new();
     for g in session.gold_items() {
-        let reference = crate::gold::store::find(conn, &g)?
+        let reference = crate::gold::find_gold(conn, &g)?
             .and_then(|row| {
                 crate::scoring::profile::class_of(
                     row.answer_choice.as_deref(),

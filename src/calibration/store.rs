@@ -3,7 +3,7 @@
 use chrono::{DateTime, NaiveDateTime, Utc};
 use diesel::prelude::*;
 
-use crate::assessments::store::AssignmentRow;
+use crate::assessments::AssignmentRow;
 use crate::db::DbConn;
 use crate::db::schema::{assignments, calibration_participants, calibration_sessions};
 use crate::ids::{AssignmentId, CalibrationParticipantId, CalibrationSessionId};
@@ -39,15 +39,12 @@ impl SessionRow {
 #[diesel(table_name = calibration_participants)]
 pub struct ParticipantRow {
     pub id: String,
-    pub session_id: String,
     pub expert_id: String,
     pub status: String,
     pub answered: i32,
     pub correct: i32,
     pub total: i32,
     pub passed: Option<bool>,
-    pub completed_at: Option<NaiveDateTime>,
-    pub created_at: NaiveDateTime,
 }
 
 pub struct NewSession<'a> {

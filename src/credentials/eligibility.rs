@@ -97,10 +97,10 @@ pub fn for_expert(conn: &mut DbConn, expert: &str, now: DateTime<Utc>) -> ApiRes
         .iter()
         .map(Held::from)
         .collect();
-    let domains = crate::taxonomy::store::all_domains(conn)?;
+    let domains = crate::taxonomy::all_domains(conn)?;
     let ids: Vec<String> = domains.iter().map(|d| d.id.clone()).collect();
-    let reqs = crate::taxonomy::store::requirements_of(conn, &ids)?;
-    let by_id: HashMap<&str, &crate::taxonomy::store::DomainRow> =
+    let reqs = crate::taxonomy::requirements_of(conn, &ids)?;
+    let by_id: HashMap<&str, &crate::taxonomy::DomainRow> =
         domains.iter().map(|d| (d.id.as_str(), d)).collect();
     let mut out = Vec::with_capacity(domains.len());
     for d in &domains {

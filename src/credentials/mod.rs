@@ -11,4 +11,11 @@ pub mod institution;
 pub mod jobs;
 pub mod routes;
 pub mod sniff;
-pub mod store;
+mod store;
+
+/// What other features may use of this feature's store.
+pub use store::{
+    NewCredential, NewEmailCheck, NewEvidence, confirm_email_check, decide as decide_credential,
+    insert as insert_credential, insert_email_check, insert_evidence,
+    list_for_expert as credentials_of_expert,
+};

@@ -167,7 +167,7 @@ pub(super) fn visible(
     conn: &mut DbConn,
     principal: &Principal,
     id: &CredentialId,
-) -> ApiResult<(CredentialRow, crate::experts::store::ExpertRow)> {
+) -> ApiResult<(CredentialRow, crate::experts::ExpertRow)> {
     let not_found = || ApiError::not_found(format!("credential {id} not found"));
     let c = store::find(conn, id.as_str())?.ok_or_else(not_found)?;
     let expert = crate::experts::service::visible_expert(
@@ -663,7 +663,7 @@ fn settle(
     conn: &mut DbConn,
     now: DateTime<Utc>,
     principal: &Principal,
-    (c, expert): (&CredentialRow, &crate::experts::store::ExpertRow),
+    (c, expert): (&CredentialRow, &crate::experts::ExpertRow),
     (from, to): (&str, &str),
     reason: &str,
 ) -> ApiResult<Option<CredentialView>> {

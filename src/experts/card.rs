@@ -71,7 +71,7 @@ fn card(
     now: chrono::DateTime<chrono::Utc>,
 ) -> ApiResult<ExpertCard> {
     let today = now.date_naive();
-    let verified_credentials = crate::credentials::store::list_for_expert(conn, &e.id)?
+    let verified_credentials = crate::credentials::credentials_of_expert(conn, &e.id)?
         .iter()
         .filter(|c| eligibility::counts_on(&eligibility::Held::from(*c), today))
         .map(|c| CredentialSummary {
@@ -88,7 +88,7 @@ fn card(
         .map(|d| d.slug)
         .collect();
     let mut slices = Vec::new();
-    for s in crate::standings::store::list_for_expert(conn, &e.id)? {
+    for s in crate::standings::standings_of_expert(conn, &e.id)? {
         let slice_id = crate::ids::SliceId::from_db(s.slice_id.clone());
         // Another lab's private slice stays invisible, as everywhere else.
         let Ok(slice) = crate::taxonomy::service::visible_slice(conn, principal, &slice_id) else {

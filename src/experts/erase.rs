@@ -112,7 +112,7 @@ pub fn erase_expert(
             users::updated_at.eq(t),
         ))
         .execute(conn)?;
-    crate::auth::store::revoke_user_sessions(conn, user, "account_deleted", now)?;
+    crate::auth::revoke_user_sessions(conn, user, "account_deleted", now)?;
     diesel::delete(memberships::table.filter(memberships::user_id.eq(user))).execute(conn)?;
     diesel::delete(email_tokens::table.filter(email_tokens::user_id.eq(user))).execute(conn)?;
     diesel::update(invitations::table.filter(invitations::email_normalized.eq(&email)))

@@ -7,5 +7,11 @@ pub mod card;
 pub mod erase;
 pub mod routes;
 pub mod service;
-pub mod store;
+mod store;
 pub mod vetting;
+
+/// What other features may use of this feature's store.
+pub use store::{
+    ExpertRow, Profile, find as find_expert, find_by_user as find_expert_by_user, handles_of,
+    lock as lock_expert,
+};

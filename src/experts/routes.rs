@@ -689,7 +689,7 @@ async fn delete_account(
     let stored = state
         .db
         .read(move |conn| -> ApiResult<_> {
-            crate::auth::store::find_user(conn, &id)?
+            crate::auth::find_user(conn, &id)?
                 .map(|u| u.password_hash)
                 .ok_or_else(|| ApiError::unauthorized("the account no longer exists"))
         })

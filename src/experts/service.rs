@@ -53,7 +53,7 @@ pub struct ExpertView {
 }
 
 pub fn expert_view(conn: &mut DbConn, e: ExpertRow) -> ApiResult<ExpertView> {
-    let email = crate::auth::store::find_user(conn, &e.user_id)?
+    let email = crate::auth::find_user(conn, &e.user_id)?
         .map(|u| u.email)
         .unwrap_or_default();
     Ok(ExpertView {
@@ -91,7 +91,7 @@ pub fn contact(conn: &mut DbConn, expert: &str) -> diesel::QueryResult<Option<(S
     let Some(e) = store::find(conn, expert)? else {
         return Ok(None);
     };
-    Ok(crate::auth::store::find_user(conn, &e.user_id)?
+    Ok(crate::auth::find_user(conn, &e.user_id)?
         .filter(|u| u.password_hash != super::erase::ERASED_PASSWORD)
         .map(|u| (u.email, e.display_name)))
 }
@@ -139,7 +139,7 @@ pub fn visible_expert(
 pub fn check_references(conn: &mut DbConn, domain_ids: &[DomainId]) -> ApiResult<()> {
     let mut errors = Vec::new();
     for (i, d) in domain_ids.iter().enumerate() {
-        if crate::taxonomy::store::find_domain(conn, d.as_str())?.is_none() {
+        if crate::taxonomy::find_domain(conn, d.as_str())?.is_none() {
             errors.push(FieldError::new(
                 format!("domain_ids[{i}]"),
                 "no such domain",
@@ -160,7 +160,7 @@ fn notify(
     to: VettingStatus,
     reason: &str,
 ) -> ApiResult<()> {
-    if let Some(user) = crate::auth::store::find_user(conn, &e.user_id)? {
+    if let Some(user) = crate::auth::find_user(conn, &e.user_id)? {
         mail::enqueue(
             conn,
             now,

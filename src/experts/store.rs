@@ -223,13 +223,10 @@ pub fn list(conn: &mut DbConn, f: &Filter, page: &PageRequest) -> QueryResult<Ve
 #[derive(Debug, Clone, Queryable, Selectable)]
 #[diesel(table_name = vetting_transitions)]
 pub struct TransitionRow {
-    pub id: String,
-    pub expert_id: String,
     pub from_status: Option<String>,
     pub to_status: String,
     pub reason: String,
     pub actor_type: String,
-    pub actor_id: Option<String>,
     pub at: NaiveDateTime,
 }
 

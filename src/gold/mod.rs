@@ -8,4 +8,7 @@
 
 pub mod routes;
 pub mod service;
-pub mod store;
+mod store;
+
+/// What other features may use of this feature's store.
+pub use store::{GoldRow, find as find_gold, set_answer};

@@ -96,8 +96,8 @@ async fn upload_project_gold(
                 return Err(ApiError::conflict("the project is archived"));
             }
             let mut slices = Vec::new();
-            for ps in crate::projects::store::project_slices(conn, &project.org_id, &project.id)? {
-                if let Some(row) = crate::taxonomy::store::find_slice(conn, &ps.slice_id)? {
+            for ps in crate::projects::project_slices(conn, &project.org_id, &project.id)? {
+                if let Some(row) = crate::taxonomy::find_slice(conn, &ps.slice_id)? {
                     let schema = crate::taxonomy::service::slice_schema(&row)?;
                     slices.push((row, schema));
                 }
@@ -176,7 +176,7 @@ async fn list_project_gold(
     let rows = state
         .db
         .read(move |conn| {
-            let project = crate::projects::store::find_project(conn, id.as_str())?
+            let project = crate::projects::find_project(conn, id.as_str())?
                 .ok_or_else(|| ApiError::not_found(format!("project {id} not found")))?;
             principal
                 .org_read(&OrgId::from_db(project.org_id.clone()), Scope::GoldRead)
@@ -225,7 +225,7 @@ fn slice_gold_owner(
     principal: &Principal,
     slice: &SliceId,
     org: Option<&str>,
-) -> ApiResult<(GoldOwner, crate::taxonomy::store::SliceRow)> {
+) -> ApiResult<(GoldOwner, crate::taxonomy::SliceRow)> {
     let row = crate::taxonomy::service::visible_slice(conn, principal, slice)?;
     if row.org_id.is_some() {
         return Err(ApiError::conflict(
@@ -241,7 +241,7 @@ fn slice_gold_owner(
                 .membership(&org)
                 .is_some_and(|m| m.org_kind == OrgKind::Vendor)
                 || (user.is_platform_admin
-                    && crate::orgs::store::find_org(conn, org.as_str())?
+                    && crate::orgs::find_org(conn, org.as_str())?
                         .is_some_and(|o| o.kind == "vendor"));
             if !is_vendor {
                 return Err(ApiError::bad_parameter(
@@ -308,10 +308,10 @@ async fn upload_slice_gold(
             // Serialise uploads into the scope (see the project upload).
             match &owner {
                 GoldOwner::Vendor { org } => {
-                    crate::orgs::store::lock_org(conn, org, now)?;
+                    crate::orgs::lock_org(conn, org, now)?;
                 }
                 _ => {
-                    crate::taxonomy::store::lock_slice(conn, &slice.id, now)?;
+                    crate::taxonomy::lock_slice(conn, &slice.id, now)?;
                 }
             }
             let schema = crate::taxonomy::service::slice_schema(&slice)?;

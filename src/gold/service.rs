@@ -15,8 +15,8 @@ use crate::db::DbConn;
 use crate::http::bulk::{self, BulkReport, BulkResult};
 use crate::http::{ApiResult, FieldError};
 use crate::ids::{GoldItemId, OrgId, ProjectId, SliceId};
+use crate::taxonomy::SliceRow;
 use crate::taxonomy::label_schema::LabelSchema;
-use crate::taxonomy::store::SliceRow;
 
 /// Who owns uploaded gold, which decides where it may be used.
 #[derive(Debug, Clone)]

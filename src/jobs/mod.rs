@@ -19,7 +19,7 @@
 pub mod registry;
 pub mod runner;
 pub mod schedule;
-pub mod store;
+mod store;
 
 pub use registry::{Job, JobContext, JobRegistry, Period};
 
@@ -82,3 +82,6 @@ pub fn enqueue_at<P: Serialize>(
     let payload = serde_json::to_string(payload)?;
     Ok(store::insert(conn, now, run_at, queue, kind, &payload)?)
 }
+
+/// What other features may use of this feature's store.
+pub use store::{JobRow, find as find_job, list_by_kind};

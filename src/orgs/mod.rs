@@ -4,4 +4,10 @@
 
 pub mod routes;
 pub mod service;
-pub mod store;
+mod store;
+
+/// What other features may use of this feature's store.
+pub use store::{
+    NewInvitation, OrgRow, find_org, insert_invitation, insert_membership, insert_org, lock_org,
+    memberships_of_user,
+};

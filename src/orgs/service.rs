@@ -8,7 +8,7 @@ use super::store::{self, InvitationRow, MembershipRow, OrgRow};
 use crate::audit::{self, Actor, Entry};
 use crate::auth::{
     OrgKind, OrgRole, Scope, UserPrincipal, api_keys, password_policy, service as auth_service,
-    store as auth_store, tokens,
+    tokens,
 };
 use crate::db::DbConn;
 use crate::http::{ApiError, ApiResult, FieldError};
@@ -172,7 +172,7 @@ pub async fn invite(
         .write(move |conn| {
             let o = lock_and_load_org(conn, &org, now)?;
             role_must_fit(role, org_kind(&o)?)?;
-            if let Some(existing) = auth_store::find_user_by_email(conn, &email)?
+            if let Some(existing) = crate::auth::find_user_by_email(conn, &email)?
                 && store::find_membership(conn, org.as_str(), &existing.id)?.is_some()
             {
                 return Err(
@@ -291,7 +291,7 @@ enum Resolved {
 pub struct Accepted {
     pub membership: MembershipRow,
     pub org: OrgRow,
-    pub user: auth_store::UserRow,
+    pub user: crate::auth::UserRow,
 }
 
 /// The invitation a token names, if it can still be accepted.
@@ -402,7 +402,7 @@ pub async fn accept_invitation(
                 .ok_or_else(|| ApiError::internal(anyhow::anyhow!("membership vanished")))?;
             let org = store::find_org(conn, &inv.org_id)?
                 .ok_or_else(|| ApiError::internal(anyhow::anyhow!("org vanished")))?;
-            let user = auth_store::find_user(conn, user_id.as_str())?
+            let user = crate::auth::find_user(conn, user_id.as_str())?
                 .ok_or_else(|| ApiError::internal(anyhow::anyhow!("user vanished")))?;
             Ok(Accepted {
                 membership,
@@ -425,12 +425,12 @@ fn new_account_for(
     now: chrono::DateTime<chrono::Utc>,
     request_id: Option<String>,
 ) -> ApiResult<UserId> {
-    match auth_store::find_user_by_email(conn, &inv.email)? {
+    match crate::auth::find_user_by_email(conn, &inv.email)? {
         Some(existing) if existing.email_verified_at.is_some() => Err(ApiError::conflict(
             "an account with this e-mail address exists; log in and accept the invitation",
         )),
         Some(existing) => {
-            if !auth_store::claim_unverified_user(
+            if !crate::auth::claim_unverified_user(
                 conn,
                 &existing.id,
                 password_hash,
@@ -441,7 +441,7 @@ fn new_account_for(
                     "the account changed concurrently; retry",
                 ));
             }
-            let ended = auth_store::revoke_user_sessions(
+            let ended = crate::auth::revoke_user_sessions(
                 conn,
                 &existing.id,
                 "account_claimed_by_invitation",
@@ -464,10 +464,10 @@ fn new_account_for(
         }
         None => {
             // The token reached this address, which proves it: the account starts verified.
-            let id = auth_store::insert_user(
+            let id = crate::auth::insert_user(
                 conn,
                 now,
-                &auth_store::NewUser {
+                &crate::auth::NewUser {
                     email: &inv.email,
                     password_hash,
                     display_name,

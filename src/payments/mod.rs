@@ -23,7 +23,7 @@ pub mod payout_routes;
 pub mod payouts;
 pub mod rates;
 pub mod routes;
-pub mod store;
+mod store;
 pub mod stripe;
 pub mod stripe_signature;
 pub mod sweep;
@@ -32,3 +32,9 @@ pub mod timesheet;
 pub mod timesheet_routes;
 pub mod timesheets;
 pub mod webhook;
+
+/// What other features may use of this feature's store.
+pub use store::{
+    Check as LedgerCheck, PostError, Posted, Source, check as check_ledger, post as post_to_ledger,
+    reverse as reverse_in_ledger,
+};

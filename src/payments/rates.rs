@@ -157,7 +157,7 @@ pub fn fix_on_routing(
         return Ok(());
     }
     // Another routing of this expert to the project may be fixing it right now.
-    crate::experts::store::lock(conn, expert)?;
+    crate::experts::lock_expert(conn, expert)?;
     let exists: i64 = pay_rates::table
         .filter(pay_rates::expert_id.eq(expert))
         .filter(pay_rates::project_id.eq(project))
@@ -207,7 +207,7 @@ pub fn for_sheet(
     if let Some(r) = for_week(conn, expert, project, week)? {
         return Ok(r);
     }
-    crate::experts::store::lock(conn, expert)?;
+    crate::experts::lock_expert(conn, expert)?;
     if let Some(r) = for_week(conn, expert, project, week)? {
         return Ok(r);
     }

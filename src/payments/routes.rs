@@ -159,7 +159,7 @@ async fn list_time_entries(
                 &req,
                 |r| r.id.clone(),
                 |r| -> ApiResult<_> {
-                    let e = crate::experts::store::find(conn, &r.expert_id)?;
+                    let e = crate::experts::find_expert(conn, &r.expert_id)?;
                     let identity = user.is_platform_admin
                         || own.as_deref() == Some(r.expert_id.as_str())
                         || r.vendor_org_id

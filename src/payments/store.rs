@@ -21,20 +21,16 @@ pub struct TransactionRow {
     pub source_type: String,
     pub source_id: String,
     pub reverses: Option<String>,
-    pub created_by: Option<String>,
     pub created_at: NaiveDateTime,
 }
 
 #[derive(Debug, Clone, Queryable, Selectable)]
 #[diesel(table_name = ledger_entries)]
 pub struct EntryRow {
-    pub id: String,
-    pub transaction_id: String,
     pub account_kind: String,
     pub owner_id: Option<String>,
     pub currency: String,
     pub amount: i64,
-    pub created_at: NaiveDateTime,
 }
 
 /// What caused a transaction; one transaction of a kind per source.

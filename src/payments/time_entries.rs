@@ -8,7 +8,7 @@
 use chrono::{DateTime, NaiveDateTime, Utc};
 use diesel::prelude::*;
 
-use crate::assessments::store::AssignmentRow;
+use crate::assessments::AssignmentRow;
 use crate::db::DbConn;
 use crate::db::schema::{experts, time_entries};
 use crate::ids::TimeEntryId;

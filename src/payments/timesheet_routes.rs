@@ -798,7 +798,7 @@ pub struct VendorAgreementView {
 }
 
 fn vendor_org(conn: &mut DbConn, org: &OrgId) -> ApiResult<()> {
-    let kind = crate::orgs::store::find_org(conn, org.as_str())?
+    let kind = crate::orgs::find_org(conn, org.as_str())?
         .map(|o| o.kind)
         .ok_or_else(|| ApiError::not_found(format!("organization {org} not found")))?;
     if kind != "vendor" {

@@ -122,7 +122,7 @@ pub fn add_entry(
     };
     // One expert's entries are added one at a time, so two first entries of a week never
     // both create its sheet or line.
-    crate::experts::store::lock(conn, &e.expert_id)?;
+    crate::experts::lock_expert(conn, &e.expert_id)?;
     let t = now.naive_utc();
     // The entry's week, or a later one if that week's sheet was already submitted (an entry
     // whose clock read the last instant of a week can commit after the sweep closed it).

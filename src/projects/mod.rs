@@ -6,4 +6,10 @@
 pub mod constitution;
 pub mod routes;
 pub mod service;
-pub mod store;
+mod store;
+
+/// What other features may use of this feature's store.
+pub use store::{
+    ProjectFields, ProjectRow, clauses_of, count_projects_in_domain, find_constitution,
+    find_project, project_slices,
+};

@@ -245,19 +245,18 @@ fn check_references(
 ) -> ApiResult<()> {
     let mut errors = Vec::new();
     // Lock the domain so it cannot be deleted or moved while this project starts using it.
-    crate::taxonomy::store::lock_domain(conn, &input.fields.domain_id, now)?;
-    let domain = crate::taxonomy::store::find_domain(conn, &input.fields.domain_id)?;
+    crate::taxonomy::lock_domain(conn, &input.fields.domain_id, now)?;
+    let domain = crate::taxonomy::find_domain(conn, &input.fields.domain_id)?;
     match &domain {
         None => errors.push(FieldError::new("domain_id", "no such domain")),
         Some(d) => {
             for (i, s) in input.slices.iter().enumerate() {
                 let field = format!("slices[{i}].slice_id");
-                match crate::taxonomy::store::find_slice(conn, s.slice_id.as_str())? {
+                match crate::taxonomy::find_slice(conn, s.slice_id.as_str())? {
                     Some(slice) if slice.org_id.as_deref().is_none_or(|o| o == org) => {
-                        let slice_domain =
-                            crate::taxonomy::store::find_domain(conn, &slice.domain_id)?;
+                        let slice_domain = crate::taxonomy::find_domain(conn, &slice.domain_id)?;
                         let inside = match slice_domain {
-                            Some(sd) => crate::taxonomy::store::lineage(conn, sd)?
+                            Some(sd) => crate::taxonomy::lineage(conn, sd)?
                                 .iter()
                                 .any(|a| a.id == d.id),
                             None => false,
@@ -297,7 +296,7 @@ fn check_references(
         }
     }
     for (i, v) in input.exclusions.vendor_ids.iter().enumerate() {
-        let is_vendor = crate::orgs::store::find_org(conn, v.as_str())?
+        let is_vendor = crate::orgs::find_org(conn, v.as_str())?
             .is_some_and(|o| o.kind == OrgKind::Vendor.as_str());
         if !is_vendor {
             errors.push(FieldError::new(
@@ -333,7 +332,7 @@ pub fn create_project(
     org: &OrgId,
     input: ProjectInput,
 ) -> ApiResult<ProjectView> {
-    let o = crate::orgs::store::find_org(conn, org.as_str())?
+    let o = crate::orgs::find_org(conn, org.as_str())?
         .ok_or_else(|| ApiError::not_found(format!("organization {org} not found")))?;
     if o.kind != OrgKind::Lab.as_str() {
         return Err(ApiError::invalid_field("org_id", "only labs have projects"));

@@ -115,7 +115,7 @@ async fn accuracy_chart(
             let (period, members, loaded) = (d.period, d.members, d.loaded);
             let key = match (&period.slice, loaded.first()) {
                 (_, Some(l)) => l.slice.key.clone(),
-                (Some(s), None) => crate::taxonomy::store::find_slice(conn, s.as_str())?
+                (Some(s), None) => crate::taxonomy::find_slice(conn, s.as_str())?
                     .map(|s| s.key)
                     .unwrap_or_default(),
                 (None, None) => String::new(),

@@ -20,7 +20,7 @@ use crate::db::DbConn;
 use crate::db::schema::{orgs, outcomes, projects, roster_memberships as rm};
 use crate::http::{ApiError, ApiResult, Query, path_id};
 use crate::ids::{OrgId, SliceId};
-use crate::scoring::store::ScoredOutcome;
+use crate::scoring::ScoredOutcome;
 use crate::state::AppState;
 
 pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
@@ -142,7 +142,7 @@ async fn compare_of(
             let s = crate::taxonomy::service::visible_slice(conn, &principal, &slice)?;
             let allowed = scope(conn, &principal, lab.as_ref(), &s.id)?;
             if let Some(l) = &lab {
-                let is_lab = crate::orgs::store::find_org(conn, l.as_str())?
+                let is_lab = crate::orgs::find_org(conn, l.as_str())?
                     .is_some_and(|o| o.kind == OrgKind::Lab.as_str());
                 if !is_lab {
                     return Err(ApiError::bad_parameter("lab", "is not a lab"));
@@ -177,7 +177,7 @@ async fn compare_of(
                 ))
                 .load(conn)?;
             let corrected: BTreeMap<String, bool> =
-                crate::scoring::store::corrections(conn, None, Some(&s.id))?
+                crate::scoring::corrections(conn, None, Some(&s.id))?
                     .into_iter()
                     .filter_map(|o| Some((o.assignment_id?, o.correct?)))
                     .collect();
@@ -215,7 +215,7 @@ async fn compare_of(
             let vendors: Vec<String> = match &named {
                 Some(ids) => {
                     for v in ids {
-                        let is_vendor = crate::orgs::store::find_org(conn, v.as_str())?
+                        let is_vendor = crate::orgs::find_org(conn, v.as_str())?
                             .is_some_and(|o| o.kind == OrgKind::Vendor.as_str());
                         let permitted = allowed.as_ref().is_none_or(|a| a.contains(v.as_str()));
                         if !is_vendor || !permitted {

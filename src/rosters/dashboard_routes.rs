@@ -21,10 +21,10 @@ use crate::db::schema::{appeals, experts, outcomes, slice_standings, time_entrie
 use crate::db::schema::{roster_memberships as rm, timesheet_lines, timesheets};
 use crate::http::{ApiError, ApiResult, Query, path_id};
 use crate::ids::{ExpertId, OrgId, SliceId};
+use crate::scoring::ScoredOutcome;
 use crate::scoring::reliability::Distribution;
-use crate::scoring::store::ScoredOutcome;
 use crate::state::AppState;
-use crate::taxonomy::store::SliceRow;
+use crate::taxonomy::SliceRow;
 
 pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
     cfg.service(dashboard_json)
@@ -160,7 +160,7 @@ pub fn load(
     let sc = &settings.scoring;
     let mut out = Vec::new();
     for (slice_id, standings) in per_slice {
-        let Some(slice) = crate::taxonomy::store::find_slice(conn, &slice_id)? else {
+        let Some(slice) = crate::taxonomy::find_slice(conn, &slice_id)? else {
             continue;
         };
         let pairwise = slice.label_kind == "pairwise";
@@ -199,7 +199,7 @@ pub fn load(
             .filter(|o| !counted.contains(o.id.as_str()))
             .collect();
         let corrected: BTreeMap<String, bool> =
-            crate::scoring::store::corrections(conn, None, Some(&slice.id))?
+            crate::scoring::corrections(conn, None, Some(&slice.id))?
                 .into_iter()
                 .filter_map(|o| Some((o.assignment_id?, o.correct?)))
                 .collect();
@@ -348,7 +348,7 @@ fn build_dashboard(
         let (experts, tiers) =
             super::tiers::counts(l.standings.iter().map(|(_, s, t)| (s.as_str(), t.as_str())));
         let bounds: Vec<f64> =
-            crate::scoring::store::gold_tallies(conn, &l.slice.id, Some(vendor.as_str()))?
+            crate::scoring::gold_tallies(conn, &l.slice.id, Some(vendor.as_str()))?
                 .iter()
                 .map(|r| r.tally().evidence.at(now, sc.half_life_secs()))
                 .filter(|e| e.n > 0)

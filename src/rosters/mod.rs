@@ -11,5 +11,8 @@ pub mod dashboard;
 pub mod dashboard_routes;
 pub mod routes;
 pub mod service;
-pub mod store;
+mod store;
 pub mod tiers;
+
+/// What other features may use of this feature's store.
+pub use store::{NewInvitation, insert_invitation, join};

@@ -466,7 +466,7 @@ async fn remove_expert(
         .db
         .write(move |conn| {
             service::administered_vendor(conn, &principal, &vendor)?;
-            let e = crate::experts::store::find(conn, id.as_str())?
+            let e = crate::experts::find_expert(conn, id.as_str())?
                 .filter(|e| e.vendor_id.as_deref() == Some(vendor.as_str()))
                 .ok_or_else(|| ApiError::not_found(format!("expert {id} is not on this roster")))?;
             let by = principal.user()?.user_id.clone();

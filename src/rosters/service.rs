@@ -8,14 +8,14 @@ use serde_json::json;
 
 use super::store::{self, InvitationRow};
 use crate::audit::{self, Actor, Entry};
-use crate::auth::store as auth_store;
+
 use crate::auth::{OrgKind, Principal, UserPrincipal, tokens};
 use crate::db::DbConn;
-use crate::experts::store::ExpertRow;
+use crate::experts::ExpertRow;
 use crate::http::{ApiError, ApiResult, FieldError};
 use crate::ids::OrgId;
 use crate::mail::{self, templates};
-use crate::orgs::store::OrgRow;
+use crate::orgs::OrgRow;
 
 /// The vendor, if the caller administers it (platform admins administer every vendor).
 /// 404 for an organization the caller is not in, or one that is not a vendor.
@@ -26,7 +26,7 @@ pub fn administered_vendor(
 ) -> ApiResult<OrgRow> {
     principal.org_admin(vendor)?;
     let not_vendor = || ApiError::not_found(format!("vendor {vendor} not found"));
-    let org = crate::orgs::store::find_org(conn, vendor.as_str())?.ok_or_else(not_vendor)?;
+    let org = crate::orgs::find_org(conn, vendor.as_str())?.ok_or_else(not_vendor)?;
     if org.kind != OrgKind::Vendor.as_str() {
         return Err(not_vendor());
     }
@@ -44,10 +44,10 @@ pub struct Invite<'a> {
 
 /// Creates an invitation and queues its e-mail.
 pub fn invite(conn: &mut DbConn, now: DateTime<Utc>, i: &Invite<'_>) -> ApiResult<InvitationRow> {
-    crate::orgs::store::lock_org(conn, &i.vendor.id, now)?;
+    crate::orgs::lock_org(conn, &i.vendor.id, now)?;
     let mut existing_expert = false;
-    if let Some(user) = auth_store::find_user_by_email(conn, i.email)? {
-        let expert = crate::experts::store::find_by_user(conn, &user.id)?;
+    if let Some(user) = crate::auth::find_user_by_email(conn, i.email)? {
+        let expert = crate::experts::find_expert_by_user(conn, &user.id)?;
         match expert {
             Some(e) if e.vendor_id.as_deref() == Some(i.vendor.id.as_str()) => {
                 return Err(ApiError::conflict("this expert is already on your roster")
@@ -155,7 +155,7 @@ pub fn usable_invitation(
 }
 
 fn vendor_name(conn: &mut DbConn, vendor: &str) -> ApiResult<String> {
-    Ok(crate::orgs::store::find_org(conn, vendor)?
+    Ok(crate::orgs::find_org(conn, vendor)?
         .map(|o| o.name)
         .unwrap_or_else(|| vendor.to_owned()))
 }
@@ -170,7 +170,7 @@ fn notify(
 ) -> ApiResult<()> {
     let from = from.map(|v| vendor_name(conn, v)).transpose()?;
     let to = to.map(|v| vendor_name(conn, v)).transpose()?;
-    if let Some(user) = auth_store::find_user(conn, &e.user_id)? {
+    if let Some(user) = crate::auth::find_user(conn, &e.user_id)? {
         mail::enqueue(
             conn,
             now,
@@ -224,13 +224,13 @@ pub fn accept(
     leave_current_roster: bool,
 ) -> ApiResult<Accepted> {
     let inv = usable_invitation(conn, token, user, now, "token")?;
-    let Some(e) = crate::experts::store::find_by_user(conn, user.user_id.as_str())? else {
+    let Some(e) = crate::experts::find_expert_by_user(conn, user.user_id.as_str())? else {
         return Err(ApiError::conflict(
             "you have no expert profile yet: apply with POST /v1/experts/me and this token as `roster_invitation`",
         ));
     };
-    crate::experts::store::lock(conn, &e.id)?;
-    let e = crate::experts::store::find(conn, &e.id)?
+    crate::experts::lock_expert(conn, &e.id)?;
+    let e = crate::experts::find_expert(conn, &e.id)?
         .ok_or_else(|| ApiError::internal(anyhow::anyhow!("expert vanished")))?;
     if e.vetting_status == "offboarded" {
         return Err(ApiError::conflict(
@@ -303,7 +303,7 @@ pub fn accept(
         Some(&inv.vendor_org_id),
         "you accepted the roster invitation",
     )?;
-    let expert = crate::experts::store::find(conn, &e.id)?
+    let expert = crate::experts::find_expert(conn, &e.id)?
         .ok_or_else(|| ApiError::internal(anyhow::anyhow!("expert vanished")))?;
     Ok(Accepted {
         expert,
@@ -348,8 +348,8 @@ pub fn end_membership(
     reason_kind: &str,
     note: &str,
 ) -> ApiResult<ExpertRow> {
-    crate::experts::store::lock(conn, &e.id)?;
-    let fresh = crate::experts::store::find(conn, &e.id)?
+    crate::experts::lock_expert(conn, &e.id)?;
+    let fresh = crate::experts::find_expert(conn, &e.id)?
         .ok_or_else(|| ApiError::internal(anyhow::anyhow!("expert vanished")))?;
     let Some(vendor) = fresh.vendor_id.clone() else {
         return Err(ApiError::conflict("the expert is not on a roster"));
@@ -377,6 +377,6 @@ pub fn end_membership(
         },
     )?;
     notify(conn, now, &fresh, Some(&vendor), None, note)?;
-    crate::experts::store::find(conn, &e.id)?
+    crate::experts::find_expert(conn, &e.id)?
         .ok_or_else(|| ApiError::internal(anyhow::anyhow!("expert vanished")))
 }

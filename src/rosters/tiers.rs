@@ -119,14 +119,14 @@ async fn bulk_tiers(
             // and a removal or transfer cannot slip in between the check and the change).
             let ids: BTreeSet<&str> = b.changes.iter().map(|c| c.expert_id.as_str()).collect();
             for id in &ids {
-                crate::experts::store::lock(conn, id)?;
+                crate::experts::lock_expert(conn, id)?;
             }
             // References: every expert on this roster (read after the lock), every slice
             // visible.
             let mut refs = Vec::new();
             let mut rows = Vec::new();
             for (i, ch) in b.changes.iter().enumerate() {
-                let e = crate::experts::store::find(conn, ch.expert_id.as_str())?
+                let e = crate::experts::find_expert(conn, ch.expert_id.as_str())?
                     .filter(|e| e.vendor_id.as_deref() == Some(vendor.as_str()));
                 let s =
                     match crate::taxonomy::service::visible_slice(conn, &principal, &ch.slice_id) {
@@ -147,7 +147,7 @@ async fn bulk_tiers(
                     ));
                 }
                 if let (Some(e), Some(s)) = (e, s) {
-                    if crate::standings::store::find(conn, &e.id, &s.id)?.is_none() {
+                    if crate::standings::find_standing(conn, &e.id, &s.id)?.is_none() {
                         refs.push(FieldError::new(
                             format!("changes[{i}].slice_id"),
                             "the expert has no standing in this slice",
@@ -164,7 +164,7 @@ async fn bulk_tiers(
             let mut refused = Vec::new();
             let mut plan = Vec::new();
             for (i, (e, s, tier)) in rows.into_iter().enumerate() {
-                let standing = crate::standings::store::find(conn, &e.id, &s.id)?;
+                let standing = crate::standings::find_standing(conn, &e.id, &s.id)?;
                 let status = standing
                     .as_ref()
                     .and_then(|r| SliceStatus::parse(&r.status))
@@ -207,7 +207,7 @@ async fn bulk_tiers(
             for (e, s, tier, current) in plan {
                 if tier == current {
                     unchanged += 1;
-                    let row = crate::standings::store::find(conn, &e.id, &s.id)?
+                    let row = crate::standings::find_standing(conn, &e.id, &s.id)?
                         .ok_or_else(|| ApiError::internal(anyhow::anyhow!("standing vanished")))?;
                     data.push(crate::standings::service::view(row, s.key.clone()));
                     continue;
@@ -334,7 +334,7 @@ pub fn coverage_of(
     }
     let mut out = Vec::new();
     for (slice_id, members) in per {
-        let Some(slice) = crate::taxonomy::store::find_slice(conn, &slice_id)? else {
+        let Some(slice) = crate::taxonomy::find_slice(conn, &slice_id)? else {
             continue;
         };
         let (experts_by, tiers) = counts(members.iter().map(|(_, s, t)| (s.as_str(), t.as_str())));

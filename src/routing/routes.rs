@@ -8,7 +8,7 @@ use utoipa::{IntoParams, ToSchema};
 
 use super::ingest::{self, ItemInput, Stakes};
 use super::store::{self, ItemRow};
-use crate::assessments::store::AssignmentRow;
+use crate::assessments::AssignmentRow;
 use crate::audit::{self, Actor, Entry};
 use crate::auth::{Principal, Scope};
 use crate::db::DbConn;
@@ -179,7 +179,7 @@ pub fn item_views(conn: &mut DbConn, rows: Vec<ItemRow>) -> ApiResult<Vec<ItemVi
         .filter(|a| a.status == "submitted")
         .map(|a| a.expert_id.clone())
         .collect();
-    let handles = crate::experts::store::handles_of(conn, &experts)?;
+    let handles = crate::experts::handles_of(conn, &experts)?;
     let mut out = Vec::with_capacity(rows.len());
     for r in rows {
         let assignments = by_item.remove(&r.id).unwrap_or_default();
@@ -294,7 +294,7 @@ async fn ingest_items(
                 )));
             }
             let slices: Vec<String> =
-                crate::projects::store::project_slices(conn, &project.org_id, &project.id)?
+                crate::projects::project_slices(conn, &project.org_id, &project.id)?
                     .into_iter()
                     .map(|ps| ps.slice_id)
                     .collect();

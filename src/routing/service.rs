@@ -33,14 +33,14 @@ use super::agreement;
 use super::decide::{self, Candidate, Decision, Filter};
 use super::sessions::{self, Beat};
 use super::store::{self, ItemRow, NewAssignment, NewOutcome};
-use crate::assessments::store::AssignmentRow;
+use crate::assessments::AssignmentRow;
 use crate::config::Settings;
 use crate::db::{DbConn, write_tx};
 use crate::http::{ApiError, ApiResult, FieldError};
-use crate::projects::store::ProjectRow;
+use crate::projects::ProjectRow;
 use crate::standings::rules::{SliceStatus, Tier};
+use crate::taxonomy::SliceRow;
 use crate::taxonomy::label_schema::{LabelSchema, TypedLabel};
-use crate::taxonomy::store::SliceRow;
 use crate::webhooks::EventType;
 
 /// Candidates read from the table per query.
@@ -60,16 +60,14 @@ pub struct Setting {
 
 pub fn setting(conn: &mut DbConn, project: &str, slice: &str) -> ApiResult<Setting> {
     let project =
-        crate::projects::store::find_project(conn, project)?.ok_or_else(|| internal("project"))?;
-    let slice_row =
-        crate::taxonomy::store::find_slice(conn, slice)?.ok_or_else(|| internal("slice"))?;
+        crate::projects::find_project(conn, project)?.ok_or_else(|| internal("project"))?;
+    let slice_row = crate::taxonomy::find_slice(conn, slice)?.ok_or_else(|| internal("slice"))?;
     let schema = crate::taxonomy::service::slice_schema(&slice_row)?;
-    let min_qualification =
-        crate::projects::store::project_slices(conn, &project.org_id, &project.id)?
-            .into_iter()
-            .find(|ps| ps.slice_id == slice_row.id)
-            .map(|ps| ps.min_qualification)
-            .unwrap_or_else(|| "qualified".into());
+    let min_qualification = crate::projects::project_slices(conn, &project.org_id, &project.id)?
+        .into_iter()
+        .find(|ps| ps.slice_id == slice_row.id)
+        .map(|ps| ps.min_qualification)
+        .unwrap_or_else(|| "qualified".into());
     Ok(Setting {
         project,
         slice: slice_row,
@@ -1177,7 +1175,7 @@ enum Placed {
 }
 
 fn vendor_of(conn: &mut DbConn, expert: &str) -> ApiResult<Option<String>> {
-    Ok(crate::experts::store::find(conn, expert)?.and_then(|e| e.vendor_id))
+    Ok(crate::experts::find_expert(conn, expert)?.and_then(|e| e.vendor_id))
 }
 
 /// Locks the item (without waiting: an item another transaction holds is skipped, so a
@@ -1439,10 +1437,10 @@ fn check_clauses(conn: &mut DbConn, a: &AssignmentRow, typed: &TypedLabel) -> Ap
     else {
         return Ok(());
     };
-    let Some(c) = crate::projects::store::find_constitution(conn, org, project, version)? else {
+    let Some(c) = crate::projects::find_constitution(conn, org, project, version)? else {
         return Ok(());
     };
-    let known: HashSet<String> = crate::projects::store::clauses_of(conn, org, &c.id)?
+    let known: HashSet<String> = crate::projects::clauses_of(conn, org, &c.id)?
         .into_iter()
         .map(|c| c.clause_id)
         .collect();
@@ -1484,8 +1482,7 @@ pub fn submit(
         }
         s => return Err(ApiError::conflict(format!("the assignment is already {s}"))),
     }
-    let slice =
-        crate::taxonomy::store::find_slice(conn, &a.slice_id)?.ok_or_else(|| internal("slice"))?;
+    let slice = crate::taxonomy::find_slice(conn, &a.slice_id)?.ok_or_else(|| internal("slice"))?;
     let schema = crate::taxonomy::service::slice_schema(&slice)?;
     let typed = schema
         .validate(label, "label")
@@ -1498,10 +1495,10 @@ pub fn submit(
     beat(conn, now, settings, a)?;
     let secs = seconds_worked(conn, a, settings)?;
     let gold = match &a.gold_item_id {
-        Some(g) => Some(crate::gold::store::find(conn, g)?.ok_or_else(|| internal("gold item"))?),
+        Some(g) => Some(crate::gold::find_gold(conn, g)?.ok_or_else(|| internal("gold item"))?),
         None => None,
     };
-    let reference = gold.as_ref().map(crate::gold::store::GoldRow::label);
+    let reference = gold.as_ref().map(crate::gold::GoldRow::label);
     let correct = reference
         .as_ref()
         .map(|r| crate::assessments::grading::is_correct(&slice.label_kind, r, &typed));
@@ -1577,7 +1574,7 @@ fn resolve_if_complete(
         .iter()
         .filter(|a| a.role == "annotator" && a.status == "submitted")
         .collect();
-    let project = crate::projects::store::find_project(conn, &item.project_id)?
+    let project = crate::projects::find_project(conn, &item.project_id)?
         .ok_or_else(|| internal("project"))?;
     match item.status.as_str() {
         "queued" | "assigned" => {

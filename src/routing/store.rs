@@ -272,20 +272,6 @@ pub fn resolve(
     Ok(n == 1)
 }
 
-/// Items of `status`, oldest first, for the sweep.
-pub fn items_in(conn: &mut DbConn, status: &str, limit: i64) -> QueryResult<Vec<String>> {
-    items::table
-        .filter(items::status.eq(status))
-        .order_by((
-            items::priority.desc(),
-            items::deadline_at.asc(),
-            items::id.asc(),
-        ))
-        .limit(limit)
-        .select(items::id)
-        .load(conn)
-}
-
 // ---------------------------------------------------------------------------------------
 // The candidate table: slice standings joined with their experts, in routing-key order
 // (undrawn candidates, key 1e9, first).
@@ -517,28 +503,6 @@ pub fn slice_has_candidates(conn: &mut DbConn, slice: &str, allowed: &[&str]) ->
         .count()
         .get_result(conn)?;
     Ok(n > 0)
-}
-
-/// Sets the reason of items still `queued` (one statement for a batch).
-pub fn set_queued_reason(
-    conn: &mut DbConn,
-    ids: &[String],
-    reason: &str,
-    now: DateTime<Utc>,
-) -> QueryResult<usize> {
-    if ids.is_empty() {
-        return Ok(0);
-    }
-    diesel::update(
-        items::table
-            .filter(items::id.eq_any(ids))
-            .filter(items::status.eq("queued")),
-    )
-    .set((
-        items::status_reason.eq(reason),
-        items::updated_at.eq(now.naive_utc()),
-    ))
-    .execute(conn)
 }
 
 /// The routing weights as the candidate table's keys use them.
@@ -786,7 +750,7 @@ pub fn reset_posteriors(
 // ---------------------------------------------------------------------------------------
 // Assignments
 
-use crate::assessments::store::AssignmentRow;
+use crate::assessments::AssignmentRow;
 use crate::db::schema::{assignments, outcomes, routing_decisions, work_sessions};
 use crate::ids::{AssignmentId, OutcomeId, RoutingDecisionId, WorkSessionId};
 
@@ -1161,33 +1125,6 @@ pub fn insert_outcome(
     Ok(id)
 }
 
-#[derive(Debug, Clone, Queryable, Selectable)]
-#[diesel(table_name = outcomes)]
-pub struct OutcomeRow {
-    pub id: String,
-    pub event: String,
-    pub item_id: Option<String>,
-    pub gold_item_id: Option<String>,
-    pub assignment_id: Option<String>,
-    pub expert_id: Option<String>,
-    pub role: Option<String>,
-    pub label: Option<String>,
-    pub reference: Option<String>,
-    pub correct: Option<bool>,
-    pub agreed: Option<bool>,
-    pub resolution: Option<String>,
-    pub active_seconds: i64,
-    pub occurred_at: NaiveDateTime,
-}
-
-pub fn outcomes_of_expert(conn: &mut DbConn, expert: &str) -> QueryResult<Vec<OutcomeRow>> {
-    outcomes::table
-        .filter(outcomes::expert_id.eq(expert))
-        .order_by(outcomes::id.asc())
-        .select(OutcomeRow::as_select())
-        .load(conn)
-}
-
 pub struct NewDecision<'a> {
     pub item: &'a str,
     pub org: &'a str,
@@ -1226,7 +1163,6 @@ pub fn insert_decision(
 #[derive(Debug, Clone, Queryable, Selectable)]
 #[diesel(table_name = routing_decisions)]
 pub struct DecisionRow {
-    pub id: String,
     pub role: String,
     pub wanted: i32,
     pub chosen: String,

@@ -12,11 +12,11 @@ use utoipa::{IntoParams, ToSchema};
 
 use super::service;
 use super::store;
-use crate::assessments::store::AssignmentRow;
+use crate::assessments::AssignmentRow;
 use crate::auth::Principal;
 use crate::config::Settings;
 use crate::db::DbConn;
-use crate::experts::store::ExpertRow;
+use crate::experts::ExpertRow;
 use crate::http::pagination::{Page, PageParams};
 use crate::http::{ApiError, ApiResult, Checks, FieldError, Json, Query, Validate, path_id};
 use crate::ids::{AssignmentId, ProjectId, SliceId};
@@ -123,10 +123,9 @@ pub struct WorkView {
 fn view(conn: &mut DbConn, settings: &Settings, a: AssignmentRow) -> ApiResult<WorkView> {
     let missing = |what: &str| ApiError::internal(anyhow::anyhow!("{what} of {} vanished", a.id));
     let project_id = a.project_id.clone().ok_or_else(|| missing("project"))?;
-    let project = crate::projects::store::find_project(conn, &project_id)?
-        .ok_or_else(|| missing("project"))?;
-    let slice =
-        crate::taxonomy::store::find_slice(conn, &a.slice_id)?.ok_or_else(|| missing("slice"))?;
+    let project =
+        crate::projects::find_project(conn, &project_id)?.ok_or_else(|| missing("project"))?;
+    let slice = crate::taxonomy::find_slice(conn, &a.slice_id)?.ok_or_else(|| missing("slice"))?;
     let (payload, confidence) = match (&a.item_id, &a.gold_item_id) {
         (Some(item), _) => {
             let i = store::find(conn, item)?.ok_or_else(|| missing("item"))?;
@@ -136,7 +135,7 @@ fn view(conn: &mut DbConn, settings: &Settings, a: AssignmentRow) -> ApiResult<W
             )
         }
         (None, Some(gold)) => {
-            let g = crate::gold::store::find(conn, gold)?.ok_or_else(|| missing("gold item"))?;
+            let g = crate::gold::find_gold(conn, gold)?.ok_or_else(|| missing("gold item"))?;
             (
                 serde_json::from_str(&g.payload).unwrap_or(Value::Null),
                 None,
@@ -145,17 +144,15 @@ fn view(conn: &mut DbConn, settings: &Settings, a: AssignmentRow) -> ApiResult<W
         (None, None) => return Err(missing("item")),
     };
     let constitution = match a.constitution_version {
-        Some(v) => {
-            crate::projects::store::find_constitution(conn, &project.org_id, &project.id, v)?
-                .map(|c| -> ApiResult<WorkConstitution> {
-                    Ok(WorkConstitution {
-                        version: c.version,
-                        clauses: crate::projects::service::load_clauses(conn, &c)?,
-                        title: c.title,
-                    })
+        Some(v) => crate::projects::find_constitution(conn, &project.org_id, &project.id, v)?
+            .map(|c| -> ApiResult<WorkConstitution> {
+                Ok(WorkConstitution {
+                    version: c.version,
+                    clauses: crate::projects::service::load_clauses(conn, &c)?,
+                    title: c.title,
                 })
-                .transpose()?
-        }
+            })
+            .transpose()?,
         None => None,
     };
     let mut judgments = Vec::new();

@@ -16,4 +16,10 @@ pub mod jobs;
 pub mod planner;
 pub mod routes;
 pub mod service;
-pub mod store;
+mod store;
+
+/// What other features may use of this feature's store.
+pub use store::{
+    NewRequest, ScheduleInput, insert_exception, insert_request, set_calendar_token,
+    shifts_of_request, upsert_schedule,
+};

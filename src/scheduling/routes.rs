@@ -245,7 +245,7 @@ async fn set_availability(
         .write(move |conn| -> ApiResult<_> {
             let e = me(conn, &principal)?;
             let profile =
-                crate::experts::store::find(conn, &e)?.ok_or_else(|| internal("expert"))?;
+                crate::experts::find_expert(conn, &e)?.ok_or_else(|| internal("expert"))?;
             let existing = store::schedule(conn, &e)?;
             let tz = b
                 .time_zone
@@ -759,10 +759,10 @@ async fn calendar_ics(
             for s in rows {
                 let key = (s.project_id.clone(), s.slice_id.clone());
                 if !names.contains_key(&key) {
-                    let project = crate::projects::store::find_project(conn, &s.project_id)?
+                    let project = crate::projects::find_project(conn, &s.project_id)?
                         .map(|p| p.name)
                         .unwrap_or_default();
-                    let slice = crate::taxonomy::store::find_slice(conn, &s.slice_id)?
+                    let slice = crate::taxonomy::find_slice(conn, &s.slice_id)?
                         .map(|x| (x.key, x.name))
                         .unwrap_or_default();
                     names.insert(key.clone(), (project, slice));
@@ -834,7 +834,7 @@ pub struct ShiftView {
 }
 
 fn shift_view(conn: &mut DbConn, principal: &Principal, s: ShiftRow) -> ApiResult<ShiftView> {
-    let handle = crate::experts::store::find(conn, &s.expert_id)?
+    let handle = crate::experts::find_expert(conn, &s.expert_id)?
         .map(|e| e.handle)
         .unwrap_or_default();
     let identity = crate::experts::service::sees_identity(conn, principal, &s.expert_id)?;
@@ -1136,7 +1136,7 @@ async fn create_request(
             if p.status == "archived" {
                 return Err(ApiError::conflict("the project is archived"));
             }
-            let in_project = crate::projects::store::project_slices(conn, &p.org_id, &p.id)?
+            let in_project = crate::projects::project_slices(conn, &p.org_id, &p.id)?
                 .iter()
                 .any(|ps| ps.slice_id == b.slice_id.as_str());
             if !in_project {

@@ -247,10 +247,10 @@ pub fn shift_line(conn: &mut DbConn, s: &ShiftRow, tz: Tz) -> ApiResult<String> 
     let end = crate::clock::utc(s.ends_at);
     let ls = start.with_timezone(&tz);
     let le = end.with_timezone(&tz);
-    let project = crate::projects::store::find_project(conn, &s.project_id)?
+    let project = crate::projects::find_project(conn, &s.project_id)?
         .map(|p| p.name)
         .unwrap_or_default();
-    let slice = crate::taxonomy::store::find_slice(conn, &s.slice_id)?
+    let slice = crate::taxonomy::find_slice(conn, &s.slice_id)?
         .map(|x| x.key)
         .unwrap_or_default();
     Ok(format!(

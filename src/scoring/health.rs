@@ -12,7 +12,7 @@ use crate::audit::Actor;
 use crate::config::Settings;
 use crate::db::DbConn;
 use crate::db::schema::{gold_items, memberships, outcomes, slice_health, users};
-use crate::taxonomy::store::SliceRow;
+use crate::taxonomy::SliceRow;
 
 /// Most items a corrective session draws from the slice's platform pool.
 pub const CORRECTIVE_ITEMS: i64 = 50;
@@ -113,7 +113,7 @@ fn check(
     slice_id: &str,
     since: DateTime<Utc>,
 ) -> anyhow::Result<bool> {
-    let Some(slice) = crate::taxonomy::store::find_slice(conn, slice_id)? else {
+    let Some(slice) = crate::taxonomy::find_slice(conn, slice_id)? else {
         return Ok(false);
     };
     let report = super::report::report(

@@ -14,4 +14,7 @@ pub mod routes;
 pub mod service;
 pub mod simulate;
 pub mod stats;
-pub mod store;
+mod store;
+
+/// What other features may use of this feature's store.
+pub use store::{ScoredOutcome, corrections, find as find_profile, gold_tallies};

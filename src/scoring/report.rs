@@ -17,7 +17,7 @@ use crate::config::Settings;
 use crate::db::DbConn;
 use crate::http::ApiResult;
 use crate::ids::{OrgId, ProjectId, SliceId};
-use crate::taxonomy::store::SliceRow;
+use crate::taxonomy::SliceRow;
 
 /// A rate with its sample size; `rate` is null when `n` is 0.
 #[derive(Debug, Serialize, ToSchema)]

@@ -178,16 +178,16 @@ pub fn scores_of(
     expert: &str,
 ) -> ApiResult<Vec<SliceScores>> {
     let tallies = super::service::tallies_of(conn, now, settings, expert)?;
-    let standings: BTreeMap<String, crate::standings::store::StandingRow> =
-        crate::standings::store::list_for_expert(conn, expert)?
+    let standings: BTreeMap<String, crate::standings::StandingRow> =
+        crate::standings::standings_of_expert(conn, expert)?
             .into_iter()
             .map(|r| (r.slice_id.clone(), r))
             .collect();
-    let failed = crate::routing::store::failed_gold(conn, expert, 500)?;
+    let failed = crate::routing::failed_gold(conn, expert, 500)?;
     let slices: BTreeSet<&String> = tallies.keys().chain(standings.keys()).collect();
     let mut out = Vec::new();
     for slice in slices {
-        let Some(row) = crate::taxonomy::store::find_slice(conn, slice)? else {
+        let Some(row) = crate::taxonomy::find_slice(conn, slice)? else {
             continue;
         };
         let standing = standings.get(slice);
@@ -377,7 +377,7 @@ async fn slice_reliability(
             }
             if let Some(p) = &project {
                 let row = crate::projects::service::readable_project(conn, &principal, p)?;
-                let uses = crate::projects::store::project_slices(conn, &row.org_id, &row.id)?
+                let uses = crate::projects::project_slices(conn, &row.org_id, &row.id)?
                     .iter()
                     .any(|s| s.slice_id == slice.id);
                 if !uses {
@@ -457,8 +457,8 @@ async fn project_quality(
                 Scope::ProjectsRead,
             )?;
             let mut slices = Vec::new();
-            for s in crate::projects::store::project_slices(conn, &p.org_id, &p.id)? {
-                if let Some(slice) = crate::taxonomy::store::find_slice(conn, &s.slice_id)? {
+            for s in crate::projects::project_slices(conn, &p.org_id, &p.id)? {
+                if let Some(slice) = crate::taxonomy::find_slice(conn, &s.slice_id)? {
                     slices.push(super::report::report(
                         conn,
                         now,

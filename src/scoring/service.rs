@@ -17,7 +17,7 @@ use crate::config::Settings;
 use crate::db::DbConn;
 use crate::http::{ApiError, ApiResult};
 use crate::standings::rules::SliceStatus;
-use crate::taxonomy::store::SliceRow;
+use crate::taxonomy::SliceRow;
 
 fn internal(what: &str) -> ApiError {
     ApiError::internal(anyhow::anyhow!("scoring: {what} vanished"))
@@ -30,8 +30,7 @@ struct Slices(BTreeMap<String, SliceRow>);
 impl Slices {
     fn get(&mut self, conn: &mut DbConn, id: &str) -> ApiResult<&SliceRow> {
         if !self.0.contains_key(id) {
-            let row =
-                crate::taxonomy::store::find_slice(conn, id)?.ok_or_else(|| internal("slice"))?;
+            let row = crate::taxonomy::find_slice(conn, id)?.ok_or_else(|| internal("slice"))?;
             self.0.insert(id.to_owned(), row);
         }
         self.0.get(id).ok_or_else(|| internal("slice"))
@@ -164,7 +163,7 @@ fn gold_changed(
     let tally = store::lock(conn, now, expert, slice, Metric::GoldAccuracy)?.tally();
     let gold = tally.evidence.at(now, sc.half_life_secs());
     let post = gold.posterior(sc.prior);
-    crate::routing::store::set_posterior(conn, expert, slice, post.alpha, post.beta)?;
+    crate::routing::set_posterior(conn, expert, slice, post.alpha, post.beta)?;
     if !statuses {
         return Ok(());
     }
@@ -175,7 +174,7 @@ fn gold_changed(
     };
     let slice_row = slices.get(conn, slice)?.clone();
     let expert_row =
-        crate::experts::store::find(conn, expert)?.ok_or_else(|| internal("expert"))?;
+        crate::experts::find_expert(conn, expert)?.ok_or_else(|| internal("expert"))?;
     let reason = profile::status_reason(&slice_row.key, &change, &rule);
     crate::standings::service::apply(
         conn,
@@ -215,7 +214,7 @@ fn adjudicator_floor(
     gold: &super::beta::Evidence,
 ) -> ApiResult<()> {
     let sc = &settings.scoring;
-    let is_adjudicator = crate::standings::store::find(conn, expert, slice)?
+    let is_adjudicator = crate::standings::find_standing(conn, expert, slice)?
         .is_some_and(|r| r.tier == crate::standings::rules::Tier::Adjudicator.as_str());
     if !is_adjudicator || gold.weight() < sc.min_gold_answers {
         return Ok(());
@@ -226,7 +225,7 @@ fn adjudicator_floor(
     }
     let slice_row = slices.get(conn, slice)?.clone();
     let expert_row =
-        crate::experts::store::find(conn, expert)?.ok_or_else(|| internal("expert"))?;
+        crate::experts::find_expert(conn, expert)?.ok_or_else(|| internal("expert"))?;
     let reason = format!(
         "gold-accuracy lower bound {bound:.3} in {} fell below {:.2}, where adjudicators go back to senior",
         slice_row.key, sc.adjudicator_demote_lower_bound
@@ -274,7 +273,7 @@ pub fn recompute(
     slice: Option<&str>,
 ) -> ApiResult<Recomputed> {
     store::clear(conn, expert, slice)?;
-    crate::routing::store::reset_posteriors(conn, expert, slice, settings.scoring.prior)?;
+    crate::routing::reset_posteriors(conn, expert, slice, settings.scoring.prior)?;
     let mut slices = Slices::default();
     // A gold answer's latest verdict (after an overturned gold answer) replaces the original.
     let corrected: BTreeMap<String, bool> = store::corrections(conn, expert, slice)?
@@ -363,7 +362,7 @@ pub fn correct_gold(
     conn: &mut DbConn,
     now: DateTime<Utc>,
     settings: &Settings,
-    gold: &crate::gold::store::GoldRow,
+    gold: &crate::gold::GoldRow,
     label_kind: &str,
 ) -> ApiResult<usize> {
     let reference = gold.label();
@@ -371,7 +370,7 @@ pub fn correct_gold(
     let mut slices = Slices::default();
     let mut changed = 0;
     let mut gold_moved = BTreeSet::new();
-    for a in crate::routing::store::graded_on_gold(conn, &gold.id)? {
+    for a in crate::routing::graded_on_gold(conn, &gold.id)? {
         let (Some(old), Some(typed)) = (a.correct, a.typed_label()) else {
             continue;
         };
@@ -384,11 +383,11 @@ pub fn correct_gold(
             continue;
         };
         let at = crate::clock::utc(first.occurred_at);
-        crate::routing::store::regrade(conn, &a.id, new, now)?;
-        crate::routing::store::insert_outcome(
+        crate::routing::regrade_assignment(conn, &a.id, new, now)?;
+        crate::routing::insert_outcome(
             conn,
             now,
-            &crate::routing::store::NewOutcome {
+            &crate::routing::NewOutcome {
                 event: "gold_corrected",
                 org: a.org_id.as_deref(),
                 project: a.project_id.as_deref(),
@@ -423,7 +422,7 @@ pub fn correct_gold(
         }
         store::save(conn, &row.id, &tally, now)?;
         if a.role == "calibration" {
-            crate::calibration::store::regrade_participant(conn, &a, new)?;
+            crate::calibration::regrade_participant(conn, &a, new)?;
         } else {
             gold_moved.insert((a.expert_id.clone(), a.slice_id.clone()));
         }

@@ -150,7 +150,7 @@ fn run(policy: Policy, p: &Params, accuracies: &[f64]) -> Outcome {
     let rule = scoring.status_rule();
     let router = Router {
         policy,
-        weights: crate::routing::store::weights(&crate::config::RoutingSettings::default()),
+        weights: crate::routing::routing_weights(&crate::config::RoutingSettings::default()),
         prior: rule.prior,
         capacity: p.capacity,
     };

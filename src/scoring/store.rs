@@ -122,16 +122,6 @@ pub fn of_expert(conn: &mut DbConn, expert: &str) -> QueryResult<Vec<ProfileRow>
         .load(conn)
 }
 
-/// Every tally of `metric` in the slice (slice reliability's distribution of experts).
-pub fn of_slice(conn: &mut DbConn, slice: &str, metric: Metric) -> QueryResult<Vec<ProfileRow>> {
-    score_profiles::table
-        .filter(score_profiles::slice_id.eq(slice))
-        .filter(score_profiles::metric.eq(metric.as_str()))
-        .order_by(score_profiles::id.asc())
-        .select(ProfileRow::as_select())
-        .load(conn)
-}
-
 /// Deletes the tallies of one expert in one slice, or (None, None) all of them, before a
 /// recompute writes them afresh.
 pub fn clear(conn: &mut DbConn, expert: Option<&str>, slice: Option<&str>) -> QueryResult<usize> {

@@ -8,4 +8,10 @@
 pub mod routes;
 pub mod rules;
 pub mod service;
-pub mod store;
+mod store;
+
+/// What other features may use of this feature's store.
+pub use store::{
+    StandingRow, find as find_standing, find_event as find_standing_event,
+    list_for_expert as standings_of_expert,
+};

@@ -12,12 +12,12 @@ use super::store;
 use crate::audit::Actor;
 use crate::auth::Principal;
 use crate::db::DbConn;
+use crate::experts::ExpertRow;
 use crate::experts::service::{can_vet, visible_expert};
-use crate::experts::store::ExpertRow;
 use crate::http::{ApiError, ApiResult, Checks, FieldError, Json, Validate, path_id};
 use crate::ids::{ExpertId, SliceId};
 use crate::state::AppState;
-use crate::taxonomy::store::SliceRow;
+use crate::taxonomy::SliceRow;
 
 pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
     cfg.service(list_standings)
@@ -67,7 +67,7 @@ async fn list_standings(
 pub fn standings_of(conn: &mut DbConn, expert: &str) -> ApiResult<Vec<StandingView>> {
     let mut out = Vec::new();
     for row in store::list_for_expert(conn, expert)? {
-        let key = crate::taxonomy::store::find_slice(conn, &row.slice_id)?
+        let key = crate::taxonomy::find_slice(conn, &row.slice_id)?
             .map(|s| s.key)
             .unwrap_or_default();
         out.push(service::view(row, key));

@@ -11,11 +11,11 @@ use super::rules::{self, SliceStatus, Tier};
 use super::store::{self, StandingRow};
 use crate::audit::{self, Actor, Entry};
 use crate::db::DbConn;
-use crate::experts::store::ExpertRow;
+use crate::experts::ExpertRow;
 use crate::http::{ApiError, ApiResult};
 use crate::ids::{ExpertId, SliceId};
 use crate::mail::{self, templates};
-use crate::taxonomy::store::SliceRow;
+use crate::taxonomy::SliceRow;
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct StandingView {
@@ -61,7 +61,7 @@ pub fn gold_lower_bound(
     expert: &str,
     slice: &str,
 ) -> ApiResult<(f64, f64)> {
-    let evidence = crate::scoring::store::find(
+    let evidence = crate::scoring::find_profile(
         conn,
         expert,
         slice,

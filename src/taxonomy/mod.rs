@@ -7,7 +7,7 @@ pub mod label_schema;
 pub mod names;
 pub mod routes;
 pub mod service;
-pub mod store;
+mod store;
 
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
@@ -50,3 +50,9 @@ impl CredentialKind {
         }
     }
 }
+
+/// What other features may use of this feature's store.
+pub use store::{
+    DomainRow, SliceRow, all_domains, find_domain, find_domain_by_slug, find_slice, lineage,
+    lock_domain, lock_slice, requirements_of,
+};

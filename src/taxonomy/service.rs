@@ -171,7 +171,7 @@ fn in_use(conn: &mut DbConn, id: &str) -> ApiResult<Option<String>> {
     if slices > 0 {
         uses.push(format!("{slices} slice(s)"));
     }
-    let projects = crate::projects::store::count_projects_in_domain(conn, id)?;
+    let projects = crate::projects::count_projects_in_domain(conn, id)?;
     if projects > 0 {
         uses.push(format!("{projects} project(s)"));
     }
@@ -426,7 +426,7 @@ pub fn create_slice(
         return Err(ApiError::invalid_field("domain_id", "no such domain"));
     }
     if let Some(org) = &new.org {
-        let is_lab = crate::orgs::store::find_org(conn, org.as_str())?
+        let is_lab = crate::orgs::find_org(conn, org.as_str())?
             .is_some_and(|o| o.kind == OrgKind::Lab.as_str());
         if !is_lab {
             return Err(ApiError::invalid_field(

@@ -16,7 +16,7 @@ pub mod deliver;
 pub mod jobs;
 pub mod routes;
 pub mod signature;
-pub mod store;
+mod store;
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -121,3 +121,6 @@ pub fn emit(
     }
     Ok(endpoints.len())
 }
+
+/// What other features may use of this feature's store.
+pub use store::{NewEndpoint, insert_endpoint};

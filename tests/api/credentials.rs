@@ -442,7 +442,7 @@ async fn deleting_an_expert_account_erases_personal_data_and_keeps_ids() {
             .state
             .db
             .read(|conn| {
-                cadre::jobs::store::list_by_kind(conn, "send_email")
+                cadre::jobs::list_by_kind(conn, "send_email")
                     .map_err(|e| cadre::db::DbUnavailable::new(e.to_string()))
             })
             .await

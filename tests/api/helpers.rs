@@ -12,8 +12,8 @@ use std::sync::{Arc, LazyLock, Mutex, OnceLock};
 use cadre::clock::ManualClock;
 use cadre::config::{MailTransportKind, Settings, SmtpTls};
 use cadre::jobs::JobRegistry;
+use cadre::jobs::JobRow;
 use cadre::jobs::runner::JobOutcome;
-use cadre::jobs::store::JobRow;
 use cadre::worker::{JobEnv, Runner};
 use chrono::{Duration, TimeZone, Utc};
 use diesel::{Connection, PgConnection, RunQueryDsl};
@@ -385,7 +385,7 @@ impl Drop for TestApp {
                 .pool()
                 .get()
                 .expect("a connection for the ledger check");
-            let check = cadre::payments::store::check(&mut conn).expect("the ledger check runs");
+            let check = cadre::payments::check_ledger(&mut conn).expect("the ledger check runs");
             assert!(
                 check.ok(),
                 "the ledger does not balance after this test: {check:?}"

@@ -8,7 +8,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use cadre::clock::ManualClock;
 use cadre::jobs::runner::{JobOutcome, JobRunner};
-use cadre::jobs::{Job, JobContext, JobRegistry, Queue, store};
+use cadre::jobs::{Job, JobContext, JobRegistry, JobRow, Queue};
 use cadre::webhooks::deliver::Deliverer;
 use cadre::worker::{JobCtx, JobEnv};
 use chrono::Duration;
@@ -17,11 +17,11 @@ use tokio::sync::{Notify, watch};
 
 use crate::helpers::{TestApp, engines, on_both};
 
-async fn jobs_of_kind(app: &TestApp, kind: &'static str) -> Vec<store::JobRow> {
+async fn jobs_of_kind(app: &TestApp, kind: &'static str) -> Vec<JobRow> {
     app.state
         .db
         .read(move |conn| {
-            store::list_by_kind(conn, kind)
+            cadre::jobs::list_by_kind(conn, kind)
                 .map_err(|e| cadre::db::DbUnavailable::new(e.to_string()))
         })
         .await
@@ -241,11 +241,11 @@ async fn enqueue(app: &TestApp, kind: &'static str) -> String {
         .unwrap()
 }
 
-async fn job(app: &TestApp, id: &str) -> store::JobRow {
+async fn job(app: &TestApp, id: &str) -> JobRow {
     let id = id.to_owned();
     app.state
         .db
-        .read(move |conn| store::find(conn, &id).map_err(anyhow::Error::from))
+        .read(move |conn| cadre::jobs::find_job(conn, &id).map_err(anyhow::Error::from))
         .await
         .unwrap()
         .expect("the job exists")

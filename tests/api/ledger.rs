@@ -7,7 +7,7 @@ use serde_json::json;
 
 use cadre::payments::amounts::{Rates, split};
 use cadre::payments::ledger;
-use cadre::payments::store::{self, Posted, Source};
+use cadre::payments::{Posted, Source, check_ledger, post_to_ledger, reverse_in_ledger};
 
 use crate::helpers::{TestApp, on_both};
 
@@ -20,7 +20,7 @@ async fn post(
     app.state
         .db
         .write(move |conn| -> anyhow::Result<Posted> {
-            Ok(store::post(
+            Ok(post_to_ledger(
                 conn,
                 now,
                 &t,
@@ -83,8 +83,8 @@ async fn money_moves_in_balanced_transactions_posted_once_and_the_trial_balance_
             .state
             .db
             .write(move |conn| -> anyhow::Result<(Posted, Posted)> {
-                let a = store::reverse(conn, now, &pid, "transfer failed", None)?;
-                let b = store::reverse(conn, now, &pid, "transfer failed", None)?;
+                let a = reverse_in_ledger(conn, now, &pid, "transfer failed", None)?;
+                let b = reverse_in_ledger(conn, now, &pid, "transfer failed", None)?;
                 Ok((a, b))
             })
             .await
@@ -101,7 +101,7 @@ async fn money_moves_in_balanced_transactions_posted_once_and_the_trial_balance_
             .db
             .write(move |conn| {
                 anyhow::Ok(
-                    store::reverse(conn, now, "ltx_01jd3v7q8y2k5m9n4p6r8s0t2w", "x", None)
+                    reverse_in_ledger(conn, now, "ltx_01jd3v7q8y2k5m9n4p6r8s0t2w", "x", None)
                         .map_err(|e| e.to_string()),
                 )
             })
@@ -172,7 +172,7 @@ async fn money_moves_in_balanced_transactions_posted_once_and_the_trial_balance_
         let check = app
             .state
             .db
-            .read(|conn| anyhow::Ok(store::check(conn)?))
+            .read(|conn| anyhow::Ok(check_ledger(conn)?))
             .await
             .unwrap();
         assert!(check.ok(), "{check:?}");
@@ -204,7 +204,7 @@ async fn the_database_refuses_to_change_or_delete_ledger_rows() {
         let check = app
             .state
             .db
-            .read(|conn| anyhow::Ok(store::check(conn)?))
+            .read(|conn| anyhow::Ok(check_ledger(conn)?))
             .await
             .unwrap();
         assert!(check.ok());

@@ -9,7 +9,7 @@ use serde_json::{Value, json};
 
 use cadre::payments::amounts::{Rates, split};
 use cadre::payments::ledger;
-use cadre::payments::store::{self, Source};
+use cadre::payments::{Source, post_to_ledger};
 
 use crate::helpers::{Account, TestApp, on_both_with};
 use crate::routing::{
@@ -517,7 +517,7 @@ async fn owed_experts(
         app.state
             .db
             .write(move |conn| -> anyhow::Result<()> {
-                store::post(
+                post_to_ledger(
                     conn,
                     now,
                     &t,
