@@ -1089,7 +1089,7 @@ fn seed_scoring(
         },
     )
     .map_err(|e| anyhow::anyhow!("demo calibration: {e}"))?;
-    let items = crate::calibration::calibration_assignments_of(conn, &session.id, Some(&chen))?;
+    let items = crate::assignments::calibration_assignments_of(conn, &session.id, Some(&chen))?;
     let mut appealed = None;
     for (i, a) in items.iter().take(4).enumerate() {
         let (_, score, _) = reads[i];
@@ -1577,7 +1577,7 @@ fn seed_rosters(
             )
             .map_err(|e| anyhow::anyhow!("demo roster calibration: {e}"))?;
             for (expert, _, off) in plans.iter().filter(|(_, v, _)| *v == vendor) {
-                let items = crate::calibration::calibration_assignments_of(
+                let items = crate::assignments::calibration_assignments_of(
                     conn,
                     &session.id,
                     Some(expert),

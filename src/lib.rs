@@ -12,6 +12,7 @@
 
 pub mod appeals;
 pub mod assessments;
+pub mod assignments;
 pub mod audit;
 pub mod auth;
 pub mod calibration;

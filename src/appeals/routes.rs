@@ -189,7 +189,7 @@ async fn file_appeal(
                 }
                 (None, Some(a)) => {
                     let not_found = || ApiError::not_found(format!("assignment {a} not found"));
-                    let row = crate::routing::find_graded(conn, a.as_str())?
+                    let row = crate::assignments::find_graded(conn, a.as_str())?
                         // Routed and calibration work; assessment answers are settled by retaking it.
                         .filter(|r| {
                             r.expert_id == me
@@ -439,7 +439,7 @@ fn overturn(
     let answer = match corrected {
         Some(v) => v.clone(),
         None => {
-            let asg = crate::routing::find_graded(conn, &a.subject_id)?
+            let asg = crate::assignments::find_graded(conn, &a.subject_id)?
                 .ok_or_else(|| internal("assignment"))?;
             asg.label
                 .as_deref()

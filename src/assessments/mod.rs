@@ -18,6 +18,3 @@ pub mod jobs;
 pub mod routes;
 pub mod service;
 mod store;
-
-/// What other features may use of this feature's store.
-pub use store::AssignmentRow;

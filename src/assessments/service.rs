@@ -265,7 +265,18 @@ pub fn start(
     let row = store::find(conn, id.as_str())?
         .ok_or_else(|| ApiError::internal(anyhow::anyhow!("assessment vanished")))?;
     for (i, gold) in chosen.into_iter().enumerate() {
-        store::insert_assignment(conn, now, &row, gold, i as i32 + 1)?;
+        crate::assignments::insert_assessment_question(
+            conn,
+            now,
+            &crate::assignments::NewAssessmentQuestion {
+                assessment: &row.id,
+                expert: &row.expert_id,
+                slice: &row.slice_id,
+                gold,
+                position: i as i32 + 1,
+                due_at: row.due_at,
+            },
+        )?;
     }
     audit::record(
         conn,
@@ -337,7 +348,13 @@ pub fn answer(
     let typed = schema
         .validate(label, "label")
         .map_err(|errors: Vec<FieldError>| ApiError::validation(errors))?;
-    if !store::save_answer(conn, &item.0.id, &label.to_string(), &typed, now)? {
+    if !crate::assignments::save_assessment_answer(
+        conn,
+        &item.0.id,
+        &label.to_string(),
+        &typed,
+        now,
+    )? {
         return Err(ApiError::conflict("this item is already closed"));
     }
     Ok(())
@@ -421,7 +438,7 @@ fn grade_and_close(
         return Ok(false);
     }
     for ((r, _), ok) in rows.iter().zip(&g.correct) {
-        store::close_item(conn, r, *ok, now)?;
+        crate::assignments::close_assessment_question(conn, r, *ok, now)?;
     }
     let numbers = json!({
         "assessment_id": a.id,

@@ -5,10 +5,10 @@ use std::collections::HashSet;
 use chrono::{DateTime, NaiveDateTime, Utc};
 use diesel::prelude::*;
 
+use crate::assignments::AssignmentRow;
 use crate::db::DbConn;
 use crate::db::schema::{assessments, assignments, gold_items};
-use crate::ids::{AssessmentId, AssignmentId};
-use crate::taxonomy::label_schema::TypedLabel;
+use crate::ids::AssessmentId;
 
 #[derive(Debug, Clone, Queryable, Selectable)]
 #[diesel(table_name = assessments)]
@@ -147,90 +147,6 @@ pub fn insert_assessment(
     Ok(id)
 }
 
-/// Gives the expert a gold item as an accepted `assessment` assignment.
-pub fn insert_assignment(
-    conn: &mut DbConn,
-    now: DateTime<Utc>,
-    a: &AssessmentRow,
-    gold: &str,
-    position: i32,
-) -> QueryResult<AssignmentId> {
-    let id = AssignmentId::new(now);
-    let t = now.naive_utc();
-    diesel::insert_into(assignments::table)
-        .values((
-            assignments::id.eq(id.as_str()),
-            assignments::role.eq("assessment"),
-            assignments::expert_id.eq(&a.expert_id),
-            assignments::slice_id.eq(&a.slice_id),
-            assignments::gold_item_id.eq(Some(gold)),
-            assignments::assessment_id.eq(Some(&a.id)),
-            assignments::position.eq(position),
-            assignments::status.eq("accepted"),
-            assignments::offered_at.eq(t),
-            assignments::accepted_at.eq(Some(t)),
-            assignments::due_at.eq(a.due_at),
-            assignments::created_at.eq(t),
-            assignments::updated_at.eq(t),
-        ))
-        .execute(conn)?;
-    Ok(id)
-}
-
-#[derive(Debug, Clone, Queryable, Selectable)]
-#[diesel(table_name = assignments)]
-pub struct AssignmentRow {
-    pub id: String,
-    pub role: String,
-    pub expert_id: String,
-    pub slice_id: String,
-    pub gold_item_id: Option<String>,
-    pub assessment_id: Option<String>,
-    pub position: i32,
-    pub status: String,
-    pub offered_at: NaiveDateTime,
-    pub accepted_at: Option<NaiveDateTime>,
-    pub submitted_at: Option<NaiveDateTime>,
-    pub due_at: NaiveDateTime,
-    pub label: Option<String>,
-    pub label_choice: Option<String>,
-    pub label_strength: Option<i64>,
-    pub label_score: Option<i64>,
-    pub label_both_bad: Option<bool>,
-    pub cited_clauses: Option<String>,
-    pub correct: Option<bool>,
-    pub created_at: NaiveDateTime,
-    pub updated_at: NaiveDateTime,
-    pub item_id: Option<String>,
-    pub org_id: Option<String>,
-    pub project_id: Option<String>,
-    pub constitution_version: Option<i32>,
-    pub priority: i32,
-    pub standing_at_offer: Option<String>,
-    pub decline_reason: Option<String>,
-    pub ended_at: Option<NaiveDateTime>,
-    pub active_seconds: Option<i64>,
-}
-
-impl AssignmentRow {
-    /// The stored answer in typed form, if there is one.
-    pub fn typed_label(&self) -> Option<TypedLabel> {
-        self.label.as_ref()?;
-        Some(TypedLabel {
-            choice: self.label_choice.clone(),
-            strength: self.label_strength,
-            score: self.label_score,
-            both_bad: self.label_both_bad.unwrap_or(false),
-            rationale: None,
-            cited_clauses: self
-                .cited_clauses
-                .as_deref()
-                .map(crate::db::json_list)
-                .unwrap_or_default(),
-        })
-    }
-}
-
 /// An assessment's items with their gold payloads, in order.
 pub fn items_of(
     conn: &mut DbConn,
@@ -245,54 +161,6 @@ pub fn items_of(
             crate::gold::GoldRow::as_select(),
         ))
         .load(conn)
-}
-
-/// Stores (or replaces) the answer to one item while the assessment is open.
-pub fn save_answer(
-    conn: &mut DbConn,
-    assignment: &str,
-    label_json: &str,
-    l: &TypedLabel,
-    now: DateTime<Utc>,
-) -> QueryResult<bool> {
-    let t = now.naive_utc();
-    let n = diesel::update(
-        assignments::table
-            .find(assignment)
-            .filter(assignments::status.eq("accepted")),
-    )
-    .set((
-        assignments::label.eq(Some(label_json)),
-        assignments::label_choice.eq(l.choice.as_deref()),
-        assignments::label_strength.eq(l.strength),
-        assignments::label_score.eq(l.score),
-        assignments::label_both_bad.eq(Some(l.both_bad)),
-        assignments::cited_clauses.eq(Some(
-            serde_json::to_string(&l.cited_clauses).unwrap_or_else(|_| "[]".into()),
-        )),
-        assignments::submitted_at.eq(Some(t)),
-        assignments::updated_at.eq(t),
-    ))
-    .execute(conn)?;
-    Ok(n == 1)
-}
-
-/// Closes one item: `submitted` with its grade if answered, `expired` if not.
-pub fn close_item(
-    conn: &mut DbConn,
-    assignment: &AssignmentRow,
-    correct: bool,
-    now: DateTime<Utc>,
-) -> QueryResult<()> {
-    let answered = assignment.label.is_some();
-    diesel::update(assignments::table.find(&assignment.id))
-        .set((
-            assignments::status.eq(if answered { "submitted" } else { "expired" }),
-            assignments::correct.eq(Some(correct)),
-            assignments::updated_at.eq(now.naive_utc()),
-        ))
-        .execute(conn)?;
-    Ok(())
 }
 
 pub struct Closing<'a> {

@@ -11,4 +11,4 @@ pub mod service;
 mod store;
 
 /// What other features may use of this feature's store.
-pub use store::{assignments_of as calibration_assignments_of, regrade_participant};
+pub use store::regrade_participant;

@@ -632,7 +632,7 @@ async fn my_items(
                 return Ok(Vec::new());
             };
             let mut out = Vec::new();
-            for a in store::assignments_of(conn, &s.id, Some(&me))? {
+            for a in crate::assignments::calibration_assignments_of(conn, &s.id, Some(&me))? {
                 let payload = match &a.gold_item_id {
                     Some(g) => crate::gold::find_gold(conn, g)?
                         .and_then(|row| serde_json::from_str(&row.payload).ok())
@@ -711,7 +711,7 @@ async fn answer_item(
             let (s, _, me) = visible(conn, &principal, &id)?;
             let not_found = || ApiError::not_found(format!("assignment {asg} not found"));
             let me = me.ok_or_else(not_found)?;
-            let a = store::assignments_of(conn, &s.id, Some(&me))?
+            let a = crate::assignments::calibration_assignments_of(conn, &s.id, Some(&me))?
                 .into_iter()
                 .find(|a| a.id == asg.as_str())
                 .ok_or_else(not_found)?;

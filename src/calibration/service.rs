@@ -9,7 +9,7 @@ use serde_json::{Value, json};
 use utoipa::ToSchema;
 
 use super::results::{self, Answer, ItemSplit};
-use super::store::{self, NewCalibrationAssignment, NewSession, ParticipantRow, SessionRow};
+use super::store::{self, NewSession, ParticipantRow, SessionRow};
 use crate::audit::{self, Actor, Entry};
 use crate::config::Settings;
 use crate::db::DbConn;
@@ -106,11 +106,14 @@ pub fn create(conn: &mut DbConn, now: DateTime<Utc>, p: &Plan<'_>) -> ApiResult<
     for e in p.participants {
         store::insert_participant(conn, now, &session.id, e, p.gold_items.len() as i32)?;
         for (pos, g) in p.gold_items.iter().enumerate() {
-            store::insert_assignment(
+            crate::assignments::insert_calibration_question(
                 conn,
                 now,
-                &NewCalibrationAssignment {
-                    session: &session,
+                &crate::assignments::NewCalibrationQuestion {
+                    session: &session.id,
+                    slice: &session.slice_id,
+                    org: session.org_id.as_deref(),
+                    closes_at: session.closes_at,
                     expert: e,
                     gold: g,
                     position: pos as i32,
@@ -154,7 +157,7 @@ pub fn answer(
     now: DateTime<Utc>,
     settings: &Settings,
     session: &SessionRow,
-    a: &crate::assessments::AssignmentRow,
+    a: &crate::assignments::AssignmentRow,
     label: &Value,
 ) -> ApiResult<bool> {
     if session.status != "open" || crate::clock::utc(session.closes_at) <= now {
@@ -181,13 +184,14 @@ pub fn answer(
     let correct = crate::assessments::grading::is_correct(&slice.label_kind, &reference, &typed);
     let json = label.to_string();
     // Calibration has no heartbeat-measured sessions: its time is not item work.
-    if !crate::routing::submit_assignment(conn, &a.id, &json, &typed, Some(correct), 0, now)? {
+    if !crate::assignments::submit(conn, &a.id, &json, &typed, Some(correct), 0, now)? {
         return Err(ApiError::conflict("this item was answered meanwhile"));
     }
-    let submitted = store::assignments_of(conn, &session.id, Some(&a.expert_id))?
-        .into_iter()
-        .find(|x| x.id == a.id)
-        .ok_or_else(|| internal("assignment"))?;
+    let submitted =
+        crate::assignments::calibration_assignments_of(conn, &session.id, Some(&a.expert_id))?
+            .into_iter()
+            .find(|x| x.id == a.id)
+            .ok_or_else(|| internal("assignment"))?;
     let base = NewOutcome {
         org: session.org_id.as_deref(),
         slice: &session.slice_id,
@@ -313,9 +317,9 @@ pub fn close(
     if !store::close_session(conn, &session.id, now)? {
         return Ok(false);
     }
-    for a in store::assignments_of(conn, &session.id, None)? {
+    for a in crate::assignments::calibration_assignments_of(conn, &session.id, None)? {
         if a.status == "accepted"
-            && crate::routing::transition_assignment(
+            && crate::assignments::transition(
                 conn,
                 &a.id,
                 &["accepted"],
@@ -402,22 +406,24 @@ pub struct SessionResults {
 }
 
 fn answers_of(conn: &mut DbConn, session: &str) -> ApiResult<Vec<Answer>> {
-    Ok(store::assignments_of(conn, session, None)?
-        .into_iter()
-        .filter(|a| a.status == "submitted")
-        .filter_map(|a| {
-            Some(Answer {
-                class: crate::scoring::profile::class_of(
-                    a.label_choice.as_deref(),
-                    a.label_score,
-                    a.label_both_bad,
-                )?,
-                correct: a.correct?,
-                gold_item: a.gold_item_id?,
-                expert: a.expert_id,
+    Ok(
+        crate::assignments::calibration_assignments_of(conn, session, None)?
+            .into_iter()
+            .filter(|a| a.status == "submitted")
+            .filter_map(|a| {
+                Some(Answer {
+                    class: crate::scoring::profile::class_of(
+                        a.label_choice.as_deref(),
+                        a.label_score,
+                        a.label_both_bad,
+                    )?,
+                    correct: a.correct?,
+                    gold_item: a.gold_item_id?,
+                    expert: a.expert_id,
+                })
             })
-        })
-        .collect())
+            .collect(),
+    )
 }
 
 pub fn results(conn: &mut DbConn, session: &SessionRow) -> ApiResult<SessionResults> {

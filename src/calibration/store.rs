@@ -3,10 +3,10 @@
 use chrono::{DateTime, NaiveDateTime, Utc};
 use diesel::prelude::*;
 
-use crate::assessments::AssignmentRow;
+use crate::assignments::AssignmentRow;
 use crate::db::DbConn;
 use crate::db::schema::{assignments, calibration_participants, calibration_sessions};
-use crate::ids::{AssignmentId, CalibrationParticipantId, CalibrationSessionId};
+use crate::ids::{CalibrationParticipantId, CalibrationSessionId};
 
 #[derive(Debug, Clone, Queryable, Selectable)]
 #[diesel(table_name = calibration_sessions)]
@@ -254,60 +254,6 @@ pub fn finish_participant(
     ))
     .execute(conn)?;
     Ok(n == 1)
-}
-
-pub struct NewCalibrationAssignment<'a> {
-    pub session: &'a SessionRow,
-    pub expert: &'a str,
-    pub gold: &'a str,
-    pub position: i32,
-}
-
-/// A `calibration` assignment, accepted on enrolment (like assessment items), due when
-/// the session closes. It does not take one of the expert's routing slots.
-pub fn insert_assignment(
-    conn: &mut DbConn,
-    now: DateTime<Utc>,
-    a: &NewCalibrationAssignment<'_>,
-) -> QueryResult<AssignmentId> {
-    let id = AssignmentId::new(now);
-    let t = now.naive_utc();
-    diesel::insert_into(assignments::table)
-        .values((
-            assignments::id.eq(id.as_str()),
-            assignments::role.eq("calibration"),
-            assignments::expert_id.eq(a.expert),
-            assignments::slice_id.eq(&a.session.slice_id),
-            assignments::gold_item_id.eq(Some(a.gold)),
-            assignments::calibration_session_id.eq(Some(&a.session.id)),
-            assignments::org_id.eq(a.session.org_id.as_deref()),
-            assignments::position.eq(a.position),
-            assignments::status.eq("accepted"),
-            assignments::offered_at.eq(t),
-            assignments::accepted_at.eq(Some(t)),
-            assignments::due_at.eq(a.session.closes_at),
-            assignments::created_at.eq(t),
-            assignments::updated_at.eq(t),
-        ))
-        .execute(conn)?;
-    Ok(id)
-}
-
-/// The session's calibration assignments, of one expert if given, in position order.
-pub fn assignments_of(
-    conn: &mut DbConn,
-    session: &str,
-    expert: Option<&str>,
-) -> QueryResult<Vec<AssignmentRow>> {
-    let mut q = assignments::table
-        .filter(assignments::calibration_session_id.eq(session.to_owned()))
-        .into_boxed();
-    if let Some(e) = expert {
-        q = q.filter(assignments::expert_id.eq(e.to_owned()));
-    }
-    q.order_by((assignments::expert_id.asc(), assignments::position.asc()))
-        .select(AssignmentRow::as_select())
-        .load(conn)
 }
 
 /// Moves a participant's correct count after one of their answers was regraded.

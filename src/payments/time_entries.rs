@@ -8,7 +8,7 @@
 use chrono::{DateTime, NaiveDateTime, Utc};
 use diesel::prelude::*;
 
-use crate::assessments::AssignmentRow;
+use crate::assignments::AssignmentRow;
 use crate::db::DbConn;
 use crate::db::schema::{experts, time_entries};
 use crate::ids::TimeEntryId;
@@ -54,7 +54,7 @@ pub fn record_assignment(
     a: &AssignmentRow,
     m: &Measured<'_>,
 ) -> QueryResult<()> {
-    let measured = crate::routing::sessions::measured_seconds(m.sessions);
+    let measured = crate::assignments::sessions::measured_seconds(m.sessions);
     let sessions: Vec<[DateTime<Utc>; 2]> = m.sessions.iter().map(|(s, e)| [*s, *e]).collect();
     let t = now.naive_utc();
     // The expert's vendor when the work was done: that roster's admins see the entry (and

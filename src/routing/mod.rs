@@ -9,13 +9,11 @@ pub mod jobs;
 pub mod results;
 pub mod routes;
 pub mod service;
-pub mod sessions;
 mod store;
 pub mod work;
 
 /// What other features may use of this feature's store.
 pub use store::{
-    NewItem, NewOutcome, failed_gold, find_graded, graded_on_gold, insert as insert_item,
-    insert_outcome, rebuild_keys, regrade as regrade_assignment, reset_posteriors, set_posterior,
-    submit as submit_assignment, transition as transition_assignment, weights as routing_weights,
+    NewItem, NewOutcome, insert as insert_item, insert_outcome, rebuild_keys, reset_posteriors,
+    set_posterior, weights as routing_weights,
 };

@@ -8,7 +8,7 @@ use utoipa::{IntoParams, ToSchema};
 
 use super::ingest::{self, ItemInput, Stakes};
 use super::store::{self, ItemRow};
-use crate::assessments::AssignmentRow;
+use crate::assignments::AssignmentRow;
 use crate::audit::{self, Actor, Entry};
 use crate::auth::{Principal, Scope};
 use crate::db::DbConn;
@@ -162,7 +162,7 @@ pub fn item_views(conn: &mut DbConn, rows: Vec<ItemRow>) -> ApiResult<Vec<ItemVi
     let ids: Vec<String> = rows.iter().map(|r| r.id.clone()).collect();
     let mut by_item: std::collections::HashMap<String, Vec<AssignmentRow>> =
         std::collections::HashMap::new();
-    for a in store::of_items(conn, &ids)? {
+    for a in crate::assignments::of_items(conn, &ids)? {
         if let Some(item) = a.item_id.clone() {
             by_item.entry(item).or_default().push(a);
         }

@@ -31,9 +31,10 @@ use serde_json::{Value, json};
 
 use super::agreement;
 use super::decide::{self, Candidate, Decision, Filter};
-use super::sessions::{self, Beat};
-use super::store::{self, ItemRow, NewAssignment, NewOutcome};
-use crate::assessments::AssignmentRow;
+use super::store::{self, ItemRow, NewOutcome};
+use crate::assignments::AssignmentRow;
+use crate::assignments::NewAssignment;
+use crate::assignments::sessions::{self, Beat};
 use crate::config::Settings;
 use crate::db::{DbConn, write_tx};
 use crate::http::{ApiError, ApiResult, FieldError};
@@ -248,7 +249,8 @@ fn annotator_want(
     wanted: usize,
 ) -> ApiResult<Want> {
     let since = now - Duration::days(settings.routing.probation_window_days);
-    let (total, probation) = store::recent_offers(conn, &st.project.id, &st.slice.id, since)?;
+    let (total, probation) =
+        crate::assignments::recent_offers(conn, &st.project.id, &st.slice.id, since)?;
     Ok(Want {
         role: "annotator",
         wanted,
@@ -526,7 +528,7 @@ fn route_locked(
         )?;
         return Ok(0);
     }
-    let existing = store::of_item(conn, &item.id)?;
+    let existing = crate::assignments::of_item(conn, &item.id)?;
     let mut on_item: HashSet<String> = existing.iter().map(|a| a.expert_id.clone()).collect();
     let want = if adjudicating {
         if has_adjudicator(&existing) {
@@ -739,7 +741,7 @@ fn offer_item(
     c: &Candidate,
     due: DateTime<Utc>,
 ) -> ApiResult<crate::ids::AssignmentId> {
-    let id = store::insert_assignment(
+    let id = crate::assignments::insert_assignment(
         conn,
         now,
         &NewAssignment {
@@ -792,7 +794,7 @@ fn insert_gold(
     if !store::reserve(conn, &c.expert_id, &settings.routing)? {
         return Ok(());
     }
-    store::insert_assignment(
+    crate::assignments::insert_assignment(
         conn,
         now,
         &NewAssignment {
@@ -887,7 +889,7 @@ pub fn sweep(conn: &mut DbConn, now: DateTime<Utc>, settings: &Settings) -> anyh
             r.redraws_per_sweep,
         )
     })?;
-    for a in store::overdue(conn, now, SWEEP_OVERDUE)? {
+    for a in crate::assignments::overdue(conn, now, SWEEP_OVERDUE)? {
         let ended = crate::db::retrying(conn, |conn| {
             write_tx(conn, |conn| end(conn, now, settings, &a, "expired", None))
         });
@@ -1127,7 +1129,7 @@ fn take_once(
         let Some(c) = by_slice.get(&item.slice_id) else {
             continue;
         };
-        let existing = store::of_item(conn, &item.id)?;
+        let existing = crate::assignments::of_item(conn, &item.id)?;
         let Some(f) = fit(conn, now, settings, &mut settings_of, c, &item, &existing)? else {
             continue;
         };
@@ -1195,7 +1197,7 @@ fn place(
     let Some(item) = store::try_lock_item(conn, &seen.id, now)? else {
         return Ok(Placed::Busy);
     };
-    let existing = store::of_item(conn, &item.id)?;
+    let existing = crate::assignments::of_item(conn, &item.id)?;
     let adjudicating = f.want.role == "adjudicator";
     let still = item.status == seen.status
         && !existing.iter().any(|a| a.expert_id == c.expert_id)
@@ -1222,8 +1224,8 @@ fn place(
         due,
     )?;
     if take == Take::Accept {
-        store::transition(conn, id.as_str(), &["offered"], "accepted", now, None)?;
-        store::start_session(conn, id.as_str(), &c.expert_id, now)?;
+        crate::assignments::transition(conn, id.as_str(), &["offered"], "accepted", now, None)?;
+        crate::assignments::start_session(conn, id.as_str(), &c.expert_id, now)?;
     }
     let how = match take {
         Take::Accept => "taken by the expert (next)",
@@ -1282,7 +1284,7 @@ fn place(
 
 fn seconds_worked(conn: &mut DbConn, a: &AssignmentRow, settings: &Settings) -> ApiResult<i64> {
     Ok(sessions::active_seconds(
-        &store::sessions_of(conn, &a.id)?,
+        &crate::assignments::sessions_of(conn, &a.id)?,
         settings.routing.max_item_seconds,
     ))
 }
@@ -1301,7 +1303,7 @@ pub fn end(
         Some(id) => Some(store::lock_item(conn, id, now)?.ok_or_else(|| internal("item"))?),
         None => None,
     };
-    if !store::transition(conn, &a.id, &["offered", "accepted"], to, now, reason)? {
+    if !crate::assignments::transition(conn, &a.id, &["offered", "accepted"], to, now, reason)? {
         return Ok(false);
     }
     store::release(conn, &a.expert_id, &settings.routing)?;
@@ -1380,13 +1382,13 @@ pub fn accept(conn: &mut DbConn, now: DateTime<Utc>, a: &AssignmentRow) -> ApiRe
     if a.status == "accepted" {
         return Ok(());
     }
-    if !store::transition(conn, &a.id, &["offered"], "accepted", now, None)? {
+    if !crate::assignments::transition(conn, &a.id, &["offered"], "accepted", now, None)? {
         return Err(ApiError::conflict(format!(
             "the assignment is {}; only offered assignments can be accepted",
             a.status
         )));
     }
-    store::start_session(conn, &a.id, &a.expert_id, now)?;
+    crate::assignments::start_session(conn, &a.id, &a.expert_id, now)?;
     Ok(())
 }
 
@@ -1413,16 +1415,16 @@ fn beat(
     settings: &Settings,
     a: &AssignmentRow,
 ) -> ApiResult<()> {
-    let latest = store::latest_session(conn, &a.id)?;
+    let latest = crate::assignments::latest_session(conn, &a.id)?;
     let idle = Duration::seconds(settings.routing.idle_limit_secs);
     let span = latest
         .as_ref()
         .map(|(_, s, e)| (crate::clock::utc(*s), crate::clock::utc(*e)));
     match sessions::beat(span, now, idle) {
-        Beat::Start => store::start_session(conn, &a.id, &a.expert_id, now)?,
+        Beat::Start => crate::assignments::start_session(conn, &a.id, &a.expert_id, now)?,
         Beat::Extend => {
             if let Some((id, _, _)) = latest {
-                store::extend_session(conn, &id, now)?;
+                crate::assignments::extend_session(conn, &id, now)?;
             }
         }
         Beat::Ignore => {}
@@ -1503,16 +1505,17 @@ pub fn submit(
         .as_ref()
         .map(|r| crate::assessments::grading::is_correct(&slice.label_kind, r, &typed));
     let label_json = label.to_string();
-    if !store::submit(conn, &a.id, &label_json, &typed, correct, secs, now)? {
+    if !crate::assignments::submit(conn, &a.id, &label_json, &typed, correct, secs, now)? {
         return Err(ApiError::conflict(
             "the assignment changed meanwhile; reload it",
         ));
     }
     store::release(conn, &a.expert_id, &settings.routing)?;
-    let submitted = store::find_assignment(conn, &a.id)?.ok_or_else(|| internal("assignment"))?;
+    let submitted =
+        crate::assignments::find_assignment(conn, &a.id)?.ok_or_else(|| internal("assignment"))?;
     if submitted.project_id.is_some() {
         // The paid time, from the sessions this submission closed.
-        let sessions = store::sessions_of(conn, &a.id)?;
+        let sessions = crate::assignments::sessions_of(conn, &a.id)?;
         crate::payments::time_entries::record_assignment(
             conn,
             now,
@@ -1569,7 +1572,7 @@ fn resolve_if_complete(
     item: &ItemRow,
     schema: &LabelSchema,
 ) -> ApiResult<()> {
-    let all = store::of_item(conn, &item.id)?;
+    let all = crate::assignments::of_item(conn, &item.id)?;
     let annotators: Vec<&AssignmentRow> = all
         .iter()
         .filter(|a| a.role == "annotator" && a.status == "submitted")

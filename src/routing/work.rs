@@ -12,7 +12,7 @@ use utoipa::{IntoParams, ToSchema};
 
 use super::service;
 use super::store;
-use crate::assessments::AssignmentRow;
+use crate::assignments::AssignmentRow;
 use crate::auth::Principal;
 use crate::config::Settings;
 use crate::db::DbConn;
@@ -159,7 +159,7 @@ fn view(conn: &mut DbConn, settings: &Settings, a: AssignmentRow) -> ApiResult<W
     if a.role == "adjudicator"
         && let Some(item) = &a.item_id
     {
-        let others = store::of_item(conn, item)?;
+        let others = crate::assignments::of_item(conn, item)?;
         for (n, o) in others
             .iter()
             .filter(|o| o.role == "annotator" && o.status == "submitted")
@@ -177,8 +177,8 @@ fn view(conn: &mut DbConn, settings: &Settings, a: AssignmentRow) -> ApiResult<W
     }
     let active_seconds = match a.active_seconds {
         Some(s) => s,
-        None => super::sessions::active_seconds(
-            &store::sessions_of(conn, &a.id)?,
+        None => crate::assignments::sessions::active_seconds(
+            &crate::assignments::sessions_of(conn, &a.id)?,
             settings.routing.max_item_seconds,
         ),
     };
@@ -229,7 +229,7 @@ fn me(conn: &mut DbConn, principal: &Principal) -> ApiResult<ExpertRow> {
 /// The caller's own assignment; 404 for anyone else's.
 fn mine(conn: &mut DbConn, principal: &Principal, id: &AssignmentId) -> ApiResult<AssignmentRow> {
     let expert = me(conn, principal)?;
-    store::find_assignment(conn, id.as_str())?
+    crate::assignments::find_assignment(conn, id.as_str())?
         .filter(|a| a.expert_id == expert.id)
         .ok_or_else(|| ApiError::not_found(format!("assignment {id} not found")))
 }
@@ -286,7 +286,8 @@ async fn list_work(
         .db
         .read(move |conn| {
             let expert = me(conn, &principal)?;
-            let rows = store::list_for_expert(conn, &expert.id, f.status.as_deref(), &page)?;
+            let rows =
+                crate::assignments::list_for_expert(conn, &expert.id, f.status.as_deref(), &page)?;
             Page::try_from_rows(rows, &page, |r| r.id.clone(), |r| view(conn, &settings, r))
         })
         .await?;
@@ -327,7 +328,7 @@ async fn next_work(state: web::Data<AppState>, principal: Principal) -> ApiResul
         .db
         .read(move |conn| {
             let expert = me(conn, &principal)?;
-            let open = store::open_for_expert(conn, &expert.id)?;
+            let open = crate::assignments::open_for_expert(conn, &expert.id)?;
             Ok::<_, ApiError>(
                 match open.into_iter().find(|a| crate::clock::utc(a.due_at) > now) {
                     Some(a) if a.status == "accepted" => {
@@ -346,11 +347,11 @@ async fn next_work(state: web::Data<AppState>, principal: Principal) -> ApiResul
             state
                 .db
                 .write(move |conn| {
-                    let a = store::find_assignment(conn, &id)?.ok_or_else(|| {
+                    let a = crate::assignments::find_assignment(conn, &id)?.ok_or_else(|| {
                         ApiError::internal(anyhow::anyhow!("assignment vanished"))
                     })?;
                     service::accept(conn, now, &a)?;
-                    let a = store::find_assignment(conn, &a.id)?.ok_or_else(|| {
+                    let a = crate::assignments::find_assignment(conn, &a.id)?.ok_or_else(|| {
                         ApiError::internal(anyhow::anyhow!("assignment vanished"))
                     })?;
                     view(conn, &settings, a)
@@ -366,7 +367,7 @@ async fn next_work(state: web::Data<AppState>, principal: Principal) -> ApiResul
                     else {
                         return Ok::<_, ApiError>(None);
                     };
-                    let a = store::find_assignment(conn, &id)?.ok_or_else(|| {
+                    let a = crate::assignments::find_assignment(conn, &id)?.ok_or_else(|| {
                         ApiError::internal(anyhow::anyhow!("assignment vanished"))
                     })?;
                     view(conn, &settings, a).map(Some)
@@ -438,7 +439,7 @@ async fn act(
         .write(move |conn| {
             let a = mine(conn, &principal, &id)?;
             f(conn, now, &settings, &a)?;
-            let after = store::find_assignment(conn, &a.id)?
+            let after = crate::assignments::find_assignment(conn, &a.id)?
                 .ok_or_else(|| ApiError::internal(anyhow::anyhow!("assignment vanished")))?;
             Ok::<_, ApiError>((view(conn, &settings, after)?, a))
         })

@@ -183,7 +183,7 @@ pub fn scores_of(
             .into_iter()
             .map(|r| (r.slice_id.clone(), r))
             .collect();
-    let failed = crate::routing::failed_gold(conn, expert, 500)?;
+    let failed = crate::assignments::failed_gold(conn, expert, 500)?;
     let slices: BTreeSet<&String> = tallies.keys().chain(standings.keys()).collect();
     let mut out = Vec::new();
     for slice in slices {

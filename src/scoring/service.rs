@@ -370,7 +370,7 @@ pub fn correct_gold(
     let mut slices = Slices::default();
     let mut changed = 0;
     let mut gold_moved = BTreeSet::new();
-    for a in crate::routing::graded_on_gold(conn, &gold.id)? {
+    for a in crate::assignments::graded_on_gold(conn, &gold.id)? {
         let (Some(old), Some(typed)) = (a.correct, a.typed_label()) else {
             continue;
         };
@@ -383,7 +383,7 @@ pub fn correct_gold(
             continue;
         };
         let at = crate::clock::utc(first.occurred_at);
-        crate::routing::regrade_assignment(conn, &a.id, new, now)?;
+        crate::assignments::regrade(conn, &a.id, new, now)?;
         crate::routing::insert_outcome(
             conn,
             now,
