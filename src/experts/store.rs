@@ -271,3 +271,63 @@ pub fn lock(conn: &mut DbConn, id: &str) -> QueryResult<()> {
         .execute(conn)?;
     Ok(())
 }
+
+// ---------------------------------------------------------------------------------------
+// Open-assignment counts (the routing cap)
+
+/// Counts one more open assignment for the expert if they are below `cap` (the
+/// conditional update that keeps concurrent routing within the cap).
+pub fn take_slot(conn: &mut DbConn, expert: &str, cap: i64) -> QueryResult<bool> {
+    let n = diesel::update(
+        experts::table
+            .find(expert)
+            .filter(experts::open_assignments.lt(cap as i32)),
+    )
+    .set(experts::open_assignments.eq(experts::open_assignments + 1))
+    .execute(conn)?;
+    Ok(n == 1)
+}
+
+/// Counts one open assignment fewer; false if the count was already zero.
+pub fn free_slot(conn: &mut DbConn, expert: &str) -> QueryResult<bool> {
+    let n = diesel::update(
+        experts::table
+            .find(expert)
+            .filter(experts::open_assignments.gt(0)),
+    )
+    .set(experts::open_assignments.eq(experts::open_assignments - 1))
+    .execute(conn)?;
+    Ok(n == 1)
+}
+
+/// The expert's open-assignment count.
+pub fn open_count(conn: &mut DbConn, expert: &str) -> QueryResult<i32> {
+    experts::table
+        .find(expert)
+        .select(experts::open_assignments)
+        .first(conn)
+}
+
+/// The open-assignment counts of these experts.
+pub fn open_counts(
+    conn: &mut DbConn,
+    ids: &[&str],
+) -> QueryResult<std::collections::HashMap<String, i32>> {
+    if ids.is_empty() {
+        return Ok(Default::default());
+    }
+    Ok(experts::table
+        .filter(experts::id.eq_any(ids))
+        .select((experts::id, experts::open_assignments))
+        .load::<(String, i32)>(conn)?
+        .into_iter()
+        .collect())
+}
+
+/// Every expert id with its open-assignment count (start-up rebuild of routing keys).
+pub fn all_open_counts(conn: &mut DbConn) -> QueryResult<Vec<(String, i32)>> {
+    experts::table
+        .select((experts::id, experts::open_assignments))
+        .order_by(experts::id.asc())
+        .load(conn)
+}

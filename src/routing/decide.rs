@@ -71,7 +71,7 @@ pub struct Candidate {
 }
 
 /// The key of a candidate without a drawn sample: above every real key, so read first.
-pub const UNDRAWN: f64 = 1e9;
+pub use crate::standings::UNDRAWN;
 
 /// The routing key of a drawn sample at the expert's current load.
 pub fn routing_key(w: Weights, theta: f64, open: i64, cap: i64) -> f64 {

@@ -6,6 +6,7 @@ pub mod agreement;
 pub mod decide;
 pub mod ingest;
 pub mod jobs;
+pub mod keys;
 pub mod results;
 pub mod routes;
 pub mod service;
@@ -13,7 +14,5 @@ mod store;
 pub mod work;
 
 /// What other features may use of this feature's store.
-pub use store::{
-    NewItem, NewOutcome, insert as insert_item, insert_outcome, rebuild_keys, reset_posteriors,
-    set_posterior, weights as routing_weights,
-};
+pub use keys::{rebuild_keys, weights as routing_weights};
+pub use store::{NewItem, NewOutcome, insert as insert_item, insert_outcome};

@@ -304,7 +304,7 @@ fn run_decision(
     let p = &st.project;
     let ex = Exclusions::of(p);
     let req = request(settings, st, &ex, want, on_item);
-    let weights = store::weights(&settings.routing);
+    let weights = super::keys::weights(&settings.routing);
     let on_shift_ids = crate::scheduling::service::on_shift(conn, &p.id, &st.slice.id, now)?;
     let on_shift_rows = store::candidates_for(conn, &st.slice.id, &on_shift_ids)?;
     let skip: HashSet<String> = on_shift_rows.iter().map(|r| r.expert_id.clone()).collect();
@@ -579,7 +579,7 @@ fn route_locked(
         let mut lost = false;
         for s in chosen {
             on_item.insert(s.candidate.expert_id.clone());
-            if store::reserve(conn, &s.candidate.expert_id, &settings.routing)? {
+            if super::keys::reserve(conn, &s.candidate.expert_id, &settings.routing)? {
                 placed.push(s);
             } else {
                 lost = true;
@@ -638,14 +638,14 @@ fn route_locked(
         .map(|s| s.candidate.expert_id.as_str())
         .collect();
     let ids: Vec<&str> = touched.keys().copied().collect();
-    let opens = store::opens_of(conn, &ids)?;
+    let opens = super::keys::opens_of(conn, &ids)?;
     for (expert, theta) in touched {
         let open = opens.get(expert).copied().unwrap_or(0);
         if placed_ids.contains(expert) {
-            store::refresh_keys_at(conn, expert, open, &settings.routing)?;
+            super::keys::refresh_keys_at(conn, expert, open, &settings.routing)?;
         }
         if let Some(theta) = theta {
-            store::set_theta_at(
+            super::keys::set_theta_at(
                 conn,
                 expert,
                 &st.slice.id,
@@ -791,7 +791,7 @@ fn insert_gold(
         return Ok(());
     }
     let gold = &pool[rng.random_range(0..pool.len())];
-    if !store::reserve(conn, &c.expert_id, &settings.routing)? {
+    if !super::keys::reserve(conn, &c.expert_id, &settings.routing)? {
         return Ok(());
     }
     crate::assignments::insert_assignment(
@@ -883,7 +883,7 @@ pub fn sweep(conn: &mut DbConn, now: DateTime<Utc>, settings: &Settings) -> anyh
     let r = &settings.routing;
     // Old samples of candidates nobody chose are dropped, to be drawn afresh.
     let mut changed = write_tx(conn, |conn| {
-        store::expire_draws(
+        super::keys::expire_draws(
             conn,
             now - Duration::minutes(r.redraw_after_minutes),
             r.redraws_per_sweep,
@@ -1060,7 +1060,7 @@ fn fit(
         Ok(t) => t,
         Err(_) => return Ok(None),
     };
-    let w = store::weights(&settings.routing);
+    let w = super::keys::weights(&settings.routing);
     let mean = c.alpha / (c.alpha + c.beta);
     let sample = c.theta.unwrap_or(mean);
     let cap = settings.routing.max_open_assignments;
@@ -1209,7 +1209,7 @@ fn place(
     if !still {
         return Ok(Placed::Busy);
     }
-    if !store::reserve(conn, &c.expert_id, &settings.routing)? {
+    if !super::keys::reserve(conn, &c.expert_id, &settings.routing)? {
         return Ok(Placed::AtCapacity);
     }
     let due = due_at(settings, &item, now, f.from);
@@ -1278,7 +1278,7 @@ fn place(
         let r = f.st.project.gold_rate.min(0.5);
         insert_gold(conn, now, settings, &item, &f.st, c, r / (1.0 - r), due)?;
     }
-    store::refresh_keys(conn, &c.expert_id, &settings.routing)?;
+    super::keys::refresh_keys(conn, &c.expert_id, &settings.routing)?;
     Ok(Placed::Assignment(id.into_string()))
 }
 
@@ -1306,7 +1306,7 @@ pub fn end(
     if !crate::assignments::transition(conn, &a.id, &["offered", "accepted"], to, now, reason)? {
         return Ok(false);
     }
-    store::release(conn, &a.expert_id, &settings.routing)?;
+    super::keys::release(conn, &a.expert_id, &settings.routing)?;
     let secs = seconds_worked(conn, a, settings)?;
     let outcome = store::insert_outcome(
         conn,
@@ -1510,7 +1510,7 @@ pub fn submit(
             "the assignment changed meanwhile; reload it",
         ));
     }
-    store::release(conn, &a.expert_id, &settings.routing)?;
+    super::keys::release(conn, &a.expert_id, &settings.routing)?;
     let submitted =
         crate::assignments::find_assignment(conn, &a.id)?.ok_or_else(|| internal("assignment"))?;
     if submitted.project_id.is_some() {

@@ -163,7 +163,7 @@ fn gold_changed(
     let tally = store::lock(conn, now, expert, slice, Metric::GoldAccuracy)?.tally();
     let gold = tally.evidence.at(now, sc.half_life_secs());
     let post = gold.posterior(sc.prior);
-    crate::routing::set_posterior(conn, expert, slice, post.alpha, post.beta)?;
+    crate::standings::set_posterior(conn, expert, slice, post.alpha, post.beta)?;
     if !statuses {
         return Ok(());
     }
@@ -273,7 +273,7 @@ pub fn recompute(
     slice: Option<&str>,
 ) -> ApiResult<Recomputed> {
     store::clear(conn, expert, slice)?;
-    crate::routing::reset_posteriors(conn, expert, slice, settings.scoring.prior)?;
+    crate::standings::reset_posteriors(conn, expert, slice, settings.scoring.prior)?;
     let mut slices = Slices::default();
     // A gold answer's latest verdict (after an overturned gold answer) replaces the original.
     let corrected: BTreeMap<String, bool> = store::corrections(conn, expert, slice)?

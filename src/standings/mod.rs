@@ -12,6 +12,6 @@ mod store;
 
 /// What other features may use of this feature's store.
 pub use store::{
-    StandingRow, find as find_standing, find_event as find_standing_event,
-    list_for_expert as standings_of_expert,
+    StandingRow, UNDRAWN, expire_samples, find as find_standing, find_event as find_standing_event,
+    list_for_expert as standings_of_expert, rekey, reset_posteriors, set_posterior, set_sample,
 };

@@ -63,7 +63,7 @@ pub fn ensure(
             slice_standings::tier.eq("annotator"),
             slice_standings::tier_changed_at.eq(t),
             // No Thompson sample drawn yet: routing reads it first and draws one.
-            slice_standings::score_bound.eq(crate::routing::decide::UNDRAWN),
+            slice_standings::score_bound.eq(UNDRAWN),
             slice_standings::created_at.eq(t),
             slice_standings::updated_at.eq(t),
         ))
@@ -172,4 +172,122 @@ pub fn find_event(conn: &mut DbConn, id: &str) -> QueryResult<Option<EventRow>> 
         .select(EventRow::as_select())
         .first(conn)
         .optional()
+}
+
+// ---------------------------------------------------------------------------------------
+// Routing state kept on the standing: the posterior routing samples from, the drawn
+// sample `theta` and the candidate key `score_bound` (routing computes both; this store
+// only keeps them).
+
+/// The key of a standing with no drawn sample: above every real key, so the routing
+/// read finds undrawn candidates first and draws for them.
+pub const UNDRAWN: f64 = 1e9;
+
+/// Stores a drawn sample and its key.
+pub fn set_sample(
+    conn: &mut DbConn,
+    expert: &str,
+    slice: &str,
+    theta: f64,
+    key: f64,
+    now: DateTime<Utc>,
+) -> QueryResult<()> {
+    use crate::db::schema::slice_standings as ss;
+    diesel::update(
+        ss::table
+            .filter(ss::expert_id.eq(expert))
+            .filter(ss::slice_id.eq(slice)),
+    )
+    .set((
+        ss::theta.eq(Some(theta)),
+        ss::theta_drawn_at.eq(Some(now.naive_utc())),
+        ss::score_bound.eq(key),
+    ))
+    .execute(conn)?;
+    Ok(())
+}
+
+/// Sets `score_bound = perf·θ + offset` on the drawn standings of these experts.
+pub fn rekey(conn: &mut DbConn, experts: &[&str], perf: f64, offset: f64) -> QueryResult<()> {
+    use crate::db::schema::slice_standings as ss;
+    for chunk in experts.chunks(500) {
+        diesel::update(
+            ss::table
+                .filter(ss::expert_id.eq_any(chunk))
+                .filter(ss::theta.is_not_null()),
+        )
+        .set(ss::score_bound.eq(ss::theta.assume_not_null() * perf + offset))
+        .execute(conn)?;
+    }
+    Ok(())
+}
+
+/// Drops up to `limit` samples drawn before `before`, oldest first, so candidates that
+/// are never chosen still get fresh draws; returns how many.
+pub fn expire_samples(conn: &mut DbConn, before: DateTime<Utc>, limit: i64) -> QueryResult<usize> {
+    use crate::db::schema::slice_standings as ss;
+    let ids: Vec<String> = ss::table
+        .filter(ss::theta.is_not_null())
+        .filter(ss::theta_drawn_at.lt(before.naive_utc()))
+        .order_by(ss::theta_drawn_at.asc())
+        .limit(limit)
+        .select(ss::id)
+        .load(conn)?;
+    if ids.is_empty() {
+        return Ok(0);
+    }
+    diesel::update(ss::table.filter(ss::id.eq_any(&ids)))
+        .set((ss::theta.eq(None::<f64>), ss::score_bound.eq(UNDRAWN)))
+        .execute(conn)
+}
+
+/// Sets the routing posterior of the expert in the slice (scoring keeps it equal to the
+/// Beta posterior of decayed gold accuracy) and drops the sample drawn from the old one.
+pub fn set_posterior(
+    conn: &mut DbConn,
+    expert: &str,
+    slice: &str,
+    alpha: f64,
+    beta: f64,
+) -> QueryResult<()> {
+    use crate::db::schema::slice_standings as ss;
+    diesel::update(
+        ss::table
+            .filter(ss::expert_id.eq(expert))
+            .filter(ss::slice_id.eq(slice)),
+    )
+    .set((
+        ss::alpha.eq(alpha),
+        ss::beta.eq(beta),
+        // The sample came from the old posterior: the next decision draws a new one.
+        ss::theta.eq(None::<f64>),
+        ss::score_bound.eq(UNDRAWN),
+    ))
+    .execute(conn)?;
+    Ok(())
+}
+
+/// Resets routing posteriors to the prior before a recompute rebuilds them.
+pub fn reset_posteriors(
+    conn: &mut DbConn,
+    expert: Option<&str>,
+    slice: Option<&str>,
+    prior: f64,
+) -> QueryResult<()> {
+    use crate::db::schema::slice_standings as ss;
+    let mut q = diesel::update(ss::table).into_boxed();
+    if let Some(e) = expert {
+        q = q.filter(ss::expert_id.eq(e.to_owned()));
+    }
+    if let Some(s) = slice {
+        q = q.filter(ss::slice_id.eq(s.to_owned()));
+    }
+    q.set((
+        ss::alpha.eq(prior),
+        ss::beta.eq(prior),
+        ss::theta.eq(None::<f64>),
+        ss::score_bound.eq(UNDRAWN),
+    ))
+    .execute(conn)?;
+    Ok(())
 }
