@@ -1,13 +1,13 @@
 //! `GET /v1/audit-events`: platform administrators read the audit log.
 
 use actix_web::{HttpResponse, get, web};
-use diesel::prelude::*;
-use serde::Deserialize;
-use utoipa::IntoParams;
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
 
-use super::{AuditEventView, AuditRow};
+use super::{AuditFilter, AuditRow};
 use crate::auth::Principal;
-use crate::db::schema::audit_events;
+use crate::db::CorruptData;
 use crate::http::pagination::{Page, PageParams};
 use crate::http::{ApiError, ApiResult, Query};
 use crate::ids::AuditEventId;
@@ -20,7 +20,7 @@ pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
 #[derive(Debug, Default, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 #[serde(deny_unknown_fields)]
-pub struct AuditFilter {
+pub struct AuditQuery {
     /// Exact action, e.g. `auth.login`.
     pub action: Option<String>,
     pub actor_id: Option<String>,
@@ -38,7 +38,7 @@ pub struct AuditFilter {
 /// Platform administrators only. Oldest first; filter by action, actor, organization or subject.
 #[utoipa::path(
     tag = "audit",
-    params(AuditFilter),
+    params(AuditQuery),
     responses(
         (status = 200, description = "One page of audit events", body = Page<AuditEventView>),
         (status = 400, response = crate::http::BadRequest),
@@ -51,7 +51,7 @@ pub struct AuditFilter {
 async fn list_audit_events(
     state: web::Data<AppState>,
     principal: Principal,
-    q: Query<AuditFilter>,
+    q: Query<AuditQuery>,
 ) -> ApiResult<HttpResponse> {
     principal.platform_admin()?;
     let f = q.0;
@@ -60,37 +60,57 @@ async fn list_audit_events(
         cursor: f.cursor.clone(),
     }
     .resolve(AuditEventId::PREFIX)?;
+    let filter = AuditFilter {
+        action: f.action,
+        actor_id: f.actor_id,
+        org_id: f.org_id,
+        subject_id: f.subject_id,
+    };
     let p = page.clone();
     let rows = state
         .db
-        .read(move |conn| {
-            let mut query = audit_events::table
-                .order_by(audit_events::id.asc())
-                .limit(p.limit + 1)
-                .select(AuditRow::as_select())
-                .into_boxed();
-            if let Some(a) = f.action {
-                query = query.filter(audit_events::action.eq(a));
-            }
-            if let Some(a) = f.actor_id {
-                query = query.filter(audit_events::actor_id.eq(a));
-            }
-            if let Some(o) = f.org_id {
-                query = query.filter(audit_events::org_id.eq(o));
-            }
-            if let Some(s) = f.subject_id {
-                query = query.filter(audit_events::subject_id.eq(s));
-            }
-            if let Some(after) = p.after {
-                query = query.filter(audit_events::id.gt(after));
-            }
-            query.load(conn).map_err(ApiError::from)
-        })
+        .read(move |conn| super::list_events(conn, filter, &p).map_err(ApiError::from))
         .await?;
-    Ok(HttpResponse::Ok().json(Page::from_rows(
+    Ok(HttpResponse::Ok().json(Page::try_from_rows(
         rows,
         &page,
         |r| r.id.clone(),
-        AuditEventView::from,
-    )))
+        AuditEventView::try_from,
+    )?))
+}
+
+/// An audit event as platform admins read it.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct AuditEventView {
+    pub id: crate::ids::AuditEventId,
+    pub at: DateTime<Utc>,
+    /// `user`, `api_key`, `system` or `anonymous`.
+    pub actor_type: String,
+    pub actor_id: Option<String>,
+    pub org_id: Option<String>,
+    /// Dotted action name, e.g. `auth.login`, `org.member_role_changed`, `api_key.revoked`.
+    pub action: String,
+    pub subject_type: String,
+    pub subject_id: Option<String>,
+    pub details: serde_json::Value,
+    pub request_id: Option<String>,
+}
+
+impl TryFrom<AuditRow> for AuditEventView {
+    type Error = CorruptData;
+
+    fn try_from(r: AuditRow) -> Result<Self, CorruptData> {
+        Ok(Self {
+            id: crate::ids::AuditEventId::from_db(r.id),
+            at: crate::clock::utc(r.at),
+            actor_type: r.actor_type,
+            actor_id: r.actor_id,
+            org_id: r.org_id,
+            action: r.action,
+            subject_type: r.subject_type,
+            subject_id: r.subject_id,
+            details: crate::db::stored_json("audit_events.details", &r.details)?,
+            request_id: r.request_id,
+        })
+    }
 }

@@ -171,6 +171,35 @@ pub fn json_list<T: serde::de::DeserializeOwned>(s: &str) -> Vec<T> {
     serde_json::from_str(s).unwrap_or_default()
 }
 
+/// A value this application stored that no longer parses (corruption, or a bug in a
+/// migration). It is logged where it is found and surfaced as an internal error: a
+/// request never reads it as empty or null.
+#[derive(Debug, thiserror::Error)]
+#[error("stored {what} does not parse: {source}")]
+pub struct CorruptData {
+    what: &'static str,
+    #[source]
+    source: serde_json::Error,
+}
+
+/// Parses JSON this application stored in a TEXT column; `what` names it for the log
+/// (`audit_events.details`).
+pub fn stored_json<T: serde::de::DeserializeOwned>(
+    what: &'static str,
+    s: &str,
+) -> Result<T, CorruptData> {
+    serde_json::from_str(s).map_err(|source| {
+        tracing::error!(what, error = %source, "stored JSON does not parse");
+        CorruptData { what, source }
+    })
+}
+
+impl From<CorruptData> for crate::http::ApiError {
+    fn from(e: CorruptData) -> Self {
+        crate::http::ApiError::internal(e)
+    }
+}
+
 /// The pool could not hand out a connection, or the blocking task died.
 #[derive(Debug, thiserror::Error)]
 #[error("database unavailable: {0}")]
@@ -207,6 +236,20 @@ impl Db {
 
     pub fn backend(&self) -> Backend {
         self.backend
+    }
+
+    /// True if a connection can be had within `wait` and answers `SELECT 1` (readiness).
+    pub async fn ping(&self, wait: std::time::Duration) -> bool {
+        let pool = self.pool.clone();
+        tokio::task::spawn_blocking(move || {
+            use diesel::RunQueryDsl;
+            let mut conn = pool.get_timeout(wait).ok()?;
+            diesel::sql_query("SELECT 1").execute(&mut *conn).ok()
+        })
+        .await
+        .ok()
+        .flatten()
+        .is_some()
     }
 
     pub fn pool(&self) -> &Pool {

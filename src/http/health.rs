@@ -1,7 +1,6 @@
 //! `/healthz` (the process is up), `/readyz` (the database answers) and `/metrics`.
 
 use actix_web::{HttpResponse, get, web};
-use diesel::RunQueryDsl;
 use serde::Serialize;
 use utoipa::ToSchema;
 
@@ -50,16 +49,7 @@ async fn healthz() -> HttpResponse {
 #[get("/readyz")]
 async fn readyz(state: web::Data<AppState>) -> ApiResult<HttpResponse> {
     let backend = state.db.backend();
-    let pool = state.db.pool().clone();
-    let ok = tokio::task::spawn_blocking(move || {
-        let mut conn = pool.get_timeout(std::time::Duration::from_secs(2)).ok()?;
-        diesel::sql_query("SELECT 1").execute(&mut *conn).ok()
-    })
-    .await
-    .ok()
-    .flatten()
-    .is_some();
-    if !ok {
+    if !state.db.ping(std::time::Duration::from_secs(2)).await {
         return Err(ApiError::unavailable("the database is not reachable"));
     }
     Ok(HttpResponse::Ok().json(Readiness {
