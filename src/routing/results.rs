@@ -9,16 +9,13 @@
 
 use actix_web::{HttpResponse, get, web};
 use chrono::{DateTime, NaiveDateTime, Utc};
-use diesel::prelude::*;
 use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
 use utoipa::{IntoParams, ToSchema};
 
 use super::routes::{ItemView, item_views};
-use super::store::ItemRow;
+use super::store::{FeedCursor, ItemRow, resolved_page};
 use crate::auth::{Principal, Scope};
-use crate::db::DbConn;
-use crate::db::schema::items;
 use crate::http::pagination::PageParams;
 use crate::http::{ApiError, ApiResult, Query, path_id};
 use crate::ids::{ItemId, ProjectId, SliceId};
@@ -26,62 +23,6 @@ use crate::state::AppState;
 
 pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
     cfg.service(results_feed).service(export_results);
-}
-
-/// Where the feed continues: after the result resolved at `at` with item id `item`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct FeedCursor {
-    pub at: NaiveDateTime,
-    pub item: String,
-}
-
-impl FeedCursor {
-    /// `<microseconds since the epoch>.<item id>`; opaque to clients.
-    pub fn encode(&self) -> String {
-        format!("{}.{}", self.at.and_utc().timestamp_micros(), self.item)
-    }
-
-    pub fn decode(s: &str) -> Option<Self> {
-        let (micros, item) = s.split_once('.')?;
-        let at = DateTime::<Utc>::from_timestamp_micros(micros.parse().ok()?)?.naive_utc();
-        crate::ids::is_valid(ItemId::PREFIX, item).then(|| Self {
-            at,
-            item: item.to_string(),
-        })
-    }
-}
-
-/// Resolved items of a project (optionally one slice), in resolution order, resolved no
-/// later than `until`, after `cursor`; at most `limit` rows.
-pub fn resolved_page(
-    conn: &mut DbConn,
-    org: &str,
-    project: &str,
-    slice: Option<&str>,
-    until: NaiveDateTime,
-    after: Option<&FeedCursor>,
-    limit: i64,
-) -> QueryResult<Vec<ItemRow>> {
-    let mut q = items::table
-        .filter(items::project_id.eq(project))
-        .filter(items::org_id.eq(org))
-        .filter(items::status.eq("resolved"))
-        .filter(items::resolved_at.le(until))
-        .order_by((items::resolved_at.asc(), items::id.asc()))
-        .limit(limit)
-        .select(ItemRow::as_select())
-        .into_boxed();
-    if let Some(s) = slice {
-        q = q.filter(items::slice_id.eq(s.to_string()));
-    }
-    if let Some(c) = after {
-        q = q.filter(
-            items::resolved_at.gt(c.at).or(items::resolved_at
-                .eq(c.at)
-                .and(items::id.gt(c.item.clone()))),
-        );
-    }
-    q.load(conn)
 }
 
 fn cursor_of(r: &ItemRow) -> String {

@@ -698,3 +698,62 @@ pub fn last_decision(conn: &mut DbConn, org: &str, item: &str) -> QueryResult<Op
         .first(conn)
         .optional()
 }
+
+// ---------------------------------------------------------------------------------------
+// The results feed
+
+/// Where the feed continues: after the result resolved at `at` with item id `item`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FeedCursor {
+    pub at: NaiveDateTime,
+    pub item: String,
+}
+
+impl FeedCursor {
+    /// `<microseconds since the epoch>.<item id>`; opaque to clients.
+    pub fn encode(&self) -> String {
+        format!("{}.{}", self.at.and_utc().timestamp_micros(), self.item)
+    }
+
+    pub fn decode(s: &str) -> Option<Self> {
+        let (micros, item) = s.split_once('.')?;
+        let at = DateTime::<Utc>::from_timestamp_micros(micros.parse().ok()?)?.naive_utc();
+        crate::ids::is_valid(ItemId::PREFIX, item).then(|| Self {
+            at,
+            item: item.to_string(),
+        })
+    }
+}
+
+/// Resolved items of a project (optionally one slice), in resolution order, resolved no
+/// later than `until`, after `cursor`; at most `limit` rows.
+pub fn resolved_page(
+    conn: &mut DbConn,
+    org: &str,
+    project: &str,
+    slice: Option<&str>,
+    until: NaiveDateTime,
+    after: Option<&FeedCursor>,
+    limit: i64,
+) -> QueryResult<Vec<ItemRow>> {
+    let mut q = items::table
+        .filter(items::project_id.eq(project))
+        .filter(items::org_id.eq(org))
+        .filter(items::status.eq("resolved"))
+        .filter(items::resolved_at.le(until))
+        .order_by((items::resolved_at.asc(), items::id.asc()))
+        .limit(limit)
+        .select(ItemRow::as_select())
+        .into_boxed();
+    if let Some(s) = slice {
+        q = q.filter(items::slice_id.eq(s.to_string()));
+    }
+    if let Some(c) = after {
+        q = q.filter(
+            items::resolved_at.gt(c.at).or(items::resolved_at
+                .eq(c.at)
+                .and(items::id.gt(c.item.clone()))),
+        );
+    }
+    q.load(conn)
+}
