@@ -30,6 +30,7 @@ pub mod mail;
 pub mod money;
 pub mod orgs;
 pub mod payments;
+pub mod privacy;
 pub mod projects;
 pub mod rosters;
 pub mod routing;

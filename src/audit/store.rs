@@ -32,7 +32,6 @@ pub fn insert(
     Ok(())
 }
 
-
 #[derive(Debug, Queryable, Selectable)]
 #[diesel(table_name = audit_events)]
 pub struct AuditRow {
@@ -47,7 +46,6 @@ pub struct AuditRow {
     pub details: String,
     pub request_id: Option<String>,
 }
-
 
 /// What a reader of the log filters by (all optional, combined with AND).
 #[derive(Debug, Default)]

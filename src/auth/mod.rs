@@ -211,6 +211,6 @@ mod tests {
 
 /// What other features may use of this feature's store.
 pub use store::{
-    NewUser, UserRow, claim_unverified_user, find_user, find_user_by_email, insert_user,
-    revoke_user_sessions,
+    ERASED_PASSWORD, NewUser, UserRow, claim_unverified_user, emails_of, erase_user, find_user,
+    find_user_by_email, insert_user, revoke_user_sessions,
 };

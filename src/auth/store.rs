@@ -293,3 +293,32 @@ pub fn consume_email_token(conn: &mut DbConn, id: &str, now: DateTime<Utc>) -> Q
     .execute(conn)?;
     Ok(n == 1)
 }
+
+/// The password hash of an erased account (matches no password).
+pub const ERASED_PASSWORD: &str = "!erased";
+
+/// The account's e-mail address as typed and normalised.
+pub fn emails_of(conn: &mut DbConn, user: &str) -> QueryResult<(String, String)> {
+    users::table
+        .find(user)
+        .select((users::email, users::email_normalized))
+        .first(conn)
+}
+
+/// Erases the account: no e-mail, no password, no pending e-mail tokens (sessions are
+/// revoked separately, with their reason).
+pub fn erase_user(conn: &mut DbConn, user: &str, now: DateTime<Utc>) -> QueryResult<()> {
+    let placeholder = format!("deleted-{user}@erased.invalid");
+    diesel::update(users::table.find(user))
+        .set((
+            users::email.eq(&placeholder),
+            users::email_normalized.eq(&placeholder),
+            users::display_name.eq("[deleted]"),
+            users::password_hash.eq(ERASED_PASSWORD),
+            users::email_verified_at.eq(None::<NaiveDateTime>),
+            users::updated_at.eq(now.naive_utc()),
+        ))
+        .execute(conn)?;
+    diesel::delete(email_tokens::table.filter(email_tokens::user_id.eq(user))).execute(conn)?;
+    Ok(())
+}

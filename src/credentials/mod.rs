@@ -16,6 +16,6 @@ mod store;
 /// What other features may use of this feature's store.
 pub use store::{
     NewCredential, NewEmailCheck, NewEvidence, confirm_email_check, decide as decide_credential,
-    insert as insert_credential, insert_email_check, insert_evidence,
+    erase_for_expert, insert as insert_credential, insert_email_check, insert_evidence,
     list_for_expert as credentials_of_expert,
 };

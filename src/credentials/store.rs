@@ -416,3 +416,42 @@ pub fn expert_email_checks_since(
         .count()
         .get_result(conn)
 }
+
+/// Erases the personal parts of the expert's credentials: institutional addresses of
+/// e-mail checks, evidence files, issuer and identifiers (kind, field and status stay for
+/// scoring and history). Returns the institutional addresses that were erased, so queued
+/// mail to them can be dropped too.
+pub fn erase_for_expert(
+    conn: &mut DbConn,
+    expert: &str,
+    erased: &str,
+    now: DateTime<Utc>,
+) -> QueryResult<Vec<String>> {
+    let institutional: Vec<String> = credential_email_checks::table
+        .filter(credential_email_checks::expert_id.eq(expert))
+        .select(credential_email_checks::email)
+        .load(conn)?;
+    diesel::update(
+        credential_email_checks::table.filter(credential_email_checks::expert_id.eq(expert)),
+    )
+    .set((
+        credential_email_checks::email.eq(erased),
+        credential_email_checks::domain.eq(erased),
+        credential_email_checks::token_hash.eq(diesel::dsl::sql::<diesel::sql_types::Text>(
+            "'erased-' || id",
+        )),
+    ))
+    .execute(conn)?;
+    diesel::delete(evidence_files::table.filter(evidence_files::expert_id.eq(expert)))
+        .execute(conn)?;
+    diesel::update(credentials::table.filter(credentials::expert_id.eq(expert)))
+        .set((
+            credentials::issuer.eq(erased),
+            credentials::issuer_domain.eq(None::<String>),
+            credentials::identifier.eq(None::<String>),
+            credentials::jurisdiction.eq(None::<String>),
+            credentials::updated_at.eq(now.naive_utc()),
+        ))
+        .execute(conn)?;
+    Ok(institutional)
+}

@@ -92,7 +92,7 @@ pub fn contact(conn: &mut DbConn, expert: &str) -> diesel::QueryResult<Option<(S
         return Ok(None);
     };
     Ok(crate::auth::find_user(conn, &e.user_id)?
-        .filter(|u| u.password_hash != super::erase::ERASED_PASSWORD)
+        .filter(|u| u.password_hash != crate::auth::ERASED_PASSWORD)
         .map(|u| (u.email, e.display_name)))
 }
 

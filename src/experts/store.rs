@@ -331,3 +331,21 @@ pub fn all_open_counts(conn: &mut DbConn) -> QueryResult<Vec<(String, i32)>> {
         .order_by(experts::id.asc())
         .load(conn)
 }
+
+/// Anonymises the profile of an erased account and offboards it (no routing, no card).
+pub fn erase_profile(conn: &mut DbConn, expert: &str, now: DateTime<Utc>) -> QueryResult<()> {
+    let t = now.naive_utc();
+    diesel::update(experts::table.find(expert))
+        .set((
+            experts::display_name.eq("[deleted expert]"),
+            experts::headline.eq(""),
+            experts::bio.eq(""),
+            experts::affiliations.eq("[]"),
+            experts::contact_consent.eq(false),
+            experts::vetting_status.eq("offboarded"),
+            experts::status_changed_at.eq(t),
+            experts::updated_at.eq(t),
+        ))
+        .execute(conn)?;
+    Ok(())
+}

@@ -95,6 +95,7 @@ pub fn routes(cfg: &mut ServiceConfig) {
             .configure(crate::rosters::chart_routes::configure)
             .configure(crate::rosters::comparison_routes::configure)
             .configure(crate::experts::routes::configure)
+            .configure(crate::privacy::routes::configure)
             .configure(crate::credentials::routes::configure)
             .configure(crate::standings::routes::configure)
             .configure(crate::assessments::routes::configure)

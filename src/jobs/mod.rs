@@ -84,4 +84,4 @@ pub fn enqueue_at<P: Serialize>(
 }
 
 /// What other features may use of this feature's store.
-pub use store::{JobRow, find as find_job, list_by_kind};
+pub use store::{JobRow, find as find_job, list_by_kind, redact_matching};

@@ -195,3 +195,36 @@ pub fn list_by_kind(conn: &mut DbConn, kind: &str) -> QueryResult<Vec<JobRow>> {
         .select(JobRow::as_select())
         .load(conn)
 }
+
+/// Parks queued jobs of `kind` whose payload matches the LIKE `pattern` (escape `\`) as
+/// `dead` with `reason`, then replaces the payload of every job of `kind` that matches
+/// with `redacted`: personal data leaves the queue (account deletion).
+pub fn redact_matching(
+    conn: &mut DbConn,
+    kind: &str,
+    pattern: &str,
+    reason: &str,
+    redacted: &str,
+    now: DateTime<Utc>,
+) -> QueryResult<()> {
+    diesel::update(
+        jobs::table
+            .filter(jobs::kind.eq(kind))
+            .filter(jobs::status.eq("queued"))
+            .filter(jobs::payload.like(pattern).escape('\\')),
+    )
+    .set((
+        jobs::status.eq("dead"),
+        jobs::last_error.eq(Some(reason)),
+        jobs::finished_at.eq(Some(now.naive_utc())),
+    ))
+    .execute(conn)?;
+    diesel::update(
+        jobs::table
+            .filter(jobs::kind.eq(kind))
+            .filter(jobs::payload.like(pattern).escape('\\')),
+    )
+    .set(jobs::payload.eq(redacted))
+    .execute(conn)?;
+    Ok(())
+}

@@ -142,6 +142,30 @@ impl Mailer {
     }
 }
 
+/// Drops queued mail to `address` and removes the address from the payload of any mail
+/// job kept for the record (account deletion). Payloads hold the address as typed.
+pub fn forget_recipient(
+    conn: &mut crate::db::DbConn,
+    address: &str,
+    now: chrono::DateTime<chrono::Utc>,
+) -> diesel::QueryResult<()> {
+    // The address as it appears in a job payload, with LIKE's wildcards escaped.
+    let quoted = serde_json::to_string(address)
+        .unwrap_or_default()
+        .replace('\\', "\\\\")
+        .replace('%', "\\%")
+        .replace('_', "\\_");
+    let pattern = format!("%\"to\":{quoted}%");
+    crate::jobs::redact_matching(
+        conn,
+        SEND_EMAIL,
+        &pattern,
+        "recipient deleted their account",
+        "{\"erased\":true}",
+        now,
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

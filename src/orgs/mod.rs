@@ -8,6 +8,6 @@ mod store;
 
 /// What other features may use of this feature's store.
 pub use store::{
-    NewInvitation, OrgRow, find_org, insert_invitation, insert_membership, insert_org, lock_org,
-    memberships_of_user,
+    NewInvitation, OrgRow, erase_member, find_org, insert_invitation, insert_membership,
+    insert_org, lock_org, memberships_of_user,
 };

@@ -373,3 +373,16 @@ pub fn revoke_invitation(
     .execute(conn)?;
     Ok(n == 1)
 }
+
+/// Takes the user out of every organisation and scrubs invitations sent to `email`
+/// (normalised): account deletion.
+pub fn erase_member(conn: &mut DbConn, user: &str, email: &str, erased: &str) -> QueryResult<()> {
+    diesel::delete(memberships::table.filter(memberships::user_id.eq(user))).execute(conn)?;
+    diesel::update(invitations::table.filter(invitations::email_normalized.eq(email)))
+        .set((
+            invitations::email.eq(erased),
+            invitations::email_normalized.eq(erased),
+        ))
+        .execute(conn)?;
+    Ok(())
+}

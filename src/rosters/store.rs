@@ -274,3 +274,17 @@ pub fn history(
         .select(MembershipRow::as_select())
         .load(conn)
 }
+
+/// Scrubs roster invitations sent to `email` (normalised): account deletion.
+pub fn erase_invitations_to(conn: &mut DbConn, email: &str, erased: &str) -> QueryResult<()> {
+    diesel::update(
+        roster_invitations::table.filter(roster_invitations::email_normalized.eq(email)),
+    )
+    .set((
+        roster_invitations::email.eq(erased),
+        roster_invitations::email_normalized.eq(erased),
+        roster_invitations::message.eq(""),
+    ))
+    .execute(conn)?;
+    Ok(())
+}
