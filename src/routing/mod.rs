@@ -7,6 +7,7 @@ pub mod decide;
 pub mod ingest;
 pub mod jobs;
 pub mod keys;
+mod queries;
 pub mod results;
 pub mod routes;
 pub mod service;

@@ -87,7 +87,7 @@ struct Pages<'a, 'c> {
     error: &'a RefCell<Option<diesel::result::Error>>,
     slice: String,
     after: Option<(f64, String)>,
-    buffer: VecDeque<store::CandidateRow>,
+    buffer: VecDeque<super::queries::CandidateRow>,
     exhausted: bool,
     handles: &'a RefCell<HashMap<String, String>>,
     /// Experts already read (those on shift, read before the table).
@@ -95,7 +95,7 @@ struct Pages<'a, 'c> {
 }
 
 /// A candidate-table row as the decision sees it.
-fn candidate_of(r: store::CandidateRow, on_shift: bool) -> Candidate {
+fn candidate_of(r: super::queries::CandidateRow, on_shift: bool) -> Candidate {
     Candidate {
         approved: r.vetting_status == "approved",
         status: SliceStatus::parse(&r.status).unwrap_or(SliceStatus::None),
@@ -124,7 +124,7 @@ impl Pages<'_, '_> {
     fn fill(&mut self) {
         let page = {
             let mut conn = self.conn.borrow_mut();
-            store::candidates_page(&mut conn, &self.slice, self.after.as_ref(), PAGE)
+            super::queries::candidates_page(&mut conn, &self.slice, self.after.as_ref(), PAGE)
         };
         match page {
             Ok(rows) => {
@@ -306,7 +306,7 @@ fn run_decision(
     let req = request(settings, st, &ex, want, on_item);
     let weights = super::keys::weights(&settings.routing);
     let on_shift_ids = crate::scheduling::service::on_shift(conn, &p.id, &st.slice.id, now)?;
-    let on_shift_rows = store::candidates_for(conn, &st.slice.id, &on_shift_ids)?;
+    let on_shift_rows = super::queries::candidates_for(conn, &st.slice.id, &on_shift_ids)?;
     let skip: HashSet<String> = on_shift_rows.iter().map(|r| r.expert_id.clone()).collect();
     let handles = RefCell::new(
         on_shift_rows
@@ -427,7 +427,7 @@ pub fn plannable(
         probation_slots: 0,
     };
     let mut out = Vec::new();
-    for r in store::candidates_for(conn, slice, experts)? {
+    for r in super::queries::candidates_for(conn, slice, experts)? {
         let c = candidate_of(r, false);
         if decide::failing_filter(&c, &req).is_some()
             || !crate::credentials::eligibility::eligible_for(
@@ -786,7 +786,7 @@ fn insert_gold(
     if rng.random::<f64>() >= p {
         return Ok(());
     }
-    let pool = store::unseen_gold(conn, &st.project.id, &st.slice.id, &c.expert_id)?;
+    let pool = super::queries::unseen_gold(conn, &st.project.id, &st.slice.id, &c.expert_id)?;
     if pool.is_empty() {
         return Ok(());
     }
@@ -847,7 +847,7 @@ pub fn route_new(
     let cap = settings.routing.max_open_assignments;
     let mut rest = ids;
     while let Some((first, tail)) = rest.split_first() {
-        if !store::slice_has_capacity(conn, slice, &allowed, cap)? {
+        if !super::queries::slice_has_capacity(conn, slice, &allowed, cap)? {
             break;
         }
         let placed = crate::db::retrying(conn, |conn| {
@@ -858,7 +858,7 @@ pub fn route_new(
             break;
         }
     }
-    if rest.is_empty() || store::slice_has_candidates(conn, slice, &allowed)? {
+    if rest.is_empty() || super::queries::slice_has_candidates(conn, slice, &allowed)? {
         return Ok(());
     }
     for id in rest {
@@ -906,9 +906,11 @@ pub fn sweep(conn: &mut DbConn, now: DateTime<Utc>, settings: &Settings) -> anyh
             }
         }
     }
-    for expert in
-        store::experts_with_capacity_for_waiting(conn, r.max_open_assignments, SWEEP_EXPERTS)?
-    {
+    for expert in super::queries::experts_with_capacity_for_waiting(
+        conn,
+        r.max_open_assignments,
+        SWEEP_EXPERTS,
+    )? {
         match offer_waiting(conn, now, settings, &expert) {
             Ok(n) => changed += n,
             Err(e) => tracing::error!(expert = %expert, error = %e, "offering waiting work failed"),
@@ -1037,7 +1039,7 @@ fn fit(
     }
     if c.status == SliceStatus::Probation
         && req.probation_slots == 0
-        && store::slice_has_capacity(
+        && super::queries::slice_has_capacity(
             conn,
             &st.slice.id,
             &["qualified"],
@@ -1098,7 +1100,7 @@ fn take_once(
     take: Take,
 ) -> ApiResult<Taken> {
     let cap = settings.routing.max_open_assignments;
-    let rows = store::candidate_slices_of(conn, expert)?;
+    let rows = super::queries::candidate_slices_of(conn, expert)?;
     let Some((_, first)) = rows.first() else {
         return Ok(Taken::Nothing);
     };
@@ -1120,7 +1122,8 @@ fn take_once(
         }
         by_slice.insert(slice, c);
     }
-    let waiting = store::waiting_for_expert(conn, expert, &annotate, &adjudicate, TAKE_WINDOW)?;
+    let waiting =
+        super::queries::waiting_for_expert(conn, expert, &annotate, &adjudicate, TAKE_WINDOW)?;
     // Dual pass wants independent experts: an item where the expert's vendor is already
     // working waits for the others unless nothing else fits.
     let mut same_vendor: Vec<(ItemRow, Fit)> = Vec::new();

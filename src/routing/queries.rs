@@ -1,0 +1,269 @@
+//! Read-only queries that join other features' tables (reports and routing reads).
+//! Nothing here writes; writes go through each table's owner.
+
+use diesel::prelude::*;
+
+use super::store::ItemRow;
+use crate::db::DbConn;
+use crate::db::schema::{assignments, items};
+
+// ---------------------------------------------------------------------------------------
+// The candidate table: slice standings joined with their experts, in routing-key order
+// (undrawn candidates, key 1e9, first).
+
+#[derive(Debug, Clone, Queryable)]
+pub struct CandidateRow {
+    pub expert_id: String,
+    pub status: String,
+    pub tier: String,
+    pub alpha: f64,
+    pub beta: f64,
+    pub score_bound: f64,
+    pub theta: Option<f64>,
+    pub vendor_id: Option<String>,
+    pub vetting_status: String,
+    pub languages: String,
+    pub affiliations: String,
+    pub open_assignments: i32,
+    pub desired_rate_minor: i64,
+    pub desired_currency: String,
+    pub handle: String,
+}
+
+/// The columns of a [`CandidateRow`] (standings `ss` joined with `experts`).
+macro_rules! candidate_columns {
+    () => {
+        (
+            ss::expert_id,
+            ss::status,
+            ss::tier,
+            ss::alpha,
+            ss::beta,
+            ss::score_bound,
+            ss::theta,
+            experts::vendor_id,
+            experts::vetting_status,
+            experts::languages,
+            experts::affiliations,
+            experts::open_assignments,
+            experts::desired_rate_minor,
+            experts::desired_currency,
+            experts::handle,
+        )
+    };
+}
+
+/// One page of the slice's candidates after `after` (key, expert id), in descending
+/// routing-key order (`score_bound`, served by `slice_standings_routing_idx`).
+pub fn candidates_page(
+    conn: &mut DbConn,
+    slice: &str,
+    after: Option<&(f64, String)>,
+    limit: i64,
+) -> QueryResult<Vec<CandidateRow>> {
+    use crate::db::schema::{experts, slice_standings as ss};
+    let mut q = ss::table
+        .inner_join(experts::table.on(experts::id.eq(ss::expert_id)))
+        .filter(ss::slice_id.eq(slice))
+        .order_by((ss::score_bound.desc(), ss::expert_id.asc()))
+        .limit(limit)
+        .select(candidate_columns!())
+        .into_boxed();
+    if let Some((bound, id)) = after {
+        q = q.filter(
+            ss::score_bound
+                .lt(*bound)
+                .or(ss::score_bound.eq(*bound).and(ss::expert_id.gt(id.clone()))),
+        );
+    }
+    q.load(conn)
+}
+
+/// The candidate rows of specific experts in the slice (experts on shift, planning).
+pub fn candidates_for(
+    conn: &mut DbConn,
+    slice: &str,
+    experts_: &[String],
+) -> QueryResult<Vec<CandidateRow>> {
+    use crate::db::schema::{experts, slice_standings as ss};
+    if experts_.is_empty() {
+        return Ok(Vec::new());
+    }
+    ss::table
+        .inner_join(experts::table.on(experts::id.eq(ss::expert_id)))
+        .filter(ss::slice_id.eq(slice))
+        .filter(ss::expert_id.eq_any(experts_.to_vec()))
+        .order_by(ss::expert_id.asc())
+        .select(candidate_columns!())
+        .load(conn)
+}
+
+/// The expert's candidate rows in every slice where they hold a standing, with the slice.
+pub fn candidate_slices_of(
+    conn: &mut DbConn,
+    expert: &str,
+) -> QueryResult<Vec<(String, CandidateRow)>> {
+    use crate::db::schema::{experts, slice_standings as ss};
+    let rows: Vec<(String, CandidateRow)> = ss::table
+        .inner_join(experts::table.on(experts::id.eq(ss::expert_id)))
+        .filter(ss::expert_id.eq(expert))
+        .order_by(ss::slice_id.asc())
+        .select((ss::slice_id, candidate_columns!()))
+        .load(conn)?;
+    Ok(rows)
+}
+
+/// Waiting items an expert could take, most urgent first (priority, then deadline, then
+/// age): `queued` items of `annotate` slices and `adjudicating` items of `adjudicate`
+/// slices, of active projects, that the expert is not on in any role. Served by
+/// `items_waiting_idx`; at most `limit` rows.
+pub fn waiting_for_expert(
+    conn: &mut DbConn,
+    expert: &str,
+    annotate: &[String],
+    adjudicate: &[String],
+    limit: i64,
+) -> QueryResult<Vec<ItemRow>> {
+    use crate::db::schema::projects;
+    let mut out = Vec::new();
+    // One index-ordered read per (slice, status): an `IN (…)` over slices would make
+    // PostgreSQL sort the whole backlog instead of reading the head of the index.
+    let wanted = annotate
+        .iter()
+        .map(|s| (s, "queued"))
+        .chain(adjudicate.iter().map(|s| (s, "adjudicating")));
+    for (slice, status) in wanted {
+        let rows: Vec<ItemRow> = items::table
+            .filter(items::slice_id.eq(slice))
+            .filter(items::status.eq(status))
+            .filter(
+                items::project_id.eq_any(
+                    projects::table
+                        .filter(projects::status.eq("active"))
+                        .select(projects::id),
+                ),
+            )
+            .filter(diesel::dsl::not(diesel::dsl::exists(
+                assignments::table
+                    .filter(assignments::item_id.eq(items::id.nullable()))
+                    .filter(assignments::expert_id.eq(expert)),
+            )))
+            .order_by((
+                items::priority.desc(),
+                items::deadline_at.asc(),
+                items::id.asc(),
+            ))
+            .limit(limit)
+            .select(ItemRow::as_select())
+            .load(conn)?;
+        out.extend(rows);
+    }
+    out.sort_by(|a, b| {
+        b.priority
+            .cmp(&a.priority)
+            .then(a.deadline_at.cmp(&b.deadline_at))
+            .then(a.id.cmp(&b.id))
+    });
+    out.truncate(limit.max(0) as usize);
+    Ok(out)
+}
+
+/// Approved experts below the cap who hold a routable standing (probation or qualified)
+/// in a slice that has `queued` items, or the adjudicator tier in a slice with
+/// `adjudicating` items; at most `limit`, fewest open assignments first. This is what the
+/// routing sweep repairs: nobody else can take a waiting item, so items are never read
+/// one by one.
+pub fn experts_with_capacity_for_waiting(
+    conn: &mut DbConn,
+    cap: i64,
+    limit: i64,
+) -> QueryResult<Vec<String>> {
+    use crate::db::schema::{experts, slice_standings as ss};
+    let waiting_slices = |status: &'static str| {
+        items::table
+            .filter(items::status.eq(status))
+            .select(items::slice_id)
+            .distinct()
+    };
+    let mut ids: Vec<(i32, String)> = ss::table
+        .inner_join(experts::table.on(experts::id.eq(ss::expert_id)))
+        .filter(experts::vetting_status.eq("approved"))
+        .filter(experts::open_assignments.lt(cap as i32))
+        .filter(
+            ss::status
+                .eq_any(["probation", "qualified"])
+                .and(ss::slice_id.eq_any(waiting_slices("queued")))
+                .or(ss::status
+                    .eq("qualified")
+                    .and(ss::tier.eq("adjudicator"))
+                    .and(ss::slice_id.eq_any(waiting_slices("adjudicating")))),
+        )
+        .select((experts::open_assignments, experts::id))
+        .distinct()
+        .order_by((experts::open_assignments.asc(), experts::id.asc()))
+        .limit(limit)
+        .load(conn)?;
+    ids.dedup_by(|a, b| a.1 == b.1);
+    Ok(ids.into_iter().map(|(_, id)| id).collect())
+}
+
+/// Whether anyone could take a new item of the slice now: an approved expert below the
+/// cap with one of `allowed` statuses in it.
+pub fn slice_has_capacity(
+    conn: &mut DbConn,
+    slice: &str,
+    allowed: &[&str],
+    cap: i64,
+) -> QueryResult<bool> {
+    use crate::db::schema::{experts, slice_standings as ss};
+    let n: i64 = ss::table
+        .inner_join(experts::table.on(experts::id.eq(ss::expert_id)))
+        .filter(ss::slice_id.eq(slice))
+        .filter(ss::status.eq_any(allowed.to_vec()))
+        .filter(experts::vetting_status.eq("approved"))
+        .filter(experts::open_assignments.lt(cap as i32))
+        .count()
+        .get_result(conn)?;
+    Ok(n > 0)
+}
+
+/// Whether the slice has any approved expert with one of `allowed` statuses, busy or not.
+pub fn slice_has_candidates(conn: &mut DbConn, slice: &str, allowed: &[&str]) -> QueryResult<bool> {
+    use crate::db::schema::{experts, slice_standings as ss};
+    let n: i64 = ss::table
+        .inner_join(experts::table.on(experts::id.eq(ss::expert_id)))
+        .filter(ss::slice_id.eq(slice))
+        .filter(ss::status.eq_any(allowed.to_vec()))
+        .filter(experts::vetting_status.eq("approved"))
+        .count()
+        .get_result(conn)?;
+    Ok(n > 0)
+}
+
+/// The project's gold items of the slice the expert has not been routed yet.
+pub fn unseen_gold(
+    conn: &mut DbConn,
+    project: &str,
+    slice: &str,
+    expert: &str,
+) -> QueryResult<Vec<String>> {
+    use crate::db::schema::gold_items;
+    let seen: std::collections::HashSet<String> = assignments::table
+        .filter(assignments::expert_id.eq(expert))
+        .filter(assignments::role.eq("annotator"))
+        .filter(assignments::gold_item_id.is_not_null())
+        .select(assignments::gold_item_id)
+        .load::<Option<String>>(conn)?
+        .into_iter()
+        .flatten()
+        .collect();
+    Ok(gold_items::table
+        .filter(gold_items::project_id.eq(project))
+        .filter(gold_items::slice_id.eq(slice))
+        .order_by(gold_items::id.asc())
+        .select(gold_items::id)
+        .load::<String>(conn)?
+        .into_iter()
+        .filter(|g| !seen.contains(g))
+        .collect())
+}
