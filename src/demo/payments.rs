@@ -1,0 +1,137 @@
+//! Demo payments: timesheets, a vendor agreement, an invoice and a payout due.
+
+use chrono::Duration;
+
+use crate::audit::Actor;
+use crate::db::DbConn;
+use crate::ids::UserId;
+
+/// Hourly payment: last week's timesheets of two Meridian experts on a Helix project (one
+/// approved by Helix, one disputed and waiting for a platform admin), Meridian's agreement,
+/// the invoice Helix owes (collected by hand: the demo runs without Stripe) and the manual
+/// payout due to Dr. Chen.
+pub(super) fn seed_payments(
+    conn: &mut DbConn,
+    now: chrono::DateTime<chrono::Utc>,
+    settings: &crate::config::Settings,
+    admin: &UserId,
+    ada: &UserId,
+    helix: &crate::ids::OrgId,
+    meridian: &crate::ids::OrgId,
+) -> anyhow::Result<String> {
+    use crate::db::schema::{experts, project_slices, projects, users, vendor_agreements};
+    use crate::payments::{invoices, time_entries::TimeEntryRow, timesheet::Mover, timesheets};
+    use diesel::prelude::*;
+
+    diesel::insert_into(vendor_agreements::table)
+        .values((
+            vendor_agreements::vendor_org_id.eq(meridian.as_str()),
+            vendor_agreements::margin_bps.eq(1200i64),
+            vendor_agreements::updated_by.eq(admin.as_str()),
+            vendor_agreements::updated_at.eq(now.naive_utc()),
+        ))
+        .execute(conn)?;
+    let (project, slice): (String, String) = projects::table
+        .inner_join(project_slices::table.on(project_slices::project_id.eq(projects::id)))
+        .filter(projects::org_id.eq(helix.as_str()))
+        .order_by(projects::id.asc())
+        .select((projects::id, project_slices::slice_id))
+        .first(conn)?;
+    let last_week = crate::clock::week_of(now) - Duration::days(7);
+    let mut handles = Vec::new();
+    let mut sheets = Vec::new();
+    for (email, seconds) in [
+        ("dr.chen@experts.demo", 3 * 3600 + 600),
+        ("h.nakamura@experts.demo", 5 * 3600),
+    ] {
+        let (expert, handle, vendor): (String, String, Option<String>) = experts::table
+            .inner_join(users::table.on(users::id.eq(experts::user_id)))
+            .filter(users::email.eq(email))
+            .select((experts::id, experts::handle, experts::vendor_id))
+            .first(conn)?;
+        crate::payments::rates::fix_on_routing(
+            conn,
+            last_week,
+            &settings.payments,
+            &expert,
+            &project,
+        )?;
+        // Last week's submitted work, as the time entries of its items would have added it.
+        let entry = TimeEntryRow {
+            id: String::new(),
+            expert_id: expert.clone(),
+            source_type: "assignment".into(),
+            source_id: String::new(),
+            payer_type: "lab".into(),
+            payer_org_id: Some(helix.to_string()),
+            vendor_org_id: vendor,
+            project_id: Some(project.clone()),
+            slice_id: slice.clone(),
+            role: "annotator".into(),
+            seconds,
+            measured_seconds: seconds,
+            cap_seconds: settings.routing.max_item_seconds,
+            idle_limit_secs: settings.routing.idle_limit_secs,
+            sessions: "[]".into(),
+            week_start: last_week.naive_utc(),
+            worked_at: last_week.naive_utc(),
+            created_at: last_week.naive_utc(),
+            pay_minor: None,
+            pay_currency: None,
+        };
+        timesheets::add_entry(conn, last_week + Duration::days(2), &entry)?;
+        let sheet: String = crate::db::schema::timesheets::table
+            .filter(crate::db::schema::timesheets::expert_id.eq(&expert))
+            .select(crate::db::schema::timesheets::id)
+            .first(conn)?;
+        let s = timesheets::find(conn, &sheet)?.ok_or_else(|| anyhow::anyhow!("demo sheet"))?;
+        timesheets::submit(
+            conn,
+            now,
+            &settings.payments,
+            &Actor::system(),
+            Mover::System,
+            &s,
+        )
+        .map_err(|e| anyhow::anyhow!("demo timesheet: {e}"))?;
+        handles.push(handle);
+        sheets.push(sheet);
+    }
+    let lab = Actor::user(ada, None);
+    let chen = timesheets::find(conn, &sheets[0])?.ok_or_else(|| anyhow::anyhow!("demo sheet"))?;
+    timesheets::approve(conn, now, &lab, Mover::Lab, &chen, &[], None)
+        .map_err(|e| anyhow::anyhow!("demo approval: {e}"))?;
+    let hana = timesheets::find(conn, &sheets[1])?.ok_or_else(|| anyhow::anyhow!("demo sheet"))?;
+    let line = timesheets::lines_of(conn, &hana.id)?
+        .pop()
+        .ok_or_else(|| anyhow::anyhow!("demo line"))?;
+    timesheets::dispute(
+        conn,
+        now,
+        &lab,
+        &hana,
+        &[(
+            line.id,
+            "Five hours for 14 items is twice our median; please check".into(),
+        )],
+    )
+    .map_err(|e| anyhow::anyhow!("demo dispute: {e}"))?;
+    let issued = invoices::issue(
+        conn,
+        now,
+        false,
+        now + Duration::microseconds(1),
+        &Actor::user(admin, None),
+    )
+    .map_err(|e| anyhow::anyhow!("demo invoice: {e}"))?;
+    Ok(format!(
+        "\x20 payments         last week: {} approved by Helix (timesheet {}), {} disputed (timesheet {}); \
+         Helix invoice {} open (mark it paid as admin); Meridian's margin 12 %; \
+         the first scheduled payout run records Dr. Chen's payout for manual settlement",
+        handles[0],
+        sheets[0],
+        handles[1],
+        sheets[1],
+        issued.first().map(String::as_str).unwrap_or("-"),
+    ))
+}

@@ -1,0 +1,296 @@
+//! Demo rosters: more roster members, a second vendor, weeks of calibration history.
+
+use chrono::Duration;
+use serde_json::json;
+
+use crate::audit::Actor;
+use crate::auth::{self, OrgKind, OrgRole, tokens};
+use crate::db::DbConn;
+use crate::ids::UserId;
+use crate::orgs;
+
+/// Rosters: two more radiologists on Meridian's roster and a second vendor, Atlas, with one;
+/// eight weeks of weekly calibration on the platform's radiology pool (so the roster
+/// dashboards, their charts and the vendor comparison have history: Dr. Weber improving,
+/// Dr. Rossi drifting, Dr. Chen steady), and an open roster invitation.
+#[allow(clippy::too_many_arguments)]
+pub(super) fn seed_rosters(
+    conn: &mut DbConn,
+    now: chrono::DateTime<chrono::Utc>,
+    settings: &crate::config::Settings,
+    hash: &str,
+    admin: &UserId,
+    maria: &UserId,
+    meridian: &crate::ids::OrgId,
+) -> anyhow::Result<String> {
+    use crate::db::schema::{experts, gold_items, slices};
+    use crate::experts::Profile;
+    use crate::experts::service::{self as expert_service, Step};
+    use crate::experts::vetting::{Mover, VettingStatus::*};
+    use crate::standings::rules::{SliceStatus, Tier};
+    use crate::standings::service::{Change, apply};
+    use diesel::prelude::*;
+
+    let kofi = auth::insert_user(
+        conn,
+        now,
+        &auth::NewUser {
+            email: "kofi@atlas.demo",
+            password_hash: hash,
+            display_name: "Kofi Mensah",
+            is_platform_admin: false,
+            is_expert: false,
+            email_verified: true,
+        },
+    )?;
+    let atlas = orgs::insert_org(
+        conn,
+        now,
+        OrgKind::Vendor,
+        "Atlas Clinical Review",
+        kofi.as_str(),
+    )?;
+    orgs::insert_membership(
+        conn,
+        now,
+        atlas.as_str(),
+        kofi.as_str(),
+        OrgRole::VendorAdmin,
+    )?;
+    let radiology_id: String = slices::table
+        .filter(slices::key.eq("medicine/radiology:de"))
+        .filter(slices::scope.eq(""))
+        .select(slices::id)
+        .first(conn)?;
+    let radiology = crate::taxonomy::find_slice(conn, &radiology_id)?
+        .ok_or_else(|| anyhow::anyhow!("radiology slice vanished"))?;
+    let platform = Actor::user(admin, None);
+
+    let mut roster: Vec<(String, &str)> = Vec::new();
+    for (email, name, vendor, vendor_admin) in [
+        (
+            "dr.weber@experts.demo",
+            "Dr. Anna Weber (radiology)",
+            meridian,
+            maria,
+        ),
+        (
+            "dr.rossi@experts.demo",
+            "Dr. Marco Rossi (radiology)",
+            meridian,
+            maria,
+        ),
+        (
+            "dr.sato@experts.demo",
+            "Dr. Yuki Sato (radiology)",
+            &atlas,
+            &kofi,
+        ),
+    ] {
+        let user = auth::insert_user(
+            conn,
+            now,
+            &auth::NewUser {
+                email,
+                password_hash: hash,
+                display_name: name,
+                is_platform_admin: false,
+                is_expert: true,
+                email_verified: true,
+            },
+        )?;
+        let principal = crate::auth::UserPrincipal {
+            user_id: user.clone(),
+            session_id: crate::ids::SessionId::new(now),
+            email: email.to_owned(),
+            display_name: name.to_owned(),
+            is_platform_admin: false,
+            is_expert: true,
+            email_verified: true,
+            memberships: vec![],
+            request_id: None,
+        };
+        let medicine: String = crate::db::schema::domains::table
+            .filter(crate::db::schema::domains::slug.eq("medicine/radiology"))
+            .select(crate::db::schema::domains::id)
+            .first(conn)?;
+        let profile = Profile {
+            display_name: name.to_owned(),
+            headline: "Consultant radiologist".into(),
+            bio: String::new(),
+            domain_ids: serde_json::to_string(&[medicine])?,
+            languages: "[\"de\",\"en\"]".into(),
+            time_zone: "Europe/Berlin".into(),
+            country: "DE".into(),
+            affiliations: "[]".into(),
+            desired_rate_minor: 8500,
+            desired_currency: "EUR".into(),
+            contact_consent: false,
+        };
+        let mut row = expert_service::apply(conn, now, &principal, Some(vendor), &profile)?;
+        crate::rosters::join(conn, now, &row.id, vendor.as_str(), "applied", None)?;
+        for to in [Screening, CredentialReview, Assessment, Approved] {
+            row = expert_service::transition(
+                conn,
+                now,
+                &Actor::user(vendor_admin, None),
+                &row,
+                Step {
+                    to,
+                    mover: Mover::Admin,
+                    reason: "Demo progression",
+                },
+                90,
+            )?;
+        }
+        apply(
+            conn,
+            now,
+            &platform,
+            &row,
+            &radiology,
+            Change {
+                status: Some(SliceStatus::Qualified),
+                tier: None,
+                reason: "Demo: qualified on the radiology assessment",
+                details: json!({}),
+                notify: false,
+            },
+        )?;
+        roster.push((row.id.clone(), email));
+    }
+    // Dr. Weber is senior on Meridian's roster.
+    let weber = crate::experts::find_expert(conn, &roster[0].0)?
+        .ok_or_else(|| anyhow::anyhow!("expert vanished"))?;
+    apply(
+        conn,
+        now,
+        &Actor::user(maria, None),
+        &weber,
+        &radiology,
+        Change {
+            status: None,
+            tier: Some(Tier::Senior),
+            reason: "Consistent reads in calibration",
+            details: json!({}),
+            notify: false,
+        },
+    )?;
+
+    // The demo's history begins ten weeks ago: its roster members joined then (work counts
+    // for the roster the expert was on at the time).
+    diesel::update(crate::db::schema::roster_memberships::table)
+        .set(
+            crate::db::schema::roster_memberships::joined_at
+                .eq((now - Duration::weeks(10)).naive_utc()),
+        )
+        .execute(conn)?;
+
+    // The platform's radiology pool (seeded by seed_scoring) and its reference scores.
+    let pool: Vec<(String, Option<i64>)> = gold_items::table
+        .filter(gold_items::slice_id.eq(&radiology.id))
+        .filter(gold_items::external_id.like("rad-cal-%"))
+        .order_by(gold_items::external_id.asc())
+        .select((gold_items::id, gold_items::answer_score))
+        .load(conn)?;
+    let gold: Vec<String> = pool.iter().map(|(id, _)| id.clone()).collect();
+    let reference: std::collections::BTreeMap<String, i64> = pool
+        .iter()
+        .filter_map(|(id, s)| Some((id.clone(), (*s)?)))
+        .collect();
+    let chen: String = experts::table
+        .filter(experts::display_name.like("Dr. Wei Chen%"))
+        .select(experts::id)
+        .first(conn)?;
+    // (expert, vendor, how many of the week's five reads are off, by week 0–7).
+    let plans: [(&str, &crate::ids::OrgId, [usize; 8]); 4] = [
+        (&chen, meridian, [1, 1, 0, 1, 1, 0, 1, 1]),
+        (&roster[0].0, meridian, [3, 3, 2, 2, 1, 1, 0, 0]),
+        (&roster[1].0, meridian, [0, 0, 1, 1, 2, 2, 3, 4]),
+        (&roster[2].0, &atlas, [1, 0, 1, 1, 0, 1, 0, 1]),
+    ];
+    for week in 0..8usize {
+        let t = now - Duration::weeks(8 - week as i64) + Duration::hours(2);
+        for vendor in [meridian, &atlas] {
+            let who: Vec<String> = plans
+                .iter()
+                .filter(|(_, v, _)| *v == vendor)
+                .map(|(e, _, _)| (*e).to_owned())
+                .collect();
+            let actor = Actor::user(if vendor == meridian { maria } else { &kofi }, None);
+            let title = format!("Weekly chest X-ray calibration (week {})", week + 1);
+            let session = crate::calibration::service::create(
+                conn,
+                t,
+                &crate::calibration::service::Plan {
+                    org: Some(vendor.as_str()),
+                    slice: &radiology,
+                    title: &title,
+                    gold_items: &gold,
+                    participants: &who,
+                    closes_at: t + Duration::days(6),
+                    pass_threshold: settings.experts.assessment_pass_threshold,
+                    origin: "manual",
+                    reason: "weekly roster calibration",
+                    repeat_of: None,
+                    actor: &actor,
+                },
+            )
+            .map_err(|e| anyhow::anyhow!("demo roster calibration: {e}"))?;
+            for (expert, _, off) in plans.iter().filter(|(_, v, _)| *v == vendor) {
+                let items = crate::assignments::calibration_assignments_of(
+                    conn,
+                    &session.id,
+                    Some(expert),
+                )?;
+                for (i, a) in items.iter().enumerate() {
+                    let right = a
+                        .gold_item_id
+                        .as_ref()
+                        .and_then(|g| reference.get(g))
+                        .copied()
+                        .unwrap_or(3);
+                    // The first `off` reads of the week miss by two points.
+                    let score = if i < off[week] {
+                        if right > 2 { right - 2 } else { right + 2 }
+                    } else {
+                        right
+                    };
+                    let label = json!({"score": score, "rationale": "Demo read", "cited_clauses": ["C1.1"]});
+                    crate::calibration::service::answer(
+                        conn,
+                        t + Duration::minutes(20 + i as i64),
+                        settings,
+                        &session,
+                        a,
+                        &label,
+                    )
+                    .map_err(|e| anyhow::anyhow!("demo roster calibration answer: {e}"))?;
+                }
+            }
+            crate::calibration::service::close(
+                conn,
+                t + Duration::days(6),
+                &settings.payments,
+                &session,
+            )
+            .map_err(|e| anyhow::anyhow!("demo roster calibration close: {e}"))?;
+        }
+    }
+    crate::rosters::insert_invitation(
+        conn,
+        now,
+        &crate::rosters::NewInvitation {
+            vendor: meridian.as_str(),
+            email: "new.radiologist@experts.demo",
+            message: "We'd love to have you on our radiology pod.",
+            token_hash: &tokens::hash_secret(&tokens::random_secret()),
+            invited_by: maria.as_str(),
+            expires_at: now + Duration::days(7),
+        },
+    )?;
+    Ok(format!(
+        "\x20 rosters          Meridian: Dr. Weber (senior), Dr. Rossi and Dr. Chen in medicine/radiology:de, 8 weeks of calibration, an open invitation; Atlas Clinical Review (kofi@atlas.demo) with Dr. Sato; dashboards at /v1/vendors/{meridian}/dashboard, charts at /v1/vendors/{meridian}/charts/accuracy.svg?slice={}&metric=calibration, comparison at /v1/slices/{}/vendor-comparison",
+        radiology.id, radiology.id
+    ))
+}
