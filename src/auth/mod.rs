@@ -176,6 +176,12 @@ pub fn is_plausible_email(email: &str) -> bool {
             .all(|c| c.is_alphanumeric() || c == '.' || c == '-')
 }
 
+/// What other features may use of this feature's store.
+pub use store::{
+    NewUser, UserRow, claim_unverified_user, find_user, find_user_by_email, insert_user,
+    revoke_user_sessions,
+};
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -208,9 +214,3 @@ mod tests {
         assert_eq!(normalize_email("  Ada@Example.COM "), "ada@example.com");
     }
 }
-
-/// What other features may use of this feature's store.
-pub use store::{
-    NewUser, UserRow, claim_unverified_user, find_user, find_user_by_email, insert_user,
-    revoke_user_sessions,
-};
