@@ -22,6 +22,7 @@ mod results;
 mod rosters;
 mod routing;
 mod scheduling;
+mod schema;
 mod scoring;
 mod stripe_standin;
 mod taxonomy;

@@ -1,0 +1,2 @@
+-- Nothing to revert on PostgreSQL (see up.sql).
+SELECT 1;
