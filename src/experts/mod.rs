@@ -13,5 +13,5 @@ pub mod vetting;
 /// What other features may use of this feature's store.
 pub use store::{
     ExpertRow, Profile, all_open_counts, find as find_expert, find_by_user as find_expert_by_user,
-    free_slot, handles_of, lock as lock_expert, open_count, open_counts, take_slot,
+    free_slot, handles_of, lock as lock_expert, open_count, open_counts, set_vendor, take_slot,
 };

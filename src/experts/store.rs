@@ -349,3 +349,23 @@ pub fn erase_profile(conn: &mut DbConn, expert: &str, now: DateTime<Utc>) -> Que
         .execute(conn)?;
     Ok(())
 }
+
+// ---------------------------------------------------------------------------------------
+// The current roster (rosters keeps the membership history)
+
+/// Sets the expert's current roster: `Some(vendor)` when they join one, `None` when they
+/// leave it.
+pub fn set_vendor(
+    conn: &mut DbConn,
+    now: DateTime<Utc>,
+    expert: &str,
+    vendor: Option<&str>,
+) -> QueryResult<()> {
+    diesel::update(experts::table.find(expert))
+        .set((
+            experts::vendor_id.eq(vendor),
+            experts::updated_at.eq(now.naive_utc()),
+        ))
+        .execute(conn)?;
+    Ok(())
+}

@@ -9,18 +9,16 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use actix_web::{HttpResponse, get, web};
 use chrono::{DateTime, Duration, NaiveDate, Utc};
-use diesel::prelude::*;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
 use super::comparison::{self, Comparison, GoldAnswer};
 use super::dashboard_routes::DashboardParams;
+use super::queries;
 use crate::auth::{OrgKind, Principal};
 use crate::db::DbConn;
-use crate::db::schema::{orgs, outcomes, projects, roster_memberships as rm};
 use crate::http::{ApiError, ApiResult, Query, path_id};
 use crate::ids::{OrgId, SliceId};
-use crate::scoring::ScoredOutcome;
 use crate::state::AppState;
 
 pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
@@ -85,19 +83,7 @@ fn scope(
         return Err(ApiError::not_found(format!("lab {lab} not found")));
     }
     // The vendors whose experts did any work on the lab's projects in the slice.
-    let vendors: Vec<String> = outcomes::table
-        .inner_join(rm::table.on(outcomes::expert_id.eq(rm::expert_id.nullable())))
-        .filter(outcomes::occurred_at.ge(rm::joined_at))
-        .filter(
-            rm::left_at
-                .is_null()
-                .or(outcomes::occurred_at.lt(rm::left_at.assume_not_null())),
-        )
-        .filter(outcomes::org_id.eq(lab.as_str()))
-        .filter(outcomes::slice_id.eq(slice))
-        .select(rm::vendor_org_id)
-        .distinct()
-        .load(conn)?;
+    let vendors = queries::vendors_working_for(conn, lab.as_str(), slice)?;
     Ok(Some(vendors.into_iter().collect()))
 }
 
@@ -150,65 +136,37 @@ async fn compare_of(
             }
             let pairwise = s.label_kind == "pairwise";
             // Each answer belongs to the roster its expert was on when they gave it.
-            let mut q = outcomes::table
-                .inner_join(rm::table.on(outcomes::expert_id.eq(rm::expert_id.nullable())))
-                .filter(outcomes::occurred_at.ge(rm::joined_at))
-                .filter(
-                    rm::left_at
-                        .is_null()
-                        .or(outcomes::occurred_at.lt(rm::left_at.assume_not_null())),
-                )
-                .filter(outcomes::slice_id.eq(&s.id))
-                .filter(outcomes::event.eq("gold_checked"))
-                .filter(outcomes::role.eq_any(["annotator", "calibration"]))
-                .filter(outcomes::occurred_at.ge(start.naive_utc()))
-                .filter(outcomes::occurred_at.lt(end.naive_utc()))
-                .into_boxed();
-            if let Some(l) = &lab {
-                q = q.filter(outcomes::org_id.eq(l.as_str().to_owned()));
-            }
-            let rows: Vec<(ScoredOutcome, String, Option<String>, i64)> = q
-                .order_by(outcomes::id.asc())
-                .select((
-                    ScoredOutcome::as_select(),
-                    rm::vendor_org_id,
-                    outcomes::project_id,
-                    outcomes::active_seconds,
-                ))
-                .load(conn)?;
+            let lab_id = lab.as_ref().map(OrgId::as_str);
+            let rows = queries::vendor_gold(conn, &s.id, lab_id, start, end)?;
             let corrected: BTreeMap<String, bool> =
                 crate::scoring::corrections(conn, None, Some(&s.id))?
                     .into_iter()
                     .filter_map(|o| Some((o.assignment_id?, o.correct?)))
                     .collect();
-            let project_ids: BTreeSet<String> = rows.iter().filter_map(|r| r.2.clone()).collect();
-            let rates: BTreeMap<String, (i64, String)> = projects::table
-                .filter(projects::id.eq_any(project_ids))
-                .select((projects::id, projects::bill_rate_minor, projects::currency))
-                .load::<(String, i64, String)>(conn)?
-                .into_iter()
-                .map(|(id, rate, currency)| (id, (rate, currency)))
-                .collect();
+            let project_ids: BTreeSet<String> =
+                rows.iter().filter_map(|r| r.project_id.clone()).collect();
+            let rates = queries::bill_rates(conn, project_ids)?;
             let answers: Vec<GoldAnswer> = rows
                 .iter()
-                .filter_map(|(o, vendor, project, secs)| {
+                .filter_map(|r| {
+                    let o = &r.outcome;
                     let f = o.fact(pairwise);
                     let correct = o
                         .assignment_id
                         .as_ref()
                         .and_then(|a| corrected.get(a).copied())
                         .or(o.correct)?;
+                    let billed = r.project_id.as_ref().and_then(|p| rates.get(p));
                     Some(GoldAnswer {
-                        vendor: vendor.clone(),
+                        vendor: r.vendor.clone(),
                         expert: o.expert_id.clone()?,
                         gold_item: o.gold_item_id.clone()?,
                         class: f.class.unwrap_or_default(),
                         correct,
-                        billed: project.as_ref().and_then(|p| rates.get(p)).map(
-                            |(rate, currency)| {
-                                (currency.clone(), *secs as f64 / 3600.0 * *rate as f64)
-                            },
-                        ),
+                        billed: billed.map(|(rate, currency)| {
+                            let hours = r.active_seconds as f64 / 3600.0;
+                            (currency.clone(), hours * *rate as f64)
+                        }),
                     })
                 })
                 .collect();
@@ -251,12 +209,7 @@ async fn compare_of(
                 .into_iter()
                 .filter(|a| vendors.contains(&a.vendor))
                 .collect();
-            let names: BTreeMap<String, String> = orgs::table
-                .filter(orgs::id.eq_any(&vendors))
-                .select((orgs::id, orgs::name))
-                .load::<(String, String)>(conn)?
-                .into_iter()
-                .collect();
+            let names = queries::org_names(conn, &vendors)?;
             let mut comparison = comparison::compare(&answers, &vendors);
             for r in &mut comparison.vendors {
                 r.name = names.get(&r.vendor_id).cloned().unwrap_or_default();

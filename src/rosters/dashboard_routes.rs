@@ -7,18 +7,16 @@ use std::collections::BTreeMap;
 
 use actix_web::{HttpResponse, get, web};
 use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
-use diesel::prelude::*;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
-use super::dashboard::{self, ExpertWeek, Numbers, Params, Pay, Row, Seconds, SliceNumbers};
+use super::dashboard::{self, ExpertWeek, Numbers, Params, Row, SliceNumbers};
+use super::queries::{self, Member};
 use super::service::administered_vendor;
 use super::tiers::{StatusCounts, TierCounts};
 use crate::auth::Principal;
 use crate::config::Settings;
 use crate::db::DbConn;
-use crate::db::schema::{appeals, experts, outcomes, slice_standings, time_entries};
-use crate::db::schema::{roster_memberships as rm, timesheet_lines, timesheets};
 use crate::http::{ApiError, ApiResult, Query, path_id};
 use crate::ids::{ExpertId, OrgId, SliceId};
 use crate::scoring::ScoredOutcome;
@@ -94,35 +92,12 @@ impl DashboardParams {
     }
 }
 
-/// A roster expert: id, handle, display name.
-pub struct Member {
-    pub id: String,
-    pub handle: String,
-    pub display_name: String,
-}
-
 /// One slice's loaded and computed numbers.
 pub struct Loaded {
     pub slice: SliceRow,
     pub numbers: SliceNumbers,
     /// (expert, status, tier) of the roster's experts with a standing in the slice.
     pub standings: Vec<(String, String, String)>,
-}
-
-pub fn roster(conn: &mut DbConn, vendor: &str) -> QueryResult<Vec<Member>> {
-    let rows: Vec<(String, String, String)> = experts::table
-        .filter(experts::vendor_id.eq(vendor))
-        .order_by(experts::handle.asc())
-        .select((experts::id, experts::handle, experts::display_name))
-        .load(conn)?;
-    Ok(rows
-        .into_iter()
-        .map(|(id, handle, display_name)| Member {
-            id,
-            handle,
-            display_name,
-        })
-        .collect())
 }
 
 /// Loads and computes the numbers of every slice the roster has standings in (or the one
@@ -134,20 +109,14 @@ pub fn load(
     vendor: &str,
     period: &Period,
 ) -> ApiResult<(Vec<Member>, Vec<Loaded>)> {
-    let members = roster(conn, vendor)?;
+    let members = queries::members(conn, vendor)?;
     let ids: Vec<String> = members.iter().map(|m| m.id.clone()).collect();
-    let standings: Vec<(String, String, String, String)> = slice_standings::table
-        .filter(slice_standings::expert_id.eq_any(&ids))
-        .select((
-            slice_standings::slice_id,
-            slice_standings::expert_id,
-            slice_standings::status,
-            slice_standings::tier,
-        ))
-        .load(conn)?;
     let mut per_slice: BTreeMap<String, Vec<(String, String, String)>> = BTreeMap::new();
-    for (slice, e, status, tier) in standings {
-        per_slice.entry(slice).or_default().push((e, status, tier));
+    for s in queries::standings_of_experts(conn, &ids)? {
+        per_slice
+            .entry(s.slice_id)
+            .or_default()
+            .push((s.expert_id, s.status, s.tier));
     }
     if let Some(only) = &period.slice {
         crate::taxonomy::service::visible_slice(conn, principal, only)?;
@@ -166,35 +135,12 @@ pub fn load(
         let pairwise = slice.label_kind == "pairwise";
         // The roster's outcomes in the period: each expert's, while they were on this roster
         // (an expert who moved keeps their past with the vendor they worked for).
-        let in_period: Vec<ScoredOutcome> = outcomes::table
-            .inner_join(rm::table.on(outcomes::expert_id.eq(rm::expert_id.nullable())))
-            .filter(rm::vendor_org_id.eq(vendor))
-            .filter(outcomes::occurred_at.ge(rm::joined_at))
-            .filter(
-                rm::left_at
-                    .is_null()
-                    .or(outcomes::occurred_at.lt(rm::left_at.assume_not_null())),
-            )
-            .filter(outcomes::slice_id.eq(&slice.id))
-            .filter(outcomes::event.eq_any(["submitted", "resolved", "gold_checked"]))
-            .filter(outcomes::occurred_at.ge(start.naive_utc()))
-            .filter(outcomes::occurred_at.lt(end.naive_utc()))
-            .order_by(outcomes::id.asc())
-            .select(ScoredOutcome::as_select())
-            .load(conn)?;
+        let in_period = queries::roster_outcomes(conn, vendor, &slice.id, start, end)?;
         let counted: std::collections::BTreeSet<&str> =
             in_period.iter().map(|o| o.id.as_str()).collect();
         // The current experts' own gold and calibration verdicts up to the period's end, for
         // their cumulative bounds (their scores, whichever roster they were on).
-        let verdicts: Vec<ScoredOutcome> = outcomes::table
-            .filter(outcomes::slice_id.eq(&slice.id))
-            .filter(outcomes::expert_id.eq_any(ids.iter().map(|i| Some(i.clone()))))
-            .filter(outcomes::event.eq("gold_checked"))
-            .filter(outcomes::occurred_at.lt(end.naive_utc()))
-            .order_by(outcomes::id.asc())
-            .select(ScoredOutcome::as_select())
-            .load(conn)?;
-        let verdicts: Vec<ScoredOutcome> = verdicts
+        let verdicts: Vec<ScoredOutcome> = queries::gold_verdicts(conn, &slice.id, &ids, end)?
             .into_iter()
             .filter(|o| !counted.contains(o.id.as_str()))
             .collect();
@@ -223,54 +169,8 @@ pub fn load(
                 gold_item: o.gold_item_id.clone(),
             })
             .collect();
-        let seconds: Vec<Seconds> = time_entries::table
-            .filter(time_entries::vendor_org_id.eq(vendor))
-            .filter(time_entries::slice_id.eq(&slice.id))
-            .filter(time_entries::week_start.ge(start.naive_utc()))
-            .filter(time_entries::week_start.lt(end.naive_utc()))
-            .select((
-                time_entries::expert_id,
-                time_entries::week_start,
-                time_entries::seconds,
-                time_entries::pay_currency,
-                time_entries::pay_minor,
-            ))
-            .load::<(
-                String,
-                chrono::NaiveDateTime,
-                i64,
-                Option<String>,
-                Option<i64>,
-            )>(conn)?
-            .into_iter()
-            .map(|(expert, week, seconds, currency, pay)| Seconds {
-                expert,
-                week: crate::clock::utc(week),
-                seconds,
-                paid: currency.zip(pay),
-            })
-            .collect();
-        let pay: Vec<Pay> = timesheet_lines::table
-            .inner_join(timesheets::table.on(timesheets::id.eq(timesheet_lines::timesheet_id)))
-            .filter(timesheets::vendor_org_id.eq(vendor))
-            .filter(timesheet_lines::slice_id.eq(&slice.id))
-            .filter(timesheets::week_start.ge(start.naive_utc()))
-            .filter(timesheets::week_start.lt(end.naive_utc()))
-            .select((
-                timesheets::expert_id,
-                timesheets::week_start,
-                timesheets::currency,
-                timesheet_lines::pay_minor,
-            ))
-            .load::<(String, chrono::NaiveDateTime, String, Option<i64>)>(conn)?
-            .into_iter()
-            .map(|(expert, week, currency, pay_minor)| Pay {
-                expert,
-                week: crate::clock::utc(week),
-                currency,
-                pay_minor,
-            })
-            .collect();
+        let seconds = queries::roster_seconds(conn, vendor, &slice.id, start, end)?;
+        let pay = queries::roster_pay(conn, vendor, &slice.id, start, end)?;
         let numbers = dashboard::compute(
             &Params {
                 level: crate::scoring::report::level_of(&slice),
@@ -355,12 +255,7 @@ fn build_dashboard(
                 .map(|e| e.posterior(sc.prior).lower_bound(sc.credible_level))
                 .collect();
         let ids: Vec<&str> = l.standings.iter().map(|(e, _, _)| e.as_str()).collect();
-        let open_appeals: i64 = appeals::table
-            .filter(appeals::slice_id.eq(&l.slice.id))
-            .filter(appeals::status.eq("open"))
-            .filter(appeals::expert_id.eq_any(ids))
-            .count()
-            .get_result(conn)?;
+        let open_appeals = queries::open_appeals(conn, &l.slice.id, &ids)?;
         slices.push(SliceDashboard {
             slice_id: SliceId::from_db(l.slice.id.clone()),
             slice_key: l.slice.key.clone(),

@@ -9,6 +9,7 @@ pub mod comparison;
 pub mod comparison_routes;
 pub mod dashboard;
 pub mod dashboard_routes;
+mod queries;
 pub mod routes;
 pub mod service;
 mod store;

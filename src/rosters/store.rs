@@ -4,7 +4,7 @@ use chrono::{DateTime, NaiveDateTime, Utc};
 use diesel::prelude::*;
 
 use crate::db::DbConn;
-use crate::db::schema::{experts, roster_invitations, roster_memberships};
+use crate::db::schema::{roster_invitations, roster_memberships};
 use crate::http::pagination::PageRequest;
 use crate::ids::{RosterInvitationId, RosterMembershipId};
 
@@ -210,12 +210,7 @@ pub fn join(
             roster_memberships::joined_at.eq(now.naive_utc()),
         ))
         .execute(conn)?;
-    diesel::update(experts::table.find(expert))
-        .set((
-            experts::vendor_id.eq(Some(vendor)),
-            experts::updated_at.eq(now.naive_utc()),
-        ))
-        .execute(conn)?;
+    crate::experts::set_vendor(conn, now, expert, Some(vendor))?;
     Ok(id)
 }
 
@@ -240,12 +235,7 @@ pub fn leave(
             ))
             .execute(conn)?;
     }
-    diesel::update(experts::table.find(expert))
-        .set((
-            experts::vendor_id.eq(None::<String>),
-            experts::updated_at.eq(now.naive_utc()),
-        ))
-        .execute(conn)?;
+    crate::experts::set_vendor(conn, now, expert, None)?;
     Ok(current)
 }
 

@@ -5,16 +5,15 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use actix_web::{HttpResponse, get, post, web};
-use diesel::prelude::*;
 use serde::{Deserialize, Serialize};
 use serde_json::json;
 use utoipa::ToSchema;
 
+use super::queries;
 use super::service::administered_vendor;
 use crate::audit::Actor;
 use crate::auth::Principal;
 use crate::db::DbConn;
-use crate::db::schema::{assignments, experts, items, slice_standings};
 use crate::http::{ApiError, ApiResult, Checks, FieldError, Json, Validate, path_id};
 use crate::ids::{ExpertId, OrgId, SliceId};
 use crate::standings::rules::{SliceStatus, Tier, tier_allowed};
@@ -318,19 +317,11 @@ pub fn coverage_of(
     sc: &crate::config::ScoringSettings,
     vendor: &str,
 ) -> ApiResult<Vec<SliceCoverage>> {
-    let rows: Vec<(String, String, String, String)> = slice_standings::table
-        .inner_join(experts::table.on(experts::id.eq(slice_standings::expert_id)))
-        .filter(experts::vendor_id.eq(vendor))
-        .select((
-            slice_standings::slice_id,
-            slice_standings::expert_id,
-            slice_standings::status,
-            slice_standings::tier,
-        ))
-        .load(conn)?;
     let mut per: BTreeMap<String, Vec<(String, String, String)>> = BTreeMap::new();
-    for (slice, expert, status, tier) in rows {
-        per.entry(slice).or_default().push((expert, status, tier));
+    for s in queries::standings_on_roster(conn, vendor)? {
+        per.entry(s.slice_id)
+            .or_default()
+            .push((s.expert_id, s.status, s.tier));
     }
     let mut out = Vec::new();
     for (slice_id, members) in per {
@@ -350,25 +341,15 @@ pub fn coverage_of(
                 below += 1;
             }
         }
-        let roster: BTreeSet<&str> = members.iter().map(|(e, _, _)| e.as_str()).collect();
-        let open_assignments: i64 = assignments::table
-            .filter(assignments::slice_id.eq(&slice.id))
-            .filter(assignments::role.eq("adjudicator"))
-            .filter(assignments::status.eq_any(["offered", "accepted"]))
-            .filter(assignments::expert_id.eq_any(roster.iter().map(|s| s.to_string())))
-            .count()
-            .get_result(conn)?;
-        let items_waiting: i64 = items::table
-            .filter(items::slice_id.eq(&slice.id))
-            .filter(items::status.eq("adjudicating"))
-            .filter(diesel::dsl::not(diesel::dsl::exists(
-                assignments::table
-                    .filter(assignments::item_id.eq(items::id.nullable()))
-                    .filter(assignments::role.eq("adjudicator"))
-                    .filter(assignments::status.eq_any(["offered", "accepted", "submitted"])),
-            )))
-            .count()
-            .get_result(conn)?;
+        let roster: Vec<String> = members
+            .iter()
+            .map(|(e, _, _)| e.as_str())
+            .collect::<BTreeSet<_>>()
+            .into_iter()
+            .map(str::to_owned)
+            .collect();
+        let open_assignments = queries::open_adjudications(conn, &slice.id, &roster)?;
+        let items_waiting = queries::items_waiting_adjudication(conn, &slice.id)?;
         let mut bottlenecks = Vec::new();
         if tiers.adjudicator == 0 && experts_by.qualified > 0 {
             bottlenecks.push("no_adjudicator".to_owned());
