@@ -6,6 +6,7 @@
 //! answer replaces the answer and regrades every answer on that item, correcting every
 //! affected score. The expert sees their appeals and the decisions.
 
+mod queries;
 pub mod routes;
 mod store;
 

@@ -304,7 +304,7 @@ async fn list_appeals(
                 .filter(|m| m.role.is_admin())
                 .map(|m| m.org_id.to_string())
                 .collect();
-            let rows = store::list(
+            let rows = super::queries::list(
                 conn,
                 &Scope {
                     all: user.is_platform_admin,

@@ -4,7 +4,7 @@ use chrono::{DateTime, NaiveDateTime, Utc};
 use diesel::prelude::*;
 
 use crate::db::DbConn;
-use crate::db::schema::{appeals, experts};
+use crate::db::schema::appeals;
 use crate::ids::AppealId;
 
 #[derive(Debug, Clone, Queryable, Selectable)]
@@ -81,38 +81,6 @@ pub struct Scope<'a> {
     pub all: bool,
     pub expert: Option<&'a str>,
     pub orgs: &'a [String],
-}
-
-pub fn list(
-    conn: &mut DbConn,
-    scope: &Scope<'_>,
-    status: Option<&str>,
-    after: Option<&str>,
-    limit: i64,
-) -> QueryResult<Vec<AppealRow>> {
-    let mut q = appeals::table.into_boxed();
-    if !scope.all {
-        let roster = experts::table
-            .filter(experts::vendor_id.eq_any(scope.orgs.to_vec()))
-            .select(experts::id);
-        let mine = scope.expert.unwrap_or("");
-        q = q.filter(
-            appeals::expert_id
-                .eq(mine.to_owned())
-                .or(appeals::decider_org_id.eq_any(scope.orgs.to_vec()))
-                .or(appeals::expert_id.eq_any(roster)),
-        );
-    }
-    if let Some(s) = status {
-        q = q.filter(appeals::status.eq(s.to_owned()));
-    }
-    if let Some(a) = after {
-        q = q.filter(appeals::id.gt(a.to_owned()));
-    }
-    q.order_by(appeals::id.asc())
-        .limit(limit)
-        .select(AppealRow::as_select())
-        .load(conn)
 }
 
 /// Records the decision if the appeal is still open.

@@ -15,6 +15,7 @@
 
 pub mod grading;
 pub mod jobs;
+mod queries;
 pub mod routes;
 pub mod service;
 mod store;

@@ -113,7 +113,7 @@ pub fn view(
     let slice_key = crate::taxonomy::find_slice(conn, &a.slice_id)?
         .map(|s| s.key)
         .unwrap_or_default();
-    let rows = store::items_of(conn, &a.id)?;
+    let rows = super::queries::items_of(conn, &a.id)?;
     let answered = rows.iter().filter(|(r, _)| r.label.is_some()).count() as i64;
     let status = status_of(&a.status);
     let items = (with_items && status == AssessmentStatus::InProgress).then(|| {
@@ -243,7 +243,7 @@ pub fn start(
         }
     }
     let n = s.assessment_items as usize;
-    let pool = store::unseen_pool(conn, &expert.id, &slice.id)?;
+    let pool = super::queries::unseen_pool(conn, &expert.id, &slice.id)?;
     if pool.len() < n {
         return Err(ApiError::conflict(format!(
             "the assessment pool of {} has {} item(s) you have not been assessed on; {n} are needed (a platform administrator adds items to the pool)",
@@ -336,7 +336,7 @@ pub fn answer(
     if !store::lock_open(conn, &a.id, now)? {
         return Err(ApiError::conflict("this assessment was closed meanwhile"));
     }
-    let item = store::items_of(conn, &a.id)?
+    let item = super::queries::items_of(conn, &a.id)?
         .into_iter()
         .find(|(r, _)| r.id == assignment.as_str())
         .ok_or_else(|| {
@@ -371,7 +371,7 @@ pub fn submit(
     if !store::lock_open(conn, &a.id, now)? {
         return Err(ApiError::conflict("this assessment was closed meanwhile"));
     }
-    let unanswered = store::items_of(conn, &a.id)?
+    let unanswered = super::queries::items_of(conn, &a.id)?
         .iter()
         .filter(|(r, _)| r.label.is_none())
         .count();
@@ -403,7 +403,7 @@ fn grade_and_close(
     }
     let slice = crate::taxonomy::find_slice(conn, &a.slice_id)?
         .ok_or_else(|| ApiError::internal(anyhow::anyhow!("slice vanished")))?;
-    let rows = store::items_of(conn, &a.id)?;
+    let rows = super::queries::items_of(conn, &a.id)?;
     let golds: Vec<TypedLabel> = rows.iter().map(|(_, g)| g.label()).collect();
     let answers: Vec<Option<TypedLabel>> = rows.iter().map(|(r, _)| r.typed_label()).collect();
     let items: Vec<GradedItem<'_>> = golds

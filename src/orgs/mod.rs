@@ -2,6 +2,7 @@
 //! and the API keys labs' pipelines use. Every read and write here is scoped to one
 //! organisation and checked with the caller's [`crate::auth::Principal`].
 
+mod queries;
 pub mod routes;
 pub mod service;
 mod store;

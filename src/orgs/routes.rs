@@ -152,7 +152,7 @@ async fn list_members(
         .db
         .read(move |conn| {
             service::load_org(conn, &org)?;
-            store::list_members(conn, org.as_str(), &p).map_err(ApiError::from)
+            super::queries::list_members(conn, org.as_str(), &p).map_err(ApiError::from)
         })
         .await?;
     Ok(HttpResponse::Ok().json(Page::from_rows(

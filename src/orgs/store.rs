@@ -6,7 +6,7 @@ use diesel::prelude::*;
 
 use crate::auth::{OrgKind, OrgRole};
 use crate::db::DbConn;
-use crate::db::schema::{invitations, memberships, orgs, users};
+use crate::db::schema::{invitations, memberships, orgs};
 use crate::http::pagination::PageRequest;
 use crate::ids::{InvitationId, MembershipId, OrgId};
 
@@ -146,30 +146,6 @@ pub fn find_membership(
 
 /// A member as listed: membership, e-mail, display name, when the e-mail was verified.
 pub type MemberRow = (MembershipRow, String, String, Option<NaiveDateTime>);
-
-/// One page of an organisation's members with their user rows.
-pub fn list_members(
-    conn: &mut DbConn,
-    org: &str,
-    page: &PageRequest,
-) -> QueryResult<Vec<MemberRow>> {
-    let mut q = memberships::table
-        .inner_join(users::table)
-        .filter(memberships::org_id.eq(org))
-        .order_by(memberships::id.asc())
-        .limit(page.limit + 1)
-        .select((
-            MembershipRow::as_select(),
-            users::email,
-            users::display_name,
-            users::email_verified_at,
-        ))
-        .into_boxed();
-    if let Some(after) = &page.after {
-        q = q.filter(memberships::id.gt(after.clone()));
-    }
-    q.load(conn)
-}
 
 pub fn count_admins(conn: &mut DbConn, org: &str) -> QueryResult<i64> {
     memberships::table

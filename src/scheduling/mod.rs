@@ -20,6 +20,7 @@ pub mod coverage;
 pub mod ical;
 pub mod jobs;
 pub mod planner;
+mod queries;
 pub mod routes;
 pub mod service;
 pub mod shift_routes;

@@ -536,7 +536,7 @@ pub fn plan(
         // Short only of distinct experts: only experts not yet on the request help.
         let only_new = still <= 0;
         let statuses = ["probation", "qualified"];
-        let ids: Vec<String> = store::plannable(conn, &r.slice_id, &statuses)?
+        let ids: Vec<String> = super::queries::plannable(conn, &r.slice_id, &statuses)?
             .into_iter()
             .filter(|id| !(only_new && on_request.contains(&id.as_str())))
             .collect();

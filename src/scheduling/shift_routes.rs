@@ -139,7 +139,7 @@ async fn list_shifts(
             let own = crate::experts::service::expert_id_of(conn, &principal)?;
             let labs = user.org_ids(OrgKind::Lab, false);
             let vendors = user.org_ids(OrgKind::Vendor, true);
-            let rows = store::list_shifts(
+            let rows = super::queries::list_shifts(
                 conn,
                 &store::Scope {
                     all: user.is_platform_admin,

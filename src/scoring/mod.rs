@@ -8,6 +8,7 @@ pub mod dawid_skene;
 pub mod health;
 pub mod jobs;
 pub mod profile;
+mod queries;
 pub mod reliability;
 pub mod report;
 pub mod routes;
@@ -17,4 +18,5 @@ pub mod stats;
 mod store;
 
 /// What other features may use of this feature's store.
-pub use store::{ScoredOutcome, corrections, find as find_profile, gold_tallies};
+pub use queries::{corrections, gold_tallies};
+pub use store::{ScoredOutcome, find as find_profile};

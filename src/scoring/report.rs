@@ -12,7 +12,7 @@ use utoipa::ToSchema;
 use super::beta::Evidence;
 use super::reliability::{self, Agreement, Distribution, Health, Judgment};
 use super::stats::Level;
-use super::store::{self, Window};
+use super::store::Window;
 use crate::config::Settings;
 use crate::db::DbConn;
 use crate::http::ApiResult;
@@ -118,7 +118,7 @@ pub fn report(
         project,
         vendor,
     };
-    let resolved = store::window(conn, &w, &["resolved"])?;
+    let resolved = super::queries::window(conn, &w, &["resolved"])?;
     let judgments: Vec<Judgment> = resolved
         .iter()
         .filter(|o| o.role.as_deref() == Some("annotator"))
@@ -156,7 +156,7 @@ pub fn report(
     }
     let adjudicated = items.values().filter(|r| **r == "adjudication").count();
     let informativeness = if slice.label_kind == "pairwise" {
-        let submitted = store::window(conn, &w, &["submitted"])?;
+        let submitted = super::queries::window(conn, &w, &["submitted"])?;
         let real: Vec<bool> = submitted
             .iter()
             .filter(|o| o.role.as_deref() == Some("annotator") && o.gold_item_id.is_none())
@@ -166,7 +166,7 @@ pub fn report(
     } else {
         None
     };
-    let gold_rows = store::window(conn, &w, &["gold_checked"])?;
+    let gold_rows = super::queries::window(conn, &w, &["gold_checked"])?;
     let verdicts: Vec<bool> = gold_rows
         .iter()
         .filter(|o| o.role.as_deref() == Some("annotator"))
@@ -181,7 +181,7 @@ pub fn report(
     }
     .posterior(sc.prior);
     let expert_lower_bounds = if with_experts {
-        let bounds: Vec<f64> = store::gold_tallies(conn, &slice.id, vendor)?
+        let bounds: Vec<f64> = super::queries::gold_tallies(conn, &slice.id, vendor)?
             .iter()
             .map(|r| r.tally().evidence.at(now, sc.half_life_secs()))
             .filter(|e| e.n > 0)

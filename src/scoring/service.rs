@@ -276,7 +276,7 @@ pub fn recompute(
     crate::standings::reset_posteriors(conn, expert, slice, settings.scoring.prior)?;
     let mut slices = Slices::default();
     // A gold answer's latest verdict (after an overturned gold answer) replaces the original.
-    let corrected: BTreeMap<String, bool> = store::corrections(conn, expert, slice)?
+    let corrected: BTreeMap<String, bool> = super::queries::corrections(conn, expert, slice)?
         .into_iter()
         .filter_map(|o| Some((o.assignment_id?, o.correct?)))
         .collect();
@@ -284,7 +284,7 @@ pub fn recompute(
     let (mut outcomes, mut keys, mut gold) = (0, BTreeSet::new(), BTreeSet::new());
     let mut after: Option<String> = None;
     loop {
-        let page = store::outcomes_page(conn, expert, slice, after.as_deref(), 1000)?;
+        let page = super::queries::outcomes_page(conn, expert, slice, after.as_deref(), 1000)?;
         let Some(last) = page.last() else {
             break;
         };
@@ -303,7 +303,7 @@ pub fn recompute(
                 && let Some(item) = &row.item_id
                 && done_items.insert(item.clone())
             {
-                let group = store::resolved_of_item(conn, item)?;
+                let group = super::queries::resolved_of_item(conn, item)?;
                 let pairs: Vec<Fact> = facts(conn, &mut slices, &group)?
                     .into_iter()
                     .map(|(_, f)| f)
@@ -378,7 +378,7 @@ pub fn correct_gold(
         if new == old {
             continue;
         }
-        let verdicts = store::gold_verdicts(conn, &a.id)?;
+        let verdicts = super::queries::gold_verdicts(conn, &a.id)?;
         let Some(first) = verdicts.first() else {
             continue;
         };

@@ -1,0 +1,128 @@
+//! Read-only queries that join other features' tables (reports and cross-feature reads).
+//! Nothing here writes; writes go through each table's owner.
+
+use super::profile::Metric;
+use super::store::*;
+use crate::db::DbConn;
+use crate::db::schema::{outcomes, score_profiles};
+use diesel::prelude::*;
+
+/// Outcomes in id order (which is time order), optionally of one expert and one slice,
+/// a page after `after`.
+pub fn outcomes_page(
+    conn: &mut DbConn,
+    expert: Option<&str>,
+    slice: Option<&str>,
+    after: Option<&str>,
+    limit: i64,
+) -> QueryResult<Vec<ScoredOutcome>> {
+    let mut q = outcomes::table.into_boxed();
+    if let Some(e) = expert {
+        q = q.filter(outcomes::expert_id.eq(e.to_owned()));
+    }
+    if let Some(s) = slice {
+        q = q.filter(outcomes::slice_id.eq(s.to_owned()));
+    }
+    if let Some(a) = after {
+        q = q.filter(outcomes::id.gt(a.to_owned()));
+    }
+    q.order_by(outcomes::id.asc())
+        .limit(limit)
+        .select(ScoredOutcome::as_select())
+        .load(conn)
+}
+
+/// The resolved outcomes of one item (all its judgments, written together).
+pub fn resolved_of_item(conn: &mut DbConn, item: &str) -> QueryResult<Vec<ScoredOutcome>> {
+    outcomes::table
+        .filter(outcomes::item_id.eq(item))
+        .filter(outcomes::event.eq("resolved"))
+        .order_by(outcomes::id.asc())
+        .select(ScoredOutcome::as_select())
+        .load(conn)
+}
+
+/// The gold verdicts of one assignment, oldest first (a check, then any corrections).
+pub fn gold_verdicts(conn: &mut DbConn, assignment: &str) -> QueryResult<Vec<ScoredOutcome>> {
+    outcomes::table
+        .filter(outcomes::assignment_id.eq(assignment))
+        .filter(outcomes::event.eq_any(["gold_checked", "gold_corrected"]))
+        .order_by(outcomes::id.asc())
+        .select(ScoredOutcome::as_select())
+        .load(conn)
+}
+
+/// Gold verdict corrections (an overturned gold answer), oldest first.
+pub fn corrections(
+    conn: &mut DbConn,
+    expert: Option<&str>,
+    slice: Option<&str>,
+) -> QueryResult<Vec<ScoredOutcome>> {
+    let mut q = outcomes::table
+        .filter(outcomes::event.eq("gold_corrected"))
+        .into_boxed();
+    if let Some(e) = expert {
+        q = q.filter(outcomes::expert_id.eq(e.to_owned()));
+    }
+    if let Some(s) = slice {
+        q = q.filter(outcomes::slice_id.eq(s.to_owned()));
+    }
+    q.order_by(outcomes::id.asc())
+        .select(ScoredOutcome::as_select())
+        .load(conn)
+}
+
+/// Outcomes of `events` in the window, newest first, at most [`WINDOW_LIMIT`].
+pub fn window(
+    conn: &mut DbConn,
+    w: &Window<'_>,
+    events: &[&str],
+) -> QueryResult<Vec<ScoredOutcome>> {
+    use crate::db::schema::experts;
+    let mut q = outcomes::table
+        .filter(outcomes::slice_id.eq(w.slice.to_owned()))
+        .filter(outcomes::occurred_at.ge(w.since.naive_utc()))
+        .filter(outcomes::event.eq_any(events.iter().map(|e| (*e).to_owned()).collect::<Vec<_>>()))
+        .into_boxed();
+    if let Some(p) = w.project {
+        q = q.filter(outcomes::project_id.eq(p.to_owned()));
+    }
+    if let Some(v) = w.vendor {
+        q = q.filter(
+            outcomes::expert_id.eq_any(
+                experts::table
+                    .filter(experts::vendor_id.eq(v.to_owned()))
+                    .select(experts::id.nullable()),
+            ),
+        );
+    }
+    q.order_by(outcomes::id.desc())
+        .limit(WINDOW_LIMIT)
+        .select(ScoredOutcome::as_select())
+        .load(conn)
+}
+
+/// Gold-accuracy tallies of the slice's experts (of one vendor, if given).
+pub fn gold_tallies(
+    conn: &mut DbConn,
+    slice: &str,
+    vendor: Option<&str>,
+) -> QueryResult<Vec<ProfileRow>> {
+    use crate::db::schema::experts;
+    let mut q = score_profiles::table
+        .filter(score_profiles::slice_id.eq(slice.to_owned()))
+        .filter(score_profiles::metric.eq(Metric::GoldAccuracy.as_str()))
+        .into_boxed();
+    if let Some(v) = vendor {
+        q = q.filter(
+            score_profiles::expert_id.eq_any(
+                experts::table
+                    .filter(experts::vendor_id.eq(v.to_owned()))
+                    .select(experts::id),
+            ),
+        );
+    }
+    q.order_by(score_profiles::id.asc())
+        .select(ProfileRow::as_select())
+        .load(conn)
+}
