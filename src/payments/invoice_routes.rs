@@ -4,15 +4,14 @@
 
 use actix_web::{HttpResponse, get, post, web};
 use chrono::{DateTime, Utc};
-use diesel::prelude::*;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
 use super::invoices::{self, InvoiceRow};
+use super::store::invoices::{self as store, InvoiceFilter};
 use crate::audit::Actor;
 use crate::auth::{Principal, Scope};
 use crate::db::DbConn;
-use crate::db::schema::invoices as inv;
 use crate::http::pagination::{Page, PageParams};
 use crate::http::{ApiError, ApiResult, Checks, FieldError, Json, Query, Validate, path_id};
 use crate::ids::{InvoiceId, InvoiceLineId, OrgId, ProjectId, SliceId, TimesheetId};
@@ -176,24 +175,15 @@ async fn list_invoices(
     let page = state
         .db
         .read(move |conn| -> ApiResult<_> {
-            let mut query = inv::table.into_boxed();
-            if let Some(orgs) = orgs {
-                query = query.filter(inv::org_id.eq_any(orgs));
-            }
-            if let Some(o) = &q.org {
-                query = query.filter(inv::org_id.eq(o.as_str().to_owned()));
-            }
-            if let Some(s) = &q.status {
-                query = query.filter(inv::status.eq(s.clone()));
-            }
-            if let Some(a) = &req.after {
-                query = query.filter(inv::id.gt(a.clone()));
-            }
-            let rows: Vec<InvoiceRow> = query
-                .order_by(inv::id.asc())
-                .limit(req.limit + 1)
-                .select(InvoiceRow::as_select())
-                .load(conn)?;
+            let rows = store::list(
+                conn,
+                InvoiceFilter {
+                    orgs,
+                    org: q.org.as_ref().map(|o| o.as_str().to_owned()),
+                    status: q.status.clone(),
+                },
+                &req,
+            )?;
             Page::try_from_rows(rows, &req, |r| r.id.clone(), |r| view(conn, r))
         })
         .await?;

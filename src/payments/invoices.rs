@@ -12,17 +12,19 @@
 use std::collections::BTreeMap;
 
 use chrono::{DateTime, Duration, NaiveDateTime, Utc};
-use diesel::prelude::*;
+use diesel::QueryResult;
 use serde::{Deserialize, Serialize};
 use serde_json::json;
 
 use super::ledger;
+use super::store::invoices::{self as store, NewInvoice, NewLine};
 use super::store::{self as ledger_store, Source};
 use crate::audit::{Actor, Entry};
 use crate::db::DbConn;
-use crate::db::schema::{invoice_lines, invoices, payments_lock, timesheets};
 use crate::http::{ApiError, ApiResult};
 use crate::ids::{InvoiceId, InvoiceLineId};
+
+pub use super::store::invoices::{InvoiceLineRow, InvoiceRow, find, lines_of, set_payment_intent};
 
 /// Creates the PaymentIntent of an invoice (Stripe configured).
 pub const COLLECT_INVOICE: &str = "payments.collect_invoice";
@@ -32,63 +34,9 @@ pub struct CollectJob {
     pub invoice: String,
 }
 
-#[derive(Debug, Clone, Queryable, Selectable)]
-#[diesel(table_name = invoices)]
-pub struct InvoiceRow {
-    pub id: String,
-    pub org_id: String,
-    pub currency: String,
-    pub status: String,
-    pub period_start: NaiveDateTime,
-    pub period_end: NaiveDateTime,
-    pub total_minor: i64,
-    pub collection: String,
-    pub stripe_payment_intent_id: Option<String>,
-    pub stripe_client_secret: Option<String>,
-    pub issued_at: NaiveDateTime,
-    pub paid_at: Option<NaiveDateTime>,
-    pub paid_reference: Option<String>,
-    pub paid_by: Option<String>,
-}
-
-#[derive(Debug, Clone, Queryable, Selectable)]
-#[diesel(table_name = invoice_lines)]
-pub struct InvoiceLineRow {
-    pub id: String,
-    pub invoice_id: String,
-    pub project_id: String,
-    pub slice_id: String,
-    pub bill_rate_minor: i64,
-    pub seconds: i64,
-    pub timesheets: i32,
-    pub amount_minor: i64,
-}
-
 /// Serialises payment runs (invoicing, payouts) on both engines.
 pub fn lock(conn: &mut DbConn) -> QueryResult<()> {
-    diesel::update(payments_lock::table.find(1))
-        .set(payments_lock::version.eq(payments_lock::version + 1))
-        .execute(conn)?;
-    Ok(())
-}
-
-pub fn find(conn: &mut DbConn, id: &str) -> QueryResult<Option<InvoiceRow>> {
-    invoices::table
-        .find(id)
-        .select(InvoiceRow::as_select())
-        .first(conn)
-        .optional()
-}
-
-pub fn lines_of(conn: &mut DbConn, invoice: &str) -> QueryResult<Vec<InvoiceLineRow>> {
-    invoice_lines::table
-        .filter(invoice_lines::invoice_id.eq(invoice))
-        .order_by((
-            invoice_lines::project_id.asc(),
-            invoice_lines::slice_id.asc(),
-        ))
-        .select(InvoiceLineRow::as_select())
-        .load(conn)
+    super::store::lock::take(conn)
 }
 
 /// Invoices every approved, uninvoiced sheet approved before `cutoff`: one invoice per
@@ -101,30 +49,17 @@ pub fn issue(
     actor: &Actor,
 ) -> ApiResult<Vec<String>> {
     lock(conn)?;
-    let sheets: Vec<(String, String, String, NaiveDateTime, String, Option<i64>)> =
-        timesheets::table
-            .filter(timesheets::status.eq("approved"))
-            .filter(timesheets::invoice_id.is_null())
-            .filter(timesheets::approved_at.lt(cutoff.naive_utc()))
-            .order_by(timesheets::id.asc())
-            .limit(5000)
-            .select((
-                timesheets::id,
-                timesheets::org_id,
-                timesheets::currency,
-                timesheets::week_start,
-                timesheets::project_id,
-                timesheets::bill_rate_minor,
-            ))
-            .load(conn)?;
+    let sheets = super::store::timesheets::uninvoiced(conn, cutoff.naive_utc())?;
     // (lab, currency) -> [(sheet, week, project, bill rate)]
     type Sheets = Vec<(String, NaiveDateTime, String, i64)>;
     let mut groups: BTreeMap<(String, String), Sheets> = BTreeMap::new();
-    for (id, org, cur, week, project, bill) in sheets {
-        groups
-            .entry((org, cur))
-            .or_default()
-            .push((id, week, project, bill.unwrap_or(0)));
+    for s in sheets {
+        groups.entry((s.org_id, s.currency)).or_default().push((
+            s.id,
+            s.week_start,
+            s.project_id,
+            s.bill_rate_minor.unwrap_or(0),
+        ));
     }
     let t = now.naive_utc();
     let mut issued = Vec::new();
@@ -151,43 +86,39 @@ pub fn issue(
         } else {
             "manual"
         };
-        diesel::insert_into(invoices::table)
-            .values((
-                invoices::id.eq(&id),
-                invoices::org_id.eq(&org),
-                invoices::currency.eq(&currency),
+        store::insert(
+            conn,
+            &NewInvoice {
+                id: &id,
+                org_id: &org,
+                currency: &currency,
                 // Nothing to collect: settled on issue.
-                invoices::status.eq(if total > 0 { "open" } else { "paid" }),
-                invoices::period_start.eq(start),
-                invoices::period_end.eq(end),
-                invoices::total_minor.eq(total),
-                invoices::collection.eq(collection),
-                invoices::issued_at.eq(t),
-                invoices::paid_at.eq((total == 0).then_some(t)),
-            ))
-            .execute(conn)?;
+                status: if total > 0 { "open" } else { "paid" },
+                period_start: start,
+                period_end: end,
+                total_minor: total,
+                collection,
+                issued_at: t,
+                paid_at: (total == 0).then_some(t),
+            },
+        )?;
         for ((project, slice, bill), (seconds, n, amount)) in &lines {
-            diesel::insert_into(invoice_lines::table)
-                .values((
-                    invoice_lines::id.eq(InvoiceLineId::new(now).as_str()),
-                    invoice_lines::invoice_id.eq(&id),
-                    invoice_lines::project_id.eq(project),
-                    invoice_lines::slice_id.eq(slice),
-                    invoice_lines::bill_rate_minor.eq(bill),
-                    invoice_lines::seconds.eq(seconds),
-                    invoice_lines::timesheets.eq(n),
-                    invoice_lines::amount_minor.eq(amount),
-                ))
-                .execute(conn)?;
+            store::insert_line(
+                conn,
+                &NewLine {
+                    id: InvoiceLineId::new(now).as_str(),
+                    invoice_id: &id,
+                    project_id: project,
+                    slice_id: slice,
+                    bill_rate_minor: *bill,
+                    seconds: *seconds,
+                    timesheets: *n,
+                    amount_minor: *amount,
+                },
+            )?;
         }
         let ids: Vec<&String> = sheets.iter().map(|s| &s.0).collect();
-        diesel::update(
-            timesheets::table
-                .filter(timesheets::id.eq_any(&ids))
-                .filter(timesheets::invoice_id.is_null()),
-        )
-        .set(timesheets::invoice_id.eq(&id))
-        .execute(conn)?;
+        super::store::timesheets::set_invoice(conn, &ids, &id)?;
         if collection == "stripe" {
             crate::jobs::enqueue(
                 conn,
@@ -226,18 +157,13 @@ pub fn mark_paid(
     reference: &str,
 ) -> ApiResult<bool> {
     let t = now.naive_utc();
-    let n = diesel::update(
-        invoices::table
-            .find(&inv.id)
-            .filter(invoices::status.eq("open")),
-    )
-    .set((
-        invoices::status.eq("paid"),
-        invoices::paid_at.eq(t),
-        invoices::paid_reference.eq(reference),
-        invoices::paid_by.eq(actor.id.as_deref().unwrap_or(actor.kind)),
-    ))
-    .execute(conn)?;
+    let n = store::set_paid(
+        conn,
+        &inv.id,
+        t,
+        reference,
+        actor.id.as_deref().unwrap_or(actor.kind),
+    )?;
     if n == 0 {
         return Ok(false);
     }
@@ -267,32 +193,9 @@ pub fn mark_paid(
     Ok(true)
 }
 
-/// Records the PaymentIntent created for an invoice (first one wins).
-pub fn set_payment_intent(
-    conn: &mut DbConn,
-    invoice: &str,
-    pi: &str,
-    client_secret: &str,
-) -> QueryResult<usize> {
-    diesel::update(
-        invoices::table
-            .find(invoice)
-            .filter(invoices::stripe_payment_intent_id.is_null()),
-    )
-    .set((
-        invoices::stripe_payment_intent_id.eq(pi),
-        invoices::stripe_client_secret.eq(client_secret),
-    ))
-    .execute(conn)
-}
-
 /// The timesheets billed on an invoice (the lab's drill-down).
 pub fn sheets_of(conn: &mut DbConn, invoice: &str) -> QueryResult<Vec<String>> {
-    timesheets::table
-        .filter(timesheets::invoice_id.eq(invoice))
-        .order_by(timesheets::id.asc())
-        .select(timesheets::id)
-        .load(conn)
+    super::store::timesheets::ids_of_invoice(conn, invoice)
 }
 
 /// Used by the sweep: invoices are issued weekly, for sheets approved before this week.
@@ -335,13 +238,7 @@ pub async fn collect(
         Err(super::stripe::CallError::Refused(m)) => {
             tracing::warn!(invoice = %inv.id, error = %m, "Stripe refused the PaymentIntent; the invoice is collected manually");
             db.write(move |conn| -> ApiResult<_> {
-                let n = diesel::update(
-                    invoices::table
-                        .find(&inv.id)
-                        .filter(invoices::stripe_payment_intent_id.is_null()),
-                )
-                .set(invoices::collection.eq("manual"))
-                .execute(conn)?;
+                let n = store::set_manual_collection(conn, &inv.id)?;
                 if n == 1 {
                     crate::audit::record(
                         conn,

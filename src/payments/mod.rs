@@ -6,13 +6,14 @@
 //! lifecycle ([`timesheet`]) and verification of Stripe's webhook signatures
 //! ([`stripe_signature`]).
 //!
-//! Storage and services: the append-only ledger ([`store`]: posting once per source,
-//! reversals, the consistency check behind `cadre ledger check`); paid time recorded from
-//! work sessions when work is submitted ([`time_entries`]); pay rates fixed at first
-//! routing ([`rates`]); weekly timesheets filled from time entries, submitted, approved or
-//! disputed, posted to the ledger ([`timesheets`]); lab invoices ([`invoices`]); Stripe
-//! Connect payout accounts, payout runs and Stripe's webhooks ([`payouts`], [`stripe`],
-//! [`webhook`]). HTTP in [`routes`].
+//! Storage and services: every table of the feature is read and written in [`store`]
+//! (private; one file per table group), among them the append-only ledger (posting once
+//! per source, reversals, the consistency check behind `cadre ledger check`); paid time
+//! recorded from work sessions when work is submitted ([`time_entries`]); pay rates fixed
+//! at first routing ([`rates`]); weekly timesheets filled from time entries, submitted,
+//! approved or disputed, posted to the ledger ([`timesheets`]); lab invoices
+//! ([`invoices`]); Stripe Connect payout accounts, payout runs and Stripe's webhooks
+//! ([`payouts`], [`stripe`], [`webhook`]). HTTP in [`routes`].
 
 pub mod amounts;
 pub mod invoice_routes;

@@ -3,20 +3,20 @@
 //! `/v1/experts/me/earnings` (what the expert is owed and has been paid).
 
 use actix_web::{HttpResponse, get, post, web};
-use chrono::{DateTime, NaiveDateTime, Utc};
-use diesel::prelude::*;
+use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
 use super::invoice_routes::MarkPaid;
 use super::ledger::AccountKind;
 use super::payouts::{self, PayoutRow, RunReport};
-use super::store as ledger_store;
+use super::store::payout_accounts::{self, AccountRow};
+use super::store::payouts::{self as payouts_store, PayoutFilter};
+use super::store::{self as ledger_store, timesheets as sheets_store};
 use super::stripe::CallError;
 use crate::audit::Actor;
 use crate::auth::Principal;
 use crate::db::DbConn;
-use crate::db::schema::{payout_accounts, payouts as po, timesheets};
 use crate::http::pagination::{Page, PageParams};
 use crate::http::{ApiError, ApiResult, Json, Query, path_id};
 use crate::ids::{ExpertId, PayoutId};
@@ -134,7 +134,7 @@ async fn list_payouts(
         .db
         .read(move |conn| -> ApiResult<_> {
             let admin = is_admin(&principal);
-            let mut query = po::table.into_boxed();
+            let mut filter = PayoutFilter::default();
             if !admin {
                 let own = crate::experts::service::expert_id_of(conn, &principal)?;
                 if own.is_none() && !principal.user()?.is_expert {
@@ -143,22 +143,11 @@ async fn list_payouts(
                     ));
                 }
                 // An expert without a profile yet has no payouts.
-                query = query.filter(po::expert_id.eq(own.unwrap_or_default()));
+                filter.owner = Some(own.unwrap_or_default());
             }
-            if let Some(e) = &q.expert {
-                query = query.filter(po::expert_id.eq(e.as_str().to_owned()));
-            }
-            if let Some(s) = &q.status {
-                query = query.filter(po::status.eq(s.clone()));
-            }
-            if let Some(a) = &req.after {
-                query = query.filter(po::id.gt(a.clone()));
-            }
-            let rows: Vec<PayoutRow> = query
-                .order_by(po::id.asc())
-                .limit(req.limit + 1)
-                .select(PayoutRow::as_select())
-                .load(conn)?;
+            filter.expert = q.expert.as_ref().map(|e| e.as_str().to_owned());
+            filter.status = q.status.clone();
+            let rows = payouts_store::list(conn, filter, &req)?;
             Ok(Page::from_rows(
                 rows,
                 &req,
@@ -295,22 +284,6 @@ pub struct PayoutAccountView {
     pub onboarding_url_expires_at: Option<DateTime<Utc>>,
 }
 
-type AccountRow = (String, bool, bool, String, Option<String>);
-
-fn account_row(conn: &mut DbConn, expert: &str) -> QueryResult<Option<AccountRow>> {
-    payout_accounts::table
-        .find(expert)
-        .select((
-            payout_accounts::stripe_account_id,
-            payout_accounts::details_submitted,
-            payout_accounts::payouts_enabled,
-            payout_accounts::requirements_due,
-            payout_accounts::last_bank_payout_status,
-        ))
-        .first(conn)
-        .optional()
-}
-
 fn account_view(stripe: bool, row: Option<AccountRow>) -> PayoutAccountView {
     match row {
         Some((id, details, enabled, due, last)) => PayoutAccountView {
@@ -368,7 +341,9 @@ async fn get_payout_account(
     let stripe = state.stripe.is_some();
     let v = state
         .db
-        .read(move |conn| -> ApiResult<_> { Ok(account_view(stripe, account_row(conn, &expert)?)) })
+        .read(move |conn| -> ApiResult<_> {
+            Ok(account_view(stripe, payout_accounts::find(conn, &expert)?))
+        })
         .await?;
     Ok(HttpResponse::Ok().json(v))
 }
@@ -405,7 +380,7 @@ async fn create_payout_account(
     let e = expert.clone();
     let existing = state
         .db
-        .read(move |conn| -> ApiResult<_> { Ok(account_row(conn, &e)?) })
+        .read(move |conn| -> ApiResult<_> { Ok(payout_accounts::find(conn, &e)?) })
         .await?;
     let unavailable = |e: CallError| match e {
         CallError::Refused(m) => ApiError::conflict(m),
@@ -425,22 +400,7 @@ async fn create_payout_account(
             state
                 .db
                 .write(move |conn| -> ApiResult<_> {
-                    let t = now.naive_utc();
-                    let known: i64 = payout_accounts::table.find(&e).count().get_result(conn)?;
-                    if known == 0 {
-                        diesel::insert_into(payout_accounts::table)
-                            .values((
-                                payout_accounts::expert_id.eq(&e),
-                                payout_accounts::stripe_account_id.eq(&a.id),
-                                payout_accounts::details_submitted.eq(a.details_submitted),
-                                payout_accounts::payouts_enabled.eq(a.payouts_enabled),
-                                payout_accounts::requirements_due
-                                    .eq(serde_json::to_string(&a.requirements_due)
-                                        .unwrap_or_else(|_| "[]".into())),
-                                payout_accounts::created_at.eq(t),
-                                payout_accounts::updated_at.eq(t),
-                            ))
-                            .execute(conn)?;
+                    if payout_accounts::insert_if_absent(conn, &e, &a, now.naive_utc())? {
                         crate::audit::record(
                             conn,
                             now,
@@ -473,7 +433,9 @@ async fn create_payout_account(
     let stripe_on = true;
     let mut v = state
         .db
-        .read(move |conn| -> ApiResult<_> { Ok(account_view(stripe_on, account_row(conn, &e)?)) })
+        .read(move |conn| -> ApiResult<_> {
+            Ok(account_view(stripe_on, payout_accounts::find(conn, &e)?))
+        })
         .await?;
     v.onboarding_url = Some(url);
     v.onboarding_url_expires_at = DateTime::from_timestamp(expires, 0);
@@ -540,10 +502,7 @@ async fn my_earnings(state: web::Data<AppState>, principal: Principal) -> ApiRes
                         paid_minor: 0,
                     })
                     .collect();
-            let rows: Vec<(String, String, i64)> = po::table
-                .filter(po::expert_id.eq(&expert))
-                .select((po::currency, po::status, po::amount_minor))
-                .load(conn)?;
+            let rows = payouts_store::amounts_of_expert(conn, &expert)?;
             for (currency, status, amount) in rows {
                 let i = match balances.iter().position(|b| b.currency == currency) {
                     Some(i) => i,
@@ -569,20 +528,15 @@ async fn my_earnings(state: web::Data<AppState>, principal: Principal) -> ApiRes
                     _ => {}
                 }
             }
-            let sheets: Vec<(String, NaiveDateTime, String, i64)> = timesheets::table
-                .filter(timesheets::expert_id.eq(&expert))
-                .filter(timesheets::status.eq("approved"))
-                .order_by(timesheets::week_start.desc())
-                .limit(500)
-                .select((
-                    timesheets::id,
-                    timesheets::week_start,
-                    timesheets::currency,
-                    timesheets::floor_top_up_minor,
-                ))
-                .load(conn)?;
+            let sheets = sheets_store::approved_of_expert(conn, &expert)?;
             let mut weeks: Vec<WeekEarnings> = Vec::new();
-            for (id, week, currency, top_up) in sheets {
+            for sheets_store::ApprovedWeek {
+                id,
+                week_start: week,
+                currency,
+                floor_top_up_minor: top_up,
+            } in sheets
+            {
                 let lines = super::timesheets::lines_of(conn, &id)?;
                 let secs: i64 = lines.iter().map(super::timesheets::LineRow::seconds).sum();
                 let pay: i64 = lines.iter().filter_map(|l| l.pay_minor).sum::<i64>() + top_up;

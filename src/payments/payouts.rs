@@ -27,60 +27,29 @@
 //! Without Stripe (the embedded default) a run records `manual` payouts for settlement
 //! outside Cadre; a platform admin marks each paid, which posts it.
 
-use chrono::{DateTime, Duration, NaiveDateTime, Utc};
-use diesel::prelude::*;
+use chrono::{DateTime, Duration, Utc};
+use diesel::QueryResult;
 use serde::Serialize;
 use serde_json::json;
 use utoipa::ToSchema;
 
 use super::ledger::{self, AccountKind};
+use super::store::payouts::{self as store, NewPayout};
 use super::store::{self as ledger_store, Source};
 use super::stripe::{CallError, StripeApi};
 use crate::audit::{Actor, Entry};
 use crate::clock::SharedClock;
-use crate::db::schema::{payout_accounts, payouts};
 use crate::db::{Db, DbConn};
 use crate::http::{ApiError, ApiResult};
 use crate::ids::PayoutId;
+
+pub use super::store::payouts::{PayoutRow, find};
 
 /// How long a run holds a payout while it sends the transfer.
 pub const CLAIM_SECS: i64 = 300;
 
 /// A run that left payouts with an unknown outcome runs again this much later.
 pub const RETRY_SECS: i64 = 600;
-
-#[derive(Debug, Clone, Queryable, Selectable)]
-#[diesel(table_name = payouts)]
-pub struct PayoutRow {
-    pub id: String,
-    pub expert_id: String,
-    pub currency: String,
-    pub amount_minor: i64,
-    pub method: String,
-    pub status: String,
-    pub stripe_account_id: Option<String>,
-    pub stripe_transfer_id: Option<String>,
-    pub idempotency_key: String,
-    pub attempts: i32,
-    pub claimed_until: Option<NaiveDateTime>,
-    pub last_error: Option<String>,
-    pub retry_of: Option<String>,
-    pub ledger_transaction_id: Option<String>,
-    pub created_at: NaiveDateTime,
-    pub submitted_at: Option<NaiveDateTime>,
-    pub paid_at: Option<NaiveDateTime>,
-    pub failed_at: Option<NaiveDateTime>,
-    pub paid_reference: Option<String>,
-    pub paid_by: Option<String>,
-}
-
-pub fn find(conn: &mut DbConn, id: &str) -> QueryResult<Option<PayoutRow>> {
-    payouts::table
-        .find(id)
-        .select(PayoutRow::as_select())
-        .first(conn)
-        .optional()
-}
 
 /// What a run did.
 #[derive(Debug, Clone, Default, Serialize, ToSchema)]
@@ -105,12 +74,7 @@ fn owed(conn: &mut DbConn) -> QueryResult<Vec<(String, String, i64)>> {
     let mut out = Vec::new();
     for (_, owner, currency, balance) in balances {
         let Some(expert) = owner else { continue };
-        let pending: Vec<i64> = payouts::table
-            .filter(payouts::expert_id.eq(&expert))
-            .filter(payouts::currency.eq(&currency))
-            .filter(payouts::status.eq("pending"))
-            .select(payouts::amount_minor)
-            .load(conn)?;
+        let pending = store::pending_amounts(conn, &expert, &currency)?;
         let due = -balance - pending.iter().sum::<i64>();
         if due > 0 && pending.is_empty() {
             out.push((expert, currency, due));
@@ -126,16 +90,9 @@ fn plan(
     stripe: bool,
     report: &mut RunReport,
 ) -> ApiResult<()> {
-    super::invoices::lock(conn)?;
+    super::store::lock::take(conn)?;
     for (expert, currency, amount) in owed(conn)? {
-        let account: Option<(String, bool)> = payout_accounts::table
-            .find(&expert)
-            .select((
-                payout_accounts::stripe_account_id,
-                payout_accounts::payouts_enabled,
-            ))
-            .first(conn)
-            .optional()?;
+        let account = super::store::payout_accounts::receiving(conn, &expert)?;
         let (method, account) = match (stripe, account) {
             (false, _) => ("manual", None),
             (true, Some((acct, true))) => ("stripe", Some(acct)),
@@ -144,31 +101,23 @@ fn plan(
                 continue;
             }
         };
-        let retry_of: Option<String> = payouts::table
-            .filter(payouts::expert_id.eq(&expert))
-            .filter(payouts::currency.eq(&currency))
-            .filter(payouts::status.eq("failed"))
-            .order_by(payouts::id.desc())
-            .select(payouts::id)
-            .first(conn)
-            .optional()?;
+        let retry_of = store::latest_failed(conn, &expert, &currency)?;
         let id = PayoutId::new(now).into_string();
-        diesel::insert_into(payouts::table)
-            .values((
-                payouts::id.eq(&id),
-                payouts::expert_id.eq(&expert),
-                payouts::currency.eq(&currency),
-                payouts::amount_minor.eq(amount),
-                payouts::method.eq(method),
-                payouts::status.eq("pending"),
-                payouts::stripe_account_id.eq(account),
+        store::insert_pending(
+            conn,
+            &NewPayout {
+                id: &id,
+                expert_id: &expert,
+                currency: &currency,
+                amount_minor: amount,
+                method,
+                stripe_account_id: account.as_deref(),
                 // Derived from the payout: every attempt of this transfer sends the same key.
-                payouts::idempotency_key.eq(format!("cadre-payout-{id}")),
-                payouts::attempts.eq(0),
-                payouts::retry_of.eq(retry_of),
-                payouts::created_at.eq(now.naive_utc()),
-            ))
-            .execute(conn)?;
+                idempotency_key: &format!("cadre-payout-{id}"),
+                retry_of: retry_of.as_deref(),
+                created_at: now.naive_utc(),
+            },
+        )?;
         audit(
             conn,
             now,
@@ -235,28 +184,14 @@ pub fn record_submitted(
 ) -> ApiResult<bool> {
     // Leaving `pending` while posting changes what a plan computes as owed; the payments
     // lock keeps a concurrent plan from reading the one without the other.
-    super::invoices::lock(conn)?;
+    super::store::lock::take(conn)?;
     let t = now.naive_utc();
-    let n = diesel::update(
-        payouts::table
-            .find(&p.id)
-            .filter(payouts::status.eq("pending")),
-    )
-    .set((
-        payouts::status.eq("submitted"),
-        payouts::stripe_transfer_id.eq(transfer),
-        payouts::submitted_at.eq(t),
-        payouts::claimed_until.eq(None::<NaiveDateTime>),
-        payouts::last_error.eq(None::<String>),
-    ))
-    .execute(conn)?;
+    let n = store::set_submitted(conn, &p.id, transfer, t)?;
     if n == 0 {
         return Ok(false);
     }
     let tx = post(conn, now, p, None)?;
-    diesel::update(payouts::table.find(&p.id))
-        .set(payouts::ledger_transaction_id.eq(&tx))
-        .execute(conn)?;
+    store::set_ledger_transaction(conn, &p.id, &tx)?;
     audit(
         conn,
         now,
@@ -302,17 +237,7 @@ pub fn confirm_transfer(
     if p.status == "pending" {
         record_submitted(conn, now, &p, transfer)?;
     }
-    let n = diesel::update(
-        payouts::table
-            .find(&p.id)
-            .filter(payouts::status.eq("submitted")),
-    )
-    .set((
-        payouts::status.eq("paid"),
-        payouts::paid_at.eq(now.naive_utc()),
-        payouts::paid_reference.eq(transfer),
-    ))
-    .execute(conn)?;
+    let n = store::set_transfer_paid(conn, &p.id, transfer, now.naive_utc())?;
     if n == 1 {
         audit(
             conn,
@@ -339,18 +264,7 @@ pub fn fail(
     error: &str,
     from: &[&str],
 ) -> ApiResult<bool> {
-    let n = diesel::update(
-        payouts::table
-            .find(&p.id)
-            .filter(payouts::status.eq_any(from)),
-    )
-    .set((
-        payouts::status.eq("failed"),
-        payouts::failed_at.eq(now.naive_utc()),
-        payouts::claimed_until.eq(None::<NaiveDateTime>),
-        payouts::last_error.eq(error),
-    ))
-    .execute(conn)?;
+    let n = store::set_failed(conn, &p.id, from, error, now.naive_utc())?;
     if n == 0 {
         return Ok(false);
     }
@@ -394,19 +308,8 @@ pub fn mark_paid(
             "this payout goes through Stripe; its status comes from Stripe",
         ));
     }
-    super::invoices::lock(conn)?;
-    let n = diesel::update(
-        payouts::table
-            .find(&p.id)
-            .filter(payouts::status.eq("pending")),
-    )
-    .set((
-        payouts::status.eq("paid"),
-        payouts::paid_at.eq(now.naive_utc()),
-        payouts::paid_reference.eq(reference),
-        payouts::paid_by.eq(actor.id.as_deref()),
-    ))
-    .execute(conn)?;
+    super::store::lock::take(conn)?;
+    let n = store::set_manually_paid(conn, &p.id, reference, actor.id.as_deref(), now.naive_utc())?;
     if n == 0 {
         return Err(ApiError::conflict(format!(
             "the payout is already {}",
@@ -414,9 +317,7 @@ pub fn mark_paid(
         )));
     }
     let tx = post(conn, now, p, actor.id.as_deref())?;
-    diesel::update(payouts::table.find(&p.id))
-        .set(payouts::ledger_transaction_id.eq(&tx))
-        .execute(conn)?;
+    store::set_ledger_transaction(conn, &p.id, &tx)?;
     audit(
         conn,
         now,
@@ -431,22 +332,7 @@ pub fn mark_paid(
 /// Claims a pending Stripe payout for sending; None when another run holds it or it moved.
 fn claim(conn: &mut DbConn, now: DateTime<Utc>, id: &str) -> QueryResult<Option<PayoutRow>> {
     let t = now.naive_utc();
-    let n = diesel::update(
-        payouts::table
-            .find(id)
-            .filter(payouts::status.eq("pending"))
-            .filter(payouts::method.eq("stripe"))
-            .filter(
-                payouts::claimed_until
-                    .is_null()
-                    .or(payouts::claimed_until.lt(t)),
-            ),
-    )
-    .set((
-        payouts::claimed_until.eq(t + Duration::seconds(CLAIM_SECS)),
-        payouts::attempts.eq(payouts::attempts + 1),
-    ))
-    .execute(conn)?;
+    let n = store::claim(conn, id, t, t + Duration::seconds(CLAIM_SECS))?;
     if n == 1 { find(conn, id) } else { Ok(None) }
 }
 
@@ -466,14 +352,7 @@ pub async fn run(db: &Db, clock: &SharedClock, stripe: Option<&StripeApi>) -> Ap
         return Ok(report);
     };
     let pending: Vec<String> = db
-        .read(|conn| -> ApiResult<_> {
-            Ok(payouts::table
-                .filter(payouts::status.eq("pending"))
-                .filter(payouts::method.eq("stripe"))
-                .order_by(payouts::id.asc())
-                .select(payouts::id)
-                .load::<String>(conn)?)
-        })
+        .read(|conn| -> ApiResult<_> { Ok(store::pending_stripe(conn)?) })
         .await?;
     for id in pending {
         let now = clock.now();
@@ -523,16 +402,7 @@ pub async fn run(db: &Db, clock: &SharedClock, stripe: Option<&StripeApi>) -> Ap
             Err(CallError::Uncertain(message)) => {
                 tracing::warn!(payout = %p.id, error = %message, "transfer outcome unknown; the next run sends it again with the same idempotency key");
                 db.write(move |conn| -> ApiResult<_> {
-                    Ok(diesel::update(
-                        payouts::table
-                            .find(&p.id)
-                            .filter(payouts::status.eq("pending")),
-                    )
-                    .set((
-                        payouts::claimed_until.eq(None::<NaiveDateTime>),
-                        payouts::last_error.eq(&message),
-                    ))
-                    .execute(conn)?)
+                    Ok(store::release(conn, &p.id, &message)?)
                 })
                 .await?;
                 report.retrying.push(id);

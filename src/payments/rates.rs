@@ -8,15 +8,19 @@
 //! bill rate net of the platform fee and the vendor margin (README "Hourly payment").
 
 use chrono::{DateTime, Duration, NaiveDateTime, Utc};
-use diesel::prelude::*;
+use diesel::QueryResult;
+use diesel::result::Error::NotFound;
 use serde::Serialize;
 use utoipa::ToSchema;
 
 use super::amounts::basis_points;
+use super::store::rates::{self as store, NewPayRate};
+use super::store::vendor_agreements;
 use crate::config::PaymentSettings;
 use crate::db::DbConn;
-use crate::db::schema::{experts, pay_rates, projects, vendor_agreements};
 use crate::ids::PayRateId;
+
+pub use super::store::rates::PayRateRow;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ToSchema)]
 #[serde(rename_all = "snake_case")]
@@ -64,19 +68,6 @@ pub fn choose(
     }
 }
 
-#[derive(Debug, Clone, Queryable, Selectable)]
-#[diesel(table_name = pay_rates)]
-pub struct PayRateRow {
-    pub id: String,
-    pub expert_id: String,
-    pub project_id: String,
-    pub currency: String,
-    pub pay_per_hour_minor: i64,
-    pub basis: String,
-    pub effective_week: NaiveDateTime,
-    pub created_at: NaiveDateTime,
-}
-
 /// The vendor's margin in basis points (`None` for independent experts).
 pub fn margin_bps(
     conn: &mut DbConn,
@@ -84,11 +75,7 @@ pub fn margin_bps(
     vendor: Option<&str>,
 ) -> QueryResult<Option<i64>> {
     let Some(v) = vendor else { return Ok(None) };
-    let agreed: Option<i64> = vendor_agreements::table
-        .find(v)
-        .select(vendor_agreements::margin_bps)
-        .first(conn)
-        .optional()?;
+    let agreed = vendor_agreements::margin_of(conn, v)?;
     Ok(Some(agreed.unwrap_or(settings.vendor_margin_bps)))
 }
 
@@ -99,21 +86,18 @@ fn current(
     expert: &str,
     project: &str,
 ) -> QueryResult<(i64, Basis, String)> {
-    let (rate, cur, vendor): (i64, String, Option<String>) = experts::table
-        .find(expert)
-        .select((
-            experts::desired_rate_minor,
-            experts::desired_currency,
-            experts::vendor_id,
-        ))
-        .first(conn)?;
-    let (bill, pcur): (i64, String) = projects::table
-        .find(project)
-        .select((projects::bill_rate_minor, projects::currency))
-        .first(conn)?;
-    let margin = margin_bps(conn, settings, vendor.as_deref())?;
-    let (r, basis) = choose(rate, &cur, &pcur, bill, settings.platform_fee_bps, margin);
-    Ok((r, basis, pcur))
+    let e = crate::experts::find_expert(conn, expert)?.ok_or(NotFound)?;
+    let p = crate::projects::find_project(conn, project)?.ok_or(NotFound)?;
+    let margin = margin_bps(conn, settings, e.vendor_id.as_deref())?;
+    let (r, basis) = choose(
+        e.desired_rate_minor,
+        &e.desired_currency,
+        &p.currency,
+        p.bill_rate_minor,
+        settings.platform_fee_bps,
+        margin,
+    );
+    Ok((r, basis, p.currency))
 }
 
 fn insert(
@@ -124,19 +108,19 @@ fn insert(
     (rate, basis, currency): (i64, Basis, String),
     week: NaiveDateTime,
 ) -> QueryResult<()> {
-    diesel::insert_into(pay_rates::table)
-        .values((
-            pay_rates::id.eq(PayRateId::new(now).as_str()),
-            pay_rates::expert_id.eq(expert),
-            pay_rates::project_id.eq(project),
-            pay_rates::currency.eq(currency),
-            pay_rates::pay_per_hour_minor.eq(rate),
-            pay_rates::basis.eq(basis.as_str()),
-            pay_rates::effective_week.eq(week),
-            pay_rates::created_at.eq(now.naive_utc()),
-        ))
-        .execute(conn)?;
-    Ok(())
+    store::insert(
+        conn,
+        &NewPayRate {
+            id: PayRateId::new(now).as_str(),
+            expert_id: expert,
+            project_id: project,
+            currency: &currency,
+            pay_per_hour_minor: rate,
+            basis: basis.as_str(),
+            effective_week: week,
+            created_at: now.naive_utc(),
+        },
+    )
 }
 
 /// Fixes the expert's rate for the project the first time they are routed to it (from
@@ -148,21 +132,13 @@ pub fn fix_on_routing(
     expert: &str,
     project: &str,
 ) -> QueryResult<()> {
-    let exists: i64 = pay_rates::table
-        .filter(pay_rates::expert_id.eq(expert))
-        .filter(pay_rates::project_id.eq(project))
-        .count()
-        .get_result(conn)?;
+    let exists = store::count_for(conn, expert, project)?;
     if exists > 0 {
         return Ok(());
     }
     // Another routing of this expert to the project may be fixing it right now.
     crate::experts::lock_expert(conn, expert)?;
-    let exists: i64 = pay_rates::table
-        .filter(pay_rates::expert_id.eq(expert))
-        .filter(pay_rates::project_id.eq(project))
-        .count()
-        .get_result(conn)?;
+    let exists = store::count_for(conn, expert, project)?;
     if exists > 0 {
         return Ok(());
     }
@@ -184,14 +160,7 @@ pub fn for_week(
     project: &str,
     week: NaiveDateTime,
 ) -> QueryResult<Option<PayRateRow>> {
-    pay_rates::table
-        .filter(pay_rates::expert_id.eq(expert))
-        .filter(pay_rates::project_id.eq(project))
-        .filter(pay_rates::effective_week.le(week))
-        .order_by(pay_rates::effective_week.desc())
-        .select(PayRateRow::as_select())
-        .first(conn)
-        .optional()
+    store::in_force(conn, expert, project, week)
 }
 
 /// The rate of a week's sheet: the fixed one, or (work without a routing record, such as
@@ -213,7 +182,7 @@ pub fn for_sheet(
     }
     let r = current(conn, settings, expert, project)?;
     insert(conn, now, expert, project, r, week)?;
-    for_week(conn, expert, project, week)?.ok_or(diesel::result::Error::NotFound)
+    for_week(conn, expert, project, week)?.ok_or(NotFound)
 }
 
 /// The expert changed their rate (or currency): every project they have a rate for gets
@@ -225,21 +194,11 @@ pub fn on_rate_change(
     expert: &str,
 ) -> QueryResult<usize> {
     let next = (crate::clock::week_of(now) + Duration::days(7)).naive_utc();
-    let projects: Vec<String> = pay_rates::table
-        .filter(pay_rates::expert_id.eq(expert))
-        .select(pay_rates::project_id)
-        .distinct()
-        .load(conn)?;
+    let projects = store::projects_of(conn, expert)?;
     let mut changed = 0;
     for p in projects {
         let r = current(conn, settings, expert, &p)?;
-        diesel::delete(
-            pay_rates::table
-                .filter(pay_rates::expert_id.eq(expert))
-                .filter(pay_rates::project_id.eq(&p))
-                .filter(pay_rates::effective_week.eq(next)),
-        )
-        .execute(conn)?;
+        store::delete_effective(conn, expert, &p, next)?;
         let in_force = for_week(conn, expert, &p, next)?;
         if in_force.is_some_and(|x| x.pay_per_hour_minor == r.0 && x.basis == r.1.as_str()) {
             continue;

@@ -346,7 +346,7 @@ async fn get_transaction(
     let v = state
         .db
         .read(move |conn| -> ApiResult<_> {
-            let t = store::find(conn, id.as_str())?
+            let t = store::find_transaction(conn, id.as_str())?
                 .ok_or_else(|| ApiError::not_found(format!("transaction {id} not found")))?;
             let entries = store::entries_of(conn, &t.id)?
                 .into_iter()

@@ -5,38 +5,21 @@
 //! type time in. Time in the queue (offered, not accepted) has no session, so it is never
 //! paid.
 
-use chrono::{DateTime, NaiveDateTime, Utc};
-use diesel::prelude::*;
+use chrono::{DateTime, Utc};
+use diesel::QueryResult;
 
+use super::store::time_entries::{self as store, NewTimeEntry};
 use crate::assignments::AssignmentRow;
 use crate::db::DbConn;
-use crate::db::schema::{experts, time_entries};
 use crate::ids::TimeEntryId;
 
-#[derive(Debug, Clone, Queryable, Selectable)]
-#[diesel(table_name = time_entries)]
-pub struct TimeEntryRow {
-    pub id: String,
-    pub expert_id: String,
-    pub source_type: String,
-    pub source_id: String,
-    pub payer_type: String,
-    pub payer_org_id: Option<String>,
-    pub vendor_org_id: Option<String>,
-    pub project_id: Option<String>,
-    pub slice_id: String,
-    pub role: String,
-    pub seconds: i64,
-    pub measured_seconds: i64,
-    pub cap_seconds: i64,
-    pub idle_limit_secs: i64,
-    pub sessions: String,
-    pub week_start: NaiveDateTime,
-    pub worked_at: NaiveDateTime,
-    pub created_at: NaiveDateTime,
-    /// What paid training time paid (project time is paid through its timesheet).
-    pub pay_minor: Option<i64>,
-    pub pay_currency: Option<String>,
+pub use super::store::time_entries::{Filter, Scope, TimeEntryRow, list};
+
+/// The expert's vendor now (the roster the work is done on).
+fn vendor_of(conn: &mut DbConn, expert: &str) -> QueryResult<Option<String>> {
+    Ok(crate::experts::find_expert(conn, expert)?
+        .ok_or(diesel::result::Error::NotFound)?
+        .vendor_id)
 }
 
 /// How an entry was measured.
@@ -59,96 +42,38 @@ pub fn record_assignment(
     let t = now.naive_utc();
     // The expert's vendor when the work was done: that roster's admins see the entry (and
     // later pay its margin), even if the expert moves on.
-    let vendor: Option<String> = experts::table
-        .find(&a.expert_id)
-        .select(experts::vendor_id)
-        .first(conn)?;
-    let exists: i64 = time_entries::table
-        .filter(time_entries::source_type.eq("assignment"))
-        .filter(time_entries::source_id.eq(&a.id))
-        .count()
-        .get_result(conn)?;
-    if exists > 0 {
+    let vendor = vendor_of(conn, &a.expert_id)?;
+    if store::count_of_source(conn, "assignment", &a.id)? > 0 {
         return Ok(());
     }
-    diesel::insert_into(time_entries::table)
-        .values((
-            time_entries::id.eq(TimeEntryId::new(now).as_str()),
-            time_entries::expert_id.eq(&a.expert_id),
-            time_entries::source_type.eq("assignment"),
-            time_entries::source_id.eq(&a.id),
-            time_entries::payer_type.eq("lab"),
-            time_entries::payer_org_id.eq(a.org_id.as_deref()),
-            time_entries::vendor_org_id.eq(vendor.as_deref()),
-            time_entries::project_id.eq(a.project_id.as_deref()),
-            time_entries::slice_id.eq(&a.slice_id),
-            time_entries::role.eq(&a.role),
-            time_entries::seconds.eq(measured.min(m.cap_seconds.max(0))),
-            time_entries::measured_seconds.eq(measured),
-            time_entries::cap_seconds.eq(m.cap_seconds),
-            time_entries::idle_limit_secs.eq(m.idle_limit_secs),
-            time_entries::sessions
-                .eq(serde_json::to_string(&sessions).unwrap_or_else(|_| "[]".into())),
-            time_entries::week_start.eq(crate::clock::week_of(now).naive_utc()),
-            time_entries::worked_at.eq(t),
-            time_entries::created_at.eq(t),
-        ))
-        .execute(conn)?;
-    let entry = time_entries::table
-        .filter(time_entries::source_type.eq("assignment"))
-        .filter(time_entries::source_id.eq(&a.id))
-        .select(TimeEntryRow::as_select())
-        .first(conn)?;
+    let sessions = serde_json::to_string(&sessions).unwrap_or_else(|_| "[]".into());
+    store::insert(
+        conn,
+        &NewTimeEntry {
+            id: TimeEntryId::new(now).as_str(),
+            expert_id: &a.expert_id,
+            source_type: "assignment",
+            source_id: &a.id,
+            payer_type: "lab",
+            payer_org_id: a.org_id.as_deref(),
+            vendor_org_id: vendor.as_deref(),
+            project_id: a.project_id.as_deref(),
+            slice_id: &a.slice_id,
+            role: &a.role,
+            seconds: measured.min(m.cap_seconds.max(0)),
+            measured_seconds: measured,
+            cap_seconds: m.cap_seconds,
+            idle_limit_secs: m.idle_limit_secs,
+            sessions: &sessions,
+            week_start: crate::clock::week_of(now).naive_utc(),
+            worked_at: t,
+            created_at: t,
+            pay_minor: None,
+            pay_currency: None,
+        },
+    )?;
+    let entry = store::of_source(conn, "assignment", &a.id)?;
     super::timesheets::add_entry(conn, now, &entry)
-}
-
-/// Who a list shows: everything, or the union of one expert's own entries, entries paid
-/// by `labs`, and entries of work done on the rosters of `vendors`.
-pub struct Scope<'a> {
-    pub all: bool,
-    pub expert: Option<&'a str>,
-    pub labs: &'a [String],
-    pub vendors: &'a [String],
-}
-
-pub struct Filter<'a> {
-    pub expert: Option<&'a str>,
-    pub project: Option<&'a str>,
-    pub week: Option<DateTime<Utc>>,
-}
-
-pub fn list(
-    conn: &mut DbConn,
-    scope: &Scope<'_>,
-    f: &Filter<'_>,
-    after: Option<&str>,
-    limit: i64,
-) -> QueryResult<Vec<TimeEntryRow>> {
-    let mut q = time_entries::table.into_boxed();
-    if !scope.all {
-        q = q.filter(
-            time_entries::expert_id
-                .eq(scope.expert.unwrap_or("").to_owned())
-                .or(time_entries::payer_org_id.eq_any(scope.labs.to_vec()))
-                .or(time_entries::vendor_org_id.eq_any(scope.vendors.to_vec())),
-        );
-    }
-    if let Some(e) = f.expert {
-        q = q.filter(time_entries::expert_id.eq(e.to_owned()));
-    }
-    if let Some(p) = f.project {
-        q = q.filter(time_entries::project_id.eq(p.to_owned()));
-    }
-    if let Some(w) = f.week {
-        q = q.filter(time_entries::week_start.eq(crate::clock::week_of(w).naive_utc()));
-    }
-    if let Some(a) = after {
-        q = q.filter(time_entries::id.gt(a.to_owned()));
-    }
-    q.order_by(time_entries::id.asc())
-        .limit(limit)
-        .select(TimeEntryRow::as_select())
-        .load(conn)
 }
 
 /// Paid training time: an assessment (the platform pays) or a calibration session (the
@@ -176,49 +101,44 @@ pub fn record_training(
     now: DateTime<Utc>,
     t: &Training<'_>,
 ) -> crate::http::ApiResult<()> {
-    let exists: i64 = time_entries::table
-        .filter(time_entries::source_type.eq(t.source_type))
-        .filter(time_entries::source_id.eq(t.source_id))
-        .count()
-        .get_result(conn)?;
+    let exists = store::count_of_source(conn, t.source_type, t.source_id)?;
     if exists > 0 || t.seconds <= 0 {
         return Ok(());
     }
-    let vendor: Option<String> = experts::table
-        .find(t.expert)
-        .select(experts::vendor_id)
-        .first(conn)?;
+    let vendor = vendor_of(conn, t.expert)?;
     let pay = super::amounts::for_seconds(t.seconds, t.rate_per_hour);
     let sessions: Vec<[DateTime<Utc>; 2]> = t.sessions.iter().map(|(s, e)| [*s, *e]).collect();
+    let sessions = serde_json::to_string(&sessions).unwrap_or_else(|_| "[]".into());
     let ts = now.naive_utc();
-    diesel::insert_into(time_entries::table)
-        .values((
-            time_entries::id.eq(TimeEntryId::new(now).as_str()),
-            time_entries::expert_id.eq(t.expert),
-            time_entries::source_type.eq(t.source_type),
-            time_entries::source_id.eq(t.source_id),
-            time_entries::payer_type.eq(if t.paying_vendor.is_some() {
+    store::insert(
+        conn,
+        &NewTimeEntry {
+            id: TimeEntryId::new(now).as_str(),
+            expert_id: t.expert,
+            source_type: t.source_type,
+            source_id: t.source_id,
+            payer_type: if t.paying_vendor.is_some() {
                 "vendor"
             } else {
                 "platform"
-            }),
-            time_entries::payer_org_id.eq(t.paying_vendor),
-            time_entries::vendor_org_id.eq(vendor.as_deref()),
-            time_entries::slice_id.eq(t.slice),
-            time_entries::role.eq(t.source_type),
-            time_entries::seconds.eq(t.seconds),
-            time_entries::measured_seconds.eq(t.seconds),
-            time_entries::cap_seconds.eq(t.cap_seconds),
-            time_entries::idle_limit_secs.eq(0i64),
-            time_entries::sessions
-                .eq(serde_json::to_string(&sessions).unwrap_or_else(|_| "[]".into())),
-            time_entries::week_start.eq(crate::clock::week_of(now).naive_utc()),
-            time_entries::worked_at.eq(ts),
-            time_entries::created_at.eq(ts),
-            time_entries::pay_minor.eq(pay),
-            time_entries::pay_currency.eq(t.currency),
-        ))
-        .execute(conn)?;
+            },
+            payer_org_id: t.paying_vendor,
+            vendor_org_id: vendor.as_deref(),
+            project_id: None,
+            slice_id: t.slice,
+            role: t.source_type,
+            seconds: t.seconds,
+            measured_seconds: t.seconds,
+            cap_seconds: t.cap_seconds,
+            idle_limit_secs: 0,
+            sessions: &sessions,
+            week_start: crate::clock::week_of(now).naive_utc(),
+            worked_at: ts,
+            created_at: ts,
+            pay_minor: Some(pay),
+            pay_currency: Some(t.currency),
+        },
+    )?;
     if pay > 0 {
         super::store::post(
             conn,

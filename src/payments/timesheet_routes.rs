@@ -7,19 +7,18 @@
 //! the expert's pay; platform admins everything.
 
 use actix_web::{HttpResponse, get, post, put, web};
-use chrono::{DateTime, NaiveDateTime, Utc};
-use diesel::prelude::*;
+use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
 use super::amounts;
-use super::rates::PayRateRow;
+use super::store::timesheets::{SheetFilter, Visible};
+use super::store::{rates as rates_store, timesheets as sheets_store, vendor_agreements};
 use super::timesheet::{Mover, Status};
 use super::timesheets::{self, LineRow, SheetRow};
 use crate::audit::{Actor, Entry};
 use crate::auth::{OrgKind, Principal, Scope};
 use crate::db::DbConn;
-use crate::db::schema::{audit_events, experts, pay_rates, timesheets as ts, vendor_agreements};
 use crate::http::pagination::{Page, PageParams};
 use crate::http::{ApiError, ApiResult, Checks, FieldError, Json, Query, Validate, path_id};
 use crate::ids::{ExpertId, OrgId, PayRateId, ProjectId, SliceId, TimesheetId, TimesheetLineId};
@@ -181,13 +180,6 @@ pub struct TimesheetView {
     pub history: Vec<HistoryEntry>,
 }
 
-fn handle_of(conn: &mut DbConn, expert: &str) -> QueryResult<String> {
-    experts::table
-        .find(expert)
-        .select(experts::handle)
-        .first(conn)
-}
-
 /// Removes what the lab is billed from an audit entry's details.
 fn redact_bill(v: &mut serde_json::Value) {
     match v {
@@ -210,23 +202,13 @@ fn view(conn: &mut DbConn, s: SheetRow, who: Viewer) -> ApiResult<TimesheetView>
     let seconds: i64 = lines.iter().map(LineRow::seconds).sum();
     let pay: i64 = lines.iter().filter_map(|l| l.pay_minor).sum::<i64>() + s.floor_top_up_minor;
     let bill: i64 = lines.iter().filter_map(|l| l.bill_minor).sum();
-    let history = audit_events::table
-        .filter(audit_events::subject_type.eq("timesheet"))
-        .filter(audit_events::subject_id.eq(&s.id))
-        .order_by(audit_events::id.asc())
-        .select((
-            audit_events::action,
-            audit_events::at,
-            audit_events::actor_type,
-            audit_events::details,
-        ))
-        .load::<(String, NaiveDateTime, String, String)>(conn)?
+    let history = timesheets::history(conn, &s.id)?
         .into_iter()
-        .map(|(action, at, actor_type, details)| HistoryEntry {
-            action,
-            at: crate::clock::utc(at),
-            actor_type,
-            details: serde_json::from_str(&details).unwrap_or_default(),
+        .map(|e| HistoryEntry {
+            action: e.action,
+            at: crate::clock::utc(e.at),
+            actor_type: e.actor_type,
+            details: serde_json::from_str(&e.details).unwrap_or_default(),
         })
         // The details follow the view: labs see none (they hold the expert's pay), experts
         // not the bill.
@@ -241,7 +223,7 @@ fn view(conn: &mut DbConn, s: SheetRow, who: Viewer) -> ApiResult<TimesheetView>
         .collect();
     Ok(TimesheetView {
         expert_id: (who != Lab).then(|| ExpertId::from_db(s.expert_id.clone())),
-        expert_handle: handle_of(conn, &s.expert_id)?,
+        expert_handle: timesheets::handle_of(conn, &s.expert_id)?,
         project_id: ProjectId::from_db(s.project_id.clone()),
         lab_org_id: OrgId::from_db(s.org_id.clone()),
         vendor_org_id: if who == Lab {
@@ -345,7 +327,7 @@ async fn list_timesheets(
     let page = state
         .db
         .read(move |conn| -> ApiResult<_> {
-            let mut query = ts::table.into_boxed();
+            let mut filter = SheetFilter::default();
             let all = matches!(&principal, Principal::User(u) if u.is_platform_admin);
             if !all {
                 let (own, labs, vendors) = match &principal {
@@ -359,36 +341,22 @@ async fn list_timesheets(
                         (None, vec![k.org_id.to_string()], vec![])
                     }
                 };
-                query = query.filter(
-                    ts::expert_id
-                        .eq(own.unwrap_or_default())
-                        .or(ts::org_id.eq_any(labs))
-                        .or(ts::vendor_org_id.eq_any(vendors)),
-                );
+                filter.visible = Some(Visible {
+                    expert: own.unwrap_or_default(),
+                    labs,
+                    vendors,
+                });
             }
             // Naming an expert is for those who may see them (as for time entries: labs
             // cannot link an id to a handle).
             if let Some(e) = &q.expert {
                 crate::experts::service::visible_expert(conn, &principal, e)?;
-                query = query.filter(ts::expert_id.eq(e.as_str().to_owned()));
+                filter.expert = Some(e.as_str().to_owned());
             }
-            if let Some(st) = q.status {
-                query = query.filter(ts::status.eq(st.as_str()));
-            }
-            if let Some(p) = &q.project {
-                query = query.filter(ts::project_id.eq(p.as_str().to_owned()));
-            }
-            if let Some(w) = q.week {
-                query = query.filter(ts::week_start.eq(crate::clock::week_of(w).naive_utc()));
-            }
-            if let Some(a) = &req.after {
-                query = query.filter(ts::id.gt(a.clone()));
-            }
-            let rows: Vec<SheetRow> = query
-                .order_by(ts::id.asc())
-                .limit(req.limit + 1)
-                .select(SheetRow::as_select())
-                .load(conn)?;
+            filter.status = q.status.map(Status::as_str);
+            filter.project = q.project.as_ref().map(|p| p.as_str().to_owned());
+            filter.week = q.week.map(|w| crate::clock::week_of(w).naive_utc());
+            let rows = sheets_store::list(conn, filter, &req)?;
             Page::try_from_rows(
                 rows,
                 &req,
@@ -743,14 +711,7 @@ async fn list_pay_rates(
             if !crate::experts::service::sees_identity(conn, &principal, id.as_str())? {
                 return Err(ApiError::not_found(format!("expert {id} not found")));
             }
-            let rows: Vec<PayRateRow> = pay_rates::table
-                .filter(pay_rates::expert_id.eq(id.as_str()))
-                .order_by((
-                    pay_rates::project_id.asc(),
-                    pay_rates::effective_week.desc(),
-                ))
-                .select(PayRateRow::as_select())
-                .load(conn)?;
+            let rows = rates_store::of_expert(conn, id.as_str())?;
             Ok(rows
                 .into_iter()
                 .map(|r| PayRateView {
@@ -810,11 +771,7 @@ fn vendor_org(conn: &mut DbConn, org: &OrgId) -> ApiResult<()> {
 }
 
 fn agreement_view(conn: &mut DbConn, org: &OrgId, default: i64) -> ApiResult<VendorAgreementView> {
-    let row: Option<(i64, NaiveDateTime)> = vendor_agreements::table
-        .find(org.as_str())
-        .select((vendor_agreements::margin_bps, vendor_agreements::updated_at))
-        .first(conn)
-        .optional()?;
+    let row = vendor_agreements::find(conn, org.as_str())?;
     Ok(VendorAgreementView {
         vendor_org_id: org.clone(),
         margin_bps: row.map_or(default, |r| r.0),
@@ -905,24 +862,13 @@ async fn set_vendor_agreement(
         .db
         .write(move |conn| -> ApiResult<_> {
             vendor_org(conn, &org)?;
-            let t = now.naive_utc();
-            let n = diesel::update(vendor_agreements::table.find(org.as_str()))
-                .set((
-                    vendor_agreements::margin_bps.eq(b.margin_bps),
-                    vendor_agreements::updated_by.eq(admin.as_str()),
-                    vendor_agreements::updated_at.eq(t),
-                ))
-                .execute(conn)?;
-            if n == 0 {
-                diesel::insert_into(vendor_agreements::table)
-                    .values((
-                        vendor_agreements::vendor_org_id.eq(org.as_str()),
-                        vendor_agreements::margin_bps.eq(b.margin_bps),
-                        vendor_agreements::updated_by.eq(admin.as_str()),
-                        vendor_agreements::updated_at.eq(t),
-                    ))
-                    .execute(conn)?;
-            }
+            vendor_agreements::upsert(
+                conn,
+                org.as_str(),
+                b.margin_bps,
+                admin.as_str(),
+                now.naive_utc(),
+            )?;
             crate::audit::record(
                 conn,
                 now,

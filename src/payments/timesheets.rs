@@ -7,49 +7,22 @@
 //! posts each line to the ledger (and the pay-floor top-up, if any). Every change is
 //! audited. The lifecycle rules are the pure [`super::timesheet`].
 
-use chrono::{DateTime, Duration, NaiveDateTime, Utc};
-use diesel::prelude::*;
+use chrono::{DateTime, Duration, Utc};
+use diesel::{Connection, QueryResult};
 use serde_json::json;
 
 use super::amounts::{self, Rates};
 use super::ledger;
+use super::store::timesheets::{self as store, Approval, LineMoney, NewSheet, Submission};
 use super::store::{self as ledger_store, Source};
 use super::timesheet::{Mover, Status, auto_approve_at};
 use crate::audit::{Actor, Entry};
 use crate::config::PaymentSettings;
 use crate::db::DbConn;
-use crate::db::schema::{projects, timesheet_lines, timesheets};
 use crate::http::{ApiError, ApiResult};
 use crate::ids::{TimesheetId, TimesheetLineId};
 
-#[derive(Debug, Clone, Queryable, Selectable)]
-#[diesel(table_name = timesheets)]
-pub struct SheetRow {
-    pub id: String,
-    pub expert_id: String,
-    pub project_id: String,
-    pub org_id: String,
-    pub vendor_org_id: Option<String>,
-    pub currency: String,
-    pub week_start: NaiveDateTime,
-    pub status: String,
-    pub bill_rate_minor: Option<i64>,
-    pub pay_rate_minor: Option<i64>,
-    pub platform_fee_bps: Option<i64>,
-    pub vendor_margin_bps: Option<i64>,
-    pub pay_floor_per_hour_minor: Option<i64>,
-    pub floor_top_up_minor: i64,
-    pub submitted_at: Option<NaiveDateTime>,
-    pub auto_approve_at: Option<NaiveDateTime>,
-    pub disputed_at: Option<NaiveDateTime>,
-    pub approved_at: Option<NaiveDateTime>,
-    pub approved_by_type: Option<String>,
-    pub approved_by: Option<String>,
-    pub resolution_note: Option<String>,
-    pub invoice_id: Option<String>,
-    pub created_at: NaiveDateTime,
-    pub updated_at: NaiveDateTime,
-}
+pub use super::store::timesheets::{LineRow, SheetRow, find, lines_of};
 
 impl SheetRow {
     pub fn status(&self) -> Status {
@@ -70,23 +43,6 @@ impl SheetRow {
     }
 }
 
-#[derive(Debug, Clone, Queryable, Selectable)]
-#[diesel(table_name = timesheet_lines)]
-pub struct LineRow {
-    pub id: String,
-    pub timesheet_id: String,
-    pub slice_id: String,
-    pub entries: i32,
-    pub measured_seconds: i64,
-    pub approved_seconds: Option<i64>,
-    pub dispute_reason: Option<String>,
-    pub bill_minor: Option<i64>,
-    pub pay_minor: Option<i64>,
-    pub vendor_margin_minor: Option<i64>,
-    pub platform_minor: Option<i64>,
-    pub ledger_transaction_id: Option<String>,
-}
-
 impl LineRow {
     /// The seconds that are paid: the measured ones unless a dispute resolution reduced them.
     pub fn seconds(&self) -> i64 {
@@ -94,20 +50,37 @@ impl LineRow {
     }
 }
 
-pub fn find(conn: &mut DbConn, id: &str) -> QueryResult<Option<SheetRow>> {
-    timesheets::table
-        .find(id)
-        .select(SheetRow::as_select())
-        .first(conn)
-        .optional()
+/// The handle of the sheet's expert (through the experts facade).
+pub fn handle_of(conn: &mut DbConn, expert: &str) -> QueryResult<String> {
+    crate::experts::find_expert(conn, expert)?
+        .map(|e| e.handle)
+        .ok_or(diesel::result::Error::NotFound)
 }
 
-pub fn lines_of(conn: &mut DbConn, sheet: &str) -> QueryResult<Vec<LineRow>> {
-    timesheet_lines::table
-        .filter(timesheet_lines::timesheet_id.eq(sheet))
-        .order_by(timesheet_lines::slice_id.asc())
-        .select(LineRow::as_select())
-        .load(conn)
+/// A sheet's audit trail, oldest first (through the audit facade).
+pub fn history(conn: &mut DbConn, sheet: &str) -> QueryResult<Vec<crate::audit::AuditRow>> {
+    let mut page = crate::http::pagination::PageRequest {
+        limit: 500,
+        after: None,
+    };
+    let mut out = Vec::new();
+    loop {
+        let mut rows = crate::audit::list_events(
+            conn,
+            crate::audit::AuditFilter {
+                subject_id: Some(sheet.to_owned()),
+                ..Default::default()
+            },
+            &page,
+        )?;
+        let more = rows.len() as i64 > page.limit;
+        rows.truncate(page.limit as usize);
+        page.after = rows.last().map(|r| r.id.clone());
+        out.extend(rows.into_iter().filter(|r| r.subject_type == "timesheet"));
+        if !more {
+            return Ok(out);
+        }
+    }
 }
 
 /// Adds a time entry's seconds to its week's sheet (created open on first use). Called in
@@ -128,86 +101,57 @@ pub fn add_entry(
     // whose clock read the last instant of a week can commit after the sweep closed it).
     let mut week = e.week_start;
     let sheet = loop {
-        let mut q = timesheets::table
-            .filter(timesheets::expert_id.eq(&e.expert_id))
-            .filter(timesheets::project_id.eq(project))
-            .filter(timesheets::week_start.eq(week))
-            .into_boxed();
-        q = match &e.vendor_org_id {
-            Some(v) => q.filter(timesheets::vendor_org_id.eq(v.clone())),
-            None => q.filter(timesheets::vendor_org_id.is_null()),
-        };
-        let existing: Option<String> = q.select(timesheets::id).first(conn).optional()?;
+        let existing = store::id_for_week(
+            conn,
+            &e.expert_id,
+            project,
+            week,
+            e.vendor_org_id.as_deref(),
+        )?;
         match existing {
             Some(id) => {
                 // Locks the sheet while it is open, so a submission cannot pass this entry.
-                let open = diesel::update(
-                    timesheets::table
-                        .find(&id)
-                        .filter(timesheets::status.eq("open")),
-                )
-                .set(timesheets::updated_at.eq(t))
-                .execute(conn)?;
-                if open == 1 {
+                if store::touch_if_open(conn, &id, t)? == 1 {
                     break id;
                 }
                 tracing::warn!(timesheet = %id, entry = %e.id, "time entry after its week's sheet closed; it goes on the next week's");
                 week += Duration::days(7);
             }
             None => {
-                let currency: String = projects::table
-                    .find(project)
-                    .select(projects::currency)
-                    .first(conn)?;
+                let currency = crate::projects::find_project(conn, project)?
+                    .ok_or(diesel::result::Error::NotFound)?
+                    .currency;
                 let id = TimesheetId::new(now).into_string();
-                diesel::insert_into(timesheets::table)
-                    .values((
-                        timesheets::id.eq(&id),
-                        timesheets::expert_id.eq(&e.expert_id),
-                        timesheets::project_id.eq(project),
-                        timesheets::org_id.eq(lab),
-                        timesheets::vendor_org_id.eq(e.vendor_org_id.as_deref()),
-                        timesheets::currency.eq(currency),
-                        timesheets::week_start.eq(week),
-                        timesheets::status.eq("open"),
-                        timesheets::floor_top_up_minor.eq(0i64),
-                        timesheets::created_at.eq(t),
-                        timesheets::updated_at.eq(t),
-                    ))
-                    .execute(conn)?;
+                store::insert_open(
+                    conn,
+                    &NewSheet {
+                        id: &id,
+                        expert_id: &e.expert_id,
+                        project_id: project,
+                        org_id: lab,
+                        vendor_org_id: e.vendor_org_id.as_deref(),
+                        currency: &currency,
+                        week_start: week,
+                        at: t,
+                    },
+                )?;
                 break id;
             }
         }
     };
     if week != e.week_start {
-        diesel::update(crate::db::schema::time_entries::table.find(&e.id))
-            .set(crate::db::schema::time_entries::week_start.eq(week))
-            .execute(conn)?;
+        super::store::time_entries::set_week(conn, &e.id, week)?;
     }
-    let updated = diesel::update(
-        timesheet_lines::table
-            .filter(timesheet_lines::timesheet_id.eq(&sheet))
-            .filter(timesheet_lines::slice_id.eq(&e.slice_id)),
-    )
-    .set((
-        timesheet_lines::entries.eq(timesheet_lines::entries + 1),
-        timesheet_lines::measured_seconds.eq(timesheet_lines::measured_seconds + e.seconds),
-    ))
-    .execute(conn)?;
-    if updated == 0 {
-        diesel::insert_into(timesheet_lines::table)
-            .values((
-                timesheet_lines::id.eq(TimesheetLineId::new(now).as_str()),
-                timesheet_lines::timesheet_id.eq(&sheet),
-                timesheet_lines::slice_id.eq(&e.slice_id),
-                timesheet_lines::entries.eq(1),
-                timesheet_lines::measured_seconds.eq(e.seconds),
-            ))
-            .execute(conn)?;
+    if store::add_to_line(conn, &sheet, &e.slice_id, e.seconds)? == 0 {
+        store::insert_line(
+            conn,
+            TimesheetLineId::new(now).as_str(),
+            &sheet,
+            &e.slice_id,
+            e.seconds,
+        )?;
     }
-    diesel::update(timesheets::table.find(&sheet))
-        .set(timesheets::updated_at.eq(t))
-        .execute(conn)?;
+    store::touch(conn, &sheet, t)?;
     Ok(())
 }
 
@@ -272,10 +216,9 @@ pub fn submit(
     s: &SheetRow,
 ) -> ApiResult<()> {
     refuse(s, Status::Submitted, mover, now)?;
-    let bill: i64 = projects::table
-        .find(&s.project_id)
-        .select(projects::bill_rate_minor)
-        .first(conn)?;
+    let bill = crate::projects::find_project(conn, &s.project_id)?
+        .ok_or(diesel::result::Error::NotFound)?
+        .bill_rate_minor;
     let pay = super::rates::for_sheet(
         conn,
         now,
@@ -289,23 +232,19 @@ pub fn submit(
     let t = now.naive_utc();
     let approve_at = auto_approve_at(now, settings.auto_approve_days).naive_utc();
     moved(conn, |conn| {
-        diesel::update(
-            timesheets::table
-                .find(&s.id)
-                .filter(timesheets::status.eq("open")),
+        store::set_submitted(
+            conn,
+            &s.id,
+            &Submission {
+                bill_rate_minor: bill,
+                pay_rate_minor: pay.pay_per_hour_minor,
+                platform_fee_bps: settings.platform_fee_bps,
+                vendor_margin_bps: margin,
+                pay_floor_per_hour_minor: floor,
+                at: t,
+                auto_approve_at: approve_at,
+            },
         )
-        .set((
-            timesheets::status.eq("submitted"),
-            timesheets::bill_rate_minor.eq(bill),
-            timesheets::pay_rate_minor.eq(pay.pay_per_hour_minor),
-            timesheets::platform_fee_bps.eq(settings.platform_fee_bps),
-            timesheets::vendor_margin_bps.eq(margin),
-            timesheets::pay_floor_per_hour_minor.eq(floor),
-            timesheets::submitted_at.eq(t),
-            timesheets::auto_approve_at.eq(approve_at),
-            timesheets::updated_at.eq(t),
-        ))
-        .execute(conn)
     })?;
     audit(
         conn,
@@ -335,24 +274,21 @@ pub fn approve(
     let t = now.naive_utc();
     let from = s.status.clone();
     moved(conn, |conn| {
-        diesel::update(
-            timesheets::table
-                .find(&s.id)
-                .filter(timesheets::status.eq(&from)),
+        store::set_approved(
+            conn,
+            &s.id,
+            &from,
+            &Approval {
+                by_type: match mover {
+                    Mover::Lab => "lab",
+                    Mover::Platform => "platform",
+                    _ => "system",
+                },
+                by: actor.id.as_deref(),
+                note,
+                at: t,
+            },
         )
-        .set((
-            timesheets::status.eq("approved"),
-            timesheets::approved_at.eq(t),
-            timesheets::approved_by_type.eq(match mover {
-                Mover::Lab => "lab",
-                Mover::Platform => "platform",
-                _ => "system",
-            }),
-            timesheets::approved_by.eq(actor.id.as_deref()),
-            timesheets::resolution_note.eq(note),
-            timesheets::updated_at.eq(t),
-        ))
-        .execute(conn)
     })?;
     let mut lines = lines_of(conn, &s.id)?;
     for (i, (line, secs)) in adjust.iter().enumerate() {
@@ -405,16 +341,18 @@ pub fn approve(
             )?;
             Some(p.id().to_owned())
         };
-        diesel::update(timesheet_lines::table.find(&l.id))
-            .set((
-                timesheet_lines::approved_seconds.eq(l.approved_seconds),
-                timesheet_lines::bill_minor.eq(split.bill),
-                timesheet_lines::pay_minor.eq(split.expert_pay),
-                timesheet_lines::vendor_margin_minor.eq(split.vendor_margin),
-                timesheet_lines::platform_minor.eq(split.platform_total()),
-                timesheet_lines::ledger_transaction_id.eq(tx_id.as_deref()),
-            ))
-            .execute(conn)?;
+        store::set_line_money(
+            conn,
+            &l.id,
+            &LineMoney {
+                approved_seconds: l.approved_seconds,
+                bill_minor: split.bill,
+                pay_minor: split.expert_pay,
+                vendor_margin_minor: split.vendor_margin,
+                platform_minor: split.platform_total(),
+                ledger_transaction_id: tx_id.as_deref(),
+            },
+        )?;
         posted.push(json!({"line": l.id, "seconds": split.seconds, "bill": split.bill, "pay": split.expert_pay}));
     }
     let top_up = s
@@ -432,9 +370,7 @@ pub fn approve(
             },
             actor.id.as_deref(),
         )?;
-        diesel::update(timesheets::table.find(&s.id))
-            .set(timesheets::floor_top_up_minor.eq(top_up))
-            .execute(conn)?;
+        store::set_floor_top_up(conn, &s.id, top_up)?;
     }
     audit(
         conn,
@@ -467,23 +403,9 @@ pub fn dispute(
         }
     }
     let t = now.naive_utc();
-    moved(conn, |conn| {
-        diesel::update(
-            timesheets::table
-                .find(&s.id)
-                .filter(timesheets::status.eq("submitted")),
-        )
-        .set((
-            timesheets::status.eq("disputed"),
-            timesheets::disputed_at.eq(t),
-            timesheets::updated_at.eq(t),
-        ))
-        .execute(conn)
-    })?;
+    moved(conn, |conn| store::set_disputed(conn, &s.id, t))?;
     for (line, reason) in lines {
-        diesel::update(timesheet_lines::table.find(line))
-            .set(timesheet_lines::dispute_reason.eq(reason))
-            .execute(conn)?;
+        store::set_dispute_reason(conn, line, reason)?;
     }
     audit(
         conn,
@@ -504,18 +426,7 @@ pub fn sweep(
     settings: &PaymentSettings,
 ) -> ApiResult<usize> {
     let t = now.naive_utc();
-    let due: Vec<SheetRow> = timesheets::table
-        .filter(timesheets::status.eq("open"))
-        .filter(timesheets::week_start.le(t - Duration::days(7)))
-        .or_filter(
-            timesheets::status
-                .eq("submitted")
-                .and(timesheets::auto_approve_at.le(t)),
-        )
-        .order_by(timesheets::id.asc())
-        .limit(500)
-        .select(SheetRow::as_select())
-        .load(conn)?;
+    let due = store::due(conn, t)?;
     let system = Actor::system();
     let mut n = 0;
     for s in &due {

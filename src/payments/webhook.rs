@@ -14,17 +14,18 @@
 
 use actix_web::{HttpRequest, HttpResponse, post, web};
 use chrono::{DateTime, Utc};
-use diesel::prelude::*;
 use secrecy::ExposeSecret;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use utoipa::ToSchema;
 
+use super::store::{
+    invoices as invoices_store, payout_accounts, payouts as payouts_store, stripe_events,
+};
 use super::stripe::AccountState;
 use super::{invoices, payouts, stripe_signature};
 use crate::audit::Actor;
 use crate::db::DbConn;
-use crate::db::schema::{invoices as inv, payout_accounts, payouts as po, stripe_events};
 use crate::http::{ApiError, ApiResult};
 use crate::state::AppState;
 
@@ -72,17 +73,7 @@ fn apply(conn: &mut DbConn, now: DateTime<Utc>, e: &Event) -> ApiResult<String> 
             let Some(a) = AccountState::from_json(o) else {
                 return Ok("rejected: the account has no id".into());
             };
-            let n = diesel::update(
-                payout_accounts::table.filter(payout_accounts::stripe_account_id.eq(&a.id)),
-            )
-            .set((
-                payout_accounts::details_submitted.eq(a.details_submitted),
-                payout_accounts::payouts_enabled.eq(a.payouts_enabled),
-                payout_accounts::requirements_due
-                    .eq(serde_json::to_string(&a.requirements_due).unwrap_or_else(|_| "[]".into())),
-                payout_accounts::updated_at.eq(now.naive_utc()),
-            ))
-            .execute(conn)?;
+            let n = payout_accounts::set_state(conn, &a, now.naive_utc())?;
             if n == 1 {
                 "processed"
             } else {
@@ -96,11 +87,7 @@ fn apply(conn: &mut DbConn, now: DateTime<Utc>, e: &Event) -> ApiResult<String> 
             // transfer id), else by the transfer id.
             let payout: Option<String> = match str_at(o, "/metadata/cadre_payout_id") {
                 Some(p) => Some(p.to_owned()),
-                None => po::table
-                    .filter(po::stripe_transfer_id.eq(transfer))
-                    .select(po::id)
-                    .first(conn)
-                    .optional()?,
+                None => payouts_store::id_of_transfer(conn, transfer)?,
             };
             let Some(payout) = payout else {
                 return Ok("unknown payout".into());
@@ -161,11 +148,7 @@ fn apply(conn: &mut DbConn, now: DateTime<Utc>, e: &Event) -> ApiResult<String> 
             let pi = str_at(o, "/id").unwrap_or_default();
             let invoice: Option<String> = match str_at(o, "/metadata/cadre_invoice_id") {
                 Some(i) => Some(i.to_owned()),
-                None => inv::table
-                    .filter(inv::stripe_payment_intent_id.eq(pi))
-                    .select(inv::id)
-                    .first(conn)
-                    .optional()?,
+                None => invoices_store::id_of_payment_intent(conn, pi)?,
             };
             let Some(r) = (match invoice {
                 Some(i) => invoices::find(conn, &i)?,
@@ -195,19 +178,12 @@ fn apply(conn: &mut DbConn, now: DateTime<Utc>, e: &Event) -> ApiResult<String> 
             let Some(account) = &e.account else {
                 return Ok("ignored".into());
             };
-            let n = diesel::update(
-                payout_accounts::table.filter(payout_accounts::stripe_account_id.eq(account)),
-            )
-            .set((
-                payout_accounts::last_bank_payout_status.eq(if e.type_ == "payout.paid" {
-                    "paid"
-                } else {
-                    "failed"
-                }),
-                payout_accounts::last_bank_payout_at.eq(Some(now.naive_utc())),
-                payout_accounts::updated_at.eq(now.naive_utc()),
-            ))
-            .execute(conn)?;
+            let status = if e.type_ == "payout.paid" {
+                "paid"
+            } else {
+                "failed"
+            };
+            let n = payout_accounts::set_last_bank_payout(conn, account, status, now.naive_utc())?;
             if n == 1 {
                 "processed"
             } else {
@@ -280,11 +256,7 @@ async fn stripe_webhook(
     let ack = state
         .db
         .write(move |conn| -> ApiResult<_> {
-            let seen: Option<String> = stripe_events::table
-                .find(&event.id)
-                .select(stripe_events::outcome)
-                .first(conn)
-                .optional()?;
+            let seen = stripe_events::outcome_of(conn, &event.id)?;
             if let Some(outcome) = seen {
                 return Ok(WebhookAck {
                     received: true,
@@ -293,14 +265,7 @@ async fn stripe_webhook(
                 });
             }
             let outcome = apply(conn, now, &event)?;
-            diesel::insert_into(stripe_events::table)
-                .values((
-                    stripe_events::id.eq(&event.id),
-                    stripe_events::type_.eq(&event.type_),
-                    stripe_events::outcome.eq(&outcome),
-                    stripe_events::received_at.eq(now.naive_utc()),
-                ))
-                .execute(conn)?;
+            stripe_events::insert(conn, &event.id, &event.type_, &outcome, now.naive_utc())?;
             tracing::info!(event = %event.id, kind = %event.type_, outcome = %outcome, "stripe event");
             Ok(WebhookAck {
                 received: true,

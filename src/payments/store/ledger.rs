@@ -7,10 +7,10 @@ use diesel::dsl::sql;
 use diesel::prelude::*;
 use diesel::sql_types::{BigInt, Bool};
 
-use super::ledger::{self, Account, AccountKind, LedgerError, Posting, Transaction};
 use crate::db::DbConn;
 use crate::db::schema::{ledger_entries, ledger_transactions};
 use crate::ids::{LedgerEntryId, LedgerTransactionId};
+use crate::payments::ledger::{self, Account, AccountKind, LedgerError, Posting, Transaction};
 
 #[derive(Debug, Clone, Queryable, Selectable)]
 #[diesel(table_name = ledger_transactions)]
