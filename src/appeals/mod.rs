@@ -5,6 +5,8 @@
 //! gold answers. Overturning a sanction restores the status it ended; overturning a gold
 //! answer replaces the answer and regrades every answer on that item, correcting every
 //! affected score. The expert sees their appeals and the decisions.
+//!
+//! Owns: `appeals`.
 
 mod queries;
 pub mod routes;

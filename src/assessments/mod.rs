@@ -12,6 +12,8 @@
 //! got wrong (with counts) — never which item was wrong or any gold answer, so nothing
 //! about the pool leaks. Time from start to submission (capped at the time limit) is
 //! recorded as the assessment's active time, for payment.
+//!
+//! Owns: `assessments`.
 
 pub mod grading;
 pub mod jobs;

@@ -2,9 +2,11 @@
 //! adjudicate (routing), an assessment question (assessments), a calibration question
 //! (calibration) — and the work sessions that measure the time spent on it.
 //!
-//! Owns the tables `assignments` and `work_sessions`. The features that create work call
+//! The features that create work call
 //! this facade; none of them writes these tables itself. Pure logic: [`sessions`] (how
 //! heartbeats become measured time).
+//!
+//! Owns: `assignments`, `work_sessions`.
 
 pub mod sessions;
 mod store;

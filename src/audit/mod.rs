@@ -3,6 +3,8 @@
 //! time and details. [`record`] is the one way to write it and is called inside the
 //! transaction of the change it describes. Nothing updates or deletes audit rows.
 //! Details never contain secrets, tokens or passwords.
+//!
+//! Owns: `audit_events`.
 
 pub mod routes;
 mod store;

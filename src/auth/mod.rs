@@ -3,6 +3,8 @@
 //! handler receives from one extractor. Authorisation is explicit: each handler calls a
 //! policy check (`principal.org_admin(&org)`, `principal.require_scope(..)`, …), and
 //! those checks are the only place roles are interpreted.
+//!
+//! Owns: `users`, `sessions`, `refresh_tokens`, `email_tokens`, `api_keys`, `login_failures`.
 
 pub mod admin;
 pub mod api_keys;

@@ -294,15 +294,7 @@ pub async fn refresh(
             let Some(token) = store::find_refresh_token(conn, &hash)? else {
                 return Ok(RefreshOutcome::Invalid);
             };
-            let session = crate::db::schema::sessions::table;
-            use diesel::prelude::*;
-            let (user_id, revoked): (String, Option<chrono::NaiveDateTime>) = session
-                .find(&token.session_id)
-                .select((
-                    crate::db::schema::sessions::user_id,
-                    crate::db::schema::sessions::revoked_at,
-                ))
-                .first(conn)?;
+            let (user_id, revoked) = store::session_owner(conn, &token.session_id)?;
             let user = UserId::from_db(user_id);
             // A rotated token presented again means it leaked: end the whole family.
             if token.used_at.is_some() || !store::consume_refresh_token(conn, &token.id, now)? {

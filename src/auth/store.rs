@@ -159,6 +159,14 @@ pub fn insert_session(conn: &mut DbConn, user: &str, now: DateTime<Utc>) -> Quer
     Ok(id)
 }
 
+/// The user a session belongs to and when it was revoked, if it was.
+pub fn session_owner(conn: &mut DbConn, id: &str) -> QueryResult<(String, Option<NaiveDateTime>)> {
+    sessions::table
+        .find(id)
+        .select((sessions::user_id, sessions::revoked_at))
+        .first(conn)
+}
+
 /// True if the session exists, belongs to `user` and has not been revoked.
 pub fn session_is_live(conn: &mut DbConn, id: &str, user: &str) -> QueryResult<bool> {
     diesel::select(diesel::dsl::exists(

@@ -4,6 +4,8 @@
 //! participants, and which items split the group; answers feed the participants'
 //! `calibration` score; passing reinstates a suspended expert to probation; repeating a
 //! session on the same set measures drift. Reference answers never reach participants.
+//!
+//! Owns: `calibration_sessions`, `calibration_participants`.
 
 pub mod results;
 pub mod routes;

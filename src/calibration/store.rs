@@ -5,7 +5,7 @@ use diesel::prelude::*;
 
 use crate::assignments::AssignmentRow;
 use crate::db::DbConn;
-use crate::db::schema::{assignments, calibration_participants, calibration_sessions};
+use crate::db::schema::{calibration_participants, calibration_sessions};
 use crate::ids::{CalibrationParticipantId, CalibrationSessionId};
 
 #[derive(Debug, Clone, Queryable, Selectable)]
@@ -258,15 +258,7 @@ pub fn finish_participant(
 
 /// Moves a participant's correct count after one of their answers was regraded.
 pub fn regrade_participant(conn: &mut DbConn, a: &AssignmentRow, correct: bool) -> QueryResult<()> {
-    let Some(session): Option<Option<String>> = assignments::table
-        .find(&a.id)
-        .select(assignments::calibration_session_id)
-        .first(conn)
-        .optional()?
-    else {
-        return Ok(());
-    };
-    let Some(session) = session else {
+    let Some(session) = &a.calibration_session_id else {
         return Ok(());
     };
     let delta = if correct { 1 } else { -1 };

@@ -4,6 +4,8 @@
 //! `nosniff`, never inline. Institutional e-mail checks add `email_domain_verified`
 //! evidence; a recurring sweep expires credentials and reminds experts before expiry;
 //! eligibility for domains is computed from verified, unexpired credentials on demand.
+//!
+//! Owns: `credentials`, `evidence_files`, `credential_email_checks`.
 
 pub mod eligibility;
 pub mod expiry;

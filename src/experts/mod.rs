@@ -2,6 +2,8 @@
 //! move them through. An expert sees and edits their own profile; their vendor's admins see
 //! their roster; platform admins see everyone. Labs will only ever see the pseudonymous
 //! `handle` (contact details only with the expert's consent).
+//!
+//! Owns: `experts`, `vetting_transitions`.
 
 pub mod card;
 pub mod erase;

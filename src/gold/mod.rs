@@ -5,6 +5,8 @@
 //!
 //! Gold answers are never returned to experts: every endpoint here is for the owning
 //! lab, vendor admins, or platform admins.
+//!
+//! Owns: `gold_items`.
 
 pub mod routes;
 pub mod service;

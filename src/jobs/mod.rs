@@ -15,6 +15,8 @@
 //! lease that expires, and the job runs again; handlers are written to tolerate that.
 //! A live worker renews its lease while the handler runs, so a second worker never claims
 //! a job that is still running.
+//!
+//! Owns: `jobs`, `job_schedules`.
 
 pub mod registry;
 pub mod runner;

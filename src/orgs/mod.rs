@@ -1,6 +1,8 @@
 //! Organisations (labs and vendors), their members and roles, invitations by e-mail,
 //! and the API keys labs' pipelines use. Every read and write here is scoped to one
 //! organisation and checked with the caller's [`crate::auth::Principal`].
+//!
+//! Owns: `orgs`, `memberships`, `invitations`.
 
 mod queries;
 pub mod routes;

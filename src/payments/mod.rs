@@ -14,6 +14,8 @@
 //! approved or disputed, posted to the ledger ([`timesheets`]); lab invoices
 //! ([`invoices`]); Stripe Connect payout accounts, payout runs and Stripe's webhooks
 //! ([`payouts`], [`stripe`], [`webhook`]). HTTP in [`routes`].
+//!
+//! Owns: `ledger_transactions`, `ledger_entries`, `time_entries`, `pay_rates`, `vendor_agreements`, `timesheets`, `timesheet_lines`, `invoices`, `invoice_lines`, `payout_accounts`, `payouts`, `stripe_events`, `payments_lock`.
 
 pub mod amounts;
 pub mod invoice_routes;

@@ -2,6 +2,8 @@
 //! constitution, overlap, gold rate, adjudication, deadlines, bill rate, budget and
 //! conflict-of-interest exclusions), their lifecycle, and their versioned constitutions.
 //! Members of the lab read; its admins write; everyone else gets 404.
+//!
+//! Owns: `projects`, `project_slices`, `constitutions`, `constitution_clauses`.
 
 pub mod constitution;
 pub mod routes;
@@ -10,6 +12,5 @@ mod store;
 
 /// What other features may use of this feature's store.
 pub use store::{
-    ProjectFields, ProjectRow, clauses_of, count_projects_in_domain, find_constitution,
-    find_project, project_slices,
+    ProjectFields, ProjectRow, clauses_of, find_constitution, find_project, project_slices,
 };

@@ -210,13 +210,6 @@ pub fn list_projects(
     q.load(conn)
 }
 
-pub fn count_projects_in_domain(conn: &mut DbConn, domain: &str) -> QueryResult<i64> {
-    projects::table
-        .filter(projects::domain_id.eq(domain))
-        .count()
-        .get_result(conn)
-}
-
 #[derive(Debug, Clone, Queryable, Selectable)]
 #[diesel(table_name = project_slices)]
 pub struct ProjectSliceRow {

@@ -2,6 +2,8 @@
 //! transfers between vendors with the expert's consent, and the membership history.
 //! `experts.vendor_id` is the current roster, which every roster-scoped query reads;
 //! `roster_memberships` keeps every stay.
+//!
+//! Owns: `roster_invitations`, `roster_memberships`.
 
 pub mod chart_routes;
 pub mod charts;

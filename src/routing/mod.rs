@@ -1,6 +1,8 @@
 //! Escalated items (DESIGN, "Routing"): a lab's pipeline pushes the items its AI judge
 //! escalates into an active project; each item is idempotent per project by the lab's
 //! `external_id`. Items enter `queued`, with a reason, until routing assigns experts.
+//!
+//! Owns: `items`, `outcomes`, `routing_decisions`.
 
 pub mod agreement;
 pub mod decide;

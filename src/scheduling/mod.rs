@@ -11,6 +11,8 @@
 //! [`calendar_routes`] (the calendar feed), [`capacity_request_routes`] and
 //! [`shift_routes`]. Never shows labs who an expert is (handles only), and never lets one
 //! expert see another's shifts.
+//!
+//! Owns: `expert_schedules`, `availability_exceptions`, `capacity_requests`, `shifts`, `scheduling_lock`.
 
 pub mod availability;
 pub mod availability_routes;

@@ -2,6 +2,8 @@
 //! ([`stats`]), decayed Beta posteriors ([`beta`]) and Dawid–Skene ([`dawid_skene`]), all
 //! pure code checked against reference values from established libraries
 //! (`tests/fixtures/`).
+//!
+//! Owns: `score_profiles`, `slice_health`.
 
 pub mod beta;
 pub mod dawid_skene;

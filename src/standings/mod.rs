@@ -4,6 +4,8 @@
 //! puts an expert on probation; admins change status and tier with a reason; scoring will
 //! change status from measured accuracy. Every change is one conditional update, recorded
 //! as an event with its reason and numbers, audited, and e-mailed to the expert.
+//!
+//! Owns: `slice_standings`, `slice_standing_events`.
 
 pub mod routes;
 pub mod rules;

@@ -2,9 +2,12 @@
 //! require credentials, inherited down the tree) and capability slices (the unit of
 //! measurement and routing, each with a label schema). Platform admins own domains and
 //! shared slices; a lab may add private slices used only in its own projects.
+//!
+//! Owns: `domains`, `domain_requirements`, `slices`.
 
 pub mod label_schema;
 pub mod names;
+mod queries;
 pub mod routes;
 pub mod service;
 mod store;

@@ -171,7 +171,7 @@ fn in_use(conn: &mut DbConn, id: &str) -> ApiResult<Option<String>> {
     if slices > 0 {
         uses.push(format!("{slices} slice(s)"));
     }
-    let projects = crate::projects::count_projects_in_domain(conn, id)?;
+    let projects = super::queries::count_projects_in_domain(conn, id)?;
     if projects > 0 {
         uses.push(format!("{projects} project(s)"));
     }

@@ -10,6 +10,8 @@
 //! to `webhooks.max_attempts`; a lab admin can redeliver any delivery.
 //!
 //! Delivery is at least once: receivers deduplicate on the `id` of the event.
+//!
+//! Owns: `webhook_endpoints`, `webhook_deliveries`, `webhook_attempts`.
 
 pub mod address;
 pub mod deliver;

@@ -3,6 +3,8 @@
 
 mod helpers;
 
+mod architecture;
+
 mod assessments;
 mod audit;
 mod auth;
