@@ -5,7 +5,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
-use super::service::{self, Registration, Tokens};
+use super::service::{self, AccountKind, Registration, Tokens};
 use super::{OrgKind, OrgRole, Principal, Scope, is_plausible_email, password_policy};
 use crate::http::{ApiResult, Checks, FieldError, Json, Validate, client_ip, request_id};
 use crate::ids::{ApiKeyId, OrgId, UserId};
@@ -33,20 +33,12 @@ pub enum AccountType {
     Vendor,
 }
 
-impl AccountType {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            AccountType::Expert => "expert",
-            AccountType::Lab => "lab",
-            AccountType::Vendor => "vendor",
-        }
-    }
-
-    pub fn org_kind(self) -> Option<OrgKind> {
-        match self {
-            AccountType::Expert => None,
-            AccountType::Lab => Some(OrgKind::Lab),
-            AccountType::Vendor => Some(OrgKind::Vendor),
+impl From<AccountType> for AccountKind {
+    fn from(t: AccountType) -> Self {
+        match t {
+            AccountType::Expert => AccountKind::Expert,
+            AccountType::Lab => AccountKind::Lab,
+            AccountType::Vendor => AccountKind::Vendor,
         }
     }
 }
@@ -89,7 +81,10 @@ impl Validate for RegisterRequest {
             c.push("password", why);
         }
         c.text(&self.display_name, "display_name", 1, 100);
-        match (self.account_type.org_kind(), &self.organization_name) {
+        match (
+            AccountKind::from(self.account_type).org_kind(),
+            &self.organization_name,
+        ) {
             (Some(_), Some(name)) => {
                 c.text(name, "organization_name", 2, 120);
             }
@@ -167,7 +162,7 @@ async fn register(
 ) -> ApiResult<HttpResponse> {
     let b = body.into_inner();
     let reg = Registration {
-        account_type: b.account_type,
+        account_type: b.account_type.into(),
         email: b.email,
         password: b.password,
         display_name: b.display_name,

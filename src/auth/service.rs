@@ -8,7 +8,7 @@ use diesel::result::{DatabaseErrorKind, Error as DieselError};
 use serde_json::json;
 
 use super::ratelimit::{self, KeyKind};
-use super::{password, store, tokens};
+use super::{OrgKind, password, store, tokens};
 use crate::audit::{self, Actor, Entry};
 use crate::http::{ApiError, ApiResult, FieldError};
 use crate::ids::{OrgId, SessionId, UserId};
@@ -56,8 +56,39 @@ pub fn send_verification(
     Ok(())
 }
 
+/// What kind of account a registration opens.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AccountKind {
+    /// A specialist who applies for expert work.
+    Expert,
+    /// An AI lab; the registrant founds the organisation and becomes its lab admin.
+    Lab,
+    /// A vendor running a roster of experts; the registrant founds the organisation and
+    /// becomes its vendor admin.
+    Vendor,
+}
+
+impl AccountKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AccountKind::Expert => "expert",
+            AccountKind::Lab => "lab",
+            AccountKind::Vendor => "vendor",
+        }
+    }
+
+    /// The kind of organisation the registration founds, if any.
+    pub fn org_kind(self) -> Option<OrgKind> {
+        match self {
+            AccountKind::Expert => None,
+            AccountKind::Lab => Some(OrgKind::Lab),
+            AccountKind::Vendor => Some(OrgKind::Vendor),
+        }
+    }
+}
+
 pub struct Registration {
-    pub account_type: super::routes::AccountType,
+    pub account_type: AccountKind,
     pub email: String,
     pub password: String,
     pub display_name: String,
@@ -92,7 +123,7 @@ pub async fn register(
                     password_hash: &hash,
                     display_name: &reg.display_name,
                     is_platform_admin: false,
-                    is_expert: reg.account_type == super::routes::AccountType::Expert,
+                    is_expert: reg.account_type == AccountKind::Expert,
                     email_verified: false,
                 },
             )

@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::json;
 use utoipa::ToSchema;
 
-use super::routes::visible;
+use super::service::visible;
 use super::store::{self, EmailCheckRow};
 use crate::audit::{self, Actor, Entry};
 use crate::auth::{Principal, tokens};

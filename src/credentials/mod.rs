@@ -12,6 +12,7 @@ pub mod expiry;
 pub mod institution;
 pub mod jobs;
 pub mod routes;
+pub mod service;
 pub mod sniff;
 mod store;
 

@@ -8,6 +8,7 @@ use serde_json::json;
 use sha2::{Digest, Sha256};
 use utoipa::ToSchema;
 
+use super::service::visible;
 use super::sniff;
 use super::store::{self, CredentialRow};
 use crate::audit::{self, Actor, Entry};
@@ -159,24 +160,6 @@ fn view(conn: &mut DbConn, c: CredentialRow, now: DateTime<Utc>) -> ApiResult<Cr
         email_checks,
         created_at: crate::clock::utc(c.created_at),
     })
-}
-
-/// The credential and its expert, if the caller may see them (the expert, their vendor's
-/// admins, platform admins); 404 otherwise.
-pub(super) fn visible(
-    conn: &mut DbConn,
-    principal: &Principal,
-    id: &CredentialId,
-) -> ApiResult<(CredentialRow, crate::experts::ExpertRow)> {
-    let not_found = || ApiError::not_found(format!("credential {id} not found"));
-    let c = store::find(conn, id.as_str())?.ok_or_else(not_found)?;
-    let expert = crate::experts::service::visible_expert(
-        conn,
-        principal,
-        &ExpertId::from_db(c.expert_id.clone()),
-    )
-    .map_err(|_| not_found())?;
-    Ok((c, expert))
 }
 
 #[derive(Debug, Deserialize, ToSchema)]

@@ -6,6 +6,7 @@
 
 pub mod agreement;
 pub mod decide;
+pub mod detail;
 pub mod ingest;
 pub mod jobs;
 pub mod keys;

@@ -6,9 +6,10 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
 use utoipa::{IntoParams, ToSchema};
 
+use super::detail::{self, ItemDetail, item_status};
+pub use super::detail::{ItemStatus, Resolution};
 use super::ingest::{self, ItemInput, Stakes};
 use super::store::{self, ItemRow};
-use crate::assignments::AssignmentRow;
 use crate::audit::{self, Actor, Entry};
 use crate::auth::{Principal, Scope};
 use crate::db::DbConn;
@@ -33,27 +34,6 @@ pub const QUEUED_REASON: &str = "waiting in the queue for eligible experts";
 #[schema(value_type = Vec<ItemInput>, min_items = 1, max_items = 1000)]
 #[allow(dead_code)]
 struct ItemBatch(Vec<ItemInput>);
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ToSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum ItemStatus {
-    /// Waiting for experts (see `status_reason`).
-    Queued,
-    Assigned,
-    Adjudicating,
-    Resolved,
-    Cancelled,
-}
-
-fn item_status(s: &str) -> ItemStatus {
-    match s {
-        "assigned" => ItemStatus::Assigned,
-        "adjudicating" => ItemStatus::Adjudicating,
-        "resolved" => ItemStatus::Resolved,
-        "cancelled" => ItemStatus::Cancelled,
-        _ => ItemStatus::Queued,
-    }
-}
 
 /// An item as its lab sees it.
 #[derive(Debug, Serialize, ToSchema)]
@@ -91,17 +71,6 @@ pub struct Progress {
     pub expired: i64,
 }
 
-#[derive(Debug, Clone, Copy, Serialize, ToSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum Resolution {
-    /// The annotators agreed.
-    Agreement,
-    /// An adjudicator decided.
-    Adjudication,
-    /// The annotators disagreed and the project does not adjudicate.
-    Disagreement,
-}
-
 /// One expert's judgment, under their pseudonymous handle.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct Judgment {
@@ -125,111 +94,62 @@ pub struct ItemResult {
     pub judgments: Vec<Judgment>,
 }
 
-impl ItemView {
-    fn from_row(r: ItemRow, progress: Progress, result: Option<ItemResult>) -> Self {
+impl From<ItemDetail> for ItemView {
+    fn from(d: ItemDetail) -> Self {
         Self {
-            id: ItemId::from_db(r.id),
-            project_id: ProjectId::from_db(r.project_id),
-            slice_id: SliceId::from_db(r.slice_id),
-            external_id: r.external_id,
-            payload: serde_json::from_str(&r.payload).unwrap_or(Value::Null),
-            judge_confidence: r.judge_confidence,
-            stakes: Stakes::parse(&r.stakes).unwrap_or_default(),
-            priority: r.priority,
-            deadline: crate::clock::utc(r.deadline_at),
-            status: item_status(&r.status),
-            status_reason: r.status_reason,
-            created_at: crate::clock::utc(r.created_at),
-            updated_at: crate::clock::utc(r.updated_at),
-            resolved_at: r.resolved_at.map(crate::clock::utc),
-            constitution_version: r.constitution_version,
-            progress,
-            result,
+            id: d.id,
+            project_id: d.project_id,
+            slice_id: d.slice_id,
+            external_id: d.external_id,
+            payload: d.payload,
+            judge_confidence: d.judge_confidence,
+            stakes: d.stakes,
+            priority: d.priority,
+            deadline: d.deadline,
+            status: d.status,
+            status_reason: d.status_reason,
+            created_at: d.created_at,
+            updated_at: d.updated_at,
+            resolved_at: d.resolved_at,
+            constitution_version: d.constitution_version,
+            progress: Progress {
+                offered: d.progress.offered,
+                accepted: d.progress.accepted,
+                submitted: d.progress.submitted,
+                declined: d.progress.declined,
+                expired: d.progress.expired,
+            },
+            result: d.result.map(|r| ItemResult {
+                resolution: r.resolution,
+                final_label: r.final_label,
+                adjudicated: r.adjudicated,
+                judgments: r
+                    .judgments
+                    .into_iter()
+                    .map(|j| Judgment {
+                        expert: j.expert,
+                        role: j.role,
+                        label: j.label,
+                        agrees: j.agrees,
+                        submitted_at: j.submitted_at,
+                    })
+                    .collect(),
+            }),
         }
     }
 }
 
 /// The item with its progress and, once resolved, its result.
 pub fn item_view(conn: &mut DbConn, r: ItemRow) -> ApiResult<ItemView> {
-    item_views(conn, vec![r])?
-        .pop()
-        .ok_or_else(|| ApiError::internal(anyhow::anyhow!("item view vanished")))
+    detail::item_detail(conn, r).map(ItemView::from)
 }
 
-/// The lab's views of several items with one query each for their assignments, the
-/// resolved outcomes and the experts' handles (not one per item).
+/// The lab's views of several items (see [`detail::item_details`] for the queries).
 pub fn item_views(conn: &mut DbConn, rows: Vec<ItemRow>) -> ApiResult<Vec<ItemView>> {
-    let ids: Vec<String> = rows.iter().map(|r| r.id.clone()).collect();
-    let mut by_item: std::collections::HashMap<String, Vec<AssignmentRow>> =
-        std::collections::HashMap::new();
-    for a in crate::assignments::of_items(conn, &ids)? {
-        if let Some(item) = a.item_id.clone() {
-            by_item.entry(item).or_default().push(a);
-        }
-    }
-    let resolved: Vec<String> = rows
-        .iter()
-        .filter(|r| r.status == "resolved")
-        .map(|r| r.id.clone())
-        .collect();
-    let agreed = store::resolved_outcomes_of(conn, &resolved)?;
-    let experts: Vec<String> = resolved
-        .iter()
-        .flat_map(|i| by_item.get(i).into_iter().flatten())
-        .filter(|a| a.status == "submitted")
-        .map(|a| a.expert_id.clone())
-        .collect();
-    let handles = crate::experts::handles_of(conn, &experts)?;
-    let mut out = Vec::with_capacity(rows.len());
-    for r in rows {
-        let assignments = by_item.remove(&r.id).unwrap_or_default();
-        let mut progress = Progress::default();
-        for a in &assignments {
-            match a.status.as_str() {
-                "offered" => progress.offered += 1,
-                "accepted" => progress.accepted += 1,
-                "submitted" => progress.submitted += 1,
-                "declined" => progress.declined += 1,
-                _ => progress.expired += 1,
-            }
-        }
-        let result = match (r.status.as_str(), r.resolution.as_deref()) {
-            ("resolved", Some(res)) => {
-                let final_label: Option<Value> = r
-                    .final_label
-                    .as_deref()
-                    .and_then(|l| serde_json::from_str(l).ok());
-                let judgments = assignments
-                    .iter()
-                    .filter(|a| a.status == "submitted")
-                    .map(|a| Judgment {
-                        expert: handles.get(&a.expert_id).cloned().unwrap_or_default(),
-                        role: a.role.clone(),
-                        label: a
-                            .label
-                            .as_deref()
-                            .and_then(|l| serde_json::from_str(l).ok())
-                            .unwrap_or(Value::Null),
-                        agrees: agreed.get(&a.id).copied().flatten(),
-                        submitted_at: a.submitted_at.map(crate::clock::utc),
-                    })
-                    .collect();
-                Some(ItemResult {
-                    resolution: match res {
-                        "agreement" => Resolution::Agreement,
-                        "adjudication" => Resolution::Adjudication,
-                        _ => Resolution::Disagreement,
-                    },
-                    adjudicated: res == "adjudication",
-                    final_label,
-                    judgments,
-                })
-            }
-            _ => None,
-        };
-        out.push(ItemView::from_row(r, progress, result));
-    }
-    Ok(out)
+    Ok(detail::item_details(conn, rows)?
+        .into_iter()
+        .map(ItemView::from)
+        .collect())
 }
 
 /// Push escalated items into a project
@@ -629,4 +549,56 @@ async fn explain_routing(
         })
         .await?;
     Ok(HttpResponse::Ok().json(v))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::routing::detail::{JudgmentDetail, ProgressDetail, ResultDetail};
+
+    /// The item webhooks send the detail's serialisation as `data.item`; it must be the
+    /// view's JSON, field for field.
+    #[test]
+    fn the_webhook_item_is_the_view() {
+        let now = Utc::now();
+        let detail = ItemDetail {
+            id: ItemId::new(now),
+            project_id: ProjectId::new(now),
+            slice_id: SliceId::new(now),
+            external_id: "x-1".into(),
+            payload: json!({"prompt": "p", "a": "first", "b": "second"}),
+            judge_confidence: Some(0.4),
+            stakes: Stakes::default(),
+            priority: 3,
+            deadline: now,
+            status: ItemStatus::Resolved,
+            status_reason: "resolved".into(),
+            created_at: now,
+            updated_at: now,
+            resolved_at: Some(now),
+            constitution_version: Some(2),
+            progress: ProgressDetail {
+                offered: 1,
+                accepted: 2,
+                submitted: 3,
+                declined: 4,
+                expired: 5,
+            },
+            result: Some(ResultDetail {
+                resolution: Resolution::Adjudication,
+                final_label: Some(json!({"preference": "b"})),
+                adjudicated: true,
+                judgments: vec![JudgmentDetail {
+                    expert: "expert-7f3a".into(),
+                    role: "annotator".into(),
+                    label: json!({"preference": "a"}),
+                    agrees: Some(false),
+                    submitted_at: Some(now),
+                }],
+            }),
+        };
+        let payload = serde_json::to_string(&detail).unwrap();
+        let view = serde_json::to_string(&ItemView::from(detail)).unwrap();
+        assert_eq!(payload, view);
+    }
 }

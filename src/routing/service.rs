@@ -1742,8 +1742,8 @@ fn notify(
     };
     let org = row.org_id.clone();
     crate::webhooks::emit(conn, now, settings, &org, kind, |conn| {
-        let view = super::routes::item_view(conn, row).map_err(|e| anyhow::anyhow!("{e}"))?;
-        let mut data = json!({ "item": view });
+        let item = super::detail::item_detail(conn, row).map_err(|e| anyhow::anyhow!("{e}"))?;
+        let mut data = json!({ "item": item });
         if let Some(r) = reason {
             data["reason"] = json!(r);
         }
