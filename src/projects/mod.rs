@@ -11,5 +11,5 @@ mod store;
 /// What other features may use of this feature's store.
 pub use store::{
     ProjectFields, ProjectRow, clauses_of, count_projects_in_domain, find_constitution,
-    find_project, project_slices,
+    find_project, list_projects, project_slices,
 };
