@@ -3,29 +3,14 @@
 //! on its next use.
 
 use chrono::{DateTime, NaiveDateTime, Utc};
-use diesel::prelude::*;
+use diesel::QueryResult;
 
 use super::Scope;
+use super::store::{self, NewApiKeyRow};
 use crate::db::DbConn;
-use crate::db::schema::api_keys;
 use crate::http::pagination::PageRequest;
-use crate::ids::ApiKeyId;
 
-#[derive(Debug, Clone, Queryable, Selectable)]
-#[diesel(table_name = api_keys)]
-pub struct ApiKeyRow {
-    pub id: String,
-    pub org_id: String,
-    pub name: String,
-    pub prefix: String,
-    pub secret_hash: String,
-    pub scopes: String,
-    pub created_by: String,
-    pub created_at: NaiveDateTime,
-    pub last_used_at: Option<NaiveDateTime>,
-    pub revoked_at: Option<NaiveDateTime>,
-    pub revoked_by: Option<String>,
-}
+pub use super::store::ApiKeyRow;
 
 impl ApiKeyRow {
     /// Scopes are stored space-separated; unknown ones (from a newer version) are ignored.
@@ -58,53 +43,31 @@ pub fn insert(
     now: DateTime<Utc>,
     new: &NewApiKey<'_>,
 ) -> QueryResult<ApiKeyRow> {
-    let id = ApiKeyId::new(now);
-    diesel::insert_into(api_keys::table)
-        .values((
-            api_keys::id.eq(id.as_str()),
-            api_keys::org_id.eq(new.org),
-            api_keys::name.eq(new.name.trim()),
-            api_keys::prefix.eq(new.prefix),
-            api_keys::secret_hash.eq(new.secret_hash),
-            api_keys::scopes.eq(encode_scopes(new.scopes)),
-            api_keys::created_by.eq(new.created_by),
-            api_keys::created_at.eq(now.naive_utc()),
-        ))
-        .execute(conn)?;
-    api_keys::table
-        .find(id.as_str())
-        .select(ApiKeyRow::as_select())
-        .first(conn)
+    let scopes = encode_scopes(new.scopes);
+    store::insert_api_key(
+        conn,
+        now,
+        &NewApiKeyRow {
+            org: new.org,
+            name: new.name.trim(),
+            prefix: new.prefix,
+            secret_hash: new.secret_hash,
+            scopes: &scopes,
+            created_by: new.created_by,
+        },
+    )
 }
 
 pub fn find_by_secret_hash(conn: &mut DbConn, hash: &str) -> QueryResult<Option<ApiKeyRow>> {
-    api_keys::table
-        .filter(api_keys::secret_hash.eq(hash))
-        .select(ApiKeyRow::as_select())
-        .first(conn)
-        .optional()
+    store::find_api_key_by_secret_hash(conn, hash)
 }
 
 pub fn find(conn: &mut DbConn, org: &str, id: &str) -> QueryResult<Option<ApiKeyRow>> {
-    api_keys::table
-        .find(id)
-        .filter(api_keys::org_id.eq(org))
-        .select(ApiKeyRow::as_select())
-        .first(conn)
-        .optional()
+    store::find_api_key(conn, org, id)
 }
 
 pub fn list(conn: &mut DbConn, org: &str, page: &PageRequest) -> QueryResult<Vec<ApiKeyRow>> {
-    let mut q = api_keys::table
-        .filter(api_keys::org_id.eq(org))
-        .order_by(api_keys::id.asc())
-        .limit(page.limit + 1)
-        .select(ApiKeyRow::as_select())
-        .into_boxed();
-    if let Some(after) = &page.after {
-        q = q.filter(api_keys::id.gt(after.clone()));
-    }
-    q.load(conn)
+    store::list_api_keys(conn, org, page)
 }
 
 pub fn revoke(
@@ -114,18 +77,7 @@ pub fn revoke(
     by: &str,
     now: DateTime<Utc>,
 ) -> QueryResult<bool> {
-    let n = diesel::update(
-        api_keys::table
-            .find(id)
-            .filter(api_keys::org_id.eq(org))
-            .filter(api_keys::revoked_at.is_null()),
-    )
-    .set((
-        api_keys::revoked_at.eq(Some(now.naive_utc())),
-        api_keys::revoked_by.eq(Some(by)),
-    ))
-    .execute(conn)?;
-    Ok(n == 1)
+    store::revoke_api_key(conn, org, id, by, now)
 }
 
 /// Records use at most once a minute per key, so authentication is not a write per request.
@@ -138,9 +90,7 @@ pub fn touch(
     let stale =
         last_used.is_none_or(|t| crate::clock::utc(t) + chrono::Duration::seconds(60) <= now);
     if stale {
-        diesel::update(api_keys::table.find(id))
-            .set(api_keys::last_used_at.eq(Some(now.naive_utc())))
-            .execute(conn)?;
+        store::set_api_key_last_used(conn, id, now)?;
     }
     Ok(())
 }

@@ -180,8 +180,8 @@ pub fn is_plausible_email(email: &str) -> bool {
 
 /// What other features may use of this feature's store.
 pub use store::{
-    ERASED_PASSWORD, NewUser, UserRow, claim_unverified_user, emails_of, erase_user, find_user,
-    find_user_by_email, insert_user, revoke_user_sessions,
+    ERASED_PASSWORD, NewUser, UserRow, claim_unverified_user, count_users, emails_of, erase_user,
+    find_user, find_user_by_email, insert_user, revoke_user_sessions,
 };
 
 #[cfg(test)]

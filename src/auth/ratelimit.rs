@@ -7,11 +7,10 @@
 //! submitted e-mail whether or not an account exists, so throttling reveals nothing.
 
 use chrono::{DateTime, Duration, Utc};
-use diesel::prelude::*;
+use diesel::QueryResult;
 
+use super::store;
 use crate::db::DbConn;
-use crate::db::schema::login_failures;
-use crate::ids::LoginFailureId;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum KeyKind {
@@ -42,14 +41,7 @@ pub fn blocked_for(
     now: DateTime<Utc>,
 ) -> QueryResult<Option<i64>> {
     let since = (now - window).naive_utc();
-    let recent: Vec<chrono::NaiveDateTime> = login_failures::table
-        .filter(login_failures::key_kind.eq(kind.as_str()))
-        .filter(login_failures::key_hash.eq(key))
-        .filter(login_failures::at.gt(since))
-        .order_by(login_failures::at.desc())
-        .limit(max)
-        .select(login_failures::at)
-        .load(conn)?;
+    let recent = store::recent_login_failures(conn, kind.as_str(), key, since, max)?;
     if (recent.len() as i64) < max {
         return Ok(None);
     }
@@ -66,22 +58,12 @@ pub fn record_failure(
     key: &str,
     now: DateTime<Utc>,
 ) -> QueryResult<String> {
-    let id = LoginFailureId::new(now).into_string();
-    diesel::insert_into(login_failures::table)
-        .values((
-            login_failures::id.eq(&id),
-            login_failures::key_kind.eq(kind.as_str()),
-            login_failures::key_hash.eq(key),
-            login_failures::at.eq(now.naive_utc()),
-        ))
-        .execute(conn)?;
-    Ok(id)
+    store::insert_login_failure(conn, kind.as_str(), key, now)
 }
 
 /// Removes provisionally recorded failures (the login succeeded).
 pub fn forget(conn: &mut DbConn, ids: &[String]) -> QueryResult<()> {
-    diesel::delete(login_failures::table.filter(login_failures::id.eq_any(ids))).execute(conn)?;
-    Ok(())
+    store::delete_login_failures_by_id(conn, ids)
 }
 
 /// Forgets a key's failures (after a successful login) and prunes rows older than the window.
@@ -92,13 +74,6 @@ pub fn clear(
     window: Duration,
     now: DateTime<Utc>,
 ) -> QueryResult<()> {
-    diesel::delete(
-        login_failures::table
-            .filter(login_failures::key_kind.eq(kind.as_str()))
-            .filter(login_failures::key_hash.eq(key)),
-    )
-    .execute(conn)?;
-    diesel::delete(login_failures::table.filter(login_failures::at.le((now - window).naive_utc())))
-        .execute(conn)?;
-    Ok(())
+    store::delete_login_failures_of_key(conn, kind.as_str(), key)?;
+    store::delete_login_failures_before(conn, (now - window).naive_utc())
 }

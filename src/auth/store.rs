@@ -1,11 +1,13 @@
-//! Queries for users, sessions, refresh tokens and e-mail tokens.
+//! Queries for users, sessions, refresh tokens, e-mail tokens, API keys and login
+//! failures.
 
 use chrono::{DateTime, NaiveDateTime, Utc};
 use diesel::prelude::*;
 
 use crate::db::DbConn;
-use crate::db::schema::{email_tokens, refresh_tokens, sessions, users};
-use crate::ids::{EmailTokenId, RefreshTokenId, SessionId, UserId};
+use crate::db::schema::{api_keys, email_tokens, login_failures, refresh_tokens, sessions, users};
+use crate::http::pagination::PageRequest;
+use crate::ids::{ApiKeyId, EmailTokenId, LoginFailureId, RefreshTokenId, SessionId, UserId};
 
 #[derive(Debug, Clone, Queryable, Selectable)]
 #[diesel(table_name = users)]
@@ -61,6 +63,11 @@ pub fn email_taken(conn: &mut DbConn, email: &str) -> QueryResult<bool> {
         .count()
         .get_result(conn)?;
     Ok(n > 0)
+}
+
+/// How many accounts exist (erased ones included).
+pub fn count_users(conn: &mut DbConn) -> QueryResult<i64> {
+    users::table.count().get_result(conn)
 }
 
 pub fn find_user(conn: &mut DbConn, id: &str) -> QueryResult<Option<UserRow>> {
@@ -328,5 +335,188 @@ pub fn erase_user(conn: &mut DbConn, user: &str, now: DateTime<Utc>) -> QueryRes
         ))
         .execute(conn)?;
     diesel::delete(email_tokens::table.filter(email_tokens::user_id.eq(user))).execute(conn)?;
+    Ok(())
+}
+
+// ---- API keys ----
+
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = api_keys)]
+pub struct ApiKeyRow {
+    pub id: String,
+    pub org_id: String,
+    pub name: String,
+    pub prefix: String,
+    pub secret_hash: String,
+    pub scopes: String,
+    pub created_by: String,
+    pub created_at: NaiveDateTime,
+    pub last_used_at: Option<NaiveDateTime>,
+    pub revoked_at: Option<NaiveDateTime>,
+    pub revoked_by: Option<String>,
+}
+
+/// An API key row to insert; `scopes` is already encoded (space-separated).
+pub struct NewApiKeyRow<'a> {
+    pub org: &'a str,
+    pub name: &'a str,
+    pub prefix: &'a str,
+    pub secret_hash: &'a str,
+    pub scopes: &'a str,
+    pub created_by: &'a str,
+}
+
+pub fn insert_api_key(
+    conn: &mut DbConn,
+    now: DateTime<Utc>,
+    new: &NewApiKeyRow<'_>,
+) -> QueryResult<ApiKeyRow> {
+    let id = ApiKeyId::new(now);
+    diesel::insert_into(api_keys::table)
+        .values((
+            api_keys::id.eq(id.as_str()),
+            api_keys::org_id.eq(new.org),
+            api_keys::name.eq(new.name),
+            api_keys::prefix.eq(new.prefix),
+            api_keys::secret_hash.eq(new.secret_hash),
+            api_keys::scopes.eq(new.scopes),
+            api_keys::created_by.eq(new.created_by),
+            api_keys::created_at.eq(now.naive_utc()),
+        ))
+        .execute(conn)?;
+    api_keys::table
+        .find(id.as_str())
+        .select(ApiKeyRow::as_select())
+        .first(conn)
+}
+
+pub fn find_api_key_by_secret_hash(
+    conn: &mut DbConn,
+    hash: &str,
+) -> QueryResult<Option<ApiKeyRow>> {
+    api_keys::table
+        .filter(api_keys::secret_hash.eq(hash))
+        .select(ApiKeyRow::as_select())
+        .first(conn)
+        .optional()
+}
+
+pub fn find_api_key(conn: &mut DbConn, org: &str, id: &str) -> QueryResult<Option<ApiKeyRow>> {
+    api_keys::table
+        .find(id)
+        .filter(api_keys::org_id.eq(org))
+        .select(ApiKeyRow::as_select())
+        .first(conn)
+        .optional()
+}
+
+pub fn list_api_keys(
+    conn: &mut DbConn,
+    org: &str,
+    page: &PageRequest,
+) -> QueryResult<Vec<ApiKeyRow>> {
+    let mut q = api_keys::table
+        .filter(api_keys::org_id.eq(org))
+        .order_by(api_keys::id.asc())
+        .limit(page.limit + 1)
+        .select(ApiKeyRow::as_select())
+        .into_boxed();
+    if let Some(after) = &page.after {
+        q = q.filter(api_keys::id.gt(after.clone()));
+    }
+    q.load(conn)
+}
+
+/// Revokes the org's key unless already revoked. Returns false if nothing changed.
+pub fn revoke_api_key(
+    conn: &mut DbConn,
+    org: &str,
+    id: &str,
+    by: &str,
+    now: DateTime<Utc>,
+) -> QueryResult<bool> {
+    let n = diesel::update(
+        api_keys::table
+            .find(id)
+            .filter(api_keys::org_id.eq(org))
+            .filter(api_keys::revoked_at.is_null()),
+    )
+    .set((
+        api_keys::revoked_at.eq(Some(now.naive_utc())),
+        api_keys::revoked_by.eq(Some(by)),
+    ))
+    .execute(conn)?;
+    Ok(n == 1)
+}
+
+pub fn set_api_key_last_used(conn: &mut DbConn, id: &str, now: DateTime<Utc>) -> QueryResult<()> {
+    diesel::update(api_keys::table.find(id))
+        .set(api_keys::last_used_at.eq(Some(now.naive_utc())))
+        .execute(conn)?;
+    Ok(())
+}
+
+// ---- Login failures ----
+
+/// The times of the newest `limit` failures of a key after `since`, newest first.
+pub fn recent_login_failures(
+    conn: &mut DbConn,
+    key_kind: &str,
+    key_hash: &str,
+    since: NaiveDateTime,
+    limit: i64,
+) -> QueryResult<Vec<NaiveDateTime>> {
+    login_failures::table
+        .filter(login_failures::key_kind.eq(key_kind))
+        .filter(login_failures::key_hash.eq(key_hash))
+        .filter(login_failures::at.gt(since))
+        .order_by(login_failures::at.desc())
+        .limit(limit)
+        .select(login_failures::at)
+        .load(conn)
+}
+
+/// Records one failed login of a key and returns its id.
+pub fn insert_login_failure(
+    conn: &mut DbConn,
+    key_kind: &str,
+    key_hash: &str,
+    now: DateTime<Utc>,
+) -> QueryResult<String> {
+    let id = LoginFailureId::new(now).into_string();
+    diesel::insert_into(login_failures::table)
+        .values((
+            login_failures::id.eq(&id),
+            login_failures::key_kind.eq(key_kind),
+            login_failures::key_hash.eq(key_hash),
+            login_failures::at.eq(now.naive_utc()),
+        ))
+        .execute(conn)?;
+    Ok(id)
+}
+
+pub fn delete_login_failures_by_id(conn: &mut DbConn, ids: &[String]) -> QueryResult<()> {
+    diesel::delete(login_failures::table.filter(login_failures::id.eq_any(ids))).execute(conn)?;
+    Ok(())
+}
+
+/// Deletes every failure of a key.
+pub fn delete_login_failures_of_key(
+    conn: &mut DbConn,
+    key_kind: &str,
+    key_hash: &str,
+) -> QueryResult<()> {
+    diesel::delete(
+        login_failures::table
+            .filter(login_failures::key_kind.eq(key_kind))
+            .filter(login_failures::key_hash.eq(key_hash)),
+    )
+    .execute(conn)?;
+    Ok(())
+}
+
+/// Prunes failures recorded at or before `cutoff`.
+pub fn delete_login_failures_before(conn: &mut DbConn, cutoff: NaiveDateTime) -> QueryResult<()> {
+    diesel::delete(login_failures::table.filter(login_failures::at.le(cutoff))).execute(conn)?;
     Ok(())
 }

@@ -50,9 +50,7 @@ pub async fn seed(state: &AppState) -> anyhow::Result<Option<String>> {
     tokio::task::spawn_blocking(move || -> anyhow::Result<Option<String>> {
         let mut conn = pool.get()?;
         write_tx(&mut conn, |conn| -> anyhow::Result<Option<String>> {
-            use diesel::prelude::*;
-            let existing: i64 = crate::db::schema::users::table.count().get_result(conn)?;
-            if existing > 0 {
+            if auth::count_users(conn)? > 0 {
                 return Ok(None);
             }
             let add = |conn: &mut DbConn, p: &Person, admin: bool| -> anyhow::Result<UserId> {
@@ -123,11 +121,7 @@ pub async fn seed(state: &AppState) -> anyhow::Result<Option<String>> {
             let qualification = seed_qualification(conn, now, &admin)?;
             let scoring = seed_scoring(conn, now, &settings, &admin, &maria, &meridian)?;
             // Route the queued items now that a radiologist is qualified.
-            let queued: Vec<String> = crate::db::schema::items::table
-                .select(crate::db::schema::items::id)
-                .order_by(crate::db::schema::items::id.asc())
-                .load(conn)?;
-            for id in &queued {
+            for id in &crate::routing::all_item_ids(conn)? {
                 crate::routing::service::route_item(conn, now, &settings, id)
                     .map_err(|e| anyhow::anyhow!("demo routing: {e}"))?;
             }
@@ -167,4 +161,18 @@ pub async fn seed(state: &AppState) -> anyhow::Result<Option<String>> {
         })
     })
     .await?
+}
+
+/// A shared slice of the demo, by key.
+fn shared_slice(conn: &mut DbConn, key: &str) -> anyhow::Result<crate::taxonomy::SliceRow> {
+    crate::taxonomy::find_slice_by_key(conn, "", key)?
+        .ok_or_else(|| anyhow::anyhow!("demo slice {key} missing"))
+}
+
+/// The expert profile of the demo user with this e-mail address.
+fn expert_by_email(conn: &mut DbConn, email: &str) -> anyhow::Result<crate::experts::ExpertRow> {
+    let user = auth::find_user_by_email(conn, email)?
+        .ok_or_else(|| anyhow::anyhow!("demo user {email} missing"))?;
+    crate::experts::find_expert_by_user(conn, &user.id)?
+        .ok_or_else(|| anyhow::anyhow!("demo expert {email} missing"))
 }

@@ -19,24 +19,35 @@ pub(super) fn seed_payments(
     helix: &crate::ids::OrgId,
     meridian: &crate::ids::OrgId,
 ) -> anyhow::Result<String> {
-    use crate::db::schema::{experts, project_slices, projects, users, vendor_agreements};
+    use crate::http::pagination::PageRequest;
     use crate::payments::{invoices, time_entries::TimeEntryRow, timesheet::Mover, timesheets};
-    use diesel::prelude::*;
 
-    diesel::insert_into(vendor_agreements::table)
-        .values((
-            vendor_agreements::vendor_org_id.eq(meridian.as_str()),
-            vendor_agreements::margin_bps.eq(1200i64),
-            vendor_agreements::updated_by.eq(admin.as_str()),
-            vendor_agreements::updated_at.eq(now.naive_utc()),
-        ))
-        .execute(conn)?;
-    let (project, slice): (String, String) = projects::table
-        .inner_join(project_slices::table.on(project_slices::project_id.eq(projects::id)))
-        .filter(projects::org_id.eq(helix.as_str()))
-        .order_by(projects::id.asc())
-        .select((projects::id, project_slices::slice_id))
-        .first(conn)?;
+    crate::payments::set_vendor_margin(
+        conn,
+        meridian.as_str(),
+        1200,
+        admin.as_str(),
+        now.naive_utc(),
+    )?;
+    // Helix's first project (by id) that has a slice, and its first slice.
+    let helix_orgs = [helix.to_string()];
+    let helix_projects = crate::projects::list_projects(
+        conn,
+        Some(&helix_orgs),
+        None,
+        &PageRequest {
+            limit: 100,
+            after: None,
+        },
+    )?;
+    let mut first = None;
+    for p in &helix_projects {
+        if let Some(s) = crate::projects::project_slices(conn, helix.as_str(), &p.id)?.first() {
+            first = Some((p.id.clone(), s.slice_id.clone()));
+            break;
+        }
+    }
+    let (project, slice) = first.ok_or_else(|| anyhow::anyhow!("demo project missing"))?;
     let last_week = crate::clock::week_of(now) - Duration::days(7);
     let mut handles = Vec::new();
     let mut sheets = Vec::new();
@@ -44,11 +55,12 @@ pub(super) fn seed_payments(
         ("dr.chen@experts.demo", 3 * 3600 + 600),
         ("h.nakamura@experts.demo", 5 * 3600),
     ] {
-        let (expert, handle, vendor): (String, String, Option<String>) = experts::table
-            .inner_join(users::table.on(users::id.eq(experts::user_id)))
-            .filter(users::email.eq(email))
-            .select((experts::id, experts::handle, experts::vendor_id))
-            .first(conn)?;
+        let crate::experts::ExpertRow {
+            id: expert,
+            handle,
+            vendor_id: vendor,
+            ..
+        } = super::expert_by_email(conn, email)?;
         crate::payments::rates::fix_on_routing(
             conn,
             last_week,
@@ -64,7 +76,7 @@ pub(super) fn seed_payments(
             source_id: String::new(),
             payer_type: "lab".into(),
             payer_org_id: Some(helix.to_string()),
-            vendor_org_id: vendor,
+            vendor_org_id: vendor.clone(),
             project_id: Some(project.clone()),
             slice_id: slice.clone(),
             role: "annotator".into(),
@@ -80,10 +92,14 @@ pub(super) fn seed_payments(
             pay_currency: None,
         };
         timesheets::add_entry(conn, last_week + Duration::days(2), &entry)?;
-        let sheet: String = crate::db::schema::timesheets::table
-            .filter(crate::db::schema::timesheets::expert_id.eq(&expert))
-            .select(crate::db::schema::timesheets::id)
-            .first(conn)?;
+        let sheet = crate::payments::timesheet_id_for_week(
+            conn,
+            &expert,
+            &project,
+            last_week.naive_utc(),
+            vendor.as_deref(),
+        )?
+        .ok_or_else(|| anyhow::anyhow!("demo sheet missing"))?;
         let s = timesheets::find(conn, &sheet)?.ok_or_else(|| anyhow::anyhow!("demo sheet"))?;
         timesheets::submit(
             conn,

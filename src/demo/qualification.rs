@@ -18,24 +18,13 @@ pub(super) fn seed_qualification(
     admin: &UserId,
 ) -> anyhow::Result<String> {
     use crate::credentials as creds;
-    use crate::db::schema::{experts, slices};
     use crate::gold::service::{GoldOwner, UploadContext, upload};
     use crate::standings::rules::{SliceStatus, Tier};
     use crate::standings::service::{Change, apply};
-    use diesel::prelude::*;
 
     let platform = Actor::user(admin, None);
-    let slice = |conn: &mut DbConn, key: &str| -> anyhow::Result<crate::taxonomy::SliceRow> {
-        let id: String = slices::table
-            .filter(slices::key.eq(key))
-            .filter(slices::scope.eq(""))
-            .select(slices::id)
-            .first(conn)?;
-        crate::taxonomy::find_slice(conn, &id)?
-            .ok_or_else(|| anyhow::anyhow!("slice {key} vanished"))
-    };
-    let rust = slice(conn, "code/rust-review")?;
-    let radiology = slice(conn, "medicine/radiology:de")?;
+    let rust = super::shared_slice(conn, "code/rust-review")?;
+    let radiology = super::shared_slice(conn, "medicine/radiology:de")?;
 
     // Twelve review pairs: enough for one attempt of ten and a partial retake pool.
     let pairs = [
@@ -154,16 +143,7 @@ pub(super) fn seed_qualification(
         rows,
     )?;
 
-    let expert_named =
-        |conn: &mut DbConn, prefix: &str| -> anyhow::Result<crate::experts::ExpertRow> {
-            let id: String = experts::table
-                .filter(experts::display_name.like(format!("{prefix}%")))
-                .select(experts::id)
-                .first(conn)?;
-            crate::experts::find_expert(conn, &id)?
-                .ok_or_else(|| anyhow::anyhow!("demo expert vanished"))
-        };
-    let chen = expert_named(conn, "Dr. Wei Chen")?;
+    let chen = super::expert_by_email(conn, "dr.chen@experts.demo")?;
     for change in [
         Change {
             status: Some(SliceStatus::Qualified),

@@ -23,13 +23,11 @@ pub(super) fn seed_rosters(
     maria: &UserId,
     meridian: &crate::ids::OrgId,
 ) -> anyhow::Result<String> {
-    use crate::db::schema::{experts, gold_items, slices};
     use crate::experts::Profile;
     use crate::experts::service::{self as expert_service, Step};
     use crate::experts::vetting::{Mover, VettingStatus::*};
     use crate::standings::rules::{SliceStatus, Tier};
     use crate::standings::service::{Change, apply};
-    use diesel::prelude::*;
 
     let kofi = auth::insert_user(
         conn,
@@ -57,13 +55,7 @@ pub(super) fn seed_rosters(
         kofi.as_str(),
         OrgRole::VendorAdmin,
     )?;
-    let radiology_id: String = slices::table
-        .filter(slices::key.eq("medicine/radiology:de"))
-        .filter(slices::scope.eq(""))
-        .select(slices::id)
-        .first(conn)?;
-    let radiology = crate::taxonomy::find_slice(conn, &radiology_id)?
-        .ok_or_else(|| anyhow::anyhow!("radiology slice vanished"))?;
+    let radiology = super::shared_slice(conn, "medicine/radiology:de")?;
     let platform = Actor::user(admin, None);
 
     let mut roster: Vec<(String, &str)> = Vec::new();
@@ -110,10 +102,9 @@ pub(super) fn seed_rosters(
             memberships: vec![],
             request_id: None,
         };
-        let medicine: String = crate::db::schema::domains::table
-            .filter(crate::db::schema::domains::slug.eq("medicine/radiology"))
-            .select(crate::db::schema::domains::id)
-            .first(conn)?;
+        let medicine = crate::taxonomy::find_domain_by_slug(conn, "medicine/radiology")?
+            .ok_or_else(|| anyhow::anyhow!("demo domain medicine/radiology missing"))?
+            .id;
         let profile = Profile {
             display_name: name.to_owned(),
             headline: "Consultant radiologist".into(),
@@ -179,29 +170,20 @@ pub(super) fn seed_rosters(
 
     // The demo's history begins ten weeks ago: its roster members joined then (work counts
     // for the roster the expert was on at the time).
-    diesel::update(crate::db::schema::roster_memberships::table)
-        .set(
-            crate::db::schema::roster_memberships::joined_at
-                .eq((now - Duration::weeks(10)).naive_utc()),
-        )
-        .execute(conn)?;
+    crate::rosters::backdate_all_memberships(conn, (now - Duration::weeks(10)).naive_utc())?;
 
     // The platform's radiology pool (seeded by seed_scoring) and its reference scores.
-    let pool: Vec<(String, Option<i64>)> = gold_items::table
-        .filter(gold_items::slice_id.eq(&radiology.id))
-        .filter(gold_items::external_id.like("rad-cal-%"))
-        .order_by(gold_items::external_id.asc())
-        .select((gold_items::id, gold_items::answer_score))
-        .load(conn)?;
+    let pool: Vec<(String, Option<i64>)> =
+        crate::gold::gold_with_external_prefix(conn, &radiology.id, "rad-cal-")?
+            .into_iter()
+            .map(|g| (g.id, g.answer_score))
+            .collect();
     let gold: Vec<String> = pool.iter().map(|(id, _)| id.clone()).collect();
     let reference: std::collections::BTreeMap<String, i64> = pool
         .iter()
         .filter_map(|(id, s)| Some((id.clone(), (*s)?)))
         .collect();
-    let chen: String = experts::table
-        .filter(experts::display_name.like("Dr. Wei Chen%"))
-        .select(experts::id)
-        .first(conn)?;
+    let chen = super::expert_by_email(conn, "dr.chen@experts.demo")?.id;
     // (expert, vendor, how many of the week's five reads are off, by week 0–7).
     let plans: [(&str, &crate::ids::OrgId, [usize; 8]); 4] = [
         (&chen, meridian, [1, 1, 0, 1, 1, 0, 1, 1]),

@@ -17,14 +17,9 @@ pub(super) fn seed_scheduling(
     settings: &crate::config::Settings,
     ada: &UserId,
 ) -> anyhow::Result<String> {
-    use crate::db::schema::{experts, items};
     use crate::scheduling::{self as store, service};
-    use diesel::prelude::*;
 
-    let chen: String = experts::table
-        .filter(experts::display_name.like("Dr. Wei Chen%"))
-        .select(experts::id)
-        .first(conn)?;
+    let chen = super::expert_by_email(conn, "dr.chen@experts.demo")?.id;
     let slot = |d: &str, a: &str, b: &str| json!({"weekday": d, "start": a, "end": b});
     let weekly = json!([
         slot("mon", "18:00", "22:00"),
@@ -57,10 +52,13 @@ pub(super) fn seed_scheduling(
         now,
     )?;
     // Helix's radiology project and slice, from its routed items.
-    let (project, slice, org): (String, String, String) = items::table
-        .order_by(items::id.asc())
-        .select((items::project_id, items::slice_id, items::org_id))
-        .first(conn)?;
+    let first = crate::routing::all_item_ids(conn)?
+        .into_iter()
+        .next()
+        .ok_or_else(|| anyhow::anyhow!("demo items missing"))?;
+    let item = crate::routing::find_item(conn, &first)?
+        .ok_or_else(|| anyhow::anyhow!("demo item vanished"))?;
+    let (project, slice, org) = (item.project_id, item.slice_id, item.org_id);
     // The seven UTC days from tomorrow.
     let tomorrow = (now + Duration::days(1))
         .date_naive()

@@ -18,17 +18,9 @@ pub(super) fn seed_scoring(
     maria: &UserId,
     meridian: &crate::ids::OrgId,
 ) -> anyhow::Result<String> {
-    use crate::db::schema::{experts, slices};
     use crate::gold::service::{GoldOwner, UploadContext, upload};
-    use diesel::prelude::*;
 
-    let id: String = slices::table
-        .filter(slices::key.eq("medicine/radiology:de"))
-        .filter(slices::scope.eq(""))
-        .select(slices::id)
-        .first(conn)?;
-    let radiology = crate::taxonomy::find_slice(conn, &id)?
-        .ok_or_else(|| anyhow::anyhow!("radiology slice vanished"))?;
+    let radiology = super::shared_slice(conn, "medicine/radiology:de")?;
     let schema = crate::taxonomy::service::slice_schema(&radiology)?;
     let reads = [
         (
@@ -75,10 +67,7 @@ pub(super) fn seed_scoring(
         .iter()
         .filter_map(|r| r.id.as_ref().map(|i| i.to_string()))
         .collect();
-    let chen: String = experts::table
-        .filter(experts::display_name.like("Dr. Wei Chen%"))
-        .select(experts::id)
-        .first(conn)?;
+    let chen = super::expert_by_email(conn, "dr.chen@experts.demo")?.id;
     let session = crate::calibration::service::create(
         conn,
         now,

@@ -13,4 +13,6 @@ pub mod service;
 mod store;
 
 /// What other features may use of this feature's store.
-pub use store::{GoldRow, find as find_gold, set_answer};
+pub use store::{
+    GoldRow, find as find_gold, set_answer, with_external_prefix as gold_with_external_prefix,
+};

@@ -120,6 +120,21 @@ pub fn list(
     q.load(conn)
 }
 
+/// The slice's gold items whose external id starts with `prefix` (no LIKE wildcards), in
+/// external-id order.
+pub fn with_external_prefix(
+    conn: &mut DbConn,
+    slice: &str,
+    prefix: &str,
+) -> QueryResult<Vec<GoldRow>> {
+    gold_items::table
+        .filter(gold_items::slice_id.eq(slice))
+        .filter(gold_items::external_id.like(format!("{prefix}%")))
+        .order_by(gold_items::external_id.asc())
+        .select(GoldRow::as_select())
+        .load(conn)
+}
+
 /// A gold item by id (routing; callers never hand its answer to experts).
 pub fn find(conn: &mut DbConn, id: &str) -> QueryResult<Option<GoldRow>> {
     gold_items::table

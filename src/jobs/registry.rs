@@ -12,12 +12,11 @@ use std::pin::Pin;
 use std::sync::Arc;
 
 use chrono::{DateTime, Duration, NaiveDateTime, Utc};
-use diesel::prelude::*;
 
 use super::Queue;
+use super::store;
 use crate::clock::SharedClock;
 use crate::config::Settings;
-use crate::db::schema::jobs;
 use crate::db::{Db, DbConn, DbUnavailable};
 
 /// What a handler returns: a boxed future, so handlers of different types share a registry.
@@ -154,21 +153,14 @@ impl Lease {
         let t = now.naive_utc();
         let renewed = db
             .read(move |conn: &mut DbConn| {
-                diesel::update(
-                    jobs::table
-                        .filter(jobs::id.eq(&id))
-                        .filter(jobs::locked_by.eq(&worker))
-                        .filter(jobs::status.eq("running")),
-                )
-                .set((jobs::locked_until.eq(Some(until)), jobs::updated_at.eq(t)))
-                .execute(conn)
-                .map_err(|e| DbUnavailable::from_query(&e))
+                store::renew_lease(conn, &id, &worker, until, t)
+                    .map_err(|e| DbUnavailable::from_query(&e))
             })
             .await?;
-        if renewed != 1 {
+        if !renewed {
             tracing::warn!(job = %self.job_id, worker = %self.worker, "job lease lost: another worker may run this job");
         }
-        Ok(renewed == 1)
+        Ok(renewed)
     }
 }
 

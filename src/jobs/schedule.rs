@@ -7,12 +7,11 @@
 //! several nodes on one database exactly one of them wins each tick. Time is the injected
 //! clock, so tests make a sweep run by advancing the clock and draining the runners.
 
-use chrono::{DateTime, Duration, NaiveDateTime, Utc};
-use diesel::prelude::*;
+use chrono::{DateTime, Duration, Utc};
 
 use super::Queue;
 use super::registry::JobRegistry;
-use crate::db::schema::{job_schedules, jobs};
+use super::store;
 use crate::db::{Db, DbConn};
 
 /// A recurring job as the runner fires it: its kind, queue and current interval.
@@ -33,32 +32,16 @@ pub fn fire_due(
     let mut fired = 0;
     for r in recurring {
         let kind = r.kind;
-        let next: Option<NaiveDateTime> = job_schedules::table
-            .find(kind)
-            .select(job_schedules::next_run_at)
-            .first(conn)
-            .optional()?;
-        let Some(next) = next else { continue };
+        let Some(next) = store::schedule_next_run_at(conn, kind)? else {
+            continue;
+        };
         if next > t {
             continue;
         }
-        let won = diesel::update(
-            job_schedules::table
-                .find(kind)
-                .filter(job_schedules::next_run_at.eq(next)),
-        )
-        .set((
-            job_schedules::next_run_at.eq(t + r.every),
-            job_schedules::last_run_at.eq(Some(t)),
-        ))
-        .execute(conn)?;
+        let won = store::advance_schedule(conn, kind, next, t + r.every, t)?;
         // A sweep still queued or running (slow, or retrying) covers this tick too.
-        let pending: i64 = jobs::table
-            .filter(jobs::kind.eq(kind))
-            .filter(jobs::status.eq_any(["queued", "running"]))
-            .count()
-            .get_result(conn)?;
-        if won == 1 && pending == 0 {
+        let pending = store::count_pending(conn, kind)?;
+        if won && pending == 0 {
             super::enqueue(conn, now, r.queue, kind, &serde_json::json!({}))?;
             fired += 1;
         }
@@ -81,35 +64,9 @@ pub async fn ensure_schedules<C>(
     db.read(move |conn| {
         let mut created = 0;
         for (kind, queue) in wanted {
-            created += insert_if_missing(conn, now.naive_utc(), kind, queue)?;
+            created += store::insert_schedule_if_missing(conn, kind, queue, now.naive_utc())?;
         }
         Ok::<_, anyhow::Error>(created)
     })
     .await
-}
-
-/// `INSERT … ON CONFLICT DO NOTHING`, which diesel offers per backend only.
-fn insert_if_missing(
-    conn: &mut DbConn,
-    t: NaiveDateTime,
-    kind: &str,
-    queue: Queue,
-) -> QueryResult<usize> {
-    let row = (
-        job_schedules::kind.eq(kind),
-        job_schedules::queue.eq(queue.as_str()),
-        job_schedules::next_run_at.eq(t),
-    );
-    match conn {
-        DbConn::Pg(c) => diesel::insert_into(job_schedules::table)
-            .values(row)
-            .on_conflict(job_schedules::kind)
-            .do_nothing()
-            .execute(c),
-        DbConn::Sqlite(c) => diesel::insert_into(job_schedules::table)
-            .values(row)
-            .on_conflict(job_schedules::kind)
-            .do_nothing()
-            .execute(c),
-    }
 }

@@ -1,11 +1,11 @@
-//! Queries on the `jobs` table.
+//! Queries on the tables this feature owns: `jobs` and `job_schedules`.
 
 use chrono::{DateTime, Duration, NaiveDateTime, Utc};
 use diesel::prelude::*;
 
 use super::Queue;
 use crate::db::DbConn;
-use crate::db::schema::jobs;
+use crate::db::schema::{job_schedules, jobs};
 use crate::ids::JobId;
 
 #[derive(Debug, Clone, Queryable, Selectable)]
@@ -180,6 +180,35 @@ pub fn fail(
     Ok(n == 1)
 }
 
+/// Moves a running job's `locked_until` to `until` while it is still `worker`'s.
+/// Returns false when the lease was lost (another worker claimed the job).
+pub fn renew_lease(
+    conn: &mut DbConn,
+    id: &str,
+    worker: &str,
+    until: NaiveDateTime,
+    now: NaiveDateTime,
+) -> QueryResult<bool> {
+    let n = diesel::update(
+        jobs::table
+            .filter(jobs::id.eq(id))
+            .filter(jobs::locked_by.eq(worker))
+            .filter(jobs::status.eq("running")),
+    )
+    .set((jobs::locked_until.eq(Some(until)), jobs::updated_at.eq(now)))
+    .execute(conn)?;
+    Ok(n == 1)
+}
+
+/// How many jobs of `kind` are queued or running.
+pub fn count_pending(conn: &mut DbConn, kind: &str) -> QueryResult<i64> {
+    jobs::table
+        .filter(jobs::kind.eq(kind))
+        .filter(jobs::status.eq_any(["queued", "running"]))
+        .count()
+        .get_result(conn)
+}
+
 pub fn find(conn: &mut DbConn, id: &str) -> QueryResult<Option<JobRow>> {
     jobs::table
         .find(id)
@@ -227,4 +256,63 @@ pub fn redact_matching(
     .set(jobs::payload.eq(redacted))
     .execute(conn)?;
     Ok(())
+}
+
+/// The `next_run_at` of the schedule of `kind`, or `None` if it has no schedule.
+pub fn schedule_next_run_at(conn: &mut DbConn, kind: &str) -> QueryResult<Option<NaiveDateTime>> {
+    job_schedules::table
+        .find(kind)
+        .select(job_schedules::next_run_at)
+        .first(conn)
+        .optional()
+}
+
+/// Moves the schedule of `kind` from `expected_next` to `next_run_at`, recording
+/// `last_run_at`, if nobody moved it first. Returns true when this call won the tick.
+pub fn advance_schedule(
+    conn: &mut DbConn,
+    kind: &str,
+    expected_next: NaiveDateTime,
+    next_run_at: NaiveDateTime,
+    last_run_at: NaiveDateTime,
+) -> QueryResult<bool> {
+    let n = diesel::update(
+        job_schedules::table
+            .find(kind)
+            .filter(job_schedules::next_run_at.eq(expected_next)),
+    )
+    .set((
+        job_schedules::next_run_at.eq(next_run_at),
+        job_schedules::last_run_at.eq(Some(last_run_at)),
+    ))
+    .execute(conn)?;
+    Ok(n == 1)
+}
+
+/// Creates the schedule of `kind` due at `next_run_at` unless it exists
+/// (`INSERT … ON CONFLICT DO NOTHING`, which diesel offers per backend only).
+/// Returns how many rows it created (0 or 1).
+pub fn insert_schedule_if_missing(
+    conn: &mut DbConn,
+    kind: &str,
+    queue: Queue,
+    next_run_at: NaiveDateTime,
+) -> QueryResult<usize> {
+    let row = (
+        job_schedules::kind.eq(kind),
+        job_schedules::queue.eq(queue.as_str()),
+        job_schedules::next_run_at.eq(next_run_at),
+    );
+    match conn {
+        DbConn::Pg(c) => diesel::insert_into(job_schedules::table)
+            .values(row)
+            .on_conflict(job_schedules::kind)
+            .do_nothing()
+            .execute(c),
+        DbConn::Sqlite(c) => diesel::insert_into(job_schedules::table)
+            .values(row)
+            .on_conflict(job_schedules::kind)
+            .do_nothing()
+            .execute(c),
+    }
 }

@@ -37,6 +37,8 @@ pub mod timesheets;
 pub mod webhook;
 
 /// What other features may use of this feature's store.
+pub use store::timesheets::id_for_week as timesheet_id_for_week;
+pub use store::vendor_agreements::upsert as set_vendor_margin;
 pub use store::{
     Check as LedgerCheck, PostError, Posted, Source, check as check_ledger, post as post_to_ledger,
     reverse as reverse_in_ledger,

@@ -12,5 +12,6 @@ mod store;
 
 /// What other features may use of this feature's store.
 pub use store::{
-    ProjectFields, ProjectRow, clauses_of, find_constitution, find_project, project_slices,
+    ProjectFields, ProjectRow, clauses_of, find_constitution, find_project, list_projects,
+    project_slices,
 };

@@ -18,4 +18,6 @@ mod store;
 pub mod tiers;
 
 /// What other features may use of this feature's store.
-pub use store::{NewInvitation, erase_invitations_to, insert_invitation, join};
+pub use store::{
+    NewInvitation, backdate_all_memberships, erase_invitations_to, insert_invitation, join,
+};

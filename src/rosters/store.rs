@@ -278,3 +278,11 @@ pub fn erase_invitations_to(conn: &mut DbConn, email: &str, erased: &str) -> Que
     .execute(conn)?;
     Ok(())
 }
+
+/// Moves the start of every roster membership to `joined_at` (the demo seed backdates
+/// its rosters so their history has a beginning). Returns how many it moved.
+pub fn backdate_all_memberships(conn: &mut DbConn, joined_at: NaiveDateTime) -> QueryResult<usize> {
+    diesel::update(roster_memberships::table)
+        .set(roster_memberships::joined_at.eq(joined_at))
+        .execute(conn)
+}

@@ -19,4 +19,7 @@ pub mod work;
 
 /// What other features may use of this feature's store.
 pub use keys::{rebuild_keys, weights as routing_weights};
-pub use store::{NewItem, NewOutcome, insert as insert_item, insert_outcome};
+pub use store::{
+    NewItem, NewOutcome, all_ids as all_item_ids, find as find_item, insert as insert_item,
+    insert_outcome,
+};

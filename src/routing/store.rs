@@ -134,6 +134,14 @@ pub fn find(conn: &mut DbConn, id: &str) -> QueryResult<Option<ItemRow>> {
         .optional()
 }
 
+/// The ids of every item, in id order (the demo seed routes them all).
+pub fn all_ids(conn: &mut DbConn) -> QueryResult<Vec<String>> {
+    items::table
+        .select(items::id)
+        .order_by(items::id.asc())
+        .load(conn)
+}
+
 pub struct Filter {
     pub status: Option<String>,
     pub slice: Option<String>,

@@ -5,45 +5,25 @@
 //! closes calibration sessions whose window ended. It never suspends anyone.
 
 use chrono::{DateTime, Duration, Utc};
-use diesel::prelude::*;
+use diesel::QueryResult;
 
+use super::queries;
 use super::reliability::Health;
+use super::store::{self, NewSliceHealth};
 use crate::audit::Actor;
 use crate::config::Settings;
 use crate::db::DbConn;
-use crate::db::schema::{gold_items, memberships, outcomes, slice_health, users};
 use crate::taxonomy::SliceRow;
 
 /// Most items a corrective session draws from the slice's platform pool.
 pub const CORRECTIVE_ITEMS: i64 = 50;
 
-/// Slices with resolved items since `since`.
-fn active_slices(conn: &mut DbConn, since: DateTime<Utc>) -> QueryResult<Vec<String>> {
-    outcomes::table
-        .filter(outcomes::event.eq("resolved"))
-        .filter(outcomes::occurred_at.ge(since.naive_utc()))
-        .select(outcomes::slice_id)
-        .distinct()
-        .order_by(outcomes::slice_id.asc())
-        .load(conn)
-}
-
 /// Who is warned about a slice: platform admins for shared slices, the owning lab's
 /// admins for private ones.
 fn owners(conn: &mut DbConn, slice: &SliceRow) -> QueryResult<Vec<String>> {
     match &slice.org_id {
-        None => users::table
-            .filter(users::is_platform_admin.eq(true))
-            .select(users::email)
-            .order_by(users::email.asc())
-            .load(conn),
-        Some(org) => users::table
-            .inner_join(memberships::table.on(memberships::user_id.eq(users::id)))
-            .filter(memberships::org_id.eq(org))
-            .filter(memberships::role.eq("lab_admin"))
-            .select(users::email)
-            .order_by(users::email.asc())
-            .load(conn),
+        None => queries::platform_admin_emails(conn),
+        Some(org) => queries::lab_admin_emails(conn, org),
     }
 }
 
@@ -53,14 +33,7 @@ fn active_experts(
     slice: &str,
     since: DateTime<Utc>,
 ) -> anyhow::Result<Vec<String>> {
-    let ids: Vec<Option<String>> = outcomes::table
-        .filter(outcomes::slice_id.eq(slice))
-        .filter(outcomes::event.eq("resolved"))
-        .filter(outcomes::role.eq("annotator"))
-        .filter(outcomes::occurred_at.ge(since.naive_utc()))
-        .select(outcomes::expert_id)
-        .distinct()
-        .load(conn)?;
+    let ids = queries::annotators_since(conn, slice, since)?;
     let mut out = Vec::new();
     for id in ids.into_iter().flatten() {
         let s = crate::standings::service::status_in(conn, &id, slice)
@@ -78,13 +51,7 @@ fn active_experts(
 }
 
 fn platform_pool(conn: &mut DbConn, slice: &str) -> QueryResult<Vec<String>> {
-    gold_items::table
-        .filter(gold_items::slice_id.eq(slice))
-        .filter(gold_items::owner_kind.eq("platform"))
-        .order_by(gold_items::id.asc())
-        .limit(CORRECTIVE_ITEMS)
-        .select(gold_items::id)
-        .load(conn)
+    queries::platform_gold_pool(conn, slice, CORRECTIVE_ITEMS)
 }
 
 /// The recurring scoring sweep (`scoring.sweep`).
@@ -92,7 +59,7 @@ pub fn sweep(conn: &mut DbConn, now: DateTime<Utc>, settings: &Settings) -> anyh
     let mut changed = crate::calibration::service::close_due(conn, now, &settings.payments)
         .map_err(|e| anyhow::anyhow!("{e}"))?;
     let since = now - Duration::days(settings.scoring.reliability_window_days);
-    for slice_id in active_slices(conn, since)? {
+    for slice_id in queries::active_slices(conn, since)? {
         let r = crate::db::write_tx(conn, |conn| check(conn, now, settings, &slice_id, since));
         match r {
             Ok(true) => changed += 1,
@@ -130,21 +97,11 @@ fn check(
     let health = report.health;
     let alpha = report.agreement.krippendorff_alpha;
     let items = report.agreement.items;
-    let previous: Option<(String, Option<String>)> = slice_health::table
-        .find(slice_id)
-        .select((slice_health::health, slice_health::corrective_session_id))
-        .first(conn)
-        .optional()?;
+    let previous = store::slice_health_of(conn, slice_id)?;
     let t = now.naive_utc();
     let same = previous.as_ref().is_some_and(|(h, _)| h == health.as_str());
     if same {
-        diesel::update(slice_health::table.find(slice_id))
-            .set((
-                slice_health::alpha.eq(alpha),
-                slice_health::items.eq(items as i32),
-                slice_health::checked_at.eq(t),
-            ))
-            .execute(conn)?;
+        store::touch_slice_health(conn, slice_id, alpha, items as i32, t)?;
         return Ok(false);
     }
     let mut session: Option<String> = None;
@@ -216,18 +173,17 @@ fn check(
         }
     }
     let corrective = session.or_else(|| previous.and_then(|(_, s)| s));
-    diesel::delete(slice_health::table.find(slice_id)).execute(conn)?;
-    diesel::insert_into(slice_health::table)
-        .values((
-            slice_health::slice_id.eq(slice_id),
-            slice_health::health.eq(health.as_str()),
-            slice_health::alpha.eq(alpha),
-            slice_health::items.eq(items as i32),
-            slice_health::checked_at.eq(t),
-            slice_health::changed_at.eq(t),
-            slice_health::corrective_session_id.eq(corrective),
-        ))
-        .execute(conn)?;
+    store::replace_slice_health(
+        conn,
+        &NewSliceHealth {
+            slice: slice_id,
+            health: health.as_str(),
+            alpha,
+            items: items as i32,
+            corrective_session: corrective.as_deref(),
+        },
+        t,
+    )?;
     crate::audit::record(
         conn,
         now,

@@ -1,11 +1,13 @@
 //! Read-only queries that join other features' tables (reports and cross-feature reads).
 //! Nothing here writes; writes go through each table's owner.
 
+use chrono::{DateTime, Utc};
+use diesel::prelude::*;
+
 use super::profile::Metric;
 use super::store::*;
 use crate::db::DbConn;
-use crate::db::schema::{outcomes, score_profiles};
-use diesel::prelude::*;
+use crate::db::schema::{gold_items, memberships, outcomes, score_profiles, users};
 
 /// Outcomes in id order (which is time order), optionally of one expert and one slice,
 /// a page after `after`.
@@ -124,5 +126,64 @@ pub fn gold_tallies(
     }
     q.order_by(score_profiles::id.asc())
         .select(ProfileRow::as_select())
+        .load(conn)
+}
+
+/// Slices with resolved items since `since`.
+pub fn active_slices(conn: &mut DbConn, since: DateTime<Utc>) -> QueryResult<Vec<String>> {
+    outcomes::table
+        .filter(outcomes::event.eq("resolved"))
+        .filter(outcomes::occurred_at.ge(since.naive_utc()))
+        .select(outcomes::slice_id)
+        .distinct()
+        .order_by(outcomes::slice_id.asc())
+        .load(conn)
+}
+
+/// The e-mail addresses of the platform admins.
+pub fn platform_admin_emails(conn: &mut DbConn) -> QueryResult<Vec<String>> {
+    users::table
+        .filter(users::is_platform_admin.eq(true))
+        .select(users::email)
+        .order_by(users::email.asc())
+        .load(conn)
+}
+
+/// The e-mail addresses of the lab's admins.
+pub fn lab_admin_emails(conn: &mut DbConn, org: &str) -> QueryResult<Vec<String>> {
+    users::table
+        .inner_join(memberships::table.on(memberships::user_id.eq(users::id)))
+        .filter(memberships::org_id.eq(org))
+        .filter(memberships::role.eq("lab_admin"))
+        .select(users::email)
+        .order_by(users::email.asc())
+        .load(conn)
+}
+
+/// Experts (ids, possibly null) with resolved annotator judgments in the slice since
+/// `since`.
+pub fn annotators_since(
+    conn: &mut DbConn,
+    slice: &str,
+    since: DateTime<Utc>,
+) -> QueryResult<Vec<Option<String>>> {
+    outcomes::table
+        .filter(outcomes::slice_id.eq(slice))
+        .filter(outcomes::event.eq("resolved"))
+        .filter(outcomes::role.eq("annotator"))
+        .filter(outcomes::occurred_at.ge(since.naive_utc()))
+        .select(outcomes::expert_id)
+        .distinct()
+        .load(conn)
+}
+
+/// The first `limit` platform-owned gold items of the slice, in id order.
+pub fn platform_gold_pool(conn: &mut DbConn, slice: &str, limit: i64) -> QueryResult<Vec<String>> {
+    gold_items::table
+        .filter(gold_items::slice_id.eq(slice))
+        .filter(gold_items::owner_kind.eq("platform"))
+        .order_by(gold_items::id.asc())
+        .limit(limit)
+        .select(gold_items::id)
         .load(conn)
 }

@@ -1,4 +1,4 @@
-//! Queries for score profiles and the outcomes scoring reads.
+//! Queries for score profiles, slice health and the outcomes scoring reads.
 
 use chrono::{DateTime, NaiveDateTime, Utc};
 use diesel::prelude::*;
@@ -7,7 +7,7 @@ use diesel::result::{DatabaseErrorKind, Error};
 use super::beta::Evidence;
 use super::profile::{Fact, Metric, Tally, class_of, material};
 use crate::db::DbConn;
-use crate::db::schema::{outcomes, score_profiles};
+use crate::db::schema::{outcomes, score_profiles, slice_health};
 use crate::ids::ScoreProfileId;
 
 #[derive(Debug, Clone, Queryable, Selectable)]
@@ -195,3 +195,63 @@ pub struct Window<'a> {
 
 /// Most outcomes one report reads per event kind (the newest are kept).
 pub const WINDOW_LIMIT: i64 = 50_000;
+
+/// A slice's recorded health and its corrective calibration session, if any.
+pub fn slice_health_of(
+    conn: &mut DbConn,
+    slice: &str,
+) -> QueryResult<Option<(String, Option<String>)>> {
+    slice_health::table
+        .find(slice)
+        .select((slice_health::health, slice_health::corrective_session_id))
+        .first(conn)
+        .optional()
+}
+
+/// Records a check that left the slice's health unchanged.
+pub fn touch_slice_health(
+    conn: &mut DbConn,
+    slice: &str,
+    alpha: Option<f64>,
+    items: i32,
+    checked_at: NaiveDateTime,
+) -> QueryResult<()> {
+    diesel::update(slice_health::table.find(slice))
+        .set((
+            slice_health::alpha.eq(alpha),
+            slice_health::items.eq(items),
+            slice_health::checked_at.eq(checked_at),
+        ))
+        .execute(conn)?;
+    Ok(())
+}
+
+/// A slice's new health, as [`replace_slice_health`] records it.
+pub struct NewSliceHealth<'a> {
+    pub slice: &'a str,
+    pub health: &'a str,
+    pub alpha: Option<f64>,
+    pub items: i32,
+    pub corrective_session: Option<&'a str>,
+}
+
+/// Replaces the slice's health row with `new`, checked and changed at `t`.
+pub fn replace_slice_health(
+    conn: &mut DbConn,
+    new: &NewSliceHealth<'_>,
+    t: NaiveDateTime,
+) -> QueryResult<()> {
+    diesel::delete(slice_health::table.find(new.slice)).execute(conn)?;
+    diesel::insert_into(slice_health::table)
+        .values((
+            slice_health::slice_id.eq(new.slice),
+            slice_health::health.eq(new.health),
+            slice_health::alpha.eq(new.alpha),
+            slice_health::items.eq(new.items),
+            slice_health::checked_at.eq(t),
+            slice_health::changed_at.eq(t),
+            slice_health::corrective_session_id.eq(new.corrective_session),
+        ))
+        .execute(conn)?;
+    Ok(())
+}

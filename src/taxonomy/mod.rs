@@ -56,6 +56,6 @@ impl CredentialKind {
 
 /// What other features may use of this feature's store.
 pub use store::{
-    DomainRow, SliceRow, all_domains, find_domain, find_domain_by_slug, find_slice, lineage,
-    lock_domain, lock_slice, requirements_of,
+    DomainRow, SliceRow, all_domains, find_domain, find_domain_by_slug, find_slice,
+    find_slice_by_key, lineage, lock_domain, lock_slice, requirements_of,
 };

@@ -275,6 +275,20 @@ pub fn find_slice(conn: &mut DbConn, id: &str) -> QueryResult<Option<SliceRow>> 
         .optional()
 }
 
+/// The slice with `key` in `scope` (`""`: the shared slices).
+pub fn find_slice_by_key(
+    conn: &mut DbConn,
+    scope: &str,
+    key: &str,
+) -> QueryResult<Option<SliceRow>> {
+    slices::table
+        .filter(slices::scope.eq(scope))
+        .filter(slices::key.eq(key))
+        .select(SliceRow::as_select())
+        .first(conn)
+        .optional()
+}
+
 pub fn slice_key_taken(conn: &mut DbConn, scope: &str, key: &str) -> QueryResult<bool> {
     let n: i64 = slices::table
         .filter(slices::scope.eq(scope))
