@@ -1,10 +1,10 @@
-//! The routing simulation (`cadre::scoring::simulate`): hidden per-expert accuracies,
+//! The routing simulation (`cadre::routing::simulate`): hidden per-expert accuracies,
 //! routed at random, by Cadre's scores, and by an oracle that knows the accuracies.
 //! Prints one line per seed and the mean, for the README:
 //!
 //!     cargo bench --bench scoring_sim
 
-use cadre::scoring::simulate::{Params, simulate};
+use cadre::routing::simulate::{Params, simulate};
 
 /// accuracy ×3, judgments per item ×3, gap closed.
 fn line(label: &str, v: &[f64; 7], tail: &str) {

@@ -15,7 +15,7 @@ use crate::config::Settings;
 use crate::db::DbConn;
 use crate::http::{ApiError, ApiResult, FieldError};
 use crate::ids::{CalibrationSessionId, ExpertId};
-use crate::routing::NewOutcome;
+use crate::scoring::NewOutcome;
 use crate::standings::rules::SliceStatus;
 use crate::taxonomy::SliceRow;
 
@@ -201,7 +201,7 @@ pub fn answer(
         ..Default::default()
     };
     let written = vec![
-        crate::routing::insert_outcome(
+        crate::scoring::insert_outcome(
             conn,
             now,
             &NewOutcome {
@@ -209,7 +209,7 @@ pub fn answer(
                 ..base
             },
         )?,
-        crate::routing::insert_outcome(
+        crate::scoring::insert_outcome(
             conn,
             now,
             &NewOutcome {
@@ -329,7 +329,7 @@ pub fn close(
             )?
         {
             // Outcomes record every end of an assignment (DESIGN, "Outcomes").
-            crate::routing::insert_outcome(
+            crate::scoring::insert_outcome(
                 conn,
                 now,
                 &NewOutcome {

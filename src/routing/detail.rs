@@ -12,7 +12,7 @@ use serde_json::Value;
 use utoipa::ToSchema;
 
 use super::ingest::Stakes;
-use super::store::{self, ItemRow};
+use super::store::ItemRow;
 use crate::assignments::AssignmentRow;
 use crate::db::DbConn;
 use crate::http::{ApiError, ApiResult};
@@ -147,7 +147,7 @@ pub fn item_details(conn: &mut DbConn, rows: Vec<ItemRow>) -> ApiResult<Vec<Item
         .filter(|r| r.status == "resolved")
         .map(|r| r.id.clone())
         .collect();
-    let agreed = store::resolved_outcomes_of(conn, &resolved)?;
+    let agreed = super::queries::resolved_outcomes_of(conn, &resolved)?;
     let experts: Vec<String> = resolved
         .iter()
         .flat_map(|i| by_item.get(i).into_iter().flatten())

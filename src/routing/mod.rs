@@ -2,7 +2,7 @@
 //! escalates into an active project; each item is idempotent per project by the lab's
 //! `external_id`. Items enter `queued`, with a reason, until routing assigns experts.
 //!
-//! Owns: `items`, `outcomes`, `routing_decisions`.
+//! Owns: `items`, `routing_decisions`.
 
 pub mod agreement;
 pub mod decide;
@@ -14,12 +14,10 @@ mod queries;
 pub mod results;
 pub mod routes;
 pub mod service;
+pub mod simulate;
 mod store;
 pub mod work;
 
 /// What other features may use of this feature's store.
 pub use keys::{rebuild_keys, weights as routing_weights};
-pub use store::{
-    NewItem, NewOutcome, all_ids as all_item_ids, find as find_item, insert as insert_item,
-    insert_outcome,
-};
+pub use store::{NewItem, all_ids as all_item_ids, find as find_item, insert as insert_item};

@@ -5,7 +5,7 @@ use diesel::prelude::*;
 
 use super::store::ItemRow;
 use crate::db::DbConn;
-use crate::db::schema::{assignments, items};
+use crate::db::schema::{assignments, items, outcomes};
 
 // ---------------------------------------------------------------------------------------
 // The candidate table: slice standings joined with their experts, in routing-key order
@@ -265,5 +265,23 @@ pub fn unseen_gold(
         .load::<String>(conn)?
         .into_iter()
         .filter(|g| !seen.contains(g))
+        .collect())
+}
+
+/// The `agreed` flag of each assignment's `resolved` outcome of these items.
+pub fn resolved_outcomes_of(
+    conn: &mut DbConn,
+    items_: &[String],
+) -> QueryResult<std::collections::HashMap<String, Option<bool>>> {
+    if items_.is_empty() {
+        return Ok(Default::default());
+    }
+    Ok(outcomes::table
+        .filter(outcomes::item_id.eq_any(items_.iter().map(|i| Some(i.as_str()))))
+        .filter(outcomes::event.eq("resolved"))
+        .select((outcomes::assignment_id, outcomes::agreed))
+        .load::<(Option<String>, Option<bool>)>(conn)?
+        .into_iter()
+        .filter_map(|(a, agreed)| a.map(|a| (a, agreed)))
         .collect())
 }

@@ -31,7 +31,7 @@ use serde_json::{Value, json};
 
 use super::agreement;
 use super::decide::{self, Candidate, Decision, Filter};
-use super::store::{self, ItemRow, NewOutcome};
+use super::store::{self, ItemRow};
 use crate::assignments::AssignmentRow;
 use crate::assignments::NewAssignment;
 use crate::assignments::sessions::{self, Beat};
@@ -39,6 +39,7 @@ use crate::config::Settings;
 use crate::db::{DbConn, write_tx};
 use crate::http::{ApiError, ApiResult, FieldError};
 use crate::projects::ProjectRow;
+use crate::scoring::NewOutcome;
 use crate::standings::rules::{SliceStatus, Tier};
 use crate::taxonomy::SliceRow;
 use crate::taxonomy::label_schema::{LabelSchema, TypedLabel};
@@ -1311,7 +1312,7 @@ pub fn end(
     }
     super::keys::release(conn, &a.expert_id, &settings.routing)?;
     let secs = seconds_worked(conn, a, settings)?;
-    let outcome = store::insert_outcome(
+    let outcome = crate::scoring::insert_outcome(
         conn,
         now,
         &NewOutcome {
@@ -1541,7 +1542,7 @@ pub fn submit(
         active_seconds: secs,
         ..Default::default()
     };
-    let mut written = vec![store::insert_outcome(
+    let mut written = vec![crate::scoring::insert_outcome(
         conn,
         now,
         &NewOutcome {
@@ -1550,7 +1551,7 @@ pub fn submit(
         },
     )?];
     if let (Some(g), Some(r), Some(ok)) = (&gold, &reference, correct) {
-        written.push(store::insert_outcome(
+        written.push(crate::scoring::insert_outcome(
             conn,
             now,
             &NewOutcome {
@@ -1693,7 +1694,7 @@ fn finish(
             ("annotator", None) => Some(false),
             _ => None,
         };
-        written.push(store::insert_outcome(
+        written.push(crate::scoring::insert_outcome(
             conn,
             now,
             &NewOutcome {

@@ -280,79 +280,11 @@ pub fn resolve(
     Ok(n == 1)
 }
 
-use crate::assignments::AssignmentRow;
-use crate::db::schema::{outcomes, routing_decisions};
-use crate::ids::{OutcomeId, RoutingDecisionId};
+use crate::db::schema::routing_decisions;
+use crate::ids::RoutingDecisionId;
 
 // ---------------------------------------------------------------------------------------
 // Outcomes (append-only) and routing decisions
-
-#[derive(Default, Clone, Copy)]
-pub struct NewOutcome<'a> {
-    pub event: &'a str,
-    pub org: Option<&'a str>,
-    pub project: Option<&'a str>,
-    pub slice: &'a str,
-    pub item: Option<&'a str>,
-    pub gold_item: Option<&'a str>,
-    pub assignment: Option<&'a AssignmentRow>,
-    pub label: Option<(&'a str, &'a crate::taxonomy::label_schema::TypedLabel)>,
-    pub reference: Option<(&'a str, &'a crate::taxonomy::label_schema::TypedLabel)>,
-    pub correct: Option<bool>,
-    pub agreed: Option<bool>,
-    pub resolution: Option<&'a str>,
-    pub active_seconds: i64,
-}
-
-pub fn insert_outcome(
-    conn: &mut DbConn,
-    now: DateTime<Utc>,
-    o: &NewOutcome<'_>,
-) -> QueryResult<String> {
-    let a = o.assignment;
-    let id = OutcomeId::new(now).into_string();
-    let (label, l) = match o.label {
-        Some((j, l)) => (Some(j), Some(l)),
-        None => (None, None),
-    };
-    let (reference, r) = match o.reference {
-        Some((j, r)) => (Some(j), Some(r)),
-        None => (None, None),
-    };
-    diesel::insert_into(outcomes::table)
-        .values((
-            outcomes::id.eq(&id),
-            outcomes::event.eq(o.event),
-            outcomes::org_id.eq(o.org),
-            outcomes::project_id.eq(o.project),
-            outcomes::slice_id.eq(o.slice),
-            outcomes::item_id.eq(o.item),
-            outcomes::gold_item_id.eq(o.gold_item),
-            outcomes::assignment_id.eq(a.map(|a| a.id.as_str())),
-            outcomes::expert_id.eq(a.map(|a| a.expert_id.as_str())),
-            outcomes::role.eq(a.map(|a| a.role.as_str())),
-            outcomes::label.eq(label),
-            outcomes::label_choice.eq(l.and_then(|l| l.choice.as_deref())),
-            outcomes::label_strength.eq(l.and_then(|l| l.strength)),
-            outcomes::label_score.eq(l.and_then(|l| l.score)),
-            outcomes::label_both_bad.eq(l.map(|l| l.both_bad)),
-            outcomes::reference.eq(reference),
-            outcomes::reference_choice.eq(r.and_then(|r| r.choice.as_deref())),
-            outcomes::reference_strength.eq(r.and_then(|r| r.strength)),
-            outcomes::reference_score.eq(r.and_then(|r| r.score)),
-            outcomes::reference_both_bad.eq(r.map(|r| r.both_bad)),
-            outcomes::correct.eq(o.correct),
-            outcomes::agreed.eq(o.agreed),
-            outcomes::resolution.eq(o.resolution),
-            outcomes::offered_at.eq(a.map(|a| a.offered_at)),
-            outcomes::accepted_at.eq(a.and_then(|a| a.accepted_at)),
-            outcomes::submitted_at.eq(a.and_then(|a| a.submitted_at)),
-            outcomes::active_seconds.eq(o.active_seconds),
-            outcomes::occurred_at.eq(now.naive_utc()),
-        ))
-        .execute(conn)?;
-    Ok(id)
-}
 
 pub struct NewDecision<'a> {
     pub item: &'a str,
@@ -409,24 +341,6 @@ pub fn decisions_of(conn: &mut DbConn, org: &str, item: &str) -> QueryResult<Vec
         .order_by(routing_decisions::id.asc())
         .select(DecisionRow::as_select())
         .load(conn)
-}
-
-/// The `agreed` flag of each assignment's `resolved` outcome of these items.
-pub fn resolved_outcomes_of(
-    conn: &mut DbConn,
-    items_: &[String],
-) -> QueryResult<std::collections::HashMap<String, Option<bool>>> {
-    if items_.is_empty() {
-        return Ok(Default::default());
-    }
-    Ok(outcomes::table
-        .filter(outcomes::item_id.eq_any(items_.iter().map(|i| Some(i.as_str()))))
-        .filter(outcomes::event.eq("resolved"))
-        .select((outcomes::assignment_id, outcomes::agreed))
-        .load::<(Option<String>, Option<bool>)>(conn)?
-        .into_iter()
-        .filter_map(|(a, agreed)| a.map(|a| (a, agreed)))
-        .collect())
 }
 
 /// The item's latest routing decision.

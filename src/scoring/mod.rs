@@ -3,7 +3,7 @@
 //! pure code checked against reference values from established libraries
 //! (`tests/fixtures/`).
 //!
-//! Owns: `score_profiles`, `slice_health`.
+//! Owns: `score_profiles`, `slice_health`, `outcomes`.
 
 pub mod beta;
 pub mod dawid_skene;
@@ -15,10 +15,9 @@ pub mod reliability;
 pub mod report;
 pub mod routes;
 pub mod service;
-pub mod simulate;
 pub mod stats;
 mod store;
 
 /// What other features may use of this feature's store.
 pub use queries::{corrections, gold_tallies};
-pub use store::{ScoredOutcome, find as find_profile};
+pub use store::{NewOutcome, ScoredOutcome, find as find_profile, insert_outcome};

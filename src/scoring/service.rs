@@ -7,7 +7,6 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::{DateTime, Utc};
-use diesel::prelude::*;
 use serde_json::json;
 
 use super::profile::{self, Fact, Metric, Observation, Tally};
@@ -131,13 +130,7 @@ pub fn record(
     ids.dedup();
     let mut rows: Vec<ScoredOutcome> = Vec::with_capacity(ids.len());
     for id in ids {
-        rows.extend(
-            crate::db::schema::outcomes::table
-                .find(id)
-                .select(ScoredOutcome::as_select())
-                .first(conn)
-                .optional()?,
-        );
+        rows.extend(store::find_outcome(conn, id)?);
     }
     let mut slices = Slices::default();
     let batch = facts(conn, &mut slices, &rows)?;
@@ -384,10 +377,10 @@ pub fn correct_gold(
         };
         let at = crate::clock::utc(first.occurred_at);
         crate::assignments::regrade(conn, &a.id, new, now)?;
-        crate::routing::insert_outcome(
+        crate::scoring::insert_outcome(
             conn,
             now,
-            &crate::routing::NewOutcome {
+            &crate::scoring::NewOutcome {
                 event: "gold_corrected",
                 org: a.org_id.as_deref(),
                 project: a.project_id.as_deref(),

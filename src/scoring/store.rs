@@ -6,9 +6,10 @@ use diesel::result::{DatabaseErrorKind, Error};
 
 use super::beta::Evidence;
 use super::profile::{Fact, Metric, Tally, class_of, material};
+use crate::assignments::AssignmentRow;
 use crate::db::DbConn;
 use crate::db::schema::{outcomes, score_profiles, slice_health};
-use crate::ids::ScoreProfileId;
+use crate::ids::{OutcomeId, ScoreProfileId};
 
 #[derive(Debug, Clone, Queryable, Selectable)]
 #[diesel(table_name = score_profiles)]
@@ -254,4 +255,84 @@ pub fn replace_slice_health(
         ))
         .execute(conn)?;
     Ok(())
+}
+
+// ---------------------------------------------------------------------------------------
+// Outcomes: the append-only evidence every score is computed from (routing, calibration
+// and regrading write them through this facade).
+
+#[derive(Default, Clone, Copy)]
+pub struct NewOutcome<'a> {
+    pub event: &'a str,
+    pub org: Option<&'a str>,
+    pub project: Option<&'a str>,
+    pub slice: &'a str,
+    pub item: Option<&'a str>,
+    pub gold_item: Option<&'a str>,
+    pub assignment: Option<&'a AssignmentRow>,
+    pub label: Option<(&'a str, &'a crate::taxonomy::label_schema::TypedLabel)>,
+    pub reference: Option<(&'a str, &'a crate::taxonomy::label_schema::TypedLabel)>,
+    pub correct: Option<bool>,
+    pub agreed: Option<bool>,
+    pub resolution: Option<&'a str>,
+    pub active_seconds: i64,
+}
+
+pub fn insert_outcome(
+    conn: &mut DbConn,
+    now: DateTime<Utc>,
+    o: &NewOutcome<'_>,
+) -> QueryResult<String> {
+    let a = o.assignment;
+    let id = OutcomeId::new(now).into_string();
+    let (label, l) = match o.label {
+        Some((j, l)) => (Some(j), Some(l)),
+        None => (None, None),
+    };
+    let (reference, r) = match o.reference {
+        Some((j, r)) => (Some(j), Some(r)),
+        None => (None, None),
+    };
+    diesel::insert_into(outcomes::table)
+        .values((
+            outcomes::id.eq(&id),
+            outcomes::event.eq(o.event),
+            outcomes::org_id.eq(o.org),
+            outcomes::project_id.eq(o.project),
+            outcomes::slice_id.eq(o.slice),
+            outcomes::item_id.eq(o.item),
+            outcomes::gold_item_id.eq(o.gold_item),
+            outcomes::assignment_id.eq(a.map(|a| a.id.as_str())),
+            outcomes::expert_id.eq(a.map(|a| a.expert_id.as_str())),
+            outcomes::role.eq(a.map(|a| a.role.as_str())),
+            outcomes::label.eq(label),
+            outcomes::label_choice.eq(l.and_then(|l| l.choice.as_deref())),
+            outcomes::label_strength.eq(l.and_then(|l| l.strength)),
+            outcomes::label_score.eq(l.and_then(|l| l.score)),
+            outcomes::label_both_bad.eq(l.map(|l| l.both_bad)),
+            outcomes::reference.eq(reference),
+            outcomes::reference_choice.eq(r.and_then(|r| r.choice.as_deref())),
+            outcomes::reference_strength.eq(r.and_then(|r| r.strength)),
+            outcomes::reference_score.eq(r.and_then(|r| r.score)),
+            outcomes::reference_both_bad.eq(r.map(|r| r.both_bad)),
+            outcomes::correct.eq(o.correct),
+            outcomes::agreed.eq(o.agreed),
+            outcomes::resolution.eq(o.resolution),
+            outcomes::offered_at.eq(a.map(|a| a.offered_at)),
+            outcomes::accepted_at.eq(a.and_then(|a| a.accepted_at)),
+            outcomes::submitted_at.eq(a.and_then(|a| a.submitted_at)),
+            outcomes::active_seconds.eq(o.active_seconds),
+            outcomes::occurred_at.eq(now.naive_utc()),
+        ))
+        .execute(conn)?;
+    Ok(id)
+}
+
+/// One outcome by id, as scoring reads it.
+pub fn find_outcome(conn: &mut DbConn, id: &str) -> QueryResult<Option<ScoredOutcome>> {
+    outcomes::table
+        .find(id)
+        .select(ScoredOutcome::as_select())
+        .first(conn)
+        .optional()
 }

@@ -4,8 +4,8 @@
 //!
 //! * **random**: any expert with free capacity;
 //! * **scored**: Cadre's routing key (`routing::decide::routing_key` over a Thompson sample
-//!   from the gold-accuracy posterior of [`super::beta`]), with the slice-status table
-//!   ([`super::profile::status_from_gold`]) suspending experts whose lower bound falls
+//!   from the gold-accuracy posterior of [`crate::scoring::beta`]), with the slice-status table
+//!   ([`crate::scoring::profile::status_from_gold`]) suspending experts whose lower bound falls
 //!   below the floor;
 //! * **oracle**: ranked by the true accuracies nobody knows.
 //!
@@ -20,9 +20,9 @@ use rand::rngs::SmallRng;
 use rand::{Rng, SeedableRng};
 use serde::Serialize;
 
-use super::beta::Evidence;
-use super::profile::status_from_gold;
-use crate::routing::decide::{Weights, draw_theta, routing_key};
+use super::decide::{Weights, draw_theta, routing_key};
+use crate::scoring::beta::Evidence;
+use crate::scoring::profile::status_from_gold;
 use crate::standings::rules::SliceStatus;
 
 #[derive(Debug, Clone)]
@@ -150,7 +150,7 @@ fn run(policy: Policy, p: &Params, accuracies: &[f64]) -> Outcome {
     let rule = scoring.status_rule();
     let router = Router {
         policy,
-        weights: crate::routing::routing_weights(&crate::config::RoutingSettings::default()),
+        weights: super::keys::weights(&crate::config::RoutingSettings::default()),
         prior: rule.prior,
         capacity: p.capacity,
     };
