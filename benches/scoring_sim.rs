@@ -4,6 +4,9 @@
 //!
 //!     cargo bench --bench scoring_sim
 
+// Test and benchmark code may unwrap: a failed assumption is the run failing.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 use cadre::routing::simulate::{Params, simulate};
 
 /// accuracy ×3, judgments per item ×3, gap closed.

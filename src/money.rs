@@ -1,6 +1,8 @@
 //! Money as the API shows it: an amount in minor units with its ISO 4217 currency.
 //! (Amounts are BIGINT minor units in the database; see DESIGN, "Storage".)
 
+#![deny(clippy::indexing_slicing)]
+
 use serde::Serialize;
 use utoipa::ToSchema;
 

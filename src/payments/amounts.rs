@@ -8,6 +8,8 @@
 //!   bills — the platform carries that), so the split always adds up to the bill exactly.
 //! * A pay floor tops pay up to a minimum effective hourly rate, as its own amount.
 
+#![deny(clippy::indexing_slicing)]
+
 use serde::Serialize;
 use utoipa::ToSchema;
 

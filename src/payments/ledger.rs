@@ -21,6 +21,8 @@
 //! - a payout sent: expert payable ↓, cash ↓ ([`payout_sent`]); a failed payout is its
 //!   reversal, which returns the amount to the expert's payable.
 
+#![deny(clippy::indexing_slicing)]
+
 use std::collections::BTreeMap;
 
 use serde::Serialize;
@@ -292,6 +294,7 @@ pub fn balances<'a>(
 }
 
 #[cfg(test)]
+#[allow(clippy::indexing_slicing)]
 mod tests {
     use super::*;
     use crate::payments::amounts::{Rates, split};

@@ -217,7 +217,7 @@ fn tables() -> BTreeSet<String> {
                 {
                     continue;
                 }
-                let name = t.split(|c: char| c == ' ' || c == '(').next().unwrap_or("");
+                let name = t.split([' ', '(']).next().unwrap_or("");
                 out.insert(name.to_string());
                 break;
             }
@@ -276,7 +276,7 @@ fn tables_named(code: &str, all: &BTreeSet<String>) -> BTreeSet<String> {
                 .unwrap_or("")
         };
         for part in group.split(',') {
-            let name = part.trim().split_whitespace().next().unwrap_or("");
+            let name = part.split_whitespace().next().unwrap_or("");
             let name = name.split("::").next().unwrap_or("");
             if all.contains(name) {
                 out.insert(name.to_string());

@@ -1,6 +1,9 @@
 //! Cadre's black-box API tests: one binary, one module per area. Every test runs on
 //! SQLite and, with `TEST_POSTGRES_URL`, on PostgreSQL (see `helpers::on_both`).
 
+// Test and benchmark code may unwrap: a failed assumption is the run failing.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 mod helpers;
 
 mod architecture;
