@@ -10,6 +10,7 @@
 
 mod queries;
 pub mod routes;
+pub mod service;
 mod store;
 
 /// What other features may use of this feature's store.
