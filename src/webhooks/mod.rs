@@ -101,7 +101,12 @@ pub fn emit(
     kind: EventType,
     data: impl FnOnce(&mut DbConn) -> anyhow::Result<Value>,
 ) -> anyhow::Result<usize> {
-    let endpoints = store::subscribed(conn, org, kind)?;
+    let mut endpoints = Vec::new();
+    for e in store::enabled_endpoints(conn, org)? {
+        if e.events()?.contains(&kind) {
+            endpoints.push(e);
+        }
+    }
     if endpoints.is_empty() {
         return Ok(0);
     }
