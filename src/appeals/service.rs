@@ -210,7 +210,8 @@ fn overturn(
                 .ok_or_else(|| internal("assignment"))?;
             asg.label
                 .as_deref()
-                .and_then(|l| serde_json::from_str(l).ok())
+                .map(|l| crate::db::stored_json::<Value>("assignments.label", l))
+                .transpose()?
                 .ok_or_else(|| internal("label"))?
         }
     };

@@ -116,23 +116,30 @@ pub fn view(
     let rows = super::queries::items_of(conn, &a.id)?;
     let answered = rows.iter().filter(|(r, _)| r.label.is_some()).count() as i64;
     let status = status_of(&a.status);
-    let items = (with_items && status == AssessmentStatus::InProgress).then(|| {
-        rows.into_iter()
-            .map(|(r, g)| AssessmentItemView {
-                assignment_id: AssignmentId::from_db(r.id),
-                position: r.position,
-                payload: serde_json::from_str(&g.payload).unwrap_or(Value::Null),
-                answer: r
-                    .label
-                    .as_deref()
-                    .and_then(|l| serde_json::from_str(l).ok()),
-            })
-            .collect()
-    });
-    let result = a.correct_count.map(|c| {
+    let items = if with_items && status == AssessmentStatus::InProgress {
+        Some(
+            rows.into_iter()
+                .map(|(r, g)| -> ApiResult<AssessmentItemView> {
+                    Ok(AssessmentItemView {
+                        assignment_id: AssignmentId::from_db(r.id),
+                        position: r.position,
+                        payload: crate::db::stored_json("gold_items.payload", &g.payload)?,
+                        answer: r
+                            .label
+                            .as_deref()
+                            .map(|l| crate::db::stored_json::<Value>("assignments.label", l))
+                            .transpose()?,
+                    })
+                })
+                .collect::<ApiResult<Vec<_>>>()?,
+        )
+    } else {
+        None
+    };
+    let result = a.correct_count.map(|c| -> ApiResult<AssessmentResult> {
         let total = i64::from(a.item_count);
         let passed = status == AssessmentStatus::Passed;
-        AssessmentResult {
+        Ok(AssessmentResult {
             correct: i64::from(c),
             total,
             score: if total > 0 {
@@ -145,7 +152,8 @@ pub fn view(
             missed_clauses: a
                 .missed_clauses
                 .as_deref()
-                .map(crate::db::json_list)
+                .map(|m| crate::db::stored_json("assessments.missed_clauses", m))
+                .transpose()?
                 .unwrap_or_default(),
             retake_from: (!passed)
                 .then(|| {
@@ -153,8 +161,9 @@ pub fn view(
                         .map(|f| crate::clock::utc(f) + Duration::days(cooldown_days))
                 })
                 .flatten(),
-        }
+        })
     });
+    let result = result.transpose()?;
     Ok(AssessmentView {
         id: AssessmentId::from_db(a.id),
         slice_id: SliceId::from_db(a.slice_id),
@@ -404,8 +413,14 @@ fn grade_and_close(
     let slice = crate::taxonomy::find_slice(conn, &a.slice_id)?
         .ok_or_else(|| ApiError::internal(anyhow::anyhow!("slice vanished")))?;
     let rows = super::queries::items_of(conn, &a.id)?;
-    let golds: Vec<TypedLabel> = rows.iter().map(|(_, g)| g.label()).collect();
-    let answers: Vec<Option<TypedLabel>> = rows.iter().map(|(r, _)| r.typed_label()).collect();
+    let golds: Vec<TypedLabel> = rows
+        .iter()
+        .map(|(_, g)| g.label())
+        .collect::<Result<_, _>>()?;
+    let answers: Vec<Option<TypedLabel>> = rows
+        .iter()
+        .map(|(r, _)| r.typed_label())
+        .collect::<Result<_, _>>()?;
     let items: Vec<GradedItem<'_>> = golds
         .iter()
         .zip(&answers)

@@ -47,9 +47,11 @@ pub struct AssignmentRow {
 
 impl AssignmentRow {
     /// The stored answer in typed form, if there is one.
-    pub fn typed_label(&self) -> Option<TypedLabel> {
-        self.label.as_ref()?;
-        Some(TypedLabel {
+    pub fn typed_label(&self) -> Result<Option<TypedLabel>, crate::db::CorruptData> {
+        if self.label.is_none() {
+            return Ok(None);
+        }
+        Ok(Some(TypedLabel {
             choice: self.label_choice.clone(),
             strength: self.label_strength,
             score: self.label_score,
@@ -58,9 +60,10 @@ impl AssignmentRow {
             cited_clauses: self
                 .cited_clauses
                 .as_deref()
-                .map(crate::db::json_list)
+                .map(|c| crate::db::stored_json("assignments.cited_clauses", c))
+                .transpose()?
                 .unwrap_or_default(),
-        })
+        }))
     }
 }
 

@@ -104,7 +104,7 @@ fn view(
     } else {
         None
     };
-    let items = s.gold_items();
+    let items = s.gold_items()?;
     Ok(SessionView {
         id: CalibrationSessionId::from_db(s.id.clone()),
         org_id: s.org_id.clone().map(OrgId::from_db),
@@ -527,7 +527,7 @@ async fn repeat_session(
                     org: s.org_id.as_deref(),
                     slice: &slice,
                     title: &title,
-                    gold_items: &s.gold_items(),
+                    gold_items: &s.gold_items()?,
                     participants: &people,
                     closes_at: b.closes_at,
                     pass_threshold: s.pass_threshold,
@@ -634,9 +634,10 @@ async fn my_items(
             let mut out = Vec::new();
             for a in crate::assignments::calibration_assignments_of(conn, &s.id, Some(&me))? {
                 let payload = match &a.gold_item_id {
-                    Some(g) => crate::gold::find_gold(conn, g)?
-                        .and_then(|row| serde_json::from_str(&row.payload).ok())
-                        .unwrap_or(Value::Null),
+                    Some(g) => match crate::gold::find_gold(conn, g)? {
+                        Some(row) => crate::db::stored_json("gold_items.payload", &row.payload)?,
+                        None => Value::Null,
+                    },
                     None => Value::Null,
                 };
                 out.push(CalibrationItem {
@@ -647,7 +648,8 @@ async fn my_items(
                     your_label: a
                         .label
                         .as_deref()
-                        .and_then(|l| serde_json::from_str(l).ok()),
+                        .map(|l| crate::db::stored_json::<Value>("assignments.label", l))
+                        .transpose()?,
                 });
             }
             Ok(out)

@@ -180,7 +180,7 @@ pub fn answer(
         .as_deref()
         .ok_or_else(|| internal("gold item"))?;
     let gold = crate::gold::find_gold(conn, gold_id)?.ok_or_else(|| internal("gold item"))?;
-    let reference = gold.label();
+    let reference = gold.label()?;
     let correct = crate::assessments::grading::is_correct(&slice.label_kind, &reference, &typed);
     let json = label.to_string();
     // Calibration has no heartbeat-measured sessions: its time is not item work.
@@ -445,7 +445,7 @@ pub fn results(conn: &mut DbConn, session: &SessionRow) -> ApiResult<SessionResu
         });
     }
     let mut items = Vec::new();
-    for g in session.gold_items() {
+    for g in session.gold_items()? {
         let reference = crate::gold::find_gold(conn, &g)?
             .and_then(|row| {
                 crate::scoring::profile::class_of(

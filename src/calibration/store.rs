@@ -30,8 +30,8 @@ pub struct SessionRow {
 }
 
 impl SessionRow {
-    pub fn gold_items(&self) -> Vec<String> {
-        crate::db::json_list(&self.gold_item_ids)
+    pub fn gold_items(&self) -> Result<Vec<String>, crate::db::CorruptData> {
+        crate::db::stored_json("calibration_sessions.gold_item_ids", &self.gold_item_ids)
     }
 }
 

@@ -165,12 +165,6 @@ where
     }
 }
 
-/// Reads a JSON array stored in a TEXT column (written by this application, so a value
-/// that does not parse is treated as empty rather than failing the request).
-pub fn json_list<T: serde::de::DeserializeOwned>(s: &str) -> Vec<T> {
-    serde_json::from_str(s).unwrap_or_default()
-}
-
 /// A value this application stored that no longer parses (corruption, or a bug in a
 /// migration). It is logged where it is found and surfaced as an internal error: a
 /// request never reads it as empty or null.

@@ -112,7 +112,7 @@ fn card(
     Ok(ExpertCard {
         id: ExpertId::from_db(e.id),
         handle: e.handle,
-        languages: crate::db::json_list(&e.languages),
+        languages: crate::db::stored_json("experts.languages", &e.languages)?,
         time_zone: e.time_zone,
         verified_credentials,
         eligible_domains,

@@ -45,8 +45,8 @@ pub struct GoldFilter {
 fn page_of(
     rows: Vec<store::GoldRow>,
     page: &crate::http::pagination::PageRequest,
-) -> Page<GoldItemView> {
-    Page::from_rows(rows, page, |g| g.id.clone(), GoldItemView::from)
+) -> Result<Page<GoldItemView>, crate::db::CorruptData> {
+    Page::try_from_rows(rows, page, |g| g.id.clone(), GoldItemView::try_from)
 }
 /// Upload gold items for a project
 ///
@@ -192,7 +192,7 @@ async fn list_project_gold(
                 .map_err(ApiError::from)
         })
         .await?;
-    Ok(HttpResponse::Ok().json(page_of(rows, &page)))
+    Ok(HttpResponse::Ok().json(page_of(rows, &page)?))
 }
 
 #[derive(Debug, Default, Deserialize, IntoParams)]
@@ -368,5 +368,5 @@ async fn list_slice_gold(
             store::list(conn, &owner.scope(), Some(&slice.id), &p).map_err(ApiError::from)
         })
         .await?;
-    Ok(HttpResponse::Ok().json(page_of(rows, &page)))
+    Ok(HttpResponse::Ok().json(page_of(rows, &page)?))
 }

@@ -250,19 +250,21 @@ pub struct GoldItemView {
     pub created_at: DateTime<Utc>,
 }
 
-impl From<GoldRow> for GoldItemView {
-    fn from(g: GoldRow) -> Self {
-        Self {
+impl TryFrom<GoldRow> for GoldItemView {
+    type Error = crate::db::CorruptData;
+
+    fn try_from(g: GoldRow) -> Result<Self, Self::Error> {
+        Ok(Self {
             id: GoldItemId::from_db(g.id),
             owner_kind: g.owner_kind,
             org_id: g.org_id.map(OrgId::from_db),
             project_id: g.project_id.map(ProjectId::from_db),
             slice_id: SliceId::from_db(g.slice_id),
             external_id: g.external_id,
-            payload: serde_json::from_str(&g.payload).unwrap_or(Value::Null),
-            answer: serde_json::from_str(&g.answer).unwrap_or(Value::Null),
+            payload: crate::db::stored_json("gold_items.payload", &g.payload)?,
+            answer: crate::db::stored_json("gold_items.answer", &g.answer)?,
             explanation: g.explanation,
             created_at: crate::clock::utc(g.created_at),
-        }
+        })
     }
 }

@@ -32,15 +32,17 @@ pub struct GoldRow {
 
 impl GoldRow {
     /// The known answer in typed form (from its typed columns).
-    pub fn label(&self) -> crate::taxonomy::label_schema::TypedLabel {
-        crate::taxonomy::label_schema::TypedLabel {
+    pub fn label(
+        &self,
+    ) -> Result<crate::taxonomy::label_schema::TypedLabel, crate::db::CorruptData> {
+        Ok(crate::taxonomy::label_schema::TypedLabel {
             choice: self.answer_choice.clone(),
             strength: self.answer_strength,
             score: self.answer_score,
             both_bad: self.answer_both_bad,
             rationale: None,
-            cited_clauses: crate::db::json_list(&self.cited_clauses),
-        }
+            cited_clauses: crate::db::stored_json("gold_items.cited_clauses", &self.cited_clauses)?,
+        })
     }
 }
 

@@ -284,14 +284,17 @@ pub struct PayoutAccountView {
     pub onboarding_url_expires_at: Option<DateTime<Utc>>,
 }
 
-fn account_view(stripe: bool, row: Option<AccountRow>) -> PayoutAccountView {
-    match row {
+fn account_view(
+    stripe: bool,
+    row: Option<AccountRow>,
+) -> Result<PayoutAccountView, crate::db::CorruptData> {
+    Ok(match row {
         Some((id, details, enabled, due, last)) => PayoutAccountView {
             method: "stripe".into(),
             stripe_account_id: Some(id),
             details_submitted: details,
             payouts_enabled: enabled,
-            requirements_due: crate::db::json_list(&due),
+            requirements_due: crate::db::stored_json("payout_accounts.requirements_due", &due)?,
             last_bank_payout_status: last,
             onboarding_url: None,
             onboarding_url_expires_at: None,
@@ -306,7 +309,7 @@ fn account_view(stripe: bool, row: Option<AccountRow>) -> PayoutAccountView {
             onboarding_url: None,
             onboarding_url_expires_at: None,
         },
-    }
+    })
 }
 
 async fn own_expert(state: &AppState, principal: Principal) -> ApiResult<String> {
@@ -342,7 +345,7 @@ async fn get_payout_account(
     let v = state
         .db
         .read(move |conn| -> ApiResult<_> {
-            Ok(account_view(stripe, payout_accounts::find(conn, &expert)?))
+            Ok(account_view(stripe, payout_accounts::find(conn, &expert)?)?)
         })
         .await?;
     Ok(HttpResponse::Ok().json(v))
@@ -434,7 +437,7 @@ async fn create_payout_account(
     let mut v = state
         .db
         .read(move |conn| -> ApiResult<_> {
-            Ok(account_view(stripe_on, payout_accounts::find(conn, &e)?))
+            Ok(account_view(stripe_on, payout_accounts::find(conn, &e)?)?)
         })
         .await?;
     v.onboarding_url = Some(url);

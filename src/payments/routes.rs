@@ -165,7 +165,8 @@ async fn list_time_entries(
                         || r.vendor_org_id
                             .as_ref()
                             .is_some_and(|v| vendors.contains(v));
-                    let sessions: Vec<[DateTime<Utc>; 2]> = crate::db::json_list(&r.sessions);
+                    let sessions: Vec<[DateTime<Utc>; 2]> =
+                        crate::db::stored_json("time_entries.sessions", &r.sessions)?;
                     Ok(TimeEntryView {
                         id: TimeEntryId::from_db(r.id),
                         expert_id: identity.then(|| ExpertId::from_db(r.expert_id.clone())),

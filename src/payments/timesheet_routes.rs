@@ -204,12 +204,16 @@ fn view(conn: &mut DbConn, s: SheetRow, who: Viewer) -> ApiResult<TimesheetView>
     let bill: i64 = lines.iter().filter_map(|l| l.bill_minor).sum();
     let history = timesheets::history(conn, &s.id)?
         .into_iter()
-        .map(|e| HistoryEntry {
-            action: e.action,
-            at: crate::clock::utc(e.at),
-            actor_type: e.actor_type,
-            details: serde_json::from_str(&e.details).unwrap_or_default(),
+        .map(|e| -> ApiResult<HistoryEntry> {
+            Ok(HistoryEntry {
+                action: e.action,
+                at: crate::clock::utc(e.at),
+                actor_type: e.actor_type,
+                details: crate::db::stored_json("audit_events.details", &e.details)?,
+            })
         })
+        .collect::<ApiResult<Vec<_>>>()?
+        .into_iter()
         // The details follow the view: labs see none (they hold the expert's pay), experts
         // not the bill.
         .map(|mut h| {

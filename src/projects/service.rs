@@ -163,9 +163,18 @@ pub fn project_view(conn: &mut DbConn, p: ProjectRow) -> ApiResult<ProjectView> 
         },
         budget_cap_minor: p.budget_cap_minor,
         exclusions: Exclusions {
-            vendor_ids: crate::db::json_list(&p.excluded_vendor_ids),
-            expert_ids: crate::db::json_list(&p.excluded_expert_ids),
-            affiliation_keywords: crate::db::json_list(&p.affiliation_keywords),
+            vendor_ids: crate::db::stored_json(
+                "projects.excluded_vendor_ids",
+                &p.excluded_vendor_ids,
+            )?,
+            expert_ids: crate::db::stored_json(
+                "projects.excluded_expert_ids",
+                &p.excluded_expert_ids,
+            )?,
+            affiliation_keywords: crate::db::stored_json(
+                "projects.affiliation_keywords",
+                &p.affiliation_keywords,
+            )?,
         },
         created_at: crate::clock::utc(p.created_at),
         updated_at: crate::clock::utc(p.updated_at),
@@ -536,15 +545,20 @@ pub struct ConstitutionView {
 }
 
 pub fn load_clauses(conn: &mut DbConn, c: &ConstitutionRow) -> ApiResult<Vec<Clause>> {
-    Ok(store::clauses_of(conn, &c.org_id, &c.id)?
+    store::clauses_of(conn, &c.org_id, &c.id)?
         .into_iter()
-        .map(|r| Clause {
-            id: r.clause_id,
-            text: r.text,
-            examples: crate::db::json_list(&r.examples),
-            counter_examples: crate::db::json_list(&r.counter_examples),
+        .map(|r| -> ApiResult<Clause> {
+            Ok(Clause {
+                id: r.clause_id,
+                text: r.text,
+                examples: crate::db::stored_json("constitution_clauses.examples", &r.examples)?,
+                counter_examples: crate::db::stored_json(
+                    "constitution_clauses.counter_examples",
+                    &r.counter_examples,
+                )?,
+            })
         })
-        .collect())
+        .collect()
 }
 
 pub fn constitution_view(conn: &mut DbConn, c: ConstitutionRow) -> ApiResult<ConstitutionView> {

@@ -250,7 +250,7 @@ fn build_dashboard(
         let bounds: Vec<f64> =
             crate::scoring::gold_tallies(conn, &l.slice.id, Some(vendor.as_str()))?
                 .iter()
-                .map(|r| r.tally().evidence.at(now, sc.half_life_secs()))
+                .map(|r| r.evidence().at(now, sc.half_life_secs()))
                 .filter(|e| e.n > 0)
                 .map(|e| e.posterior(sc.prior).lower_bound(sc.credible_level))
                 .collect();

@@ -14,7 +14,7 @@ use utoipa::ToSchema;
 use super::ingest::Stakes;
 use super::store::ItemRow;
 use crate::assignments::AssignmentRow;
-use crate::db::DbConn;
+use crate::db::{CorruptData, DbConn};
 use crate::http::{ApiError, ApiResult};
 use crate::ids::{ItemId, ProjectId, SliceId};
 
@@ -102,13 +102,17 @@ pub struct JudgmentDetail {
 }
 
 impl ItemDetail {
-    fn from_row(r: ItemRow, progress: ProgressDetail, result: Option<ResultDetail>) -> Self {
-        Self {
+    fn from_row(
+        r: ItemRow,
+        progress: ProgressDetail,
+        result: Option<ResultDetail>,
+    ) -> Result<Self, CorruptData> {
+        Ok(Self {
             id: ItemId::from_db(r.id),
             project_id: ProjectId::from_db(r.project_id),
             slice_id: SliceId::from_db(r.slice_id),
             external_id: r.external_id,
-            payload: serde_json::from_str(&r.payload).unwrap_or(Value::Null),
+            payload: crate::db::stored_json("items.payload", &r.payload)?,
             judge_confidence: r.judge_confidence,
             stakes: Stakes::parse(&r.stakes).unwrap_or_default(),
             priority: r.priority,
@@ -121,7 +125,7 @@ impl ItemDetail {
             constitution_version: r.constitution_version,
             progress,
             result,
-        }
+        })
     }
 }
 
@@ -173,22 +177,24 @@ pub fn item_details(conn: &mut DbConn, rows: Vec<ItemRow>) -> ApiResult<Vec<Item
                 let final_label: Option<Value> = r
                     .final_label
                     .as_deref()
-                    .and_then(|l| serde_json::from_str(l).ok());
+                    .map(|l| crate::db::stored_json("items.final_label", l))
+                    .transpose()?;
                 let judgments = assignments
                     .iter()
                     .filter(|a| a.status == "submitted")
-                    .map(|a| JudgmentDetail {
-                        expert: handles.get(&a.expert_id).cloned().unwrap_or_default(),
-                        role: a.role.clone(),
-                        label: a
-                            .label
-                            .as_deref()
-                            .and_then(|l| serde_json::from_str(l).ok())
-                            .unwrap_or(Value::Null),
-                        agrees: agreed.get(&a.id).copied().flatten(),
-                        submitted_at: a.submitted_at.map(crate::clock::utc),
+                    .map(|a| -> Result<JudgmentDetail, CorruptData> {
+                        Ok(JudgmentDetail {
+                            expert: handles.get(&a.expert_id).cloned().unwrap_or_default(),
+                            role: a.role.clone(),
+                            label: match a.label.as_deref() {
+                                Some(l) => crate::db::stored_json("assignments.label", l)?,
+                                None => Value::Null,
+                            },
+                            agrees: agreed.get(&a.id).copied().flatten(),
+                            submitted_at: a.submitted_at.map(crate::clock::utc),
+                        })
                     })
-                    .collect();
+                    .collect::<Result<Vec<_>, _>>()?;
                 Some(ResultDetail {
                     resolution: match res {
                         "agreement" => Resolution::Agreement,
@@ -202,7 +208,7 @@ pub fn item_details(conn: &mut DbConn, rows: Vec<ItemRow>) -> ApiResult<Vec<Item
             }
             _ => None,
         };
-        out.push(ItemDetail::from_row(r, progress, result));
+        out.push(ItemDetail::from_row(r, progress, result)?);
     }
     Ok(out)
 }

@@ -529,17 +529,19 @@ async fn explain_routing(
                 })?;
             let decisions = store::decisions_of(conn, &row.org_id, &row.id)?
                 .into_iter()
-                .map(|d| DecisionView {
-                    at: crate::clock::utc(d.at),
-                    role: d.role,
-                    wanted: d.wanted,
-                    chosen: serde_json::from_str(&d.chosen).unwrap_or(Value::Null),
-                    removed: serde_json::from_str(&d.removed).unwrap_or(Value::Null),
-                    scanned: d.scanned,
-                    sampled: d.sampled,
-                    note: d.note,
+                .map(|d| -> ApiResult<DecisionView> {
+                    Ok(DecisionView {
+                        at: crate::clock::utc(d.at),
+                        role: d.role,
+                        wanted: d.wanted,
+                        chosen: crate::db::stored_json("routing_decisions.chosen", &d.chosen)?,
+                        removed: crate::db::stored_json("routing_decisions.removed", &d.removed)?,
+                        scanned: d.scanned,
+                        sampled: d.sampled,
+                        note: d.note,
+                    })
                 })
-                .collect();
+                .collect::<ApiResult<Vec<_>>>()?;
             Ok::<_, ApiError>(RoutingExplanation {
                 item_id: ItemId::from_db(row.id),
                 status: item_status(&row.status),

@@ -36,7 +36,7 @@ use crate::assignments::AssignmentRow;
 use crate::assignments::NewAssignment;
 use crate::assignments::sessions::{self, Beat};
 use crate::config::Settings;
-use crate::db::{DbConn, write_tx};
+use crate::db::{CorruptData, DbConn, write_tx};
 use crate::http::{ApiError, ApiResult, FieldError};
 use crate::projects::ProjectRow;
 use crate::scoring::NewOutcome;
@@ -85,7 +85,7 @@ fn is_open(a: &AssignmentRow) -> bool {
 /// Streams the slice's candidate table, one page at a time, in routing-key order.
 struct Pages<'a, 'c> {
     conn: &'a RefCell<&'c mut DbConn>,
-    error: &'a RefCell<Option<diesel::result::Error>>,
+    error: &'a RefCell<Option<ApiError>>,
     slice: String,
     after: Option<(f64, String)>,
     buffer: VecDeque<super::queries::CandidateRow>,
@@ -96,17 +96,20 @@ struct Pages<'a, 'c> {
 }
 
 /// A candidate-table row as the decision sees it.
-fn candidate_of(r: super::queries::CandidateRow, on_shift: bool) -> Candidate {
-    Candidate {
+fn candidate_of(r: super::queries::CandidateRow, on_shift: bool) -> Result<Candidate, CorruptData> {
+    Ok(Candidate {
         approved: r.vetting_status == "approved",
         status: SliceStatus::parse(&r.status).unwrap_or(SliceStatus::None),
         tier: Tier::parse(&r.tier).unwrap_or(Tier::Annotator),
-        languages: crate::db::json_list(&r.languages),
+        languages: crate::db::stored_json("experts.languages", &r.languages)?,
         // Stored as [{name, current}]; current and past affiliations both count.
-        affiliations: crate::db::json_list::<Value>(&r.affiliations)
-            .iter()
-            .filter_map(|a| a.get("name").and_then(Value::as_str).map(str::to_owned))
-            .collect(),
+        affiliations: crate::db::stored_json::<Vec<Value>>(
+            "experts.affiliations",
+            &r.affiliations,
+        )?
+        .iter()
+        .filter_map(|a| a.get("name").and_then(Value::as_str).map(str::to_owned))
+        .collect(),
         open: i64::from(r.open_assignments),
         rate_minor: r.desired_rate_minor,
         currency: r.desired_currency,
@@ -117,7 +120,7 @@ fn candidate_of(r: super::queries::CandidateRow, on_shift: bool) -> Candidate {
         key: r.score_bound,
         vendor_id: r.vendor_id,
         expert_id: r.expert_id,
-    }
+    })
 }
 
 impl Pages<'_, '_> {
@@ -136,7 +139,7 @@ impl Pages<'_, '_> {
                 self.buffer.extend(rows);
             }
             Err(e) => {
-                *self.error.borrow_mut() = Some(e);
+                *self.error.borrow_mut() = Some(e.into());
                 self.exhausted = true;
             }
         }
@@ -158,7 +161,15 @@ impl Iterator for Pages<'_, '_> {
             self.handles
                 .borrow_mut()
                 .insert(r.expert_id.clone(), r.handle.clone());
-            return Some(candidate_of(r, false));
+            match candidate_of(r, false) {
+                Ok(c) => return Some(c),
+                Err(e) => {
+                    *self.error.borrow_mut() = Some(e.into());
+                    self.buffer.clear();
+                    self.exhausted = true;
+                    return None;
+                }
+            }
         }
     }
 }
@@ -180,19 +191,28 @@ struct Exclusions {
 }
 
 impl Exclusions {
-    fn of(p: &ProjectRow) -> Self {
-        Self {
-            vendors: crate::db::json_list(&p.excluded_vendor_ids)
-                .into_iter()
-                .collect(),
-            experts: crate::db::json_list(&p.excluded_expert_ids)
-                .into_iter()
-                .collect(),
-            keywords: crate::db::json_list::<String>(&p.affiliation_keywords)
-                .into_iter()
-                .map(|k| k.to_lowercase())
-                .collect(),
-        }
+    fn of(p: &ProjectRow) -> Result<Self, CorruptData> {
+        Ok(Self {
+            vendors: crate::db::stored_json::<Vec<String>>(
+                "projects.excluded_vendor_ids",
+                &p.excluded_vendor_ids,
+            )?
+            .into_iter()
+            .collect(),
+            experts: crate::db::stored_json::<Vec<String>>(
+                "projects.excluded_expert_ids",
+                &p.excluded_expert_ids,
+            )?
+            .into_iter()
+            .collect(),
+            keywords: crate::db::stored_json::<Vec<String>>(
+                "projects.affiliation_keywords",
+                &p.affiliation_keywords,
+            )?
+            .into_iter()
+            .map(|k| k.to_lowercase())
+            .collect(),
+        })
     }
 }
 
@@ -303,7 +323,7 @@ fn run_decision(
     seed: u64,
 ) -> ApiResult<(Decision, Read)> {
     let p = &st.project;
-    let ex = Exclusions::of(p);
+    let ex = Exclusions::of(p)?;
     let req = request(settings, st, &ex, want, on_item);
     let weights = super::keys::weights(&settings.routing);
     let on_shift_ids = crate::scheduling::service::on_shift(conn, &p.id, &st.slice.id, now)?;
@@ -318,7 +338,7 @@ fn run_decision(
     let first: Vec<Candidate> = on_shift_rows
         .into_iter()
         .map(|r| candidate_of(r, true))
-        .collect();
+        .collect::<Result<_, _>>()?;
     let domain = st.slice.domain_id.clone();
     let cell = RefCell::new(conn);
     let error = RefCell::new(None);
@@ -353,7 +373,7 @@ fn run_decision(
         decide::decide(&req, weights, seed, first.into_iter().chain(pages), check)
     };
     if let Some(e) = error.into_inner() {
-        return Err(e.into());
+        return Err(e);
     }
     if let Some(e) = check_error {
         return Err(e);
@@ -409,7 +429,7 @@ pub fn plannable(
     experts: &[String],
 ) -> ApiResult<Vec<(String, f64)>> {
     let st = setting(conn, project, slice)?;
-    let ex = Exclusions::of(&st.project);
+    let ex = Exclusions::of(&st.project)?;
     let allowed = allowed_statuses(&st);
     let none = HashSet::new();
     let req = decide::Request {
@@ -429,7 +449,7 @@ pub fn plannable(
     };
     let mut out = Vec::new();
     for r in super::queries::candidates_for(conn, slice, experts)? {
-        let c = candidate_of(r, false);
+        let c = candidate_of(r, false)?;
         if decide::failing_filter(&c, &req).is_some()
             || !crate::credentials::eligibility::eligible_for(
                 conn,
@@ -1032,7 +1052,7 @@ fn fit(
     let mut c = c.clone();
     c.on_shift = crate::scheduling::service::on_shift(conn, &st.project.id, &st.slice.id, now)?
         .contains(&c.expert_id);
-    let ex = Exclusions::of(&st.project);
+    let ex = Exclusions::of(&st.project)?;
     let on_item: HashSet<String> = existing.iter().map(|a| a.expert_id.clone()).collect();
     let req = request(settings, &st, &ex, &want, &on_item);
     if decide::failing_filter(&c, &req).is_some() {
@@ -1114,7 +1134,7 @@ fn take_once(
     let mut adjudicate = Vec::new();
     let mut by_slice: HashMap<String, Candidate> = HashMap::new();
     for (slice, row) in rows {
-        let c = candidate_of(row, false);
+        let c = candidate_of(row, false)?;
         if matches!(c.status, SliceStatus::Probation | SliceStatus::Qualified) {
             annotate.push(slice.clone());
         }
@@ -1504,7 +1524,7 @@ pub fn submit(
         Some(g) => Some(crate::gold::find_gold(conn, g)?.ok_or_else(|| internal("gold item"))?),
         None => None,
     };
-    let reference = gold.as_ref().map(crate::gold::GoldRow::label);
+    let reference = gold.as_ref().map(crate::gold::GoldRow::label).transpose()?;
     let correct = reference
         .as_ref()
         .map(|r| crate::assessments::grading::is_correct(&slice.label_kind, r, &typed));
@@ -1588,8 +1608,13 @@ fn resolve_if_complete(
             if annotators.len() < project.overlap.max(1) as usize {
                 return Ok(());
             }
-            let labels: Vec<TypedLabel> =
-                annotators.iter().filter_map(|a| a.typed_label()).collect();
+            let labels: Vec<TypedLabel> = annotators
+                .iter()
+                .map(|a| a.typed_label())
+                .collect::<Result<Vec<_>, _>>()?
+                .into_iter()
+                .flatten()
+                .collect();
             if let Some(agreed) = agreement::agreed(schema, &labels) {
                 let final_json = agreement::to_json(schema, &agreed).to_string();
                 finish(
@@ -1635,7 +1660,7 @@ fn resolve_if_complete(
             else {
                 return Ok(());
             };
-            let Some(decided) = adj.typed_label() else {
+            let Some(decided) = adj.typed_label()? else {
                 return Ok(());
             };
             let final_json = agreement::to_json(schema, &decided).to_string();
@@ -1685,7 +1710,7 @@ fn finish(
     }
     let mut written = Vec::new();
     for a in annotators.iter().copied().chain(adjudicator) {
-        let Some(typed) = a.typed_label() else {
+        let Some(typed) = a.typed_label()? else {
             continue;
         };
         let json = a.label.clone().unwrap_or_default();

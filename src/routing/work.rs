@@ -130,14 +130,14 @@ fn view(conn: &mut DbConn, settings: &Settings, a: AssignmentRow) -> ApiResult<W
         (Some(item), _) => {
             let i = store::find(conn, item)?.ok_or_else(|| missing("item"))?;
             (
-                serde_json::from_str(&i.payload).unwrap_or(Value::Null),
+                crate::db::stored_json::<Value>("items.payload", &i.payload)?,
                 i.judge_confidence,
             )
         }
         (None, Some(gold)) => {
             let g = crate::gold::find_gold(conn, gold)?.ok_or_else(|| missing("gold item"))?;
             (
-                serde_json::from_str(&g.payload).unwrap_or(Value::Null),
+                crate::db::stored_json::<Value>("gold_items.payload", &g.payload)?,
                 None,
             )
         }
@@ -167,11 +167,10 @@ fn view(conn: &mut DbConn, settings: &Settings, a: AssignmentRow) -> ApiResult<W
         {
             judgments.push(AnonymousJudgment {
                 name: format!("Judgment {}", n + 1),
-                label: o
-                    .label
-                    .as_deref()
-                    .and_then(|l| serde_json::from_str(l).ok())
-                    .unwrap_or(Value::Null),
+                label: match o.label.as_deref() {
+                    Some(l) => crate::db::stored_json("assignments.label", l)?,
+                    None => Value::Null,
+                },
             });
         }
     }
@@ -198,7 +197,7 @@ fn view(conn: &mut DbConn, settings: &Settings, a: AssignmentRow) -> ApiResult<W
             id: SliceId::from_db(slice.id),
             key: slice.key,
             name: slice.name,
-            label_schema: serde_json::from_str(&slice.label_schema).unwrap_or(Value::Null),
+            label_schema: crate::db::stored_json("slices.label_schema", &slice.label_schema)?,
         },
         constitution,
         payload,
@@ -216,7 +215,8 @@ fn view(conn: &mut DbConn, settings: &Settings, a: AssignmentRow) -> ApiResult<W
         your_label: a
             .label
             .as_deref()
-            .and_then(|l| serde_json::from_str(l).ok()),
+            .map(|l| crate::db::stored_json::<Value>("assignments.label", l))
+            .transpose()?,
         active_seconds,
     })
 }

@@ -107,7 +107,8 @@ pub fn load(conn: &mut DbConn, expert: &str) -> ApiResult<Option<Loaded>> {
     };
     // Written by this application after validation; an unreadable value counts as empty.
     let tz: Tz = row.time_zone.parse().unwrap_or(Tz::UTC);
-    let slots: Vec<WeeklySlot> = crate::db::json_list(&row.weekly_rules);
+    let slots: Vec<WeeklySlot> =
+        crate::db::stored_json("expert_schedules.weekly_rules", &row.weekly_rules)?;
     let exceptions = store::exceptions(conn, expert)?;
     let availability = Availability {
         tz,

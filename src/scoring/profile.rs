@@ -348,12 +348,15 @@ impl Tally {
         serde_json::to_string(&rows).unwrap_or_else(|_| "[]".into())
     }
 
-    pub fn pairs_from_json(s: &str) -> BTreeMap<(String, String), f64> {
-        serde_json::from_str::<Vec<(String, String, f64)>>(s)
-            .unwrap_or_default()
-            .into_iter()
-            .map(|(a, b, w)| ((a, b), w))
-            .collect()
+    pub fn pairs_from_json(
+        s: &str,
+    ) -> Result<BTreeMap<(String, String), f64>, crate::db::CorruptData> {
+        Ok(
+            crate::db::stored_json::<Vec<(String, String, f64)>>("score_profiles.pairs", s)?
+                .into_iter()
+                .map(|(a, b, w)| ((a, b), w))
+                .collect(),
+        )
     }
 }
 
@@ -556,7 +559,10 @@ mod tests {
         let mut same = Tally::default();
         same.apply(&o[0], 1e9);
         assert_eq!(same.kappa(), None);
-        assert_eq!(Tally::pairs_from_json(&tally.pairs_json()), tally.pairs);
+        assert_eq!(
+            Tally::pairs_from_json(&tally.pairs_json()).unwrap(),
+            tally.pairs
+        );
     }
 
     #[test]

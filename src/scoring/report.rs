@@ -183,7 +183,7 @@ pub fn report(
     let expert_lower_bounds = if with_experts {
         let bounds: Vec<f64> = super::queries::gold_tallies(conn, &slice.id, vendor)?
             .iter()
-            .map(|r| r.tally().evidence.at(now, sc.half_life_secs()))
+            .map(|r| r.evidence().at(now, sc.half_life_secs()))
             .filter(|e| e.n > 0)
             .map(|e| e.posterior(sc.prior).lower_bound(sc.credible_level))
             .collect();

@@ -98,7 +98,7 @@ fn apply(
     let mut gold = BTreeSet::new();
     for ((expert, slice, metric), list) in grouped {
         let row = store::lock(conn, now, &expert, &slice, metric)?;
-        let mut tally = row.tally();
+        let mut tally = row.tally()?;
         for o in &list {
             tally.apply(o, h);
         }
@@ -153,7 +153,7 @@ fn gold_changed(
     statuses: bool,
 ) -> ApiResult<()> {
     let sc = &settings.scoring;
-    let tally = store::lock(conn, now, expert, slice, Metric::GoldAccuracy)?.tally();
+    let tally = store::lock(conn, now, expert, slice, Metric::GoldAccuracy)?.tally()?;
     let gold = tally.evidence.at(now, sc.half_life_secs());
     let post = gold.posterior(sc.prior);
     crate::standings::set_posterior(conn, expert, slice, post.alpha, post.beta)?;
@@ -339,7 +339,7 @@ pub fn tallies_of(
     let mut out: BTreeMap<String, BTreeMap<Metric, Tally>> = BTreeMap::new();
     for row in store::of_expert(conn, expert)? {
         if let Some(m) = row.metric() {
-            let t = row.tally().at(now, h);
+            let t = row.tally()?.at(now, h);
             out.entry(row.slice_id.clone()).or_default().insert(m, t);
         }
     }
@@ -358,13 +358,13 @@ pub fn correct_gold(
     gold: &crate::gold::GoldRow,
     label_kind: &str,
 ) -> ApiResult<usize> {
-    let reference = gold.label();
+    let reference = gold.label()?;
     let h = settings.scoring.half_life_secs();
     let mut slices = Slices::default();
     let mut changed = 0;
     let mut gold_moved = BTreeSet::new();
     for a in crate::assignments::graded_on_gold(conn, &gold.id)? {
-        let (Some(old), Some(typed)) = (a.correct, a.typed_label()) else {
+        let (Some(old), Some(typed)) = (a.correct, a.typed_label()?) else {
             continue;
         };
         let new = crate::assessments::grading::is_correct(label_kind, &reference, &typed);
@@ -399,7 +399,7 @@ pub fn correct_gold(
             Metric::GoldAccuracy
         };
         let row = store::lock(conn, now, &a.expert_id, &a.slice_id, metric)?;
-        let mut tally = row.tally();
+        let mut tally = row.tally()?;
         for (success, weight) in [(old, -1.0), (new, 1.0)] {
             tally.apply(
                 &Observation {

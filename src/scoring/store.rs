@@ -27,15 +27,21 @@ pub struct ProfileRow {
 }
 
 impl ProfileRow {
-    pub fn tally(&self) -> Tally {
-        Tally {
-            evidence: Evidence {
-                successes: self.successes,
-                failures: self.failures,
-                n: self.n,
-                as_of: self.as_of.map(crate::clock::utc),
-            },
-            pairs: Tally::pairs_from_json(&self.pairs),
+    /// The row's tally, with its stored pair table.
+    pub fn tally(&self) -> Result<Tally, crate::db::CorruptData> {
+        Ok(Tally {
+            evidence: self.evidence(),
+            pairs: Tally::pairs_from_json(&self.pairs)?,
+        })
+    }
+
+    /// The row's evidence alone (no pair table read).
+    pub fn evidence(&self) -> Evidence {
+        Evidence {
+            successes: self.successes,
+            failures: self.failures,
+            n: self.n,
+            as_of: self.as_of.map(crate::clock::utc),
         }
     }
 

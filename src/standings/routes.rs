@@ -127,19 +127,24 @@ async fn standing_history(
         .read(move |conn| -> ApiResult<_> {
             let e = visible_expert(conn, &principal, &id)?;
             let s = crate::taxonomy::service::visible_slice(conn, &principal, &slice)?;
-            Ok(store::events(conn, &e.id, &s.id)?
+            store::events(conn, &e.id, &s.id)?
                 .into_iter()
-                .map(|r| StandingEventView {
-                    id: crate::ids::StandingEventId::from_db(r.id),
-                    aspect: r.aspect,
-                    from: r.from_value,
-                    to: r.to_value,
-                    reason: r.reason,
-                    details: serde_json::from_str(&r.details).unwrap_or_default(),
-                    actor_type: r.actor_type,
-                    at: crate::clock::utc(r.at),
+                .map(|r| -> ApiResult<StandingEventView> {
+                    Ok(StandingEventView {
+                        id: crate::ids::StandingEventId::from_db(r.id),
+                        aspect: r.aspect,
+                        from: r.from_value,
+                        to: r.to_value,
+                        reason: r.reason,
+                        details: crate::db::stored_json(
+                            "slice_standing_events.details",
+                            &r.details,
+                        )?,
+                        actor_type: r.actor_type,
+                        at: crate::clock::utc(r.at),
+                    })
                 })
-                .collect::<Vec<_>>())
+                .collect::<ApiResult<Vec<_>>>()
         })
         .await?;
     Ok(HttpResponse::Ok().json(StandingHistory { data }))

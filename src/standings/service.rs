@@ -67,7 +67,7 @@ pub fn gold_lower_bound(
         slice,
         crate::scoring::profile::Metric::GoldAccuracy,
     )?
-    .map(|r| r.tally().evidence.at(now, sc.half_life_secs()))
+    .map(|r| r.evidence().at(now, sc.half_life_secs()))
     .unwrap_or(crate::scoring::beta::Evidence::EMPTY);
     Ok((
         evidence.posterior(sc.prior).lower_bound(sc.credible_level),

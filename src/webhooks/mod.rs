@@ -101,7 +101,15 @@ pub fn emit(
     kind: EventType,
     data: impl FnOnce(&mut DbConn) -> anyhow::Result<Value>,
 ) -> anyhow::Result<usize> {
-    let endpoints = store::subscribed(conn, org, kind)?;
+    let mut endpoints = Vec::new();
+    for e in store::enabled_endpoints(conn, org)? {
+        // An endpoint whose stored subscription does not parse is skipped (the error is
+        // logged by `stored_json`, and reading the endpoint answers 500): one corrupt
+        // row must not fail the lab's own change that raised the event.
+        if e.events().is_ok_and(|events| events.contains(&kind)) {
+            endpoints.push(e);
+        }
+    }
     if endpoints.is_empty() {
         return Ok(0);
     }

@@ -47,19 +47,21 @@ pub struct EndpointView {
     pub updated_at: DateTime<Utc>,
 }
 
-impl From<&EndpointRow> for EndpointView {
-    fn from(e: &EndpointRow) -> Self {
-        Self {
+impl TryFrom<&EndpointRow> for EndpointView {
+    type Error = crate::db::CorruptData;
+
+    fn try_from(e: &EndpointRow) -> Result<Self, Self::Error> {
+        Ok(Self {
             id: WebhookEndpointId::from_db(e.id.clone()),
             org_id: OrgId::from_db(e.org_id.clone()),
             url: e.url.clone(),
             description: e.description.clone(),
-            events: e.events(),
+            events: e.events()?,
             enabled: e.enabled,
             previous_secret_expires_at: e.previous_secret_expires_at.map(crate::clock::utc),
             created_at: crate::clock::utc(e.created_at),
             updated_at: crate::clock::utc(e.updated_at),
-        }
+        })
     }
 }
 
@@ -234,7 +236,7 @@ async fn create_endpoint(
         })
         .await?;
     Ok(HttpResponse::Created().json(EndpointWithSecret {
-        endpoint: EndpointView::from(&row),
+        endpoint: EndpointView::try_from(&row)?,
         secret: row.secret,
     }))
 }
@@ -269,12 +271,12 @@ async fn list_endpoints(
         .db
         .read(move |conn| store::list_endpoints(conn, org.as_str(), &p).map_err(ApiError::from))
         .await?;
-    Ok(HttpResponse::Ok().json(Page::from_rows(
+    Ok(HttpResponse::Ok().json(Page::try_from_rows(
         rows,
         &page,
         |r| r.id.clone(),
-        |r| EndpointView::from(&r),
-    )))
+        |r| EndpointView::try_from(&r),
+    )?))
 }
 
 /// The endpoint, if the caller administers its organisation.
@@ -319,7 +321,7 @@ async fn get_endpoint(
     path: web::Path<(String, String)>,
 ) -> ApiResult<HttpResponse> {
     let (_, _, row) = endpoint(&state, &principal, &path.0, &path.1).await?;
-    Ok(HttpResponse::Ok().json(EndpointView::from(&row)))
+    Ok(HttpResponse::Ok().json(EndpointView::try_from(&row)?))
 }
 
 /// Change a webhook endpoint
@@ -389,7 +391,7 @@ async fn update_endpoint(
             })
         })
         .await?;
-    Ok(HttpResponse::Ok().json(EndpointView::from(&row)))
+    Ok(HttpResponse::Ok().json(EndpointView::try_from(&row)?))
 }
 
 /// Delete a webhook endpoint
@@ -499,7 +501,7 @@ async fn rotate_secret(
         })
         .await?;
     Ok(HttpResponse::Ok().json(EndpointWithSecret {
-        endpoint: EndpointView::from(&row),
+        endpoint: EndpointView::try_from(&row)?,
         secret,
     }))
 }
@@ -750,7 +752,7 @@ async fn get_delivery(
         .read(move |conn| store::attempts_of(conn, &id).map_err(ApiError::from))
         .await?;
     Ok(HttpResponse::Ok().json(DeliveryDetail {
-        payload: serde_json::from_str(&row.payload).unwrap_or(Value::Null),
+        payload: crate::db::stored_json::<Value>("webhook_deliveries.payload", &row.payload)?,
         delivery: DeliveryView::from(&row),
         attempt_log: attempts.into_iter().map(AttemptView::from).collect(),
     }))

@@ -29,8 +29,8 @@ pub struct EndpointRow {
 }
 
 impl EndpointRow {
-    pub fn events(&self) -> Vec<EventType> {
-        serde_json::from_str(&self.events).unwrap_or_default()
+    pub fn events(&self) -> Result<Vec<EventType>, crate::db::CorruptData> {
+        crate::db::stored_json("webhook_endpoints.events", &self.events)
     }
 
     /// The secrets that sign now: the current one, and the previous one until it expires.
@@ -116,18 +116,15 @@ pub fn list_endpoints(
     q.load(conn)
 }
 
-/// Live, enabled endpoints of the organisation subscribed to `kind`.
-pub fn subscribed(conn: &mut DbConn, org: &str, kind: EventType) -> QueryResult<Vec<EndpointRow>> {
-    Ok(webhook_endpoints::table
+/// Live, enabled endpoints of the organisation (the caller filters by subscription).
+pub fn enabled_endpoints(conn: &mut DbConn, org: &str) -> QueryResult<Vec<EndpointRow>> {
+    webhook_endpoints::table
         .filter(webhook_endpoints::org_id.eq(org))
         .filter(webhook_endpoints::deleted_at.is_null())
         .filter(webhook_endpoints::enabled.eq(true))
         .order_by(webhook_endpoints::id.asc())
         .select(EndpointRow::as_select())
-        .load(conn)?
-        .into_iter()
-        .filter(|e| e.events().contains(&kind))
-        .collect())
+        .load(conn)
 }
 
 /// The fields a PATCH changes; `None` leaves a column as it is.
