@@ -84,16 +84,54 @@ pub fn insert_assessment_question(
     now: DateTime<Utc>,
     q: &NewAssessmentQuestion<'_>,
 ) -> QueryResult<AssignmentId> {
+    insert_question(
+        conn,
+        now,
+        &Question {
+            role: "assessment",
+            expert: q.expert,
+            slice: q.slice,
+            gold: q.gold,
+            position: q.position,
+            due_at: q.due_at,
+            assessment: Some(q.assessment),
+            session: None,
+            org: None,
+        },
+    )
+}
+
+/// A gold item given as an accepted question (assessment or calibration): answered while
+/// it is open, graded when it closes, never one of the expert's routing slots.
+struct Question<'a> {
+    role: &'a str,
+    expert: &'a str,
+    slice: &'a str,
+    gold: &'a str,
+    position: i32,
+    due_at: NaiveDateTime,
+    assessment: Option<&'a str>,
+    session: Option<&'a str>,
+    org: Option<&'a str>,
+}
+
+fn insert_question(
+    conn: &mut DbConn,
+    now: DateTime<Utc>,
+    q: &Question<'_>,
+) -> QueryResult<AssignmentId> {
     let id = AssignmentId::new(now);
     let t = now.naive_utc();
     diesel::insert_into(assignments::table)
         .values((
             assignments::id.eq(id.as_str()),
-            assignments::role.eq("assessment"),
+            assignments::role.eq(q.role),
             assignments::expert_id.eq(q.expert),
             assignments::slice_id.eq(q.slice),
             assignments::gold_item_id.eq(Some(q.gold)),
-            assignments::assessment_id.eq(Some(q.assessment)),
+            assignments::assessment_id.eq(q.assessment),
+            assignments::calibration_session_id.eq(q.session),
+            assignments::org_id.eq(q.org),
             assignments::position.eq(q.position),
             assignments::status.eq("accepted"),
             assignments::offered_at.eq(t),
@@ -173,27 +211,21 @@ pub fn insert_calibration_question(
     now: DateTime<Utc>,
     a: &NewCalibrationQuestion<'_>,
 ) -> QueryResult<AssignmentId> {
-    let id = AssignmentId::new(now);
-    let t = now.naive_utc();
-    diesel::insert_into(assignments::table)
-        .values((
-            assignments::id.eq(id.as_str()),
-            assignments::role.eq("calibration"),
-            assignments::expert_id.eq(a.expert),
-            assignments::slice_id.eq(a.slice),
-            assignments::gold_item_id.eq(Some(a.gold)),
-            assignments::calibration_session_id.eq(Some(a.session)),
-            assignments::org_id.eq(a.org),
-            assignments::position.eq(a.position),
-            assignments::status.eq("accepted"),
-            assignments::offered_at.eq(t),
-            assignments::accepted_at.eq(Some(t)),
-            assignments::due_at.eq(a.closes_at),
-            assignments::created_at.eq(t),
-            assignments::updated_at.eq(t),
-        ))
-        .execute(conn)?;
-    Ok(id)
+    insert_question(
+        conn,
+        now,
+        &Question {
+            role: "calibration",
+            expert: a.expert,
+            slice: a.slice,
+            gold: a.gold,
+            position: a.position,
+            due_at: a.closes_at,
+            assessment: None,
+            session: Some(a.session),
+            org: a.org,
+        },
+    )
 }
 
 /// The session's calibration assignments, of one expert if given, in position order.
