@@ -9,7 +9,7 @@
 pub mod routes;
 mod store;
 
-pub use store::{AuditFilter, AuditRow, list as list_events};
+pub use store::{AuditFilter, AuditRow, events_of, list as list_events};
 
 use chrono::{DateTime, Utc};
 use diesel::QueryResult;

@@ -80,3 +80,18 @@ pub fn list(conn: &mut DbConn, f: AuditFilter, p: &PageRequest) -> QueryResult<V
     }
     query.load(conn)
 }
+
+/// Every event about one subject (`timesheet`, `tms_…`), oldest first: a subject's
+/// history, which stays short.
+pub fn events_of(
+    conn: &mut DbConn,
+    subject_type: &str,
+    subject_id: &str,
+) -> QueryResult<Vec<AuditRow>> {
+    audit_events::table
+        .filter(audit_events::subject_type.eq(subject_type))
+        .filter(audit_events::subject_id.eq(subject_id))
+        .order_by(audit_events::id.asc())
+        .select(AuditRow::as_select())
+        .load(conn)
+}

@@ -59,28 +59,7 @@ pub fn handle_of(conn: &mut DbConn, expert: &str) -> QueryResult<String> {
 
 /// A sheet's audit trail, oldest first (through the audit facade).
 pub fn history(conn: &mut DbConn, sheet: &str) -> QueryResult<Vec<crate::audit::AuditRow>> {
-    let mut page = crate::http::pagination::PageRequest {
-        limit: 500,
-        after: None,
-    };
-    let mut out = Vec::new();
-    loop {
-        let mut rows = crate::audit::list_events(
-            conn,
-            crate::audit::AuditFilter {
-                subject_id: Some(sheet.to_owned()),
-                ..Default::default()
-            },
-            &page,
-        )?;
-        let more = rows.len() as i64 > page.limit;
-        rows.truncate(page.limit as usize);
-        page.after = rows.last().map(|r| r.id.clone());
-        out.extend(rows.into_iter().filter(|r| r.subject_type == "timesheet"));
-        if !more {
-            return Ok(out);
-        }
-    }
+    crate::audit::events_of(conn, "timesheet", sheet)
 }
 
 /// Adds a time entry's seconds to its week's sheet (created open on first use). Called in
