@@ -12,7 +12,7 @@ use crate::audit::{self, Actor, Entry};
 use crate::auth::{OrgKind, Principal};
 use crate::config::Settings;
 use crate::db::DbConn;
-use crate::http::{ApiError, ApiResult, FieldError};
+use crate::error::{AppError, AppResult, FieldError};
 use crate::ids::{AppealId, AssignmentId, OrgId, StandingEventId};
 use crate::standings::rules::SliceStatus;
 
@@ -26,7 +26,7 @@ pub enum Verdict {
 }
 
 /// May the caller decide this appeal?
-pub fn decides(conn: &mut DbConn, principal: &Principal, a: &AppealRow) -> ApiResult<bool> {
+pub fn decides(conn: &mut DbConn, principal: &Principal, a: &AppealRow) -> AppResult<bool> {
     let Principal::User(u) = principal else {
         return Ok(false);
     };
@@ -55,8 +55,8 @@ pub fn visible(
     conn: &mut DbConn,
     principal: &Principal,
     id: &AppealId,
-) -> ApiResult<(AppealRow, bool)> {
-    let not_found = || ApiError::not_found(format!("appeal {id} not found"));
+) -> AppResult<(AppealRow, bool)> {
+    let not_found = || AppError::not_found(format!("appeal {id} not found"));
     let a = store::find(conn, id.as_str())?.ok_or_else(not_found)?;
     let decider = decides(conn, principal, &a)?;
     let own =
@@ -77,19 +77,19 @@ pub fn file(
     sanction: Option<&StandingEventId>,
     assignment: Option<&AssignmentId>,
     explanation: &str,
-) -> ApiResult<AppealRow> {
+) -> AppResult<AppealRow> {
     let me = crate::experts::service::expert_id_of(conn, principal)?
-        .ok_or_else(|| ApiError::forbidden("only experts file appeals"))?;
+        .ok_or_else(|| AppError::forbidden("only experts file appeals"))?;
     let new = match (sanction, assignment) {
         (Some(s), _) => {
-            let not_found = || ApiError::not_found(format!("sanction {s} not found"));
+            let not_found = || AppError::not_found(format!("sanction {s} not found"));
             let e = crate::standings::find_standing_event(conn, s.as_str())?
                 .filter(|e| e.expert_id == me && e.aspect == "status" && e.to_value == "suspended")
                 .ok_or_else(not_found)?;
             if crate::standings::service::status_in(conn, &me, &e.slice_id)?
                 != SliceStatus::Suspended
             {
-                return Err(ApiError::conflict(
+                return Err(AppError::conflict(
                     "you are no longer suspended in this slice",
                 ));
             }
@@ -97,7 +97,7 @@ pub fn file(
             (e.slice_id, "sanction", e.id, None, vendor)
         }
         (None, Some(a)) => {
-            let not_found = || ApiError::not_found(format!("assignment {a} not found"));
+            let not_found = || AppError::not_found(format!("assignment {a} not found"));
             let row = crate::assignments::find_graded(conn, a.as_str())?
                 // Routed and calibration work; assessment answers are settled by retaking it.
                 .filter(|r| {
@@ -105,7 +105,7 @@ pub fn file(
                 })
                 .ok_or_else(not_found)?;
             if row.correct != Some(false) || row.gold_item_id.is_none() {
-                return Err(ApiError::conflict(
+                return Err(AppError::conflict(
                     "this answer was not marked wrong against a gold answer",
                 ));
             }
@@ -114,7 +114,7 @@ pub fn file(
             (row.slice_id, "gold_answer", row.id, Some(gold), owner)
         }
         (None, None) => {
-            return Err(ApiError::validation(vec![FieldError::new(
+            return Err(AppError::validation(vec![FieldError::new(
                 "sanction_id",
                 "give exactly one of `sanction_id` and `assignment_id`",
             )]));
@@ -134,7 +134,7 @@ pub fn file(
             explanation,
         },
     )?
-    .ok_or_else(|| ApiError::conflict("an appeal about this is already open"))?;
+    .ok_or_else(|| AppError::conflict("an appeal about this is already open"))?;
     audit::record(
         conn,
         now,
@@ -148,7 +148,7 @@ pub fn file(
         },
     )?;
     store::find(conn, id.as_str())?
-        .ok_or_else(|| ApiError::internal(anyhow::anyhow!("appeal vanished")))
+        .ok_or_else(|| AppError::internal(anyhow::anyhow!("appeal vanished")))
 }
 
 fn overturn(
@@ -159,8 +159,8 @@ fn overturn(
     a: &AppealRow,
     corrected: Option<&Value>,
     reason: &str,
-) -> ApiResult<usize> {
-    let internal = |w: &str| ApiError::internal(anyhow::anyhow!("appeal: {w} vanished"));
+) -> AppResult<usize> {
+    let internal = |w: &str| AppError::internal(anyhow::anyhow!("appeal: {w} vanished"));
     let expert =
         crate::experts::find_expert(conn, &a.expert_id)?.ok_or_else(|| internal("expert"))?;
     let slice = crate::taxonomy::find_slice(conn, &a.slice_id)?.ok_or_else(|| internal("slice"))?;
@@ -176,7 +176,7 @@ fn overturn(
         if crate::standings::service::status_in(conn, &a.expert_id, &a.slice_id)?
             != SliceStatus::Suspended
         {
-            return Err(ApiError::conflict(
+            return Err(AppError::conflict(
                 "the expert is no longer suspended in this slice",
             ));
         }
@@ -217,7 +217,7 @@ fn overturn(
     };
     let typed = schema
         .validate(&answer, "corrected_answer")
-        .map_err(ApiError::validation)?;
+        .map_err(AppError::validation)?;
     crate::gold::set_answer(conn, gold_id, &answer.to_string(), &typed)?;
     let gold = crate::gold::find_gold(conn, gold_id)?.ok_or_else(|| internal("gold item"))?;
     let n = crate::scoring::service::correct_gold(conn, now, settings, &gold, &slice.label_kind)?;
@@ -248,14 +248,14 @@ pub fn decide(
     verdict: Verdict,
     reason: &str,
     corrected: Option<&Value>,
-) -> ApiResult<(AppealRow, usize)> {
+) -> AppResult<(AppealRow, usize)> {
     let user = principal.user()?;
     let (a, decider) = visible(conn, principal, id)?;
     if !decider {
-        return Err(ApiError::forbidden("you cannot decide your own appeal"));
+        return Err(AppError::forbidden("you cannot decide your own appeal"));
     }
     if a.status != "open" {
-        return Err(ApiError::conflict(format!(
+        return Err(AppError::conflict(format!(
             "the appeal is already {}",
             a.status
         )));
@@ -269,7 +269,7 @@ pub fn decide(
         ),
     };
     if !store::decide(conn, &a.id, status, reason, user.user_id.as_str(), now)? {
-        return Err(ApiError::conflict("the appeal was decided meanwhile"));
+        return Err(AppError::conflict("the appeal was decided meanwhile"));
     }
     audit::record(
         conn,
@@ -291,6 +291,6 @@ pub fn decide(
         )?;
     }
     let row = store::find(conn, &a.id)?
-        .ok_or_else(|| ApiError::internal(anyhow::anyhow!("appeal vanished")))?;
+        .ok_or_else(|| AppError::internal(anyhow::anyhow!("appeal vanished")))?;
     Ok((row, regraded))
 }

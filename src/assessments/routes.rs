@@ -94,7 +94,7 @@ async fn get_assessment(
     // A write: an assessment whose time is up is graded when it is next looked at.
     let v = state
         .db
-        .write(move |conn| {
+        .write(move |conn| -> ApiResult<_> {
             let not_found = || ApiError::not_found(format!("assessment {id} not found"));
             let a = store::find(conn, id.as_str())?.ok_or_else(not_found)?;
             let expert = crate::experts::service::visible_expert(
@@ -107,7 +107,7 @@ async fn get_assessment(
                 .user()
                 .is_ok_and(|u| u.user_id.as_str() == expert.user_id);
             let a = service::own_assessment(conn, now, &settings, &expert, &id)?;
-            service::view(conn, a, is_self, &settings)
+            Ok(service::view(conn, a, is_self, &settings)?)
         })
         .await?;
     Ok(HttpResponse::Ok().json(v))
@@ -158,7 +158,7 @@ async fn answer_item(
     let item: AssignmentId = path_id("item", &path.1)?;
     let label = body.into_inner().label;
     on_open_assessment(&state, principal, id, move |conn, now, _, a| {
-        service::answer(conn, now, a, &item, &label)
+        Ok(service::answer(conn, now, a, &item, &label)?)
     })
     .await
 }
@@ -189,7 +189,7 @@ async fn submit_assessment(
 ) -> ApiResult<HttpResponse> {
     let id: AssessmentId = path_id("assessment", &path)?;
     on_open_assessment(&state, principal, id, |conn, now, settings, a| {
-        service::submit(conn, now, settings, a)
+        Ok(service::submit(conn, now, settings, a)?)
     })
     .await
 }
@@ -214,11 +214,11 @@ async fn on_open_assessment(
             let expert = crate::experts::service::own(conn, &user)?;
             let a = service::own_assessment(conn, now, &settings, &expert, &id)?;
             if let Err(closed) = service::require_open(&a) {
-                return Ok(Err(closed));
+                return Ok(Err(closed.into()));
             }
             act(conn, now, &settings, &a)?;
             let a = store::find(conn, &a.id)?.unwrap_or(a);
-            Ok(service::view(conn, a, true, &settings))
+            Ok(Ok(service::view(conn, a, true, &settings)?))
         })
         .await?;
     Ok(HttpResponse::Ok().json(result?))

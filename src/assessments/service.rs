@@ -13,9 +13,9 @@ use super::store::{self, AssessmentRow};
 use crate::audit::{self, Actor, Entry};
 use crate::config::{ExpertSettings, Settings};
 use crate::db::DbConn;
+use crate::error::{AppError, AppResult, FieldError};
 use crate::experts::ExpertRow;
 use crate::experts::vetting::VettingStatus;
-use crate::http::{ApiError, ApiResult, FieldError};
 use crate::ids::{AssessmentId, AssignmentId, SliceId};
 use crate::mail::{self, templates};
 use crate::standings::rules::SliceStatus;
@@ -98,7 +98,7 @@ pub fn view(
     a: AssessmentRow,
     with_items: bool,
     settings: &Settings,
-) -> ApiResult<AssessmentView> {
+) -> AppResult<AssessmentView> {
     let cooldown_days = settings.experts.assessment_retake_cooldown_days;
     let currency = crate::experts::find_expert(conn, &a.expert_id)?
         .map(|e| e.desired_currency)
@@ -119,7 +119,7 @@ pub fn view(
     let items = if with_items && status == AssessmentStatus::InProgress {
         Some(
             rows.into_iter()
-                .map(|(r, g)| -> ApiResult<AssessmentItemView> {
+                .map(|(r, g)| -> AppResult<AssessmentItemView> {
                     Ok(AssessmentItemView {
                         assignment_id: AssignmentId::from_db(r.id),
                         position: r.position,
@@ -131,12 +131,12 @@ pub fn view(
                             .transpose()?,
                     })
                 })
-                .collect::<ApiResult<Vec<_>>>()?,
+                .collect::<AppResult<Vec<_>>>()?,
         )
     } else {
         None
     };
-    let result = a.correct_count.map(|c| -> ApiResult<AssessmentResult> {
+    let result = a.correct_count.map(|c| -> AppResult<AssessmentResult> {
         let total = i64::from(a.item_count);
         let passed = status == AssessmentStatus::Passed;
         Ok(AssessmentResult {
@@ -195,32 +195,32 @@ pub fn start(
     actor: &Actor,
     expert: &ExpertRow,
     slice: &SliceRow,
-) -> ApiResult<AssessmentRow> {
+) -> AppResult<AssessmentRow> {
     let s = &settings.experts;
     let vetting = VettingStatus::parse(&expert.vetting_status);
     if !matches!(
         vetting,
         Some(VettingStatus::Assessment | VettingStatus::Approved)
     ) {
-        return Err(ApiError::conflict(format!(
+        return Err(AppError::conflict(format!(
             "your application is `{}`; assessments open in the `assessment` stage",
             expert.vetting_status
         )));
     }
     if slice.org_id.is_some() {
-        return Err(ApiError::conflict(
+        return Err(AppError::conflict(
             "qualification assessments exist for shared slices only; a lab's private slice has no shared pool",
         ));
     }
     if !crate::credentials::eligibility::eligible_for(conn, &expert.id, &slice.domain_id, now)? {
-        return Err(ApiError::conflict(format!(
+        return Err(AppError::conflict(format!(
             "the slice's domain requires credentials you do not hold verified and unexpired (see GET /v1/experts/{}/eligibility)",
             expert.id
         )));
     }
     close_overdue_for(conn, now, settings, &expert.id, &slice.id)?;
     if let Some(open) = store::open_for(conn, &expert.id, &slice.id)? {
-        return Err(ApiError::conflict(format!(
+        return Err(AppError::conflict(format!(
             "assessment {} is already in progress in this slice",
             open.id
         )));
@@ -228,12 +228,12 @@ pub fn start(
     match crate::standings::service::status_in(conn, &expert.id, &slice.id)? {
         SliceStatus::None => {}
         SliceStatus::Suspended => {
-            return Err(ApiError::conflict(
+            return Err(AppError::conflict(
                 "you are suspended in this slice; reinstatement is through a calibration session",
             ));
         }
         other => {
-            return Err(ApiError::conflict(format!(
+            return Err(AppError::conflict(format!(
                 "you are already `{}` in this slice",
                 other.as_str()
             )));
@@ -244,7 +244,7 @@ pub fn start(
     {
         let from = crate::clock::utc(finished) + Duration::days(s.assessment_retake_cooldown_days);
         if now < from {
-            return Err(ApiError::conflict(format!(
+            return Err(AppError::conflict(format!(
                 "you can retake this assessment from {} ({}-day cooldown after an unsuccessful attempt)",
                 from.to_rfc3339(),
                 s.assessment_retake_cooldown_days
@@ -254,7 +254,7 @@ pub fn start(
     let n = s.assessment_items as usize;
     let pool = super::queries::unseen_pool(conn, &expert.id, &slice.id)?;
     if pool.len() < n {
-        return Err(ApiError::conflict(format!(
+        return Err(AppError::conflict(format!(
             "the assessment pool of {} has {} item(s) you have not been assessed on; {n} are needed (a platform administrator adds items to the pool)",
             slice.key,
             pool.len()
@@ -272,7 +272,7 @@ pub fn start(
         due,
     )?;
     let row = store::find(conn, id.as_str())?
-        .ok_or_else(|| ApiError::internal(anyhow::anyhow!("assessment vanished")))?;
+        .ok_or_else(|| AppError::internal(anyhow::anyhow!("assessment vanished")))?;
     for (i, gold) in chosen.into_iter().enumerate() {
         crate::assignments::insert_assessment_question(
             conn,
@@ -309,25 +309,25 @@ pub fn own_assessment(
     settings: &Settings,
     expert: &ExpertRow,
     id: &AssessmentId,
-) -> ApiResult<AssessmentRow> {
+) -> AppResult<AssessmentRow> {
     let a = store::find(conn, id.as_str())?
         .filter(|a| a.expert_id == expert.id)
-        .ok_or_else(|| ApiError::not_found(format!("assessment {id} not found")))?;
+        .ok_or_else(|| AppError::not_found(format!("assessment {id} not found")))?;
     if a.status == "in_progress" && crate::clock::utc(a.due_at) <= now {
         grade_and_close(conn, now, settings, &a, true)?;
         return store::find(conn, &a.id)?
-            .ok_or_else(|| ApiError::internal(anyhow::anyhow!("assessment vanished")));
+            .ok_or_else(|| AppError::internal(anyhow::anyhow!("assessment vanished")));
     }
     Ok(a)
 }
 
-pub fn require_open(a: &AssessmentRow) -> ApiResult<()> {
+pub fn require_open(a: &AssessmentRow) -> AppResult<()> {
     match a.status.as_str() {
         "in_progress" => Ok(()),
-        "expired" => Err(ApiError::conflict(
+        "expired" => Err(AppError::conflict(
             "the time limit of this assessment has passed; it was graded on the answers saved by then",
         )),
-        other => Err(ApiError::conflict(format!(
+        other => Err(AppError::conflict(format!(
             "this assessment is already graded ({other})"
         ))),
     }
@@ -340,23 +340,23 @@ pub fn answer(
     a: &AssessmentRow,
     assignment: &AssignmentId,
     label: &Value,
-) -> ApiResult<()> {
+) -> AppResult<()> {
     require_open(a)?;
     if !store::lock_open(conn, &a.id, now)? {
-        return Err(ApiError::conflict("this assessment was closed meanwhile"));
+        return Err(AppError::conflict("this assessment was closed meanwhile"));
     }
     let item = super::queries::items_of(conn, &a.id)?
         .into_iter()
         .find(|(r, _)| r.id == assignment.as_str())
         .ok_or_else(|| {
-            ApiError::not_found(format!("item {assignment} is not part of this assessment"))
+            AppError::not_found(format!("item {assignment} is not part of this assessment"))
         })?;
     let slice = crate::taxonomy::find_slice(conn, &a.slice_id)?
-        .ok_or_else(|| ApiError::internal(anyhow::anyhow!("slice vanished")))?;
+        .ok_or_else(|| AppError::internal(anyhow::anyhow!("slice vanished")))?;
     let schema = crate::taxonomy::service::slice_schema(&slice)?;
     let typed = schema
         .validate(label, "label")
-        .map_err(|errors: Vec<FieldError>| ApiError::validation(errors))?;
+        .map_err(|errors: Vec<FieldError>| AppError::validation(errors))?;
     if !crate::assignments::save_assessment_answer(
         conn,
         &item.0.id,
@@ -364,7 +364,7 @@ pub fn answer(
         &typed,
         now,
     )? {
-        return Err(ApiError::conflict("this item is already closed"));
+        return Err(AppError::conflict("this item is already closed"));
     }
     Ok(())
 }
@@ -375,17 +375,17 @@ pub fn submit(
     now: DateTime<Utc>,
     settings: &Settings,
     a: &AssessmentRow,
-) -> ApiResult<()> {
+) -> AppResult<()> {
     require_open(a)?;
     if !store::lock_open(conn, &a.id, now)? {
-        return Err(ApiError::conflict("this assessment was closed meanwhile"));
+        return Err(AppError::conflict("this assessment was closed meanwhile"));
     }
     let unanswered = super::queries::items_of(conn, &a.id)?
         .iter()
         .filter(|(r, _)| r.label.is_none())
         .count();
     if unanswered > 0 {
-        return Err(ApiError::conflict(format!(
+        return Err(AppError::conflict(format!(
             "{unanswered} of {} items are not answered yet",
             a.item_count
         )));
@@ -393,7 +393,7 @@ pub fn submit(
     if grade_and_close(conn, now, settings, a, false)? {
         Ok(())
     } else {
-        Err(ApiError::conflict("this assessment was graded meanwhile"))
+        Err(AppError::conflict("this assessment was graded meanwhile"))
     }
 }
 
@@ -405,13 +405,13 @@ fn grade_and_close(
     settings: &Settings,
     a: &AssessmentRow,
     timed_out: bool,
-) -> ApiResult<bool> {
+) -> AppResult<bool> {
     // Lock first, then read the answers: a concurrent answer is either in or refused.
     if !store::lock_open(conn, &a.id, now)? {
         return Ok(false);
     }
     let slice = crate::taxonomy::find_slice(conn, &a.slice_id)?
-        .ok_or_else(|| ApiError::internal(anyhow::anyhow!("slice vanished")))?;
+        .ok_or_else(|| AppError::internal(anyhow::anyhow!("slice vanished")))?;
     let rows = super::queries::items_of(conn, &a.id)?;
     let golds: Vec<TypedLabel> = rows
         .iter()
@@ -475,7 +475,7 @@ fn grade_and_close(
         },
     )?;
     let expert = crate::experts::find_expert(conn, &a.expert_id)?
-        .ok_or_else(|| ApiError::internal(anyhow::anyhow!("expert vanished")))?;
+        .ok_or_else(|| AppError::internal(anyhow::anyhow!("expert vanished")))?;
     // Paid by the platform when a rate is configured for the expert's currency (the
     // assessment said so when it started).
     if let Some(rate) = settings.payments.assessment_rate(&expert.desired_currency) {
@@ -555,7 +555,7 @@ fn close_overdue_for(
     settings: &Settings,
     expert: &str,
     slice: &str,
-) -> ApiResult<()> {
+) -> AppResult<()> {
     if let Some(open) = store::open_for(conn, expert, slice)?
         && crate::clock::utc(open.due_at) <= now
     {

@@ -4,8 +4,8 @@ use chrono::{DateTime, NaiveDateTime, Utc};
 use diesel::prelude::*;
 
 use crate::db::DbConn;
+use crate::db::PageRequest;
 use crate::db::schema::{assignments, work_sessions};
-use crate::http::pagination::PageRequest;
 use crate::ids::{AssignmentId, WorkSessionId};
 use crate::taxonomy::label_schema::TypedLabel;
 

@@ -5,8 +5,8 @@ use diesel::prelude::*;
 
 use super::{Actor, Entry};
 use crate::db::DbConn;
+use crate::db::PageRequest;
 use crate::db::schema::audit_events;
-use crate::http::pagination::PageRequest;
 use crate::ids::AuditEventId;
 
 pub fn insert(

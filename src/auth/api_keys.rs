@@ -8,7 +8,7 @@ use diesel::QueryResult;
 use super::Scope;
 use super::store::{self, NewApiKeyRow};
 use crate::db::DbConn;
-use crate::http::pagination::PageRequest;
+use crate::db::PageRequest;
 
 pub use super::store::ApiKeyRow;
 

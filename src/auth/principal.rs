@@ -13,6 +13,7 @@ use actix_web::{FromRequest, HttpMessage, HttpRequest, http::header, web};
 use futures_util::future::LocalBoxFuture;
 
 use super::{OrgKind, OrgRole, Scope, api_keys, store, tokens};
+use crate::error::{AppError, AppResult};
 use crate::http::{ApiError, ApiResult};
 use crate::ids::{ApiKeyId, OrgId, SessionId, UserId};
 use crate::state::AppState;
@@ -69,27 +70,27 @@ pub enum Principal {
     ApiKey(ApiKeyPrincipal),
 }
 
-fn org_not_found(org: &OrgId) -> ApiError {
-    ApiError::not_found(format!("organization {org} not found"))
+fn org_not_found(org: &OrgId) -> AppError {
+    AppError::not_found(format!("organization {org} not found"))
 }
 
 impl Principal {
     /// The calling user; API keys are refused (403) on user-only endpoints.
-    pub fn user(&self) -> ApiResult<&UserPrincipal> {
+    pub fn user(&self) -> AppResult<&UserPrincipal> {
         match self {
             Principal::User(u) => Ok(u),
-            Principal::ApiKey(_) => Err(ApiError::forbidden(
+            Principal::ApiKey(_) => Err(AppError::forbidden(
                 "this endpoint needs a user session; API keys cannot use it",
             )),
         }
     }
 
-    pub fn platform_admin(&self) -> ApiResult<&UserPrincipal> {
+    pub fn platform_admin(&self) -> AppResult<&UserPrincipal> {
         let user = self.user()?;
         if user.is_platform_admin {
             Ok(user)
         } else {
-            Err(ApiError::forbidden(
+            Err(AppError::forbidden(
                 "only platform administrators may do this",
             ))
         }
@@ -98,7 +99,7 @@ impl Principal {
     /// The organisations whose data a list may show the caller: `None` (all) for platform
     /// admins, a user's memberships, or an API key's own organisation (which must hold
     /// `scope`, when one is given).
-    pub fn visible_orgs(&self, scope: Option<Scope>) -> ApiResult<Option<Vec<String>>> {
+    pub fn visible_orgs(&self, scope: Option<Scope>) -> AppResult<Option<Vec<String>>> {
         match self {
             Principal::User(u) if u.is_platform_admin => Ok(None),
             Principal::User(u) => Ok(Some(
@@ -115,7 +116,7 @@ impl Principal {
 
     /// Read access to an organisation: its members, platform admins, and its own API
     /// keys holding `scope`.
-    pub fn org_read(&self, org: &OrgId, scope: Scope) -> ApiResult<()> {
+    pub fn org_read(&self, org: &OrgId, scope: Scope) -> AppResult<()> {
         match self {
             Principal::User(u) if u.is_platform_admin || u.membership(org).is_some() => Ok(()),
             Principal::User(_) => Err(org_not_found(org)),
@@ -124,7 +125,7 @@ impl Principal {
                 if k.scopes.contains(&scope) {
                     Ok(())
                 } else {
-                    Err(ApiError::forbidden(format!(
+                    Err(AppError::forbidden(format!(
                         "this API key lacks the `{}` scope",
                         scope.as_str()
                     )))
@@ -135,17 +136,17 @@ impl Principal {
 
     /// Administration of an organisation: its lab/vendor admins and platform admins.
     /// API keys never administer.
-    pub fn org_admin(&self, org: &OrgId) -> ApiResult<&UserPrincipal> {
+    pub fn org_admin(&self, org: &OrgId) -> AppResult<&UserPrincipal> {
         match self {
             Principal::ApiKey(k) if &k.org_id != org => Err(org_not_found(org)),
-            Principal::ApiKey(_) => Err(ApiError::forbidden(
+            Principal::ApiKey(_) => Err(AppError::forbidden(
                 "API keys cannot administer an organization",
             )),
             Principal::User(u) if u.is_platform_admin => Ok(u),
             Principal::User(u) => match u.membership(org) {
                 None => Err(org_not_found(org)),
                 Some(m) if m.role.is_admin() => Ok(u),
-                Some(m) => Err(ApiError::forbidden(format!(
+                Some(m) => Err(AppError::forbidden(format!(
                     "your role in this organization ({}) cannot do this; an administrator can",
                     m.role.as_str()
                 ))),

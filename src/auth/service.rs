@@ -10,21 +10,21 @@ use serde_json::json;
 use super::ratelimit::{self, KeyKind};
 use super::{OrgKind, password, store, tokens};
 use crate::audit::{self, Actor, Entry};
-use crate::http::{ApiError, ApiResult, FieldError};
+use crate::error::{AppError, AppResult, FieldError};
 use crate::ids::{OrgId, SessionId, UserId};
 use crate::mail::{self, templates};
 use crate::state::AppState;
 
 /// Maps a unique-violation on the users' e-mail to a 409 naming the field.
-pub fn email_conflict(e: DieselError) -> ApiError {
+pub fn email_conflict(e: DieselError) -> AppError {
     match e {
         DieselError::DatabaseError(DatabaseErrorKind::UniqueViolation, _) => email_taken(),
         other => other.into(),
     }
 }
 
-pub fn email_taken() -> ApiError {
-    ApiError::conflict("an account with this e-mail address already exists")
+pub fn email_taken() -> AppError {
+    AppError::conflict("an account with this e-mail address already exists")
         .with_errors(vec![FieldError::new("email", "is already registered")])
 }
 
@@ -37,7 +37,7 @@ pub fn send_verification(
     email: &str,
     display_name: &str,
     now: DateTime<Utc>,
-) -> ApiResult<()> {
+) -> AppResult<()> {
     let token = tokens::random_secret();
     store::insert_email_token(
         conn,
@@ -104,7 +104,7 @@ pub async fn register(
     state: &AppState,
     reg: Registration,
     request_id: Option<String>,
-) -> ApiResult<Registered> {
+) -> AppResult<Registered> {
     let hash = hash_password(reg.password.clone()).await?;
     let now = state.now();
     let ttl = state.settings.auth.email_verification_ttl_secs;
@@ -153,7 +153,7 @@ pub async fn register(
                 details: json!({ "account_type": reg.account_type.as_str() }),
             })?;
             send_verification(conn, &public_url, ttl, user_id.as_str(), reg.email.trim(), reg.display_name.trim(), now)?;
-            let user = store::find_user(conn, user_id.as_str())?.ok_or_else(|| ApiError::internal(anyhow::anyhow!("user vanished")))?;
+            let user = store::find_user(conn, user_id.as_str())?.ok_or_else(|| AppError::internal(anyhow::anyhow!("user vanished")))?;
             let org = match org_id {
                 Some(o) => crate::orgs::find_org(conn, o.as_str())?,
                 None => None,
@@ -164,10 +164,10 @@ pub async fn register(
 }
 
 /// Hashes off the async executor, within the Argon2 concurrency bound.
-pub async fn hash_password(password: String) -> ApiResult<String> {
+pub async fn hash_password(password: String) -> AppResult<String> {
     password::hash_async(password)
         .await
-        .map_err(ApiError::internal)
+        .map_err(AppError::internal)
 }
 
 pub struct Tokens {
@@ -185,7 +185,7 @@ fn issue_tokens(
     user: &UserId,
     session: SessionId,
     now: DateTime<Utc>,
-) -> ApiResult<Tokens> {
+) -> AppResult<Tokens> {
     let refresh = tokens::random_secret();
     store::insert_refresh_token(
         conn,
@@ -197,7 +197,7 @@ fn issue_tokens(
     let access = state
         .jwt
         .issue(user, &session, now, state.access_ttl)
-        .map_err(ApiError::internal)?;
+        .map_err(AppError::internal)?;
     Ok(Tokens {
         access_token: access,
         access_expires_in: state.access_ttl,
@@ -222,8 +222,8 @@ fn token_settings(state: &AppState) -> TokenSettings {
     }
 }
 
-fn invalid_credentials() -> ApiError {
-    ApiError::unauthorized("invalid e-mail or password")
+fn invalid_credentials() -> AppError {
+    AppError::unauthorized("invalid e-mail or password")
 }
 
 pub async fn login(
@@ -232,7 +232,7 @@ pub async fn login(
     password_attempt: String,
     client_ip: String,
     request_id: Option<String>,
-) -> ApiResult<Tokens> {
+) -> AppResult<Tokens> {
     let auth = state.settings.auth.clone();
     let window = Duration::seconds(auth.login_window_secs);
     let account_key = ratelimit::key_hash(&super::normalize_email(&email));
@@ -244,13 +244,13 @@ pub async fn login(
     let (a, i) = (account_key.clone(), ip_key.clone());
     let (user, provisional) = state
         .db
-        .write(move |conn| -> ApiResult<_> {
+        .write(move |conn| -> AppResult<_> {
             for (kind, key, max) in [
                 (KeyKind::Account, &a, auth.login_max_failures_per_account),
                 (KeyKind::Ip, &i, auth.login_max_failures_per_ip),
             ] {
                 if let Some(wait) = ratelimit::blocked_for(conn, kind, key, max, window, now)? {
-                    return Err(ApiError::too_many_requests(
+                    return Err(AppError::too_many_requests(
                         "too many failed logins; wait before trying again",
                         wait as u64,
                     ));
@@ -267,13 +267,13 @@ pub async fn login(
     let stored_hash = user.as_ref().map(|u| u.password_hash.clone());
     let ok = password::verify_async(password_attempt, stored_hash)
         .await
-        .map_err(ApiError::internal)?;
+        .map_err(AppError::internal)?;
 
     let settings = token_settings(state);
     let now = state.now();
     let outcome = state
         .db
-        .write_once(move |conn| -> ApiResult<Option<Tokens>> {
+        .write_once(move |conn| -> AppResult<Option<Tokens>> {
             match (ok, user) {
                 (true, Some(user)) => {
                     let user_id = UserId::from_db(user.id.clone());
@@ -315,13 +315,13 @@ pub async fn refresh(
     state: &AppState,
     presented: String,
     request_id: Option<String>,
-) -> ApiResult<Tokens> {
+) -> AppResult<Tokens> {
     let hash = tokens::hash_secret(&presented);
     let settings = token_settings(state);
     let now = state.now();
     let outcome = state
         .db
-        .write_once(move |conn| -> ApiResult<RefreshOutcome> {
+        .write_once(move |conn| -> AppResult<RefreshOutcome> {
             let Some(token) = store::find_refresh_token(conn, &hash)? else {
                 return Ok(RefreshOutcome::Invalid);
             };
@@ -356,20 +356,20 @@ pub async fn refresh(
         .await?;
     match outcome {
         RefreshOutcome::Rotated(t) => Ok(t),
-        RefreshOutcome::Reused => Err(ApiError::unauthorized(
+        RefreshOutcome::Reused => Err(AppError::unauthorized(
             "this refresh token was already used; the session has been revoked, log in again",
         )),
-        RefreshOutcome::Invalid => Err(ApiError::unauthorized("invalid or expired refresh token")),
+        RefreshOutcome::Invalid => Err(AppError::unauthorized("invalid or expired refresh token")),
     }
 }
 
-pub async fn logout(state: &AppState, user: &super::UserPrincipal) -> ApiResult<()> {
+pub async fn logout(state: &AppState, user: &super::UserPrincipal) -> AppResult<()> {
     let now = state.now();
     let session = user.session_id.clone();
     let actor = Actor::user(&user.user_id, user.request_id.clone());
     state
         .db
-        .write(move |conn| -> ApiResult<()> {
+        .write(move |conn| -> AppResult<()> {
             if store::revoke_session(conn, session.as_str(), "logout", now)? {
                 audit::record(
                     conn,
@@ -393,34 +393,34 @@ pub async fn verify_email(
     state: &AppState,
     token: String,
     request_id: Option<String>,
-) -> ApiResult<store::UserRow> {
+) -> AppResult<store::UserRow> {
     let hash = tokens::hash_secret(&token);
     let now = state.now();
     state
         .db
         .write_once(move |conn| {
             let row = store::find_email_token(conn, &hash)?.ok_or_else(|| {
-                ApiError::bad_parameter("token", "is not a valid e-mail verification token")
+                AppError::bad_parameter("token", "is not a valid e-mail verification token")
             })?;
             if row.used_at.is_some() {
-                return Err(ApiError::conflict(
+                return Err(AppError::conflict(
                     "this verification link was already used",
                 ));
             }
             if crate::clock::utc(row.expires_at) <= now {
-                return Err(ApiError::gone(
+                return Err(AppError::gone(
                     "this verification link has expired; request a new one",
                 ));
             }
             let user = store::find_user(conn, &row.user_id)?
-                .ok_or_else(|| ApiError::not_found("the account no longer exists"))?;
+                .ok_or_else(|| AppError::not_found("the account no longer exists"))?;
             if super::normalize_email(&row.email) != user.email_normalized {
-                return Err(ApiError::conflict(
+                return Err(AppError::conflict(
                     "the account's e-mail address changed since this link was sent",
                 ));
             }
             if !store::consume_email_token(conn, &row.id, now)? {
-                return Err(ApiError::conflict(
+                return Err(AppError::conflict(
                     "this verification link was already used",
                 ));
             }
@@ -442,9 +442,9 @@ pub async fn verify_email(
         .await
 }
 
-pub async fn resend_verification(state: &AppState, user: &super::UserPrincipal) -> ApiResult<()> {
+pub async fn resend_verification(state: &AppState, user: &super::UserPrincipal) -> AppResult<()> {
     if user.email_verified {
-        return Err(ApiError::conflict(
+        return Err(AppError::conflict(
             "your e-mail address is already verified",
         ));
     }

@@ -5,8 +5,8 @@ use chrono::{DateTime, NaiveDateTime, Utc};
 use diesel::prelude::*;
 
 use crate::db::DbConn;
+use crate::db::PageRequest;
 use crate::db::schema::{api_keys, email_tokens, login_failures, refresh_tokens, sessions, users};
-use crate::http::pagination::PageRequest;
 use crate::ids::{ApiKeyId, EmailTokenId, LoginFailureId, RefreshTokenId, SessionId, UserId};
 
 #[derive(Debug, Clone, Queryable, Selectable)]

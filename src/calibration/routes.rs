@@ -435,7 +435,7 @@ async fn session_results(
                     "participants see their own result on the session; the full results are for its managers",
                 ));
             }
-            service::results(conn, &s)
+            Ok(service::results(conn, &s)?)
         })
         .await?;
     Ok(HttpResponse::Ok().json(r))

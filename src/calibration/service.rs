@@ -13,7 +13,7 @@ use super::store::{self, NewSession, ParticipantRow, SessionRow};
 use crate::audit::{self, Actor, Entry};
 use crate::config::Settings;
 use crate::db::DbConn;
-use crate::http::{ApiError, ApiResult, FieldError};
+use crate::error::{AppError, AppResult, FieldError};
 use crate::ids::{CalibrationSessionId, ExpertId};
 use crate::scoring::NewOutcome;
 use crate::standings::rules::SliceStatus;
@@ -23,8 +23,8 @@ use crate::taxonomy::SliceRow;
 pub const MAX_ITEMS: usize = 200;
 pub const MAX_PARTICIPANTS: usize = 500;
 
-fn internal(what: &str) -> ApiError {
-    ApiError::internal(anyhow::anyhow!("calibration: {what} vanished"))
+fn internal(what: &str) -> AppError {
+    AppError::internal(anyhow::anyhow!("calibration: {what} vanished"))
 }
 
 pub struct Plan<'a> {
@@ -46,7 +46,7 @@ pub struct Plan<'a> {
 /// calibration material or the platform's pool of the slice; never a lab's project
 /// gold), every participant has a standing in the slice and, for a vendor's session,
 /// belongs to its roster. Errors name the offending list entry.
-pub fn create(conn: &mut DbConn, now: DateTime<Utc>, p: &Plan<'_>) -> ApiResult<SessionRow> {
+pub fn create(conn: &mut DbConn, now: DateTime<Utc>, p: &Plan<'_>) -> AppResult<SessionRow> {
     let mut errors = Vec::new();
     for (i, g) in p.gold_items.iter().enumerate() {
         let ok = crate::gold::find_gold(conn, g)?.is_some_and(|row| {
@@ -81,7 +81,7 @@ pub fn create(conn: &mut DbConn, now: DateTime<Utc>, p: &Plan<'_>) -> ApiResult<
         }
     }
     if !errors.is_empty() {
-        return Err(ApiError::validation(errors));
+        return Err(AppError::validation(errors));
     }
     let set_key = results::set_key(p.gold_items);
     let id = store::insert_session(
@@ -159,12 +159,12 @@ pub fn answer(
     session: &SessionRow,
     a: &crate::assignments::AssignmentRow,
     label: &Value,
-) -> ApiResult<bool> {
+) -> AppResult<bool> {
     if session.status != "open" || crate::clock::utc(session.closes_at) <= now {
-        return Err(ApiError::conflict("the calibration session is closed"));
+        return Err(AppError::conflict("the calibration session is closed"));
     }
     if a.status != "accepted" {
-        return Err(ApiError::conflict(format!(
+        return Err(AppError::conflict(format!(
             "this item is already {}",
             a.status
         )));
@@ -174,7 +174,7 @@ pub fn answer(
     let schema = crate::taxonomy::service::slice_schema(&slice)?;
     let typed = schema
         .validate(label, "label")
-        .map_err(ApiError::validation)?;
+        .map_err(AppError::validation)?;
     let gold_id = a
         .gold_item_id
         .as_deref()
@@ -185,7 +185,7 @@ pub fn answer(
     let json = label.to_string();
     // Calibration has no heartbeat-measured sessions: its time is not item work.
     if !crate::assignments::submit(conn, &a.id, &json, &typed, Some(correct), 0, now)? {
-        return Err(ApiError::conflict("this item was answered meanwhile"));
+        return Err(AppError::conflict("this item was answered meanwhile"));
     }
     let submitted =
         crate::assignments::calibration_assignments_of(conn, &session.id, Some(&a.expert_id))?
@@ -224,7 +224,7 @@ pub fn answer(
     let p = store::participant(conn, &session.id, &a.expert_id)?
         .ok_or_else(|| internal("participant"))?;
     if !store::count_answer(conn, &p.id, correct)? {
-        return Err(ApiError::conflict("your answers were already counted"));
+        return Err(AppError::conflict("your answers were already counted"));
     }
     if p.answered + 1 >= p.total {
         let p = store::participant(conn, &session.id, &a.expert_id)?
@@ -252,7 +252,7 @@ fn complete(
     slice: &SliceRow,
     p: &ParticipantRow,
     status: &str,
-) -> ApiResult<()> {
+) -> AppResult<()> {
     let passed = results::passed(p.correct, p.answered, p.total, session.pass_threshold);
     if !store::finish_participant(conn, &p.id, status, passed, now)? {
         return Ok(());
@@ -313,7 +313,7 @@ pub fn close(
     now: DateTime<Utc>,
     payments: &crate::config::PaymentSettings,
     session: &SessionRow,
-) -> ApiResult<bool> {
+) -> AppResult<bool> {
     if !store::close_session(conn, &session.id, now)? {
         return Ok(false);
     }
@@ -358,7 +358,7 @@ pub fn close_due(
     conn: &mut DbConn,
     now: DateTime<Utc>,
     payments: &crate::config::PaymentSettings,
-) -> ApiResult<usize> {
+) -> AppResult<usize> {
     let mut n = 0;
     for s in store::due_sessions(conn, now, 100)? {
         if close(conn, now, payments, &s)? {
@@ -405,7 +405,7 @@ pub struct SessionResults {
     pub drift: Vec<DriftPoint>,
 }
 
-fn answers_of(conn: &mut DbConn, session: &str) -> ApiResult<Vec<Answer>> {
+fn answers_of(conn: &mut DbConn, session: &str) -> AppResult<Vec<Answer>> {
     Ok(
         crate::assignments::calibration_assignments_of(conn, session, None)?
             .into_iter()
@@ -426,7 +426,7 @@ fn answers_of(conn: &mut DbConn, session: &str) -> ApiResult<Vec<Answer>> {
     )
 }
 
-pub fn results(conn: &mut DbConn, session: &SessionRow) -> ApiResult<SessionResults> {
+pub fn results(conn: &mut DbConn, session: &SessionRow) -> AppResult<SessionResults> {
     let answers = answers_of(conn, &session.id)?;
     let mut participants = Vec::new();
     for p in store::participants(conn, &session.id)? {

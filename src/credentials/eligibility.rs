@@ -14,7 +14,7 @@ use utoipa::ToSchema;
 
 use super::store::{self, CredentialRow};
 use crate::db::DbConn;
-use crate::http::ApiResult;
+use crate::error::AppResult;
 use crate::ids::{CredentialId, DomainId};
 use crate::taxonomy::CredentialKind;
 
@@ -91,7 +91,7 @@ pub struct Eligibility {
 }
 
 /// The expert's eligibility for every domain at `now`.
-pub fn for_expert(conn: &mut DbConn, expert: &str, now: DateTime<Utc>) -> ApiResult<Eligibility> {
+pub fn for_expert(conn: &mut DbConn, expert: &str, now: DateTime<Utc>) -> AppResult<Eligibility> {
     let today = now.date_naive();
     let held: Vec<Held> = store::list_for_expert(conn, expert)?
         .iter()
@@ -164,7 +164,7 @@ pub fn eligible_for(
     expert: &str,
     domain: &str,
     now: DateTime<Utc>,
-) -> ApiResult<bool> {
+) -> AppResult<bool> {
     Ok(for_expert(conn, expert, now)?
         .domains
         .iter()

@@ -4,7 +4,7 @@
 use super::store::{self, CredentialRow};
 use crate::auth::Principal;
 use crate::db::DbConn;
-use crate::http::{ApiError, ApiResult};
+use crate::error::{AppError, AppResult};
 use crate::ids::{CredentialId, ExpertId};
 
 /// The credential and its expert, if the caller may see them (the expert, their vendor's
@@ -13,8 +13,8 @@ pub fn visible(
     conn: &mut DbConn,
     principal: &Principal,
     id: &CredentialId,
-) -> ApiResult<(CredentialRow, crate::experts::ExpertRow)> {
-    let not_found = || ApiError::not_found(format!("credential {id} not found"));
+) -> AppResult<(CredentialRow, crate::experts::ExpertRow)> {
+    let not_found = || AppError::not_found(format!("credential {id} not found"));
     let c = store::find(conn, id.as_str())?.ok_or_else(not_found)?;
     let expert = crate::experts::service::visible_expert(
         conn,

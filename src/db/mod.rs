@@ -188,10 +188,18 @@ pub fn stored_json<T: serde::de::DeserializeOwned>(
     })
 }
 
-impl From<CorruptData> for crate::http::ApiError {
+impl From<CorruptData> for crate::error::AppError {
     fn from(e: CorruptData) -> Self {
-        crate::http::ApiError::internal(e)
+        crate::error::AppError::internal(e)
     }
+}
+
+/// A validated keyset page request: at most `limit` rows whose id sorts after `after`
+/// (ids sort by creation time). Built at the edge from a cursor; every list query takes one.
+#[derive(Debug, Clone)]
+pub struct PageRequest {
+    pub limit: i64,
+    pub after: Option<String>,
 }
 
 /// The pool could not hand out a connection, or the blocking task died.
@@ -202,12 +210,6 @@ pub struct DbUnavailable(String);
 impl DbUnavailable {
     pub fn new(message: impl Into<String>) -> Self {
         Self(message.into())
-    }
-}
-
-impl From<DbUnavailable> for crate::http::ApiError {
-    fn from(e: DbUnavailable) -> Self {
-        crate::http::ApiError::internal(e)
     }
 }
 

@@ -19,7 +19,7 @@ pub(super) fn seed_payments(
     helix: &crate::ids::OrgId,
     meridian: &crate::ids::OrgId,
 ) -> anyhow::Result<String> {
-    use crate::http::pagination::PageRequest;
+    use crate::db::PageRequest;
     use crate::payments::{invoices, time_entries::TimeEntryRow, timesheet::Mover, timesheets};
 
     crate::payments::set_vendor_margin(

@@ -394,7 +394,7 @@ pub(super) fn seed_taxonomy_and_projects(
                 stakes,
                 priority: 50,
                 deadline_at: now + Duration::hours(hours),
-                status_reason: crate::routing::routes::QUEUED_REASON,
+                status_reason: crate::routing::ingest::QUEUED_REASON,
                 created_by_key: None,
                 created_by_user: Some(ada.as_str()),
                 constitution_version: Some(1),

@@ -16,6 +16,7 @@ use super::store::{self, ExpertRow};
 use crate::auth::{OrgKind, Principal};
 use crate::credentials::eligibility;
 use crate::db::DbConn;
+use crate::error::AppResult;
 use crate::http::{ApiResult, path_id};
 use crate::ids::ExpertId;
 use crate::standings::rules::{SliceStatus, Tier};
@@ -69,7 +70,7 @@ fn card(
     principal: &Principal,
     e: ExpertRow,
     now: chrono::DateTime<chrono::Utc>,
-) -> ApiResult<ExpertCard> {
+) -> AppResult<ExpertCard> {
     let today = now.date_naive();
     let verified_credentials = crate::credentials::credentials_of_expert(conn, &e.id)?
         .iter()

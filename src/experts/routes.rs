@@ -476,12 +476,12 @@ async fn list_experts(
         .db
         .read(move |conn| -> ApiResult<_> {
             let rows = store::list(conn, &filter, &p)?;
-            Page::try_from_rows(
+            Ok(Page::try_from_rows(
                 rows,
                 &p,
                 |r| r.id.clone(),
                 |row| service::expert_view(conn, row),
-            )
+            )?)
         })
         .await?;
     Ok(HttpResponse::Ok().json(page))
@@ -582,7 +582,7 @@ async fn move_expert(
                 },
                 cooldown,
             )?;
-            service::expert_view(conn, row)
+            Ok(service::expert_view(conn, row)?)
         })
         .await?;
     Ok(HttpResponse::Ok().json(view))

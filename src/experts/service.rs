@@ -12,7 +12,7 @@ use super::vetting::{Mover, VettingStatus};
 use crate::audit::{self, Actor, Entry};
 use crate::auth::{OrgKind, Principal, UserPrincipal};
 use crate::db::DbConn;
-use crate::http::{ApiError, ApiResult, FieldError};
+use crate::error::{AppError, AppResult, FieldError};
 use crate::ids::{DomainId, ExpertId, OrgId, UserId};
 use crate::mail::{self, templates};
 
@@ -52,7 +52,7 @@ pub struct ExpertView {
     pub updated_at: DateTime<Utc>,
 }
 
-pub fn expert_view(conn: &mut DbConn, e: ExpertRow) -> ApiResult<ExpertView> {
+pub fn expert_view(conn: &mut DbConn, e: ExpertRow) -> AppResult<ExpertView> {
     let email = crate::auth::find_user(conn, &e.user_id)?
         .map(|u| u.email)
         .unwrap_or_default();
@@ -97,15 +97,15 @@ pub fn contact(conn: &mut DbConn, expert: &str) -> diesel::QueryResult<Option<(S
 }
 
 /// The caller's own expert profile.
-pub fn own(conn: &mut DbConn, user: &UserPrincipal) -> ApiResult<ExpertRow> {
+pub fn own(conn: &mut DbConn, user: &UserPrincipal) -> AppResult<ExpertRow> {
     store::find_by_user(conn, user.user_id.as_str())?.ok_or_else(|| {
-        ApiError::not_found("you have not applied as an expert yet (POST /v1/experts/me)")
+        AppError::not_found("you have not applied as an expert yet (POST /v1/experts/me)")
     })
 }
 
 /// The caller's expert id, if the caller is a user with an expert profile (None for
 /// everyone else, API keys included).
-pub fn expert_id_of(conn: &mut DbConn, principal: &Principal) -> ApiResult<Option<String>> {
+pub fn expert_id_of(conn: &mut DbConn, principal: &Principal) -> AppResult<Option<String>> {
     match principal {
         Principal::User(u) if u.is_expert => {
             Ok(store::find_by_user(conn, u.user_id.as_str())?.map(|e| e.id))
@@ -120,8 +120,8 @@ pub fn visible_expert(
     conn: &mut DbConn,
     principal: &Principal,
     id: &ExpertId,
-) -> ApiResult<ExpertRow> {
-    let not_found = || ApiError::not_found(format!("expert {id} not found"));
+) -> AppResult<ExpertRow> {
+    let not_found = || AppError::not_found(format!("expert {id} not found"));
     let e = store::find(conn, id.as_str())?.ok_or_else(not_found)?;
     let allowed = match principal {
         Principal::User(u) if u.is_platform_admin || u.user_id.as_str() == e.user_id => true,
@@ -136,7 +136,7 @@ pub fn visible_expert(
 
 /// Checks the references in a profile: every domain must exist. (The vendor comes from a
 /// roster invitation, never from the profile.)
-pub fn check_references(conn: &mut DbConn, domain_ids: &[DomainId]) -> ApiResult<()> {
+pub fn check_references(conn: &mut DbConn, domain_ids: &[DomainId]) -> AppResult<()> {
     let mut errors = Vec::new();
     for (i, d) in domain_ids.iter().enumerate() {
         if crate::taxonomy::find_domain(conn, d.as_str())?.is_none() {
@@ -149,7 +149,7 @@ pub fn check_references(conn: &mut DbConn, domain_ids: &[DomainId]) -> ApiResult
     if errors.is_empty() {
         Ok(())
     } else {
-        Err(ApiError::validation(errors))
+        Err(AppError::validation(errors))
     }
 }
 
@@ -159,7 +159,7 @@ fn notify(
     e: &ExpertRow,
     to: VettingStatus,
     reason: &str,
-) -> ApiResult<()> {
+) -> AppResult<()> {
     if let Some(user) = crate::auth::find_user(conn, &e.user_id)? {
         mail::enqueue(
             conn,
@@ -176,14 +176,14 @@ pub fn apply(
     user: &UserPrincipal,
     vendor: Option<&OrgId>,
     profile: &Profile,
-) -> ApiResult<ExpertRow> {
+) -> AppResult<ExpertRow> {
     if !user.is_expert {
-        return Err(ApiError::forbidden(
+        return Err(AppError::forbidden(
             "only expert accounts apply; register with account_type `expert`",
         ));
     }
     if let Some(existing) = store::find_by_user(conn, user.user_id.as_str())? {
-        return Err(ApiError::conflict(format!(
+        return Err(AppError::conflict(format!(
             "you already applied (status {}); edit your profile with PATCH /v1/experts/me",
             existing.vetting_status
         )));
@@ -218,7 +218,7 @@ pub fn apply(
         },
     )?;
     let row = store::find(conn, id.as_str())?
-        .ok_or_else(|| ApiError::internal(anyhow::anyhow!("expert vanished")))?;
+        .ok_or_else(|| AppError::internal(anyhow::anyhow!("expert vanished")))?;
     notify(
         conn,
         now,
@@ -245,12 +245,12 @@ pub fn transition(
     e: &ExpertRow,
     step: Step<'_>,
     reapply_cooldown_days: i64,
-) -> ApiResult<ExpertRow> {
+) -> AppResult<ExpertRow> {
     let Step { to, mover, reason } = step;
     let from = status_of(e);
     if !from.allows(to, mover) {
         let next: Vec<&str> = from.next(mover).into_iter().map(|s| s.as_str()).collect();
-        return Err(ApiError::conflict(format!(
+        return Err(AppError::conflict(format!(
             "the expert is `{}`; it cannot move to `{}` (allowed: {})",
             from.as_str(),
             to.as_str(),
@@ -265,14 +265,14 @@ pub fn transition(
         let allowed_at =
             crate::clock::utc(e.status_changed_at) + Duration::days(reapply_cooldown_days);
         if now < allowed_at {
-            return Err(ApiError::conflict(format!(
+            return Err(AppError::conflict(format!(
                 "a rejected expert may reapply from {} (a {reapply_cooldown_days}-day cooldown)",
                 allowed_at.to_rfc3339()
             )));
         }
     }
     if !store::set_status(conn, &e.id, from.as_str(), to.as_str(), now)? {
-        return Err(ApiError::conflict(
+        return Err(AppError::conflict(
             "the expert's status changed concurrently; retry",
         ));
     }
@@ -308,7 +308,7 @@ pub fn transition(
         )?;
     }
     let row = store::find(conn, &e.id)?
-        .ok_or_else(|| ApiError::internal(anyhow::anyhow!("expert vanished")))?;
+        .ok_or_else(|| AppError::internal(anyhow::anyhow!("expert vanished")))?;
     notify(conn, now, &row, to, reason)?;
     Ok(row)
 }
@@ -330,7 +330,7 @@ pub fn can_vet(principal: &Principal, e: &ExpertRow) -> bool {
 
 /// May the caller see who the expert is (not only the handle)? The expert, their vendor's
 /// admins and platform admins.
-pub fn sees_identity(conn: &mut DbConn, principal: &Principal, expert: &str) -> ApiResult<bool> {
+pub fn sees_identity(conn: &mut DbConn, principal: &Principal, expert: &str) -> AppResult<bool> {
     let Principal::User(u) = principal else {
         return Ok(false);
     };

@@ -4,8 +4,8 @@ use chrono::{DateTime, NaiveDateTime, Utc};
 use diesel::prelude::*;
 
 use crate::db::DbConn;
+use crate::db::PageRequest;
 use crate::db::schema::{experts, vetting_transitions};
-use crate::http::pagination::PageRequest;
 use crate::ids::{ExpertId, VettingTransitionId};
 
 #[derive(Debug, Clone, Queryable, Selectable)]

@@ -6,7 +6,7 @@ use serde::Deserialize;
 use utoipa::IntoParams;
 
 use super::service::{self, GoldItemInput, GoldItemView, GoldOwner, UploadContext};
-use crate::http::bulk::BulkResult;
+use crate::bulk::BulkResult;
 
 /// A bulk upload: 1 to 1000 gold items (a single object is accepted as one item).
 #[derive(utoipa::ToSchema)]
@@ -132,7 +132,7 @@ async fn upload_project_gold(
                 clauses,
                 created_by: user.user_id.to_string(),
             };
-            service::upload(conn, now, &actor, &ctx, rows.0)
+            Ok(service::upload(conn, now, &actor, &ctx, rows.0)?)
         })
         .await?;
     Ok(HttpResponse::Ok().json(result))
@@ -181,10 +181,10 @@ async fn list_project_gold(
             principal
                 .org_read(&OrgId::from_db(project.org_id.clone()), Scope::GoldRead)
                 .map_err(|e| {
-                    if e.status().as_u16() == 404 {
+                    if e.is_not_found() {
                         ApiError::not_found(format!("project {id} not found"))
                     } else {
-                        e
+                        e.into()
                     }
                 })?;
             refuse_experts(&principal)?;
@@ -303,7 +303,7 @@ async fn upload_slice_gold(
     let created_by = principal.user()?.user_id.to_string();
     let result = state
         .db
-        .write_once(move |conn| {
+        .write_once(move |conn| -> ApiResult<_> {
             let (owner, slice) = slice_gold_owner(conn, &principal, &id, org.as_deref())?;
             // Serialise uploads into the scope (see the project upload).
             match &owner {
@@ -321,7 +321,7 @@ async fn upload_slice_gold(
                 clauses: None,
                 created_by,
             };
-            service::upload(conn, now, &actor, &ctx, rows.0)
+            Ok(service::upload(conn, now, &actor, &ctx, rows.0)?)
         })
         .await?;
     Ok(HttpResponse::Ok().json(result))

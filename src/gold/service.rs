@@ -11,9 +11,9 @@ use utoipa::ToSchema;
 
 use super::store::{self, GoldRow};
 use crate::audit::{self, Actor, Entry};
+use crate::bulk::{self, BulkReport, BulkResult};
 use crate::db::DbConn;
-use crate::http::bulk::{self, BulkReport, BulkResult};
-use crate::http::{ApiResult, FieldError};
+use crate::error::{AppResult, FieldError};
 use crate::ids::{GoldItemId, OrgId, ProjectId, SliceId};
 use crate::taxonomy::SliceRow;
 use crate::taxonomy::label_schema::LabelSchema;
@@ -175,7 +175,7 @@ pub fn upload(
     actor: &Actor,
     ctx: &UploadContext,
     rows: Vec<(usize, Result<Value, String>)>,
-) -> ApiResult<BulkResult> {
+) -> AppResult<BulkResult> {
     let scope = ctx.owner.scope();
     let mut report = BulkReport::new();
     for (row, value) in rows {

@@ -12,23 +12,7 @@ use utoipa::ToSchema;
 
 pub const PROBLEM_JSON: &str = "application/problem+json";
 
-/// One field-level problem: which input (a JSON path like `organization.name`,
-/// a query or path parameter name) and what is wrong with it.
-#[derive(Debug, Clone, Serialize, ToSchema, PartialEq, Eq)]
-pub struct FieldError {
-    /// JSON path of the offending field (`organization.name`, `scopes[1]`) or parameter name.
-    pub field: String,
-    pub message: String,
-}
-
-impl FieldError {
-    pub fn new(field: impl Into<String>, message: impl Into<String>) -> Self {
-        Self {
-            field: field.into(),
-            message: message.into(),
-        }
-    }
-}
+pub use crate::error::FieldError;
 
 /// The problem document (RFC 9457) every error response carries.
 #[derive(Debug, Serialize, ToSchema)]
@@ -279,6 +263,18 @@ impl From<anyhow::Error> for ApiError {
     }
 }
 
+impl From<crate::db::CorruptData> for ApiError {
+    fn from(e: crate::db::CorruptData) -> Self {
+        ApiError::internal(e)
+    }
+}
+
+impl From<crate::db::DbUnavailable> for ApiError {
+    fn from(e: crate::db::DbUnavailable) -> Self {
+        ApiError::internal(e)
+    }
+}
+
 impl From<r2d2::Error> for ApiError {
     fn from(e: r2d2::Error) -> Self {
         ApiError::internal(anyhow::Error::new(e).context("no database connection available"))
@@ -292,6 +288,50 @@ impl From<actix_web::error::BlockingError> for ApiError {
 }
 
 pub type ApiResult<T> = Result<T, ApiError>;
+
+/// The one place a domain error becomes an HTTP answer.
+impl From<crate::error::AppError> for ApiError {
+    fn from(e: crate::error::AppError) -> Self {
+        use crate::error::Kind;
+        let (kind, detail, errors, source) = e.into_parts();
+        let mut api = match kind {
+            Kind::BadParameter => ApiError::bad_request(detail),
+            Kind::Invalid => ApiError::new(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "validation",
+                "Invalid request body",
+                detail,
+            ),
+            Kind::Unauthenticated => ApiError::unauthorized(detail),
+            Kind::Forbidden => ApiError::forbidden(detail),
+            Kind::NotFound => ApiError::not_found(detail),
+            Kind::Conflict => ApiError::conflict(detail),
+            Kind::Gone => ApiError::gone(detail),
+            Kind::TooLarge => ApiError::new(
+                StatusCode::PAYLOAD_TOO_LARGE,
+                "payload-too-large",
+                "Payload too large",
+                detail,
+            ),
+            Kind::RateLimited { retry_after_secs } => {
+                ApiError::too_many_requests(detail, retry_after_secs)
+            }
+            Kind::Unavailable => ApiError::unavailable(detail),
+            Kind::Internal => {
+                let mut api = ApiError::new(
+                    StatusCode::INTERNAL_SERVER_ERROR,
+                    "internal",
+                    "Internal server error",
+                    detail,
+                );
+                api.source = source;
+                api
+            }
+        };
+        api.errors = errors;
+        api
+    }
+}
 
 /// An internal error caused by a deadlock or serialization failure may succeed if its
 /// transaction runs again ([`crate::db::Db::write`] does that).
@@ -313,6 +353,37 @@ mod tests {
         let body = serde_json::to_string(&e.problem()).unwrap();
         assert!(!body.contains("SELECT"), "{body}");
         assert_eq!(e.problem().status, 500);
+    }
+
+    #[test]
+    fn every_domain_error_kind_maps_to_its_status() {
+        use crate::error::AppError;
+        let cases = [
+            (AppError::bad_parameter("cursor", "bad"), 400),
+            (AppError::invalid_field("name", "empty"), 422),
+            (AppError::unauthorized("who"), 401),
+            (AppError::forbidden("rule"), 403),
+            (AppError::not_found("x"), 404),
+            (AppError::conflict("x"), 409),
+            (AppError::gone("x"), 410),
+            (AppError::too_large("x"), 413),
+            (AppError::too_many_requests("x", 30), 429),
+            (AppError::unavailable("x"), 503),
+            (AppError::internal(anyhow::anyhow!("SELECT 1")), 500),
+        ];
+        for (domain, status) in cases {
+            let api = ApiError::from(domain);
+            assert_eq!(api.status().as_u16(), status);
+            assert!(!api.problem().detail.contains("SELECT"));
+        }
+        let api = ApiError::from(AppError::too_many_requests("x", 30));
+        assert!(
+            api.headers
+                .iter()
+                .any(|(n, v)| n == header::RETRY_AFTER && v == "30")
+        );
+        let api = ApiError::from(AppError::invalid_field("name", "empty"));
+        assert_eq!(api.field_errors()[0].field, "name");
     }
 
     #[test]

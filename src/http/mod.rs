@@ -1,7 +1,6 @@
 //! The HTTP edge shared by every feature: the error type, extractors, pagination,
 //! OpenAPI assembly, metrics, health checks and the fallback for unknown routes.
 
-pub mod bulk;
 pub mod error;
 pub mod extract;
 pub mod fallback;

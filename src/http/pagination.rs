@@ -20,12 +20,7 @@ pub struct PageParams {
     pub cursor: Option<String>,
 }
 
-/// A validated page request.
-#[derive(Debug, Clone)]
-pub struct PageRequest {
-    pub limit: i64,
-    pub after: Option<String>,
-}
+pub use crate::db::PageRequest;
 
 impl PageParams {
     /// Validates the limit and checks the cursor is an id of the listed kind (`prefix`).

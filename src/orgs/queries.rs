@@ -3,8 +3,8 @@
 
 use super::store::*;
 use crate::db::DbConn;
+use crate::db::PageRequest;
 use crate::db::schema::{memberships, users};
-use crate::http::pagination::PageRequest;
 use diesel::prelude::*;
 
 /// One page of an organisation's members with their user rows.

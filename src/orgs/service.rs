@@ -11,14 +11,14 @@ use crate::auth::{
     tokens,
 };
 use crate::db::DbConn;
-use crate::http::{ApiError, ApiResult, FieldError};
+use crate::error::{AppError, AppResult, FieldError};
 use crate::ids::{OrgId, UserId};
 use crate::mail::{self, templates};
 use crate::state::AppState;
 
-pub fn load_org(conn: &mut DbConn, org: &OrgId) -> ApiResult<OrgRow> {
+pub fn load_org(conn: &mut DbConn, org: &OrgId) -> AppResult<OrgRow> {
     store::find_org(conn, org.as_str())?
-        .ok_or_else(|| ApiError::not_found(format!("organization {org} not found")))
+        .ok_or_else(|| AppError::not_found(format!("organization {org} not found")))
 }
 
 /// Locks the organisation for this transaction (see [`store::lock_org`]) and loads it.
@@ -26,23 +26,23 @@ fn lock_and_load_org(
     conn: &mut DbConn,
     org: &OrgId,
     now: chrono::DateTime<chrono::Utc>,
-) -> ApiResult<OrgRow> {
+) -> AppResult<OrgRow> {
     if !store::lock_org(conn, org.as_str(), now)? {
-        return Err(ApiError::not_found(format!("organization {org} not found")));
+        return Err(AppError::not_found(format!("organization {org} not found")));
     }
     load_org(conn, org)
 }
 
-fn org_kind(org: &OrgRow) -> ApiResult<OrgKind> {
+fn org_kind(org: &OrgRow) -> AppResult<OrgKind> {
     OrgKind::parse(&org.kind)
-        .ok_or_else(|| ApiError::internal(anyhow::anyhow!("unknown org kind {}", org.kind)))
+        .ok_or_else(|| AppError::internal(anyhow::anyhow!("unknown org kind {}", org.kind)))
 }
 
-fn role_must_fit(role: OrgRole, kind: OrgKind) -> ApiResult<()> {
+fn role_must_fit(role: OrgRole, kind: OrgKind) -> AppResult<()> {
     if role.fits(kind) {
         Ok(())
     } else {
-        Err(ApiError::invalid_field(
+        Err(AppError::invalid_field(
             "role",
             format!(
                 "`{}` is not a role in a {} organization",
@@ -53,8 +53,8 @@ fn role_must_fit(role: OrgRole, kind: OrgKind) -> ApiResult<()> {
     }
 }
 
-fn member_not_found(user: &UserId) -> ApiError {
-    ApiError::not_found(format!("user {user} is not a member of this organization"))
+fn member_not_found(user: &UserId) -> AppError {
+    AppError::not_found(format!("user {user} is not a member of this organization"))
 }
 
 /// Changes a member's role; the last administrator cannot be demoted.
@@ -64,7 +64,7 @@ pub async fn change_role(
     org: OrgId,
     user: UserId,
     role: OrgRole,
-) -> ApiResult<MembershipRow> {
+) -> AppResult<MembershipRow> {
     let now = state.now();
     state
         .db
@@ -81,12 +81,12 @@ pub async fn change_role(
                 && !role.is_admin()
                 && store::count_admins(conn, org.as_str())? <= 1
             {
-                return Err(ApiError::conflict(
+                return Err(AppError::conflict(
                     "the organization's last administrator cannot be demoted",
                 ));
             }
             if !store::set_member_role(conn, &m.id, &m.role, role, now)? {
-                return Err(ApiError::conflict(
+                return Err(AppError::conflict(
                     "the membership changed concurrently; retry",
                 ));
             }
@@ -120,7 +120,7 @@ pub async fn remove_member(
     actor: Actor,
     org: OrgId,
     user: UserId,
-) -> ApiResult<()> {
+) -> AppResult<()> {
     let now = state.now();
     state
         .db
@@ -131,7 +131,7 @@ pub async fn remove_member(
             if OrgRole::parse(&m.role).is_some_and(OrgRole::is_admin)
                 && store::count_admins(conn, org.as_str())? <= 1
             {
-                return Err(ApiError::conflict(
+                return Err(AppError::conflict(
                     "the organization's last administrator cannot be removed",
                 ));
             }
@@ -161,7 +161,7 @@ pub async fn invite(
     org: OrgId,
     email: String,
     role: OrgRole,
-) -> ApiResult<InvitationRow> {
+) -> AppResult<InvitationRow> {
     let now = state.now();
     let ttl = state.settings.auth.invitation_ttl_secs;
     let public_url = state.settings.http.public_url.clone();
@@ -176,13 +176,13 @@ pub async fn invite(
                 && store::find_membership(conn, org.as_str(), &existing.id)?.is_some()
             {
                 return Err(
-                    ApiError::conflict("this person is already a member").with_errors(vec![
+                    AppError::conflict("this person is already a member").with_errors(vec![
                         FieldError::new("email", "is already a member of this organization"),
                     ]),
                 );
             }
             if store::open_invitations_for(conn, org.as_str(), &email, now)? > 0 {
-                return Err(ApiError::conflict(
+                return Err(AppError::conflict(
                     "an open invitation for this address exists; revoke it first",
                 )
                 .with_errors(vec![FieldError::new(
@@ -242,15 +242,15 @@ pub async fn revoke_invitation(
     actor: Actor,
     org: OrgId,
     id: String,
-) -> ApiResult<()> {
+) -> AppResult<()> {
     let now = state.now();
     state
         .db
         .write(move |conn| {
             let inv = store::find_invitation(conn, org.as_str(), &id)?
-                .ok_or_else(|| ApiError::not_found(format!("invitation {id} not found")))?;
+                .ok_or_else(|| AppError::not_found(format!("invitation {id} not found")))?;
             if inv.accepted_at.is_some() {
-                return Err(ApiError::conflict("the invitation was already accepted"));
+                return Err(AppError::conflict("the invitation was already accepted"));
             }
             if store::revoke_invitation(conn, org.as_str(), &id, now)? {
                 audit::record(
@@ -299,17 +299,17 @@ fn open_invitation(
     conn: &mut DbConn,
     token_hash: &str,
     now: chrono::DateTime<chrono::Utc>,
-) -> ApiResult<InvitationRow> {
+) -> AppResult<InvitationRow> {
     let inv = store::find_invitation_by_token(conn, token_hash)?
-        .ok_or_else(|| ApiError::bad_parameter("token", "is not a valid invitation token"))?;
+        .ok_or_else(|| AppError::bad_parameter("token", "is not a valid invitation token"))?;
     if inv.accepted_at.is_some() {
-        return Err(ApiError::conflict("this invitation was already used"));
+        return Err(AppError::conflict("this invitation was already used"));
     }
     if inv.revoked_at.is_some() {
-        return Err(ApiError::gone("this invitation was revoked"));
+        return Err(AppError::gone("this invitation was revoked"));
     }
     if crate::clock::utc(inv.expires_at) <= now {
-        return Err(ApiError::gone(
+        return Err(AppError::gone(
             "this invitation has expired; ask for a new one",
         ));
     }
@@ -321,7 +321,7 @@ pub async fn accept_invitation(
     token: String,
     acceptor: Acceptor,
     request_id: Option<String>,
-) -> ApiResult<Accepted> {
+) -> AppResult<Accepted> {
     let now = state.now();
     let hash = tokens::hash_secret(&token);
     // Check the token first: a bad one costs no password hashing.
@@ -333,12 +333,12 @@ pub async fn accept_invitation(
     let resolved = match acceptor {
         Acceptor::Existing(u) => {
             if crate::auth::normalize_email(&u.email) != inv.email_normalized {
-                return Err(ApiError::forbidden(
+                return Err(AppError::forbidden(
                     "this invitation was sent to a different e-mail address",
                 ));
             }
             if !u.email_verified {
-                return Err(ApiError::forbidden(
+                return Err(AppError::forbidden(
                     "verify your e-mail address before accepting an invitation (or accept it without logging in to set a new password)",
                 ));
             }
@@ -349,7 +349,7 @@ pub async fn accept_invitation(
             password,
         } => {
             password_policy::check(&password, &inv.email)
-                .map_err(|why| ApiError::invalid_field("password", why))?;
+                .map_err(|why| AppError::invalid_field("password", why))?;
             Resolved::New {
                 display_name,
                 password_hash: auth_service::hash_password(password).await?,
@@ -376,15 +376,15 @@ pub async fn accept_invitation(
                 )?,
             };
             if store::find_membership(conn, &inv.org_id, user_id.as_str())?.is_some() {
-                return Err(ApiError::conflict(
+                return Err(AppError::conflict(
                     "you are already a member of this organization",
                 ));
             }
             if !store::accept_invitation(conn, &inv.id, user_id.as_str(), now)? {
-                return Err(ApiError::conflict("this invitation was already used"));
+                return Err(AppError::conflict("this invitation was already used"));
             }
             let role = OrgRole::parse(&inv.role)
-                .ok_or_else(|| ApiError::internal(anyhow::anyhow!("bad role")))?;
+                .ok_or_else(|| AppError::internal(anyhow::anyhow!("bad role")))?;
             store::insert_membership(conn, now, &inv.org_id, user_id.as_str(), role)?;
             audit::record(
                 conn,
@@ -399,11 +399,11 @@ pub async fn accept_invitation(
                 },
             )?;
             let membership = store::find_membership(conn, &inv.org_id, user_id.as_str())?
-                .ok_or_else(|| ApiError::internal(anyhow::anyhow!("membership vanished")))?;
+                .ok_or_else(|| AppError::internal(anyhow::anyhow!("membership vanished")))?;
             let org = store::find_org(conn, &inv.org_id)?
-                .ok_or_else(|| ApiError::internal(anyhow::anyhow!("org vanished")))?;
+                .ok_or_else(|| AppError::internal(anyhow::anyhow!("org vanished")))?;
             let user = crate::auth::find_user(conn, user_id.as_str())?
-                .ok_or_else(|| ApiError::internal(anyhow::anyhow!("user vanished")))?;
+                .ok_or_else(|| AppError::internal(anyhow::anyhow!("user vanished")))?;
             Ok(Accepted {
                 membership,
                 org,
@@ -424,9 +424,9 @@ fn new_account_for(
     password_hash: &str,
     now: chrono::DateTime<chrono::Utc>,
     request_id: Option<String>,
-) -> ApiResult<UserId> {
+) -> AppResult<UserId> {
     match crate::auth::find_user_by_email(conn, &inv.email)? {
-        Some(existing) if existing.email_verified_at.is_some() => Err(ApiError::conflict(
+        Some(existing) if existing.email_verified_at.is_some() => Err(AppError::conflict(
             "an account with this e-mail address exists; log in and accept the invitation",
         )),
         Some(existing) => {
@@ -437,7 +437,7 @@ fn new_account_for(
                 display_name,
                 now,
             )? {
-                return Err(ApiError::conflict(
+                return Err(AppError::conflict(
                     "the account changed concurrently; retry",
                 ));
             }
@@ -505,7 +505,7 @@ pub async fn create_api_key(
     org: OrgId,
     name: String,
     scopes: Vec<Scope>,
-) -> ApiResult<CreatedKey> {
+) -> AppResult<CreatedKey> {
     let now = state.now();
     let actor = Actor::user(&creator.user_id, creator.request_id.clone());
     let creator_id = creator.user_id.clone();
@@ -539,7 +539,7 @@ pub async fn revoke_api_key(
     revoker: &UserPrincipal,
     org: OrgId,
     id: String,
-) -> ApiResult<()> {
+) -> AppResult<()> {
     let now = state.now();
     let actor = Actor::user(&revoker.user_id, revoker.request_id.clone());
     let by = revoker.user_id.clone();
@@ -547,7 +547,7 @@ pub async fn revoke_api_key(
         .db
         .write(move |conn| {
             let key = api_keys::find(conn, org.as_str(), &id)?
-                .ok_or_else(|| ApiError::not_found(format!("API key {id} not found")))?;
+                .ok_or_else(|| AppError::not_found(format!("API key {id} not found")))?;
             if key.revoked_at.is_some() {
                 return Ok(());
             }

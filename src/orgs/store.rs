@@ -6,8 +6,8 @@ use diesel::prelude::*;
 
 use crate::auth::{OrgKind, OrgRole};
 use crate::db::DbConn;
+use crate::db::PageRequest;
 use crate::db::schema::{invitations, memberships, orgs};
-use crate::http::pagination::PageRequest;
 use crate::ids::{InvitationId, MembershipId, OrgId};
 
 #[derive(Debug, Clone, Queryable, Selectable)]

@@ -117,8 +117,8 @@ fn visible(conn: &mut DbConn, principal: &Principal, id: &InvoiceId) -> ApiResul
     principal
         .org_read(&OrgId::from_db(r.org_id.clone()), Scope::BillingRead)
         .map_err(|e| {
-            if e.status().as_u16() == 403 {
-                e
+            if e.kind() == crate::error::Kind::Forbidden {
+                e.into()
             } else {
                 not_found()
             }

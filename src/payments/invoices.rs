@@ -21,7 +21,7 @@ use super::store::invoices::{self as store, NewInvoice, NewLine};
 use super::store::{self as ledger_store, Source};
 use crate::audit::{Actor, Entry};
 use crate::db::DbConn;
-use crate::http::{ApiError, ApiResult};
+use crate::error::{AppError, AppResult};
 use crate::ids::{InvoiceId, InvoiceLineId};
 
 pub use super::store::invoices::{InvoiceLineRow, InvoiceRow, find, lines_of, set_payment_intent};
@@ -47,7 +47,7 @@ pub fn issue(
     stripe: bool,
     cutoff: DateTime<Utc>,
     actor: &Actor,
-) -> ApiResult<Vec<String>> {
+) -> AppResult<Vec<String>> {
     lock(conn)?;
     let sheets = super::store::timesheets::uninvoiced(conn, cutoff.naive_utc())?;
     // (lab, currency) -> [(sheet, week, project, bill rate)]
@@ -129,7 +129,7 @@ pub fn issue(
                     invoice: id.clone(),
                 },
             )
-            .map_err(ApiError::internal)?;
+            .map_err(AppError::internal)?;
         }
         crate::audit::record(
             conn,
@@ -155,7 +155,7 @@ pub fn mark_paid(
     actor: &Actor,
     inv: &InvoiceRow,
     reference: &str,
-) -> ApiResult<bool> {
+) -> AppResult<bool> {
     let t = now.naive_utc();
     let n = store::set_paid(
         conn,
@@ -213,7 +213,7 @@ pub async fn collect(
 ) -> anyhow::Result<()> {
     let id = job.invoice.clone();
     let inv = db
-        .read(move |conn| -> ApiResult<_> { Ok(find(conn, &id)?) })
+        .read(move |conn| -> AppResult<_> { Ok(find(conn, &id)?) })
         .await
         .map_err(|e| anyhow::anyhow!("{e}"))?;
     let Some(inv) = inv else {
@@ -237,7 +237,7 @@ pub async fn collect(
         // support): the invoice is collected by hand instead.
         Err(super::stripe::CallError::Refused(m)) => {
             tracing::warn!(invoice = %inv.id, error = %m, "Stripe refused the PaymentIntent; the invoice is collected manually");
-            db.write(move |conn| -> ApiResult<_> {
+            db.write(move |conn| -> AppResult<_> {
                 let n = store::set_manual_collection(conn, &inv.id)?;
                 if n == 1 {
                     crate::audit::record(
@@ -261,7 +261,7 @@ pub async fn collect(
         }
         Err(e) => anyhow::bail!("invoice {}: {e}", inv.id),
     };
-    db.write(move |conn| -> ApiResult<_> { Ok(set_payment_intent(conn, &inv.id, &pi, &secret)?) })
+    db.write(move |conn| -> AppResult<_> { Ok(set_payment_intent(conn, &inv.id, &pi, &secret)?) })
         .await
         .map_err(|e| anyhow::anyhow!("{e}"))?;
     Ok(())

@@ -40,7 +40,7 @@ use super::stripe::{CallError, StripeApi};
 use crate::audit::{Actor, Entry};
 use crate::clock::SharedClock;
 use crate::db::{Db, DbConn};
-use crate::http::{ApiError, ApiResult};
+use crate::error::{AppError, AppResult};
 use crate::ids::PayoutId;
 
 pub use super::store::payouts::{PayoutRow, find};
@@ -89,7 +89,7 @@ fn plan(
     now: DateTime<Utc>,
     stripe: bool,
     report: &mut RunReport,
-) -> ApiResult<()> {
+) -> AppResult<()> {
     super::store::lock::take(conn)?;
     for (expert, currency, amount) in owed(conn)? {
         let account = super::store::payout_accounts::receiving(conn, &expert)?;
@@ -159,7 +159,7 @@ fn post(
     now: DateTime<Utc>,
     p: &PayoutRow,
     by: Option<&str>,
-) -> ApiResult<String> {
+) -> AppResult<String> {
     let posted = ledger_store::post(
         conn,
         now,
@@ -181,7 +181,7 @@ pub fn record_submitted(
     now: DateTime<Utc>,
     p: &PayoutRow,
     transfer: &str,
-) -> ApiResult<bool> {
+) -> AppResult<bool> {
     // Leaving `pending` while posting changes what a plan computes as owed; the payments
     // lock keeps a concurrent plan from reading the one without the other.
     super::store::lock::take(conn)?;
@@ -212,13 +212,13 @@ pub fn confirm_transfer(
     transfer: &str,
     amount: i64,
     currency: &str,
-) -> ApiResult<&'static str> {
+) -> AppResult<&'static str> {
     let Some(p) = find(conn, payout)? else {
         return Ok("unknown payout");
     };
     if p.amount_minor != amount || !p.currency.eq_ignore_ascii_case(currency) {
         tracing::error!(payout = %p.id, transfer, amount, currency, "transfer does not match its payout");
-        return Err(ApiError::conflict(format!(
+        return Err(AppError::conflict(format!(
             "transfer {transfer} ({amount} {currency}) does not match payout {} ({} {})",
             p.id, p.amount_minor, p.currency
         )));
@@ -228,7 +228,7 @@ pub fn confirm_transfer(
         .is_some_and(|t| t != transfer)
     {
         tracing::error!(payout = %p.id, recorded = ?p.stripe_transfer_id, transfer, "a second transfer for one payout");
-        return Err(ApiError::conflict(format!(
+        return Err(AppError::conflict(format!(
             "payout {} was paid by transfer {}, not {transfer}; reverse the extra transfer in Stripe",
             p.id,
             p.stripe_transfer_id.as_deref().unwrap_or_default()
@@ -263,7 +263,7 @@ pub fn fail(
     p: &PayoutRow,
     error: &str,
     from: &[&str],
-) -> ApiResult<bool> {
+) -> AppResult<bool> {
     let n = store::set_failed(conn, &p.id, from, error, now.naive_utc())?;
     if n == 0 {
         return Ok(false);
@@ -302,16 +302,16 @@ pub fn mark_paid(
     actor: &Actor,
     p: &PayoutRow,
     reference: &str,
-) -> ApiResult<()> {
+) -> AppResult<()> {
     if p.method != "manual" {
-        return Err(ApiError::conflict(
+        return Err(AppError::conflict(
             "this payout goes through Stripe; its status comes from Stripe",
         ));
     }
     super::store::lock::take(conn)?;
     let n = store::set_manually_paid(conn, &p.id, reference, actor.id.as_deref(), now.naive_utc())?;
     if n == 0 {
-        return Err(ApiError::conflict(format!(
+        return Err(AppError::conflict(format!(
             "the payout is already {}",
             p.status
         )));
@@ -338,12 +338,12 @@ fn claim(conn: &mut DbConn, now: DateTime<Utc>, id: &str) -> QueryResult<Option<
 
 /// Runs a payout run: plan, then send every pending Stripe payout (including those left
 /// by earlier runs).
-pub async fn run(db: &Db, clock: &SharedClock, stripe: Option<&StripeApi>) -> ApiResult<RunReport> {
+pub async fn run(db: &Db, clock: &SharedClock, stripe: Option<&StripeApi>) -> AppResult<RunReport> {
     let mut report = RunReport::default();
     let now = clock.now();
     let enabled = stripe.is_some();
     report = db
-        .write_once(move |conn| -> ApiResult<_> {
+        .write_once(move |conn| -> AppResult<_> {
             plan(conn, now, enabled, &mut report)?;
             Ok(report)
         })
@@ -352,12 +352,12 @@ pub async fn run(db: &Db, clock: &SharedClock, stripe: Option<&StripeApi>) -> Ap
         return Ok(report);
     };
     let pending: Vec<String> = db
-        .read(|conn| -> ApiResult<_> { Ok(store::pending_stripe(conn)?) })
+        .read(|conn| -> AppResult<_> { Ok(store::pending_stripe(conn)?) })
         .await?;
     for id in pending {
         let now = clock.now();
         let claimed = db
-            .write(move |conn| -> ApiResult<_> { Ok(claim(conn, now, &id)?) })
+            .write(move |conn| -> AppResult<_> { Ok(claim(conn, now, &id)?) })
             .await?;
         let Some(p) = claimed else { continue };
         let Some(account) = p.stripe_account_id.clone() else {
@@ -401,7 +401,7 @@ pub async fn run(db: &Db, clock: &SharedClock, stripe: Option<&StripeApi>) -> Ap
             }
             Err(CallError::Uncertain(message)) => {
                 tracing::warn!(payout = %p.id, error = %message, "transfer outcome unknown; the next run sends it again with the same idempotency key");
-                db.write(move |conn| -> ApiResult<_> {
+                db.write(move |conn| -> AppResult<_> {
                     Ok(store::release(conn, &p.id, &message)?)
                 })
                 .await?;
@@ -412,7 +412,7 @@ pub async fn run(db: &Db, clock: &SharedClock, stripe: Option<&StripeApi>) -> Ap
     if !report.retrying.is_empty() {
         // Unknown outcomes are settled soon, not at the next scheduled run.
         let at = clock.now() + Duration::seconds(RETRY_SECS);
-        db.write(move |conn| -> ApiResult<_> {
+        db.write(move |conn| -> AppResult<_> {
             crate::jobs::enqueue_at(
                 conn,
                 at - Duration::seconds(RETRY_SECS),
@@ -421,7 +421,7 @@ pub async fn run(db: &Db, clock: &SharedClock, stripe: Option<&StripeApi>) -> Ap
                 super::jobs::PAYOUT_RUN,
                 &json!({"retry": true}),
             )
-            .map_err(ApiError::internal)?;
+            .map_err(AppError::internal)?;
             Ok(())
         })
         .await?;

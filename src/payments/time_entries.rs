@@ -100,7 +100,7 @@ pub fn record_training(
     conn: &mut DbConn,
     now: DateTime<Utc>,
     t: &Training<'_>,
-) -> crate::http::ApiResult<()> {
+) -> crate::error::AppResult<()> {
     let exists = store::count_of_source(conn, t.source_type, t.source_id)?;
     if exists > 0 || t.seconds <= 0 {
         return Ok(());

@@ -470,7 +470,14 @@ async fn submit_timesheet(
         id,
         &[Viewer::Expert],
         move |conn, now, actor, s| {
-            timesheets::submit(conn, now, &settings, actor, Mover::Expert, s)
+            Ok(timesheets::submit(
+                conn,
+                now,
+                &settings,
+                actor,
+                Mover::Expert,
+                s,
+            )?)
         },
     )
     .await
@@ -505,7 +512,17 @@ async fn approve_timesheet(
         principal,
         id,
         &[Viewer::Lab],
-        move |conn, now, actor, s| timesheets::approve(conn, now, actor, Mover::Lab, s, &[], None),
+        move |conn, now, actor, s| {
+            Ok(timesheets::approve(
+                conn,
+                now,
+                actor,
+                Mover::Lab,
+                s,
+                &[],
+                None,
+            )?)
+        },
     )
     .await
 }
@@ -583,7 +600,7 @@ async fn dispute_timesheet(
         principal,
         id,
         &[Viewer::Lab],
-        move |conn, now, actor, s| timesheets::dispute(conn, now, actor, s, &lines),
+        move |conn, now, actor, s| Ok(timesheets::dispute(conn, now, actor, s, &lines)?),
     )
     .await
 }
@@ -667,7 +684,15 @@ async fn resolve_timesheet(
         id,
         &[Viewer::Platform],
         move |conn, now, actor, s| {
-            timesheets::approve(conn, now, actor, Mover::Platform, s, &adjust, Some(&note))
+            Ok(timesheets::approve(
+                conn,
+                now,
+                actor,
+                Mover::Platform,
+                s,
+                &adjust,
+                Some(&note),
+            )?)
         },
     )
     .await

@@ -19,7 +19,7 @@ use super::timesheet::{Mover, Status, auto_approve_at};
 use crate::audit::{Actor, Entry};
 use crate::config::PaymentSettings;
 use crate::db::DbConn;
-use crate::http::{ApiError, ApiResult};
+use crate::error::{AppError, AppResult};
 use crate::ids::{TimesheetId, TimesheetLineId};
 
 pub use super::store::timesheets::{LineRow, SheetRow, find, lines_of};
@@ -156,17 +156,17 @@ fn audit(
     )
 }
 
-fn refuse(s: &SheetRow, to: Status, mover: Mover, now: DateTime<Utc>) -> ApiResult<()> {
+fn refuse(s: &SheetRow, to: Status, mover: Mover, now: DateTime<Utc>) -> AppResult<()> {
     let from = s.status();
     if from.allows(to, mover, now >= s.week_end()) {
         return Ok(());
     }
     Err(match (from, to) {
-        (Status::Open, Status::Submitted) => ApiError::conflict(format!(
+        (Status::Open, Status::Submitted) => AppError::conflict(format!(
             "the sheet's week runs until {}; it can be submitted after that",
             s.week_end().to_rfc3339()
         )),
-        (f, _) => ApiError::conflict(format!(
+        (f, _) => AppError::conflict(format!(
             "the timesheet is {}; it cannot become {}",
             f.as_str(),
             to.as_str()
@@ -175,11 +175,11 @@ fn refuse(s: &SheetRow, to: Status, mover: Mover, now: DateTime<Utc>) -> ApiResu
 }
 
 /// A conditional status change; false when someone else moved the sheet meanwhile.
-fn moved(conn: &mut DbConn, set: impl FnOnce(&mut DbConn) -> QueryResult<usize>) -> ApiResult<()> {
+fn moved(conn: &mut DbConn, set: impl FnOnce(&mut DbConn) -> QueryResult<usize>) -> AppResult<()> {
     if set(conn)? == 1 {
         Ok(())
     } else {
-        Err(ApiError::conflict(
+        Err(AppError::conflict(
             "the timesheet changed meanwhile; reload it",
         ))
     }
@@ -193,7 +193,7 @@ pub fn submit(
     actor: &Actor,
     mover: Mover,
     s: &SheetRow,
-) -> ApiResult<()> {
+) -> AppResult<()> {
     refuse(s, Status::Submitted, mover, now)?;
     let bill = crate::projects::find_project(conn, &s.project_id)?
         .ok_or(diesel::result::Error::NotFound)?
@@ -248,7 +248,7 @@ pub fn approve(
     s: &SheetRow,
     adjust: &[(String, i64)],
     note: Option<&str>,
-) -> ApiResult<()> {
+) -> AppResult<()> {
     refuse(s, Status::Approved, mover, now)?;
     let t = now.naive_utc();
     let from = s.status.clone();
@@ -272,13 +272,13 @@ pub fn approve(
     let mut lines = lines_of(conn, &s.id)?;
     for (i, (line, secs)) in adjust.iter().enumerate() {
         let l = lines.iter_mut().find(|l| &l.id == line).ok_or_else(|| {
-            ApiError::invalid_field(
+            AppError::invalid_field(
                 format!("lines[{i}].line_id"),
                 "is not a line of this timesheet",
             )
         })?;
         if *secs < 0 || *secs > l.measured_seconds {
-            return Err(ApiError::invalid_field(
+            return Err(AppError::invalid_field(
                 format!("lines[{i}].approved_seconds"),
                 format!(
                     "must be between 0 and the measured {} seconds",
@@ -289,7 +289,7 @@ pub fn approve(
         l.approved_seconds = Some(*secs);
     }
     let rates = s.rates().ok_or_else(|| {
-        ApiError::internal(anyhow::anyhow!("submitted timesheet {} has no rates", s.id))
+        AppError::internal(anyhow::anyhow!("submitted timesheet {} has no rates", s.id))
     })?;
     let (mut paid, mut seconds) = (0i64, 0i64);
     let mut posted = Vec::new();
@@ -370,12 +370,12 @@ pub fn dispute(
     actor: &Actor,
     s: &SheetRow,
     lines: &[(String, String)],
-) -> ApiResult<()> {
+) -> AppResult<()> {
     refuse(s, Status::Disputed, Mover::Lab, now)?;
     let known = lines_of(conn, &s.id)?;
     for (i, (line, _)) in lines.iter().enumerate() {
         if !known.iter().any(|l| &l.id == line) {
-            return Err(ApiError::invalid_field(
+            return Err(AppError::invalid_field(
                 format!("lines[{i}].line_id"),
                 "is not a line of this timesheet",
             ));
@@ -403,7 +403,7 @@ pub fn sweep(
     conn: &mut DbConn,
     now: DateTime<Utc>,
     settings: &PaymentSettings,
-) -> ApiResult<usize> {
+) -> AppResult<usize> {
     let t = now.naive_utc();
     let due = store::due(conn, t)?;
     let system = Actor::system();
@@ -414,7 +414,7 @@ pub fn sweep(
         }
         // Each sheet in its own savepoint: one that moved meanwhile (a lab's decision
         // between the read and the update) is skipped, not the whole sweep.
-        let moved = conn.transaction::<_, ApiError, _>(|conn| {
+        let moved = conn.transaction::<_, AppError, _>(|conn| {
             if s.status() == Status::Open {
                 submit(conn, now, settings, &system, Mover::System, s)
             } else {
@@ -423,7 +423,7 @@ pub fn sweep(
         });
         match moved {
             Ok(()) => n += 1,
-            Err(e) if e.status().is_client_error() => {
+            Err(e) if e.is_refusal() => {
                 tracing::info!(timesheet = %s.id, error = %e, "sweep skipped a sheet that changed meanwhile");
             }
             Err(e) => return Err(e),

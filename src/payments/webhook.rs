@@ -97,10 +97,8 @@ fn apply(conn: &mut DbConn, now: DateTime<Utc>, e: &Event) -> ApiResult<String> 
                 let currency = str_at(o, "/currency").unwrap_or_default();
                 match payouts::confirm_transfer(conn, now, &payout, transfer, amount, currency) {
                     Ok(s) => s.to_owned(),
-                    Err(err) if err.status().is_client_error() => {
-                        format!("rejected: {}", err.problem().detail)
-                    }
-                    Err(err) => return Err(err),
+                    Err(err) if err.is_refusal() => format!("rejected: {}", err.detail()),
+                    Err(err) => return Err(err.into()),
                 }
             } else {
                 let Some(p) = payouts::find(conn, &payout)? else {

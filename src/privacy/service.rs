@@ -5,7 +5,7 @@ use serde_json::json;
 
 use crate::audit::{self, Actor, Entry};
 use crate::db::DbConn;
-use crate::http::ApiResult;
+use crate::error::AppResult;
 
 /// What erased text fields read afterwards.
 pub const ERASED: &str = "[erased]";
@@ -16,7 +16,7 @@ pub fn erase_expert(
     now: DateTime<Utc>,
     user: &str,
     actor: &Actor,
-) -> ApiResult<Option<String>> {
+) -> AppResult<Option<String>> {
     let (original, email) = crate::auth::emails_of(conn, user)?;
     let expert = crate::experts::find_expert_by_user(conn, user)?.map(|e| e.id);
 

@@ -238,12 +238,12 @@ async fn list_projects(
         .db
         .read(move |conn| -> ApiResult<_> {
             let rows = store::list_projects(conn, orgs.as_deref(), status, &p)?;
-            Page::try_from_rows(
+            Ok(Page::try_from_rows(
                 rows,
                 &p,
                 |r| r.id.clone(),
                 |row| service::project_view(conn, row),
-            )
+            )?)
         })
         .await?;
     Ok(HttpResponse::Ok().json(page))
@@ -333,7 +333,7 @@ async fn update_project(
     let now = state.now();
     let view = state
         .db
-        .write_once(move |conn| {
+        .write_once(move |conn| -> ApiResult<_> {
             let (current, _) = service::writable_project(conn, &principal, &id)?;
             // Merge the patch into the settings as they are under the lock.
             let current = service::lock_fresh(conn, &current, now)?;
@@ -383,7 +383,7 @@ async fn update_project(
             let mut c = Checks::new();
             check_fields(&mut c, &f, &slices, &exclusions);
             c.finish().map_err(ApiError::validation)?;
-            service::update_project(
+            Ok(service::update_project(
                 conn,
                 now,
                 &actor,
@@ -393,7 +393,7 @@ async fn update_project(
                     slices,
                     exclusions,
                 },
-            )
+            )?)
         })
         .await?;
     Ok(HttpResponse::Ok().json(view))

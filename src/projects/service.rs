@@ -11,7 +11,7 @@ use super::store::{self, ConstitutionRow, ProjectFields, ProjectRow};
 use crate::audit::{self, Actor, Entry};
 use crate::auth::{OrgKind, Principal, Scope, UserPrincipal};
 use crate::db::DbConn;
-use crate::http::{ApiError, ApiResult, FieldError};
+use crate::error::{AppError, AppResult, FieldError};
 use crate::ids::{DomainId, ExpertId, OrgId, ProjectId, SliceId};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
@@ -131,7 +131,7 @@ pub struct ProjectView {
     pub updated_at: DateTime<Utc>,
 }
 
-pub fn project_view(conn: &mut DbConn, p: ProjectRow) -> ApiResult<ProjectView> {
+pub fn project_view(conn: &mut DbConn, p: ProjectRow) -> AppResult<ProjectView> {
     let slices = store::project_slices(conn, &p.org_id, &p.id)?
         .into_iter()
         .map(|s| ProjectSlice {
@@ -181,8 +181,8 @@ pub fn project_view(conn: &mut DbConn, p: ProjectRow) -> ApiResult<ProjectView> 
     })
 }
 
-fn not_found(id: &ProjectId) -> ApiError {
-    ApiError::not_found(format!("project {id} not found"))
+fn not_found(id: &ProjectId) -> AppError {
+    AppError::not_found(format!("project {id} not found"))
 }
 
 /// The project, if the caller may read it (its lab's members and API keys with
@@ -191,7 +191,7 @@ pub fn readable_project(
     conn: &mut DbConn,
     principal: &Principal,
     id: &ProjectId,
-) -> ApiResult<ProjectRow> {
+) -> AppResult<ProjectRow> {
     project_with_scope(conn, principal, id, Scope::ProjectsRead)
 }
 
@@ -202,17 +202,11 @@ pub fn project_with_scope(
     principal: &Principal,
     id: &ProjectId,
     scope: Scope,
-) -> ApiResult<ProjectRow> {
+) -> AppResult<ProjectRow> {
     let p = store::find_project(conn, id.as_str())?.ok_or_else(|| not_found(id))?;
     principal
         .org_read(&OrgId::from_db(p.org_id.clone()), scope)
-        .map_err(|e| {
-            if e.status().as_u16() == 404 {
-                not_found(id)
-            } else {
-                e
-            }
-        })?;
+        .map_err(|e| if e.is_not_found() { not_found(id) } else { e })?;
     Ok(p)
 }
 
@@ -221,17 +215,11 @@ pub fn writable_project<'p>(
     conn: &mut DbConn,
     principal: &'p Principal,
     id: &ProjectId,
-) -> ApiResult<(ProjectRow, &'p UserPrincipal)> {
+) -> AppResult<(ProjectRow, &'p UserPrincipal)> {
     let p = store::find_project(conn, id.as_str())?.ok_or_else(|| not_found(id))?;
     let user = principal
         .org_admin(&OrgId::from_db(p.org_id.clone()))
-        .map_err(|e| {
-            if e.status().as_u16() == 404 {
-                not_found(id)
-            } else {
-                e
-            }
-        })?;
+        .map_err(|e| if e.is_not_found() { not_found(id) } else { e })?;
     Ok((p, user))
 }
 
@@ -251,7 +239,7 @@ fn check_references(
     org: &str,
     project: Option<&str>,
     input: &ProjectInput,
-) -> ApiResult<()> {
+) -> AppResult<()> {
     let mut errors = Vec::new();
     // Lock the domain so it cannot be deleted or moved while this project starts using it.
     crate::taxonomy::lock_domain(conn, &input.fields.domain_id, now)?;
@@ -317,7 +305,7 @@ fn check_references(
     if errors.is_empty() {
         Ok(())
     } else {
-        Err(ApiError::validation(errors))
+        Err(AppError::validation(errors))
     }
 }
 
@@ -340,11 +328,11 @@ pub fn create_project(
     creator: &str,
     org: &OrgId,
     input: ProjectInput,
-) -> ApiResult<ProjectView> {
+) -> AppResult<ProjectView> {
     let o = crate::orgs::find_org(conn, org.as_str())?
-        .ok_or_else(|| ApiError::not_found(format!("organization {org} not found")))?;
+        .ok_or_else(|| AppError::not_found(format!("organization {org} not found")))?;
     if o.kind != OrgKind::Lab.as_str() {
-        return Err(ApiError::invalid_field("org_id", "only labs have projects"));
+        return Err(AppError::invalid_field("org_id", "only labs have projects"));
     }
     check_references(conn, now, org.as_str(), None, &input)?;
     let id = store::insert_project(conn, now, org.as_str(), creator, &input.fields)?;
@@ -377,7 +365,7 @@ pub fn lock_fresh(
     conn: &mut DbConn,
     row: &ProjectRow,
     now: DateTime<Utc>,
-) -> ApiResult<ProjectRow> {
+) -> AppResult<ProjectRow> {
     let id = ProjectId::from_db(row.id.clone());
     if !store::lock_project(conn, &row.org_id, &row.id, now)? {
         return Err(not_found(&id));
@@ -385,9 +373,9 @@ pub fn lock_fresh(
     store::find_project(conn, &row.id)?.ok_or_else(|| not_found(&id))
 }
 
-fn refuse_archived(p: &ProjectRow) -> ApiResult<()> {
+fn refuse_archived(p: &ProjectRow) -> AppResult<()> {
     if p.status == "archived" {
-        return Err(ApiError::conflict(
+        return Err(AppError::conflict(
             "the project is archived and can no longer change",
         ));
     }
@@ -400,19 +388,19 @@ pub fn update_project(
     actor: &Actor,
     current: &ProjectRow,
     input: ProjectInput,
-) -> ApiResult<ProjectView> {
+) -> AppResult<ProjectView> {
     let fresh = lock_fresh(conn, current, now)?;
     let current = &fresh;
     let id = ProjectId::from_db(current.id.clone());
     let status = ProjectStatus::parse(&current.status).unwrap_or(ProjectStatus::Draft);
     if status == ProjectStatus::Archived {
-        return Err(ApiError::conflict(
+        return Err(AppError::conflict(
             "the project is archived and can no longer change",
         ));
     }
     if status != ProjectStatus::Draft && input.fields.currency != current.currency {
         return Err(
-            ApiError::conflict("the currency is fixed once a project has been activated")
+            AppError::conflict("the currency is fixed once a project has been activated")
                 .with_errors(vec![FieldError::new(
                     "currency",
                     "cannot change after activation",
@@ -422,7 +410,7 @@ pub fn update_project(
     if status == ProjectStatus::Active
         && (input.slices.is_empty() || input.fields.constitution_version.is_none())
     {
-        return Err(ApiError::conflict(
+        return Err(AppError::conflict(
             "an active project needs at least one slice and a pinned constitution; pause it first",
         ));
     }
@@ -460,7 +448,7 @@ pub fn change_status(
     actor: &Actor,
     current: &ProjectRow,
     to: ProjectStatus,
-) -> ApiResult<ProjectView> {
+) -> AppResult<ProjectView> {
     let fresh = lock_fresh(conn, current, now)?;
     let current = &fresh;
     let id = ProjectId::from_db(current.id.clone());
@@ -469,7 +457,7 @@ pub fn change_status(
         return project_view(conn, current.clone());
     }
     if !from.can_become(to) {
-        return Err(ApiError::conflict(format!(
+        return Err(AppError::conflict(format!(
             "a {} project cannot become {}",
             from.as_str(),
             to.as_str()
@@ -489,7 +477,7 @@ pub fn change_status(
             missing.push("at least one slice");
         }
         if !missing.is_empty() {
-            return Err(ApiError::conflict(format!(
+            return Err(AppError::conflict(format!(
                 "the project cannot be activated without {}",
                 missing.join(" and ")
             )));
@@ -503,7 +491,7 @@ pub fn change_status(
         to.as_str(),
         now,
     )? {
-        return Err(ApiError::conflict(
+        return Err(AppError::conflict(
             "the project's status changed concurrently; retry",
         ));
     }
@@ -544,10 +532,10 @@ pub struct ConstitutionView {
     pub published_at: Option<DateTime<Utc>>,
 }
 
-pub fn load_clauses(conn: &mut DbConn, c: &ConstitutionRow) -> ApiResult<Vec<Clause>> {
+pub fn load_clauses(conn: &mut DbConn, c: &ConstitutionRow) -> AppResult<Vec<Clause>> {
     store::clauses_of(conn, &c.org_id, &c.id)?
         .into_iter()
-        .map(|r| -> ApiResult<Clause> {
+        .map(|r| -> AppResult<Clause> {
             Ok(Clause {
                 id: r.clause_id,
                 text: r.text,
@@ -561,7 +549,7 @@ pub fn load_clauses(conn: &mut DbConn, c: &ConstitutionRow) -> ApiResult<Vec<Cla
         .collect()
 }
 
-pub fn constitution_view(conn: &mut DbConn, c: ConstitutionRow) -> ApiResult<ConstitutionView> {
+pub fn constitution_view(conn: &mut DbConn, c: ConstitutionRow) -> AppResult<ConstitutionView> {
     let clauses = load_clauses(conn, &c)?;
     Ok(ConstitutionView {
         project_id: ProjectId::from_db(c.project_id),
@@ -583,9 +571,9 @@ pub fn load_constitution(
     conn: &mut DbConn,
     p: &ProjectRow,
     version: i32,
-) -> ApiResult<ConstitutionRow> {
+) -> AppResult<ConstitutionRow> {
     store::find_constitution(conn, &p.org_id, &p.id, version)?.ok_or_else(|| {
-        ApiError::not_found(format!(
+        AppError::not_found(format!(
             "constitution version {version} of project {} not found",
             p.id
         ))
@@ -598,10 +586,10 @@ fn write_clauses(
     constitution: &str,
     clauses: &[Clause],
     now: DateTime<Utc>,
-) -> ApiResult<()> {
+) -> AppResult<()> {
     let errors = check_clauses(clauses, "clauses");
     if !errors.is_empty() {
-        return Err(ApiError::validation(errors));
+        return Err(AppError::validation(errors));
     }
     let rows: Vec<store::NewClause<'_>> = clauses
         .iter()
@@ -625,7 +613,7 @@ pub fn create_constitution(
     p: &ProjectRow,
     title: &str,
     clauses: &[Clause],
-) -> ApiResult<ConstitutionView> {
+) -> AppResult<ConstitutionView> {
     // The project lock serialises version numbering.
     let fresh = lock_fresh(conn, p, now)?;
     let p = &fresh;
@@ -657,13 +645,13 @@ pub fn update_draft(
     version: i32,
     title: &str,
     clauses: &[Clause],
-) -> ApiResult<ConstitutionView> {
+) -> AppResult<ConstitutionView> {
     let fresh = lock_fresh(conn, p, now)?;
     let p = &fresh;
     refuse_archived(p)?;
     let c = load_constitution(conn, p, version)?;
     if !store::touch_draft(conn, &c.id, title, now)? {
-        return Err(ApiError::conflict(format!(
+        return Err(AppError::conflict(format!(
             "version {version} is published and can no longer change; draft a new version"
         )));
     }
@@ -691,13 +679,13 @@ pub fn publish(
     by: &str,
     p: &ProjectRow,
     version: i32,
-) -> ApiResult<ConstitutionView> {
+) -> AppResult<ConstitutionView> {
     let fresh = lock_fresh(conn, p, now)?;
     let p = &fresh;
     refuse_archived(p)?;
     let c = load_constitution(conn, p, version)?;
     if !store::publish(conn, &c.id, by, now)? {
-        return Err(ApiError::conflict(format!(
+        return Err(AppError::conflict(format!(
             "version {version} is already published"
         )));
     }

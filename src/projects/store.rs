@@ -5,8 +5,8 @@ use chrono::{DateTime, NaiveDateTime, Utc};
 use diesel::prelude::*;
 
 use crate::db::DbConn;
+use crate::db::PageRequest;
 use crate::db::schema::{constitution_clauses, constitutions, project_slices, projects};
-use crate::http::pagination::PageRequest;
 use crate::ids::{ClauseRowId, ConstitutionId, ProjectId, ProjectSliceId};
 
 #[derive(Debug, Clone, Queryable, Selectable)]

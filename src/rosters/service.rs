@@ -11,8 +11,8 @@ use crate::audit::{self, Actor, Entry};
 
 use crate::auth::{OrgKind, Principal, UserPrincipal, tokens};
 use crate::db::DbConn;
+use crate::error::{AppError, AppResult, FieldError};
 use crate::experts::ExpertRow;
-use crate::http::{ApiError, ApiResult, FieldError};
 use crate::ids::OrgId;
 use crate::mail::{self, templates};
 use crate::orgs::OrgRow;
@@ -23,9 +23,9 @@ pub fn administered_vendor(
     conn: &mut DbConn,
     principal: &Principal,
     vendor: &OrgId,
-) -> ApiResult<OrgRow> {
+) -> AppResult<OrgRow> {
     principal.org_admin(vendor)?;
-    let not_vendor = || ApiError::not_found(format!("vendor {vendor} not found"));
+    let not_vendor = || AppError::not_found(format!("vendor {vendor} not found"));
     let org = crate::orgs::find_org(conn, vendor.as_str())?.ok_or_else(not_vendor)?;
     if org.kind != OrgKind::Vendor.as_str() {
         return Err(not_vendor());
@@ -43,20 +43,20 @@ pub struct Invite<'a> {
 }
 
 /// Creates an invitation and queues its e-mail.
-pub fn invite(conn: &mut DbConn, now: DateTime<Utc>, i: &Invite<'_>) -> ApiResult<InvitationRow> {
+pub fn invite(conn: &mut DbConn, now: DateTime<Utc>, i: &Invite<'_>) -> AppResult<InvitationRow> {
     crate::orgs::lock_org(conn, &i.vendor.id, now)?;
     let mut existing_expert = false;
     if let Some(user) = crate::auth::find_user_by_email(conn, i.email)? {
         let expert = crate::experts::find_expert_by_user(conn, &user.id)?;
         match expert {
             Some(e) if e.vendor_id.as_deref() == Some(i.vendor.id.as_str()) => {
-                return Err(ApiError::conflict("this expert is already on your roster")
+                return Err(AppError::conflict("this expert is already on your roster")
                     .with_errors(vec![FieldError::new("email", "is already on this roster")]));
             }
             Some(_) => existing_expert = true,
             None if user.is_expert => {}
             None => {
-                return Err(ApiError::conflict(
+                return Err(AppError::conflict(
                     "this address belongs to an account that is not an expert account",
                 )
                 .with_errors(vec![FieldError::new(
@@ -67,7 +67,7 @@ pub fn invite(conn: &mut DbConn, now: DateTime<Utc>, i: &Invite<'_>) -> ApiResul
         }
     }
     if store::open_invitations_for(conn, &i.vendor.id, i.email, now)? > 0 {
-        return Err(ApiError::conflict(
+        return Err(AppError::conflict(
             "an open roster invitation for this address exists; revoke it first",
         )
         .with_errors(vec![FieldError::new(
@@ -129,32 +129,32 @@ pub fn usable_invitation(
     user: &UserPrincipal,
     now: DateTime<Utc>,
     field: &str,
-) -> ApiResult<InvitationRow> {
+) -> AppResult<InvitationRow> {
     let inv = store::find_invitation_by_token(conn, &tokens::hash_secret(token))?
-        .ok_or_else(|| ApiError::invalid_field(field, "is not a valid roster invitation token"))?;
+        .ok_or_else(|| AppError::invalid_field(field, "is not a valid roster invitation token"))?;
     if crate::auth::normalize_email(&user.email) != inv.email_normalized {
-        return Err(ApiError::forbidden(
+        return Err(AppError::forbidden(
             "this invitation was sent to a different e-mail address",
         ));
     }
     if inv.accepted_at.is_some() {
-        return Err(ApiError::conflict("this invitation was already used"));
+        return Err(AppError::conflict("this invitation was already used"));
     }
     if inv.declined_at.is_some() {
-        return Err(ApiError::gone("this invitation was declined"));
+        return Err(AppError::gone("this invitation was declined"));
     }
     if inv.revoked_at.is_some() {
-        return Err(ApiError::gone("this invitation was revoked"));
+        return Err(AppError::gone("this invitation was revoked"));
     }
     if crate::clock::utc(inv.expires_at) <= now {
-        return Err(ApiError::gone(
+        return Err(AppError::gone(
             "this invitation has expired; ask the vendor for a new one",
         ));
     }
     Ok(inv)
 }
 
-fn vendor_name(conn: &mut DbConn, vendor: &str) -> ApiResult<String> {
+fn vendor_name(conn: &mut DbConn, vendor: &str) -> AppResult<String> {
     Ok(crate::orgs::find_org(conn, vendor)?
         .map(|o| o.name)
         .unwrap_or_else(|| vendor.to_owned()))
@@ -167,7 +167,7 @@ fn notify(
     from: Option<&str>,
     to: Option<&str>,
     reason: &str,
-) -> ApiResult<()> {
+) -> AppResult<()> {
     let from = from.map(|v| vendor_name(conn, v)).transpose()?;
     let to = to.map(|v| vendor_name(conn, v)).transpose()?;
     if let Some(user) = crate::auth::find_user(conn, &e.user_id)? {
@@ -193,9 +193,9 @@ pub fn joined_on_application(
     now: DateTime<Utc>,
     inv: &InvitationRow,
     expert: &str,
-) -> ApiResult<()> {
+) -> AppResult<()> {
     if !store::accept_invitation(conn, &inv.id, expert, now)? {
-        return Err(ApiError::conflict("this invitation was already used"));
+        return Err(AppError::conflict("this invitation was already used"));
     }
     store::join(
         conn,
@@ -222,30 +222,30 @@ pub fn accept(
     user: &UserPrincipal,
     token: &str,
     leave_current_roster: bool,
-) -> ApiResult<Accepted> {
+) -> AppResult<Accepted> {
     let inv = usable_invitation(conn, token, user, now, "token")?;
     let Some(e) = crate::experts::find_expert_by_user(conn, user.user_id.as_str())? else {
-        return Err(ApiError::conflict(
+        return Err(AppError::conflict(
             "you have no expert profile yet: apply with POST /v1/experts/me and this token as `roster_invitation`",
         ));
     };
     crate::experts::lock_expert(conn, &e.id)?;
     let e = crate::experts::find_expert(conn, &e.id)?
-        .ok_or_else(|| ApiError::internal(anyhow::anyhow!("expert vanished")))?;
+        .ok_or_else(|| AppError::internal(anyhow::anyhow!("expert vanished")))?;
     if e.vetting_status == "offboarded" {
-        return Err(ApiError::conflict(
+        return Err(AppError::conflict(
             "this expert profile is offboarded; reapply before joining a roster",
         ));
     }
     let previous = e.vendor_id.clone();
     if previous.as_deref() == Some(inv.vendor_org_id.as_str()) {
-        return Err(ApiError::conflict("you are already on this roster"));
+        return Err(AppError::conflict("you are already on this roster"));
     }
     if let Some(current) = &previous
         && !leave_current_roster
     {
         let name = vendor_name(conn, current)?;
-        return Err(ApiError::conflict(format!(
+        return Err(AppError::conflict(format!(
             "you are on {name}'s roster; accepting moves you to the inviting vendor's roster, which needs your consent"
         ))
         .with_errors(vec![FieldError::new(
@@ -254,7 +254,7 @@ pub fn accept(
         )]));
     }
     if !store::accept_invitation(conn, &inv.id, &e.id, now)? {
-        return Err(ApiError::conflict("this invitation was already used"));
+        return Err(AppError::conflict("this invitation was already used"));
     }
     let actor = Actor::user(&user.user_id, user.request_id.clone());
     let via = if let Some(from) = &previous {
@@ -304,7 +304,7 @@ pub fn accept(
         "you accepted the roster invitation",
     )?;
     let expert = crate::experts::find_expert(conn, &e.id)?
-        .ok_or_else(|| ApiError::internal(anyhow::anyhow!("expert vanished")))?;
+        .ok_or_else(|| AppError::internal(anyhow::anyhow!("expert vanished")))?;
     Ok(Accepted {
         expert,
         previous_vendor: previous,
@@ -316,10 +316,10 @@ pub fn decline(
     now: DateTime<Utc>,
     user: &UserPrincipal,
     token: &str,
-) -> ApiResult<InvitationRow> {
+) -> AppResult<InvitationRow> {
     let inv = usable_invitation(conn, token, user, now, "token")?;
     if !store::decline_invitation(conn, &inv.id, now)? {
-        return Err(ApiError::conflict("this invitation was already used"));
+        return Err(AppError::conflict("this invitation was already used"));
     }
     audit::record(
         conn,
@@ -347,15 +347,15 @@ pub fn end_membership(
     e: &ExpertRow,
     reason_kind: &str,
     note: &str,
-) -> ApiResult<ExpertRow> {
+) -> AppResult<ExpertRow> {
     crate::experts::lock_expert(conn, &e.id)?;
     let fresh = crate::experts::find_expert(conn, &e.id)?
-        .ok_or_else(|| ApiError::internal(anyhow::anyhow!("expert vanished")))?;
+        .ok_or_else(|| AppError::internal(anyhow::anyhow!("expert vanished")))?;
     let Some(vendor) = fresh.vendor_id.clone() else {
-        return Err(ApiError::conflict("the expert is not on a roster"));
+        return Err(AppError::conflict("the expert is not on a roster"));
     };
     if e.vendor_id.as_deref() != Some(vendor.as_str()) {
-        return Err(ApiError::conflict(
+        return Err(AppError::conflict(
             "the expert's roster changed meanwhile; reload and retry",
         ));
     }
@@ -378,5 +378,5 @@ pub fn end_membership(
     )?;
     notify(conn, now, &fresh, Some(&vendor), None, note)?;
     crate::experts::find_expert(conn, &e.id)?
-        .ok_or_else(|| ApiError::internal(anyhow::anyhow!("expert vanished")))
+        .ok_or_else(|| AppError::internal(anyhow::anyhow!("expert vanished")))
 }

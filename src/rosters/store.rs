@@ -4,8 +4,8 @@ use chrono::{DateTime, NaiveDateTime, Utc};
 use diesel::prelude::*;
 
 use crate::db::DbConn;
+use crate::db::PageRequest;
 use crate::db::schema::{roster_invitations, roster_memberships};
-use crate::http::pagination::PageRequest;
 use crate::ids::{RosterInvitationId, RosterMembershipId};
 
 #[derive(Debug, Clone, Queryable, Selectable)]

@@ -14,7 +14,8 @@ use super::service::administered_vendor;
 use crate::audit::Actor;
 use crate::auth::Principal;
 use crate::db::DbConn;
-use crate::http::{ApiError, ApiResult, Checks, FieldError, Json, Validate, path_id};
+use crate::error::AppError;
+use crate::http::{ApiResult, Checks, FieldError, Json, Validate, path_id};
 use crate::ids::{ExpertId, OrgId, SliceId};
 use crate::standings::rules::{SliceStatus, Tier, tier_allowed};
 use crate::standings::service::{self as standings, Change, StandingView};
@@ -130,7 +131,7 @@ async fn bulk_tiers(
                 let s =
                     match crate::taxonomy::service::visible_slice(conn, &principal, &ch.slice_id) {
                         Ok(s) => Some(s),
-                        Err(e) if e.status().as_u16() == 404 => None,
+                        Err(e) if e.is_not_found() => None,
                         Err(e) => return Err(e),
                     };
                 if e.is_none() {
@@ -157,7 +158,7 @@ async fn bulk_tiers(
                 }
             }
             if !refs.is_empty() {
-                return Err(ApiError::validation(refs));
+                return Err(AppError::validation(refs));
             }
             // Then the rules, all of them, before anything is written.
             let mut refused = Vec::new();
@@ -195,7 +196,7 @@ async fn bulk_tiers(
                 plan.push((e, s, tier, current));
             }
             if !refused.is_empty() {
-                return Err(ApiError::conflict(format!(
+                return Err(AppError::conflict(format!(
                     "{} of the changes cannot be made; nothing was changed",
                     refused.len()
                 ))
@@ -207,7 +208,7 @@ async fn bulk_tiers(
                 if tier == current {
                     unchanged += 1;
                     let row = crate::standings::find_standing(conn, &e.id, &s.id)?
-                        .ok_or_else(|| ApiError::internal(anyhow::anyhow!("standing vanished")))?;
+                        .ok_or_else(|| AppError::internal(anyhow::anyhow!("standing vanished")))?;
                     data.push(crate::standings::service::view(row, s.key.clone()));
                     continue;
                 }

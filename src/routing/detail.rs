@@ -15,7 +15,7 @@ use super::ingest::Stakes;
 use super::store::ItemRow;
 use crate::assignments::AssignmentRow;
 use crate::db::{CorruptData, DbConn};
-use crate::http::{ApiError, ApiResult};
+use crate::error::{AppError, AppResult};
 use crate::ids::{ItemId, ProjectId, SliceId};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ToSchema)]
@@ -130,15 +130,15 @@ impl ItemDetail {
 }
 
 /// The item with its progress and, once resolved, its result.
-pub fn item_detail(conn: &mut DbConn, r: ItemRow) -> ApiResult<ItemDetail> {
+pub fn item_detail(conn: &mut DbConn, r: ItemRow) -> AppResult<ItemDetail> {
     item_details(conn, vec![r])?
         .pop()
-        .ok_or_else(|| ApiError::internal(anyhow::anyhow!("item detail vanished")))
+        .ok_or_else(|| AppError::internal(anyhow::anyhow!("item detail vanished")))
 }
 
 /// Several items with one query each for their assignments, the resolved outcomes and
 /// the experts' handles (not one per item).
-pub fn item_details(conn: &mut DbConn, rows: Vec<ItemRow>) -> ApiResult<Vec<ItemDetail>> {
+pub fn item_details(conn: &mut DbConn, rows: Vec<ItemRow>) -> AppResult<Vec<ItemDetail>> {
     let ids: Vec<String> = rows.iter().map(|r| r.id.clone()).collect();
     let mut by_item: HashMap<String, Vec<AssignmentRow>> = HashMap::new();
     for a in crate::assignments::of_items(conn, &ids)? {

@@ -6,7 +6,10 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use utoipa::ToSchema;
 
-use crate::http::FieldError;
+/// Why a new item waits: routing assigns experts from the queue.
+pub const QUEUED_REASON: &str = "waiting in the queue for eligible experts";
+
+use crate::error::FieldError;
 use crate::ids::SliceId;
 
 /// How much is riding on the item (routing and the lab's reports use it).
@@ -83,9 +86,9 @@ pub struct Context<'a> {
 /// Checks one row (as read from the body), reporting every problem at once (paths
 /// relative to the row).
 pub fn check(ctx: &Context<'_>, value: Result<Value, String>) -> Result<Checked, Vec<FieldError>> {
-    let input: ItemInput = crate::http::bulk::parse_row(value)?;
+    let input: ItemInput = crate::bulk::parse_row(value)?;
     let mut errors = Vec::new();
-    crate::http::bulk::check_external_id(&input.external_id, &mut errors);
+    crate::bulk::check_external_id(&input.external_id, &mut errors);
     let slice = match &input.slice_id {
         Some(id) => ctx.slices.iter().position(|s| s == id.as_str()),
         None if ctx.slices.len() == 1 => Some(0),

@@ -12,8 +12,8 @@ use super::ingest::{self, ItemInput, Stakes};
 use super::store::{self, ItemRow};
 use crate::audit::{self, Actor, Entry};
 use crate::auth::{Principal, Scope};
+use crate::bulk::{BulkReport, BulkResult};
 use crate::db::DbConn;
-use crate::http::bulk::{BulkReport, BulkResult};
 use crate::http::extract::BulkRows;
 use crate::http::pagination::{Page, PageParams};
 use crate::http::{ApiError, ApiResult, Query, path_id};
@@ -26,9 +26,6 @@ pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
         .service(get_item)
         .service(explain_routing);
 }
-
-/// Why a new item waits: routing assigns experts from the queue.
-pub const QUEUED_REASON: &str = "waiting in the queue for eligible experts";
 
 #[derive(utoipa::ToSchema)]
 #[schema(value_type = Vec<ItemInput>, min_items = 1, max_items = 1000)]
@@ -141,7 +138,7 @@ impl From<ItemDetail> for ItemView {
 
 /// The item with its progress and, once resolved, its result.
 pub fn item_view(conn: &mut DbConn, r: ItemRow) -> ApiResult<ItemView> {
-    detail::item_detail(conn, r).map(ItemView::from)
+    Ok(detail::item_detail(conn, r).map(ItemView::from)?)
 }
 
 /// The lab's views of several items (see [`detail::item_details`] for the queries).
@@ -272,7 +269,7 @@ async fn ingest_items(
                     stakes: c.input.stakes.as_str(),
                     priority: c.input.priority,
                     deadline_at: c.deadline,
-                    status_reason: QUEUED_REASON,
+                    status_reason: super::ingest::QUEUED_REASON,
                     created_by_key: key.as_deref(),
                     created_by_user: user.as_deref(),
                     constitution_version: project.constitution_version,
@@ -442,10 +439,10 @@ async fn get_item(
             principal
                 .org_read(&OrgId::from_db(row.org_id.clone()), Scope::ItemsRead)
                 .map_err(|e| {
-                    if e.status().as_u16() == 404 {
+                    if e.is_not_found() {
                         not_found()
                     } else {
-                        e
+                        e.into()
                     }
                 })?;
             item_view(conn, row)
@@ -521,10 +518,10 @@ async fn explain_routing(
             principal
                 .org_admin(&OrgId::from_db(row.org_id.clone()))
                 .map_err(|e| {
-                    if e.status().as_u16() == 404 {
+                    if e.is_not_found() {
                         not_found()
                     } else {
-                        e
+                        e.into()
                     }
                 })?;
             let decisions = store::decisions_of(conn, &row.org_id, &row.id)?

@@ -37,7 +37,7 @@ use crate::assignments::NewAssignment;
 use crate::assignments::sessions::{self, Beat};
 use crate::config::Settings;
 use crate::db::{CorruptData, DbConn, write_tx};
-use crate::http::{ApiError, ApiResult, FieldError};
+use crate::error::{AppError, AppResult, FieldError};
 use crate::projects::ProjectRow;
 use crate::scoring::NewOutcome;
 use crate::standings::rules::{SliceStatus, Tier};
@@ -48,8 +48,8 @@ use crate::webhooks::EventType;
 /// Candidates read from the table per query.
 const PAGE: i64 = 128;
 
-fn internal(what: &str) -> ApiError {
-    ApiError::internal(anyhow::anyhow!("{what} vanished"))
+fn internal(what: &str) -> AppError {
+    AppError::internal(anyhow::anyhow!("{what} vanished"))
 }
 
 /// What routing needs to know about an item's project and slice.
@@ -60,7 +60,7 @@ pub struct Setting {
     pub min_qualification: String,
 }
 
-pub fn setting(conn: &mut DbConn, project: &str, slice: &str) -> ApiResult<Setting> {
+pub fn setting(conn: &mut DbConn, project: &str, slice: &str) -> AppResult<Setting> {
     let project =
         crate::projects::find_project(conn, project)?.ok_or_else(|| internal("project"))?;
     let slice_row = crate::taxonomy::find_slice(conn, slice)?.ok_or_else(|| internal("slice"))?;
@@ -85,7 +85,7 @@ fn is_open(a: &AssignmentRow) -> bool {
 /// Streams the slice's candidate table, one page at a time, in routing-key order.
 struct Pages<'a, 'c> {
     conn: &'a RefCell<&'c mut DbConn>,
-    error: &'a RefCell<Option<ApiError>>,
+    error: &'a RefCell<Option<AppError>>,
     slice: String,
     after: Option<(f64, String)>,
     buffer: VecDeque<super::queries::CandidateRow>,
@@ -268,7 +268,7 @@ fn annotator_want(
     settings: &Settings,
     st: &Setting,
     wanted: usize,
-) -> ApiResult<Want> {
+) -> AppResult<Want> {
     let since = now - Duration::days(settings.routing.probation_window_days);
     let (total, probation) =
         crate::assignments::recent_offers(conn, &st.project.id, &st.slice.id, since)?;
@@ -321,7 +321,7 @@ fn run_decision(
     on_item: &HashSet<String>,
     deadline: DateTime<Utc>,
     seed: u64,
-) -> ApiResult<(Decision, Read)> {
+) -> AppResult<(Decision, Read)> {
     let p = &st.project;
     let ex = Exclusions::of(p)?;
     let req = request(settings, st, &ex, want, on_item);
@@ -342,7 +342,7 @@ fn run_decision(
     let domain = st.slice.domain_id.clone();
     let cell = RefCell::new(conn);
     let error = RefCell::new(None);
-    let mut check_error: Option<ApiError> = None;
+    let mut check_error: Option<AppError> = None;
     let mut available_from: HashMap<String, DateTime<Utc>> = HashMap::new();
     let decision = {
         let pages = Pages {
@@ -398,7 +398,7 @@ fn db_filters(
     slice: &str,
     now: DateTime<Utc>,
     deadline: DateTime<Utc>,
-) -> ApiResult<Result<DateTime<Utc>, Filter>> {
+) -> AppResult<Result<DateTime<Utc>, Filter>> {
     if !crate::credentials::eligibility::eligible_for(conn, &c.expert_id, domain, now)? {
         return Ok(Err(Filter::Credentials));
     }
@@ -427,7 +427,7 @@ pub fn plannable(
     project: &str,
     slice: &str,
     experts: &[String],
-) -> ApiResult<Vec<(String, f64)>> {
+) -> AppResult<Vec<(String, f64)>> {
     let st = setting(conn, project, slice)?;
     let ex = Exclusions::of(&st.project)?;
     let allowed = allowed_statuses(&st);
@@ -529,7 +529,7 @@ fn route_locked(
     now: DateTime<Utc>,
     settings: &Settings,
     item: &ItemRow,
-) -> ApiResult<usize> {
+) -> AppResult<usize> {
     let st = setting(conn, &item.project_id, &item.slice_id)?;
     let adjudicating = match item.status.as_str() {
         "queued" | "assigned" => false,
@@ -761,7 +761,7 @@ fn offer_item(
     role: &'static str,
     c: &Candidate,
     due: DateTime<Utc>,
-) -> ApiResult<crate::ids::AssignmentId> {
+) -> AppResult<crate::ids::AssignmentId> {
     let id = crate::assignments::insert_assignment(
         conn,
         now,
@@ -801,7 +801,7 @@ fn insert_gold(
     c: &Candidate,
     p: f64,
     due: DateTime<Utc>,
-) -> ApiResult<()> {
+) -> AppResult<()> {
     let seed = seed_for(settings, &item.id, 0) ^ decide::fnv1a(&c.expert_id);
     let mut rng = SmallRng::seed_from_u64(seed ^ 0x5bd1_e995);
     if rng.random::<f64>() >= p {
@@ -842,7 +842,7 @@ pub fn route_item(
     now: DateTime<Utc>,
     settings: &Settings,
     item: &str,
-) -> ApiResult<usize> {
+) -> AppResult<usize> {
     let Some(item) = store::lock_item(conn, item, now)? else {
         return Ok(0);
     };
@@ -862,7 +862,7 @@ pub fn route_new(
     project: &str,
     slice: &str,
     ids: &[String],
-) -> ApiResult<()> {
+) -> AppResult<()> {
     let st = setting(conn, project, slice)?;
     let allowed: Vec<&str> = allowed_statuses(&st).iter().map(|s| s.as_str()).collect();
     let cap = settings.routing.max_open_assignments;
@@ -976,7 +976,7 @@ pub fn take_work(
     settings: &Settings,
     expert: &str,
     take: Take,
-) -> ApiResult<Option<String>> {
+) -> AppResult<Option<String>> {
     for _ in 0..TAKE_ATTEMPTS {
         let taken = crate::db::retrying(conn, |conn| {
             write_tx(conn, |conn| take_once(conn, now, settings, expert, take))
@@ -997,7 +997,7 @@ pub fn offer_waiting(
     now: DateTime<Utc>,
     settings: &Settings,
     expert: &str,
-) -> ApiResult<usize> {
+) -> AppResult<usize> {
     let mut n = 0;
     while n < OFFERS_PER_EVENT && take_work(conn, now, settings, expert, Take::Offer)?.is_some() {
         n += 1;
@@ -1023,7 +1023,7 @@ fn fit(
     c: &Candidate,
     item: &ItemRow,
     existing: &[AssignmentRow],
-) -> ApiResult<Option<Fit>> {
+) -> AppResult<Option<Fit>> {
     let key = (item.project_id.clone(), item.slice_id.clone());
     let st = match settings_of.get(&key) {
         Some(st) => st.clone(),
@@ -1119,7 +1119,7 @@ fn take_once(
     settings: &Settings,
     expert: &str,
     take: Take,
-) -> ApiResult<Taken> {
+) -> AppResult<Taken> {
     let cap = settings.routing.max_open_assignments;
     let rows = super::queries::candidate_slices_of(conn, expert)?;
     let Some((_, first)) = rows.first() else {
@@ -1200,7 +1200,7 @@ enum Placed {
     AtCapacity,
 }
 
-fn vendor_of(conn: &mut DbConn, expert: &str) -> ApiResult<Option<String>> {
+fn vendor_of(conn: &mut DbConn, expert: &str) -> AppResult<Option<String>> {
     Ok(crate::experts::find_expert(conn, expert)?.and_then(|e| e.vendor_id))
 }
 
@@ -1217,7 +1217,7 @@ fn place(
     c: &Candidate,
     handle: &str,
     f: Fit,
-) -> ApiResult<Placed> {
+) -> AppResult<Placed> {
     let Some(item) = store::try_lock_item(conn, &seen.id, now)? else {
         return Ok(Placed::Busy);
     };
@@ -1306,7 +1306,7 @@ fn place(
     Ok(Placed::Assignment(id.into_string()))
 }
 
-fn seconds_worked(conn: &mut DbConn, a: &AssignmentRow, settings: &Settings) -> ApiResult<i64> {
+fn seconds_worked(conn: &mut DbConn, a: &AssignmentRow, settings: &Settings) -> AppResult<i64> {
     Ok(sessions::active_seconds(
         &crate::assignments::sessions_of(conn, &a.id)?,
         settings.routing.max_item_seconds,
@@ -1322,7 +1322,7 @@ pub fn end(
     a: &AssignmentRow,
     to: &str,
     reason: Option<&str>,
-) -> ApiResult<bool> {
+) -> AppResult<bool> {
     let item = match &a.item_id {
         Some(id) => Some(store::lock_item(conn, id, now)?.ok_or_else(|| internal("item"))?),
         None => None,
@@ -1371,7 +1371,7 @@ pub fn after_end(
     now: DateTime<Utc>,
     settings: &Settings,
     a: &AssignmentRow,
-) -> ApiResult<()> {
+) -> AppResult<()> {
     if let Some(item) = &a.item_id {
         crate::db::retrying(conn, |conn| {
             write_tx(conn, |conn| route_item(conn, now, settings, item))
@@ -1389,7 +1389,7 @@ pub fn after_submit(
     now: DateTime<Utc>,
     settings: &Settings,
     a: &AssignmentRow,
-) -> ApiResult<()> {
+) -> AppResult<()> {
     if let Some(item) = &a.item_id
         && store::find(conn, item)?.is_some_and(|i| i.status == "adjudicating")
     {
@@ -1402,12 +1402,12 @@ pub fn after_submit(
 }
 
 /// Accepts an offered assignment and starts its first work session.
-pub fn accept(conn: &mut DbConn, now: DateTime<Utc>, a: &AssignmentRow) -> ApiResult<()> {
+pub fn accept(conn: &mut DbConn, now: DateTime<Utc>, a: &AssignmentRow) -> AppResult<()> {
     if a.status == "accepted" {
         return Ok(());
     }
     if !crate::assignments::transition(conn, &a.id, &["offered"], "accepted", now, None)? {
-        return Err(ApiError::conflict(format!(
+        return Err(AppError::conflict(format!(
             "the assignment is {}; only offered assignments can be accepted",
             a.status
         )));
@@ -1422,9 +1422,9 @@ pub fn heartbeat(
     now: DateTime<Utc>,
     settings: &Settings,
     a: &AssignmentRow,
-) -> ApiResult<i64> {
+) -> AppResult<i64> {
     if a.status != "accepted" {
-        return Err(ApiError::conflict(format!(
+        return Err(AppError::conflict(format!(
             "the assignment is {}; heartbeats are for accepted work",
             a.status
         )));
@@ -1438,7 +1438,7 @@ fn beat(
     now: DateTime<Utc>,
     settings: &Settings,
     a: &AssignmentRow,
-) -> ApiResult<()> {
+) -> AppResult<()> {
     let latest = crate::assignments::latest_session(conn, &a.id)?;
     let idle = Duration::seconds(settings.routing.idle_limit_secs);
     let span = latest
@@ -1457,7 +1457,7 @@ fn beat(
 }
 
 /// Checks that every cited clause exists in the pinned constitution version.
-fn check_clauses(conn: &mut DbConn, a: &AssignmentRow, typed: &TypedLabel) -> ApiResult<()> {
+fn check_clauses(conn: &mut DbConn, a: &AssignmentRow, typed: &TypedLabel) -> AppResult<()> {
     let (Some(org), Some(project), Some(version)) =
         (&a.org_id, &a.project_id, a.constitution_version)
     else {
@@ -1485,7 +1485,7 @@ fn check_clauses(conn: &mut DbConn, a: &AssignmentRow, typed: &TypedLabel) -> Ap
     if errors.is_empty() {
         Ok(())
     } else {
-        Err(ApiError::validation(errors))
+        Err(AppError::validation(errors))
     }
 }
 
@@ -1498,21 +1498,21 @@ pub fn submit(
     settings: &Settings,
     a: &AssignmentRow,
     label: &Value,
-) -> ApiResult<()> {
+) -> AppResult<()> {
     match a.status.as_str() {
         "accepted" => {}
         "offered" => {
-            return Err(ApiError::conflict(
+            return Err(AppError::conflict(
                 "accept the assignment before submitting",
             ));
         }
-        s => return Err(ApiError::conflict(format!("the assignment is already {s}"))),
+        s => return Err(AppError::conflict(format!("the assignment is already {s}"))),
     }
     let slice = crate::taxonomy::find_slice(conn, &a.slice_id)?.ok_or_else(|| internal("slice"))?;
     let schema = crate::taxonomy::service::slice_schema(&slice)?;
     let typed = schema
         .validate(label, "label")
-        .map_err(ApiError::validation)?;
+        .map_err(AppError::validation)?;
     check_clauses(conn, a, &typed)?;
     let item = match &a.item_id {
         Some(id) => Some(store::lock_item(conn, id, now)?.ok_or_else(|| internal("item"))?),
@@ -1530,7 +1530,7 @@ pub fn submit(
         .map(|r| crate::assessments::grading::is_correct(&slice.label_kind, r, &typed));
     let label_json = label.to_string();
     if !crate::assignments::submit(conn, &a.id, &label_json, &typed, correct, secs, now)? {
-        return Err(ApiError::conflict(
+        return Err(AppError::conflict(
             "the assignment changed meanwhile; reload it",
         ));
     }
@@ -1595,7 +1595,7 @@ fn resolve_if_complete(
     settings: &Settings,
     item: &ItemRow,
     schema: &LabelSchema,
-) -> ApiResult<()> {
+) -> AppResult<()> {
     let all = crate::assignments::of_item(conn, &item.id)?;
     let annotators: Vec<&AssignmentRow> = all
         .iter()
@@ -1692,7 +1692,7 @@ fn finish(
     resolution: &str,
     final_label: Option<(&str, &TypedLabel)>,
     schema: &LabelSchema,
-) -> ApiResult<()> {
+) -> AppResult<()> {
     let reason = match resolution {
         "agreement" => "resolved: the experts agree",
         "adjudication" => "resolved by an adjudicator",
@@ -1762,7 +1762,7 @@ fn notify(
     item: &str,
     kind: EventType,
     reason: Option<&str>,
-) -> ApiResult<()> {
+) -> AppResult<()> {
     let Some(row) = store::find(conn, item)? else {
         return Ok(());
     };
@@ -1775,6 +1775,6 @@ fn notify(
         }
         Ok(data)
     })
-    .map_err(ApiError::internal)?;
+    .map_err(AppError::internal)?;
     Ok(())
 }

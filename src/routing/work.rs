@@ -223,7 +223,7 @@ fn view(conn: &mut DbConn, settings: &Settings, a: AssignmentRow) -> ApiResult<W
 
 /// The calling expert.
 fn me(conn: &mut DbConn, principal: &Principal) -> ApiResult<ExpertRow> {
-    crate::experts::service::own(conn, principal.user()?)
+    Ok(crate::experts::service::own(conn, principal.user()?)?)
 }
 
 /// The caller's own assignment; 404 for anyone else's.
@@ -419,7 +419,8 @@ async fn get_work(
 }
 
 /// What follows a change of an assignment, outside its transaction.
-type FollowUp = fn(&mut DbConn, DateTime<Utc>, &Settings, &AssignmentRow) -> ApiResult<()>;
+type FollowUp =
+    fn(&mut DbConn, DateTime<Utc>, &Settings, &AssignmentRow) -> crate::error::AppResult<()>;
 
 /// Runs `f` on the caller's assignment in a write transaction and returns its new view.
 /// `then` runs afterwards, outside that transaction, with the assignment as it was before
@@ -489,7 +490,7 @@ async fn accept_work(
             if crate::clock::utc(a.due_at) <= now {
                 return Err(ApiError::conflict("the assignment is past its due time"));
             }
-            service::accept(conn, now, a)
+            Ok(service::accept(conn, now, a)?)
         },
         None,
     )
@@ -655,7 +656,7 @@ async fn submit_work(
             if crate::clock::utc(a.due_at) <= now && a.status == "accepted" {
                 return Err(ApiError::conflict("the assignment is past its due time"));
             }
-            service::submit(conn, now, settings, a, &label)
+            Ok(service::submit(conn, now, settings, a, &label)?)
         },
         Some(service::after_submit),
     )

@@ -136,10 +136,10 @@ fn readable_request(
     principal
         .org_read(&OrgId::from_db(r.org_id.clone()), Scope::ProjectsRead)
         .map_err(|e| {
-            if e.status().as_u16() == 404 {
+            if e.is_not_found() {
                 not_found()
             } else {
-                e
+                e.into()
             }
         })?;
     Ok(r)

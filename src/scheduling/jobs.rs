@@ -8,7 +8,7 @@ use super::service::{
 };
 use crate::config::Settings;
 use crate::db::DbConn;
-use crate::http::ApiResult;
+use crate::error::AppResult;
 use crate::jobs::{Job, JobRegistry, Queue};
 use crate::worker::{JobCtx, JobEnv};
 
@@ -42,7 +42,7 @@ async fn replan(ctx: JobCtx, payload: String) -> anyhow::Result<()> {
 /// Runs a scheduling job in one write transaction at the clock's current time.
 async fn in_transaction(
     ctx: &JobCtx,
-    f: impl FnOnce(&mut DbConn, DateTime<Utc>, &Settings) -> ApiResult<usize> + Send + 'static,
+    f: impl FnOnce(&mut DbConn, DateTime<Utc>, &Settings) -> AppResult<usize> + Send + 'static,
 ) -> anyhow::Result<()> {
     let n = ctx
         .in_transaction(move |conn, now, settings| {

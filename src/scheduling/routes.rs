@@ -9,7 +9,8 @@ use utoipa::ToSchema;
 use super::service::{self, Loaded};
 use crate::auth::Principal;
 use crate::db::DbConn;
-use crate::http::{ApiError, ApiResult, Checks, FieldError, Validate};
+use crate::error::{AppError, AppResult, FieldError};
+use crate::http::{Checks, Validate};
 
 pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
     super::availability_routes::configure(cfg);
@@ -18,19 +19,19 @@ pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
     super::shift_routes::configure(cfg);
 }
 
-pub(super) fn internal(what: &str) -> ApiError {
-    ApiError::internal(anyhow::anyhow!("{what} vanished"))
+pub(super) fn internal(what: &str) -> AppError {
+    AppError::internal(anyhow::anyhow!("{what} vanished"))
 }
 
-pub(super) fn me(conn: &mut DbConn, principal: &Principal) -> ApiResult<String> {
+pub(super) fn me(conn: &mut DbConn, principal: &Principal) -> AppResult<String> {
     crate::experts::service::expert_id_of(conn, principal)?.ok_or_else(|| {
-        ApiError::forbidden("only experts have availability (apply with POST /v1/experts/me)")
+        AppError::forbidden("only experts have availability (apply with POST /v1/experts/me)")
     })
 }
 
-pub(super) fn loaded(conn: &mut DbConn, expert: &str) -> ApiResult<Loaded> {
+pub(super) fn loaded(conn: &mut DbConn, expert: &str) -> AppResult<Loaded> {
     service::load(conn, expert)?.ok_or_else(|| {
-        ApiError::not_found(
+        AppError::not_found(
             "no availability set yet (PUT /v1/experts/me/availability with your weekly hours)",
         )
     })

@@ -17,7 +17,7 @@ use super::store::{self, RequestRow, ShiftRow};
 use crate::audit::{self, Actor, Entry};
 use crate::config::Settings;
 use crate::db::DbConn;
-use crate::http::{ApiError, ApiResult};
+use crate::error::{AppError, AppResult};
 
 /// The reminder job's kind.
 pub const SHIFT_REMINDER: &str = "scheduling.shift_reminder";
@@ -101,7 +101,7 @@ impl Loaded {
     }
 }
 
-pub fn load(conn: &mut DbConn, expert: &str) -> ApiResult<Option<Loaded>> {
+pub fn load(conn: &mut DbConn, expert: &str) -> AppResult<Option<Loaded>> {
     let Some(row) = store::schedule(conn, expert)? else {
         return Ok(None);
     };
@@ -146,7 +146,7 @@ pub fn time_view(
     now: DateTime<Utc>,
     from: DateTime<Utc>,
     to: DateTime<Utc>,
-) -> ApiResult<TimeView> {
+) -> AppResult<TimeView> {
     let available = availability::expand(&l.availability, from, to);
     let booked = store::live_shifts_of(conn, &l.row.expert_id, from, to)?;
     let busy: Vec<Interval> =
@@ -175,7 +175,7 @@ pub fn next_available(
     slice: &str,
     now: DateTime<Utc>,
     deadline: DateTime<Utc>,
-) -> ApiResult<Option<DateTime<Utc>>> {
+) -> AppResult<Option<DateTime<Utc>>> {
     let Some(l) = load(conn, expert)? else {
         return Ok(Some(now));
     };
@@ -207,7 +207,7 @@ pub fn refuse_stranding(
     start: NaiveDateTime,
     end: NaiveDateTime,
     what: &str,
-) -> ApiResult<()> {
+) -> AppResult<()> {
     store::lock_bookings(conn)?;
     let span = availability::wall_clock_range(l.tz(), start, end);
     let (Some(first), Some(last)) = (span.first(), span.last()) else {
@@ -225,7 +225,7 @@ pub fn refuse_stranding(
     if stranded.is_empty() {
         Ok(())
     } else {
-        Err(ApiError::conflict(format!(
+        Err(AppError::conflict(format!(
             "{what} would leave booked shifts outside your availability ({}); decline them first",
             stranded.join(", ")
         )))
@@ -238,12 +238,12 @@ pub fn on_shift(
     project: &str,
     slice: &str,
     now: DateTime<Utc>,
-) -> ApiResult<Vec<String>> {
+) -> AppResult<Vec<String>> {
     Ok(store::on_shift(conn, project, slice, now)?)
 }
 
 /// A shift as a line of an e-mail, in the expert's own time and in UTC.
-pub fn shift_line(conn: &mut DbConn, s: &ShiftRow, tz: Tz) -> ApiResult<String> {
+pub fn shift_line(conn: &mut DbConn, s: &ShiftRow, tz: Tz) -> AppResult<String> {
     let start = crate::clock::utc(s.starts_at);
     let end = crate::clock::utc(s.ends_at);
     let ls = start.with_timezone(&tz);
@@ -266,7 +266,7 @@ pub fn shift_line(conn: &mut DbConn, s: &ShiftRow, tz: Tz) -> ApiResult<String> 
     ))
 }
 
-fn tz_of(conn: &mut DbConn, expert: &str) -> ApiResult<Tz> {
+fn tz_of(conn: &mut DbConn, expert: &str) -> AppResult<Tz> {
     Ok(store::schedule(conn, expert)?
         .and_then(|r| r.time_zone.parse().ok())
         .unwrap_or(Tz::UTC))
@@ -289,7 +289,7 @@ pub fn expire_offer(
     now: DateTime<Utc>,
     settings: &Settings,
     job: &ShiftJob,
-) -> ApiResult<usize> {
+) -> AppResult<usize> {
     store::lock_bookings(conn)?;
     let Some(s) = store::find_shift(conn, &job.shift)? else {
         return Ok(0);
@@ -317,7 +317,7 @@ pub fn replan(
     now: DateTime<Utc>,
     settings: &Settings,
     job: &RequestJob,
-) -> ApiResult<usize> {
+) -> AppResult<usize> {
     Ok(plan(conn, now, settings, &Actor::system(), &job.request)?.booked)
 }
 
@@ -328,7 +328,7 @@ fn tell_cancelled(
     expert: &str,
     list: &[ShiftRow],
     reason: &str,
-) -> ApiResult<()> {
+) -> AppResult<()> {
     let tz = tz_of(conn, expert)?;
     let mut lines = Vec::new();
     for s in list {
@@ -340,7 +340,7 @@ fn tell_cancelled(
             now,
             &crate::mail::templates::shifts_cancelled(&to, &name, &lines, reason),
         )
-        .map_err(ApiError::internal)?;
+        .map_err(AppError::internal)?;
     }
     Ok(())
 }
@@ -354,7 +354,7 @@ pub fn release(
     expert: &str,
     slice: Option<&str>,
     reason: &str,
-) -> ApiResult<usize> {
+) -> AppResult<usize> {
     store::lock_bookings(conn)?;
     let mut cancelled = Vec::new();
     for s in store::live_shifts_of(conn, expert, now, now + Duration::days(3650))? {
@@ -385,7 +385,7 @@ pub fn release(
                 request: r.to_owned(),
             },
         )
-        .map_err(ApiError::internal)?;
+        .map_err(AppError::internal)?;
     }
     Ok(cancelled.len())
 }
@@ -403,7 +403,7 @@ fn announce(
     now: DateTime<Utc>,
     settings: &Settings,
     shifts: &[ShiftRow],
-) -> ApiResult<()> {
+) -> AppResult<()> {
     let mut by_expert: BTreeMap<&str, Vec<&ShiftRow>> = BTreeMap::new();
     for s in shifts {
         by_expert.entry(&s.expert_id).or_default().push(s);
@@ -426,7 +426,7 @@ fn announce(
                     shift: s.id.clone(),
                 },
             )
-            .map_err(ApiError::internal)?;
+            .map_err(AppError::internal)?;
             let at = crate::clock::utc(s.starts_at) - before;
             if at > now {
                 crate::jobs::enqueue_at(
@@ -440,7 +440,7 @@ fn announce(
                         starts_at: crate::clock::utc(s.starts_at),
                     },
                 )
-                .map_err(ApiError::internal)?;
+                .map_err(AppError::internal)?;
             }
         }
         if let Some((to, name)) = crate::experts::service::contact(conn, expert)? {
@@ -449,14 +449,14 @@ fn announce(
                 now,
                 &crate::mail::templates::shifts_offered(&to, &name, &lines),
             )
-            .map_err(ApiError::internal)?;
+            .map_err(AppError::internal)?;
         }
     }
     Ok(())
 }
 
 /// The reminder job: e-mails the expert if the shift is still booked as planned.
-pub fn remind(conn: &mut DbConn, now: DateTime<Utc>, job: &ReminderJob) -> ApiResult<usize> {
+pub fn remind(conn: &mut DbConn, now: DateTime<Utc>, job: &ReminderJob) -> AppResult<usize> {
     let Some(s) = store::find_shift(conn, &job.shift)? else {
         return Ok(0);
     };
@@ -474,7 +474,7 @@ pub fn remind(conn: &mut DbConn, now: DateTime<Utc>, job: &ReminderJob) -> ApiRe
             now,
             &crate::mail::templates::shift_reminder(&to, &name, &line, s.status == "confirmed"),
         )
-        .map_err(ApiError::internal)?;
+        .map_err(AppError::internal)?;
         return Ok(1);
     }
     Ok(0)
@@ -500,10 +500,10 @@ pub fn plan(
     settings: &Settings,
     actor: &Actor,
     request: &str,
-) -> ApiResult<PlanReport> {
+) -> AppResult<PlanReport> {
     store::lock_bookings(conn)?;
     let r = store::find_request(conn, request)?
-        .ok_or_else(|| ApiError::internal(anyhow::anyhow!("capacity request vanished")))?;
+        .ok_or_else(|| AppError::internal(anyhow::anyhow!("capacity request vanished")))?;
     let live: Vec<ShiftRow> = store::shifts_of_request(conn, &r.id)?
         .into_iter()
         .filter(|s| store::LIVE.contains(&s.status.as_str()))
@@ -611,7 +611,7 @@ pub fn plan(
                 now,
             )?;
             let row = store::find_shift(conn, id.as_str())?
-                .ok_or_else(|| ApiError::internal(anyhow::anyhow!("shift vanished")))?;
+                .ok_or_else(|| AppError::internal(anyhow::anyhow!("shift vanished")))?;
             new_shifts.push(row);
         }
         report.booked = p.shifts.len();
@@ -697,15 +697,15 @@ pub fn confirm(
     now: DateTime<Utc>,
     actor: &Actor,
     s: &ShiftRow,
-) -> ApiResult<()> {
+) -> AppResult<()> {
     if crate::clock::utc(s.ends_at) <= now {
-        return Err(ApiError::conflict("this shift is over"));
+        return Err(AppError::conflict("this shift is over"));
     }
     if s.status == "confirmed" {
         return Ok(());
     }
     if !store::set_shift_status(conn, &s.id, &["offered"], "confirmed", "", now)? {
-        return Err(ApiError::conflict(format!(
+        return Err(AppError::conflict(format!(
             "this shift is {} and cannot be confirmed",
             s.status
         )));
@@ -734,15 +734,15 @@ pub fn decline(
     actor: &Actor,
     s: &ShiftRow,
     reason: &str,
-) -> ApiResult<PlanReport> {
+) -> AppResult<PlanReport> {
     store::lock_bookings(conn)?;
     if crate::clock::utc(s.starts_at) <= now {
-        return Err(ApiError::conflict(
+        return Err(AppError::conflict(
             "this shift has started; it can no longer be declined",
         ));
     }
     if !store::set_shift_status(conn, &s.id, &store::LIVE, "declined", reason, now)? {
-        return Err(ApiError::conflict("this shift is no longer booked"));
+        return Err(AppError::conflict("this shift is no longer booked"));
     }
     audit::record(
         conn,
@@ -773,10 +773,10 @@ pub fn cancel(
     actor: &Actor,
     r: &RequestRow,
     reason: &str,
-) -> ApiResult<usize> {
+) -> AppResult<usize> {
     store::lock_bookings(conn)?;
     if !store::cancel_request(conn, &r.id, now)? {
-        return Err(ApiError::conflict(
+        return Err(AppError::conflict(
             "this capacity request is already cancelled",
         ));
     }
@@ -815,7 +815,7 @@ pub fn cancel(
 /// Account deletion: the expert's availability, exceptions and calendar feed are deleted,
 /// and their shifts that have not started are released (cancelled and re-planned). Past
 /// shifts stay (timesheets refer to them).
-pub fn forget(conn: &mut DbConn, now: DateTime<Utc>, expert: &str) -> ApiResult<()> {
+pub fn forget(conn: &mut DbConn, now: DateTime<Utc>, expert: &str) -> AppResult<()> {
     release(conn, now, expert, None, "the expert left Cadre")?;
     store::delete_schedule(conn, expert)?;
     Ok(())

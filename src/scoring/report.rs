@@ -15,7 +15,7 @@ use super::stats::Level;
 use super::store::Window;
 use crate::config::Settings;
 use crate::db::DbConn;
-use crate::http::ApiResult;
+use crate::error::AppResult;
 use crate::ids::{OrgId, ProjectId, SliceId};
 use crate::taxonomy::SliceRow;
 
@@ -109,7 +109,7 @@ pub fn report(
     vendor: Option<&str>,
     window_days: i64,
     with_experts: bool,
-) -> ApiResult<ReliabilityReport> {
+) -> AppResult<ReliabilityReport> {
     let sc = &settings.scoring;
     let since = now - Duration::days(window_days);
     let w = Window {

@@ -387,7 +387,7 @@ async fn slice_reliability(
                     ));
                 }
             }
-            super::report::report(
+            Ok(super::report::report(
                 conn,
                 now,
                 &settings,
@@ -396,7 +396,7 @@ async fn slice_reliability(
                 vendor.as_ref().map(|v| v.as_str()),
                 days,
                 with_experts,
-            )
+            )?)
         })
         .await?;
     Ok(HttpResponse::Ok().json(body))

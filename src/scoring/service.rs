@@ -14,12 +14,12 @@ use super::store::{self, ScoredOutcome};
 use crate::audit::Actor;
 use crate::config::Settings;
 use crate::db::DbConn;
-use crate::http::{ApiError, ApiResult};
+use crate::error::{AppError, AppResult};
 use crate::standings::rules::SliceStatus;
 use crate::taxonomy::SliceRow;
 
-fn internal(what: &str) -> ApiError {
-    ApiError::internal(anyhow::anyhow!("scoring: {what} vanished"))
+fn internal(what: &str) -> AppError {
+    AppError::internal(anyhow::anyhow!("scoring: {what} vanished"))
 }
 
 /// Slices by id, loaded once per call.
@@ -27,7 +27,7 @@ fn internal(what: &str) -> ApiError {
 struct Slices(BTreeMap<String, SliceRow>);
 
 impl Slices {
-    fn get(&mut self, conn: &mut DbConn, id: &str) -> ApiResult<&SliceRow> {
+    fn get(&mut self, conn: &mut DbConn, id: &str) -> AppResult<&SliceRow> {
         if !self.0.contains_key(id) {
             let row = crate::taxonomy::find_slice(conn, id)?.ok_or_else(|| internal("slice"))?;
             self.0.insert(id.to_owned(), row);
@@ -40,7 +40,7 @@ fn facts(
     conn: &mut DbConn,
     slices: &mut Slices,
     rows: &[ScoredOutcome],
-) -> ApiResult<Vec<(String, Fact)>> {
+) -> AppResult<Vec<(String, Fact)>> {
     let mut out = Vec::with_capacity(rows.len());
     for r in rows {
         let pairwise = slices.get(conn, &r.slice_id)?.label_kind == "pairwise";
@@ -86,7 +86,7 @@ fn apply(
     now: DateTime<Utc>,
     settings: &Settings,
     observations: Vec<(String, Observation)>,
-) -> ApiResult<BTreeSet<(String, String)>> {
+) -> AppResult<BTreeSet<(String, String)>> {
     let h = settings.scoring.half_life_secs();
     let mut grouped: BTreeMap<(String, String, Metric), Vec<Observation>> = BTreeMap::new();
     for (slice, o) in observations {
@@ -117,7 +117,7 @@ pub fn record(
     now: DateTime<Utc>,
     settings: &Settings,
     outcome_ids: &[String],
-) -> ApiResult<()> {
+) -> AppResult<()> {
     if outcome_ids.is_empty() {
         return Ok(());
     }
@@ -151,7 +151,7 @@ fn gold_changed(
     expert: &str,
     slice: &str,
     statuses: bool,
-) -> ApiResult<()> {
+) -> AppResult<()> {
     let sc = &settings.scoring;
     let tally = store::lock(conn, now, expert, slice, Metric::GoldAccuracy)?.tally()?;
     let gold = tally.evidence.at(now, sc.half_life_secs());
@@ -205,7 +205,7 @@ fn adjudicator_floor(
     expert: &str,
     slice: &str,
     gold: &super::beta::Evidence,
-) -> ApiResult<()> {
+) -> AppResult<()> {
     let sc = &settings.scoring;
     let is_adjudicator = crate::standings::find_standing(conn, expert, slice)?
         .is_some_and(|r| r.tier == crate::standings::rules::Tier::Adjudicator.as_str());
@@ -264,7 +264,7 @@ pub fn recompute(
     settings: &Settings,
     expert: Option<&str>,
     slice: Option<&str>,
-) -> ApiResult<Recomputed> {
+) -> AppResult<Recomputed> {
     store::clear(conn, expert, slice)?;
     crate::standings::reset_posteriors(conn, expert, slice, settings.scoring.prior)?;
     let mut slices = Slices::default();
@@ -334,7 +334,7 @@ pub fn tallies_of(
     now: DateTime<Utc>,
     settings: &Settings,
     expert: &str,
-) -> ApiResult<BTreeMap<String, BTreeMap<Metric, Tally>>> {
+) -> AppResult<BTreeMap<String, BTreeMap<Metric, Tally>>> {
     let h = settings.scoring.half_life_secs();
     let mut out: BTreeMap<String, BTreeMap<Metric, Tally>> = BTreeMap::new();
     for row in store::of_expert(conn, expert)? {
@@ -357,7 +357,7 @@ pub fn correct_gold(
     settings: &Settings,
     gold: &crate::gold::GoldRow,
     label_kind: &str,
-) -> ApiResult<usize> {
+) -> AppResult<usize> {
     let reference = gold.label()?;
     let h = settings.scoring.half_life_secs();
     let mut slices = Slices::default();

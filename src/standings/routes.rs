@@ -222,7 +222,7 @@ async fn set_status(
             if let Some(why) = rules::admin_refusal(from, b.status) {
                 return Err(ApiError::conflict(why));
             }
-            service::apply(
+            Ok(service::apply(
                 conn,
                 now,
                 &Actor::of(&principal),
@@ -235,7 +235,7 @@ async fn set_status(
                     details: serde_json::json!({}),
                     notify: true,
                 },
-            )
+            )?)
         })
         .await?;
     crate::routing::work::offer_waiting_work(&state, expert).await;
@@ -314,7 +314,7 @@ async fn set_tier(
                     ApiError::conflict(why.clone()).with_errors(vec![FieldError::new("tier", why)])
                 );
             }
-            service::apply(
+            Ok(service::apply(
                 conn,
                 now,
                 &Actor::of(&principal),
@@ -327,7 +327,7 @@ async fn set_tier(
                     details: serde_json::json!({}),
                     notify: true,
                 },
-            )
+            )?)
         })
         .await?;
     crate::routing::work::offer_waiting_work(&state, expert).await;

@@ -11,8 +11,8 @@ use super::rules::{self, SliceStatus, Tier};
 use super::store::{self, StandingRow};
 use crate::audit::{self, Actor, Entry};
 use crate::db::DbConn;
+use crate::error::{AppError, AppResult};
 use crate::experts::ExpertRow;
-use crate::http::{ApiError, ApiResult};
 use crate::ids::{ExpertId, SliceId};
 use crate::mail::{self, templates};
 use crate::taxonomy::SliceRow;
@@ -45,7 +45,7 @@ pub fn view(row: StandingRow, slice_key: String) -> StandingView {
 }
 
 /// The expert's status in the slice (`none` when they have no standing there).
-pub fn status_in(conn: &mut DbConn, expert: &str, slice: &str) -> ApiResult<SliceStatus> {
+pub fn status_in(conn: &mut DbConn, expert: &str, slice: &str) -> AppResult<SliceStatus> {
     Ok(store::find(conn, expert, slice)?
         .and_then(|r| SliceStatus::parse(&r.status))
         .unwrap_or(SliceStatus::None))
@@ -60,7 +60,7 @@ pub fn gold_lower_bound(
     sc: &crate::config::ScoringSettings,
     expert: &str,
     slice: &str,
-) -> ApiResult<(f64, f64)> {
+) -> AppResult<(f64, f64)> {
     let evidence = crate::scoring::find_profile(
         conn,
         expert,
@@ -83,7 +83,7 @@ pub fn adjudicator_refusal(
     sc: &crate::config::ScoringSettings,
     expert: &str,
     slice: &SliceRow,
-) -> ApiResult<Option<String>> {
+) -> AppResult<Option<String>> {
     let (bound, answers) = gold_lower_bound(conn, now, sc, expert, &slice.id)?;
     Ok((bound < sc.adjudicator_min_lower_bound).then(|| {
         format!(
@@ -114,14 +114,14 @@ pub fn apply(
     expert: &ExpertRow,
     slice: &SliceRow,
     change: Change<'_>,
-) -> ApiResult<StandingView> {
+) -> AppResult<StandingView> {
     let row = store::ensure(conn, now, &expert.id, &slice.id)?;
     let from_status = SliceStatus::parse(&row.status).unwrap_or(SliceStatus::None);
     let from_tier = Tier::parse(&row.tier).unwrap_or(Tier::Annotator);
     let to_status = change.status.unwrap_or(from_status);
     let to_tier = match change.tier {
         Some(t) if !rules::tier_allowed(to_status, t) => {
-            return Err(ApiError::conflict(format!(
+            return Err(AppError::conflict(format!(
                 "the expert is `{}` in {}; only qualified experts can be `{}`",
                 to_status.as_str(),
                 slice.key,
@@ -144,7 +144,7 @@ pub fn apply(
         to_tier.as_str(),
         now,
     )? {
-        return Err(ApiError::conflict(
+        return Err(AppError::conflict(
             "the expert's standing in this slice changed concurrently; retry",
         ));
     }
@@ -191,7 +191,7 @@ pub fn apply(
                 ),
             )?;
         }
-        ApiResult::Ok(())
+        AppResult::Ok(())
     };
     if to_status != from_status {
         record(
@@ -225,6 +225,6 @@ pub fn apply(
         record(conn, "tier", from_tier.as_str(), to_tier.as_str(), &why)?;
     }
     let row = store::find(conn, &expert.id, &slice.id)?
-        .ok_or_else(|| ApiError::internal(anyhow::anyhow!("standing vanished")))?;
+        .ok_or_else(|| AppError::internal(anyhow::anyhow!("standing vanished")))?;
     Ok(view(row, slice.key.clone()))
 }

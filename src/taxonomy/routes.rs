@@ -146,12 +146,12 @@ async fn list_domains(
         .db
         .read(move |conn| -> ApiResult<_> {
             let rows = store::list_domains(conn, parent.as_ref().map(|p| p.as_deref()), &p)?;
-            Page::try_from_rows(
+            Ok(Page::try_from_rows(
                 rows,
                 &p,
                 |r| r.id.clone(),
                 |row| service::domain_view(conn, row),
-            )
+            )?)
         })
         .await?;
     Ok(HttpResponse::Ok().json(page))

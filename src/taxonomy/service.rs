@@ -11,7 +11,7 @@ use super::{CredentialKind, names};
 use crate::audit::{self, Actor, Entry};
 use crate::auth::{OrgKind, Principal};
 use crate::db::DbConn;
-use crate::http::{ApiError, ApiResult, FieldError};
+use crate::error::{AppError, AppResult, FieldError};
 use crate::ids::{DomainId, OrgId, SliceId};
 
 #[derive(Debug, Clone, Serialize, ToSchema, PartialEq, Eq)]
@@ -45,7 +45,7 @@ pub struct DomainView {
     pub updated_at: DateTime<Utc>,
 }
 
-pub fn domain_view(conn: &mut DbConn, domain: DomainRow) -> ApiResult<DomainView> {
+pub fn domain_view(conn: &mut DbConn, domain: DomainRow) -> AppResult<DomainView> {
     let chain = store::lineage(conn, domain.clone())?;
     let ids: Vec<String> = chain.iter().map(|d| d.id.clone()).collect();
     let reqs = store::requirements_of(conn, &ids)?;
@@ -87,18 +87,18 @@ pub fn domain_view(conn: &mut DbConn, domain: DomainRow) -> ApiResult<DomainView
     })
 }
 
-pub fn load_domain(conn: &mut DbConn, id: &DomainId) -> ApiResult<DomainRow> {
+pub fn load_domain(conn: &mut DbConn, id: &DomainId) -> AppResult<DomainRow> {
     store::find_domain(conn, id.as_str())?
-        .ok_or_else(|| ApiError::not_found(format!("domain {id} not found")))
+        .ok_or_else(|| AppError::not_found(format!("domain {id} not found")))
 }
 
-fn parent_of(conn: &mut DbConn, slug: &str) -> ApiResult<Option<DomainRow>> {
+fn parent_of(conn: &mut DbConn, slug: &str) -> AppResult<Option<DomainRow>> {
     match names::parent_slug(slug) {
         None => Ok(None),
         Some(parent) => store::find_domain_by_slug(conn, parent)?
             .map(Some)
             .ok_or_else(|| {
-                ApiError::invalid_field(
+                AppError::invalid_field(
                     "slug",
                     format!("the parent domain `{parent}` does not exist; create it first"),
                 )
@@ -124,10 +124,10 @@ pub fn create_domain(
     name: &str,
     description: &str,
     requirements: &[(CredentialKind, String)],
-) -> ApiResult<DomainView> {
+) -> AppResult<DomainView> {
     if store::find_domain_by_slug(conn, slug)?.is_some() {
         return Err(
-            ApiError::conflict(format!("the domain `{slug}` already exists"))
+            AppError::conflict(format!("the domain `{slug}` already exists"))
                 .with_errors(vec![FieldError::new("slug", "is already taken")]),
         );
     }
@@ -161,7 +161,7 @@ pub fn create_domain(
 }
 
 /// Why a domain cannot be moved or deleted, if it is in use.
-fn in_use(conn: &mut DbConn, id: &str) -> ApiResult<Option<String>> {
+fn in_use(conn: &mut DbConn, id: &str) -> AppResult<Option<String>> {
     let children = store::count_children(conn, id)?;
     let slices = store::count_slices_in_domain(conn, id)?;
     let mut uses = Vec::new();
@@ -192,14 +192,14 @@ pub fn update_domain(
     actor: &Actor,
     id: &DomainId,
     patch: DomainPatch,
-) -> ApiResult<DomainView> {
+) -> AppResult<DomainView> {
     store::lock_domain(conn, id.as_str(), now)?;
     let d = load_domain(conn, id)?;
     let (mut slug, mut parent_id) = (d.slug.clone(), d.parent_id.clone());
     if let Some(Some(p)) = &patch.parent_slug
         && (p == &d.slug || p.starts_with(&format!("{}/", d.slug)))
     {
-        return Err(ApiError::invalid_field(
+        return Err(AppError::invalid_field(
             "parent_slug",
             "a domain cannot be moved under itself or its descendants",
         ));
@@ -212,25 +212,25 @@ pub fn update_domain(
         };
         if new_slug != d.slug {
             if let Some(uses) = in_use(conn, &d.id)? {
-                return Err(ApiError::conflict(format!(
+                return Err(AppError::conflict(format!(
                     "domain `{}` is in use by {uses}; it cannot be moved",
                     d.slug
                 )));
             }
             if !names::is_domain_slug(&new_slug) {
-                return Err(ApiError::invalid_field(
+                return Err(AppError::invalid_field(
                     "parent_slug",
                     "the moved slug would be invalid (too deep or too long)",
                 ));
             }
             if store::find_domain_by_slug(conn, &new_slug)?.is_some() {
-                return Err(ApiError::conflict(format!(
+                return Err(AppError::conflict(format!(
                     "a domain `{new_slug}` already exists"
                 )));
             }
             let parent = match new_parent {
                 Some(p) => Some(store::find_domain_by_slug(conn, p)?.ok_or_else(|| {
-                    ApiError::invalid_field("parent_slug", format!("no domain `{p}` exists"))
+                    AppError::invalid_field("parent_slug", format!("no domain `{p}` exists"))
                 })?),
                 None => None,
             };
@@ -276,11 +276,11 @@ pub fn delete_domain(
     now: DateTime<Utc>,
     actor: &Actor,
     id: &DomainId,
-) -> ApiResult<()> {
+) -> AppResult<()> {
     store::lock_domain(conn, id.as_str(), now)?;
     let d = load_domain(conn, id)?;
     if let Some(uses) = in_use(conn, &d.id)? {
-        return Err(ApiError::conflict(format!(
+        return Err(AppError::conflict(format!(
             "domain `{}` is in use by {uses}; it cannot be deleted",
             d.slug
         )));
@@ -331,16 +331,16 @@ pub struct SliceView {
     pub updated_at: DateTime<Utc>,
 }
 
-pub fn slice_schema(row: &SliceRow) -> ApiResult<LabelSchema> {
+pub fn slice_schema(row: &SliceRow) -> AppResult<LabelSchema> {
     serde_json::from_str(&row.label_schema).map_err(|e| {
-        ApiError::internal(anyhow::anyhow!(
+        AppError::internal(anyhow::anyhow!(
             "stored label schema of {} is unreadable: {e}",
             row.id
         ))
     })
 }
 
-pub fn slice_view(row: SliceRow) -> ApiResult<SliceView> {
+pub fn slice_view(row: SliceRow) -> AppResult<SliceView> {
     let schema = slice_schema(&row)?;
     Ok(SliceView {
         id: SliceId::from_db(row.id),
@@ -369,8 +369,8 @@ pub fn visible_slice(
     conn: &mut DbConn,
     principal: &Principal,
     id: &SliceId,
-) -> ApiResult<SliceRow> {
-    let not_found = || ApiError::not_found(format!("slice {id} not found"));
+) -> AppResult<SliceRow> {
+    let not_found = || AppError::not_found(format!("slice {id} not found"));
     let row = store::find_slice(conn, id.as_str())?.ok_or_else(not_found)?;
     match &row.org_id {
         None => Ok(row),
@@ -386,7 +386,7 @@ pub fn visible_slice(
 }
 
 /// Who may change a slice: platform admins for shared slices, the lab's admins for private ones.
-pub fn authorize_slice_write(principal: &Principal, org: Option<&OrgId>) -> ApiResult<()> {
+pub fn authorize_slice_write(principal: &Principal, org: Option<&OrgId>) -> AppResult<()> {
     match org {
         None => principal.platform_admin().map(|_| ()),
         Some(org) => {
@@ -398,7 +398,7 @@ pub fn authorize_slice_write(principal: &Principal, org: Option<&OrgId>) -> ApiR
             if is_lab {
                 Ok(())
             } else {
-                Err(ApiError::forbidden("only labs have private slices"))
+                Err(AppError::forbidden("only labs have private slices"))
             }
         }
     }
@@ -421,15 +421,15 @@ pub fn create_slice(
     actor: &Actor,
     created_by: &str,
     new: NewSlice,
-) -> ApiResult<SliceView> {
+) -> AppResult<SliceView> {
     if !store::lock_domain(conn, new.domain.as_str(), now)? {
-        return Err(ApiError::invalid_field("domain_id", "no such domain"));
+        return Err(AppError::invalid_field("domain_id", "no such domain"));
     }
     if let Some(org) = &new.org {
         let is_lab = crate::orgs::find_org(conn, org.as_str())?
             .is_some_and(|o| o.kind == OrgKind::Lab.as_str());
         if !is_lab {
-            return Err(ApiError::invalid_field(
+            return Err(AppError::invalid_field(
                 "org_id",
                 "must be a lab (private slices belong to labs)",
             ));
@@ -438,12 +438,12 @@ pub fn create_slice(
     let scope = new.org.as_ref().map(|o| o.to_string()).unwrap_or_default();
     if store::slice_key_taken(conn, &scope, &new.key)? {
         return Err(
-            ApiError::conflict(format!("a slice `{}` already exists here", new.key))
+            AppError::conflict(format!("a slice `{}` already exists here", new.key))
                 .with_errors(vec![FieldError::new("key", "is already taken")]),
         );
     }
     let schema_json =
-        serde_json::to_string(&new.schema).map_err(|e| ApiError::internal(anyhow::anyhow!(e)))?;
+        serde_json::to_string(&new.schema).map_err(|e| AppError::internal(anyhow::anyhow!(e)))?;
     let id = store::insert_slice(
         conn,
         now,
@@ -473,6 +473,6 @@ pub fn create_slice(
         },
     )?;
     let row = store::find_slice(conn, id.as_str())?
-        .ok_or_else(|| ApiError::internal(anyhow::anyhow!("slice vanished")))?;
+        .ok_or_else(|| AppError::internal(anyhow::anyhow!("slice vanished")))?;
     slice_view(row)
 }

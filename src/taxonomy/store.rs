@@ -5,8 +5,8 @@ use diesel::prelude::*;
 
 use super::CredentialKind;
 use crate::db::DbConn;
+use crate::db::PageRequest;
 use crate::db::schema::{domain_requirements, domains, slices};
-use crate::http::pagination::PageRequest;
 use crate::ids::{DomainId, DomainRequirementId, SliceId};
 
 #[derive(Debug, Clone, Queryable, Selectable)]

@@ -6,8 +6,8 @@ use diesel::prelude::*;
 
 use super::EventType;
 use crate::db::DbConn;
+use crate::db::PageRequest;
 use crate::db::schema::{webhook_attempts, webhook_deliveries, webhook_endpoints};
-use crate::http::pagination::PageRequest;
 use crate::ids::{WebhookAttemptId, WebhookDeliveryId, WebhookEndpointId};
 
 #[derive(Debug, Clone, Queryable, Selectable)]

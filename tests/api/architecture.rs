@@ -20,6 +20,8 @@ use std::path::{Path, PathBuf};
 /// shared edges of identity and the audit log, `jobs` the outbox, `mail` the mailer).
 const SHARED: &[&str] = &[
     "http",
+    "error",
+    "bulk",
     "db",
     "ids",
     "clock",
@@ -411,6 +413,40 @@ fn route_files_do_not_use_diesel_and_services_do_not_import_routes() {
                 "{}: a non-route module imports routes",
                 rel(&s.path)
             ));
+        }
+    }
+    assert!(breaches.is_empty(), "{}", breaches.join("\n"));
+}
+
+/// Services, stores, jobs and pure logic speak the domain: they return `AppError`, never
+/// the HTTP error type, and touch nothing of actix or the HTTP edge. Only files that define
+/// handlers (route files) or request extractors (`impl FromRequest`) do, and the edge
+/// modules themselves (`http`, `telemetry`, `state`, the roots).
+#[test]
+fn services_speak_no_http() {
+    const EDGE: &[&str] = &["http", "telemetry", "state", "config"];
+    let mut breaches = Vec::new();
+    for s in sources() {
+        if ROOTS.contains(&s.module.as_str())
+            || EDGE.contains(&s.module.as_str())
+            || is_route_file(&s)
+            || s.code.contains("impl FromRequest for")
+        {
+            continue;
+        }
+        for needle in [
+            "ApiError",
+            "ApiResult",
+            "actix_web",
+            "HttpResponse",
+            "crate::http",
+        ] {
+            if mentions(&s.code, needle) {
+                breaches.push(format!(
+                    "{}: a non-route module uses `{needle}`",
+                    rel(&s.path)
+                ));
+            }
         }
     }
     assert!(breaches.is_empty(), "{}", breaches.join("\n"));

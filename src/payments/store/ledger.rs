@@ -53,14 +53,14 @@ pub enum PostError {
     Database(#[from] diesel::result::Error),
 }
 
-impl From<PostError> for crate::http::ApiError {
+impl From<PostError> for crate::error::AppError {
     fn from(e: PostError) -> Self {
         match e {
-            PostError::Conflict(m) => crate::http::ApiError::conflict(m),
+            PostError::Conflict(m) => crate::error::AppError::conflict(m),
             PostError::NotFound(id) => {
-                crate::http::ApiError::not_found(format!("ledger transaction {id} not found"))
+                crate::error::AppError::not_found(format!("ledger transaction {id} not found"))
             }
-            other => crate::http::ApiError::internal(other),
+            other => crate::error::AppError::internal(other),
         }
     }
 }

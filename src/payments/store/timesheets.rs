@@ -5,8 +5,8 @@ use chrono::{Duration, NaiveDateTime};
 use diesel::prelude::*;
 
 use crate::db::DbConn;
+use crate::db::PageRequest;
 use crate::db::schema::{timesheet_lines, timesheets};
-use crate::http::pagination::PageRequest;
 
 #[derive(Debug, Clone, Queryable, Selectable)]
 #[diesel(table_name = timesheets)]

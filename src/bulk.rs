@@ -1,7 +1,7 @@
 //! Bulk requests answered row by row (gold uploads, item ingestion): each row is parsed
 //! and checked on its own, and the response reports every row as `created`, `exists` (its
 //! `external_id` is known: the existing id is returned, nothing is written) or `invalid`
-//! with the fields at fault. [`super::extract::BulkRows`] reads the body; this builds the
+//! with the fields at fault. [`crate::http::extract::BulkRows`] reads the body; this builds the
 //! report.
 
 use std::collections::HashSet;
@@ -11,7 +11,7 @@ use serde::de::DeserializeOwned;
 use serde_json::Value;
 use utoipa::ToSchema;
 
-use super::FieldError;
+use crate::error::FieldError;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ToSchema)]
 #[serde(rename_all = "snake_case")]
