@@ -88,6 +88,11 @@ enum AdminCommand {
         /// Read the password from standard input (required: passwords never go on the command line).
         #[arg(long, required = true)]
         password_stdin: bool,
+        /// Promote the account that already holds this address instead of refusing. Only a
+        /// verified address is promoted; the password read replaces the account's password
+        /// and its sessions are signed out.
+        #[arg(long)]
+        promote_existing: bool,
     },
 }
 
@@ -212,6 +217,7 @@ fn run() -> anyhow::Result<()> {
                     email,
                     display_name,
                     password_stdin,
+                    promote_existing,
                 },
         } => {
             debug_assert!(password_stdin);
@@ -228,6 +234,11 @@ fn run() -> anyhow::Result<()> {
                     &email,
                     &display_name,
                     &password,
+                    if promote_existing {
+                        cadre::auth::admin::Existing::Promote
+                    } else {
+                        cadre::auth::admin::Existing::Refuse
+                    },
                 )
                 .await?;
                 println!("{outcome}");

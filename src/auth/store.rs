@@ -86,10 +86,18 @@ pub fn find_user_by_email(conn: &mut DbConn, email: &str) -> QueryResult<Option<
         .optional()
 }
 
-pub fn set_platform_admin(conn: &mut DbConn, id: &str, now: DateTime<Utc>) -> QueryResult<usize> {
+/// Makes a user a platform admin with the given password hash (the bootstrap CLI: the
+/// operator's password always replaces whatever the account had).
+pub fn promote_to_platform_admin(
+    conn: &mut DbConn,
+    id: &str,
+    password_hash: &str,
+    now: DateTime<Utc>,
+) -> QueryResult<usize> {
     diesel::update(users::table.find(id))
         .set((
             users::is_platform_admin.eq(true),
+            users::password_hash.eq(password_hash),
             users::updated_at.eq(now.naive_utc()),
         ))
         .execute(conn)

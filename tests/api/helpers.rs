@@ -681,6 +681,7 @@ impl TestApp {
             &email,
             "Root",
             PASSWORD,
+            cadre::auth::admin::Existing::Refuse,
         )
         .await
         .expect("create platform admin");
