@@ -114,11 +114,16 @@ pub struct AuthSettings {
     pub refresh_token_ttl_secs: i64,
     pub email_verification_ttl_secs: i64,
     pub invitation_ttl_secs: i64,
-    /// Failed logins allowed per account within the window before 429.
+    /// Failed logins allowed per account *from one client IP* within the window before 429
+    /// (per account and IP, so nobody elsewhere can lock the owner out).
     pub login_max_failures_per_account: i64,
     /// Failed logins allowed per client IP within the window before 429.
     pub login_max_failures_per_ip: i64,
     pub login_window_secs: i64,
+    /// Registrations allowed per client IP per hour before 429.
+    pub registrations_per_ip_per_hour: i64,
+    /// Verification e-mails an account may ask to be re-sent per hour before 429.
+    pub verification_resends_per_hour: i64,
 }
 
 impl Default for AuthSettings {
@@ -132,6 +137,8 @@ impl Default for AuthSettings {
             login_max_failures_per_account: 5,
             login_max_failures_per_ip: 50,
             login_window_secs: 15 * 60,
+            registrations_per_ip_per_hour: 20,
+            verification_resends_per_hour: 3,
         }
     }
 }
@@ -530,6 +537,8 @@ pub struct WebhookSettings {
     pub max_response_bytes: usize,
     /// After a secret rotation, the previous secret also signs for this long.
     pub rotation_overlap_secs: i64,
+    /// Test deliveries allowed per endpoint per hour before 429.
+    pub test_sends_per_hour: i64,
 }
 
 impl Default for WebhookSettings {
@@ -545,6 +554,7 @@ impl Default for WebhookSettings {
             backoff_max_secs: 6 * 3600,
             max_response_bytes: 4096,
             rotation_overlap_secs: 24 * 3600,
+            test_sends_per_hour: 20,
         }
     }
 }
@@ -659,6 +669,18 @@ impl Settings {
                 a.login_max_failures_per_ip,
             ),
             ("auth.login_window_secs", a.login_window_secs),
+            (
+                "auth.registrations_per_ip_per_hour",
+                a.registrations_per_ip_per_hour,
+            ),
+            (
+                "auth.verification_resends_per_hour",
+                a.verification_resends_per_hour,
+            ),
+            (
+                "webhooks.test_sends_per_hour",
+                self.webhooks.test_sends_per_hour,
+            ),
             ("jobs.lease_secs", self.jobs.lease_secs),
             (
                 "routing.redraw_after_minutes",

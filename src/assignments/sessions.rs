@@ -44,6 +44,69 @@ pub fn active_seconds(sessions: &[(DateTime<Utc>, DateTime<Utc>)], cap_secs: i64
     measured_seconds(sessions).min(cap_secs.max(0))
 }
 
+/// An interval of active time, `[start, end)`.
+pub type Span = (DateTime<Utc>, DateTime<Utc>);
+
+/// The parts of `own` not covered by any of `paid` (intervals another entry of the same
+/// expert already paid), in time order, merged where they touch. An expert working on two
+/// assignments at once is paid for that time once (DESIGN, "Money rules").
+pub fn unpaid(own: &[Span], paid: &[Span]) -> Vec<Span> {
+    let mut paid: Vec<Span> = paid.iter().copied().filter(|(s, e)| e > s).collect();
+    paid.sort_unstable();
+    let mut own: Vec<Span> = own.iter().copied().filter(|(s, e)| e > s).collect();
+    own.sort_unstable();
+    let mut pieces: Vec<Span> = Vec::new();
+    for (start, end) in own {
+        let mut cursor = start;
+        for &(ps, pe) in &paid {
+            if pe <= cursor {
+                continue;
+            }
+            if ps >= end {
+                break;
+            }
+            if ps > cursor {
+                pieces.push((cursor, ps));
+            }
+            cursor = cursor.max(pe);
+            if cursor >= end {
+                break;
+            }
+        }
+        if cursor < end {
+            pieces.push((cursor, end));
+        }
+    }
+    // Own sessions may overlap each other: sort and merge the pieces.
+    pieces.sort_unstable();
+    let mut out: Vec<Span> = Vec::new();
+    for (start, end) in pieces {
+        match out.last_mut() {
+            Some(last) if start <= last.1 => last.1 = last.1.max(end),
+            _ => out.push((start, end)),
+        }
+    }
+    out
+}
+
+/// The first `cap_secs` seconds of `spans` (in time order): what a capped entry pays.
+pub fn first_seconds(spans: &[Span], cap_secs: i64) -> Vec<Span> {
+    let mut left = Duration::seconds(cap_secs.max(0));
+    let mut out = Vec::new();
+    for &(start, end) in spans {
+        if left <= Duration::zero() {
+            break;
+        }
+        let len = (end - start).max(Duration::zero());
+        let take = len.min(left);
+        if take > Duration::zero() {
+            out.push((start, start + take));
+        }
+        left -= take;
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -70,7 +133,54 @@ mod tests {
         assert_eq!(active_seconds(&s, 600), 600);
     }
 
+    #[test]
+    fn time_already_paid_elsewhere_is_taken_out() {
+        // Two assignments heartbeated over the same 24 s: the second is paid nothing.
+        let a = [(t(0), t(0) + Duration::seconds(24))];
+        assert_eq!(unpaid(&a, &a), vec![]);
+        // Partial overlaps leave the uncovered parts, merged where they touch.
+        let own = [(t(0), t(10)), (t(10), t(20)), (t(30), t(40))];
+        let paid = [(t(5), t(12)), (t(35), t(50))];
+        assert_eq!(
+            unpaid(&own, &paid),
+            vec![(t(0), t(5)), (t(12), t(20)), (t(30), t(35))]
+        );
+        assert_eq!(unpaid(&own, &[]), vec![(t(0), t(20)), (t(30), t(40))]);
+    }
+
+    #[test]
+    fn a_cap_pays_the_first_seconds() {
+        let spans = [(t(0), t(10)), (t(20), t(30))];
+        assert_eq!(
+            first_seconds(&spans, 900),
+            vec![(t(0), t(10)), (t(20), t(25))]
+        );
+        assert_eq!(first_seconds(&spans, 0), vec![]);
+        assert_eq!(measured_seconds(&first_seconds(&spans, 5000)), 1200);
+    }
+
     proptest! {
+        /// However sessions of several assignments overlap, paying each one its unpaid part
+        /// in turn pays exactly the union of all of them: every second once.
+        #[test]
+        fn paying_in_turn_pays_the_union(raw in proptest::collection::vec(
+            proptest::collection::vec((0i64..600, 1i64..120), 0..6), 1..5)) {
+            let assignments: Vec<Vec<Span>> = raw
+                .iter()
+                .map(|v| v.iter().map(|(s, l)| (t(0) + Duration::seconds(*s), t(0) + Duration::seconds(s + l))).collect())
+                .collect();
+            let mut paid: Vec<Span> = Vec::new();
+            let mut total = 0;
+            for own in &assignments {
+                let mine = unpaid(own, &paid);
+                total += measured_seconds(&mine);
+                paid.extend(mine);
+            }
+            let all: Vec<Span> = assignments.concat();
+            let union = unpaid(&all, &[]);
+            prop_assert_eq!(total, measured_seconds(&union));
+        }
+
         /// Replaying beats never adds time: a session only grows to a later beat.
         #[test]
         fn sessions_never_exceed_the_span_of_the_beats(mut beats in proptest::collection::vec(0i64..240, 1..40)) {

@@ -4,7 +4,7 @@
 //! policy check (`principal.org_admin(&org)`, `principal.require_scope(..)`, …), and
 //! those checks are the only place roles are interpreted.
 //!
-//! Owns: `users`, `sessions`, `refresh_tokens`, `email_tokens`, `api_keys`, `login_failures`.
+//! Owns: `users`, `sessions`, `refresh_tokens`, `email_tokens`, `api_keys`, `login_failures`, `rate_limit_hits`.
 
 pub mod admin;
 pub mod api_keys;

@@ -1,4 +1,5 @@
-//! Login throttling, stored in the database so it holds across API nodes.
+//! Login throttling and the limits on other abusable actions, stored in the database so
+//! they hold across API nodes.
 //!
 //! Each failed login records one row per key (the account's normalised e-mail and the
 //! client IP, both SHA-256-hashed: no personal data at rest). A login is refused with
@@ -11,6 +12,7 @@ use diesel::QueryResult;
 
 use super::store;
 use crate::db::DbConn;
+use crate::error::{AppError, AppResult};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum KeyKind {
@@ -76,4 +78,40 @@ pub fn clear(
 ) -> QueryResult<()> {
     store::delete_login_failures_of_key(conn, kind.as_str(), key)?;
     store::delete_login_failures_before(conn, (now - window).naive_utc())
+}
+
+/// An action limited per key (a client IP, an address, an endpoint) over a sliding window,
+/// counted in the database so the limit holds across API nodes.
+#[derive(Debug, Clone, Copy)]
+pub struct Limit {
+    /// What is limited (`register_ip`, `verify_resend_account`, …).
+    pub bucket: &'static str,
+    pub max: i64,
+    pub window_secs: i64,
+    /// Said in the 429's detail: "too many {what}; wait before trying again".
+    pub what: &'static str,
+}
+
+/// Counts one attempt of `limit` for `key`, or refuses it (429 with `Retry-After`: the
+/// time until the oldest counted attempt leaves the window) when the key already made
+/// `max` attempts inside the window. A refused attempt is not counted, so waiting works.
+/// The key is hashed: no address or IP is stored in clear.
+pub fn hit(conn: &mut DbConn, limit: &Limit, key: &str, now: DateTime<Utc>) -> AppResult<()> {
+    let window = Duration::seconds(limit.window_secs.max(1));
+    let since = (now - window).naive_utc();
+    let key = crate::auth::tokens::hash_secret(&format!("rate:{}:{key}", limit.bucket));
+    let recent = store::recent_rate_hits(conn, limit.bucket, &key, since, limit.max.max(1))?;
+    if recent.len() as i64 >= limit.max.max(1) {
+        let oldest = recent.last().copied().unwrap_or(since);
+        let wait = (crate::clock::utc(oldest) + window - now)
+            .num_seconds()
+            .max(1);
+        return Err(AppError::too_many_requests(
+            format!("too many {}; wait before trying again", limit.what),
+            wait as u64,
+        ));
+    }
+    store::prune_rate_hits(conn, limit.bucket, since)?;
+    store::insert_rate_hit(conn, limit.bucket, &key, now)?;
+    Ok(())
 }

@@ -152,6 +152,7 @@ pub struct RegisterResponse {
         (status = 413, response = crate::http::PayloadTooLarge),
         (status = 415, response = crate::http::UnsupportedMediaType),
         (status = 422, response = crate::http::UnprocessableEntity),
+        (status = 429, response = crate::http::TooManyRequests),
     )
 )]
 #[post("/auth/register")]
@@ -167,6 +168,7 @@ async fn register(
         password: b.password,
         display_name: b.display_name,
         organization_name: b.organization_name,
+        client_ip: crate::http::client_ip(&req, state.settings.http.trust_forwarded_for),
     };
     let done = service::register(&state, reg, request_id(&req)).await?;
     Ok(HttpResponse::Created().json(RegisterResponse {
@@ -373,6 +375,7 @@ pub struct Accepted {
         (status = 401, response = crate::http::Unauthorized),
         (status = 403, response = crate::http::Forbidden),
         (status = 409, response = crate::http::Conflict),
+        (status = 429, response = crate::http::TooManyRequests),
     ),
     security(("bearer" = []))
 )]

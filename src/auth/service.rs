@@ -93,6 +93,8 @@ pub struct Registration {
     pub password: String,
     pub display_name: String,
     pub organization_name: Option<String>,
+    /// The client's IP (registrations are limited per IP).
+    pub client_ip: String,
 }
 
 pub struct Registered {
@@ -105,8 +107,20 @@ pub async fn register(
     reg: Registration,
     request_id: Option<String>,
 ) -> AppResult<Registered> {
-    let hash = hash_password(reg.password.clone()).await?;
     let now = state.now();
+    // Counted before the (deliberately slow) password hash, so a flood costs us little.
+    let limit = ratelimit::Limit {
+        bucket: "register_ip",
+        max: state.settings.auth.registrations_per_ip_per_hour,
+        window_secs: 3600,
+        what: "registrations from this address",
+    };
+    let ip = reg.client_ip.clone();
+    state
+        .db
+        .write(move |conn| ratelimit::hit(conn, &limit, &ip, now))
+        .await?;
+    let hash = hash_password(reg.password.clone()).await?;
     let ttl = state.settings.auth.email_verification_ttl_secs;
     let public_url = state.settings.http.public_url.clone();
     state
@@ -235,7 +249,10 @@ pub async fn login(
 ) -> AppResult<Tokens> {
     let auth = state.settings.auth.clone();
     let window = Duration::seconds(auth.login_window_secs);
-    let account_key = ratelimit::key_hash(&super::normalize_email(&email));
+    // Per account *and* IP: failures from elsewhere never lock the owner out; the per-IP
+    // limit bounds one client across accounts.
+    let account_key =
+        ratelimit::key_hash(&format!("{}|{client_ip}", super::normalize_email(&email)));
     let ip_key = ratelimit::key_hash(&client_ip);
     let now = state.now();
 
@@ -456,9 +473,16 @@ pub async fn resend_verification(state: &AppState, user: &super::UserPrincipal) 
         user.email.clone(),
         user.display_name.clone(),
     );
+    let limit = ratelimit::Limit {
+        bucket: "verify_resend_account",
+        max: state.settings.auth.verification_resends_per_hour,
+        window_secs: 3600,
+        what: "verification e-mails for this account",
+    };
     state
         .db
-        .write(move |conn| {
+        .write_once(move |conn| {
+            ratelimit::hit(conn, &limit, id.as_str(), now)?;
             send_verification(conn, &public_url, ttl, id.as_str(), &email, &name, now)
         })
         .await

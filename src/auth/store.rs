@@ -6,7 +6,9 @@ use diesel::prelude::*;
 
 use crate::db::DbConn;
 use crate::db::PageRequest;
-use crate::db::schema::{api_keys, email_tokens, login_failures, refresh_tokens, sessions, users};
+use crate::db::schema::{
+    api_keys, email_tokens, login_failures, rate_limit_hits, refresh_tokens, sessions, users,
+};
 use crate::ids::{ApiKeyId, EmailTokenId, LoginFailureId, RefreshTokenId, SessionId, UserId};
 
 #[derive(Debug, Clone, Queryable, Selectable)]
@@ -527,4 +529,56 @@ pub fn delete_login_failures_of_key(
 pub fn delete_login_failures_before(conn: &mut DbConn, cutoff: NaiveDateTime) -> QueryResult<()> {
     diesel::delete(login_failures::table.filter(login_failures::at.le(cutoff))).execute(conn)?;
     Ok(())
+}
+
+// ---------------------------------------------------------------------------------------
+// Rate limits (`rate_limit_hits`)
+
+/// The times of a key's most recent hits in a bucket since `since`, newest first (at most `max`).
+pub fn recent_rate_hits(
+    conn: &mut DbConn,
+    bucket: &str,
+    key_hash: &str,
+    since: NaiveDateTime,
+    max: i64,
+) -> QueryResult<Vec<NaiveDateTime>> {
+    rate_limit_hits::table
+        .filter(rate_limit_hits::bucket.eq(bucket))
+        .filter(rate_limit_hits::key_hash.eq(key_hash))
+        .filter(rate_limit_hits::at.gt(since))
+        .order_by(rate_limit_hits::at.desc())
+        .limit(max)
+        .select(rate_limit_hits::at)
+        .load(conn)
+}
+
+pub fn insert_rate_hit(
+    conn: &mut DbConn,
+    bucket: &str,
+    key_hash: &str,
+    now: DateTime<Utc>,
+) -> QueryResult<()> {
+    diesel::insert_into(rate_limit_hits::table)
+        .values((
+            rate_limit_hits::id.eq(crate::ids::new_body(now)),
+            rate_limit_hits::bucket.eq(bucket),
+            rate_limit_hits::key_hash.eq(key_hash),
+            rate_limit_hits::at.eq(now.naive_utc()),
+        ))
+        .execute(conn)?;
+    Ok(())
+}
+
+/// Forgets a bucket's hits older than its window.
+pub fn prune_rate_hits(
+    conn: &mut DbConn,
+    bucket: &str,
+    before: NaiveDateTime,
+) -> QueryResult<usize> {
+    diesel::delete(
+        rate_limit_hits::table
+            .filter(rate_limit_hits::bucket.eq(bucket))
+            .filter(rate_limit_hits::at.le(before)),
+    )
+    .execute(conn)
 }

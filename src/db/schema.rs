@@ -106,6 +106,15 @@ diesel::table! {
 }
 
 diesel::table! {
+    rate_limit_hits (id) {
+        id -> Text,
+        bucket -> Text,
+        key_hash -> Text,
+        at -> Timestamp,
+    }
+}
+
+diesel::table! {
     login_failures (id) {
         id -> Text,
         key_kind -> Text,
@@ -816,6 +825,8 @@ diesel::table! {
         created_at -> Timestamp,
         pay_minor -> Nullable<BigInt>,
         pay_currency -> Nullable<Text>,
+        paid_sessions -> Text,
+        concurrent_seconds -> BigInt,
     }
 }
 
@@ -1018,6 +1029,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     email_tokens,
     api_keys,
     login_failures,
+    rate_limit_hits,
     audit_events,
     jobs,
     domains,

@@ -90,6 +90,8 @@ pub(super) fn seed_payments(
             created_at: last_week.naive_utc(),
             pay_minor: None,
             pay_currency: None,
+            paid_sessions: "[]".into(),
+            concurrent_seconds: 0,
         };
         timesheets::add_entry(conn, last_week + Duration::days(2), &entry)?;
         let sheet = crate::payments::timesheet_id_for_week(

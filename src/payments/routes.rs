@@ -45,6 +45,13 @@ pub struct SessionView {
     pub seconds: i64,
 }
 
+/// An interval of time an entry paid.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct PaidInterval {
+    pub from: DateTime<Utc>,
+    pub to: DateTime<Utc>,
+}
+
 #[derive(Debug, Serialize, ToSchema)]
 pub struct TimeEntryView {
     pub id: TimeEntryId,
@@ -63,10 +70,17 @@ pub struct TimeEntryView {
     pub project_id: Option<ProjectId>,
     pub slice_id: SliceId,
     pub role: String,
-    /// Paid seconds: the sessions' total, capped per item.
+    /// Paid seconds: the sessions' total less time another of the expert's entries already
+    /// paid (`concurrent_seconds`), capped per item. An expert's time is paid once however
+    /// many assignments they heartbeat at the same moment.
     pub seconds: i64,
     /// The sessions' total before the cap.
     pub measured_seconds: i64,
+    /// Measured seconds of these sessions that another of the expert's entries (submitted
+    /// earlier) had already paid: concurrent work, paid there and not here.
+    pub concurrent_seconds: i64,
+    /// The intervals this entry paid.
+    pub paid_sessions: Vec<PaidInterval>,
     /// The per-item cap that applied (`routing.max_item_seconds`).
     pub cap_seconds: i64,
     /// A longer gap between heartbeats ended a session (`routing.idle_limit_secs`).
@@ -167,6 +181,8 @@ async fn list_time_entries(
                             .is_some_and(|v| vendors.contains(v));
                     let sessions: Vec<[DateTime<Utc>; 2]> =
                         crate::db::stored_json("time_entries.sessions", &r.sessions)?;
+                    let paid: Vec<[DateTime<Utc>; 2]> =
+                        crate::db::stored_json("time_entries.paid_sessions", &r.paid_sessions)?;
                     Ok(TimeEntryView {
                         id: TimeEntryId::from_db(r.id),
                         expert_id: identity.then(|| ExpertId::from_db(r.expert_id.clone())),
@@ -180,6 +196,11 @@ async fn list_time_entries(
                         role: r.role,
                         seconds: r.seconds,
                         measured_seconds: r.measured_seconds,
+                        concurrent_seconds: r.concurrent_seconds,
+                        paid_sessions: paid
+                            .into_iter()
+                            .map(|[from, to]| PaidInterval { from, to })
+                            .collect(),
                         cap_seconds: r.cap_seconds,
                         idle_limit_secs: r.idle_limit_secs,
                         sessions: sessions

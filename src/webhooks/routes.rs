@@ -596,6 +596,7 @@ pub struct DeliveryDetail {
         (status = 401, response = crate::http::Unauthorized),
         (status = 403, response = crate::http::Forbidden),
         (status = 404, response = crate::http::NotFound),
+        (status = 429, response = crate::http::TooManyRequests),
     ),
     security(("bearer" = []))
 )]
@@ -608,10 +609,17 @@ async fn send_test(
     let (org, id, _) = endpoint(&state, &principal, &path.0, &path.1).await?;
     let now = state.clock.now();
     let max = state.settings.webhooks.max_attempts;
+    let limit = crate::auth::ratelimit::Limit {
+        bucket: "webhook_test_endpoint",
+        max: state.settings.webhooks.test_sends_per_hour,
+        window_secs: 3600,
+        what: "test deliveries to this endpoint",
+    };
     let row = state
         .db
         .write(move |conn| {
-            crate::db::write_tx(conn, |conn| {
+            crate::db::write_tx(conn, |conn| -> ApiResult<_> {
+                crate::auth::ratelimit::hit(conn, &limit, id.as_str(), now)?;
                 let event = EventId::new(now);
                 let body = super::event_body(
                     &event,

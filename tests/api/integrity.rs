@@ -132,3 +132,206 @@ async fn the_bootstrap_creates_a_verified_admin_with_the_password_given() {
     })
     .await;
 }
+
+/// Attack 6: an expert accepts two items and heartbeats both over the same 24 seconds.
+/// Those seconds are paid once (to the entry submitted first), on the time entries, the
+/// timesheet and so the invoice and the ledger that are built from it.
+#[tokio::test]
+async fn concurrent_work_on_two_assignments_is_paid_once() {
+    use crate::routing::{Opts, item, prefer, push, qualified, work, world};
+    use chrono::Duration;
+    on_both(|app| async move {
+        let w = world(
+            &app,
+            Opts {
+                overlap: 1,
+                ..Opts::default()
+            },
+        )
+        .await;
+        let acme = app.vendor("Acme").await;
+        let mut e = qualified(&app, &w, Some(&acme), json!({})).await;
+        push(&app, &w, vec![item(1), item(2)]).await;
+        let offered = work(&app, &e, "offered").await;
+        assert_eq!(offered.len(), 2, "both items are offered to the one expert");
+        let ids: Vec<String> = offered
+            .iter()
+            .map(|a| a["id"].as_str().unwrap().to_owned())
+            .collect();
+        for a in &ids {
+            app.post(
+                &format!("/v1/assignments/{a}/accept"),
+                &e.account.token,
+                json!({}),
+            )
+            .await
+            .assert_status(200);
+        }
+        for _ in 0..2 {
+            app.advance(Duration::seconds(12));
+            for a in &ids {
+                let beat = app
+                    .post(
+                        &format!("/v1/assignments/{a}/heartbeat"),
+                        &e.account.token,
+                        json!({}),
+                    )
+                    .await;
+                beat.assert_status(200);
+            }
+        }
+        app.relogin(&mut e.account).await;
+        for a in &ids {
+            app.post(
+                &format!("/v1/assignments/{a}/submit"),
+                &e.account.token,
+                json!({ "label": prefer("a", 2) }),
+            )
+            .await
+            .assert_status(200);
+        }
+        let mine = app.get("/v1/time-entries", &e.account.token).await;
+        mine.assert_status(200);
+        let entries = mine.json["data"].as_array().unwrap();
+        assert_eq!(entries.len(), 2, "{}", mine.json);
+        let paid: i64 = entries.iter().map(|t| t["seconds"].as_i64().unwrap()).sum();
+        assert_eq!(
+            paid, 24,
+            "24 s of work are paid once, not twice: {}",
+            mine.json
+        );
+        let measured: i64 = entries
+            .iter()
+            .map(|t| t["measured_seconds"].as_i64().unwrap())
+            .sum();
+        assert_eq!(measured, 48, "each assignment still shows its own sessions");
+        let concurrent: i64 = entries
+            .iter()
+            .map(|t| t["concurrent_seconds"].as_i64().unwrap())
+            .sum();
+        assert_eq!(concurrent, 24);
+        let first = entries
+            .iter()
+            .find(|t| t["source_id"] == json!(ids[0]))
+            .unwrap();
+        assert_eq!(
+            first["seconds"], 24,
+            "the entry submitted first pays: {first}"
+        );
+        assert_eq!(first["paid_sessions"].as_array().unwrap().len(), 1);
+
+        // The week's timesheet carries the paid seconds, not the measured ones.
+        let sheets = app.get("/v1/timesheets", &e.account.token).await;
+        sheets.assert_status(200);
+        let total: i64 = sheets.json["data"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| s["seconds"].as_i64().unwrap())
+            .sum();
+        assert_eq!(total, 24, "{}", sheets.json);
+    })
+    .await;
+}
+
+/// Attack 5: one client registering accounts and re-sending verification e-mails without
+/// end; a stranger locking the owner out with failed logins.
+#[tokio::test]
+async fn registration_and_verification_resends_are_limited() {
+    on_both(|app| async move {
+        let max = cadre::config::Settings::default()
+            .auth
+            .registrations_per_ip_per_hour;
+        for i in 0..max {
+            app.register("expert", &app.email(&format!("flood{i}")), None)
+                .await
+                .assert_status(201);
+        }
+        let refused = app.register("expert", &app.email("flood-last"), None).await;
+        refused.assert_problem(429, None);
+        let wait: i64 = refused.header("retry-after").unwrap().parse().unwrap();
+        assert!((1..=3600).contains(&wait), "{wait}");
+        // The window slides: an hour later the client may register again.
+        app.advance(chrono::Duration::seconds(3601));
+        app.register("expert", &app.email("flood-later"), None)
+            .await
+            .assert_status(201);
+
+        // Resends: three per hour per account, then 429; the victim gets no more mail.
+        let victim = app.email("victim");
+        app.register("expert", &victim, None)
+            .await
+            .assert_status(201);
+        let login = app.login(&victim, PASSWORD).await;
+        let token = login.json["access_token"].as_str().unwrap().to_owned();
+        app.drain_mail_jobs().await;
+        let before = app.mail_to(&victim).len();
+        assert_eq!(before, 1, "the registration's verification e-mail");
+        for _ in 0..3 {
+            app.post("/v1/auth/verify-email/resend", &token, json!({}))
+                .await
+                .assert_status(202);
+        }
+        let mut refused = 0;
+        for _ in 0..47 {
+            let r = app
+                .post("/v1/auth/verify-email/resend", &token, json!({}))
+                .await;
+            if r.status == 429 {
+                assert!(r.header("retry-after").is_some());
+                refused += 1;
+            }
+        }
+        assert_eq!(refused, 47);
+        app.drain_mail_jobs().await;
+        assert_eq!(
+            app.mail_to(&victim).len(),
+            before + 3,
+            "three more e-mails reach the victim, no more"
+        );
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn failed_logins_from_a_stranger_never_lock_the_owner_out() {
+    crate::helpers::on_both_with(
+        |s| s.http.trust_forwarded_for = true,
+        |app| async move {
+            let owner = app.expert().await;
+            let login_from = |ip: &'static str, password: &'static str| {
+                let body = serde_json::to_vec(&json!({"email": owner.email, "password": password}))
+                    .unwrap();
+                let app = &app;
+                async move {
+                    app.post_with_headers(
+                        "/v1/auth/login",
+                        &[
+                            ("content-type", "application/json"),
+                            ("x-forwarded-for", ip),
+                        ],
+                        body,
+                    )
+                    .await
+                }
+            };
+            let max = cadre::config::Settings::default()
+                .auth
+                .login_max_failures_per_account;
+            for _ in 0..max {
+                login_from("203.0.113.7", "wrong password guess")
+                    .await
+                    .assert_status(401);
+            }
+            // The stranger is throttled …
+            login_from("203.0.113.7", "wrong password guess")
+                .await
+                .assert_problem(429, None);
+            // … while the owner, elsewhere, signs in.
+            login_from("198.51.100.20", PASSWORD)
+                .await
+                .assert_status(200);
+        },
+    )
+    .await;
+}

@@ -31,6 +31,11 @@ pub struct TimeEntryRow {
     /// What paid training time paid (project time is paid through its timesheet).
     pub pay_minor: Option<i64>,
     pub pay_currency: Option<String>,
+    /// JSON `[[start, end], …]`: the intervals this entry paid (its sessions, less time
+    /// another entry of the expert had already paid, cut at the cap).
+    pub paid_sessions: String,
+    /// Measured seconds of this entry that another entry of the expert had already paid.
+    pub concurrent_seconds: i64,
 }
 
 /// A new entry (every column).
@@ -56,6 +61,24 @@ pub struct NewTimeEntry<'a> {
     pub created_at: NaiveDateTime,
     pub pay_minor: Option<i64>,
     pub pay_currency: Option<&'a str>,
+    /// JSON `[[start, end], …]`.
+    pub paid_sessions: &'a str,
+    pub concurrent_seconds: i64,
+}
+
+/// The paid intervals (JSON) of the expert's entries recorded after `since`: every entry
+/// whose paid time can overlap intervals that start at `since` or later (an entry is
+/// recorded after the last interval it pays).
+pub fn paid_sessions_since(
+    conn: &mut DbConn,
+    expert: &str,
+    since: NaiveDateTime,
+) -> QueryResult<Vec<String>> {
+    time_entries::table
+        .filter(time_entries::expert_id.eq(expert))
+        .filter(time_entries::worked_at.ge(since))
+        .select(time_entries::paid_sessions)
+        .load(conn)
 }
 
 pub fn insert(conn: &mut DbConn, e: &NewTimeEntry<'_>) -> QueryResult<()> {
@@ -76,6 +99,8 @@ pub fn insert(conn: &mut DbConn, e: &NewTimeEntry<'_>) -> QueryResult<()> {
             time_entries::cap_seconds.eq(e.cap_seconds),
             time_entries::idle_limit_secs.eq(e.idle_limit_secs),
             time_entries::sessions.eq(e.sessions),
+            time_entries::paid_sessions.eq(e.paid_sessions),
+            time_entries::concurrent_seconds.eq(e.concurrent_seconds),
             time_entries::week_start.eq(e.week_start),
             time_entries::worked_at.eq(e.worked_at),
             time_entries::created_at.eq(e.created_at),
