@@ -21,3 +21,4 @@ mod queries;
 pub mod routes;
 pub mod service;
 mod store;
+pub mod views;

@@ -6,9 +6,10 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use utoipa::ToSchema;
 
-use super::service::{self, AssessmentView};
+use super::service;
 use super::store;
 use super::store::AssessmentRow;
+use super::views::{self, AssessmentView};
 use crate::audit::Actor;
 use crate::auth::Principal;
 use crate::config::Settings;
@@ -61,7 +62,7 @@ async fn start_assessment(
             let expert = crate::experts::service::own(conn, &user)?;
             let s = crate::taxonomy::service::visible_slice(conn, &principal, &slice)?;
             let a = service::start(conn, now, &settings, &Actor::of(&principal), &expert, &s)?;
-            service::view(conn, a, true, &settings)
+            views::view(conn, a, true, &settings)
         })
         .await?;
     Ok(HttpResponse::Created().json(v))
@@ -107,7 +108,7 @@ async fn get_assessment(
                 .user()
                 .is_ok_and(|u| u.user_id.as_str() == expert.user_id);
             let a = service::own_assessment(conn, now, &settings, &expert, &id)?;
-            Ok(service::view(conn, a, is_self, &settings)?)
+            Ok(views::view(conn, a, is_self, &settings)?)
         })
         .await?;
     Ok(HttpResponse::Ok().json(v))
@@ -218,7 +219,7 @@ async fn on_open_assessment(
             }
             act(conn, now, &settings, &a)?;
             let a = store::find(conn, &a.id)?.unwrap_or(a);
-            Ok(Ok(service::view(conn, a, true, &settings)?))
+            Ok(Ok(views::view(conn, a, true, &settings)?))
         })
         .await?;
     Ok(HttpResponse::Ok().json(result?))
@@ -258,7 +259,7 @@ async fn expert_assessments(
             let e = crate::experts::service::visible_expert(conn, &principal, &id)?;
             let mut out = Vec::new();
             for a in store::list_for_expert(conn, &e.id)? {
-                out.push(service::view(conn, a, false, &settings)?);
+                out.push(views::view(conn, a, false, &settings)?);
             }
             Ok(out)
         })

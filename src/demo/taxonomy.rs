@@ -37,7 +37,9 @@ pub(super) fn seed_taxonomy_and_projects(
                   reqs: &[(crate::taxonomy::CredentialKind, &str)]|
      -> anyhow::Result<crate::ids::DomainId> {
         let reqs: Vec<_> = reqs.iter().map(|(k, f)| (*k, (*f).to_owned())).collect();
-        Ok(taxonomy::create_domain(conn, now, &platform, slug, name, "", &reqs)?.id)
+        Ok(crate::ids::DomainId::from_db(
+            taxonomy::create_domain(conn, now, &platform, slug, name, "", &reqs)?.id,
+        ))
     };
     domain(conn, "medicine", "Medicine", &[(Licence, "medicine")])?;
     let radiology = domain(conn, "medicine/radiology", "Radiology", &[])?;
@@ -64,7 +66,7 @@ pub(super) fn seed_taxonomy_and_projects(
                  by: &UserId|
      -> anyhow::Result<crate::ids::SliceId> {
         let actor = Actor::user(by, None);
-        Ok(taxonomy::create_slice(
+        let row = taxonomy::create_slice(
             conn,
             now,
             &actor,
@@ -79,8 +81,8 @@ pub(super) fn seed_taxonomy_and_projects(
                 level,
                 language: key.split_once(':').map(|(_, l)| l.to_owned()),
             },
-        )?
-        .id)
+        )?;
+        Ok(crate::ids::SliceId::from_db(row.id))
     };
     let rust_review = slice(
         conn,

@@ -2,17 +2,20 @@
 //! views and the vetting pipeline, for vendor and platform admins).
 
 use actix_web::{HttpResponse, get, patch, post, web};
+use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
-use super::service::{self, Affiliation, ExpertView};
-use super::store::{self, Profile};
+use super::service;
+use super::store::{self, ExpertRow, Profile};
 use super::vetting::{Mover, VettingStatus};
 use crate::audit::Actor;
 use crate::auth::{OrgKind, Principal};
+use crate::db::DbConn;
+use crate::error::AppResult;
 use crate::http::pagination::{Page, PageParams};
 use crate::http::{ApiError, ApiResult, Checks, FieldError, Json, Query, Validate, path_id};
-use crate::ids::{DomainId, ExpertId, OrgId};
+use crate::ids::{DomainId, ExpertId, OrgId, UserId};
 use crate::state::AppState;
 
 pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
@@ -82,6 +85,72 @@ fn check_profile(c: &mut Checks, p: &ProfileInput) {
         "desired_currency",
         "must be an ISO 4217 code like EUR",
     );
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct Affiliation {
+    /// Employer or institution, matched against labs' conflict-of-interest keywords.
+    #[schema(example = "Charité Berlin")]
+    pub name: String,
+    /// Current (true) or past (false).
+    pub current: bool,
+}
+
+/// The full profile, as the expert, their vendor's admins and platform admins see it.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ExpertView {
+    pub id: ExpertId,
+    pub user_id: UserId,
+    /// Pseudonymous handle; the only identity labs see unless the expert consents.
+    pub handle: String,
+    pub vendor_id: Option<OrgId>,
+    pub display_name: String,
+    pub email: String,
+    pub headline: String,
+    pub bio: String,
+    pub domain_ids: Vec<DomainId>,
+    pub languages: Vec<String>,
+    pub time_zone: String,
+    pub country: String,
+    pub affiliations: Vec<Affiliation>,
+    pub desired_rate: crate::money::Money,
+    /// May labs see the expert's name and contact details?
+    pub contact_consent: bool,
+    pub vetting_status: VettingStatus,
+    pub status_changed_at: DateTime<Utc>,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+pub fn expert_view(conn: &mut DbConn, e: ExpertRow) -> AppResult<ExpertView> {
+    let email = crate::auth::find_user(conn, &e.user_id)?
+        .map(|u| u.email)
+        .unwrap_or_default();
+    Ok(ExpertView {
+        id: ExpertId::from_db(e.id),
+        user_id: UserId::from_db(e.user_id),
+        handle: e.handle,
+        vendor_id: e.vendor_id.map(OrgId::from_db),
+        display_name: e.display_name,
+        email,
+        headline: e.headline,
+        bio: e.bio,
+        domain_ids: crate::db::stored_json("experts.domain_ids", &e.domain_ids)?,
+        languages: crate::db::stored_json("experts.languages", &e.languages)?,
+        time_zone: e.time_zone,
+        country: e.country,
+        affiliations: crate::db::stored_json("experts.affiliations", &e.affiliations)?,
+        desired_rate: crate::money::Money {
+            amount_minor: e.desired_rate_minor,
+            currency: e.desired_currency,
+        },
+        contact_consent: e.contact_consent,
+        vetting_status: VettingStatus::parse(&e.vetting_status).unwrap_or(VettingStatus::Applied),
+        status_changed_at: crate::clock::utc(e.status_changed_at),
+        created_at: crate::clock::utc(e.created_at),
+        updated_at: crate::clock::utc(e.updated_at),
+    })
 }
 
 #[derive(Debug, Clone, Deserialize, ToSchema)]
@@ -196,7 +265,7 @@ async fn apply(
             if let Some(inv) = &invitation {
                 crate::rosters::service::joined_on_application(conn, now, inv, &row.id)?;
             }
-            service::expert_view(conn, row)
+            expert_view(conn, row)
         })
         .await?;
     Ok(HttpResponse::Created().json(view))
@@ -220,7 +289,7 @@ async fn get_me(state: web::Data<AppState>, principal: Principal) -> ApiResult<H
         .db
         .read(move |conn| {
             let row = service::own(conn, &user)?;
-            service::expert_view(conn, row)
+            expert_view(conn, row)
         })
         .await?;
     Ok(HttpResponse::Ok().json(view))
@@ -281,7 +350,7 @@ async fn update_me(
                 },
             )?;
             let row = service::own(conn, &user)?;
-            service::expert_view(conn, row)
+            expert_view(conn, row)
         })
         .await?;
     Ok(HttpResponse::Ok().json(view))
@@ -326,7 +395,7 @@ async fn move_self(
                 },
                 cooldown,
             )?;
-            service::expert_view(conn, row)
+            expert_view(conn, row)
         })
         .await?;
     Ok(HttpResponse::Ok().json(view))
@@ -480,7 +549,7 @@ async fn list_experts(
                 rows,
                 &p,
                 |r| r.id.clone(),
-                |row| service::expert_view(conn, row),
+                |row| expert_view(conn, row),
             )?)
         })
         .await?;
@@ -512,7 +581,7 @@ async fn get_expert(
         .db
         .read(move |conn| {
             let row = service::visible_expert(conn, &principal, &id)?;
-            service::expert_view(conn, row)
+            expert_view(conn, row)
         })
         .await?;
     Ok(HttpResponse::Ok().json(view))
@@ -582,7 +651,7 @@ async fn move_expert(
                 },
                 cooldown,
             )?;
-            Ok(service::expert_view(conn, row)?)
+            Ok(expert_view(conn, row)?)
         })
         .await?;
     Ok(HttpResponse::Ok().json(view))

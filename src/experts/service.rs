@@ -3,9 +3,7 @@
 //! e-mail to the expert.
 
 use chrono::{DateTime, Duration, Utc};
-use serde::{Deserialize, Serialize};
 use serde_json::json;
-use utoipa::ToSchema;
 
 use super::store::{self, ExpertRow, Profile};
 use super::vetting::{Mover, VettingStatus};
@@ -13,74 +11,8 @@ use crate::audit::{self, Actor, Entry};
 use crate::auth::{OrgKind, Principal, UserPrincipal};
 use crate::db::DbConn;
 use crate::error::{AppError, AppResult, FieldError};
-use crate::ids::{DomainId, ExpertId, OrgId, UserId};
+use crate::ids::{DomainId, ExpertId, OrgId};
 use crate::mail::{self, templates};
-
-#[derive(Debug, Clone, Serialize, Deserialize, ToSchema, PartialEq, Eq)]
-#[serde(deny_unknown_fields)]
-pub struct Affiliation {
-    /// Employer or institution, matched against labs' conflict-of-interest keywords.
-    #[schema(example = "Charité Berlin")]
-    pub name: String,
-    /// Current (true) or past (false).
-    pub current: bool,
-}
-
-/// The full profile, as the expert, their vendor's admins and platform admins see it.
-#[derive(Debug, Serialize, ToSchema)]
-pub struct ExpertView {
-    pub id: ExpertId,
-    pub user_id: UserId,
-    /// Pseudonymous handle; the only identity labs see unless the expert consents.
-    pub handle: String,
-    pub vendor_id: Option<OrgId>,
-    pub display_name: String,
-    pub email: String,
-    pub headline: String,
-    pub bio: String,
-    pub domain_ids: Vec<DomainId>,
-    pub languages: Vec<String>,
-    pub time_zone: String,
-    pub country: String,
-    pub affiliations: Vec<Affiliation>,
-    pub desired_rate: crate::money::Money,
-    /// May labs see the expert's name and contact details?
-    pub contact_consent: bool,
-    pub vetting_status: VettingStatus,
-    pub status_changed_at: DateTime<Utc>,
-    pub created_at: DateTime<Utc>,
-    pub updated_at: DateTime<Utc>,
-}
-
-pub fn expert_view(conn: &mut DbConn, e: ExpertRow) -> AppResult<ExpertView> {
-    let email = crate::auth::find_user(conn, &e.user_id)?
-        .map(|u| u.email)
-        .unwrap_or_default();
-    Ok(ExpertView {
-        id: ExpertId::from_db(e.id),
-        user_id: UserId::from_db(e.user_id),
-        handle: e.handle,
-        vendor_id: e.vendor_id.map(OrgId::from_db),
-        display_name: e.display_name,
-        email,
-        headline: e.headline,
-        bio: e.bio,
-        domain_ids: crate::db::stored_json("experts.domain_ids", &e.domain_ids)?,
-        languages: crate::db::stored_json("experts.languages", &e.languages)?,
-        time_zone: e.time_zone,
-        country: e.country,
-        affiliations: crate::db::stored_json("experts.affiliations", &e.affiliations)?,
-        desired_rate: crate::money::Money {
-            amount_minor: e.desired_rate_minor,
-            currency: e.desired_currency,
-        },
-        contact_consent: e.contact_consent,
-        vetting_status: VettingStatus::parse(&e.vetting_status).unwrap_or(VettingStatus::Applied),
-        status_changed_at: crate::clock::utc(e.status_changed_at),
-        created_at: crate::clock::utc(e.created_at),
-        updated_at: crate::clock::utc(e.updated_at),
-    })
-}
 
 fn status_of(e: &ExpertRow) -> VettingStatus {
     VettingStatus::parse(&e.vetting_status).unwrap_or(VettingStatus::Applied)

@@ -2,10 +2,12 @@
 //! (vendor calibration material and the platform's assessment pool).
 
 use actix_web::{HttpResponse, get, post, web};
-use serde::Deserialize;
-use utoipa::IntoParams;
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use utoipa::{IntoParams, ToSchema};
 
-use super::service::{self, GoldItemInput, GoldItemView, GoldOwner, UploadContext};
+use super::service::{self, GoldItemInput, GoldOwner, UploadContext};
 use crate::bulk::BulkResult;
 
 /// A bulk upload: 1 to 1000 gold items (a single object is accepted as one item).
@@ -28,6 +30,43 @@ pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
         .service(list_project_gold)
         .service(upload_slice_gold)
         .service(list_slice_gold);
+}
+
+/// A gold item as its owner reads it (with the answer). Never served to experts.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct GoldItemView {
+    pub id: GoldItemId,
+    /// `lab`, `vendor` or `platform`.
+    pub owner_kind: String,
+    pub org_id: Option<OrgId>,
+    pub project_id: Option<ProjectId>,
+    pub slice_id: SliceId,
+    pub external_id: Option<String>,
+    #[schema(value_type = Object)]
+    pub payload: Value,
+    #[schema(value_type = Object)]
+    pub answer: Value,
+    pub explanation: String,
+    pub created_at: DateTime<Utc>,
+}
+
+impl TryFrom<store::GoldRow> for GoldItemView {
+    type Error = crate::db::CorruptData;
+
+    fn try_from(g: store::GoldRow) -> Result<Self, Self::Error> {
+        Ok(Self {
+            id: GoldItemId::from_db(g.id),
+            owner_kind: g.owner_kind,
+            org_id: g.org_id.map(OrgId::from_db),
+            project_id: g.project_id.map(ProjectId::from_db),
+            slice_id: SliceId::from_db(g.slice_id),
+            external_id: g.external_id,
+            payload: crate::db::stored_json("gold_items.payload", &g.payload)?,
+            answer: crate::db::stored_json("gold_items.answer", &g.answer)?,
+            explanation: g.explanation,
+            created_at: crate::clock::utc(g.created_at),
+        })
+    }
 }
 
 #[derive(Debug, Default, Deserialize, IntoParams)]

@@ -5,16 +5,16 @@
 use std::collections::HashSet;
 
 use chrono::{DateTime, Utc};
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 use serde_json::{Value, json};
 use utoipa::ToSchema;
 
-use super::store::{self, GoldRow};
+use super::store;
 use crate::audit::{self, Actor, Entry};
 use crate::bulk::{self, BulkReport, BulkResult};
 use crate::db::DbConn;
 use crate::error::{AppResult, FieldError};
-use crate::ids::{GoldItemId, OrgId, ProjectId, SliceId};
+use crate::ids::SliceId;
 use crate::taxonomy::SliceRow;
 use crate::taxonomy::label_schema::LabelSchema;
 
@@ -230,41 +230,4 @@ pub fn upload(
         )?;
     }
     Ok(result)
-}
-
-/// A gold item as its owner reads it (with the answer). Never served to experts.
-#[derive(Debug, Serialize, ToSchema)]
-pub struct GoldItemView {
-    pub id: GoldItemId,
-    /// `lab`, `vendor` or `platform`.
-    pub owner_kind: String,
-    pub org_id: Option<OrgId>,
-    pub project_id: Option<ProjectId>,
-    pub slice_id: SliceId,
-    pub external_id: Option<String>,
-    #[schema(value_type = Object)]
-    pub payload: Value,
-    #[schema(value_type = Object)]
-    pub answer: Value,
-    pub explanation: String,
-    pub created_at: DateTime<Utc>,
-}
-
-impl TryFrom<GoldRow> for GoldItemView {
-    type Error = crate::db::CorruptData;
-
-    fn try_from(g: GoldRow) -> Result<Self, Self::Error> {
-        Ok(Self {
-            id: GoldItemId::from_db(g.id),
-            owner_kind: g.owner_kind,
-            org_id: g.org_id.map(OrgId::from_db),
-            project_id: g.project_id.map(ProjectId::from_db),
-            slice_id: SliceId::from_db(g.slice_id),
-            external_id: g.external_id,
-            payload: crate::db::stored_json("gold_items.payload", &g.payload)?,
-            answer: crate::db::stored_json("gold_items.answer", &g.answer)?,
-            explanation: g.explanation,
-            created_at: crate::clock::utc(g.created_at),
-        })
-    }
 }

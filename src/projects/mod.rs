@@ -9,6 +9,7 @@ pub mod constitution;
 pub mod routes;
 pub mod service;
 mod store;
+pub mod views;
 
 /// What other features may use of this feature's store.
 pub use store::{

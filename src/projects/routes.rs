@@ -7,6 +7,7 @@ use utoipa::{IntoParams, ToSchema};
 use super::constitution::{Clause, ConstitutionDiff, diff};
 use super::service::{self, Exclusions, ProjectInput, ProjectSlice, ProjectStatus};
 use super::store::{self, ProjectFields};
+use super::views;
 use crate::audit::Actor;
 use crate::auth::Principal;
 use crate::http::pagination::{Page, PageParams};
@@ -167,7 +168,7 @@ impl Validate for CreateProjectRequest {
     tag = "projects",
     request_body = CreateProjectRequest,
     responses(
-        (status = 201, description = "Created", body = service::ProjectView),
+        (status = 201, description = "Created", body = views::ProjectView),
         (status = 401, response = crate::http::Unauthorized),
         (status = 403, response = crate::http::Forbidden),
         (status = 404, response = crate::http::NotFound),
@@ -188,7 +189,8 @@ async fn create_project(
     let view = state
         .db
         .write_once(move |conn| {
-            service::create_project(conn, now, &actor, &creator, &b.org_id, input)
+            let row = service::create_project(conn, now, &actor, &creator, &b.org_id, input)?;
+            views::project_view(conn, row)
         })
         .await?;
     Ok(HttpResponse::Created().json(view))
@@ -212,7 +214,7 @@ pub struct ProjectFilter {
     tag = "projects",
     params(ProjectFilter),
     responses(
-        (status = 200, description = "One page of projects", body = Page<service::ProjectView>),
+        (status = 200, description = "One page of projects", body = Page<views::ProjectView>),
         (status = 400, response = crate::http::BadRequest),
         (status = 401, response = crate::http::Unauthorized),
         (status = 403, response = crate::http::Forbidden),
@@ -242,7 +244,7 @@ async fn list_projects(
                 rows,
                 &p,
                 |r| r.id.clone(),
-                |row| service::project_view(conn, row),
+                |row| views::project_view(conn, row),
             )?)
         })
         .await?;
@@ -254,7 +256,7 @@ async fn list_projects(
     tag = "projects",
     params(("project" = ProjectId, Path, description = "Project id")),
     responses(
-        (status = 200, description = "The project", body = service::ProjectView),
+        (status = 200, description = "The project", body = views::ProjectView),
         (status = 400, response = crate::http::BadRequest),
         (status = 401, response = crate::http::Unauthorized),
         (status = 403, response = crate::http::Forbidden),
@@ -273,7 +275,7 @@ async fn get_project(
         .db
         .read(move |conn| {
             let p = service::readable_project(conn, &principal, &id)?;
-            service::project_view(conn, p)
+            views::project_view(conn, p)
         })
         .await?;
     Ok(HttpResponse::Ok().json(view))
@@ -312,7 +314,7 @@ impl Validate for UpdateProjectRequest {}
     params(("project" = ProjectId, Path, description = "Project id")),
     request_body = UpdateProjectRequest,
     responses(
-        (status = 200, description = "Updated", body = service::ProjectView),
+        (status = 200, description = "Updated", body = views::ProjectView),
         (status = 401, response = crate::http::Unauthorized),
         (status = 403, response = crate::http::Forbidden),
         (status = 404, response = crate::http::NotFound),
@@ -337,7 +339,7 @@ async fn update_project(
             let (current, _) = service::writable_project(conn, &principal, &id)?;
             // Merge the patch into the settings as they are under the lock.
             let current = service::lock_fresh(conn, &current, now)?;
-            let existing = service::project_view(conn, current.clone())?;
+            let existing = views::project_view(conn, current.clone())?;
             let mut f = current.fields();
             if let Some(v) = b.name {
                 f.name = v;
@@ -383,7 +385,7 @@ async fn update_project(
             let mut c = Checks::new();
             check_fields(&mut c, &f, &slices, &exclusions);
             c.finish().map_err(ApiError::validation)?;
-            Ok(service::update_project(
+            let row = service::update_project(
                 conn,
                 now,
                 &actor,
@@ -393,7 +395,8 @@ async fn update_project(
                     slices,
                     exclusions,
                 },
-            )?)
+            )?;
+            Ok(views::project_view(conn, row)?)
         })
         .await?;
     Ok(HttpResponse::Ok().json(view))
@@ -414,7 +417,7 @@ impl Validate for ChangeStatusRequest {}
     params(("project" = ProjectId, Path, description = "Project id")),
     request_body = ChangeStatusRequest,
     responses(
-        (status = 200, description = "The project in its new status", body = service::ProjectView),
+        (status = 200, description = "The project in its new status", body = views::ProjectView),
         (status = 401, response = crate::http::Unauthorized),
         (status = 403, response = crate::http::Forbidden),
         (status = 404, response = crate::http::NotFound),
@@ -437,7 +440,8 @@ async fn change_status(
         .db
         .write(move |conn| {
             let (current, _) = service::writable_project(conn, &principal, &id)?;
-            service::change_status(conn, now, &actor, &current, to)
+            let row = service::change_status(conn, now, &actor, &current, to)?;
+            views::project_view(conn, row)
         })
         .await?;
     Ok(HttpResponse::Ok().json(view))
@@ -477,7 +481,7 @@ fn version_param(raw: &str) -> ApiResult<i32> {
     params(("project" = ProjectId, Path, description = "Project id")),
     request_body = ConstitutionRequest,
     responses(
-        (status = 201, description = "The new draft version", body = service::ConstitutionView),
+        (status = 201, description = "The new draft version", body = views::ConstitutionView),
         (status = 401, response = crate::http::Unauthorized),
         (status = 403, response = crate::http::Forbidden),
         (status = 404, response = crate::http::NotFound),
@@ -501,7 +505,9 @@ async fn create_constitution(
         .write(move |conn| {
             let (p, user) = service::writable_project(conn, &principal, &id)?;
             let by = user.user_id.to_string();
-            service::create_constitution(conn, now, &actor, &by, &p, &b.title, &b.clauses)
+            let row =
+                service::create_constitution(conn, now, &actor, &by, &p, &b.title, &b.clauses)?;
+            views::constitution_view(conn, row)
         })
         .await?;
     Ok(HttpResponse::Created().json(view))
@@ -511,7 +517,7 @@ async fn create_constitution(
 pub struct ConstitutionSummary {
     pub version: i32,
     pub title: String,
-    pub status: service::ConstitutionStatus,
+    pub status: views::ConstitutionStatus,
     pub clause_count: usize,
     pub published_at: Option<chrono::DateTime<chrono::Utc>>,
 }
@@ -547,7 +553,7 @@ async fn list_constitutions(
             let p = service::readable_project(conn, &principal, &id)?;
             let mut out = Vec::new();
             for c in store::list_constitutions(conn, &p.org_id, &p.id)? {
-                let view = service::constitution_view(conn, c)?;
+                let view = views::constitution_view(conn, c)?;
                 out.push(ConstitutionSummary {
                     version: view.version,
                     title: view.title,
@@ -567,7 +573,7 @@ async fn list_constitutions(
     tag = "projects",
     params(("project" = ProjectId, Path, description = "Project id"), ("version" = i32, Path, description = "Version number")),
     responses(
-        (status = 200, description = "The version", body = service::ConstitutionView),
+        (status = 200, description = "The version", body = views::ConstitutionView),
         (status = 400, response = crate::http::BadRequest),
         (status = 401, response = crate::http::Unauthorized),
         (status = 403, response = crate::http::Forbidden),
@@ -588,7 +594,7 @@ async fn get_constitution(
         .read(move |conn| {
             let p = service::readable_project(conn, &principal, &id)?;
             let c = service::load_constitution(conn, &p, version)?;
-            service::constitution_view(conn, c)
+            views::constitution_view(conn, c)
         })
         .await?;
     Ok(HttpResponse::Ok().json(view))
@@ -602,7 +608,7 @@ async fn get_constitution(
     params(("project" = ProjectId, Path, description = "Project id"), ("version" = i32, Path, description = "Version number")),
     request_body = ConstitutionRequest,
     responses(
-        (status = 200, description = "The updated draft", body = service::ConstitutionView),
+        (status = 200, description = "The updated draft", body = views::ConstitutionView),
         (status = 401, response = crate::http::Unauthorized),
         (status = 403, response = crate::http::Forbidden),
         (status = 404, response = crate::http::NotFound),
@@ -626,7 +632,8 @@ async fn update_constitution(
         .db
         .write(move |conn| {
             let (p, _) = service::writable_project(conn, &principal, &id)?;
-            service::update_draft(conn, now, &actor, &p, version, &b.title, &b.clauses)
+            let row = service::update_draft(conn, now, &actor, &p, version, &b.title, &b.clauses)?;
+            views::constitution_view(conn, row)
         })
         .await?;
     Ok(HttpResponse::Ok().json(view))
@@ -639,7 +646,7 @@ async fn update_constitution(
     tag = "projects",
     params(("project" = ProjectId, Path, description = "Project id"), ("version" = i32, Path, description = "Version number")),
     responses(
-        (status = 200, description = "Published", body = service::ConstitutionView),
+        (status = 200, description = "Published", body = views::ConstitutionView),
         (status = 400, response = crate::http::BadRequest),
         (status = 401, response = crate::http::Unauthorized),
         (status = 403, response = crate::http::Forbidden),
@@ -663,7 +670,8 @@ async fn publish_constitution(
         .write(move |conn| {
             let (p, user) = service::writable_project(conn, &principal, &id)?;
             let by = user.user_id.to_string();
-            service::publish(conn, now, &actor, &by, &p, version)
+            let row = service::publish(conn, now, &actor, &by, &p, version)?;
+            views::constitution_view(conn, row)
         })
         .await?;
     Ok(HttpResponse::Ok().json(view))

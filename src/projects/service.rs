@@ -12,7 +12,7 @@ use crate::audit::{self, Actor, Entry};
 use crate::auth::{OrgKind, Principal, Scope, UserPrincipal};
 use crate::db::DbConn;
 use crate::error::{AppError, AppResult, FieldError};
-use crate::ids::{DomainId, ExpertId, OrgId, ProjectId, SliceId};
+use crate::ids::{ExpertId, OrgId, ProjectId, SliceId};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 #[serde(rename_all = "snake_case")]
@@ -101,84 +101,6 @@ pub struct Exclusions {
     /// (e.g. a competitor's name).
     #[serde(default)]
     pub affiliation_keywords: Vec<String>,
-}
-
-#[derive(Debug, Serialize, ToSchema)]
-pub struct ProjectView {
-    pub id: ProjectId,
-    pub org_id: OrgId,
-    pub name: String,
-    pub description: String,
-    pub domain_id: DomainId,
-    pub status: ProjectStatus,
-    /// The published constitution version experts apply; required to activate.
-    pub constitution_version: Option<i32>,
-    pub slices: Vec<ProjectSlice>,
-    /// Independent experts per item.
-    pub overlap: i32,
-    /// Share of routed work that is hidden gold (0–0.5).
-    pub gold_rate: f64,
-    /// Send disagreements to an adjudicator.
-    pub adjudication: bool,
-    /// Experts see the AI judge's confidence.
-    pub show_judge_confidence: bool,
-    pub default_deadline_secs: i64,
-    /// What the lab pays per expert-hour.
-    pub bill_rate: crate::money::Money,
-    pub budget_cap_minor: Option<i64>,
-    pub exclusions: Exclusions,
-    pub created_at: DateTime<Utc>,
-    pub updated_at: DateTime<Utc>,
-}
-
-pub fn project_view(conn: &mut DbConn, p: ProjectRow) -> AppResult<ProjectView> {
-    let slices = store::project_slices(conn, &p.org_id, &p.id)?
-        .into_iter()
-        .map(|s| ProjectSlice {
-            slice_id: SliceId::from_db(s.slice_id),
-            min_qualification: if s.min_qualification == "qualified" {
-                MinQualification::Qualified
-            } else {
-                MinQualification::Probation
-            },
-        })
-        .collect();
-    Ok(ProjectView {
-        id: ProjectId::from_db(p.id),
-        org_id: OrgId::from_db(p.org_id),
-        name: p.name,
-        description: p.description,
-        domain_id: DomainId::from_db(p.domain_id),
-        status: ProjectStatus::parse(&p.status).unwrap_or(ProjectStatus::Draft),
-        constitution_version: p.constitution_version,
-        slices,
-        overlap: p.overlap,
-        gold_rate: p.gold_rate,
-        adjudication: p.adjudication,
-        show_judge_confidence: p.show_judge_confidence,
-        default_deadline_secs: p.default_deadline_secs,
-        bill_rate: crate::money::Money {
-            amount_minor: p.bill_rate_minor,
-            currency: p.currency,
-        },
-        budget_cap_minor: p.budget_cap_minor,
-        exclusions: Exclusions {
-            vendor_ids: crate::db::stored_json(
-                "projects.excluded_vendor_ids",
-                &p.excluded_vendor_ids,
-            )?,
-            expert_ids: crate::db::stored_json(
-                "projects.excluded_expert_ids",
-                &p.excluded_expert_ids,
-            )?,
-            affiliation_keywords: crate::db::stored_json(
-                "projects.affiliation_keywords",
-                &p.affiliation_keywords,
-            )?,
-        },
-        created_at: crate::clock::utc(p.created_at),
-        updated_at: crate::clock::utc(p.updated_at),
-    })
 }
 
 fn not_found(id: &ProjectId) -> AppError {
@@ -328,7 +250,7 @@ pub fn create_project(
     creator: &str,
     org: &OrgId,
     input: ProjectInput,
-) -> AppResult<ProjectView> {
+) -> AppResult<ProjectRow> {
     let o = crate::orgs::find_org(conn, org.as_str())?
         .ok_or_else(|| AppError::not_found(format!("organization {org} not found")))?;
     if o.kind != OrgKind::Lab.as_str() {
@@ -355,8 +277,7 @@ pub fn create_project(
             details: json!({ "name": input.fields.name, "bill_rate_minor": input.fields.bill_rate_minor, "currency": input.fields.currency }),
         },
     )?;
-    let row = store::find_project(conn, id.as_str())?.ok_or_else(|| not_found(&id))?;
-    project_view(conn, row)
+    store::find_project(conn, id.as_str())?.ok_or_else(|| not_found(&id))
 }
 
 /// Takes the project's row lock and re-reads it, so checks that follow see the state no
@@ -388,7 +309,7 @@ pub fn update_project(
     actor: &Actor,
     current: &ProjectRow,
     input: ProjectInput,
-) -> AppResult<ProjectView> {
+) -> AppResult<ProjectRow> {
     let fresh = lock_fresh(conn, current, now)?;
     let current = &fresh;
     let id = ProjectId::from_db(current.id.clone());
@@ -438,8 +359,7 @@ pub fn update_project(
             }),
         },
     )?;
-    let row = store::find_project(conn, &current.id)?.ok_or_else(|| not_found(&id))?;
-    project_view(conn, row)
+    store::find_project(conn, &current.id)?.ok_or_else(|| not_found(&id))
 }
 
 pub fn change_status(
@@ -448,13 +368,13 @@ pub fn change_status(
     actor: &Actor,
     current: &ProjectRow,
     to: ProjectStatus,
-) -> AppResult<ProjectView> {
+) -> AppResult<ProjectRow> {
     let fresh = lock_fresh(conn, current, now)?;
     let current = &fresh;
     let id = ProjectId::from_db(current.id.clone());
     let from = ProjectStatus::parse(&current.status).unwrap_or(ProjectStatus::Draft);
     if from == to {
-        return project_view(conn, current.clone());
+        return Ok(current.clone());
     }
     if !from.can_become(to) {
         return Err(AppError::conflict(format!(
@@ -507,30 +427,10 @@ pub fn change_status(
             details: json!({ "from": from.as_str(), "to": to.as_str() }),
         },
     )?;
-    let row = store::find_project(conn, &current.id)?.ok_or_else(|| not_found(&id))?;
-    project_view(conn, row)
+    store::find_project(conn, &current.id)?.ok_or_else(|| not_found(&id))
 }
 
 // ---- constitutions ----
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ToSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum ConstitutionStatus {
-    Draft,
-    Published,
-}
-
-#[derive(Debug, Serialize, ToSchema)]
-pub struct ConstitutionView {
-    pub project_id: ProjectId,
-    pub version: i32,
-    pub title: String,
-    pub status: ConstitutionStatus,
-    pub clauses: Vec<Clause>,
-    pub created_at: DateTime<Utc>,
-    pub updated_at: DateTime<Utc>,
-    pub published_at: Option<DateTime<Utc>>,
-}
 
 pub fn load_clauses(conn: &mut DbConn, c: &ConstitutionRow) -> AppResult<Vec<Clause>> {
     store::clauses_of(conn, &c.org_id, &c.id)?
@@ -547,24 +447,6 @@ pub fn load_clauses(conn: &mut DbConn, c: &ConstitutionRow) -> AppResult<Vec<Cla
             })
         })
         .collect()
-}
-
-pub fn constitution_view(conn: &mut DbConn, c: ConstitutionRow) -> AppResult<ConstitutionView> {
-    let clauses = load_clauses(conn, &c)?;
-    Ok(ConstitutionView {
-        project_id: ProjectId::from_db(c.project_id),
-        version: c.version,
-        title: c.title,
-        status: if c.status == "published" {
-            ConstitutionStatus::Published
-        } else {
-            ConstitutionStatus::Draft
-        },
-        clauses,
-        created_at: crate::clock::utc(c.created_at),
-        updated_at: crate::clock::utc(c.updated_at),
-        published_at: c.published_at.map(crate::clock::utc),
-    })
 }
 
 pub fn load_constitution(
@@ -613,7 +495,7 @@ pub fn create_constitution(
     p: &ProjectRow,
     title: &str,
     clauses: &[Clause],
-) -> AppResult<ConstitutionView> {
+) -> AppResult<ConstitutionRow> {
     // The project lock serialises version numbering.
     let fresh = lock_fresh(conn, p, now)?;
     let p = &fresh;
@@ -633,8 +515,7 @@ pub fn create_constitution(
             details: json!({ "version": version, "clauses": clauses.len() }),
         },
     )?;
-    let row = load_constitution(conn, p, version)?;
-    constitution_view(conn, row)
+    load_constitution(conn, p, version)
 }
 
 pub fn update_draft(
@@ -645,7 +526,7 @@ pub fn update_draft(
     version: i32,
     title: &str,
     clauses: &[Clause],
-) -> AppResult<ConstitutionView> {
+) -> AppResult<ConstitutionRow> {
     let fresh = lock_fresh(conn, p, now)?;
     let p = &fresh;
     refuse_archived(p)?;
@@ -668,8 +549,7 @@ pub fn update_draft(
             details: json!({ "version": version, "clauses": clauses.len() }),
         },
     )?;
-    let row = load_constitution(conn, p, version)?;
-    constitution_view(conn, row)
+    load_constitution(conn, p, version)
 }
 
 pub fn publish(
@@ -679,7 +559,7 @@ pub fn publish(
     by: &str,
     p: &ProjectRow,
     version: i32,
-) -> AppResult<ConstitutionView> {
+) -> AppResult<ConstitutionRow> {
     let fresh = lock_fresh(conn, p, now)?;
     let p = &fresh;
     refuse_archived(p)?;
@@ -701,6 +581,5 @@ pub fn publish(
             details: json!({ "version": version }),
         },
     )?;
-    let row = load_constitution(conn, p, version)?;
-    constitution_view(conn, row)
+    load_constitution(conn, p, version)
 }

@@ -18,7 +18,8 @@ use crate::error::AppError;
 use crate::http::{ApiResult, Checks, FieldError, Json, Validate, path_id};
 use crate::ids::{ExpertId, OrgId, SliceId};
 use crate::standings::rules::{SliceStatus, Tier, tier_allowed};
-use crate::standings::service::{self as standings, Change, StandingView};
+use crate::standings::service::{self as standings, Change};
+use crate::standings::views::{self as standing_views, StandingView};
 use crate::state::AppState;
 
 pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
@@ -209,11 +210,11 @@ async fn bulk_tiers(
                     unchanged += 1;
                     let row = crate::standings::find_standing(conn, &e.id, &s.id)?
                         .ok_or_else(|| AppError::internal(anyhow::anyhow!("standing vanished")))?;
-                    data.push(crate::standings::service::view(row, s.key.clone()));
+                    data.push(standing_views::view(row, s.key.clone()));
                     continue;
                 }
                 changed += 1;
-                data.push(standings::apply(
+                let row = standings::apply(
                     conn,
                     now,
                     &Actor::of(&principal),
@@ -226,7 +227,8 @@ async fn bulk_tiers(
                         details: json!({ "bulk": true, "changes_in_request": total }),
                         notify: true,
                     },
-                )?);
+                )?;
+                data.push(standing_views::view(row, s.key.clone()));
             }
             Ok(BulkTierResult {
                 changed,

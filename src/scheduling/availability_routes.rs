@@ -525,7 +525,7 @@ async fn availability_intervals(
             let l = service::load(conn, &e.id)?.ok_or_else(|| {
                 ApiError::not_found(format!("expert {id} has not set availability"))
             })?;
-            let t = service::time_view(conn, &l, now, q.from, q.to)?;
+            let t = service::expert_time(conn, &l, now, q.from, q.to)?;
             Ok(IntervalsView {
                 expert_id: id,
                 time_zone: l.row.time_zone.clone(),

@@ -131,7 +131,7 @@ pub fn load(conn: &mut DbConn, expert: &str) -> AppResult<Option<Loaded>> {
 }
 
 /// What an expert's time looks like in [from, to).
-pub struct TimeView {
+pub struct ExpertTime {
     /// Availability (weekly rules and exceptions).
     pub available: Vec<Interval>,
     /// Live shifts overlapping the window, all projects.
@@ -140,13 +140,13 @@ pub struct TimeView {
     pub free: Vec<Interval>,
 }
 
-pub fn time_view(
+pub fn expert_time(
     conn: &mut DbConn,
     l: &Loaded,
     now: DateTime<Utc>,
     from: DateTime<Utc>,
     to: DateTime<Utc>,
-) -> AppResult<TimeView> {
+) -> AppResult<ExpertTime> {
     let available = availability::expand(&l.availability, from, to);
     let booked = store::live_shifts_of(conn, &l.row.expert_id, from, to)?;
     let busy: Vec<Interval> =
@@ -156,7 +156,7 @@ pub fn time_view(
         Some(w) => availability::intersect(&availability::subtract(&available, &busy), &[w]),
         None => Vec::new(),
     };
-    Ok(TimeView {
+    Ok(ExpertTime {
         available,
         booked,
         free,
@@ -558,7 +558,7 @@ pub fn plan(
             let Some(l) = load(conn, &expert)? else {
                 continue;
             };
-            let view = time_view(conn, &l, now, window.start, window.end)?;
+            let view = expert_time(conn, &l, now, window.start, window.end)?;
             let free = match declined.get(&expert) {
                 Some(d) => availability::subtract(&view.free, &availability::normalize(d.clone())),
                 None => view.free,

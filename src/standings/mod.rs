@@ -11,6 +11,7 @@ pub mod routes;
 pub mod rules;
 pub mod service;
 mod store;
+pub mod views;
 
 /// What other features may use of this feature's store.
 pub use store::{

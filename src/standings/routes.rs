@@ -7,8 +7,9 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use super::rules::{self, SliceStatus, Tier};
-use super::service::{self, Change, StandingView};
+use super::service::{self, Change};
 use super::store;
+use super::views::{self, StandingView};
 use crate::audit::Actor;
 use crate::auth::Principal;
 use crate::db::DbConn;
@@ -70,7 +71,7 @@ pub fn standings_of(conn: &mut DbConn, expert: &str) -> ApiResult<Vec<StandingVi
         let key = crate::taxonomy::find_slice(conn, &row.slice_id)?
             .map(|s| s.key)
             .unwrap_or_default();
-        out.push(service::view(row, key));
+        out.push(views::view(row, key));
     }
     Ok(out)
 }
@@ -222,7 +223,7 @@ async fn set_status(
             if let Some(why) = rules::admin_refusal(from, b.status) {
                 return Err(ApiError::conflict(why));
             }
-            Ok(service::apply(
+            let row = service::apply(
                 conn,
                 now,
                 &Actor::of(&principal),
@@ -235,7 +236,8 @@ async fn set_status(
                     details: serde_json::json!({}),
                     notify: true,
                 },
-            )?)
+            )?;
+            Ok(views::view(row, s.key.clone()))
         })
         .await?;
     crate::routing::work::offer_waiting_work(&state, expert).await;
@@ -314,7 +316,7 @@ async fn set_tier(
                     ApiError::conflict(why.clone()).with_errors(vec![FieldError::new("tier", why)])
                 );
             }
-            Ok(service::apply(
+            let row = service::apply(
                 conn,
                 now,
                 &Actor::of(&principal),
@@ -327,7 +329,8 @@ async fn set_tier(
                     details: serde_json::json!({}),
                     notify: true,
                 },
-            )?)
+            )?;
+            Ok(views::view(row, s.key.clone()))
         })
         .await?;
     crate::routing::work::offer_waiting_work(&state, expert).await;

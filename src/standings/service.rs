@@ -1,11 +1,10 @@
 //! Changing an expert's slice status or tier: one conditional update, an event with the
 //! reason and the numbers behind it, an audit row and an e-mail, all in the caller's
 //! transaction. Assessments, admins (and later scoring and appeals) all come through here.
+//! It returns the stored standing; `views.rs` shows it.
 
 use chrono::{DateTime, Utc};
-use serde::Serialize;
 use serde_json::{Value, json};
-use utoipa::ToSchema;
 
 use super::rules::{self, SliceStatus, Tier};
 use super::store::{self, StandingRow};
@@ -13,36 +12,8 @@ use crate::audit::{self, Actor, Entry};
 use crate::db::DbConn;
 use crate::error::{AppError, AppResult};
 use crate::experts::ExpertRow;
-use crate::ids::{ExpertId, SliceId};
 use crate::mail::{self, templates};
 use crate::taxonomy::SliceRow;
-
-#[derive(Debug, Serialize, ToSchema)]
-pub struct StandingView {
-    pub expert_id: ExpertId,
-    pub slice_id: SliceId,
-    #[schema(example = "medicine/radiology:de")]
-    pub slice_key: String,
-    pub status: SliceStatus,
-    /// Why the status is what it is (the last change's reason).
-    pub status_reason: String,
-    pub status_changed_at: DateTime<Utc>,
-    pub tier: Tier,
-    pub tier_changed_at: DateTime<Utc>,
-}
-
-pub fn view(row: StandingRow, slice_key: String) -> StandingView {
-    StandingView {
-        expert_id: ExpertId::from_db(row.expert_id),
-        slice_id: SliceId::from_db(row.slice_id),
-        slice_key,
-        status: SliceStatus::parse(&row.status).unwrap_or(SliceStatus::None),
-        status_reason: row.status_reason,
-        status_changed_at: crate::clock::utc(row.status_changed_at),
-        tier: Tier::parse(&row.tier).unwrap_or(Tier::Annotator),
-        tier_changed_at: crate::clock::utc(row.tier_changed_at),
-    }
-}
 
 /// The expert's status in the slice (`none` when they have no standing there).
 pub fn status_in(conn: &mut DbConn, expert: &str, slice: &str) -> AppResult<SliceStatus> {
@@ -114,7 +85,7 @@ pub fn apply(
     expert: &ExpertRow,
     slice: &SliceRow,
     change: Change<'_>,
-) -> AppResult<StandingView> {
+) -> AppResult<StandingRow> {
     let row = store::ensure(conn, now, &expert.id, &slice.id)?;
     let from_status = SliceStatus::parse(&row.status).unwrap_or(SliceStatus::None);
     let from_tier = Tier::parse(&row.tier).unwrap_or(Tier::Annotator);
@@ -224,7 +195,6 @@ pub fn apply(
         };
         record(conn, "tier", from_tier.as_str(), to_tier.as_str(), &why)?;
     }
-    let row = store::find(conn, &expert.id, &slice.id)?
-        .ok_or_else(|| AppError::internal(anyhow::anyhow!("standing vanished")))?;
-    Ok(view(row, slice.key.clone()))
+    store::find(conn, &expert.id, &slice.id)?
+        .ok_or_else(|| AppError::internal(anyhow::anyhow!("standing vanished")))
 }

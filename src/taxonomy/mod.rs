@@ -11,6 +11,7 @@ mod queries;
 pub mod routes;
 pub mod service;
 mod store;
+pub mod views;
 
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;

@@ -6,6 +6,7 @@ use utoipa::{IntoParams, ToSchema};
 
 use super::label_schema::{LabelSchema, MeasurementLevel};
 use super::service::{self, DomainPatch, NewSlice};
+use super::views;
 use super::{CredentialKind, names, store};
 use crate::audit::Actor;
 use crate::auth::Principal;
@@ -114,7 +115,7 @@ pub struct DomainFilter {
     tag = "taxonomy",
     params(DomainFilter),
     responses(
-        (status = 200, description = "One page of domains", body = Page<service::DomainView>),
+        (status = 200, description = "One page of domains", body = Page<views::DomainView>),
         (status = 400, response = crate::http::BadRequest),
         (status = 401, response = crate::http::Unauthorized),
     ),
@@ -150,7 +151,7 @@ async fn list_domains(
                 rows,
                 &p,
                 |r| r.id.clone(),
-                |row| service::domain_view(conn, row),
+                |row| views::domain_view(conn, row),
             )?)
         })
         .await?;
@@ -164,7 +165,7 @@ async fn list_domains(
     tag = "taxonomy",
     request_body = CreateDomainRequest,
     responses(
-        (status = 201, description = "Created", body = service::DomainView),
+        (status = 201, description = "Created", body = views::DomainView),
         (status = 401, response = crate::http::Unauthorized),
         (status = 403, response = crate::http::Forbidden),
         (status = 409, response = crate::http::Conflict),
@@ -184,7 +185,7 @@ async fn create_domain(
     let view = state
         .db
         .write(move |conn| {
-            service::create_domain(
+            let row = service::create_domain(
                 conn,
                 now,
                 &actor,
@@ -192,7 +193,8 @@ async fn create_domain(
                 &b.name,
                 &b.description,
                 &requirement_pairs(&b.requirements),
-            )
+            )?;
+            views::domain_view(conn, row)
         })
         .await?;
     Ok(HttpResponse::Created().json(view))
@@ -205,7 +207,7 @@ async fn create_domain(
     tag = "taxonomy",
     params(("domain" = DomainId, Path, description = "Domain id")),
     responses(
-        (status = 200, description = "The domain", body = service::DomainView),
+        (status = 200, description = "The domain", body = views::DomainView),
         (status = 400, response = crate::http::BadRequest),
         (status = 401, response = crate::http::Unauthorized),
         (status = 404, response = crate::http::NotFound),
@@ -223,7 +225,7 @@ async fn get_domain(
         .db
         .read(move |conn| {
             let row = service::load_domain(conn, &id)?;
-            service::domain_view(conn, row)
+            views::domain_view(conn, row)
         })
         .await?;
     Ok(HttpResponse::Ok().json(view))
@@ -274,7 +276,7 @@ impl Validate for UpdateDomainRequest {
     params(("domain" = DomainId, Path, description = "Domain id")),
     request_body = UpdateDomainRequest,
     responses(
-        (status = 200, description = "Updated", body = service::DomainView),
+        (status = 200, description = "Updated", body = views::DomainView),
         (status = 401, response = crate::http::Unauthorized),
         (status = 403, response = crate::http::Forbidden),
         (status = 404, response = crate::http::NotFound),
@@ -302,7 +304,10 @@ async fn update_domain(
     let now = state.now();
     let view = state
         .db
-        .write_once(move |conn| service::update_domain(conn, now, &actor, &id, patch))
+        .write_once(move |conn| {
+            let row = service::update_domain(conn, now, &actor, &id, patch)?;
+            views::domain_view(conn, row)
+        })
         .await?;
     Ok(HttpResponse::Ok().json(view))
 }
@@ -400,7 +405,7 @@ impl Validate for CreateSliceRequest {
     tag = "taxonomy",
     request_body = CreateSliceRequest,
     responses(
-        (status = 201, description = "Created", body = service::SliceView),
+        (status = 201, description = "Created", body = views::SliceView),
         (status = 401, response = crate::http::Unauthorized),
         (status = 403, response = crate::http::Forbidden),
         (status = 404, response = crate::http::NotFound),
@@ -434,7 +439,9 @@ async fn create_slice(
     let now = state.now();
     let view = state
         .db
-        .write_once(move |conn| service::create_slice(conn, now, &actor, &created_by, new))
+        .write_once(move |conn| {
+            views::slice_view(service::create_slice(conn, now, &actor, &created_by, new)?)
+        })
         .await?;
     Ok(HttpResponse::Created().json(view))
 }
@@ -458,7 +465,7 @@ pub struct SliceFilter {
     tag = "taxonomy",
     params(SliceFilter),
     responses(
-        (status = 200, description = "One page of slices", body = Page<service::SliceView>),
+        (status = 200, description = "One page of slices", body = Page<views::SliceView>),
         (status = 400, response = crate::http::BadRequest),
         (status = 401, response = crate::http::Unauthorized),
     ),
@@ -492,7 +499,7 @@ async fn list_slices(
             store::list_slices(conn, orgs.as_deref(), domain.as_deref(), &p).map_err(ApiError::from)
         })
         .await?;
-    let page = Page::try_from_rows(rows, &page, |r| r.id.clone(), service::slice_view)?;
+    let page = Page::try_from_rows(rows, &page, |r| r.id.clone(), views::slice_view)?;
     Ok(HttpResponse::Ok().json(page))
 }
 
@@ -501,7 +508,7 @@ async fn list_slices(
     tag = "taxonomy",
     params(("slice" = SliceId, Path, description = "Slice id")),
     responses(
-        (status = 200, description = "The slice", body = service::SliceView),
+        (status = 200, description = "The slice", body = views::SliceView),
         (status = 400, response = crate::http::BadRequest),
         (status = 401, response = crate::http::Unauthorized),
         (status = 404, response = crate::http::NotFound),
@@ -519,7 +526,7 @@ async fn get_slice(
         .db
         .read(move |conn| service::visible_slice(conn, &principal, &id))
         .await?;
-    Ok(HttpResponse::Ok().json(service::slice_view(row)?))
+    Ok(HttpResponse::Ok().json(views::slice_view(row)?))
 }
 
 #[derive(Debug, Deserialize, ToSchema)]
@@ -550,7 +557,7 @@ impl Validate for UpdateSliceRequest {
     params(("slice" = SliceId, Path, description = "Slice id")),
     request_body = UpdateSliceRequest,
     responses(
-        (status = 200, description = "Updated", body = service::SliceView),
+        (status = 200, description = "Updated", body = views::SliceView),
         (status = 401, response = crate::http::Unauthorized),
         (status = 403, response = crate::http::Forbidden),
         (status = 404, response = crate::http::NotFound),
@@ -595,7 +602,7 @@ async fn update_slice(
                 .ok_or_else(|| ApiError::internal(anyhow::anyhow!("slice vanished")))
         })
         .await?;
-    Ok(HttpResponse::Ok().json(service::slice_view(row)?))
+    Ok(HttpResponse::Ok().json(views::slice_view(row)?))
 }
 
 #[derive(Debug, Deserialize, ToSchema)]

@@ -1,9 +1,8 @@
-//! Domain and slice changes (each one transaction, audited) and the views they return.
+//! Domain and slice changes (each one transaction, audited); they return the stored rows
+//! and the routes build the views (`views.rs`).
 
 use chrono::{DateTime, Utc};
-use serde::Serialize;
 use serde_json::json;
-use utoipa::ToSchema;
 
 use super::label_schema::{LabelSchema, MeasurementLevel};
 use super::store::{self, DomainRow, SliceRow};
@@ -13,79 +12,6 @@ use crate::auth::{OrgKind, Principal};
 use crate::db::DbConn;
 use crate::error::{AppError, AppResult, FieldError};
 use crate::ids::{DomainId, OrgId, SliceId};
-
-#[derive(Debug, Clone, Serialize, ToSchema, PartialEq, Eq)]
-pub struct RequirementView {
-    pub kind: CredentialKind,
-    /// The field the credential must be in, e.g. `medicine`.
-    pub field: String,
-}
-
-#[derive(Debug, Clone, Serialize, ToSchema, PartialEq, Eq)]
-pub struct EffectiveRequirement {
-    pub kind: CredentialKind,
-    pub field: String,
-    /// Slug of the domain that declares it (this one or an ancestor).
-    pub declared_by: String,
-}
-
-#[derive(Debug, Serialize, ToSchema)]
-pub struct DomainView {
-    pub id: DomainId,
-    #[schema(example = "medicine/radiology")]
-    pub slug: String,
-    pub parent_id: Option<DomainId>,
-    pub name: String,
-    pub description: String,
-    /// Requirements declared on this domain.
-    pub requirements: Vec<RequirementView>,
-    /// Everything an expert needs for this domain: its own requirements and its ancestors'.
-    pub effective_requirements: Vec<EffectiveRequirement>,
-    pub created_at: DateTime<Utc>,
-    pub updated_at: DateTime<Utc>,
-}
-
-pub fn domain_view(conn: &mut DbConn, domain: DomainRow) -> AppResult<DomainView> {
-    let chain = store::lineage(conn, domain.clone())?;
-    let ids: Vec<String> = chain.iter().map(|d| d.id.clone()).collect();
-    let reqs = store::requirements_of(conn, &ids)?;
-    let mut own = Vec::new();
-    let mut effective: Vec<EffectiveRequirement> = Vec::new();
-    for d in &chain {
-        for r in reqs.iter().filter(|r| r.domain_id == d.id) {
-            let Some(kind) = CredentialKind::parse(&r.kind) else {
-                continue;
-            };
-            if d.id == domain.id {
-                own.push(RequirementView {
-                    kind,
-                    field: r.field.clone(),
-                });
-            }
-            if !effective
-                .iter()
-                .any(|e| e.kind == kind && e.field == r.field)
-            {
-                effective.push(EffectiveRequirement {
-                    kind,
-                    field: r.field.clone(),
-                    declared_by: d.slug.clone(),
-                });
-            }
-        }
-    }
-    Ok(DomainView {
-        id: DomainId::from_db(domain.id),
-        slug: domain.slug,
-        parent_id: domain.parent_id.map(DomainId::from_db),
-        name: domain.name,
-        description: domain.description,
-        requirements: own,
-        effective_requirements: effective,
-        created_at: crate::clock::utc(domain.created_at),
-        updated_at: crate::clock::utc(domain.updated_at),
-    })
-}
 
 pub fn load_domain(conn: &mut DbConn, id: &DomainId) -> AppResult<DomainRow> {
     store::find_domain(conn, id.as_str())?
@@ -124,7 +50,7 @@ pub fn create_domain(
     name: &str,
     description: &str,
     requirements: &[(CredentialKind, String)],
-) -> AppResult<DomainView> {
+) -> AppResult<DomainRow> {
     if store::find_domain_by_slug(conn, slug)?.is_some() {
         return Err(
             AppError::conflict(format!("the domain `{slug}` already exists"))
@@ -156,8 +82,7 @@ pub fn create_domain(
             details: json!({ "slug": slug, "requirements": requirements.iter().map(|(k, f)| json!({"kind": k.as_str(), "field": f})).collect::<Vec<_>>() }),
         },
     )?;
-    let row = load_domain(conn, &id)?;
-    domain_view(conn, row)
+    load_domain(conn, &id)
 }
 
 /// Why a domain cannot be moved or deleted, if it is in use.
@@ -192,7 +117,7 @@ pub fn update_domain(
     actor: &Actor,
     id: &DomainId,
     patch: DomainPatch,
-) -> AppResult<DomainView> {
+) -> AppResult<DomainRow> {
     store::lock_domain(conn, id.as_str(), now)?;
     let d = load_domain(conn, id)?;
     let (mut slug, mut parent_id) = (d.slug.clone(), d.parent_id.clone());
@@ -267,8 +192,7 @@ pub fn update_domain(
             }),
         },
     )?;
-    let row = load_domain(conn, id)?;
-    domain_view(conn, row)
+    load_domain(conn, id)
 }
 
 pub fn delete_domain(
@@ -303,63 +227,12 @@ pub fn delete_domain(
 
 // ---- slices ----
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ToSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum SliceVisibility {
-    /// Platform-owned; scores follow experts across labs.
-    Shared,
-    /// Owned by one lab and used only in its projects.
-    Private,
-}
-
-#[derive(Debug, Serialize, ToSchema)]
-pub struct SliceView {
-    pub id: SliceId,
-    #[schema(example = "medicine/radiology:de")]
-    pub key: String,
-    pub visibility: SliceVisibility,
-    /// The owning lab of a private slice.
-    pub org_id: Option<OrgId>,
-    pub domain_id: DomainId,
-    pub name: String,
-    pub description: String,
-    pub label_schema: LabelSchema,
-    pub measurement_level: MeasurementLevel,
-    /// BCP 47 language tag of the slice's items, if any.
-    pub language: Option<String>,
-    pub created_at: DateTime<Utc>,
-    pub updated_at: DateTime<Utc>,
-}
-
 pub fn slice_schema(row: &SliceRow) -> AppResult<LabelSchema> {
     serde_json::from_str(&row.label_schema).map_err(|e| {
         AppError::internal(anyhow::anyhow!(
             "stored label schema of {} is unreadable: {e}",
             row.id
         ))
-    })
-}
-
-pub fn slice_view(row: SliceRow) -> AppResult<SliceView> {
-    let schema = slice_schema(&row)?;
-    Ok(SliceView {
-        id: SliceId::from_db(row.id),
-        key: row.key,
-        visibility: if row.org_id.is_some() {
-            SliceVisibility::Private
-        } else {
-            SliceVisibility::Shared
-        },
-        org_id: row.org_id.map(OrgId::from_db),
-        domain_id: DomainId::from_db(row.domain_id),
-        name: row.name,
-        description: row.description,
-        label_schema: schema,
-        measurement_level: MeasurementLevel::parse(&row.measurement_level)
-            .unwrap_or(MeasurementLevel::Nominal),
-        language: row.language,
-        created_at: crate::clock::utc(row.created_at),
-        updated_at: crate::clock::utc(row.updated_at),
     })
 }
 
@@ -421,7 +294,7 @@ pub fn create_slice(
     actor: &Actor,
     created_by: &str,
     new: NewSlice,
-) -> AppResult<SliceView> {
+) -> AppResult<SliceRow> {
     if !store::lock_domain(conn, new.domain.as_str(), now)? {
         return Err(AppError::invalid_field("domain_id", "no such domain"));
     }
@@ -472,7 +345,6 @@ pub fn create_slice(
             details: json!({ "key": new.key, "label_kind": new.schema.kind(), "visibility": if new.org.is_some() { "private" } else { "shared" } }),
         },
     )?;
-    let row = store::find_slice(conn, id.as_str())?
-        .ok_or_else(|| AppError::internal(anyhow::anyhow!("slice vanished")))?;
-    slice_view(row)
+    store::find_slice(conn, id.as_str())?
+        .ok_or_else(|| AppError::internal(anyhow::anyhow!("slice vanished")))
 }

@@ -6,8 +6,11 @@
 //! - a feature's `store` module is private, and no other module names it;
 //! - a store names only its own feature's tables; `insert_into`, `diesel::update` and
 //!   `diesel::delete` appear only in store files; `queries.rs` files only read;
-//! - route files (those with `#[utoipa::path]` handlers) do not use diesel;
+//! - route files (those with `#[utoipa::path]` handlers) and `views.rs` files do not use
+//!   diesel;
 //! - no service or other non-route module imports a routes module;
+//! - API view types (`…View`) live at the edge (route files and `views.rs`): no service,
+//!   store, query, job or pure-logic file declares one or imports a `views` module;
 //! - features are layered ([`LAYERS`], lowest first) and a feature imports only features
 //!   below it, so the import graph between features has no cycle — except the upward
 //!   imports listed in [`KNOWN_UPWARD`], each with the reason it is still there; that list
@@ -197,10 +200,29 @@ fn is_store_file(path: &Path) -> bool {
             .is_some_and(|n| n == "store")
 }
 
+/// An edge file of a feature: one that defines handlers (`#[utoipa::path]`, `routes.rs`,
+/// `*_routes.rs`) or the API's views (`views.rs`).
 fn is_route_file(s: &Source) -> bool {
     let name = s.path.file_name().map(|n| n.to_string_lossy().to_string());
     s.code.contains("#[utoipa::path")
-        || name.is_some_and(|n| n == "routes.rs" || n.ends_with("_routes.rs"))
+        || name.is_some_and(|n| n == "routes.rs" || n.ends_with("_routes.rs") || n == "views.rs")
+}
+
+/// The names of the `pub struct`s and `pub enum`s a file declares that end in `View`.
+fn view_types(code: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for keyword in ["pub struct ", "pub enum "] {
+        for (i, _) in code.match_indices(keyword) {
+            let name: String = code[i + keyword.len()..]
+                .chars()
+                .take_while(|c| c.is_alphanumeric() || *c == '_')
+                .collect();
+            if name.ends_with("View") {
+                out.push(name);
+            }
+        }
+    }
+    out
 }
 
 /// Every table `schema.rs` declares.
@@ -418,6 +440,34 @@ fn route_files_do_not_use_diesel_and_services_do_not_import_routes() {
     assert!(breaches.is_empty(), "{}", breaches.join("\n"));
 }
 
+/// Views are the edge's: the response (and request) shapes the API serialises are declared
+/// in route files or a feature's `views.rs`, built there from what the service returns. A
+/// service, store, query, job or pure-logic file declares no `…View` type and imports no
+/// `views` module. (Domain enums stored and shown as they are, and computed reports whose
+/// serialisation is the contract, keep `ToSchema` where they are: docs/architecture.md.)
+#[test]
+fn view_types_live_at_the_edge() {
+    let mut breaches = Vec::new();
+    for s in sources() {
+        if ROOTS.contains(&s.module.as_str()) || s.module == "http" || is_route_file(&s) {
+            continue;
+        }
+        for name in view_types(&s.code) {
+            breaches.push(format!(
+                "{}: declares the view type `{name}` outside a route file or views.rs",
+                rel(&s.path)
+            ));
+        }
+        if mentions(&s.code, "views::") {
+            breaches.push(format!(
+                "{}: a non-edge module imports a views module",
+                rel(&s.path)
+            ));
+        }
+    }
+    assert!(breaches.is_empty(), "{}", breaches.join("\n"));
+}
+
 /// Services, stores, jobs and pure logic speak the domain: they return `AppError`, never
 /// the HTTP error type, and touch nothing of actix or the HTTP edge. Only files that define
 /// handlers (route files) or request extractors (`impl FromRequest`) do, and the edge
@@ -609,6 +659,14 @@ fn the_checks_themselves_find_what_they_look_for() {
         "use super::label_schema::LabelSchema;",
         "schema::"
     ));
+    assert_eq!(
+        view_types(
+            "pub struct ItemView {}\npub enum Kind {}\npub(crate) struct X;\npub enum ReviewView { A }"
+        ),
+        vec!["ItemView".to_string(), "ReviewView".to_string()]
+    );
+    assert!(mentions("use super::views::ProjectView;", "views::"));
+    assert!(!mentions("let v = item_views::x;", "views::"));
     assert_eq!(
         strip_comments("let a = 1; // crate::x::store"),
         "let a = 1; "

@@ -1,0 +1,127 @@
+//! The API's views of projects and constitutions, built from the stored rows by the routes.
+
+use chrono::{DateTime, Utc};
+use serde::Serialize;
+use utoipa::ToSchema;
+
+use super::constitution::Clause;
+use super::service::{Exclusions, MinQualification, ProjectSlice, ProjectStatus, load_clauses};
+use super::store::{ConstitutionRow, ProjectRow};
+use crate::db::DbConn;
+use crate::error::AppResult;
+use crate::ids::{DomainId, OrgId, ProjectId, SliceId};
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ProjectView {
+    pub id: ProjectId,
+    pub org_id: OrgId,
+    pub name: String,
+    pub description: String,
+    pub domain_id: DomainId,
+    pub status: ProjectStatus,
+    /// The published constitution version experts apply; required to activate.
+    pub constitution_version: Option<i32>,
+    pub slices: Vec<ProjectSlice>,
+    /// Independent experts per item.
+    pub overlap: i32,
+    /// Share of routed work that is hidden gold (0–0.5).
+    pub gold_rate: f64,
+    /// Send disagreements to an adjudicator.
+    pub adjudication: bool,
+    /// Experts see the AI judge's confidence.
+    pub show_judge_confidence: bool,
+    pub default_deadline_secs: i64,
+    /// What the lab pays per expert-hour.
+    pub bill_rate: crate::money::Money,
+    pub budget_cap_minor: Option<i64>,
+    pub exclusions: Exclusions,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+pub fn project_view(conn: &mut DbConn, p: ProjectRow) -> AppResult<ProjectView> {
+    let slices = super::project_slices(conn, &p.org_id, &p.id)?
+        .into_iter()
+        .map(|s| ProjectSlice {
+            slice_id: SliceId::from_db(s.slice_id),
+            min_qualification: if s.min_qualification == "qualified" {
+                MinQualification::Qualified
+            } else {
+                MinQualification::Probation
+            },
+        })
+        .collect();
+    Ok(ProjectView {
+        id: ProjectId::from_db(p.id),
+        org_id: OrgId::from_db(p.org_id),
+        name: p.name,
+        description: p.description,
+        domain_id: DomainId::from_db(p.domain_id),
+        status: ProjectStatus::parse(&p.status).unwrap_or(ProjectStatus::Draft),
+        constitution_version: p.constitution_version,
+        slices,
+        overlap: p.overlap,
+        gold_rate: p.gold_rate,
+        adjudication: p.adjudication,
+        show_judge_confidence: p.show_judge_confidence,
+        default_deadline_secs: p.default_deadline_secs,
+        bill_rate: crate::money::Money {
+            amount_minor: p.bill_rate_minor,
+            currency: p.currency,
+        },
+        budget_cap_minor: p.budget_cap_minor,
+        exclusions: Exclusions {
+            vendor_ids: crate::db::stored_json(
+                "projects.excluded_vendor_ids",
+                &p.excluded_vendor_ids,
+            )?,
+            expert_ids: crate::db::stored_json(
+                "projects.excluded_expert_ids",
+                &p.excluded_expert_ids,
+            )?,
+            affiliation_keywords: crate::db::stored_json(
+                "projects.affiliation_keywords",
+                &p.affiliation_keywords,
+            )?,
+        },
+        created_at: crate::clock::utc(p.created_at),
+        updated_at: crate::clock::utc(p.updated_at),
+    })
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum ConstitutionStatus {
+    Draft,
+    Published,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ConstitutionView {
+    pub project_id: ProjectId,
+    pub version: i32,
+    pub title: String,
+    pub status: ConstitutionStatus,
+    pub clauses: Vec<Clause>,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+    pub published_at: Option<DateTime<Utc>>,
+}
+
+pub fn constitution_view(conn: &mut DbConn, c: ConstitutionRow) -> AppResult<ConstitutionView> {
+    let clauses = load_clauses(conn, &c)?;
+    Ok(ConstitutionView {
+        project_id: ProjectId::from_db(c.project_id),
+        version: c.version,
+        title: c.title,
+        status: if c.status == "published" {
+            ConstitutionStatus::Published
+        } else {
+            ConstitutionStatus::Draft
+        },
+        clauses,
+        created_at: crate::clock::utc(c.created_at),
+        updated_at: crate::clock::utc(c.updated_at),
+        published_at: c.published_at.map(crate::clock::utc),
+    })
+}
