@@ -384,12 +384,12 @@ pub fn roster_invitation(
     existing_expert: bool,
 ) -> OutgoingEmail {
     let how = if existing_expert {
-        "Open the link below, sign in with this e-mail address and accept or decline it. If \
-         you are on another vendor's roster, accepting moves you, and only with your explicit \
-         consent."
+        "Accept it from your Cadre account: open the link below, sign in with this e-mail \
+         address and accept or decline it. If you are on another vendor's roster, accepting \
+         moves you, and only with your explicit consent."
     } else {
         "Open the link below and register an expert account with this e-mail address, then \
-         apply as an expert with the roster invitation token below; you go through the normal \
+         apply with the token below as your roster invitation; you go through the normal \
          vetting with the vendor already set."
     };
     let note = if message.trim().is_empty() {
