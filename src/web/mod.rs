@@ -34,12 +34,23 @@ use actix_web::web;
 
 pub use errors::PageError;
 
+/// A query string that cannot be read gets the HTML error page, not actix's plain text.
+fn query_errors() -> web::QueryConfig {
+    web::QueryConfig::default().error_handler(|e, _| {
+        PageError::from(crate::error::AppError::bad_request(format!(
+            "the link's query string cannot be read: {e}"
+        )))
+        .into()
+    })
+}
+
 /// Mounts the pages (called by `startup` before the API's fallback).
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.service(web::resource("/app/static/{name}").route(web::get().to(assets::serve)))
         .service(web::redirect("/app", "/app/"))
         .service(
             web::scope("/app")
+                .app_data(query_errors())
                 .wrap(from_fn(session::middleware))
                 .service(web::resource("/").route(web::get().to(home::home)))
                 .service(
@@ -62,18 +73,21 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     // The paths e-mails and Stripe link to, at the root of `http.public_url`.
     cfg.service(
         web::resource("/verify-email")
+            .app_data(query_errors())
             .wrap(from_fn(session::middleware))
             .route(web::get().to(landing::verify_email_page))
             .route(web::post().to(landing::verify_email)),
     )
     .service(
         web::resource("/invitations/accept")
+            .app_data(query_errors())
             .wrap(from_fn(session::middleware))
             .route(web::get().to(landing::invitation_page))
             .route(web::post().to(landing::accept_invitation)),
     )
     .service(
         web::resource("/roster-invitations/accept")
+            .app_data(query_errors())
             .wrap(from_fn(session::middleware))
             .route(web::get().to(landing::roster_invitation_page))
             .route(web::post().to(landing::accept_roster_invitation)),
@@ -85,12 +99,14 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     )
     .service(
         web::resource("/credentials/{credential}/confirm-email")
+            .app_data(query_errors())
             .wrap(from_fn(session::middleware))
             .route(web::get().to(landing::credential_email_page))
             .route(web::post().to(landing::confirm_credential_email)),
     )
     .service(
         web::resource("/payout-account")
+            .app_data(query_errors())
             .wrap(from_fn(session::middleware))
             .route(web::get().to(landing::payout_account_page)),
     );

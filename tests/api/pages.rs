@@ -751,3 +751,19 @@ async fn every_link_in_every_front_door_email_lands_on_a_page_whose_form_does_th
     })
     .await;
 }
+
+#[tokio::test]
+async fn a_mangled_link_gets_an_html_error_page() {
+    on_both(|app| async move {
+        let mut b = Browser::new(&app);
+        for path in [
+            "/verify-email?token=%ZZ&token=a&token",
+            "/app/sign-in?next=%",
+        ] {
+            let page = b.get(path).await;
+            assert!([200, 400].contains(&page.status), "{path}: {}", page.status);
+            assert_secure_html(&page);
+        }
+    })
+    .await;
+}
