@@ -40,6 +40,7 @@ pub mod startup;
 pub mod state;
 pub mod taxonomy;
 pub mod telemetry;
+pub mod web;
 pub mod webhooks;
 pub mod worker;
 

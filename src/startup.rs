@@ -218,6 +218,8 @@ impl Application {
                 .split_for_parts();
             app.service(SwaggerUi::new("/docs/{_:.*}").url("/openapi.json", spec.clone()))
                 .service(web::redirect("/docs", "/docs/"))
+                // Pages for people (`/app/` and the e-mailed paths), over the same services.
+                .configure(crate::web::configure)
                 .default_service(web::to(fallback::not_matched))
                 .wrap(Compress::default())
                 .wrap(from_fn(metrics::request_id_header))

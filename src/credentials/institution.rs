@@ -4,7 +4,7 @@
 //! evidence to the credential. A new request supersedes the credential's unconfirmed ones;
 //! at most 5 are sent per credential per 24 hours.
 
-use actix_web::{HttpResponse, post, web};
+use actix_web::{HttpRequest, HttpResponse, post, web};
 use chrono::{DateTime, Duration, Utc};
 use serde::{Deserialize, Serialize};
 use serde_json::json;
@@ -14,7 +14,7 @@ use super::service::visible;
 use super::store::{self, EmailCheckRow};
 use crate::audit::{self, Actor, Entry};
 use crate::auth::{Principal, tokens};
-use crate::http::{ApiError, ApiResult, Checks, FieldError, Json, Validate, path_id};
+use crate::http::{ApiError, ApiResult, Checks, FieldError, Json, Validate, path_id, request_id};
 use crate::ids::{CredentialId, EmailCheckId};
 use crate::mail::{self, templates};
 use crate::state::{AppState, public_link};
@@ -288,65 +288,14 @@ impl Validate for ConfirmEmailCheckRequest {
 #[post("/credentials/{credential}/email-verification/confirm")]
 async fn confirm_email_check(
     state: web::Data<AppState>,
+    req: HttpRequest,
     path: web::Path<String>,
     body: Json<ConfirmEmailCheckRequest>,
 ) -> ApiResult<HttpResponse> {
     let id: CredentialId = path_id("credential", &path)?;
-    let hash = tokens::hash_secret(body.into_inner().token.trim());
-    let now = state.now();
-    let v = state
-        .db
-        .write(move |conn| {
-            let invalid = || {
-                ApiError::bad_parameter(
-                    "token",
-                    "is not a valid verification token for this credential",
-                )
-            };
-            let check = store::find_email_check_by_token(conn, &hash)?
-                .filter(|r| r.credential_id == id.as_str())
-                .ok_or_else(invalid)?;
-            match check.status.as_str() {
-                "confirmed" => return Err(ApiError::conflict("this link was already used")),
-                "superseded" => {
-                    return Err(ApiError::gone(
-                        "a newer verification e-mail replaced this one; use the latest link",
-                    ));
-                }
-                _ => {}
-            }
-            if crate::clock::utc(check.expires_at) <= now {
-                return Err(ApiError::gone("this link has expired; ask for a new one"));
-            }
-            let c = store::find(conn, id.as_str())?.ok_or_else(invalid)?;
-            if c.status != "pending" || !store::lock_pending(conn, &c.id, now)? {
-                return Err(ApiError::conflict(format!(
-                    "the credential is {}; it no longer takes evidence",
-                    c.status
-                )));
-            }
-            if !store::confirm_email_check(conn, &check.id, now)? {
-                return Err(ApiError::conflict("this link was already used"));
-            }
-            audit::record(
-                conn,
-                now,
-                &Actor::anonymous(None),
-                Entry {
-                    action: "credential.email_domain_verified",
-                    org_id: c.vendor_id.as_deref(),
-                    subject_type: "credential",
-                    subject_id: Some(&c.id),
-                    details: json!({ "check": check.id }),
-                },
-            )?;
-            store::email_checks_of(conn, &c.id)?
-                .into_iter()
-                .find(|r| r.id == check.id)
-                .map(|r| check_view(r, now))
-                .ok_or_else(|| ApiError::internal(anyhow::anyhow!("e-mail check vanished")))
-        })
+    let row = super::email_confirm::confirm(&state, id, &body.into_inner().token, request_id(&req))
         .await?;
+    let v = check_view(row, state.now());
     Ok(HttpResponse::Ok().json(v))
 }
 

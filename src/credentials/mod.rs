@@ -8,6 +8,7 @@
 //! Owns: `credentials`, `evidence_files`, `credential_email_checks`.
 
 pub mod eligibility;
+pub mod email_confirm;
 pub mod expiry;
 pub mod institution;
 pub mod jobs;

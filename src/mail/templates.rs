@@ -384,13 +384,13 @@ pub fn roster_invitation(
     existing_expert: bool,
 ) -> OutgoingEmail {
     let how = if existing_expert {
-        "Accept it from your Cadre account (POST /v1/roster-invitations/accept with the token \
-         below). If you are on another vendor's roster, accepting moves you, and only with your \
-         explicit consent."
+        "Accept it from your Cadre account: open the link below, sign in with this e-mail \
+         address and accept or decline it. If you are on another vendor's roster, accepting \
+         moves you, and only with your explicit consent."
     } else {
-        "Register an expert account with this e-mail address and apply with the token below \
-         (POST /v1/experts/me, `roster_invitation`); you go through the normal vetting with the \
-         vendor already set."
+        "Open the link below and register an expert account with this e-mail address, then \
+         apply with the token below as your roster invitation; you go through the normal \
+         vetting with the vendor already set."
     };
     let note = if message.trim().is_empty() {
         String::new()

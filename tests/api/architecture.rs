@@ -6,8 +6,8 @@
 //! - a feature's `store` module is private, and no other module names it;
 //! - a store names only its own feature's tables; `insert_into`, `diesel::update` and
 //!   `diesel::delete` appear only in store files; `queries.rs` files only read;
-//! - route files (those with `#[utoipa::path]` handlers) and `views.rs` files do not use
-//!   diesel;
+//! - route files (those with `#[utoipa::path]` handlers), `views.rs` files and the pages
+//!   (`src/web/`) do not use diesel;
 //! - no service or other non-route module imports a routes module;
 //! - API view types (`…View`) live at the edge (route files and `views.rs`): no service,
 //!   store, query, job or pure-logic file declares one or imports a `views` module;
@@ -61,6 +61,8 @@ const LAYERS: &[&str] = &[
     "rosters",
     "appeals",
     "privacy",
+    // The pages (server-rendered HTML): an edge over every feature, imported by none.
+    "web",
 ];
 
 /// Imports that still point up the layers (and so close a cycle), with why. The test fails
@@ -201,10 +203,11 @@ fn is_store_file(path: &Path) -> bool {
 }
 
 /// An edge file of a feature: one that defines handlers (`#[utoipa::path]`, `routes.rs`,
-/// `*_routes.rs`) or the API's views (`views.rs`).
+/// `*_routes.rs`), the API's views (`views.rs`), or any file of the pages (`src/web/`).
 fn is_route_file(s: &Source) -> bool {
     let name = s.path.file_name().map(|n| n.to_string_lossy().to_string());
-    s.code.contains("#[utoipa::path")
+    s.module == "web"
+        || s.code.contains("#[utoipa::path")
         || name.is_some_and(|n| n == "routes.rs" || n.ends_with("_routes.rs") || n == "views.rs")
 }
 

@@ -22,6 +22,7 @@ mod jobs;
 mod ledger;
 mod ops;
 mod orgs;
+mod pages;
 mod payments;
 mod projects;
 mod results;
