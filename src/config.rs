@@ -69,6 +69,9 @@ pub struct HttpSettings {
     pub trust_forwarded_for: bool,
     /// HTTP worker threads (default: one per core).
     pub workers: Option<usize>,
+    /// Bearer token a scraper presents to read `/metrics` (at least 16 bytes). Unset:
+    /// `/metrics` answers 404.
+    pub metrics_token: Option<SecretString>,
 }
 
 impl Default for HttpSettings {
@@ -81,6 +84,7 @@ impl Default for HttpSettings {
             max_bulk_body_bytes: 16 * 1024 * 1024,
             trust_forwarded_for: false,
             workers: None,
+            metrics_token: None,
         }
     }
 }
@@ -648,6 +652,11 @@ impl Settings {
         }
         url::Url::parse(&self.http.public_url)
             .context("http.public_url must be an absolute URL")?;
+        if let Some(token) = &self.http.metrics_token
+            && token.expose_secret().trim().len() < 16
+        {
+            bail!("http.metrics_token must be at least 16 bytes");
+        }
         if self.database.pool_size == 0 {
             bail!("database.pool_size must be at least 1");
         }

@@ -1,7 +1,10 @@
 //! `/healthz` (the process is up), `/readyz` (the database answers) and `/metrics`.
 
-use actix_web::{HttpResponse, get, web};
+use actix_web::http::header;
+use actix_web::{HttpRequest, HttpResponse, get, web};
+use secrecy::ExposeSecret;
 use serde::Serialize;
+use sha2::{Digest, Sha256};
 use utoipa::ToSchema;
 
 use super::metrics::Metrics;
@@ -65,15 +68,51 @@ async fn readyz(state: web::Data<AppState>) -> ApiResult<HttpResponse> {
 /// Prometheus metrics
 ///
 /// Request counts and latency histograms by method, route pattern and status, in the
-/// Prometheus text exposition format.
+/// Prometheus text exposition format. Served only when `http.metrics_token` is
+/// configured, to a scraper presenting it as `Authorization: Bearer <token>`.
 #[utoipa::path(
     tag = "ops",
-    responses((status = 200, description = "Prometheus text format", body = String, content_type = "text/plain; version=0.0.4"))
+    responses(
+        (status = 200, description = "Prometheus text format", body = String, content_type = "text/plain; version=0.0.4"),
+        (status = 401, response = crate::http::Unauthorized),
+        (status = 404, description = "No `http.metrics_token` is configured", body = crate::http::Problem, content_type = "application/problem+json"),
+    ),
+    security(("metrics_token" = []))
 )]
 #[get("/metrics")]
-async fn metrics(metrics: web::Data<Metrics>) -> ApiResult<HttpResponse> {
+async fn metrics(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    metrics: web::Data<Metrics>,
+) -> ApiResult<HttpResponse> {
+    let Some(expected) = &state.settings.http.metrics_token else {
+        return Err(ApiError::not_found("no such resource"));
+    };
+    let presented = req
+        .headers()
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.strip_prefix("Bearer "))
+        .map(str::trim)
+        .unwrap_or("");
+    if !same_secret(presented, expected.expose_secret()) {
+        return Err(ApiError::unauthorized(
+            "/metrics needs the configured metrics token as a bearer token",
+        ));
+    }
     let body = metrics.render().map_err(ApiError::internal)?;
     Ok(HttpResponse::Ok()
         .content_type("text/plain; version=0.0.4; charset=utf-8")
         .body(body))
+}
+
+/// Compares digests of the two strings in constant time (neither length nor the first
+/// differing byte shows in the timing).
+fn same_secret(presented: &str, expected: &str) -> bool {
+    let a = Sha256::digest(presented.as_bytes());
+    let b = Sha256::digest(expected.as_bytes());
+    a.iter()
+        .zip(b.iter())
+        .fold(0u8, |acc, (x, y)| acc | (x ^ y))
+        == 0
 }

@@ -27,6 +27,17 @@ impl Modify for BearerAuth {
                     .build(),
             ),
         );
+        components.add_security_scheme(
+            "metrics_token",
+            SecurityScheme::Http(
+                HttpBuilder::new()
+                    .scheme(HttpAuthScheme::Bearer)
+                    .description(Some(
+                        "The scraper's token for `/metrics`, configured as `http.metrics_token`.",
+                    ))
+                    .build(),
+            ),
+        );
     }
 }
 

@@ -23,6 +23,8 @@ use reqwest::{Method, StatusCode};
 use serde_json::{Value, json};
 
 pub const PASSWORD: &str = "correct horse battery staple";
+/// `http.metrics_token` of the test servers.
+pub const METRICS_TOKEN: &str = "metrics-scraper-token-0123456789";
 
 // ---------------------------------------------------------------- SMTP
 
@@ -403,6 +405,7 @@ pub fn test_settings(dir: &std::path::Path) -> Settings {
     s.http.port = 0;
     s.http.workers = Some(1);
     s.http.public_url = "https://cadre.test".into();
+    s.http.metrics_token = Some(METRICS_TOKEN.to_owned().into());
     s.auth.jwt_secret = Some("test-secret-test-secret-test-secret!".to_owned().into());
     s.database.pool_size = 4;
     s.mail.transport = MailTransportKind::Smtp;

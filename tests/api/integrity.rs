@@ -4,7 +4,7 @@
 use cadre::auth::admin::{Existing, create_platform_admin};
 use serde_json::json;
 
-use crate::helpers::{PASSWORD, on_both};
+use crate::helpers::{METRICS_TOKEN, PASSWORD, on_both, on_both_with};
 
 const OPERATOR_PASSWORD: &str = "the operator's own long passphrase";
 
@@ -331,6 +331,36 @@ async fn failed_logins_from_a_stranger_never_lock_the_owner_out() {
             login_from("198.51.100.20", PASSWORD)
                 .await
                 .assert_status(200);
+        },
+    )
+    .await;
+}
+
+/// Review: `/metrics` answered anyone. It is served only with `http.metrics_token`
+/// configured, to a scraper presenting that token; a user's own access token is no key.
+#[tokio::test]
+async fn metrics_need_the_configured_token() {
+    on_both(|app| async move {
+        let lab = app.lab("Metrics Lab").await;
+        app.get_anon("/metrics").await.assert_problem(401, None);
+        app.get("/metrics", "not-the-metrics-token")
+            .await
+            .assert_problem(401, None);
+        app.get("/metrics", &lab.token)
+            .await
+            .assert_problem(401, None);
+        let m = app.get("/metrics", METRICS_TOKEN).await;
+        m.assert_status(200);
+        assert!(m.text.contains("cadre_http_requests_total"), "{}", m.text);
+    })
+    .await;
+    on_both_with(
+        |s| s.http.metrics_token = None,
+        |app| async move {
+            app.get_anon("/metrics").await.assert_problem(404, None);
+            app.get("/metrics", METRICS_TOKEN)
+                .await
+                .assert_problem(404, None);
         },
     )
     .await;

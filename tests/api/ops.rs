@@ -25,7 +25,7 @@ async fn metrics_count_requests_by_route_pattern_and_status() {
             .await
             .assert_status(200);
         app.get_anon("/v1/nope").await.assert_status(404);
-        let m = app.get_anon("/metrics").await;
+        let m = app.get("/metrics", crate::helpers::METRICS_TOKEN).await;
         m.assert_status(200);
         assert!(
             m.header("content-type")
