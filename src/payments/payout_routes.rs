@@ -57,6 +57,9 @@ pub struct PayoutView {
     pub paid_reference: Option<String>,
 }
 
+/// What an expert is told when the payments provider fails; its own text is only logged.
+const PROVIDER_UNAVAILABLE: &str = "the payments provider is unavailable; try again later";
+
 fn view(p: PayoutRow, admin: bool) -> PayoutView {
     PayoutView {
         id: PayoutId::from_db(p.id),
@@ -68,7 +71,13 @@ fn view(p: PayoutRow, admin: bool) -> PayoutView {
         stripe_transfer_id: p.stripe_transfer_id,
         idempotency_key: admin.then_some(p.idempotency_key),
         attempts: p.attempts,
-        last_error: p.last_error,
+        // The provider's raw text is for platform admins only.
+        last_error: if admin {
+            p.last_error
+        } else {
+            p.last_error
+                .map(|_| "the payments provider could not make this transfer".to_owned())
+        },
         retry_of: p.retry_of.map(PayoutId::from_db),
         created_at: crate::clock::utc(p.created_at),
         submitted_at: p.submitted_at.map(crate::clock::utc),
@@ -385,9 +394,15 @@ async fn create_payout_account(
         .db
         .read(move |conn| -> ApiResult<_> { Ok(payout_accounts::find(conn, &e)?) })
         .await?;
-    let unavailable = |e: CallError| match e {
-        CallError::Refused(m) => ApiError::conflict(m),
-        CallError::Uncertain(m) => ApiError::unavailable(format!("Stripe is unreachable: {m}")),
+    // Stripe's own words go to the log, never to the expert.
+    let unavailable = |e: CallError| {
+        tracing::warn!(error = %e, "Stripe call for a payout account failed");
+        match e {
+            CallError::Refused(_) => ApiError::conflict(
+                "the payments provider could not set up a payout account; contact support",
+            ),
+            CallError::Uncertain(_) => ApiError::unavailable(PROVIDER_UNAVAILABLE),
+        }
     };
     let account = match &existing {
         Some(r) => r.0.clone(),

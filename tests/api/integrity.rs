@@ -365,3 +365,52 @@ async fn metrics_need_the_configured_token() {
     )
     .await;
 }
+
+/// Review: Stripe's raw error text reached experts. An expert whose payout account cannot
+/// be created is told the provider is unavailable; the provider's words stay in the log.
+#[tokio::test]
+async fn stripe_error_text_never_reaches_an_expert() {
+    on_both_with(
+        |s| {
+            s.payments.stripe.secret_key = Some("sk_test_cadre_unreachable".to_owned().into());
+            // Nothing listens here: the call fails with the HTTP client's own error text.
+            s.payments.stripe.api_base = "http://127.0.0.1:9".into();
+            s.payments.stripe.webhook_secrets = vec!["whsec_cadre_unreachable".to_owned().into()];
+        },
+        |app| async move {
+            let admin = app.platform_admin().await;
+            let domain = app
+                .post(
+                    "/v1/domains",
+                    &admin.token,
+                    json!({"slug": "medicine", "name": "Medicine"}),
+                )
+                .await;
+            domain.assert_status(201);
+            let expert = app.expert().await;
+            app.post(
+                "/v1/experts/me",
+                &expert.token,
+                json!({
+                    "display_name": "Dr. Wei Chen", "headline": "Radiologist", "bio": "Chest CT.",
+                    "domain_ids": [domain.json["id"]], "languages": ["en"],
+                    "time_zone": "Europe/Berlin", "country": "DE", "affiliations": [],
+                    "desired_rate_minor": 9000, "desired_currency": "EUR"
+                }),
+            )
+            .await
+            .assert_status(201);
+            let r = app
+                .post("/v1/experts/me/payout-account", &expert.token, json!({}))
+                .await;
+            r.assert_problem(503, None);
+            assert_eq!(
+                r.json["detail"],
+                "the payments provider is unavailable; try again later"
+            );
+            assert!(!r.text.contains("127.0.0.1"), "{}", r.text);
+            assert!(!r.text.contains("Stripe"), "{}", r.text);
+        },
+    )
+    .await;
+}
