@@ -61,7 +61,19 @@ pub fn visible(
     let decider = decides(conn, principal, &a)?;
     let own =
         crate::experts::service::expert_id_of(conn, principal)?.is_some_and(|e| e == a.expert_id);
-    if decider || own {
+    // The list's rule: an admin of the expert's vendor sees the roster's appeals too.
+    let roster = !decider
+        && !own
+        && match (
+            principal.user(),
+            crate::experts::find_expert(conn, &a.expert_id)?.and_then(|e| e.vendor_id),
+        ) {
+            (Ok(u), Some(v)) => u
+                .membership(&OrgId::from_db(v))
+                .is_some_and(|m| m.role.is_admin()),
+            _ => false,
+        };
+    if decider || own || roster {
         Ok((a, decider))
     } else {
         Err(not_found())

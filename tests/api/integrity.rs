@@ -414,3 +414,80 @@ async fn stripe_error_text_never_reaches_an_expert() {
     )
     .await;
 }
+
+/// Review: a vendor admin saw a roster expert's appeal in `GET /v1/appeals` but got 404 on
+/// `GET /v1/appeals/{id}`. The single read follows the list's rule.
+#[tokio::test]
+async fn a_vendor_admin_reads_each_appeal_the_list_shows() {
+    use crate::routing::{Opts, applicant, item, push, set_standing, vet_to, world};
+    use crate::scoring::{answer_gold, upload_gold};
+    on_both_with(
+        |s| {
+            s.routing.seed = Some(62);
+            s.routing.max_open_assignments = 10_000;
+        },
+        |app| async move {
+            let w = world(
+                &app,
+                Opts {
+                    overlap: 1,
+                    gold_rate: 0.5,
+                    ..Opts::default()
+                },
+            )
+            .await;
+            upload_gold(&app, &w, 20).await;
+            let vendor = app.vendor("Roster Co").await;
+            let e = applicant(&app, &w, Some(&vendor), json!({})).await;
+            vet_to(&app, &w, &e, "approved").await;
+            set_standing(&app, &w, &e, "probation").await;
+            push(&app, &w, (0..20).map(item).collect()).await;
+            assert!(answer_gold(&app, &e, false).await);
+            let s = app
+                .get(&format!("/v1/experts/{}/scores", e.id), &e.account.token)
+                .await;
+            let wrong = s.json["data"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .flat_map(|x| {
+                    x["failed_gold_checks"]
+                        .as_array()
+                        .cloned()
+                        .unwrap_or_default()
+                })
+                .next()
+                .expect("a failed gold check")["assignment_id"]
+                .as_str()
+                .unwrap()
+                .to_owned();
+            let a = app
+                .post(
+                    "/v1/appeals",
+                    &e.account.token,
+                    json!({"assignment_id": wrong, "explanation": "B is right"}),
+                )
+                .await;
+            a.assert_status(201);
+            let id = a.json["id"].as_str().unwrap().to_owned();
+            let list = app.get("/v1/appeals", &vendor.token).await;
+            list.assert_status(200);
+            let listed: Vec<&str> = list.json["data"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .filter_map(|x| x["id"].as_str())
+                .collect();
+            assert_eq!(listed, vec![id.as_str()], "{}", list.json);
+            let one = app.get(&format!("/v1/appeals/{id}"), &vendor.token).await;
+            one.assert_status(200);
+            assert_eq!(one.json["id"], json!(id));
+            // A stranger still gets 404.
+            let other = app.vendor("Other Co").await;
+            app.get(&format!("/v1/appeals/{id}"), &other.token)
+                .await
+                .assert_problem(404, None);
+        },
+    )
+    .await;
+}
