@@ -506,6 +506,12 @@ pub async fn create_api_key(
     name: String,
     scopes: Vec<Scope>,
 ) -> AppResult<CreatedKey> {
+    // Gold answers are never visible to someone who is an expert, not even through a key.
+    if creator.is_expert && scopes.contains(&Scope::GoldRead) {
+        return Err(AppError::forbidden(
+            "an expert may not create a key with the gold:read scope: gold answers are never visible to experts",
+        ));
+    }
     let now = state.now();
     let actor = Actor::user(&creator.user_id, creator.request_id.clone());
     let creator_id = creator.user_id.clone();

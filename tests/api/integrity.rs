@@ -491,3 +491,53 @@ async fn a_vendor_admin_reads_each_appeal_the_list_shows() {
     )
     .await;
 }
+
+/// Review: an expert made a lab admin could mint a `gold:read` key. Refused, naming the rule;
+/// other scopes still work.
+#[tokio::test]
+async fn an_expert_who_is_a_lab_admin_cannot_mint_a_gold_read_key() {
+    on_both(|app| async move {
+        let lab = app.lab("Gold Lab").await;
+        let mut x = app.expert().await;
+        app.drain_jobs().await;
+        let verify = app
+            .mail_to(&x.email)
+            .into_iter()
+            .find(|m| m.subject().starts_with("Confirm"))
+            .expect("verification e-mail")
+            .token();
+        app.post_anon("/v1/auth/verify-email", json!({"token": verify}))
+            .await
+            .assert_status(200);
+        let token = app.invite(&lab, &x.email, "lab_admin").await;
+        app.post("/v1/invitations/accept", &x.token, json!({"token": token}))
+            .await
+            .assert_status(200);
+        app.relogin(&mut x).await;
+        let path = format!("/v1/orgs/{}/api-keys", lab.org());
+        let r = app
+            .post(
+                &path,
+                &x.token,
+                json!({"name": "mine", "scopes": ["gold:read"]}),
+            )
+            .await;
+        r.assert_problem(403, None);
+        assert!(r.text.contains("gold:read"), "{}", r.text);
+        app.post(
+            &path,
+            &x.token,
+            json!({"name": "ok", "scopes": ["org:read"]}),
+        )
+        .await
+        .assert_status(201);
+        app.post(
+            &path,
+            &lab.token,
+            json!({"name": "lab", "scopes": ["gold:read"]}),
+        )
+        .await
+        .assert_status(201);
+    })
+    .await;
+}
