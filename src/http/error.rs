@@ -241,19 +241,11 @@ impl ResponseError for ApiError {
     }
 }
 
+/// A database error means what it means to the domain (not found, a unique or reference
+/// conflict, or internal): one mapping, in [`crate::error::AppError`].
 impl From<diesel::result::Error> for ApiError {
     fn from(e: diesel::result::Error) -> Self {
-        use diesel::result::{DatabaseErrorKind, Error};
-        match e {
-            Error::NotFound => ApiError::not_found("the requested resource does not exist"),
-            Error::DatabaseError(DatabaseErrorKind::UniqueViolation, _) => {
-                ApiError::conflict("a resource with these unique values already exists")
-            }
-            Error::DatabaseError(DatabaseErrorKind::ForeignKeyViolation, _) => ApiError::conflict(
-                "a referenced resource was changed or removed concurrently; retry",
-            ),
-            other => ApiError::internal(other),
-        }
+        ApiError::from(crate::error::AppError::from(e))
     }
 }
 
