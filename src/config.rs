@@ -239,6 +239,10 @@ pub struct ExpertSettings {
     pub reapply_cooldown_days: i64,
     /// Largest evidence file an expert may upload, in bytes.
     pub max_evidence_bytes: usize,
+    /// Most evidence bytes one expert may store across all their credentials.
+    pub max_evidence_bytes_per_expert: i64,
+    /// Most credentials one expert may hold (any status).
+    pub max_credentials_per_expert: i64,
     /// Days before a credential's expiry date that the expert is reminded.
     pub expiry_reminder_days: i64,
     /// Hours an institutional e-mail verification link stays valid.
@@ -258,6 +262,8 @@ impl Default for ExpertSettings {
         Self {
             reapply_cooldown_days: 90,
             max_evidence_bytes: 10 * 1024 * 1024,
+            max_evidence_bytes_per_expert: 100 * 1024 * 1024,
+            max_credentials_per_expert: 50,
             expiry_reminder_days: 30,
             email_check_ttl_hours: 72,
             assessment_items: 10,

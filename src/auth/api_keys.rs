@@ -80,6 +80,19 @@ pub fn revoke(
     store::revoke_api_key(conn, org, id, by, now)
 }
 
+/// Revokes the live keys `creator` created in `org` (they were an administrator then and
+/// are no longer one): a key never keeps more authority than the person who made it.
+/// Returns (id, name) of each key revoked.
+pub fn revoke_created_by(
+    conn: &mut DbConn,
+    org: &str,
+    creator: &str,
+    by: &str,
+    now: DateTime<Utc>,
+) -> QueryResult<Vec<(String, String)>> {
+    store::revoke_api_keys_created_by(conn, org, creator, by, now)
+}
+
 /// Records use at most once a minute per key, so authentication is not a write per request.
 pub fn touch(
     conn: &mut DbConn,

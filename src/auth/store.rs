@@ -459,6 +459,38 @@ pub fn revoke_api_key(
     Ok(n == 1)
 }
 
+/// Revokes the organisation's live keys that `creator` created; returns (id, name) of each.
+pub fn revoke_api_keys_created_by(
+    conn: &mut DbConn,
+    org: &str,
+    creator: &str,
+    by: &str,
+    now: DateTime<Utc>,
+) -> QueryResult<Vec<(String, String)>> {
+    let live: Vec<(String, String)> = api_keys::table
+        .filter(api_keys::org_id.eq(org))
+        .filter(api_keys::created_by.eq(creator))
+        .filter(api_keys::revoked_at.is_null())
+        .select((api_keys::id, api_keys::name))
+        .order(api_keys::id.asc())
+        .load(conn)?;
+    if live.is_empty() {
+        return Ok(live);
+    }
+    let ids: Vec<&str> = live.iter().map(|(id, _)| id.as_str()).collect();
+    diesel::update(
+        api_keys::table
+            .filter(api_keys::id.eq_any(&ids))
+            .filter(api_keys::revoked_at.is_null()),
+    )
+    .set((
+        api_keys::revoked_at.eq(Some(now.naive_utc())),
+        api_keys::revoked_by.eq(Some(by)),
+    ))
+    .execute(conn)?;
+    Ok(live)
+}
+
 pub fn set_api_key_last_used(conn: &mut DbConn, id: &str, now: DateTime<Utc>) -> QueryResult<()> {
     diesel::update(api_keys::table.find(id))
         .set(api_keys::last_used_at.eq(Some(now.naive_utc())))

@@ -227,6 +227,7 @@ impl Validate for CreateCredentialRequest {
         (status = 401, response = crate::http::Unauthorized),
         (status = 403, response = crate::http::Forbidden),
         (status = 404, response = crate::http::NotFound),
+        (status = 409, response = crate::http::Conflict),
     ),
     security(("bearer" = []))
 )]
@@ -239,10 +240,18 @@ async fn create_credential(
     let user = principal.user()?.clone();
     let b = body.into_inner();
     let now = state.now();
+    let quota = state.settings.experts.max_credentials_per_expert;
     let v = state
         .db
         .write(move |conn| {
             let expert = crate::experts::service::own(conn, &user)?;
+            // Serialises one expert's concurrent adds so the quota holds on PostgreSQL too.
+            crate::experts::lock_expert(conn, &expert.id)?;
+            if store::count_of_expert(conn, &expert.id)? >= quota {
+                return Err(ApiError::conflict(format!(
+                    "an expert holds at most {quota} credentials (experts.max_credentials_per_expert); delete an outdated one first"
+                )));
+            }
             let id = store::insert(
                 conn,
                 now,
@@ -357,7 +366,11 @@ pub struct EvidenceUpload {
     file: Vec<u8>,
 }
 
-/// Reads the single `file` part of a multipart body, refusing more than `limit` bytes.
+/// Most parts a multipart upload may have (one `file`, a few form fields a browser adds).
+const MAX_PARTS: usize = 4;
+
+/// Reads the single `file` part of a multipart body, refusing more than `limit` bytes in
+/// all and more than [`MAX_PARTS`] parts.
 async fn read_file_part(
     req: &HttpRequest,
     payload: web::Payload,
@@ -384,9 +397,18 @@ async fn read_file_part(
     }
     let mut multipart = actix_multipart::Multipart::new(req.headers(), payload);
     let mut found: Option<(String, Vec<u8>)> = None;
+    let mut parts = 0;
+    let mut total = 0usize;
     while let Some(field) = multipart.next().await {
         let mut field =
             field.map_err(|e| ApiError::bad_request(format!("malformed multipart body: {e}")))?;
+        parts += 1;
+        if parts > MAX_PARTS {
+            return Err(ApiError::invalid_field(
+                "file",
+                format!("send one part named `file` (a body has at most {MAX_PARTS} parts)"),
+            ));
+        }
         let name = field
             .content_disposition()
             .and_then(|cd| cd.get_name())
@@ -401,10 +423,14 @@ async fn read_file_part(
         while let Some(chunk) = field.next().await {
             let chunk = chunk
                 .map_err(|e| ApiError::bad_request(format!("malformed multipart body: {e}")))?;
-            if bytes.len() + chunk.len() > limit {
+            total += chunk.len();
+            if bytes.len() + chunk.len() > limit || total > limit + 64 * 1024 {
                 return Err(ApiError::payload_too_large(limit));
             }
-            bytes.extend_from_slice(&chunk);
+            // Parts other than `file` are read through (bounded above) but not kept.
+            if name == "file" {
+                bytes.extend_from_slice(&chunk);
+            }
         }
         if name == "file" {
             if found.is_some() {
@@ -419,6 +445,41 @@ async fn read_file_part(
     found.ok_or_else(|| {
         ApiError::invalid_field("file", "is required (a multipart part named `file`)")
     })
+}
+
+/// Whether `user` may add `size` more bytes of evidence to credential `c` now: only its
+/// expert, while it is pending, below 10 files, and within the expert's byte quota.
+fn may_add_evidence(
+    conn: &mut DbConn,
+    c: &CredentialRow,
+    expert: &crate::experts::ExpertRow,
+    user: &crate::auth::UserPrincipal,
+    quota: i64,
+    size: Option<i64>,
+) -> ApiResult<()> {
+    if expert.user_id != user.user_id.as_str() {
+        return Err(ApiError::forbidden(
+            "only the credential's expert uploads its evidence",
+        ));
+    }
+    if c.status != "pending" {
+        return Err(ApiError::conflict(format!(
+            "the credential is {}; evidence is added while it is pending",
+            c.status
+        )));
+    }
+    if store::count_evidence(conn, &c.id)? >= 10 {
+        return Err(ApiError::conflict(
+            "a credential holds at most 10 evidence files",
+        ));
+    }
+    let used = store::evidence_bytes_of_expert(conn, &expert.id)?;
+    if used + size.unwrap_or(0).max(0) > quota {
+        return Err(ApiError::conflict(format!(
+            "an expert stores at most {quota} bytes of evidence (experts.max_evidence_bytes_per_expert); {used} are used"
+        )));
+    }
+    Ok(())
 }
 
 /// Upload evidence for a credential
@@ -453,6 +514,27 @@ async fn upload_evidence(
 ) -> ApiResult<HttpResponse> {
     let id: CredentialId = path_id("credential", &path)?;
     let user = principal.user()?.clone();
+    let quota = state.settings.experts.max_evidence_bytes_per_expert;
+    // Who may upload, and whether anything may be added, is decided before a byte of the
+    // body is read: a stranger's or a full upload is refused without receiving it.
+    let declared = req
+        .headers()
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<i64>().ok());
+    {
+        let (principal, user, id) = (principal.clone(), user.clone(), id.clone());
+        state
+            .db
+            .read(move |conn| {
+                let (c, expert) = visible(conn, &principal, &id)?;
+                // The declared length includes the multipart framing (allowed 64 KiB, as in
+                // `read_file_part`); the exact size is checked again once the file is read.
+                let size = declared.map(|n| n - 64 * 1024);
+                may_add_evidence(conn, &c, &expert, &user, quota, size)
+            })
+            .await?;
+    }
     let (filename, content) =
         read_file_part(&req, payload, state.settings.experts.max_evidence_bytes).await?;
     let content_type = sniff::detect(&content).ok_or_else(|| {
@@ -468,14 +550,10 @@ async fn upload_evidence(
         .db
         .write(move |conn| {
             let (c, expert) = visible(conn, &principal, &id)?;
-            if expert.user_id != user.user_id.as_str() {
-                return Err(ApiError::forbidden("only the credential's expert uploads its evidence"));
-            }
-            if c.status != "pending" || !store::lock_pending(conn, &c.id, now)? {
+            crate::experts::lock_expert(conn, &expert.id)?;
+            may_add_evidence(conn, &c, &expert, &user, quota, Some(content.len() as i64))?;
+            if !store::lock_pending(conn, &c.id, now)? {
                 return Err(ApiError::conflict(format!("the credential is {}; evidence is added while it is pending", c.status)));
-            }
-            if store::count_evidence(conn, &c.id)? >= 10 {
-                return Err(ApiError::conflict("a credential holds at most 10 evidence files"));
             }
             let file = store::insert_evidence(conn, now, &store::NewEvidence {
                 credential: &c.id,

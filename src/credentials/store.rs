@@ -202,6 +202,25 @@ pub fn count_evidence(conn: &mut DbConn, credential: &str) -> QueryResult<i64> {
         .get_result(conn)
 }
 
+/// Evidence bytes the expert stores across all their credentials.
+pub fn evidence_bytes_of_expert(conn: &mut DbConn, expert: &str) -> QueryResult<i64> {
+    // At most (credentials per expert × 10) rows: summed here rather than with SUM(),
+    // whose result type differs between the engines (NUMERIC on PostgreSQL).
+    let sizes: Vec<i64> = evidence_files::table
+        .filter(evidence_files::expert_id.eq(expert))
+        .select(evidence_files::size_bytes)
+        .load(conn)?;
+    Ok(sizes.iter().sum())
+}
+
+/// The expert's credentials, of any status.
+pub fn count_of_expert(conn: &mut DbConn, expert: &str) -> QueryResult<i64> {
+    credentials::table
+        .filter(credentials::expert_id.eq(expert))
+        .count()
+        .get_result(conn)
+}
+
 /// A file's metadata and content, scoped to its credential.
 pub fn evidence_content(
     conn: &mut DbConn,

@@ -90,11 +90,14 @@ pub async fn change_role(
                     "the membership changed concurrently; retry",
                 ));
             }
-            // A former admin's pending invitations must not outlive their rights.
-            let revoked = if role.is_admin() {
-                0
+            // A former admin's pending invitations and API keys must not outlive their rights.
+            let (revoked, keys) = if role.is_admin() {
+                (0, Vec::new())
             } else {
-                store::revoke_invitations_sent_by(conn, org.as_str(), user.as_str(), now)?
+                (
+                    store::revoke_invitations_sent_by(conn, org.as_str(), user.as_str(), now)?,
+                    revoke_keys_of(conn, now, &actor, &org, &user, "its creator is no longer an administrator")?,
+                )
             };
             audit::record(
                 conn,
@@ -105,7 +108,7 @@ pub async fn change_role(
                     org_id: Some(org.as_str()),
                     subject_type: "user",
                     subject_id: Some(user.as_str()),
-                    details: json!({ "from": m.role, "to": role.as_str(), "invitations_revoked": revoked }),
+                    details: json!({ "from": m.role, "to": role.as_str(), "invitations_revoked": revoked, "api_keys_revoked": keys }),
                 },
             )?;
             store::find_membership(conn, org.as_str(), user.as_str())?
@@ -114,7 +117,37 @@ pub async fn change_role(
         .await
 }
 
-/// Removes a member; the last administrator cannot be removed.
+/// Revokes the API keys `user` created in `org` (only admins create keys, so this runs when
+/// an admin is demoted or leaves), auditing each with `reason`; returns the revoked ids.
+fn revoke_keys_of(
+    conn: &mut DbConn,
+    now: chrono::DateTime<chrono::Utc>,
+    actor: &Actor,
+    org: &OrgId,
+    user: &UserId,
+    reason: &str,
+) -> AppResult<Vec<String>> {
+    let by = actor.id.clone().unwrap_or_else(|| user.to_string());
+    let keys = api_keys::revoke_created_by(conn, org.as_str(), user.as_str(), &by, now)?;
+    for (id, name) in &keys {
+        audit::record(
+            conn,
+            now,
+            actor,
+            Entry {
+                action: "api_key.revoked",
+                org_id: Some(org.as_str()),
+                subject_type: "api_key",
+                subject_id: Some(id),
+                details: json!({ "name": name, "reason": reason, "created_by": user.as_str() }),
+            },
+        )?;
+    }
+    Ok(keys.into_iter().map(|(id, _)| id).collect())
+}
+
+/// Removes a member (their pending invitations and the API keys they created are revoked);
+/// the last administrator cannot be removed.
 pub async fn remove_member(
     state: &AppState,
     actor: Actor,
@@ -138,6 +171,7 @@ pub async fn remove_member(
             store::delete_membership(conn, &m.id)?;
             let revoked =
                 store::revoke_invitations_sent_by(conn, org.as_str(), user.as_str(), now)?;
+            let keys = revoke_keys_of(conn, now, &actor, &org, &user, "its creator left the organization")?;
             audit::record(
                 conn,
                 now,
@@ -147,7 +181,7 @@ pub async fn remove_member(
                     org_id: Some(org.as_str()),
                     subject_type: "user",
                     subject_id: Some(user.as_str()),
-                    details: json!({ "role": m.role, "invitations_revoked": revoked }),
+                    details: json!({ "role": m.role, "invitations_revoked": revoked, "api_keys_revoked": keys }),
                 },
             )?;
             Ok(())

@@ -132,6 +132,11 @@ pub fn load(
         let Some(slice) = crate::taxonomy::find_slice(conn, &slice_id)? else {
             continue;
         };
+        // A lab's private slice is the lab's business: its existence, key and numbers are
+        // not shown to a vendor whose experts work in it.
+        if !crate::taxonomy::service::sees_slice(principal, &slice) {
+            continue;
+        }
         let pairwise = slice.label_kind == "pairwise";
         // The roster's outcomes in the period: each expert's, while they were on this roster
         // (an expert who moved keeps their past with the vendor they worked for).

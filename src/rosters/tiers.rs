@@ -319,6 +319,7 @@ pub fn coverage_of(
     now: chrono::DateTime<chrono::Utc>,
     sc: &crate::config::ScoringSettings,
     vendor: &str,
+    viewer: &Principal,
 ) -> ApiResult<Vec<SliceCoverage>> {
     let mut per: BTreeMap<String, Vec<(String, String, String)>> = BTreeMap::new();
     for s in queries::standings_on_roster(conn, vendor)? {
@@ -331,6 +332,10 @@ pub fn coverage_of(
         let Some(slice) = crate::taxonomy::find_slice(conn, &slice_id)? else {
             continue;
         };
+        // Labs' private slices are not the vendor's to see (as on the dashboard).
+        if !crate::taxonomy::service::sees_slice(viewer, &slice) {
+            continue;
+        }
         let (experts_by, tiers) = counts(members.iter().map(|(_, s, t)| (s.as_str(), t.as_str())));
         let adjudicators: Vec<String> = members
             .iter()
@@ -413,7 +418,7 @@ async fn coverage(
         .db
         .read(move |conn| -> ApiResult<_> {
             administered_vendor(conn, &principal, &vendor)?;
-            let data = coverage_of(conn, now, &scoring, vendor.as_str())?;
+            let data = coverage_of(conn, now, &scoring, vendor.as_str(), &principal)?;
             Ok((vendor, data))
         })
         .await?;

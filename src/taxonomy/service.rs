@@ -245,15 +245,25 @@ pub fn visible_slice(
 ) -> AppResult<SliceRow> {
     let not_found = || AppError::not_found(format!("slice {id} not found"));
     let row = store::find_slice(conn, id.as_str())?.ok_or_else(not_found)?;
-    match &row.org_id {
-        None => Ok(row),
+    if sees_slice(principal, &row) {
+        Ok(row)
+    } else {
+        Err(not_found())
+    }
+}
+
+/// Whether `principal` may see `slice`: a shared slice everyone; a private slice its
+/// organisation's members and keys, and platform admins. Reports that list slices (a
+/// vendor's roster dashboard and coverage) leave out the ones this answers `false` for.
+pub fn sees_slice(principal: &Principal, slice: &SliceRow) -> bool {
+    match &slice.org_id {
+        None => true,
         Some(org) => {
             let org = OrgId::from_db(org.clone());
-            let allowed = match principal {
+            match principal {
                 Principal::User(u) => u.is_platform_admin || u.membership(&org).is_some(),
                 Principal::ApiKey(k) => k.org_id == org,
-            };
-            if allowed { Ok(row) } else { Err(not_found()) }
+            }
         }
     }
 }

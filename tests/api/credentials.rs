@@ -11,7 +11,7 @@ pub const PDF: &[u8] = b"%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n"
 const PNG: &[u8] = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00\x1f\x15\xc4\x89";
 const EXE: &[u8] = b"MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff\x00\x00This program cannot be run in DOS mode.";
 
-fn multipart(filename: &str, declared: &str, bytes: &[u8]) -> (String, Vec<u8>) {
+pub fn multipart(filename: &str, declared: &str, bytes: &[u8]) -> (String, Vec<u8>) {
     let boundary = "cadre-test-boundary-7f3a";
     let mut body = format!(
         "--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{filename}\"\r\nContent-Type: {declared}\r\n\r\n"
@@ -24,7 +24,7 @@ fn multipart(filename: &str, declared: &str, bytes: &[u8]) -> (String, Vec<u8>) 
 
 /// A vendor and an expert on its roster who applied and added a licence. Returns
 /// (vendor, expert, credential id).
-async fn setup(app: &TestApp) -> (Account, Account, String) {
+pub async fn setup(app: &TestApp) -> (Account, Account, String) {
     let admin = app.platform_admin().await;
     let d = app
         .post(

@@ -541,3 +541,231 @@ async fn an_expert_who_is_a_lab_admin_cannot_mint_a_gold_read_key() {
     })
     .await;
 }
+
+/// Review finding: API keys outlived the admin who created them. A key never keeps more
+/// authority than its creator: demoting or removing an admin revokes the keys they created
+/// (audited, visible in the key list), and nobody else's keys.
+#[tokio::test]
+async fn an_admins_api_keys_end_when_the_admin_is_demoted_or_removed() {
+    on_both(|app| async move {
+        let lab = app.lab("Key Labs").await;
+        let org = lab.org().to_owned();
+        let admin_of = |who: &'static str| {
+            let app = &app;
+            let lab = &lab;
+            async move {
+                let email = app.email(who);
+                let token = app.invite(lab, &email, "lab_admin").await;
+                let joined = app
+                    .post_anon(
+                        "/v1/invitations/accept",
+                        json!({"token": token, "display_name": who, "password": PASSWORD}),
+                    )
+                    .await;
+                joined.assert_status(200);
+                let id = joined.json["user"]["id"].as_str().unwrap().to_owned();
+                let login = app.login(&email, PASSWORD).await;
+                (id, login.json["access_token"].as_str().unwrap().to_owned())
+            }
+        };
+        let (demoted, demoted_token) = admin_of("demoted").await;
+        let (removed, removed_token) = admin_of("removed").await;
+        let keys = format!("/v1/orgs/{org}/api-keys");
+        let key = |token: String, name: &'static str| {
+            let app = &app;
+            let keys = keys.clone();
+            async move {
+                let r = app
+                    .post(&keys, &token, json!({"name": name, "scopes": ["org:read"]}))
+                    .await;
+                r.assert_status(201);
+                (
+                    r.json["id"].as_str().unwrap().to_owned(),
+                    r.json["secret"].as_str().unwrap().to_owned(),
+                )
+            }
+        };
+        let (demoted_key, demoted_secret) = key(demoted_token, "pipeline-d").await;
+        let (removed_key, removed_secret) = key(removed_token, "pipeline-r").await;
+        let (_, founder_secret) = key(lab.token.clone(), "pipeline-f").await;
+        let org_path = format!("/v1/orgs/{org}");
+        for s in [&demoted_secret, &removed_secret, &founder_secret] {
+            app.get(&org_path, s).await.assert_status(200);
+        }
+
+        app.call(
+            reqwest::Method::PATCH,
+            &format!("/v1/orgs/{org}/members/{demoted}"),
+            Some(&lab.token),
+            Some(json!({"role": "lab_member"})),
+        )
+        .await
+        .assert_status(200);
+        app.get(&org_path, &demoted_secret).await.assert_status(401);
+        app.get(&org_path, &removed_secret).await.assert_status(200);
+
+        app.call(
+            reqwest::Method::DELETE,
+            &format!("/v1/orgs/{org}/members/{removed}"),
+            Some(&lab.token),
+            None,
+        )
+        .await
+        .assert_status(204);
+        app.get(&org_path, &removed_secret).await.assert_status(401);
+        // The founder's own key is untouched.
+        app.get(&org_path, &founder_secret).await.assert_status(200);
+
+        let list = app.get(&keys, &lab.token).await;
+        list.assert_status(200);
+        let revoked: Vec<&str> = list.json["data"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|k| !k["revoked_at"].is_null())
+            .map(|k| k["id"].as_str().unwrap())
+            .collect();
+        let mut expected = vec![demoted_key.as_str(), removed_key.as_str()];
+        expected.sort();
+        let mut revoked = revoked;
+        revoked.sort();
+        assert_eq!(revoked, expected, "{}", list.json);
+        let root = app.platform_admin().await;
+        let audit = app
+            .get(
+                &format!("/v1/audit-events?org_id={org}&action=api_key.revoked"),
+                &root.token,
+            )
+            .await;
+        audit.assert_status(200);
+        let reasons: Vec<&str> = audit.json["data"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| e["details"]["reason"].as_str().unwrap_or(""))
+            .collect();
+        assert_eq!(reasons.len(), 2, "{}", audit.json);
+        assert!(
+            reasons.contains(&"its creator left the organization"),
+            "{reasons:?}"
+        );
+        assert!(
+            reasons.contains(&"its creator is no longer an administrator"),
+            "{reasons:?}"
+        );
+    })
+    .await;
+}
+
+/// Attack 5 (limits), storage: an expert's credentials and evidence bytes have quotas, a
+/// multipart body has a bounded number of parts, and an upload the sender may not make is
+/// refused before its body is read (a stranger, or an expert whose quota is used up, cannot
+/// make the server receive megabytes).
+#[tokio::test]
+async fn credentials_and_evidence_have_quotas_and_uploads_are_checked_before_the_body() {
+    use crate::credentials::{PDF, multipart, setup, upload};
+    for engine in crate::helpers::engines() {
+        let app = crate::helpers::TestApp::spawn_with(engine, |s| {
+            s.experts.max_credentials_per_expert = 2;
+            s.experts.max_evidence_bytes_per_expert = 2 * PDF.len() as i64 + 10;
+        })
+        .await;
+        let (_, expert, credential) = setup(&app).await;
+        // One credential exists; the second is accepted, the third is over the quota.
+        let licence = json!({"kind": "licence", "issuer": "Ärztekammer Berlin", "identifier": "BE-2",
+            "field": "medicine", "jurisdiction": "DE-BE", "issued_on": "2015-04-01", "expires_on": "2030-03-31"});
+        app.post("/v1/experts/me/credentials", &expert.token, licence.clone())
+            .await
+            .assert_status(201);
+        let r = app
+            .post("/v1/experts/me/credentials", &expert.token, licence)
+            .await;
+        r.assert_problem(409, None);
+        assert!(r.text.contains("max_credentials_per_expert"), "{}", r.text);
+
+        // More parts than a browser form sends are refused.
+        let boundary = "cadre-many-parts";
+        let mut body = Vec::new();
+        for i in 0..5 {
+            body.extend_from_slice(
+                format!(
+                    "--{boundary}\r\nContent-Disposition: form-data; name=\"f{i}\"\r\n\r\nx\r\n"
+                )
+                .as_bytes(),
+            );
+        }
+        body.extend_from_slice(format!("--{boundary}--\r\n").as_bytes());
+        app.raw(
+            reqwest::Method::POST,
+            &format!("/v1/credentials/{credential}/evidence"),
+            Some(&expert.token),
+            Some(&format!("multipart/form-data; boundary={boundary}")),
+            body,
+        )
+        .await
+        .assert_problem(422, Some("file"));
+
+        // Two files fit the byte quota; the third does not.
+        for name in ["a.pdf", "b.pdf"] {
+            upload(
+                &app,
+                &expert.token,
+                &credential,
+                name,
+                "application/pdf",
+                PDF,
+            )
+            .await
+            .assert_status(201);
+        }
+        let r = upload(
+            &app,
+            &expert.token,
+            &credential,
+            "c.pdf",
+            "application/pdf",
+            PDF,
+        )
+        .await;
+        r.assert_problem(409, None);
+        assert!(
+            r.text.contains("max_evidence_bytes_per_expert"),
+            "{}",
+            r.text
+        );
+
+        // Headers announcing a 5 MB body, and no body: the answer comes without it.
+        let stranger = app.expert().await;
+        let (content_type, _) = multipart("x.pdf", "application/pdf", PDF);
+        let addr = app.base.trim_start_matches("http://").to_owned();
+        for (token, status) in [
+            (stranger.token.clone(), "404"),
+            (expert.token.clone(), "409"),
+        ] {
+            let head = format!(
+                "POST /v1/credentials/{credential}/evidence HTTP/1.1\r\nHost: {addr}\r\nAuthorization: Bearer {token}\r\nContent-Type: {content_type}\r\nContent-Length: 5000000\r\n\r\n"
+            );
+            let addr = addr.clone();
+            // A blocking socket with a read timeout: if the server waited for the body, the
+            // read would time out and the test fail (nothing sleeps).
+            let answer = tokio::task::spawn_blocking(move || {
+                use std::io::{Read, Write};
+                let mut tcp = std::net::TcpStream::connect(&addr).unwrap();
+                tcp.set_read_timeout(Some(std::time::Duration::from_secs(30)))
+                    .unwrap();
+                tcp.write_all(head.as_bytes()).unwrap();
+                let mut buf = vec![0u8; 512];
+                let n = tcp
+                    .read(&mut buf)
+                    .expect("the server answered without waiting for the body");
+                String::from_utf8_lossy(&buf[..n]).to_string()
+            })
+            .await
+            .unwrap();
+            assert!(
+                answer.starts_with(&format!("HTTP/1.1 {status}")),
+                "{answer}"
+            );
+        }
+    }
+}

@@ -355,7 +355,7 @@ async fn members_cannot_administer_and_the_last_admin_is_protected() {
         );
         assert_eq!(
             audit.json["data"][0]["details"],
-            json!({"from": "lab_member", "to": "lab_admin", "invitations_revoked": 0})
+            json!({"from": "lab_member", "to": "lab_admin", "invitations_revoked": 0, "api_keys_revoked": []})
         );
     })
     .await;

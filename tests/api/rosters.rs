@@ -3,6 +3,7 @@
 //! membership history kept, and tenancy between vendors.
 
 use chrono::Duration;
+use reqwest::Method;
 use serde_json::{Value, json};
 
 use crate::helpers::{Account, PASSWORD, TestApp, on_both};
@@ -1151,6 +1152,85 @@ async fn vendors_are_compared_on_the_gold_items_all_of_them_answered() {
         let nw = app.get(&format!("/v1/vendors/{}/dashboard", northwind.org()), &northwind.token).await;
         // Northwind has no expert left, so no slice; its past stays in the comparison.
         assert_eq!(nw.json["slices"], json!([]));
+    })
+    .await;
+}
+
+/// A vendor's roster dashboard and coverage list the slices its experts hold standings in,
+/// but never a lab's private slice: that slice's key and numbers are the lab's business.
+/// A platform admin looking at the same vendor sees both.
+#[tokio::test]
+async fn a_vendors_dashboard_and_coverage_leave_out_labs_private_slices() {
+    on_both(|app| async move {
+        let admin = app.platform_admin().await;
+        let med = domain(&app).await;
+        let lab = app.lab("Helix").await;
+        let vendor = app.vendor("Meridian").await;
+        let schema = json!({"kind": "ordinal", "min": 1, "max": 3});
+        let shared = app
+            .post(
+                "/v1/slices",
+                &admin.token,
+                json!({"key": "medicine/triage", "domain_id": med,
+                "name": "Triage", "label_schema": schema, "measurement_level": "ordinal"}),
+            )
+            .await;
+        shared.assert_status(201);
+        let private = app
+            .post(
+                "/v1/slices",
+                &lab.token,
+                json!({"key": "medicine/helix-oncology", "domain_id": med,
+                "name": "Helix oncology", "label_schema": schema, "measurement_level": "ordinal",
+                "org_id": lab.org()}),
+            )
+            .await;
+        private.assert_status(201);
+        let (_, expert) = roster_expert(&app, &med, &vendor).await;
+        for slice in [&shared.json["id"], &private.json["id"]] {
+            app.call(
+                Method::PUT,
+                &format!(
+                    "/v1/experts/{expert}/slices/{}/status",
+                    slice.as_str().unwrap()
+                ),
+                Some(&admin.token),
+                Some(json!({"status": "probation", "reason": "entry assessment passed"})),
+            )
+            .await
+            .assert_status(200);
+        }
+        let keys = |v: &Value| -> Vec<String> {
+            v["slices"]
+                .as_array()
+                .or(v["data"].as_array())
+                .unwrap()
+                .iter()
+                .map(|s| s["slice_key"].as_str().unwrap().to_owned())
+                .collect()
+        };
+        let dash = format!("/v1/vendors/{}/dashboard", vendor.org());
+        let cov = format!("/v1/vendors/{}/roster/coverage", vendor.org());
+        let mine = app.get(&dash, &vendor.token).await;
+        mine.assert_status(200);
+        assert_eq!(keys(&mine.json), ["medicine/triage"], "{}", mine.json);
+        let mine = app.get(&cov, &vendor.token).await;
+        mine.assert_status(200);
+        assert_eq!(keys(&mine.json), ["medicine/triage"], "{}", mine.json);
+        let csv = app.get(&format!("{dash}.csv"), &vendor.token).await;
+        csv.assert_status(200);
+        assert!(!csv.text.contains("helix-oncology"), "{}", csv.text);
+        // The platform sees every slice the roster works in.
+        let all = app.get(&dash, &admin.token).await;
+        assert_eq!(
+            keys(&all.json),
+            ["medicine/helix-oncology", "medicine/triage"]
+        );
+        let all = app.get(&cov, &admin.token).await;
+        assert_eq!(
+            keys(&all.json),
+            ["medicine/helix-oncology", "medicine/triage"]
+        );
     })
     .await;
 }

@@ -504,3 +504,48 @@ async fn api_keys_cannot_manage_webhooks() {
     })
     .await;
 }
+
+/// Issue 21, attack 5 (limits): test deliveries are limited per endpoint per hour (429 with
+/// `Retry-After`), so a lab admin's script cannot turn Cadre into a request flooder; another
+/// endpoint keeps its own allowance, and the allowance returns after the window.
+#[tokio::test]
+async fn test_deliveries_are_rate_limited_per_endpoint() {
+    on_both_with(
+        |s| {
+            open_webhooks(s);
+            s.webhooks.test_sends_per_hour = 2;
+        },
+        |app| async move {
+            let w = world(&app, Opts::default()).await;
+            let rx = Receiver::start(&[]).await;
+            let (a, _) =
+                register(&app, &w, &format!("{}?a", rx.url), json!(["item.resolved"])).await;
+            let (b, _) =
+                register(&app, &w, &format!("{}?b", rx.url), json!(["item.resolved"])).await;
+            let test = |e: &str| format!("/v1/orgs/{}/webhook-endpoints/{e}/test", w.lab.org());
+            for _ in 0..2 {
+                app.post(&test(&a), &w.lab.token, json!({}))
+                    .await
+                    .assert_status(202);
+            }
+            let r = app.post(&test(&a), &w.lab.token, json!({})).await;
+            r.assert_problem(429, None);
+            let retry: i64 = r
+                .header("retry-after")
+                .expect("Retry-After")
+                .parse()
+                .unwrap();
+            assert!((1..=3600).contains(&retry), "{retry}");
+            app.post(&test(&b), &w.lab.token, json!({}))
+                .await
+                .assert_status(202);
+            app.advance(Duration::seconds(retry));
+            let mut lab = w.lab.clone();
+            app.relogin(&mut lab).await;
+            app.post(&test(&a), &lab.token, json!({}))
+                .await
+                .assert_status(202);
+        },
+    )
+    .await;
+}
