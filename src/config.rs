@@ -128,6 +128,13 @@ pub struct AuthSettings {
     pub registrations_per_ip_per_hour: i64,
     /// Verification e-mails an account may ask to be re-sent per hour before 429.
     pub verification_resends_per_hour: i64,
+    /// Lifetime of a password-reset link.
+    pub password_reset_ttl_secs: i64,
+    /// Password-reset requests allowed per client IP per hour before 429.
+    pub password_resets_per_ip_per_hour: i64,
+    /// Password-reset requests allowed per e-mail address per hour before 429 (counted
+    /// whether or not an account has the address).
+    pub password_resets_per_address_per_hour: i64,
 }
 
 impl Default for AuthSettings {
@@ -143,6 +150,9 @@ impl Default for AuthSettings {
             login_window_secs: 15 * 60,
             registrations_per_ip_per_hour: 20,
             verification_resends_per_hour: 3,
+            password_reset_ttl_secs: 3600,
+            password_resets_per_ip_per_hour: 20,
+            password_resets_per_address_per_hour: 3,
         }
     }
 }
@@ -691,6 +701,15 @@ impl Settings {
             (
                 "auth.verification_resends_per_hour",
                 a.verification_resends_per_hour,
+            ),
+            ("auth.password_reset_ttl_secs", a.password_reset_ttl_secs),
+            (
+                "auth.password_resets_per_ip_per_hour",
+                a.password_resets_per_ip_per_hour,
+            ),
+            (
+                "auth.password_resets_per_address_per_hour",
+                a.password_resets_per_address_per_hour,
             ),
             (
                 "webhooks.test_sends_per_hour",

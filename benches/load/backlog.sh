@@ -326,6 +326,22 @@ def onboard(i):
     must(c.request("POST", "/v1/auth/register", body={
         "account_type": "expert", "email": expert_email(i), "password": expert_pw(i),
         "display_name": f"Judge {i}"}), (200, 201), f"register expert {i}")
+    # An unverified account receives no work: confirm the address with the token from the
+    # verification e-mail (the `file` mail transport writes it under each node's data dir).
+    token, deadline = None, time.monotonic() + 60
+    while token is None and time.monotonic() < deadline:
+        for node in range(len(ports)):
+            maildir = os.path.join(workdir, f"node{node}", "mail")
+            for name in os.listdir(maildir) if os.path.isdir(maildir) else []:
+                with open(os.path.join(maildir, name), errors="replace") as f:
+                    text = f.read()
+                if expert_email(i) in text and "Verification token: " in text:
+                    token = text.split("Verification token: ", 1)[1].split()[0]
+        if token is None:
+            time.sleep(0.2)
+    if token is None:
+        raise RuntimeError(f"no verification e-mail for expert {i}")
+    must(c.request("POST", "/v1/auth/verify-email", body={"token": token}), (200,), f"verify expert {i}")
     s = Session(expert_email(i), expert_pw(i), i % len(ports))
     s.login()
     exp = must(s.call("POST", "/v1/experts/me", {

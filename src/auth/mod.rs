@@ -6,6 +6,7 @@
 //!
 //! Owns: `users`, `sessions`, `refresh_tokens`, `email_tokens`, `api_keys`, `login_failures`, `rate_limit_hits`.
 
+pub mod account;
 pub mod admin;
 pub mod api_keys;
 pub mod jwt;

@@ -33,6 +33,12 @@ pub fn key_hash(value: &str) -> String {
     crate::auth::tokens::hash_secret(&format!("login-throttle:{value}"))
 }
 
+/// The login back-off key of an account as seen from one client: per account *and* IP,
+/// so nobody elsewhere can lock the owner out.
+pub fn login_account_key(email: &str, client_ip: &str) -> String {
+    key_hash(&format!("{}|{client_ip}", super::normalize_email(email)))
+}
+
 /// Seconds to wait if `key` is over its limit, else `None`.
 pub fn blocked_for(
     conn: &mut DbConn,

@@ -5,6 +5,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
+use super::account;
 use super::service::{self, AccountKind, Registration, Tokens};
 use super::{OrgKind, OrgRole, Principal, Scope, is_plausible_email, password_policy};
 use crate::http::{ApiResult, Checks, FieldError, Json, Validate, client_ip, request_id};
@@ -19,6 +20,11 @@ pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
         .service(logout)
         .service(verify_email)
         .service(resend_verification)
+        .service(request_password_reset)
+        .service(confirm_password_reset)
+        .service(change_password)
+        .service(request_email_change)
+        .service(confirm_email_change)
         .service(me);
 }
 
@@ -388,6 +394,253 @@ async fn resend_verification(
     Ok(HttpResponse::Accepted().json(Accepted {
         status: "queued".into(),
     }))
+}
+
+// ---------------------------------------------------------------- account flows
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PasswordResetRequest {
+    /// The account's e-mail address.
+    #[schema(example = "ada@helix-labs.example", format = Email, min_length = 3, max_length = 254)]
+    pub email: String,
+}
+
+impl Validate for PasswordResetRequest {
+    fn validate(&self) -> Result<(), Vec<FieldError>> {
+        Checks::new()
+            .check(
+                is_plausible_email(&self.email),
+                "email",
+                "is not a valid e-mail address",
+            )
+            .finish()
+    }
+}
+
+/// Request a password reset
+///
+/// If an account uses the address, a single-use link to `<http.public_url>/password-reset`
+/// is e-mailed to it (valid for `auth.password_reset_ttl_secs`). The answer is the same
+/// 202, with the same body, whether or not an account has the address: nothing here tells
+/// who is registered. Limited per client IP and per address (429 with `Retry-After`).
+#[utoipa::path(
+    tag = "auth",
+    request_body = PasswordResetRequest,
+    responses(
+        (status = 202, description = "Accepted; if an account uses the address, a reset link is on its way", body = Accepted),
+        (status = 400, response = crate::http::BadRequest),
+        (status = 422, response = crate::http::UnprocessableEntity),
+        (status = 429, response = crate::http::TooManyRequests),
+    )
+)]
+#[post("/auth/password-reset")]
+async fn request_password_reset(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    body: Json<PasswordResetRequest>,
+) -> ApiResult<HttpResponse> {
+    let ip = client_ip(&req, state.settings.http.trust_forwarded_for);
+    account::request_password_reset(&state, body.into_inner().email, ip, request_id(&req)).await?;
+    Ok(HttpResponse::Accepted().json(Accepted {
+        status: "accepted".into(),
+    }))
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PasswordResetConfirm {
+    /// The token from the reset e-mail's link.
+    #[schema(
+        min_length = 1,
+        max_length = 512,
+        pattern = r"^[^\x00-\x1f\x7f-\x9f]*[^\s\x00-\x1f\x7f-\x9f][^\x00-\x1f\x7f-\x9f]*$"
+    )]
+    pub token: String,
+    /// 10–128 characters, not a common password, not containing the e-mail name.
+    #[schema(min_length = 10, max_length = 128)]
+    pub new_password: String,
+}
+
+impl Validate for PasswordResetConfirm {
+    fn validate(&self) -> Result<(), Vec<FieldError>> {
+        let mut c = Checks::new();
+        c.text(&self.token, "token", 1, 512);
+        let n = self.new_password.chars().count();
+        c.check((1..=1024).contains(&n), "new_password", "is required");
+        c.finish()
+    }
+}
+
+/// Set a new password with a reset link
+///
+/// Spends the single-use token and sets the password (the password policy of
+/// registration applies). Every session and refresh token of the account is revoked, its
+/// other reset links stop working, the address counts as confirmed, the login back-off of
+/// the account from this client is cleared, and the address gets a notice.
+#[utoipa::path(
+    tag = "auth",
+    request_body = PasswordResetConfirm,
+    responses(
+        (status = 204, description = "Password set; every session signed out"),
+        (status = 400, response = crate::http::BadRequest),
+        (status = 409, response = crate::http::Conflict),
+        (status = 410, response = crate::http::Gone),
+        (status = 422, response = crate::http::UnprocessableEntity),
+    )
+)]
+#[post("/auth/password-reset/confirm")]
+async fn confirm_password_reset(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    body: Json<PasswordResetConfirm>,
+) -> ApiResult<HttpResponse> {
+    let b = body.into_inner();
+    let ip = client_ip(&req, state.settings.http.trust_forwarded_for);
+    account::reset_password(&state, b.token, b.new_password, ip, request_id(&req)).await?;
+    Ok(HttpResponse::NoContent().finish())
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PasswordChangeRequest {
+    #[schema(min_length = 1, max_length = 1024)]
+    pub current_password: String,
+    /// 10–128 characters, not a common password, not containing the e-mail name.
+    #[schema(min_length = 10, max_length = 128)]
+    pub new_password: String,
+}
+
+impl Validate for PasswordChangeRequest {
+    fn validate(&self) -> Result<(), Vec<FieldError>> {
+        let mut c = Checks::new();
+        for (v, f) in [
+            (&self.current_password, "current_password"),
+            (&self.new_password, "new_password"),
+        ] {
+            let n = v.chars().count();
+            c.check((1..=1024).contains(&n), f, "is required");
+        }
+        c.finish()
+    }
+}
+
+/// Change my password
+///
+/// Needs the current password (403 if it does not match; at most 10 password checks per
+/// account per hour, then 429). Every other session of the account is revoked; this one
+/// stays. The address gets a notice.
+#[utoipa::path(
+    tag = "auth",
+    request_body = PasswordChangeRequest,
+    responses(
+        (status = 204, description = "Password changed; other sessions signed out"),
+        (status = 400, response = crate::http::BadRequest),
+        (status = 401, response = crate::http::Unauthorized),
+        (status = 403, response = crate::http::Forbidden),
+        (status = 422, response = crate::http::UnprocessableEntity),
+        (status = 429, response = crate::http::TooManyRequests),
+    ),
+    security(("bearer" = []))
+)]
+#[post("/auth/password")]
+async fn change_password(
+    state: web::Data<AppState>,
+    principal: Principal,
+    body: Json<PasswordChangeRequest>,
+) -> ApiResult<HttpResponse> {
+    let b = body.into_inner();
+    account::change_password(
+        &state,
+        principal.user()?,
+        b.current_password,
+        b.new_password,
+    )
+    .await?;
+    Ok(HttpResponse::NoContent().finish())
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct EmailChangeRequest {
+    #[schema(example = "ada@new-lab.example", format = Email, min_length = 3, max_length = 254)]
+    pub new_email: String,
+    /// The account's current password, to confirm.
+    #[schema(min_length = 1, max_length = 1024)]
+    pub password: String,
+}
+
+impl Validate for EmailChangeRequest {
+    fn validate(&self) -> Result<(), Vec<FieldError>> {
+        let mut c = Checks::new();
+        c.check(
+            is_plausible_email(&self.new_email),
+            "new_email",
+            "is not a valid e-mail address",
+        );
+        let n = self.password.chars().count();
+        c.check((1..=1024).contains(&n), "password", "is required");
+        c.finish()
+    }
+}
+
+/// Change my e-mail address
+///
+/// Needs the password (403 if it does not match; counted with password changes, 429 after
+/// 10 per hour). A single-use link to `<http.public_url>/email-change` goes to the NEW
+/// address; the account keeps its address until the link is confirmed. If the new address
+/// already belongs to another account the answer is the same 202 (nothing tells the
+/// caller who is registered): no link is made, and that address is told someone tried.
+#[utoipa::path(
+    tag = "auth",
+    request_body = EmailChangeRequest,
+    responses(
+        (status = 202, description = "Accepted; a confirmation link is on its way to the new address", body = Accepted),
+        (status = 400, response = crate::http::BadRequest),
+        (status = 401, response = crate::http::Unauthorized),
+        (status = 403, response = crate::http::Forbidden),
+        (status = 422, response = crate::http::UnprocessableEntity),
+        (status = 429, response = crate::http::TooManyRequests),
+    ),
+    security(("bearer" = []))
+)]
+#[post("/auth/email-change")]
+async fn request_email_change(
+    state: web::Data<AppState>,
+    principal: Principal,
+    body: Json<EmailChangeRequest>,
+) -> ApiResult<HttpResponse> {
+    let b = body.into_inner();
+    account::request_email_change(&state, principal.user()?, b.new_email, b.password).await?;
+    Ok(HttpResponse::Accepted().json(Accepted {
+        status: "accepted".into(),
+    }))
+}
+
+/// Confirm an e-mail change
+///
+/// Spends the single-use token sent to the new address: the account now uses (and has
+/// confirmed) that address, and the old address gets a notice. Sessions stay.
+#[utoipa::path(
+    tag = "auth",
+    request_body = VerifyEmailRequest,
+    responses(
+        (status = 200, description = "The account with its new address", body = UserView),
+        (status = 400, response = crate::http::BadRequest),
+        (status = 409, response = crate::http::Conflict),
+        (status = 410, response = crate::http::Gone),
+        (status = 422, response = crate::http::UnprocessableEntity),
+    )
+)]
+#[post("/auth/email-change/confirm")]
+async fn confirm_email_change(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    body: Json<VerifyEmailRequest>,
+) -> ApiResult<HttpResponse> {
+    let user =
+        account::confirm_email_change(&state, body.into_inner().token, request_id(&req)).await?;
+    Ok(HttpResponse::Ok().json(UserView::from(&user)))
 }
 
 #[derive(Debug, Serialize, ToSchema)]

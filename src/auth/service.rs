@@ -41,6 +41,7 @@ pub fn send_verification(
     let token = tokens::random_secret();
     store::insert_email_token(
         conn,
+        store::TokenPurpose::VerifyEmail,
         user,
         email,
         &tokens::hash_secret(&token),
@@ -251,8 +252,7 @@ pub async fn login(
     let window = Duration::seconds(auth.login_window_secs);
     // Per account *and* IP: failures from elsewhere never lock the owner out; the per-IP
     // limit bounds one client across accounts.
-    let account_key =
-        ratelimit::key_hash(&format!("{}|{client_ip}", super::normalize_email(&email)));
+    let account_key = ratelimit::login_account_key(&email, &client_ip);
     let ip_key = ratelimit::key_hash(&client_ip);
     let now = state.now();
 
@@ -416,9 +416,10 @@ pub async fn verify_email(
     state
         .db
         .write_once(move |conn| {
-            let row = store::find_email_token(conn, &hash)?.ok_or_else(|| {
-                AppError::bad_parameter("token", "is not a valid e-mail verification token")
-            })?;
+            let row = store::find_email_token(conn, store::TokenPurpose::VerifyEmail, &hash)?
+                .ok_or_else(|| {
+                    AppError::bad_parameter("token", "is not a valid e-mail verification token")
+                })?;
             if row.used_at.is_some() {
                 return Err(AppError::conflict(
                     "this verification link was already used",

@@ -164,6 +164,27 @@ pub fn revoke_user_sessions(
     .execute(conn)
 }
 
+/// Ends every live session of a user but `keep`; returns how many.
+pub fn revoke_other_sessions(
+    conn: &mut DbConn,
+    user: &str,
+    keep: &str,
+    reason: &str,
+    now: DateTime<Utc>,
+) -> QueryResult<usize> {
+    diesel::update(
+        sessions::table
+            .filter(sessions::user_id.eq(user))
+            .filter(sessions::id.ne(keep))
+            .filter(sessions::revoked_at.is_null()),
+    )
+    .set((
+        sessions::revoked_at.eq(Some(now.naive_utc())),
+        sessions::revoke_reason.eq(Some(reason)),
+    ))
+    .execute(conn)
+}
+
 pub fn insert_session(conn: &mut DbConn, user: &str, now: DateTime<Utc>) -> QueryResult<SessionId> {
     let id = SessionId::new(now);
     diesel::insert_into(sessions::table)
@@ -278,8 +299,30 @@ pub struct EmailTokenRow {
     pub used_at: Option<NaiveDateTime>,
 }
 
+/// What an e-mail token is for (`email_tokens.purpose`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokenPurpose {
+    /// Confirms the account's address.
+    VerifyEmail,
+    /// Sets a new password (sent to the account's address).
+    PasswordReset,
+    /// Moves the account to the token's address (sent to that new address).
+    EmailChange,
+}
+
+impl TokenPurpose {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TokenPurpose::VerifyEmail => "verify_email",
+            TokenPurpose::PasswordReset => "password_reset",
+            TokenPurpose::EmailChange => "email_change",
+        }
+    }
+}
+
 pub fn insert_email_token(
     conn: &mut DbConn,
+    purpose: TokenPurpose,
     user: &str,
     email: &str,
     token_hash: &str,
@@ -290,7 +333,7 @@ pub fn insert_email_token(
         .values((
             email_tokens::id.eq(EmailTokenId::new(now).into_string()),
             email_tokens::user_id.eq(user),
-            email_tokens::purpose.eq("verify_email"),
+            email_tokens::purpose.eq(purpose.as_str()),
             email_tokens::email.eq(email),
             email_tokens::token_hash.eq(token_hash),
             email_tokens::created_at.eq(now.naive_utc()),
@@ -300,9 +343,16 @@ pub fn insert_email_token(
     Ok(())
 }
 
-pub fn find_email_token(conn: &mut DbConn, token_hash: &str) -> QueryResult<Option<EmailTokenRow>> {
+/// The token with this hash, if it was issued for `purpose` (a reset token never verifies
+/// an address, and so on).
+pub fn find_email_token(
+    conn: &mut DbConn,
+    purpose: TokenPurpose,
+    token_hash: &str,
+) -> QueryResult<Option<EmailTokenRow>> {
     email_tokens::table
         .filter(email_tokens::token_hash.eq(token_hash))
+        .filter(email_tokens::purpose.eq(purpose.as_str()))
         .select(EmailTokenRow::as_select())
         .first(conn)
         .optional()
@@ -317,6 +367,57 @@ pub fn consume_email_token(conn: &mut DbConn, id: &str, now: DateTime<Utc>) -> Q
     .set(email_tokens::used_at.eq(Some(now.naive_utc())))
     .execute(conn)?;
     Ok(n == 1)
+}
+
+/// Spends every unused token of the user for `purpose` (after a reset or a change, the
+/// other links of the same kind stop working).
+pub fn retire_email_tokens(
+    conn: &mut DbConn,
+    user: &str,
+    purpose: TokenPurpose,
+    now: DateTime<Utc>,
+) -> QueryResult<usize> {
+    diesel::update(
+        email_tokens::table
+            .filter(email_tokens::user_id.eq(user))
+            .filter(email_tokens::purpose.eq(purpose.as_str()))
+            .filter(email_tokens::used_at.is_null()),
+    )
+    .set(email_tokens::used_at.eq(Some(now.naive_utc())))
+    .execute(conn)
+}
+
+/// Sets a new password hash.
+pub fn set_password(
+    conn: &mut DbConn,
+    id: &str,
+    password_hash: &str,
+    now: DateTime<Utc>,
+) -> QueryResult<usize> {
+    diesel::update(users::table.find(id))
+        .set((
+            users::password_hash.eq(password_hash),
+            users::updated_at.eq(now.naive_utc()),
+        ))
+        .execute(conn)
+}
+
+/// Moves the account to a new address, verified by the token that brought the change.
+pub fn set_email(
+    conn: &mut DbConn,
+    id: &str,
+    email: &str,
+    now: DateTime<Utc>,
+) -> QueryResult<usize> {
+    let t = now.naive_utc();
+    diesel::update(users::table.find(id))
+        .set((
+            users::email.eq(email.trim()),
+            users::email_normalized.eq(crate::auth::normalize_email(email)),
+            users::email_verified_at.eq(Some(t)),
+            users::updated_at.eq(t),
+        ))
+        .execute(conn)
 }
 
 /// The password hash of an erased account (matches no password).

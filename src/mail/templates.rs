@@ -446,3 +446,110 @@ pub fn roster_changed(
         text: format!("Hello {display_name},\n\n{what}\n\nReason: {reason}\n\n-- Cadre\n",),
     }
 }
+
+/// A password-reset link, sent only to an existing account's own address.
+pub fn password_reset(
+    to: &str,
+    display_name: &str,
+    link: &str,
+    token: &str,
+    valid_minutes: i64,
+) -> OutgoingEmail {
+    OutgoingEmail {
+        to: to.to_owned(),
+        subject: "Reset your Cadre password".to_owned(),
+        text: format!(
+            "Hello {display_name},\n\n\
+             someone (hopefully you) asked to reset the password of your Cadre account.\n\
+             Choose a new password here:\n\n\
+             {link}\n\n\
+             Reset token: {token}\n\n\
+             The link is valid for {valid_minutes} minutes and can be used once. Setting a new\n\
+             password signs your account out everywhere.\n\
+             If you did not ask for this, ignore this message; your password stays as it is.\n\n\
+             -- Cadre\n"
+        ),
+    }
+}
+
+/// Tells the account's owner that the password changed (`how`: "reset" or "changed").
+pub fn password_changed(to: &str, display_name: &str, how: &str) -> OutgoingEmail {
+    let (what, sessions) = match how {
+        "reset" => (
+            "the password of your Cadre account was reset with a link sent to this address",
+            "Every session of the account was signed out.",
+        ),
+        _ => (
+            "the password of your Cadre account was changed",
+            "Every other session of the account was signed out.",
+        ),
+    };
+    OutgoingEmail {
+        to: to.to_owned(),
+        subject: "Your Cadre password was changed".to_owned(),
+        text: format!(
+            "Hello {display_name},\n\n\
+             {what}.\n\
+             {sessions}\n\n\
+             If this was not you, reset your password at once from the sign-in page\n\
+             (\"Forgot your password?\") and tell your administrator.\n\n\
+             -- Cadre\n"
+        ),
+    }
+}
+
+/// Sent to the NEW address of an e-mail change: the change happens only when confirmed.
+pub fn email_change_verify(
+    to: &str,
+    display_name: &str,
+    link: &str,
+    token: &str,
+    valid_hours: i64,
+) -> OutgoingEmail {
+    OutgoingEmail {
+        to: to.to_owned(),
+        subject: "Confirm your new e-mail address for Cadre".to_owned(),
+        text: format!(
+            "Hello {display_name},\n\n\
+             you asked to use this address for your Cadre account. Confirm it here:\n\n\
+             {link}\n\n\
+             Change token: {token}\n\n\
+             The link is valid for {valid_hours} hours and can be used once. Until you\n\
+             confirm, your account keeps its current address.\n\
+             If you did not ask for this, ignore this message.\n\n\
+             -- Cadre\n"
+        ),
+    }
+}
+
+/// Sent instead of [`email_change_verify`] when the new address already has an account:
+/// the requester is told the same as always (no enumeration); the address's owner learns
+/// of the attempt, and nothing changes.
+pub fn email_change_address_taken(to: &str) -> OutgoingEmail {
+    OutgoingEmail {
+        to: to.to_owned(),
+        subject: "Confirm your new e-mail address for Cadre".to_owned(),
+        text: "Hello,\n\n\
+               someone asked to move a Cadre account to this address. This address already\n\
+               belongs to a Cadre account, so nothing was changed and nothing needs to be done.\n\n\
+               If you wanted to move another account of yours here, first give this account\n\
+               another address, or sign in to it instead.\n\n\
+               -- Cadre\n"
+            .to_owned(),
+    }
+}
+
+/// Sent to the OLD address once an e-mail change took effect.
+pub fn email_changed(to: &str, display_name: &str, new_address: &str) -> OutgoingEmail {
+    OutgoingEmail {
+        to: to.to_owned(),
+        subject: "Your Cadre e-mail address was changed".to_owned(),
+        text: format!(
+            "Hello {display_name},\n\n\
+             your Cadre account now uses the address {new_address}; this address is no\n\
+             longer linked to it and will receive no more messages about it.\n\n\
+             If this was not you, contact your administrator at once.\n\n\
+             -- Cadre\n"
+        ),
+    }
+}

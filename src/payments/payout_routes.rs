@@ -363,8 +363,9 @@ async fn get_payout_account(
 /// Connect a payout account
 ///
 /// Creates the expert's Stripe Express account on first use and returns a fresh,
-/// single-use onboarding link (Stripe-hosted) to finish or update it. 409 when this
-/// installation settles payouts manually (no Stripe).
+/// single-use onboarding link (Stripe-hosted) to finish or update it. 403 while the
+/// account's e-mail address is unconfirmed (an unverified account cannot be paid); 409
+/// when this installation settles payouts manually (no Stripe).
 #[utoipa::path(
     tag = "payments",
     responses(
@@ -381,7 +382,13 @@ async fn create_payout_account(
     state: web::Data<AppState>,
     principal: Principal,
 ) -> ApiResult<HttpResponse> {
-    let email = principal.user()?.email.clone();
+    let user = principal.user()?;
+    if !user.email_verified {
+        return Err(ApiError::forbidden(
+            "an unverified account cannot be paid: confirm your e-mail address first",
+        ));
+    }
+    let email = user.email.clone();
     let Some(stripe) = state.stripe.clone() else {
         return Err(ApiError::conflict(
             "payouts are settled manually here (Stripe is not configured)",

@@ -28,6 +28,9 @@ pub struct CandidateRow {
     pub desired_rate_minor: i64,
     pub desired_currency: String,
     pub handle: String,
+    /// The expert's account has a confirmed e-mail address (an unverified account
+    /// receives no work).
+    pub email_verified: bool,
 }
 
 /// The columns of a [`CandidateRow`] (standings `ss` joined with `experts`).
@@ -49,6 +52,11 @@ macro_rules! candidate_columns {
             experts::desired_rate_minor,
             experts::desired_currency,
             experts::handle,
+            diesel::dsl::exists(
+                crate::db::schema::users::table
+                    .filter(crate::db::schema::users::id.eq(experts::user_id))
+                    .filter(crate::db::schema::users::email_verified_at.is_not_null()),
+            ),
         )
     };
 }

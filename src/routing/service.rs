@@ -98,7 +98,8 @@ struct Pages<'a, 'c> {
 /// A candidate-table row as the decision sees it.
 fn candidate_of(r: super::queries::CandidateRow, on_shift: bool) -> Result<Candidate, CorruptData> {
     Ok(Candidate {
-        approved: r.vetting_status == "approved",
+        // An unverified account receives no work (issue 21).
+        approved: r.vetting_status == "approved" && r.email_verified,
         status: SliceStatus::parse(&r.status).unwrap_or(SliceStatus::None),
         tier: Tier::parse(&r.tier).unwrap_or(Tier::Annotator),
         languages: crate::db::stored_json("experts.languages", &r.languages)?,
@@ -1125,7 +1126,10 @@ fn take_once(
     let Some((_, first)) = rows.first() else {
         return Ok(Taken::Nothing);
     };
-    if first.vetting_status != "approved" || i64::from(first.open_assignments) >= cap {
+    if first.vetting_status != "approved"
+        || !first.email_verified
+        || i64::from(first.open_assignments) >= cap
+    {
         return Ok(Taken::Nothing);
     }
     let handle = first.handle.clone();

@@ -24,13 +24,13 @@ pub struct TokenQuery {
 }
 
 #[derive(Deserialize)]
-struct TokenForm {
+pub(super) struct TokenForm {
     #[serde(default)]
-    token: String,
+    pub(super) token: String,
 }
 
 /// The token from a link, or a 400 page saying the link is incomplete.
-fn token_of(q: &TokenQuery) -> Result<String, PageError> {
+pub(super) fn token_of(q: &TokenQuery) -> Result<String, PageError> {
     match q.token.as_deref().map(str::trim) {
         Some(t) if !t.is_empty() && t.len() <= 512 => Ok(t.to_owned()),
         _ => Err(AppError::bad_parameter(
@@ -41,7 +41,7 @@ fn token_of(q: &TokenQuery) -> Result<String, PageError> {
     }
 }
 
-fn posted_token(token: &str) -> Result<String, PageError> {
+pub(super) fn posted_token(token: &str) -> Result<String, PageError> {
     token_of(&TokenQuery {
         token: Some(token.to_owned()),
     })
@@ -58,7 +58,7 @@ struct DonePage {
     link_text: String,
 }
 
-fn done(
+pub(super) fn done(
     req: &HttpRequest,
     user: Option<&crate::auth::UserPrincipal>,
     title: &str,

@@ -1,5 +1,5 @@
 //! Pages for people: server-rendered HTML in the same binary, under `/app/` and at the
-//! paths Cadre's e-mails link to (`/verify-email`, `/invitations/accept`,
+//! paths Cadre's e-mails link to (`/verify-email`, `/password-reset`, `/email-change`, `/invitations/accept`,
 //! `/roster-invitations/accept`, `/credentials/{c}/confirm-email`, `/payout-account`).
 //!
 //! An edge like the route files, not another app: a page handler extracts, authorises and
@@ -20,6 +20,7 @@
 //!
 //! Owns: (no table)
 
+mod account;
 mod assets;
 mod csrf;
 mod errors;
@@ -65,6 +66,19 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                         .route(web::post().to(sign_in::register)),
                 )
                 .service(
+                    web::resource("/password-reset")
+                        .route(web::get().to(account::reset_request_form))
+                        .route(web::post().to(account::request_reset)),
+                )
+                .service(web::resource("/account").route(web::get().to(account::account_page)))
+                .service(
+                    web::resource("/account/password")
+                        .route(web::post().to(account::change_password)),
+                )
+                .service(
+                    web::resource("/account/email").route(web::post().to(account::change_email)),
+                )
+                .service(
                     web::resource("/verify-email/resend")
                         .route(web::post().to(home::resend_verification)),
                 )
@@ -77,6 +91,20 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             .wrap(from_fn(session::middleware))
             .route(web::get().to(landing::verify_email_page))
             .route(web::post().to(landing::verify_email)),
+    )
+    .service(
+        web::resource("/password-reset")
+            .app_data(query_errors())
+            .wrap(from_fn(session::middleware))
+            .route(web::get().to(account::reset_form))
+            .route(web::post().to(account::reset)),
+    )
+    .service(
+        web::resource("/email-change")
+            .app_data(query_errors())
+            .wrap(from_fn(session::middleware))
+            .route(web::get().to(account::email_change_page))
+            .route(web::post().to(account::confirm_email_change)),
     )
     .service(
         web::resource("/invitations/accept")

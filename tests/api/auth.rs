@@ -319,7 +319,7 @@ async fn garbage_credentials_are_401() {
 #[tokio::test]
 async fn the_verification_e_mail_arrives_by_smtp_and_verifies_the_address_once() {
     on_both(|app| async move {
-        let expert = app.expert().await;
+        let expert = app.unverified_expert().await;
         let mail = app.the_mail_to(&expert.email).await;
         assert_eq!(mail.subject(), "Confirm your e-mail address for Cadre");
         assert_eq!(mail.from, "no-reply@cadre.test");
@@ -361,7 +361,7 @@ async fn the_verification_e_mail_arrives_by_smtp_and_verifies_the_address_once()
 #[tokio::test]
 async fn verification_links_expire_and_can_be_resent() {
     on_both(|app| async move {
-        let expert = app.expert().await;
+        let expert = app.unverified_expert().await;
         let old = app.the_mail_to(&expert.email).await.token();
         app.advance(Duration::hours(49));
         app.post_anon("/v1/auth/verify-email", json!({"token": old}))

@@ -660,7 +660,50 @@ impl TestApp {
         self.account("expert", None).await
     }
 
+    /// An expert whose e-mail address is not confirmed (receives no work, cannot be paid).
+    pub async fn unverified_expert(&self) -> Account {
+        self.unverified_account("expert", None).await
+    }
+
+    /// A registered account with its address confirmed, as a person who opened the
+    /// verification e-mail would have it. The e-mail stays queued: no job is drained.
     async fn account(&self, kind: &str, org: Option<&str>) -> Account {
+        let account = self.unverified_account(kind, org).await;
+        let token = self
+            .queued_token(&account.email, "Verification token: ")
+            .await;
+        self.post_anon("/v1/auth/verify-email", json!({ "token": token }))
+            .await
+            .assert_status(200);
+        account
+    }
+
+    /// The token on the `marker` line of the newest mail queued to `to` (read from the
+    /// mail job's payload, so nothing is sent or drained).
+    pub async fn queued_token(&self, to: &str, marker: &str) -> String {
+        let jobs = self
+            .state
+            .db
+            .read(|conn| {
+                cadre::jobs::list_by_kind(conn, cadre::mail::SEND_EMAIL)
+                    .map_err(|e| cadre::db::DbUnavailable::new(e.to_string()))
+            })
+            .await
+            .unwrap();
+        jobs.iter()
+            .rev()
+            .filter_map(|j| serde_json::from_str::<cadre::mail::OutgoingEmail>(&j.payload).ok())
+            .filter(|m| m.to.eq_ignore_ascii_case(to))
+            .find_map(|m| {
+                m.text
+                    .lines()
+                    .find_map(|l| l.strip_prefix(marker).map(|t| t.trim().to_owned()))
+            })
+            .unwrap_or_else(|| panic!("a queued mail to {to} with a `{marker}` line"))
+    }
+
+    /// A registered, logged-in account whose address is not confirmed yet.
+    pub async fn unverified_account(&self, kind: &str, org: Option<&str>) -> Account {
         let email = self.email(kind);
         let r = self.register(kind, &email, org).await;
         r.assert_status(201);

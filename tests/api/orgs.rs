@@ -83,7 +83,7 @@ async fn an_invited_newcomer_creates_an_account_and_joins_once() {
 async fn an_existing_user_accepts_only_an_invitation_addressed_to_them() {
     on_both(|app| async move {
         let lab = app.lab("Address Labs").await;
-        let invitee = app.expert().await;
+        let invitee = app.unverified_expert().await;
         let stranger = app.expert().await;
         let token = app.invite(&lab, &invitee.email, "lab_member").await;
 

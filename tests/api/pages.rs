@@ -412,7 +412,7 @@ async fn a_post_without_the_csrf_token_is_refused_with_a_403_page() {
 #[tokio::test]
 async fn signing_in_sets_a_strict_session_cookie_that_rotates_and_signing_out_ends_it() {
     on_both(|app| async move {
-        let expert = app.expert().await;
+        let expert = app.unverified_expert().await;
         let mut b = Browser::new(&app);
         // A wrong password re-renders the form with the reason and no session.
         let page = b.get("/app/sign-in").await;
@@ -764,6 +764,175 @@ async fn a_mangled_link_gets_an_html_error_page() {
             assert!([200, 400].contains(&page.status), "{path}: {}", page.status);
             assert_secure_html(&page);
         }
+    })
+    .await;
+}
+
+const NEW_PASSWORD: &str = "a brand new passphrase 42";
+
+#[tokio::test]
+async fn the_password_reset_pages_work_from_the_emailed_link_and_tell_nobody_who_is_registered() {
+    on_both(|app| async move {
+        let a = app.expert().await;
+        let mut b = Browser::new(&app);
+        let sign_in = b.get("/app/sign-in").await;
+        assert!(
+            sign_in.html.contains("href=\"/app/password-reset\""),
+            "{}",
+            sign_in.html
+        );
+        let page = b.get("/app/password-reset").await;
+        page.assert_status(200);
+        assert_secure_html(&page);
+        assert_fields(&page, "/app/password-reset", &["email"]);
+        // CSRF on the form.
+        b.post("/app/password-reset", &[("email".into(), a.email.clone())])
+            .await
+            .assert_status(403);
+        let known = b
+            .submit(&page, "/app/password-reset", &[("email", &a.email)])
+            .await;
+        known.assert_status(200);
+        assert!(known.html.contains("Check your inbox"), "{}", known.html);
+        let nobody = app.email("nobody-page");
+        let unknown = b
+            .submit(&page, "/app/password-reset", &[("email", &nobody)])
+            .await;
+        unknown.assert_status(200);
+        assert_eq!(known.html, unknown.html, "the same page either way");
+        app.drain_jobs().await;
+        assert!(app.mail_to(&nobody).is_empty());
+
+        let mail = app
+            .mail_to(&a.email)
+            .into_iter()
+            .rfind(|m| m.subject() == "Reset your Cadre password")
+            .expect("the reset e-mail");
+        let pages = follow_every_link(&mut b, &mail.body()).await;
+        app.login(&a.email, PASSWORD).await.assert_status(200);
+        for (link, page) in &pages {
+            assert_fields(page, "/password-reset", &["token", "new_password"]);
+            let weak = b
+                .submit(page, "/password-reset", &[("new_password", "password123")])
+                .await;
+            weak.assert_status(422);
+            assert_fields(&weak, "/password-reset", &["token", "new_password"]);
+            let done = b
+                .submit(page, "/password-reset", &[("new_password", NEW_PASSWORD)])
+                .await;
+            done.assert_status(200);
+            assert!(done.html.contains("Password changed"), "{}", done.html);
+            // The link works once (the page signed this browser out: open the link again).
+            let reopened = b.get(link).await;
+            let again = b
+                .submit(
+                    &reopened,
+                    "/password-reset",
+                    &[("new_password", NEW_PASSWORD)],
+                )
+                .await;
+            again.assert_status(409);
+            assert_secure_html(&again);
+        }
+        app.login(&a.email, PASSWORD).await.assert_status(401);
+        app.login(&a.email, NEW_PASSWORD).await.assert_status(200);
+        app.get("/v1/me", &a.token).await.assert_status(401);
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn the_account_page_changes_the_password_and_the_address_through_the_emailed_link() {
+    on_both(|app| async move {
+        let c = app.expert().await;
+        let mut b = Browser::new(&app);
+        b.sign_in(&c.email).await;
+        let home = b.get("/app/").await;
+        assert!(home.html.contains("href=\"/app/account\""), "{}", home.html);
+        let page = b.get("/app/account").await;
+        page.assert_status(200);
+        assert_secure_html(&page);
+        assert_fields(
+            &page,
+            "/app/account/password",
+            &["current_password", "new_password"],
+        );
+        assert_fields(&page, "/app/account/email", &["new_email", "password"]);
+
+        // Password change: a wrong current password is said on the page; then the change
+        // keeps this browser signed in and ends the other session.
+        let wrong = b
+            .submit(
+                &page,
+                "/app/account/password",
+                &[
+                    ("current_password", "not my password"),
+                    ("new_password", NEW_PASSWORD),
+                ],
+            )
+            .await;
+        wrong.assert_status(403);
+        assert!(wrong.html.contains("does not match"), "{}", wrong.html);
+        let changed = b
+            .submit(
+                &page,
+                "/app/account/password",
+                &[
+                    ("current_password", PASSWORD),
+                    ("new_password", NEW_PASSWORD),
+                ],
+            )
+            .await;
+        changed.assert_status(303);
+        assert_eq!(changed.location(), "/app/account?done=password");
+        let after = b.get("/app/account?done=password").await;
+        after.assert_status(200);
+        assert!(
+            after.html.contains("Your password was changed"),
+            "{}",
+            after.html
+        );
+        app.get("/v1/me", &c.token).await.assert_status(401);
+
+        // E-mail change: the link goes to the new address and lands on a page whose
+        // button makes the change.
+        let new = app.email("page-moved");
+        let asked = b
+            .submit(
+                &after,
+                "/app/account/email",
+                &[("new_email", &new), ("password", NEW_PASSWORD)],
+            )
+            .await;
+        asked.assert_status(303);
+        assert_eq!(asked.location(), "/app/account?done=email");
+        let mail = app.the_mail_to(&new).await;
+        let pages = follow_every_link(&mut b, &mail.body()).await;
+        app.login(&c.email, NEW_PASSWORD).await.assert_status(200);
+        for (_, page) in &pages {
+            assert_fields(page, "/email-change", &["token"]);
+            let done = b.submit(page, "/email-change", &[]).await;
+            done.assert_status(200);
+            assert!(
+                done.html.contains("E-mail address changed") && done.html.contains(&new),
+                "{}",
+                done.html
+            );
+        }
+        app.login(&new, NEW_PASSWORD).await.assert_status(200);
+        let account = b.get("/app/account").await;
+        assert!(
+            account.html.contains(&new),
+            "still signed in, with the new address: {}",
+            account.html
+        );
+        app.drain_jobs().await;
+        let notice = app
+            .mail_to(&c.email)
+            .pop()
+            .expect("a notice to the old address");
+        assert_eq!(notice.subject(), "Your Cadre e-mail address was changed");
+        assert!(links(&notice.body()).is_empty());
     })
     .await;
 }

@@ -1,0 +1,5 @@
+DELETE FROM email_tokens WHERE purpose <> 'verify_email';
+ALTER TABLE email_tokens DROP CONSTRAINT email_tokens_purpose_check;
+ALTER TABLE email_tokens ADD CONSTRAINT email_tokens_purpose_check CHECK (purpose IN ('verify_email'));
+DROP INDEX email_tokens_user_idx;
+CREATE INDEX email_tokens_user_idx ON email_tokens (user_id);
