@@ -161,6 +161,19 @@ impl Principal {
         }
     }
 
+    /// Refuses (403 naming the rule) a vendor admin acting for `org` before the platform
+    /// approved the vendor. Platform admins, and anyone who is not a member of `org`
+    /// (checked elsewhere), pass.
+    pub fn approved_vendor_for(&self, org: &OrgId, what: &str) -> AppResult<()> {
+        match self {
+            Principal::User(u) if !u.is_platform_admin => match u.membership(org) {
+                Some(m) if m.org_kind == OrgKind::Vendor => m.approved_for(what),
+                _ => Ok(()),
+            },
+            _ => Ok(()),
+        }
+    }
+
     /// Administration of an organisation: its lab/vendor admins and platform admins.
     /// API keys never administer.
     pub fn org_admin(&self, org: &OrgId) -> AppResult<&UserPrincipal> {
