@@ -72,6 +72,10 @@ async fn world(app: &TestApp) -> World {
 
 async fn vet(app: &TestApp, w: &World, steps: &[&str]) {
     for to in steps {
+        if *to == "approved" {
+            app.credential_for_domain(&w.admin, &w.expert, &w.expert_id, &w.domain)
+                .await;
+        }
         app.post(
             &format!("/v1/experts/{}/vetting/transitions", w.expert_id),
             &w.vendor.token,

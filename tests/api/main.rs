@@ -33,5 +33,6 @@ mod schema;
 mod scoring;
 mod stripe_standin;
 mod taxonomy;
+mod vendor_duties;
 mod webhooks;
 mod work_queue;

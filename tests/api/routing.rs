@@ -135,6 +135,11 @@ pub(crate) async fn applicant(
 
 pub(crate) async fn vet_to(app: &TestApp, w: &World, e: &Expert, last: &str) {
     for to in ["screening", "credential_review", "assessment", "approved"] {
+        if to == "approved" {
+            // Vetting `approved` needs a verified credential meeting the applied domain.
+            app.credential_for_domain(&w.admin, &e.account, &e.id, &w.domain)
+                .await;
+        }
         app.post(
             &format!("/v1/experts/{}/vetting/transitions", e.id),
             &w.admin.token,
