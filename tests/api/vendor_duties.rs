@@ -152,7 +152,9 @@ async fn a_self_registered_vendor_cannot_mint_a_qualified_expert_nor_route_lab_w
             .post("/v1/assignments/next", &x.account.token, json!({}))
             .await;
         next.assert_status(200);
-        assert_eq!(next.json["item_id"], items[0].as_str(), "{}", next.text);
+        assert_eq!(next.json["project"]["id"], w.project.as_str(), "{}", next.text);
+        assert_eq!(next.json["payload"]["n"], 1, "{}", next.text);
+        assert_eq!(items.len(), 1);
     })
     .await;
 }
@@ -416,7 +418,7 @@ async fn vetting_approved_needs_a_verified_credential_meeting_an_applied_domain(
         let w = world(
             &app,
             Opts {
-                requirements: json!([{"kind": "degree", "field": "computer science"}]),
+                requirements: json!([{"kind": "degree", "field": "informatics"}]),
                 ..Opts::default()
             },
         )
@@ -437,10 +439,10 @@ async fn vetting_approved_needs_a_verified_credential_meeting_an_applied_domain(
         assert_eq!(status, 409, "{body}");
         assert!(detail(&body).contains("meets a requirement"), "{body}");
         // A pending (unverified) matching credential does not count either.
-        pending_credential(&app, &x, "computer science").await;
+        pending_credential(&app, &x, "informatics").await;
         let (status, _) = transition(&app, &w.admin, &x, "approved").await;
         assert_eq!(status, 409);
-        app.verified_credential(&w.admin, &x.account, "degree", "computer science")
+        app.verified_credential(&w.admin, &x.account, "degree", "informatics")
             .await;
         let (status, body) = transition(&app, &w.admin, &x, "approved").await;
         assert_eq!(status, 200, "{body}");
