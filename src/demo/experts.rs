@@ -146,18 +146,17 @@ fn seed_credential(
     reviewer: &UserId,
 ) -> anyhow::Result<()> {
     let (issuer, identifier, field, verify) = match expert.display_name.as_str() {
-        n if n.starts_with("Dr. Wei Chen") => (
-            "Ärztekammer Berlin",
-            "BE-104233",
-            "medicine",
-            true,
-        ),
-        n if n.starts_with("Jude Okoro") => {
-            ("New York State Bar", "NY-5512093", "law", false)
-        }
+        n if n.starts_with("Dr. Wei Chen") => ("Ärztekammer Berlin", "BE-104233", "medicine", true),
+        n if n.starts_with("Jude Okoro") => ("New York State Bar", "NY-5512093", "law", false),
         _ => return Ok(()),
     };
-    licence(conn, now, expert, (issuer, identifier, field), verify.then_some(reviewer))
+    licence(
+        conn,
+        now,
+        expert,
+        (issuer, identifier, field),
+        verify.then_some(reviewer),
+    )
 }
 
 /// A licence with PDF evidence for a demo expert, verified by `reviewer` when given.

@@ -162,7 +162,11 @@ pub(super) fn seed_rosters(
             conn,
             now,
             &row,
-            ("Ärztekammer Berlin", &format!("BE-{}", 200_000 + roster.len()), "medicine"),
+            (
+                "Ärztekammer Berlin",
+                &format!("BE-{}", 200_000 + roster.len()),
+                "medicine",
+            ),
             Some(admin),
         )?;
         for to in [Screening, CredentialReview, Assessment, Approved] {

@@ -463,7 +463,11 @@ pub fn vendor_decided(
         "Your vendor was not approved by the Cadre platform. Its admins cannot vet experts, \
          and experts on its roster receive no lab work."
     };
-    let reason = if reason.is_empty() { "(none given)" } else { reason };
+    let reason = if reason.is_empty() {
+        "(none given)"
+    } else {
+        reason
+    };
     OutgoingEmail {
         to: to.to_owned(),
         subject: format!("Your vendor {vendor} was {decision} on Cadre"),

@@ -92,12 +92,16 @@ pub fn set_trusted_reviewer(
     trusted: bool,
     now: DateTime<Utc>,
 ) -> QueryResult<bool> {
-    let n = diesel::update(orgs::table.find(id).filter(orgs::kind.eq(OrgKind::Vendor.as_str())))
-        .set((
-            orgs::trusted_reviewer.eq(trusted),
-            orgs::updated_at.eq(now.naive_utc()),
-        ))
-        .execute(conn)?;
+    let n = diesel::update(
+        orgs::table
+            .find(id)
+            .filter(orgs::kind.eq(OrgKind::Vendor.as_str())),
+    )
+    .set((
+        orgs::trusted_reviewer.eq(trusted),
+        orgs::updated_at.eq(now.naive_utc()),
+    ))
+    .execute(conn)?;
     Ok(n == 1)
 }
 

@@ -250,8 +250,8 @@ async fn set_status(
             let details = match who {
                 Vetter::Platform => serde_json::json!({ "by": "platform_admin" }),
                 Vetter::Vendor { .. } => {
-                    let mine = from == SliceStatus::Suspended
-                        && suspended_by_vendor(conn, &e, &s.id)?;
+                    let mine =
+                        from == SliceStatus::Suspended && suspended_by_vendor(conn, &e, &s.id)?;
                     if let Some(why) = rules::vendor_refusal(from, b.status, mine) {
                         return Err(ApiError::forbidden(why));
                     }

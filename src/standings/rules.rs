@@ -111,9 +111,9 @@ pub fn vendor_refusal(
         (SliceStatus::Suspended, SliceStatus::Probation) if !suspended_by_vendor => Some(
             "a vendor admin cannot lift a suspension that the measurements or the platform imposed; it is lifted by measured evidence (calibration) or a platform administrator",
         ),
-        (SliceStatus::None, SliceStatus::Probation) => Some(
-            "a vendor admin cannot grant `probation`: it comes from a passed assessment",
-        ),
+        (SliceStatus::None, SliceStatus::Probation) => {
+            Some("a vendor admin cannot grant `probation`: it comes from a passed assessment")
+        }
         _ => None,
     }
 }

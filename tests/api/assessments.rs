@@ -423,7 +423,7 @@ async fn tiers_above_annotator_need_qualified_status_and_fall_back_when_it_ends(
         .assert_problem(409, None);
         put(
             status.clone(),
-            w.vendor.token.clone(),
+            w.admin.token.clone(),
             json!({"status": "probation", "reason": "trial"}),
         )
         .await
@@ -474,7 +474,7 @@ async fn tiers_above_annotator_need_qualified_status_and_fall_back_when_it_ends(
 
         put(
             status.clone(),
-            w.vendor.token.clone(),
+            w.admin.token.clone(),
             json!({"status": "qualified", "reason": "40 gold answers, lower bound 0.91"}),
         )
         .await

@@ -729,7 +729,10 @@ impl TestApp {
         domain: &str,
     ) -> String {
         let el = self
-            .get(&format!("/v1/experts/{expert_id}/eligibility"), &admin.token)
+            .get(
+                &format!("/v1/experts/{expert_id}/eligibility"),
+                &admin.token,
+            )
             .await;
         el.assert_status(200);
         let (kind, field) = el.json["domains"]

@@ -345,7 +345,12 @@ async fn vendor_admins_only_protect_and_verify_credentials_only_as_trusted_revie
                 &w.admin.token,
             )
             .await;
-        assert_eq!(audit.json["data"].as_array().unwrap().len(), 1, "{}", audit.text);
+        assert_eq!(
+            audit.json["data"].as_array().unwrap().len(),
+            1,
+            "{}",
+            audit.text
+        );
         // The vendor admin logs in again (memberships are read fresh per request anyway).
         app.post(
             &format!("/v1/credentials/{cred}/review"),
@@ -369,7 +374,10 @@ async fn vendor_admins_only_protect_and_verify_credentials_only_as_trusted_revie
         assert_eq!(r["status"], 200, "{r}");
         let audit = app
             .get(
-                &format!("/v1/audit-events?action=slice.status_changed&subject_id={}", x.id),
+                &format!(
+                    "/v1/audit-events?action=slice.status_changed&subject_id={}",
+                    x.id
+                ),
                 &w.admin.token,
             )
             .await;
@@ -400,7 +408,10 @@ async fn vendor_admins_only_protect_and_verify_credentials_only_as_trusted_revie
         assert_eq!(r["status"], 200, "{r}");
         let r = put_status(&app, &v, &x, &w, "probation").await;
         assert_eq!(r["status"], 403, "{r}");
-        assert!(detail(&r["body"]).contains("cannot lift a suspension"), "{r}");
+        assert!(
+            detail(&r["body"]).contains("cannot lift a suspension"),
+            "{r}"
+        );
         let standing = app
             .get(&format!("/v1/experts/{}/slices", x.id), &w.admin.token)
             .await;
