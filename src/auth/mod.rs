@@ -59,6 +59,44 @@ impl OrgKind {
     }
 }
 
+/// Where an organisation stands with the platform (issue 21, "Approved vendors"). A vendor
+/// starts `pending`; a platform admin approves or rejects it (rejection is final). Labs are
+/// always `approved`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum OrgApproval {
+    Pending,
+    Approved,
+    Rejected,
+}
+
+impl OrgApproval {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            OrgApproval::Pending => "pending",
+            OrgApproval::Approved => "approved",
+            OrgApproval::Rejected => "rejected",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        match s {
+            "pending" => Some(OrgApproval::Pending),
+            "approved" => Some(OrgApproval::Approved),
+            "rejected" => Some(OrgApproval::Rejected),
+            _ => None,
+        }
+    }
+
+    /// The approval an organisation of `kind` starts with.
+    pub fn initial(kind: OrgKind) -> Self {
+        match kind {
+            OrgKind::Lab => OrgApproval::Approved,
+            OrgKind::Vendor => OrgApproval::Pending,
+        }
+    }
+}
+
 /// A member's role in one organisation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 #[serde(rename_all = "snake_case")]

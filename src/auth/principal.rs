@@ -12,7 +12,7 @@ use actix_web::dev::Payload;
 use actix_web::{FromRequest, HttpMessage, HttpRequest, http::header, web};
 use futures_util::future::LocalBoxFuture;
 
-use super::{OrgKind, OrgRole, Scope, api_keys, store, tokens};
+use super::{OrgApproval, OrgKind, OrgRole, Scope, api_keys, store, tokens};
 use crate::error::{AppError, AppResult};
 use crate::http::{ApiError, ApiResult};
 use crate::ids::{ApiKeyId, OrgId, SessionId, UserId};
@@ -24,6 +24,33 @@ pub struct Membership {
     pub org_kind: OrgKind,
     pub org_name: String,
     pub role: OrgRole,
+    /// The organisation's approval by the platform (labs: always `approved`).
+    pub approval: OrgApproval,
+    /// A vendor whose credential verifications the platform counts.
+    pub trusted_reviewer: bool,
+}
+
+impl Membership {
+    /// An administrator of a vendor (approved or not).
+    pub fn is_vendor_admin(&self) -> bool {
+        self.role.is_admin() && self.org_kind == OrgKind::Vendor
+    }
+
+    /// Refuses (403 naming the rule) a vendor's admin acting before a platform admin
+    /// approved the vendor: `what` is the power asked for ("vet experts", …).
+    pub fn approved_for(&self, what: &str) -> AppResult<()> {
+        match self.approval {
+            OrgApproval::Approved => Ok(()),
+            OrgApproval::Pending => Err(AppError::forbidden(format!(
+                "vendor `{}` is pending approval: a platform administrator approves a vendor before its admins {what} (until then it may invite and prepare its roster)",
+                self.org_name
+            ))),
+            OrgApproval::Rejected => Err(AppError::forbidden(format!(
+                "vendor `{}` was rejected by the platform; its admins cannot {what}",
+                self.org_name
+            ))),
+        }
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -134,6 +161,19 @@ impl Principal {
         }
     }
 
+    /// Refuses (403 naming the rule) a vendor admin acting for `org` before the platform
+    /// approved the vendor. Platform admins, and anyone who is not a member of `org`
+    /// (checked elsewhere), pass.
+    pub fn approved_vendor_for(&self, org: &OrgId, what: &str) -> AppResult<()> {
+        match self {
+            Principal::User(u) if !u.is_platform_admin => match u.membership(org) {
+                Some(m) if m.org_kind == OrgKind::Vendor => m.approved_for(what),
+                _ => Ok(()),
+            },
+            _ => Ok(()),
+        }
+    }
+
     /// Administration of an organisation: its lab/vendor admins and platform admins.
     /// API keys never administer.
     pub fn org_admin(&self, org: &OrgId) -> AppResult<&UserPrincipal> {
@@ -238,6 +278,8 @@ async fn authenticate(
                         org_kind: OrgKind::parse(&o.kind)?,
                         org_name: o.name,
                         role: OrgRole::parse(&m.role)?,
+                        approval: OrgApproval::parse(&o.approval_status)?,
+                        trusted_reviewer: o.trusted_reviewer,
                     })
                 })
                 .collect();

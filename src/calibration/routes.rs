@@ -265,6 +265,9 @@ async fn create_session(
                     None => "platform sessions are for platform admins; vendor admins give their `org_id`",
                 }));
             }
+            if let Some(o) = &b.org_id {
+                principal.approved_vendor_for(o, "run calibration")?;
+            }
             let slice = crate::taxonomy::service::visible_slice(conn, &principal, &b.slice_id)?;
             let gold: Vec<String> = b.gold_item_ids.iter().map(|g| g.as_str().to_owned()).collect();
             let people: Vec<String> = b.participant_ids.iter().map(|e| e.as_str().to_owned()).collect();
@@ -502,6 +505,9 @@ async fn repeat_session(
             let (s, manager, _) = visible(conn, &principal, &id)?;
             if !manager {
                 return Err(ApiError::forbidden("only the session's managers repeat it"));
+            }
+            if let Some(o) = &s.org_id {
+                principal.approved_vendor_for(&OrgId::from_db(o.clone()), "run calibration")?;
             }
             let people: Vec<String> = match &b.participant_ids {
                 Some(p) => p.iter().map(|e| e.as_str().to_owned()).collect(),

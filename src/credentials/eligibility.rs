@@ -171,6 +171,36 @@ pub fn eligible_for(
         .any(|d| d.domain_id.as_str() == domain && d.eligible))
 }
 
+/// The rule behind vetting `approved` (README "Approved vendors"): at least one verified,
+/// unexpired credential meets a domain the expert applied for — it meets one of the
+/// domain's effective requirements, or, for a domain that requires nothing, it is any
+/// verified, unexpired credential. None: the rule holds; Some: why it does not.
+pub fn approval_refusal(
+    conn: &mut DbConn,
+    expert: &str,
+    applied: &[String],
+    now: DateTime<Utc>,
+) -> AppResult<Option<String>> {
+    let today = now.date_naive();
+    let any_counted = store::list_for_expert(conn, expert)?
+        .iter()
+        .map(Held::from)
+        .any(|c| counts_on(&c, today));
+    if !any_counted {
+        return Ok(Some(
+            "an expert is approved only with at least one verified credential meeting a domain they applied for; they have no verified, unexpired credential".to_owned(),
+        ));
+    }
+    let meets = for_expert(conn, expert, now)?
+        .domains
+        .iter()
+        .filter(|d| applied.iter().any(|a| a == d.domain_id.as_str()))
+        .any(|d| d.requirements.is_empty() || d.requirements.iter().any(|r| r.met_by.is_some()));
+    Ok((!meets).then(|| {
+        "an expert is approved only with at least one verified credential meeting a domain they applied for; no verified credential meets a requirement of their domains".to_owned()
+    }))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

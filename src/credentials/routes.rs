@@ -646,8 +646,11 @@ impl Validate for ReviewRequest {
 
 /// Review a credential
 ///
-/// The expert's vendor admins and platform admins verify (needs evidence) or reject a
-/// pending credential, with a reason; the expert is e-mailed. Decisions are final (409).
+/// Platform admins verify (needs evidence) or reject a pending credential, with a
+/// reason; the expert is e-mailed. Decisions are final (409). Admins of the expert's
+/// approved vendor may reject; they verify only when the platform has marked the vendor a
+/// trusted reviewer (403 naming the rule otherwise). Admins of a pending or rejected
+/// vendor review nothing (403).
 #[utoipa::path(
     tag = "credentials",
     params(("credential" = CredentialId, Path, description = "Credential id")),
@@ -676,9 +679,16 @@ async fn review_credential(
         .db
         .write(move |conn| {
             let (c, expert) = visible(conn, &principal, &id)?;
-            if !crate::experts::service::can_vet(&principal, &expert) {
+            let vetter =
+                crate::experts::service::vetter(&principal, &expert, "review credentials")?;
+            if b.decision == Decision::Verify
+                && vetter
+                    == (crate::experts::service::Vetter::Vendor {
+                        trusted_reviewer: false,
+                    })
+            {
                 return Err(ApiError::forbidden(
-                    "only the expert's vendor admins and platform admins review credentials",
+                    "a vendor admin's credential verification counts only when the platform has marked the vendor a trusted reviewer; a platform administrator verifies this credential (a vendor admin may reject it)",
                 ));
             }
             if b.decision == Decision::Verify {
@@ -807,11 +817,7 @@ async fn revoke_credential(
         .db
         .write(move |conn| {
             let (c, expert) = visible(conn, &principal, &id)?;
-            if !crate::experts::service::can_vet(&principal, &expert) {
-                return Err(ApiError::forbidden(
-                    "only the expert's vendor admins and platform admins revoke credentials",
-                ));
-            }
+            crate::experts::service::vetter(&principal, &expert, "revoke credentials")?;
             let settled = settle(
                 conn,
                 now,

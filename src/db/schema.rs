@@ -24,6 +24,11 @@ diesel::table! {
         created_by -> Text,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        approval_status -> Text,
+        approval_reason -> Nullable<Text>,
+        approval_decided_at -> Nullable<Timestamp>,
+        approval_decided_by -> Nullable<Text>,
+        trusted_reviewer -> Bool,
     }
 }
 

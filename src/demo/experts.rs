@@ -106,6 +106,8 @@ pub(super) fn seed_experts(
         if let Some(v) = vendor {
             crate::rosters::join(conn, now, &row.id, v.as_str(), "applied", None)?;
         }
+        // Credentials first: vetting `approved` needs a verified one meeting the domain.
+        seed_credential(conn, now, &row, platform_admin)?;
         for to in steps {
             let reason = match to {
                 Rejected => "Proof grading below the bar in screening",
@@ -130,7 +132,6 @@ pub(super) fn seed_experts(
                 90,
             )?;
         }
-        seed_credential(conn, now, &row, maria)?;
         lines.push(format!("{} ({})", row.handle, row.vetting_status));
     }
     Ok(format!("\x20 experts          {}", lines.join(", ")))
@@ -144,21 +145,31 @@ fn seed_credential(
     expert: &crate::experts::ExpertRow,
     reviewer: &UserId,
 ) -> anyhow::Result<()> {
-    use crate::credentials as creds;
-    use sha2::{Digest, Sha256};
-    let (kind, issuer, identifier, field, verify) = match expert.display_name.as_str() {
-        n if n.starts_with("Dr. Wei Chen") => (
-            "licence",
-            "Ärztekammer Berlin",
-            "BE-104233",
-            "medicine",
-            true,
-        ),
-        n if n.starts_with("Jude Okoro") => {
-            ("licence", "New York State Bar", "NY-5512093", "law", false)
-        }
+    let (issuer, identifier, field, verify) = match expert.display_name.as_str() {
+        n if n.starts_with("Dr. Wei Chen") => ("Ärztekammer Berlin", "BE-104233", "medicine", true),
+        n if n.starts_with("Jude Okoro") => ("New York State Bar", "NY-5512093", "law", false),
         _ => return Ok(()),
     };
+    licence(
+        conn,
+        now,
+        expert,
+        (issuer, identifier, field),
+        verify.then_some(reviewer),
+    )
+}
+
+/// A licence with PDF evidence for a demo expert, verified by `reviewer` when given.
+pub(super) fn licence(
+    conn: &mut DbConn,
+    now: chrono::DateTime<chrono::Utc>,
+    expert: &crate::experts::ExpertRow,
+    (issuer, identifier, field): (&str, &str, &str),
+    reviewer: Option<&UserId>,
+) -> anyhow::Result<()> {
+    use crate::credentials as creds;
+    use sha2::{Digest, Sha256};
+    let kind = "licence";
     let id = creds::insert_credential(
         conn,
         now,
@@ -188,7 +199,7 @@ fn seed_credential(
             content: pdf,
         },
     )?;
-    if verify {
+    if let Some(reviewer) = reviewer {
         creds::decide_credential(
             conn,
             id.as_str(),

@@ -85,6 +85,10 @@ pub async fn seed(state: &AppState) -> anyhow::Result<Option<String>> {
             orgs::insert_membership(conn, now, northwind.as_str(), alan.as_str(), OrgRole::LabAdmin)?;
             let meridian = orgs::insert_org(conn, now, OrgKind::Vendor, "Meridian Expert Network", maria.as_str())?;
             orgs::insert_membership(conn, now, meridian.as_str(), maria.as_str(), OrgRole::VendorAdmin)?;
+            // Vendors start pending; the platform approved Meridian.
+            orgs::approval::decide(conn, now, &Actor::user(&admin, None), &meridian,
+                crate::auth::OrgApproval::Approved, Some("Demo: references and contracts checked"))
+                .map_err(|e| anyhow::anyhow!("demo vendor approval: {e}"))?;
 
             orgs::insert_invitation(conn, now, &orgs::NewInvitation {
                 org: helix.as_str(),

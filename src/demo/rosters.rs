@@ -57,6 +57,43 @@ pub(super) fn seed_rosters(
     )?;
     let radiology = super::shared_slice(conn, "medicine/radiology:de")?;
     let platform = Actor::user(admin, None);
+    crate::orgs::approval::decide(
+        conn,
+        now,
+        &platform,
+        &atlas,
+        crate::auth::OrgApproval::Approved,
+        Some("Demo: references checked"),
+    )
+    .map_err(|e| anyhow::anyhow!("demo vendor approval: {e}"))?;
+    // A vendor that registered itself and waits for the platform's approval: it may
+    // invite and prepare a roster, but vets nobody and its experts get no lab work.
+    let sven = auth::insert_user(
+        conn,
+        now,
+        &auth::NewUser {
+            email: "sven@borealis.demo",
+            password_hash: hash,
+            display_name: "Sven Lund",
+            is_platform_admin: false,
+            is_expert: false,
+            email_verified: true,
+        },
+    )?;
+    let borealis = orgs::insert_org(
+        conn,
+        now,
+        OrgKind::Vendor,
+        "Borealis Annotation (pending approval)",
+        sven.as_str(),
+    )?;
+    orgs::insert_membership(
+        conn,
+        now,
+        borealis.as_str(),
+        sven.as_str(),
+        OrgRole::VendorAdmin,
+    )?;
 
     let mut roster: Vec<(String, &str)> = Vec::new();
     for (email, name, vendor, vendor_admin) in [
@@ -120,6 +157,18 @@ pub(super) fn seed_rosters(
         };
         let mut row = expert_service::apply(conn, now, &principal, Some(vendor), &profile)?;
         crate::rosters::join(conn, now, &row.id, vendor.as_str(), "applied", None)?;
+        // Verified by the platform: vetting `approved` needs a verified credential.
+        super::experts::licence(
+            conn,
+            now,
+            &row,
+            (
+                "Ärztekammer Berlin",
+                &format!("BE-{}", 200_000 + roster.len()),
+                "medicine",
+            ),
+            Some(admin),
+        )?;
         for to in [Screening, CredentialReview, Assessment, Approved] {
             row = expert_service::transition(
                 conn,
@@ -272,7 +321,7 @@ pub(super) fn seed_rosters(
         },
     )?;
     Ok(format!(
-        "\x20 rosters          Meridian: Dr. Weber (senior), Dr. Rossi and Dr. Chen in medicine/radiology:de, 8 weeks of calibration, an open invitation; Atlas Clinical Review (kofi@atlas.demo) with Dr. Sato; dashboards at /v1/vendors/{meridian}/dashboard, charts at /v1/vendors/{meridian}/charts/accuracy.svg?slice={}&metric=calibration, comparison at /v1/slices/{}/vendor-comparison",
+        "\x20 rosters          Meridian: Dr. Weber (senior), Dr. Rossi and Dr. Chen in medicine/radiology:de, 8 weeks of calibration, an open invitation; Atlas Clinical Review (kofi@atlas.demo) with Dr. Sato; Borealis Annotation (sven@borealis.demo) waits for the platform's approval ({borealis}); dashboards at /v1/vendors/{meridian}/dashboard, charts at /v1/vendors/{meridian}/charts/accuracy.svg?slice={}&metric=calibration, comparison at /v1/slices/{}/vendor-comparison",
         radiology.id, radiology.id
     ))
 }

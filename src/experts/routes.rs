@@ -634,11 +634,7 @@ async fn move_expert(
         .db
         .write(move |conn| {
             let row = service::visible_expert(conn, &principal, &id)?;
-            if !service::can_vet(&principal, &row) {
-                return Err(ApiError::forbidden(
-                    "only the expert's vendor admins and platform admins vet experts",
-                ));
-            }
+            service::vetter(&principal, &row, "vet experts")?;
             let row = service::transition(
                 conn,
                 now,
@@ -651,7 +647,7 @@ async fn move_expert(
                 },
                 cooldown,
             )?;
-            Ok(expert_view(conn, row)?)
+            Ok::<_, ApiError>(expert_view(conn, row)?)
         })
         .await?;
     Ok(HttpResponse::Ok().json(view))

@@ -193,6 +193,14 @@ pub fn transition(
             }
         )));
     }
+    if to == VettingStatus::Approved {
+        let applied: Vec<String> = crate::db::stored_json("experts.domain_ids", &e.domain_ids)?;
+        if let Some(why) =
+            crate::credentials::eligibility::approval_refusal(conn, &e.id, &applied, now)?
+        {
+            return Err(AppError::conflict(why));
+        }
+    }
     if from == VettingStatus::Rejected && to == VettingStatus::Applied {
         let allowed_at =
             crate::clock::utc(e.status_changed_at) + Duration::days(reapply_cooldown_days);
@@ -245,19 +253,41 @@ pub fn transition(
     Ok(row)
 }
 
-/// Whether a principal administers an expert's vetting: platform admins, and the admins
-/// of the vendor whose roster the expert is on.
-pub fn can_vet(principal: &Principal, e: &ExpertRow) -> bool {
-    match principal {
-        Principal::User(u) => {
-            u.is_platform_admin
-                || e.vendor_id.as_ref().is_some_and(|v| {
-                    u.membership(&OrgId::from_db(v.clone()))
-                        .is_some_and(|m| m.role.is_admin() && m.org_kind == OrgKind::Vendor)
-                })
+/// Who administers an expert's vetting, standings and credentials.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Vetter {
+    /// A platform admin: every power, with a reason.
+    Platform,
+    /// An admin of the *approved* vendor whose roster the expert is on.
+    Vendor {
+        /// The platform counts this vendor's credential verifications.
+        trusted_reviewer: bool,
+    },
+}
+
+/// The caller's power over an expert for `what` ("vet experts", "review credentials",
+/// …): platform admins, and the admins of the approved vendor whose roster the expert is
+/// on. 403 naming the rule for anyone else, and for the admins of a vendor that is
+/// pending or rejected (README "Approved vendors").
+pub fn vetter(principal: &Principal, e: &ExpertRow, what: &str) -> AppResult<Vetter> {
+    if let Principal::User(u) = principal {
+        if u.is_platform_admin {
+            return Ok(Vetter::Platform);
         }
-        Principal::ApiKey(_) => false,
+        let vendor_admin = e.vendor_id.as_ref().and_then(|v| {
+            u.membership(&OrgId::from_db(v.clone()))
+                .filter(|m| m.is_vendor_admin())
+        });
+        if let Some(m) = vendor_admin {
+            m.approved_for(what)?;
+            return Ok(Vetter::Vendor {
+                trusted_reviewer: m.trusted_reviewer,
+            });
+        }
     }
+    Err(AppError::forbidden(format!(
+        "only the expert's vendor admins and platform admins {what}"
+    )))
 }
 
 /// May the caller see who the expert is (not only the handle)? The expert, their vendor's

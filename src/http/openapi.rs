@@ -97,6 +97,7 @@ pub fn routes(cfg: &mut ServiceConfig) {
         utoipa_actix_web::scope("/v1")
             .configure(crate::auth::routes::configure)
             .configure(crate::orgs::routes::configure)
+            .configure(crate::orgs::vendor_routes::configure)
             .configure(crate::taxonomy::routes::configure)
             .configure(crate::projects::routes::configure)
             .configure(crate::gold::routes::configure)

@@ -553,3 +553,38 @@ pub fn email_changed(to: &str, display_name: &str, new_address: &str) -> Outgoin
         ),
     }
 }
+
+/// To each admin of a vendor the platform approved or rejected.
+pub fn vendor_decided(
+    to: &str,
+    display_name: &str,
+    vendor: &str,
+    decision: &str,
+    reason: &str,
+) -> OutgoingEmail {
+    let what = if decision == "approved" {
+        "Your vendor was approved by the Cadre platform. Its admins can now vet experts, \
+         review credentials, protect standings and run calibration, and experts on its \
+         roster can receive lab work."
+    } else {
+        "Your vendor was not approved by the Cadre platform. Its admins cannot vet experts, \
+         and experts on its roster receive no lab work."
+    };
+    let reason = if reason.is_empty() {
+        "(none given)"
+    } else {
+        reason
+    };
+    OutgoingEmail {
+        to: to.to_owned(),
+        subject: format!("Your vendor {vendor} was {decision} on Cadre"),
+        text: format!(
+            "Hello {display_name},\n\n\
+             {what}\n\n\
+             Vendor: {vendor}\n\
+             Decision: {decision}\n\
+             Reason: {reason}\n\n\
+             -- Cadre\n"
+        ),
+    }
+}

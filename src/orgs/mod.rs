@@ -4,10 +4,12 @@
 //!
 //! Owns: `orgs`, `memberships`, `invitations`.
 
+pub mod approval;
 mod queries;
 pub mod routes;
 pub mod service;
 mod store;
+pub mod vendor_routes;
 
 /// What other features may use of this feature's store.
 pub use store::{

@@ -9,7 +9,7 @@ use super::service::{self, Acceptor};
 use super::store::{self, InvitationRow, OrgRow};
 use crate::audit::Actor;
 use crate::auth::routes::UserView;
-use crate::auth::{OrgKind, OrgRole, Principal, Scope, api_keys, is_plausible_email};
+use crate::auth::{OrgApproval, OrgKind, OrgRole, Principal, Scope, api_keys, is_plausible_email};
 use crate::http::pagination::{Page, PageParams};
 use crate::http::{
     ApiError, ApiResult, Checks, FieldError, Json, Query, Validate, path_id, request_id,
@@ -37,6 +37,14 @@ pub struct OrgView {
     pub id: OrgId,
     pub kind: OrgKind,
     pub name: String,
+    /// The platform's approval: a vendor starts `pending` and acts on its roster only once
+    /// `approved`; labs are always `approved`.
+    pub approval: OrgApproval,
+    /// Why the vendor was rejected (or the approval note), if one was given.
+    pub approval_reason: Option<String>,
+    pub approval_decided_at: Option<DateTime<Utc>>,
+    /// A vendor whose admins' credential verifications the platform counts.
+    pub trusted_reviewer: bool,
     pub created_at: DateTime<Utc>,
 }
 
@@ -46,6 +54,10 @@ impl From<&OrgRow> for OrgView {
             id: OrgId::from_db(o.id.clone()),
             kind: OrgKind::parse(&o.kind).unwrap_or(OrgKind::Lab),
             name: o.name.clone(),
+            approval: o.approval(),
+            approval_reason: o.approval_reason.clone(),
+            approval_decided_at: o.approval_decided_at.map(crate::clock::utc),
+            trusted_reviewer: o.trusted_reviewer,
             created_at: crate::clock::utc(o.created_at),
         }
     }

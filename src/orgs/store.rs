@@ -19,6 +19,20 @@ pub struct OrgRow {
     pub created_by: String,
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
+    /// `pending`, `approved` or `rejected` ([`crate::auth::OrgApproval`]).
+    pub approval_status: String,
+    pub approval_reason: Option<String>,
+    pub approval_decided_at: Option<NaiveDateTime>,
+    pub approval_decided_by: Option<String>,
+    pub trusted_reviewer: bool,
+}
+
+impl OrgRow {
+    pub fn approval(&self) -> crate::auth::OrgApproval {
+        // An unknown value is treated as not approved: it never grants a power.
+        crate::auth::OrgApproval::parse(&self.approval_status)
+            .unwrap_or(crate::auth::OrgApproval::Pending)
+    }
 }
 
 pub fn insert_org(
@@ -38,9 +52,88 @@ pub fn insert_org(
             orgs::created_by.eq(created_by),
             orgs::created_at.eq(t),
             orgs::updated_at.eq(t),
+            orgs::approval_status.eq(crate::auth::OrgApproval::initial(kind).as_str()),
         ))
         .execute(conn)?;
     Ok(id)
+}
+
+/// Records the platform's decision on a `pending` vendor (conditional: false if it was
+/// no longer pending).
+pub fn decide_vendor(
+    conn: &mut DbConn,
+    id: &str,
+    to: crate::auth::OrgApproval,
+    reason: Option<&str>,
+    by: &str,
+    now: DateTime<Utc>,
+) -> QueryResult<bool> {
+    let n = diesel::update(
+        orgs::table
+            .find(id)
+            .filter(orgs::kind.eq(OrgKind::Vendor.as_str()))
+            .filter(orgs::approval_status.eq(crate::auth::OrgApproval::Pending.as_str())),
+    )
+    .set((
+        orgs::approval_status.eq(to.as_str()),
+        orgs::approval_reason.eq(reason),
+        orgs::approval_decided_at.eq(Some(now.naive_utc())),
+        orgs::approval_decided_by.eq(Some(by)),
+        orgs::updated_at.eq(now.naive_utc()),
+    ))
+    .execute(conn)?;
+    Ok(n == 1)
+}
+
+/// Marks a vendor a trusted credential reviewer (or not).
+pub fn set_trusted_reviewer(
+    conn: &mut DbConn,
+    id: &str,
+    trusted: bool,
+    now: DateTime<Utc>,
+) -> QueryResult<bool> {
+    let n = diesel::update(
+        orgs::table
+            .find(id)
+            .filter(orgs::kind.eq(OrgKind::Vendor.as_str())),
+    )
+    .set((
+        orgs::trusted_reviewer.eq(trusted),
+        orgs::updated_at.eq(now.naive_utc()),
+    ))
+    .execute(conn)?;
+    Ok(n == 1)
+}
+
+/// Vendors with the given approval status, oldest first (platform admins' review queue).
+pub fn list_vendors(
+    conn: &mut DbConn,
+    approval: crate::auth::OrgApproval,
+    page: &PageRequest,
+) -> QueryResult<Vec<OrgRow>> {
+    let mut q = orgs::table
+        .filter(orgs::kind.eq(OrgKind::Vendor.as_str()))
+        .filter(orgs::approval_status.eq(approval.as_str()))
+        .select(OrgRow::as_select())
+        .order_by(orgs::id.asc())
+        .limit(page.limit + 1)
+        .into_boxed();
+    if let Some(after) = &page.after {
+        q = q.filter(orgs::id.gt(after.clone()));
+    }
+    q.load(conn)
+}
+
+/// The user ids of an organisation's administrators (whom its approval is e-mailed to).
+pub fn admin_user_ids(conn: &mut DbConn, org: &str) -> QueryResult<Vec<String>> {
+    memberships::table
+        .filter(memberships::org_id.eq(org))
+        .filter(
+            memberships::role.eq_any([OrgRole::LabAdmin.as_str(), OrgRole::VendorAdmin.as_str()]),
+        )
+        .order_by(memberships::id.asc())
+        .select(memberships::user_id)
+        .load(conn)
 }
 
 /// Takes the organisation's row lock for the rest of the transaction (PostgreSQL; SQLite

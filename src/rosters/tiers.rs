@@ -116,6 +116,7 @@ async fn bulk_tiers(
         .db
         .write(move |conn| {
             administered_vendor(conn, &principal, &vendor)?;
+            principal.approved_vendor_for(&vendor, "set tiers")?;
             // Lock the experts first, in id order (no deadlock between two bulk requests,
             // and a removal or transfer cannot slip in between the check and the change).
             let ids: BTreeSet<&str> = b.changes.iter().map(|c| c.expert_id.as_str()).collect();

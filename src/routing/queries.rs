@@ -31,6 +31,37 @@ pub struct CandidateRow {
     /// The expert's account has a confirmed e-mail address (an unverified account
     /// receives no work).
     pub email_verified: bool,
+    /// The approval of the vendor whose roster the expert is on (None: no vendor). An
+    /// expert on a pending or rejected vendor's roster receives no lab work.
+    pub vendor_approval: Option<String>,
+}
+
+impl CandidateRow {
+    /// Vetted `approved`, e-mail verified, and not on the roster of a vendor the platform
+    /// has not approved.
+    pub fn may_work(&self) -> bool {
+        self.vetting_status == "approved"
+            && self.email_verified
+            && self
+                .vendor_approval
+                .as_deref()
+                .is_none_or(|a| a == crate::auth::OrgApproval::Approved.as_str())
+    }
+}
+
+/// Experts whose route to work is open: on no vendor's roster, or on an approved vendor's
+/// (README "Approved vendors"). A filter on `experts`.
+macro_rules! vendor_route_open {
+    () => {
+        experts::vendor_id.is_null().or(experts::vendor_id.eq_any(
+            crate::db::schema::orgs::table
+                .filter(
+                    crate::db::schema::orgs::approval_status
+                        .eq(crate::auth::OrgApproval::Approved.as_str()),
+                )
+                .select(crate::db::schema::orgs::id.nullable()),
+        ))
+    };
 }
 
 /// The columns of a [`CandidateRow`] (standings `ss` joined with `experts`).
@@ -57,7 +88,20 @@ macro_rules! candidate_columns {
                     .filter(crate::db::schema::users::id.eq(experts::user_id))
                     .filter(crate::db::schema::users::email_verified_at.is_not_null()),
             ),
+            crate::db::schema::orgs::approval_status.nullable(),
         )
+    };
+}
+
+/// Standings `ss` joined with their experts and the experts' vendors.
+macro_rules! candidate_table {
+    () => {
+        ss::table
+            .inner_join(experts::table.on(experts::id.eq(ss::expert_id)))
+            .left_join(
+                crate::db::schema::orgs::table
+                    .on(experts::vendor_id.eq(crate::db::schema::orgs::id.nullable())),
+            )
     };
 }
 
@@ -70,8 +114,7 @@ pub fn candidates_page(
     limit: i64,
 ) -> QueryResult<Vec<CandidateRow>> {
     use crate::db::schema::{experts, slice_standings as ss};
-    let mut q = ss::table
-        .inner_join(experts::table.on(experts::id.eq(ss::expert_id)))
+    let mut q = candidate_table!()
         .filter(ss::slice_id.eq(slice))
         .order_by((ss::score_bound.desc(), ss::expert_id.asc()))
         .limit(limit)
@@ -97,8 +140,7 @@ pub fn candidates_for(
     if experts_.is_empty() {
         return Ok(Vec::new());
     }
-    ss::table
-        .inner_join(experts::table.on(experts::id.eq(ss::expert_id)))
+    candidate_table!()
         .filter(ss::slice_id.eq(slice))
         .filter(ss::expert_id.eq_any(experts_.to_vec()))
         .order_by(ss::expert_id.asc())
@@ -112,8 +154,7 @@ pub fn candidate_slices_of(
     expert: &str,
 ) -> QueryResult<Vec<(String, CandidateRow)>> {
     use crate::db::schema::{experts, slice_standings as ss};
-    let rows: Vec<(String, CandidateRow)> = ss::table
-        .inner_join(experts::table.on(experts::id.eq(ss::expert_id)))
+    let rows: Vec<(String, CandidateRow)> = candidate_table!()
         .filter(ss::expert_id.eq(expert))
         .order_by(ss::slice_id.asc())
         .select((ss::slice_id, candidate_columns!()))
@@ -196,6 +237,7 @@ pub fn experts_with_capacity_for_waiting(
     let mut ids: Vec<(i32, String)> = ss::table
         .inner_join(experts::table.on(experts::id.eq(ss::expert_id)))
         .filter(experts::vetting_status.eq("approved"))
+        .filter(vendor_route_open!())
         .filter(experts::open_assignments.lt(cap as i32))
         .filter(
             ss::status
@@ -229,6 +271,7 @@ pub fn slice_has_capacity(
         .filter(ss::slice_id.eq(slice))
         .filter(ss::status.eq_any(allowed.to_vec()))
         .filter(experts::vetting_status.eq("approved"))
+        .filter(vendor_route_open!())
         .filter(experts::open_assignments.lt(cap as i32))
         .count()
         .get_result(conn)?;
@@ -243,6 +286,7 @@ pub fn slice_has_candidates(conn: &mut DbConn, slice: &str, allowed: &[&str]) ->
         .filter(ss::slice_id.eq(slice))
         .filter(ss::status.eq_any(allowed.to_vec()))
         .filter(experts::vetting_status.eq("approved"))
+        .filter(vendor_route_open!())
         .count()
         .get_result(conn)?;
     Ok(n > 0)

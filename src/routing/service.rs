@@ -98,8 +98,7 @@ struct Pages<'a, 'c> {
 /// A candidate-table row as the decision sees it.
 fn candidate_of(r: super::queries::CandidateRow, on_shift: bool) -> Result<Candidate, CorruptData> {
     Ok(Candidate {
-        // An unverified account receives no work (issue 21).
-        approved: r.vetting_status == "approved" && r.email_verified,
+        approved: r.may_work(),
         status: SliceStatus::parse(&r.status).unwrap_or(SliceStatus::None),
         tier: Tier::parse(&r.tier).unwrap_or(Tier::Annotator),
         languages: crate::db::stored_json("experts.languages", &r.languages)?,
@@ -479,7 +478,7 @@ fn seed_for(settings: &Settings, item: &str, round: usize) -> u64 {
 
 fn filter_phrase(f: Filter) -> &'static str {
     match f {
-        Filter::NotApproved => "not approved",
+        Filter::NotApproved => "not approved (vetting, or their vendor is not approved)",
         Filter::SliceStatus => "slice status not accepted by the project",
         Filter::Tier => "not an adjudicator",
         Filter::Language => "not speaking the slice's language",
@@ -1126,10 +1125,7 @@ fn take_once(
     let Some((_, first)) = rows.first() else {
         return Ok(Taken::Nothing);
     };
-    if first.vetting_status != "approved"
-        || !first.email_verified
-        || i64::from(first.open_assignments) >= cap
-    {
+    if !first.may_work() || i64::from(first.open_assignments) >= cap {
         return Ok(Taken::Nothing);
     }
     let handle = first.handle.clone();

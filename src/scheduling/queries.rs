@@ -60,6 +60,18 @@ pub fn plannable(conn: &mut DbConn, slice: &str, statuses: &[&str]) -> QueryResu
         .filter(ss::slice_id.eq(slice))
         .filter(ss::status.eq_any(statuses.to_vec()))
         .filter(experts::vetting_status.eq("approved"))
+        // Experts on a pending or rejected vendor's roster get no lab work (README
+        // "Approved vendors").
+        .filter(
+            experts::vendor_id.is_null().or(experts::vendor_id.eq_any(
+                crate::db::schema::orgs::table
+                    .filter(
+                        crate::db::schema::orgs::approval_status
+                            .eq(crate::auth::OrgApproval::Approved.as_str()),
+                    )
+                    .select(crate::db::schema::orgs::id.nullable()),
+            )),
+        )
         .order_by((
             (ss::alpha / (ss::alpha + ss::beta)).desc(),
             ss::expert_id.asc(),

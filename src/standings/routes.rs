@@ -14,7 +14,7 @@ use crate::audit::Actor;
 use crate::auth::Principal;
 use crate::db::DbConn;
 use crate::experts::ExpertRow;
-use crate::experts::service::{can_vet, visible_expert};
+use crate::experts::service::{Vetter, vetter, visible_expert};
 use crate::http::{ApiError, ApiResult, Checks, FieldError, Json, Validate, path_id};
 use crate::ids::{ExpertId, SliceId};
 use crate::state::AppState;
@@ -151,21 +151,36 @@ async fn standing_history(
     Ok(HttpResponse::Ok().json(StandingHistory { data }))
 }
 
-/// The expert and slice, if the caller administers the expert (403/404 otherwise).
+/// The expert and slice, if the caller administers the expert (403/404 otherwise), and
+/// in which capacity.
 fn administered(
     conn: &mut DbConn,
     principal: &Principal,
     expert: &ExpertId,
     slice: &SliceId,
-) -> ApiResult<(ExpertRow, SliceRow)> {
+    what: &str,
+) -> ApiResult<(ExpertRow, SliceRow, Vetter)> {
     let e = visible_expert(conn, principal, expert)?;
-    if !can_vet(principal, &e) {
-        return Err(ApiError::forbidden(
-            "only the expert's vendor admins and platform admins change slice standings",
-        ));
-    }
+    let who = vetter(principal, &e, what)?;
     let s = crate::taxonomy::service::visible_slice(conn, principal, slice)?;
-    Ok((e, s))
+    Ok((e, s, who))
+}
+
+/// Whether the expert's current suspension in the slice was imposed by an admin of their
+/// vendor (the marker [`set_status`] leaves in the event's details).
+fn suspended_by_vendor(conn: &mut DbConn, e: &ExpertRow, slice: &str) -> ApiResult<bool> {
+    let last = store::events(conn, &e.id, slice)?
+        .into_iter()
+        .rev()
+        .find(|r| r.aspect == "status" && r.to_value == SliceStatus::Suspended.as_str());
+    let Some(ev) = last else {
+        return Ok(false);
+    };
+    let details: serde_json::Value =
+        crate::db::stored_json("slice_standing_events.details", &ev.details)?;
+    Ok(ev.actor_type == "user"
+        && details.get("by").and_then(|v| v.as_str()) == Some("vendor_admin")
+        && details.get("vendor_id").and_then(|v| v.as_str()) == e.vendor_id.as_deref())
 }
 
 #[derive(Debug, Deserialize, ToSchema)]
@@ -185,8 +200,16 @@ impl Validate for SetStatusRequest {
 
 /// Set an expert's status in a slice
 ///
-/// Vendor admins (their roster) and platform admins, with a reason; the expert is e-mailed.
-/// Leaving `qualified` lowers a `senior`/`adjudicator` tier to `annotator`.
+/// Platform admins, with a reason, to `probation`, `qualified` or `suspended`; the expert is
+/// e-mailed. Leaving `qualified` lowers a `senior`/`adjudicator` tier to `annotator`.
+///
+/// Separation of duties: admins of the expert's (approved) vendor only protect. They
+/// suspend, or move a qualified expert to `probation`, with a reason; they lift (to
+/// `probation`) only a suspension their own vendor imposed. They never grant `qualified`
+/// (measured evidence or a platform admin does), never grant `probation` from `none` (a
+/// passed assessment does) and never lift a suspension the measurements or the platform
+/// imposed: each refusal is a 403 naming the rule. Admins of a pending or rejected vendor
+/// change nothing (403).
 #[utoipa::path(
     tag = "standings",
     params(
@@ -218,11 +241,23 @@ async fn set_status(
     let v = state
         .db
         .write(move |conn| {
-            let (e, s) = administered(conn, &principal, &id, &slice)?;
+            let (e, s, who) =
+                administered(conn, &principal, &id, &slice, "change slice standings")?;
             let from = service::status_in(conn, &e.id, &s.id)?;
             if let Some(why) = rules::admin_refusal(from, b.status) {
                 return Err(ApiError::conflict(why));
             }
+            let details = match who {
+                Vetter::Platform => serde_json::json!({ "by": "platform_admin" }),
+                Vetter::Vendor { .. } => {
+                    let mine =
+                        from == SliceStatus::Suspended && suspended_by_vendor(conn, &e, &s.id)?;
+                    if let Some(why) = rules::vendor_refusal(from, b.status, mine) {
+                        return Err(ApiError::forbidden(why));
+                    }
+                    serde_json::json!({ "by": "vendor_admin", "vendor_id": e.vendor_id })
+                }
+            };
             let row = service::apply(
                 conn,
                 now,
@@ -233,7 +268,7 @@ async fn set_status(
                     status: Some(b.status),
                     tier: None,
                     reason: &b.reason,
-                    details: serde_json::json!({}),
+                    details,
                     notify: true,
                 },
             )?;
@@ -260,7 +295,8 @@ impl Validate for SetTierRequest {
 
 /// Set an expert's tier in a slice
 ///
-/// Vendor admins (their roster) and platform admins, with a reason. `senior` and
+/// Admins of the expert's approved vendor and platform admins, with a reason (a pending or
+/// rejected vendor's admins: 403). `senior` and
 /// `adjudicator` only for experts `qualified` in the slice (409 naming the status);
 /// `adjudicator` also needs a gold-accuracy lower bound in the slice of at least
 /// `scoring.adjudicator_min_lower_bound` (409 naming `tier` with the numbers).
@@ -296,7 +332,7 @@ async fn set_tier(
     let v = state
         .db
         .write(move |conn| {
-            let (e, s) = administered(conn, &principal, &id, &slice)?;
+            let (e, s, _) = administered(conn, &principal, &id, &slice, "set tiers")?;
             let current = store::find(conn, &e.id, &s.id)?
                 .and_then(|r| Tier::parse(&r.tier))
                 .unwrap_or(Tier::Annotator);

@@ -92,6 +92,32 @@ pub fn admin_refusal(from: SliceStatus, to: SliceStatus) -> Option<String> {
     None
 }
 
+/// Separation of duties (README "Approved vendors"): what a vendor admin may not do to a
+/// slice status (None: allowed). Vendor admins only protect: they suspend, or move a
+/// qualified expert back to probation, with a reason. They never grant: `probation` comes
+/// from a passed assessment and `qualified` from measured evidence or a platform admin.
+/// They lift a suspension (to probation) only when their own vendor imposed it, never one
+/// that the measurements or the platform imposed. `suspended_by_vendor` says whether the
+/// expert's current suspension was imposed by an admin of their vendor.
+pub fn vendor_refusal(
+    from: SliceStatus,
+    to: SliceStatus,
+    suspended_by_vendor: bool,
+) -> Option<&'static str> {
+    match (from, to) {
+        (_, SliceStatus::Qualified) => Some(
+            "a vendor admin cannot grant `qualified`: it comes from measured evidence (the status rules) or from a platform administrator with a reason",
+        ),
+        (SliceStatus::Suspended, SliceStatus::Probation) if !suspended_by_vendor => Some(
+            "a vendor admin cannot lift a suspension that the measurements or the platform imposed; it is lifted by measured evidence (calibration) or a platform administrator",
+        ),
+        (SliceStatus::None, SliceStatus::Probation) => {
+            Some("a vendor admin cannot grant `probation`: it comes from a passed assessment")
+        }
+        _ => None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -125,6 +151,19 @@ mod tests {
         assert!(admin_refusal(SliceStatus::Probation, SliceStatus::Probation).is_some());
         assert!(admin_refusal(SliceStatus::Suspended, SliceStatus::Probation).is_none());
         assert!(admin_refusal(SliceStatus::None, SliceStatus::Suspended).is_none());
+    }
+
+    #[test]
+    fn vendor_admins_only_protect() {
+        use SliceStatus::*;
+        for from in STATUSES {
+            assert!(vendor_refusal(from, Qualified, true).is_some(), "{from:?}");
+            assert!(vendor_refusal(from, Suspended, false).is_none(), "{from:?}");
+        }
+        assert!(vendor_refusal(Qualified, Probation, false).is_none());
+        assert!(vendor_refusal(None, Probation, false).is_some());
+        assert!(vendor_refusal(Suspended, Probation, false).is_some());
+        assert!(vendor_refusal(Suspended, Probation, true).is_none());
     }
 
     #[test]

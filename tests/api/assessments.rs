@@ -72,6 +72,10 @@ async fn world(app: &TestApp) -> World {
 
 async fn vet(app: &TestApp, w: &World, steps: &[&str]) {
     for to in steps {
+        if *to == "approved" {
+            app.credential_for_domain(&w.admin, &w.expert, &w.expert_id, &w.domain)
+                .await;
+        }
         app.post(
             &format!("/v1/experts/{}/vetting/transitions", w.expert_id),
             &w.vendor.token,
@@ -419,7 +423,7 @@ async fn tiers_above_annotator_need_qualified_status_and_fall_back_when_it_ends(
         .assert_problem(409, None);
         put(
             status.clone(),
-            w.vendor.token.clone(),
+            w.admin.token.clone(),
             json!({"status": "probation", "reason": "trial"}),
         )
         .await
@@ -470,7 +474,7 @@ async fn tiers_above_annotator_need_qualified_status_and_fall_back_when_it_ends(
 
         put(
             status.clone(),
-            w.vendor.token.clone(),
+            w.admin.token.clone(),
             json!({"status": "qualified", "reason": "40 gold answers, lower bound 0.91"}),
         )
         .await

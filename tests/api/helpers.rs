@@ -652,8 +652,103 @@ impl TestApp {
         self.account("lab", Some(name)).await
     }
 
+    /// A vendor approved by a platform admin through the API (the approval e-mail is
+    /// delivered before this returns).
     pub async fn vendor(&self, name: &str) -> Account {
+        let vendor = self.pending_vendor(name).await;
+        let admin = self.platform_admin().await;
+        self.post(
+            &format!("/v1/vendors/{}/approve", vendor.org()),
+            &admin.token,
+            json!({}),
+        )
+        .await
+        .assert_status(200);
+        self.drain_jobs().await;
+        vendor
+    }
+
+    /// A self-registered vendor the platform has not approved yet.
+    pub async fn pending_vendor(&self, name: &str) -> Account {
         self.account("vendor", Some(name)).await
+    }
+
+    /// Gives the expert (who has applied) a credential of `kind` in `field` with PDF
+    /// evidence, verified by the platform admin `admin`; returns its id.
+    pub async fn verified_credential(
+        &self,
+        admin: &Account,
+        expert: &Account,
+        kind: &str,
+        field: &str,
+    ) -> String {
+        let c = self
+            .post(
+                "/v1/experts/me/credentials",
+                &expert.token,
+                json!({"kind": kind, "issuer": "Test Board", "identifier": format!("T-{}", unique_suffix()),
+                    "field": field, "issued_on": "2015-04-01"}),
+            )
+            .await;
+        c.assert_status(201);
+        let id = c.json["id"].as_str().unwrap().to_owned();
+        let boundary = "cadre-helper-boundary";
+        let mut body = format!(
+            "--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"evidence.pdf\"\r\nContent-Type: application/pdf\r\n\r\n"
+        )
+        .into_bytes();
+        body.extend_from_slice(b"%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n");
+        body.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
+        self.raw(
+            reqwest::Method::POST,
+            &format!("/v1/credentials/{id}/evidence"),
+            Some(&expert.token),
+            Some(&format!("multipart/form-data; boundary={boundary}")),
+            body,
+        )
+        .await
+        .assert_status(201);
+        self.post(
+            &format!("/v1/credentials/{id}/review"),
+            &admin.token,
+            json!({"decision": "verify", "reason": "checked by the test"}),
+        )
+        .await
+        .assert_status(200);
+        id
+    }
+
+    /// A verified credential meeting `domain` for the expert (the first of the domain's
+    /// requirements, or any credential when it requires none): what vetting `approved`
+    /// needs.
+    pub async fn credential_for_domain(
+        &self,
+        admin: &Account,
+        expert: &Account,
+        expert_id: &str,
+        domain: &str,
+    ) -> String {
+        let el = self
+            .get(
+                &format!("/v1/experts/{expert_id}/eligibility"),
+                &admin.token,
+            )
+            .await;
+        el.assert_status(200);
+        let (kind, field) = el.json["domains"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|d| d["domain_id"] == domain)
+            .and_then(|d| d["requirements"].as_array()?.first().cloned())
+            .map(|r| {
+                (
+                    r["kind"].as_str().unwrap().to_owned(),
+                    r["field"].as_str().unwrap().to_owned(),
+                )
+            })
+            .unwrap_or_else(|| ("degree".to_owned(), "general".to_owned()));
+        self.verified_credential(admin, expert, &kind, &field).await
     }
 
     pub async fn expert(&self) -> Account {

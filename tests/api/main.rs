@@ -34,5 +34,6 @@ mod schema;
 mod scoring;
 mod stripe_standin;
 mod taxonomy;
+mod vendor_duties;
 mod webhooks;
 mod work_queue;

@@ -135,6 +135,23 @@ pub(crate) async fn applicant(
 
 pub(crate) async fn vet_to(app: &TestApp, w: &World, e: &Expert, last: &str) {
     for to in ["screening", "credential_review", "assessment", "approved"] {
+        if to == "approved" {
+            // Vetting `approved` needs a verified credential meeting the applied domain:
+            // one is added unless the expert already holds one.
+            let r = app
+                .post(
+                    &format!("/v1/experts/{}/vetting/transitions", e.id),
+                    &w.admin.token,
+                    json!({"to": to, "reason": "next step"}),
+                )
+                .await;
+            if r.status.as_u16() == 200 {
+                break;
+            }
+            r.assert_problem(409, None);
+            app.credential_for_domain(&w.admin, &e.account, &e.id, &w.domain)
+                .await;
+        }
         app.post(
             &format!("/v1/experts/{}/vetting/transitions", e.id),
             &w.admin.token,
@@ -144,6 +161,26 @@ pub(crate) async fn vet_to(app: &TestApp, w: &World, e: &Expert, last: &str) {
         .assert_status(200);
         if to == last {
             break;
+        }
+    }
+}
+
+/// Revokes the expert's verified credentials (platform admin): an approved expert who no
+/// longer holds the credential vetting needed.
+pub(crate) async fn revoke_credentials(app: &TestApp, w: &World, e: &Expert) {
+    let mine = app
+        .get("/v1/experts/me/credentials", &e.account.token)
+        .await;
+    mine.assert_status(200);
+    for c in mine.json["data"].as_array().unwrap() {
+        if c["status"] == "verified" {
+            app.post(
+                &format!("/v1/credentials/{}/revoke", c["id"].as_str().unwrap()),
+                &w.admin.token,
+                json!({"reason": "the test needs an expert without it"}),
+            )
+            .await
+            .assert_status(200);
         }
     }
 }
@@ -524,8 +561,9 @@ async fn filter_credentials_apply_at_routing_time_so_an_expiring_licence_stops_r
         .assert_status(200);
         vet_to(&app, &w, &e, "approved").await;
         set_standing(&app, &w, &e, "qualified").await;
-        // A second qualified expert without the licence.
-        qualified(&app, &w, None, json!({})).await;
+        // A second qualified expert without the licence (vetting needed one: revoked).
+        let second = qualified(&app, &w, None, json!({})).await;
+        revoke_credentials(&app, &w, &second).await;
 
         let first = push(&app, &w, vec![item(1)]).await;
         let d = explain(&app, &w, &first[0]).await;

@@ -92,6 +92,8 @@ async fn next_takes_the_most_urgent_waiting_item_and_a_submit_offers_the_next_at
 
             // Approved (no event offers anything): the expert's `next` takes the most
             // urgent waiting item and accepts it.
+            app.credential_for_domain(&w.admin, &e.account, &e.id, &w.domain)
+                .await;
             app.post(
                 &format!("/v1/experts/{}/vetting/transitions", e.id),
                 &w.admin.token,
@@ -256,6 +258,7 @@ async fn next_respects_the_cap_the_vendor_exclusion_and_required_credentials() {
         )
         .await;
         let unlicensed = qualified(&app, &w, None, json!({})).await;
+        crate::routing::revoke_credentials(&app, &w, &unlicensed).await;
         let ids = push(&app, &w, vec![item(1)]).await;
         assert_eq!(next(&app, &unlicensed).await.status.as_u16(), 204);
         assert_eq!(lab_item(&app, &w, &ids[0]).await["status"], "queued");
