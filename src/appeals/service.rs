@@ -46,14 +46,11 @@ pub fn decides(conn: &mut DbConn, principal: &Principal, a: &AppealRow) -> AppRe
     if a.decider_org_id.as_deref().is_some_and(admin_of) {
         return Ok(true);
     }
-    {
-        let vendor = crate::experts::find_expert(conn, &a.expert_id)?.and_then(|e| e.vendor_id);
-        return Ok(vendor.as_deref().is_some_and(|v| {
-            u.membership(&OrgId::from_db(v.to_owned()))
-                .is_some_and(|m| m.role.is_admin() && m.org_kind == OrgKind::Vendor)
-        }));
-    }
-    Ok(false)
+    let vendor = crate::experts::find_expert(conn, &a.expert_id)?.and_then(|e| e.vendor_id);
+    Ok(vendor.as_deref().is_some_and(|v| {
+        u.membership(&OrgId::from_db(v.to_owned()))
+            .is_some_and(|m| m.role.is_admin() && m.org_kind == OrgKind::Vendor)
+    }))
 }
 
 /// Is the caller an admin of the organisation whose gold answer the appeal contests?

@@ -15,7 +15,6 @@ pub(super) fn seed_scoring(
     conn: &mut DbConn,
     now: chrono::DateTime<chrono::Utc>,
     settings: &crate::config::Settings,
-    admin: &UserId,
     maria: &UserId,
     meridian: &crate::ids::OrgId,
 ) -> anyhow::Result<String> {
