@@ -60,8 +60,7 @@ fn lab_scope(
     row: &ScoredOutcome,
 ) -> AppResult<Option<String>> {
     // Corrections are read through the verdict they correct (see `recompute`).
-    if row.event != "gold_checked" || row.role.as_deref() != Some("annotator")
-    {
+    if row.event != "gold_checked" || row.role.as_deref() != Some("annotator") {
         return Ok(None);
     }
     let Some(g) = row.gold_item_id.as_deref() else {
@@ -261,7 +260,11 @@ pub fn record(
     let mut with_lab: BTreeMap<(String, String, String), Vec<(bool, f64, DateTime<Utc>)>> =
         BTreeMap::new();
     for r in rows {
-        match (lab_scope(conn, &mut slices, &mut golds, &r)?, r.correct, &r.expert_id) {
+        match (
+            lab_scope(conn, &mut slices, &mut golds, &r)?,
+            r.correct,
+            &r.expert_id,
+        ) {
             (Some(org), Some(ok), Some(e)) => with_lab
                 .entry((e.clone(), r.slice_id.clone(), org))
                 .or_default()

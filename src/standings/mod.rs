@@ -28,8 +28,8 @@ pub mod views;
 
 /// What other features may use of this feature's store.
 pub use store::{
-    LabStandingRow, LabTally, StandingRow, UNDRAWN, find_lab as find_lab_standing,
-    lab_standings_of, lab_suspended, lock_lab as lock_lab_standing, reset_lab_tallies,
-    save_lab as save_lab_standing, expire_samples, find as find_standing, find_event as find_standing_event,
-    list_for_expert as standings_of_expert, rekey, reset_posteriors, set_posterior, set_sample,
+    LabStandingRow, LabTally, StandingRow, UNDRAWN, expire_samples, find as find_standing,
+    find_event as find_standing_event, find_lab as find_lab_standing, lab_standings_of,
+    lab_suspended, list_for_expert as standings_of_expert, lock_lab as lock_lab_standing, rekey,
+    reset_lab_tallies, reset_posteriors, save_lab as save_lab_standing, set_posterior, set_sample,
 };

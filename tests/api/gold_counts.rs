@@ -40,7 +40,9 @@ async fn wrong_gold(app: &TestApp, w: &World, n: usize) -> Vec<String> {
 /// Answers the next offered gold item with A (the truth); false if none is offered.
 async fn answer_truthfully(app: &TestApp, e: &Expert) -> Option<String> {
     let offered = work(app, e, "offered").await;
-    let a = offered.iter().find(|a| a["payload"].get("gold").is_some())?;
+    let a = offered
+        .iter()
+        .find(|a| a["payload"].get("gold").is_some())?;
     let id = a["id"].as_str().unwrap().to_owned();
     accept_and_submit(app, e, &id, prefer("a", 2)).await;
     Some(id)
@@ -80,9 +82,13 @@ async fn other_lab_project(app: &TestApp, w: &World) -> (Account, String) {
     p.assert_status(201);
     let project = p.json["id"].as_str().unwrap().to_owned();
     let base = format!("/v1/projects/{project}/constitutions");
-    app.post(&base, &lab.token, json!({"title": "Policy", "clauses": [{"id": "C1", "text": "Correctness first."}]}))
-        .await
-        .assert_status(201);
+    app.post(
+        &base,
+        &lab.token,
+        json!({"title": "Policy", "clauses": [{"id": "C1", "text": "Correctness first."}]}),
+    )
+    .await
+    .assert_status(201);
     app.post(&format!("{base}/1/publish"), &lab.token, json!({}))
         .await
         .assert_status(200);
@@ -149,7 +155,11 @@ async fn a_labs_wrong_gold_bars_the_expert_from_its_own_projects_only() {
                 .await;
             h.assert_status(200);
             assert!(
-                h.json["data"].as_array().unwrap().iter().all(|x| x["to"] != "suspended"),
+                h.json["data"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .all(|x| x["to"] != "suspended"),
                 "{}",
                 h.json
             );
@@ -310,8 +320,7 @@ async fn certified_gold_counts_in_the_shared_standing_and_only_platform_admins_c
 }
 
 #[tokio::test]
-async fn appeals_against_a_labs_gold_are_decided_by_the_platform_and_correct_the_labs_standing()
-{
+async fn appeals_against_a_labs_gold_are_decided_by_the_platform_and_correct_the_labs_standing() {
     on_both_with(
         |s| {
             s.routing.seed = Some(63);

@@ -62,10 +62,7 @@ pub(crate) async fn upload_gold(app: &TestApp, w: &World, n: usize) {
     for r in up.json["results"].as_array().unwrap() {
         app.call(
             Method::PUT,
-            &format!(
-                "/v1/gold-items/{}/certification",
-                r["id"].as_str().unwrap()
-            ),
+            &format!("/v1/gold-items/{}/certification", r["id"].as_str().unwrap()),
             Some(&w.admin.token),
             Some(json!({"certified": true, "reason": "reviewed for the test"})),
         )
