@@ -80,6 +80,9 @@ fn lab_scope(
     )
 }
 
+/// A gold verdict for a lab tally: (correct, weight, graded at).
+type Verdict = (bool, f64, DateTime<Utc>);
+
 /// A change to one expert's standing with a lab: verdicts `(correct, weight, at)` (weight
 /// −1 withdraws one) applied to the lab tally and, when `statuses`, the lab status the
 /// tally calls for (audited under the lab when it changes).
@@ -92,7 +95,7 @@ fn lab_gold(
     org: &str,
     expert: &str,
     slice: &str,
-    verdicts: &[(bool, f64, DateTime<Utc>)],
+    verdicts: &[Verdict],
     statuses: bool,
 ) -> AppResult<()> {
     let sc = &settings.scoring;
@@ -257,8 +260,7 @@ pub fn record(
     let mut golds = Golds::default();
     // A lab's uncertified gold in a slice it does not own counts only with that lab.
     let mut shared = Vec::with_capacity(rows.len());
-    let mut with_lab: BTreeMap<(String, String, String), Vec<(bool, f64, DateTime<Utc>)>> =
-        BTreeMap::new();
+    let mut with_lab: BTreeMap<(String, String, String), Vec<Verdict>> = BTreeMap::new();
     for r in rows {
         match (
             lab_scope(conn, &mut slices, &mut golds, &r)?,
