@@ -119,7 +119,7 @@ pub async fn seed(state: &AppState) -> anyhow::Result<Option<String>> {
             let taxonomy = seed_taxonomy_and_projects(conn, now, &admin, &ada, &helix, &northwind, &alan, &maria, &meridian)?;
             let experts = seed_experts(conn, now, &expert_users, &meridian, &maria, &admin)?;
             let qualification = seed_qualification(conn, now, &admin)?;
-            let scoring = seed_scoring(conn, now, &settings, &maria, &meridian)?;
+            let scoring = seed_scoring(conn, now, &settings, &admin, &maria, &meridian)?;
             // Route the queued items now that a radiologist is qualified.
             for id in &crate::routing::all_item_ids(conn)? {
                 crate::routing::service::route_item(conn, now, &settings, id)

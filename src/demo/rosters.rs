@@ -172,53 +172,18 @@ pub(super) fn seed_rosters(
     // for the roster the expert was on at the time).
     crate::rosters::backdate_all_memberships(conn, (now - Duration::weeks(10)).naive_utc())?;
 
-    // Meridian's radiology calibration material (seeded by seed_scoring); Atlas keeps its
-    // own copy of the same reads (a vendor's session uses only its own material).
-    let material = crate::gold::gold_with_external_prefix(conn, &radiology.id, "rad-cal-")?;
-    let rows: Vec<_> = material
-        .iter()
-        .map(|g| -> anyhow::Result<serde_json::Value> {
-            Ok(json!({"external_id": g.external_id, "explanation": g.explanation,
-                "payload": crate::db::stored_json::<serde_json::Value>("gold_items.payload", &g.payload)?,
-                "answer": crate::db::stored_json::<serde_json::Value>("gold_items.answer", &g.answer)?}))
-        })
-        .collect::<anyhow::Result<Vec<_>>>()?
-        .into_iter()
-        .map(Ok)
-        .enumerate()
-        .collect();
-    crate::gold::service::upload(
-        conn,
-        now,
-        &Actor::user(&kofi, None),
-        &crate::gold::service::UploadContext {
-            owner: crate::gold::service::GoldOwner::Vendor {
-                org: atlas.to_string(),
-            },
-            slices: vec![(
-                radiology.clone(),
-                crate::taxonomy::service::slice_schema(&radiology)?,
-            )],
-            clauses: None,
-            created_by: kofi.to_string(),
-        },
-        rows,
-    )
-    .map_err(|e| anyhow::anyhow!("demo Atlas calibration material: {e}"))?;
-    let pool: Vec<(String, Option<String>, Option<i64>)> =
+    // The platform's radiology pool (seeded by seed_scoring) and its reference scores. The
+    // weekly sessions on it are the platform's (one per vendor's roster): a vendor's own
+    // session may never use the pool, and only shared items let the vendors be compared.
+    let pool: Vec<(String, Option<i64>)> =
         crate::gold::gold_with_external_prefix(conn, &radiology.id, "rad-cal-")?
             .into_iter()
-            .map(|g| (g.id, g.org_id, g.answer_score))
+            .map(|g| (g.id, g.answer_score))
             .collect();
-    let gold_of = |vendor: &str| -> Vec<String> {
-        pool.iter()
-            .filter(|(_, o, _)| o.as_deref() == Some(vendor))
-            .map(|(id, _, _)| id.clone())
-            .collect()
-    };
+    let gold: Vec<String> = pool.iter().map(|(id, _)| id.clone()).collect();
     let reference: std::collections::BTreeMap<String, i64> = pool
         .iter()
-        .filter_map(|(id, _, s)| Some((id.clone(), (*s)?)))
+        .filter_map(|(id, s)| Some((id.clone(), (*s)?)))
         .collect();
     let chen = super::expert_by_email(conn, "dr.chen@experts.demo")?.id;
     // (expert, vendor, how many of the week's five reads are off, by week 0–7).
@@ -236,16 +201,16 @@ pub(super) fn seed_rosters(
                 .filter(|(_, v, _)| *v == vendor)
                 .map(|(e, _, _)| (*e).to_owned())
                 .collect();
-            let actor = Actor::user(if vendor == meridian { maria } else { &kofi }, None);
+            let actor = Actor::user(admin, None);
             let title = format!("Weekly chest X-ray calibration (week {})", week + 1);
             let session = crate::calibration::service::create(
                 conn,
                 t,
                 &crate::calibration::service::Plan {
-                    org: Some(vendor.as_str()),
+                    org: None,
                     slice: &radiology,
                     title: &title,
-                    gold_items: &gold_of(vendor.as_str()),
+                    gold_items: &gold,
                     participants: &who,
                     closes_at: t + Duration::days(6),
                     pass_threshold: settings.experts.assessment_pass_threshold,

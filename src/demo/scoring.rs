@@ -15,6 +15,7 @@ pub(super) fn seed_scoring(
     conn: &mut DbConn,
     now: chrono::DateTime<chrono::Utc>,
     settings: &crate::config::Settings,
+    admin: &UserId,
     maria: &UserId,
     meridian: &crate::ids::OrgId,
 ) -> anyhow::Result<String> {
@@ -45,6 +46,35 @@ pub(super) fn seed_scoring(
                 "answer": {"score": score, "rationale": why, "cited_clauses": ["C1.1"]}, "explanation": why}))
         })
         .enumerate()
+        .collect();
+    // The platform's pool (the roster calibration of seed_rosters runs on it)…
+    upload(
+        conn,
+        now,
+        &Actor::user(admin, None),
+        &UploadContext {
+            owner: GoldOwner::Platform {
+                slice: radiology.id.clone(),
+            },
+            slices: vec![(radiology.clone(), schema.clone())],
+            clauses: None,
+            created_by: admin.to_string(),
+        },
+        rows.clone(),
+    )
+    .map_err(|e| anyhow::anyhow!("demo calibration pool: {e}"))?;
+    // …and Meridian's own copy of the reads, for its own session.
+    let rows: Vec<_> = rows
+        .into_iter()
+        .map(|(i, r)| {
+            (
+                i,
+                r.map(|mut v| {
+                    v["external_id"] = json!(format!("rad-mer-{:02}", i + 1));
+                    v
+                }),
+            )
+        })
         .collect();
     let uploaded = upload(
         conn,
