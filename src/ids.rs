@@ -157,6 +157,7 @@ define_id!(EvidenceFileId, "evf", "an evidence file id");
 define_id!(EmailCheckId, "cem", "a credential e-mail check id");
 define_id!(SliceStandingId, "sst", "a slice standing id");
 define_id!(StandingEventId, "sse", "a slice standing event id");
+define_id!(LabStandingId, "lst", "a lab standing id");
 define_id!(AssessmentId, "asm", "an assessment id");
 define_id!(AssignmentId, "asg", "an assignment id");
 define_id!(ItemId, "itm", "an item id");

@@ -147,7 +147,8 @@ pub struct ListParams {
 /// List appeals
 ///
 /// Experts see their own; vendor admins their roster's and those on their calibration
-/// gold; lab admins those on their gold items; platform admins all.
+/// gold; lab admins those on their gold items (to read: platform admins decide those);
+/// platform admins all.
 #[utoipa::path(
     tag = "appeals",
     params(ListParams),
@@ -274,8 +275,10 @@ pub struct DecisionResult {
 
 /// Decide an appeal
 ///
-/// Platform admins; the expert's vendor admins (sanctions); the gold item's owner's
-/// admins (gold answers). The expert is e-mailed the decision and its reason.
+/// Platform admins; the expert's vendor admins (sanctions). Appeals against a gold answer
+/// are decided by a platform admin only: the organisation that wrote the gold reads the
+/// appeal but is refused the decision (403 naming the rule). The expert is e-mailed the
+/// decision and its reason.
 #[utoipa::path(
     tag = "appeals",
     params(("appeal" = AppealId, Path, description = "Appeal id")),

@@ -1,6 +1,7 @@
 //! Appeals: an expert appeals a suspension or a gold answer their answer was marked
-//! wrong against; a decider (platform admins, the expert's vendor admins for sanctions,
-//! the gold item's owner's admins for gold answers) upholds or overturns it. Overturning
+//! wrong against; a decider (platform admins; also the expert's vendor admins for
+//! sanctions) upholds or overturns it. Appeals against a gold answer are decided by the
+//! platform only: the gold's owner reads them but is refused the decision (403). Overturning
 //! lifts the sanction through standings, or corrects the gold answer through gold and
 //! regrades every answer on it through scoring.
 
@@ -33,6 +34,11 @@ pub fn decides(conn: &mut DbConn, principal: &Principal, a: &AppealRow) -> AppRe
     if u.is_platform_admin {
         return Ok(true);
     }
+    // Appeals against a gold answer are the platform's to decide, never the gold's owner's
+    // (README, "Whose gold counts where"); the owner still reads them ([`visible`]).
+    if a.kind != "sanction" {
+        return Ok(false);
+    }
     let admin_of = |org: &str| {
         u.membership(&OrgId::from_db(org.to_owned()))
             .is_some_and(|m| m.role.is_admin())
@@ -40,15 +46,26 @@ pub fn decides(conn: &mut DbConn, principal: &Principal, a: &AppealRow) -> AppRe
     if a.decider_org_id.as_deref().is_some_and(admin_of) {
         return Ok(true);
     }
-    if a.kind == "sanction" {
-        let vendor = crate::experts::find_expert(conn, &a.expert_id)?.and_then(|e| e.vendor_id);
-        return Ok(vendor.as_deref().is_some_and(|v| {
-            u.membership(&OrgId::from_db(v.to_owned()))
-                .is_some_and(|m| m.role.is_admin() && m.org_kind == OrgKind::Vendor)
-        }));
-    }
-    Ok(false)
+    let vendor = crate::experts::find_expert(conn, &a.expert_id)?.and_then(|e| e.vendor_id);
+    Ok(vendor.as_deref().is_some_and(|v| {
+        u.membership(&OrgId::from_db(v.to_owned()))
+            .is_some_and(|m| m.role.is_admin() && m.org_kind == OrgKind::Vendor)
+    }))
 }
+
+/// Is the caller an admin of the organisation whose gold answer the appeal contests?
+fn gold_owner(principal: &Principal, a: &AppealRow) -> bool {
+    a.kind != "sanction"
+        && principal.user().is_ok_and(|u| {
+            a.decider_org_id.as_deref().is_some_and(|org| {
+                u.membership(&OrgId::from_db(org.to_owned()))
+                    .is_some_and(|m| m.role.is_admin())
+            })
+        })
+}
+
+/// The rule a gold owner meets when deciding an appeal against its own gold answer.
+pub const GOLD_APPEALS_RULE: &str = "appeals against a gold answer are decided by a platform admin, not by the organisation that wrote the gold";
 
 /// The appeal if the caller may see it: its expert, its deciders (404 otherwise).
 pub fn visible(
@@ -61,8 +78,11 @@ pub fn visible(
     let decider = decides(conn, principal, &a)?;
     let own =
         crate::experts::service::expert_id_of(conn, principal)?.is_some_and(|e| e == a.expert_id);
+    // The gold's owner reads appeals against its gold answers (and cannot decide them).
+    let owner = !decider && gold_owner(principal, &a);
     // The list's rule: an admin of the expert's vendor sees the roster's appeals too.
     let roster = !decider
+        && !owner
         && !own
         && match (
             principal.user(),
@@ -73,7 +93,7 @@ pub fn visible(
                 .is_some_and(|m| m.role.is_admin()),
             _ => false,
         };
-    if decider || own || roster {
+    if decider || own || owner || roster {
         Ok((a, decider))
     } else {
         Err(not_found())
@@ -264,6 +284,9 @@ pub fn decide(
     let user = principal.user()?;
     let (a, decider) = visible(conn, principal, id)?;
     if !decider {
+        if gold_owner(principal, &a) {
+            return Err(AppError::forbidden(GOLD_APPEALS_RULE));
+        }
         return Err(AppError::forbidden("you cannot decide your own appeal"));
     }
     if a.status != "open" {

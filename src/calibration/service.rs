@@ -42,17 +42,27 @@ pub struct Plan<'a> {
 }
 
 /// Creates the session and enrols the participants. Checks what only the database can:
-/// every gold item is in the slice and usable by the session's owner (the vendor's own
-/// calibration material or the platform's pool of the slice; never a lab's project
-/// gold), every participant has a standing in the slice and, for a vendor's session,
+/// every gold item is in the slice and usable by the session's owner (a vendor's session:
+/// its own calibration material only, never the platform's assessment pool (403); the
+/// platform's session: its pool or any vendor's material; never a lab's project gold), every participant has a standing in the slice and, for a vendor's session,
 /// belongs to its roster. Errors name the offending list entry.
 pub fn create(conn: &mut DbConn, now: DateTime<Utc>, p: &Plan<'_>) -> AppResult<SessionRow> {
     let mut errors = Vec::new();
     for (i, g) in p.gold_items.iter().enumerate() {
-        let ok = crate::gold::find_gold(conn, g)?.is_some_and(|row| {
+        let row = crate::gold::find_gold(conn, g)?;
+        if p.org.is_some()
+            && row
+                .as_ref()
+                .is_some_and(|r| r.owner_kind == "platform" && r.slice_id == p.slice.id)
+        {
+            return Err(AppError::forbidden(format!(
+                "gold_item_ids[{i}] is in the platform's assessment pool, which a vendor's calibration session may never use (its answers would reach the vendor and the experts it qualifies); use the vendor's own calibration material"
+            )));
+        }
+        let ok = row.is_some_and(|row| {
             row.slice_id == p.slice.id
                 && match (row.owner_kind.as_str(), p.org) {
-                    ("platform", _) => true,
+                    ("platform", None) => true,
                     ("vendor", Some(org)) => row.org_id.as_deref() == Some(org),
                     ("vendor", None) => true,
                     _ => false,
@@ -61,7 +71,7 @@ pub fn create(conn: &mut DbConn, now: DateTime<Utc>, p: &Plan<'_>) -> AppResult<
         if !ok {
             errors.push(FieldError::new(
                 format!("gold_item_ids[{i}]"),
-                "no such gold item in this slice that the session's owner may use (its own calibration material or the platform pool)",
+                "no such gold item in this slice that the session's owner may use (a vendor: its own calibration material; the platform: its pool or a vendor's material)",
             ));
         }
     }
@@ -401,7 +411,8 @@ pub struct SessionResults {
     pub alpha: Option<f64>,
     /// Items ordered by how much they split the group.
     pub items: Vec<ItemSplit>,
-    /// Every session on the same set of items, oldest first (this one included).
+    /// Every session of the same owner (this vendor, or the platform) on the same set of
+    /// items, oldest first (this one included); never another organisation's sessions.
     pub drift: Vec<DriftPoint>,
 }
 
@@ -458,7 +469,8 @@ pub fn results(conn: &mut DbConn, session: &SessionRow) -> AppResult<SessionResu
         items.push((g, reference));
     }
     let mut drift = Vec::new();
-    for s in store::same_set(conn, &session.set_key)? {
+    // Drift compares the owner's own sessions only, never another organisation's.
+    for s in store::same_set(conn, &session.set_key, session.org_id.as_deref())? {
         let a = answers_of(conn, &s.id)?;
         let ps = store::participants(conn, &s.id)?;
         let accs: Vec<f64> = ps

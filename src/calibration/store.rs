@@ -139,13 +139,23 @@ pub fn list_sessions(
         .load(conn)
 }
 
-/// Other sessions on the same set (for drift), oldest first.
-pub fn same_set(conn: &mut DbConn, set_key: &str) -> QueryResult<Vec<SessionRow>> {
-    calibration_sessions::table
+/// The owner's sessions on the same set (for drift), oldest first: `org`'s, or the
+/// platform's (None).
+pub fn same_set(
+    conn: &mut DbConn,
+    set_key: &str,
+    org: Option<&str>,
+) -> QueryResult<Vec<SessionRow>> {
+    let q = calibration_sessions::table
         .filter(calibration_sessions::set_key.eq(set_key))
         .order_by(calibration_sessions::id.asc())
         .select(SessionRow::as_select())
-        .load(conn)
+        .into_boxed();
+    match org {
+        Some(o) => q.filter(calibration_sessions::org_id.eq(o.to_owned())),
+        None => q.filter(calibration_sessions::org_id.is_null()),
+    }
+    .load(conn)
 }
 
 pub fn due_sessions(

@@ -287,6 +287,25 @@ diesel::table! {
         cited_clauses -> Text,
         created_by -> Text,
         created_at -> Timestamp,
+        certified_at -> Nullable<Timestamp>,
+        certified_by -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    lab_standings (id) {
+        id -> Text,
+        expert_id -> Text,
+        slice_id -> Text,
+        org_id -> Text,
+        successes -> Double,
+        failures -> Double,
+        n -> BigInt,
+        as_of -> Nullable<Timestamp>,
+        status -> Text,
+        status_reason -> Text,
+        status_changed_at -> Timestamp,
+        updated_at -> Timestamp,
     }
 }
 
@@ -1035,6 +1054,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     api_keys,
     login_failures,
     rate_limit_hits,
+    lab_standings,
     audit_events,
     jobs,
     domains,

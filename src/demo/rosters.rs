@@ -221,7 +221,9 @@ pub(super) fn seed_rosters(
     // for the roster the expert was on at the time).
     crate::rosters::backdate_all_memberships(conn, (now - Duration::weeks(10)).naive_utc())?;
 
-    // The platform's radiology pool (seeded by seed_scoring) and its reference scores.
+    // The platform's radiology pool (seeded by seed_scoring) and its reference scores. The
+    // weekly sessions on it are the platform's (one per vendor's roster): a vendor's own
+    // session may never use the pool, and only shared items let the vendors be compared.
     let pool: Vec<(String, Option<i64>)> =
         crate::gold::gold_with_external_prefix(conn, &radiology.id, "rad-cal-")?
             .into_iter()
@@ -248,13 +250,13 @@ pub(super) fn seed_rosters(
                 .filter(|(_, v, _)| *v == vendor)
                 .map(|(e, _, _)| (*e).to_owned())
                 .collect();
-            let actor = Actor::user(if vendor == meridian { maria } else { &kofi }, None);
+            let actor = Actor::user(admin, None);
             let title = format!("Weekly chest X-ray calibration (week {})", week + 1);
             let session = crate::calibration::service::create(
                 conn,
                 t,
                 &crate::calibration::service::Plan {
-                    org: Some(vendor.as_str()),
+                    org: None,
                     slice: &radiology,
                     title: &title,
                     gold_items: &gold,

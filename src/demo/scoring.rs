@@ -1,4 +1,4 @@
-//! Demo scoring: a calibration pool and session, and an open appeal.
+//! Demo scoring: Meridian's calibration material and session, and an open appeal.
 
 use chrono::Duration;
 use serde_json::json;
@@ -7,9 +7,10 @@ use crate::audit::Actor;
 use crate::db::DbConn;
 use crate::ids::UserId;
 
-/// Scoring material: a platform calibration pool for `medicine/radiology:de`, a Meridian
-/// calibration session with Dr. Chen (four of five answered, one unlike the reference),
-/// and Dr. Chen's open appeal of that answer for the platform admin to decide.
+/// Scoring material: Meridian's calibration material for `medicine/radiology:de` (a
+/// vendor's session may never use the platform's assessment pool), a Meridian calibration
+/// session with Dr. Chen (four of five answered, one unlike the reference), and Dr. Chen's
+/// open appeal of that answer, which Meridian reads and the platform admin decides.
 pub(super) fn seed_scoring(
     conn: &mut DbConn,
     now: chrono::DateTime<chrono::Utc>,
@@ -46,22 +47,50 @@ pub(super) fn seed_scoring(
         })
         .enumerate()
         .collect();
-    let platform = Actor::user(admin, None);
-    let uploaded = upload(
+    // The platform's pool (the roster calibration of seed_rosters runs on it)…
+    upload(
         conn,
         now,
-        &platform,
+        &Actor::user(admin, None),
         &UploadContext {
             owner: GoldOwner::Platform {
                 slice: radiology.id.clone(),
             },
-            slices: vec![(radiology.clone(), schema)],
+            slices: vec![(radiology.clone(), schema.clone())],
             clauses: None,
             created_by: admin.to_string(),
         },
-        rows,
+        rows.clone(),
     )
     .map_err(|e| anyhow::anyhow!("demo calibration pool: {e}"))?;
+    // …and Meridian's own copy of the reads, for its own session.
+    let rows: Vec<_> = rows
+        .into_iter()
+        .map(|(i, r)| {
+            (
+                i,
+                r.map(|mut v| {
+                    v["external_id"] = json!(format!("rad-mer-{:02}", i + 1));
+                    v
+                }),
+            )
+        })
+        .collect();
+    let uploaded = upload(
+        conn,
+        now,
+        &Actor::user(maria, None),
+        &UploadContext {
+            owner: GoldOwner::Vendor {
+                org: meridian.to_string(),
+            },
+            slices: vec![(radiology.clone(), schema)],
+            clauses: None,
+            created_by: maria.to_string(),
+        },
+        rows,
+    )
+    .map_err(|e| anyhow::anyhow!("demo calibration material: {e}"))?;
     let gold: Vec<String> = uploaded
         .results
         .iter()
@@ -109,7 +138,7 @@ pub(super) fn seed_scoring(
                 kind: "gold_answer",
                 subject: &asg,
                 gold_item: gold.get(1).map(String::as_str),
-                decider_org: None,
+                decider_org: Some(meridian.as_str()),
                 explanation: "The effusion is small but present: 3 (partly correct), not 2.",
             },
         )?;

@@ -321,6 +321,18 @@ pub(super) fn seed_taxonomy_and_projects(
             json!({"external_id": "rad-gold-002", "slice_id": helix_private, "payload": {"prompt": "Summarise the CT findings", "a": "Likely small hepatic cyst (80%).", "b": "Hepatic lesion."}, "answer": {"preference": "a", "strength": 2, "rationale": "A states its uncertainty.", "cited_clauses": ["C2"]}, "explanation": "C2: explicit uncertainty is preferred."}),
         ]),
     )?;
+    // Helix's gold in the shared radiology slice counts in every lab's routing only because
+    // the platform admin certified it (its private-slice gold counts there as it is).
+    for g in crate::gold::gold_with_external_prefix(conn, radiology_de.as_str(), "rad-gold-")? {
+        crate::gold::service::certify(
+            conn,
+            now,
+            &platform,
+            &g.id,
+            true,
+            "Reviewed against the image: the reference read is right",
+        )?;
+    }
     let maria_actor = Actor::user(maria, None);
     let rust_schema = schema_of(conn, &rust_review)?;
     upload(
@@ -407,7 +419,7 @@ pub(super) fn seed_taxonomy_and_projects(
     Ok(format!(
         "\x20 taxonomy         7 domains, 5 slices (shared code/rust-review, medicine/radiology:de, law/contracts, math/olympiad; Helix-private medicine/radiology-findings)\n\
          \x20 projects         Helix {} (active, constitution v1 pinned, v2 draft); Northwind Rust review (draft)\n\
-         \x20 gold             2 Helix project items, 1 Meridian calibration item, 2 platform assessment items\n\
+         \x20 gold             2 Helix project items (the shared-slice one certified by the platform), 1 Meridian calibration item, 2 platform assessment items\n\
          \x20 items            3 escalated radiology items in Helix's project, each offered to Dr. Chen and waiting for a second radiologist",
         helix_project.id
     ))

@@ -1,7 +1,7 @@
 //! `/v1/projects/{project}/gold-items` (a lab's gold) and `/v1/slices/{slice}/gold-items`
 //! (vendor calibration material and the platform's assessment pool).
 
-use actix_web::{HttpResponse, get, post, web};
+use actix_web::{HttpResponse, get, post, put, web};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -29,7 +29,8 @@ pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
     cfg.service(upload_project_gold)
         .service(list_project_gold)
         .service(upload_slice_gold)
-        .service(list_slice_gold);
+        .service(list_slice_gold)
+        .service(certify_gold);
 }
 
 /// A gold item as its owner reads it (with the answer). Never served to experts.
@@ -48,6 +49,10 @@ pub struct GoldItemView {
     pub answer: Value,
     pub explanation: String,
     pub created_at: DateTime<Utc>,
+    /// A lab's gold only: when a platform admin certified the item. Until then its answers
+    /// count only in the expert's standing with the lab (its own projects), never in a
+    /// shared slice's standing; in the lab's private slices they count as they are.
+    pub certified_at: Option<DateTime<Utc>>,
 }
 
 impl TryFrom<store::GoldRow> for GoldItemView {
@@ -65,6 +70,7 @@ impl TryFrom<store::GoldRow> for GoldItemView {
             answer: crate::db::stored_json("gold_items.answer", &g.answer)?,
             explanation: g.explanation,
             created_at: crate::clock::utc(g.created_at),
+            certified_at: g.certified_at.map(crate::clock::utc),
         })
     }
 }
@@ -408,4 +414,75 @@ async fn list_slice_gold(
         })
         .await?;
     Ok(HttpResponse::Ok().json(page_of(rows, &page)?))
+}
+
+/// A platform admin's decision on a lab's gold item.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CertificationInput {
+    /// True to certify (its answers then count in shared slices), false to withdraw that.
+    pub certified: bool,
+    /// Why (kept in the audit log, which the lab reads).
+    pub reason: String,
+}
+
+impl crate::http::Validate for CertificationInput {
+    fn validate(&self) -> Result<(), Vec<crate::http::FieldError>> {
+        crate::http::Checks::new()
+            .text(&self.reason, "reason", 1, 2000)
+            .finish()
+    }
+}
+
+/// Certify a lab's gold item (or withdraw the certification)
+///
+/// Platform admins. A lab's gold moves an expert's standing only in that lab's projects
+/// until a platform admin certifies the item; answers graded from then on count in the
+/// shared slice's standing too. Audited under the lab, which sees `certified_at` on the item.
+#[utoipa::path(
+    tag = "gold",
+    params(("gold" = GoldItemId, Path, description = "Gold item id")),
+    request_body = CertificationInput,
+    responses(
+        (status = 200, description = "The gold item", body = GoldItemView),
+        (status = 400, response = crate::http::BadRequest),
+        (status = 401, response = crate::http::Unauthorized),
+        (status = 403, response = crate::http::Forbidden),
+        (status = 404, response = crate::http::NotFound),
+        (status = 409, response = crate::http::Conflict),
+        (status = 422, response = crate::http::UnprocessableEntity),
+    ),
+    security(("bearer" = []))
+)]
+#[put("/gold-items/{gold}/certification")]
+async fn certify_gold(
+    state: web::Data<AppState>,
+    principal: Principal,
+    path: web::Path<String>,
+    body: crate::http::Json<CertificationInput>,
+) -> ApiResult<HttpResponse> {
+    let id: GoldItemId = path_id("gold", &path)?;
+    let input = body.into_inner();
+    let user = principal.user()?;
+    if !user.is_platform_admin {
+        return Err(ApiError::forbidden(
+            "only a platform admin certifies gold: a lab's gold counts outside its own projects only once the platform has certified the item",
+        ));
+    }
+    let actor = Actor::of(&principal);
+    let now = state.now();
+    let row = state
+        .db
+        .write_once(move |conn| {
+            Ok::<_, ApiError>(service::certify(
+                conn,
+                now,
+                &actor,
+                id.as_str(),
+                input.certified,
+                &input.reason,
+            )?)
+        })
+        .await?;
+    Ok(HttpResponse::Ok().json(GoldItemView::try_from(row)?))
 }

@@ -231,3 +231,78 @@ pub fn upload(
     }
     Ok(result)
 }
+
+/// Where a graded answer on a gold item counts (README, "Whose gold counts where").
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Counts {
+    /// In the expert's standing in the slice, everywhere: the platform's gold, a vendor's
+    /// calibration material, a lab's gold in the lab's own private slice, and a lab's gold
+    /// a platform admin had certified when the answer was graded.
+    Slice,
+    /// Only in the expert's standing with this lab (`lab_standings`), which routing applies
+    /// to the lab's own projects: a lab's uncertified gold in a slice the lab does not own.
+    Lab(String),
+}
+
+/// Where an answer on `gold` (in a slice owned by `slice_org`, None: a shared slice) graded
+/// at `at` counts. Certification counts the answers graded from its moment on.
+pub fn counts_in(gold: &store::GoldRow, slice_org: Option<&str>, at: DateTime<Utc>) -> Counts {
+    let Some(org) = gold.org_id.as_deref().filter(|_| gold.owner_kind == "lab") else {
+        return Counts::Slice;
+    };
+    let own_slice = slice_org == Some(org);
+    let certified = gold
+        .certified_at
+        .is_some_and(|c| crate::clock::utc(c) <= at);
+    if own_slice || certified {
+        Counts::Slice
+    } else {
+        Counts::Lab(org.to_owned())
+    }
+}
+
+/// Certifies a lab's gold item so that its answers count in shared slices (or, with
+/// `certified = false`, withdraws that), audited with the reason under the lab's
+/// organisation so the lab sees it. The caller has checked the actor is a platform admin.
+pub fn certify(
+    conn: &mut DbConn,
+    now: DateTime<Utc>,
+    actor: &Actor,
+    id: &str,
+    certified: bool,
+    reason: &str,
+) -> AppResult<store::GoldRow> {
+    let gold = store::find(conn, id)?
+        .ok_or_else(|| crate::error::AppError::not_found(format!("gold item {id} not found")))?;
+    if gold.owner_kind != "lab" {
+        return Err(crate::error::AppError::conflict(
+            "only a lab's gold is certified: the platform's pool counts everywhere and a vendor's calibration material only in calibration",
+        ));
+    }
+    let by = actor.id.clone().unwrap_or_default();
+    if !store::set_certified(conn, id, certified.then_some((now, by.as_str())))? {
+        return Err(crate::error::AppError::conflict(if certified {
+            "the gold item is already certified"
+        } else {
+            "the gold item is not certified"
+        }));
+    }
+    audit::record(
+        conn,
+        now,
+        actor,
+        Entry {
+            action: if certified {
+                "gold.certified"
+            } else {
+                "gold.uncertified"
+            },
+            org_id: gold.org_id.as_deref(),
+            subject_type: "gold_item",
+            subject_id: Some(id),
+            details: json!({ "slice_id": gold.slice_id, "project_id": gold.project_id, "reason": reason.trim() }),
+        },
+    )?;
+    store::find(conn, id)?
+        .ok_or_else(|| crate::error::AppError::internal(anyhow::anyhow!("gold item vanished")))
+}

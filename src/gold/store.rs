@@ -28,6 +28,9 @@ pub struct GoldRow {
     pub cited_clauses: String,
     pub created_by: String,
     pub created_at: NaiveDateTime,
+    /// When a platform admin certified this lab gold item to count in shared slices.
+    pub certified_at: Option<NaiveDateTime>,
+    pub certified_by: Option<String>,
 }
 
 impl GoldRow {
@@ -165,4 +168,29 @@ pub fn set_answer(
         ))
         .execute(conn)?;
     Ok(())
+}
+
+/// Certifies (`Some((when, by))`) or un-certifies (`None`) a gold item; false if the item
+/// was already in that state.
+pub fn set_certified(
+    conn: &mut DbConn,
+    id: &str,
+    certified: Option<(DateTime<Utc>, &str)>,
+) -> QueryResult<bool> {
+    let target = gold_items::table.find(id);
+    let n = match certified {
+        Some((at, by)) => diesel::update(target.filter(gold_items::certified_at.is_null()))
+            .set((
+                gold_items::certified_at.eq(Some(at.naive_utc())),
+                gold_items::certified_by.eq(Some(by)),
+            ))
+            .execute(conn)?,
+        None => diesel::update(target.filter(gold_items::certified_at.is_not_null()))
+            .set((
+                gold_items::certified_at.eq(None::<NaiveDateTime>),
+                gold_items::certified_by.eq(None::<String>),
+            ))
+            .execute(conn)?,
+    };
+    Ok(n == 1)
 }

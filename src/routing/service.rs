@@ -358,7 +358,16 @@ fn run_decision(
         // The filters that read the database: credentials, then the schedule.
         let check = |c: &Candidate| {
             let mut conn = cell.borrow_mut();
-            match db_filters(&mut conn, c, &domain, &p.id, &st.slice.id, now, deadline) {
+            match db_filters(
+                &mut conn,
+                c,
+                &domain,
+                &p.org_id,
+                &p.id,
+                &st.slice.id,
+                now,
+                deadline,
+            ) {
                 Ok(Ok(from)) => {
                     available_from.insert(c.expert_id.clone(), from);
                     None
@@ -388,17 +397,24 @@ fn run_decision(
 }
 
 /// The filters that read the database, for a candidate that passed the others: the
-/// domain's credentials (verified, unexpired now), then the schedule. `Ok(Ok(t))`: the
-/// candidate passes and can first work at `t`.
+/// standing with the project's lab (`lab`), the domain's credentials (verified, unexpired
+/// now), then the schedule. `Ok(Ok(t))`: the candidate passes and can first work at `t`.
+#[allow(clippy::too_many_arguments)]
 fn db_filters(
     conn: &mut DbConn,
     c: &Candidate,
     domain: &str,
+    lab: &str,
     project: &str,
     slice: &str,
     now: DateTime<Utc>,
     deadline: DateTime<Utc>,
 ) -> AppResult<Result<DateTime<Utc>, Filter>> {
+    // The project's lab barred the expert with its own (uncertified) gold: none of its
+    // items in the slice (README, "Whose gold counts where"); other labs are unaffected.
+    if crate::standings::lab_suspended(conn, &c.expert_id, slice, lab)? {
+        return Ok(Err(Filter::SliceStatus));
+    }
     if !crate::credentials::eligibility::eligible_for(conn, &c.expert_id, domain, now)? {
         return Ok(Err(Filter::Credentials));
     }
@@ -451,6 +467,7 @@ pub fn plannable(
     for r in super::queries::candidates_for(conn, slice, experts)? {
         let c = candidate_of(r, false)?;
         if decide::failing_filter(&c, &req).is_some()
+            || crate::standings::lab_suspended(conn, &c.expert_id, slice, &st.project.org_id)?
             || !crate::credentials::eligibility::eligible_for(
                 conn,
                 &c.expert_id,
@@ -1075,6 +1092,7 @@ fn fit(
         conn,
         &c,
         &st.slice.domain_id,
+        &st.project.org_id,
         &st.project.id,
         &st.slice.id,
         now,

@@ -416,6 +416,19 @@ pub fn status_from_gold(
     })
 }
 
+/// The status of an expert's standing with one lab, from that lab's uncertified gold in a
+/// slice it does not own: `suspended` while the lower bound is below `suspend_below` with at
+/// least `min_gold` decayed answers, `active` otherwise. It only bars the expert from the
+/// lab's projects; it never qualifies anyone. Returns the status and the lower bound.
+pub fn lab_status(gold: &Evidence, rule: &StatusRule) -> (&'static str, f64) {
+    let lb = gold.posterior(rule.prior).lower_bound(rule.level);
+    if gold.weight() >= rule.min_gold && lb < rule.suspend_below {
+        ("suspended", lb)
+    } else {
+        ("active", lb)
+    }
+}
+
 /// The sentence an expert reads: "suspended in `code/rust-review` because the 90 % lower
 /// bound of gold accuracy is 0.72 after 37 answers (below 0.75)".
 pub fn status_reason(slice_key: &str, c: &StatusChange, rule: &StatusRule) -> String {

@@ -36,6 +36,130 @@ impl Slices {
     }
 }
 
+/// Gold items by id, loaded once per call.
+#[derive(Default)]
+struct Golds(BTreeMap<String, crate::gold::GoldRow>);
+
+impl Golds {
+    fn get(&mut self, conn: &mut DbConn, id: &str) -> AppResult<&crate::gold::GoldRow> {
+        if !self.0.contains_key(id) {
+            let row = crate::gold::find_gold(conn, id)?.ok_or_else(|| internal("gold item"))?;
+            self.0.insert(id.to_owned(), row);
+        }
+        self.0.get(id).ok_or_else(|| internal("gold item"))
+    }
+}
+
+/// The lab whose standing alone a gold verdict counts in (README, "Whose gold counts
+/// where"), or None when it counts in the expert's standing in the slice (or is not a
+/// routed gold verdict at all).
+fn lab_scope(
+    conn: &mut DbConn,
+    slices: &mut Slices,
+    golds: &mut Golds,
+    row: &ScoredOutcome,
+) -> AppResult<Option<String>> {
+    // Corrections are read through the verdict they correct (see `recompute`).
+    if row.event != "gold_checked" || row.role.as_deref() != Some("annotator") {
+        return Ok(None);
+    }
+    let Some(g) = row.gold_item_id.as_deref() else {
+        return Ok(None);
+    };
+    let slice_org = slices.get(conn, &row.slice_id)?.org_id.clone();
+    let gold = golds.get(conn, g)?;
+    Ok(
+        match crate::gold::service::counts_in(
+            gold,
+            slice_org.as_deref(),
+            crate::clock::utc(row.occurred_at),
+        ) {
+            crate::gold::service::Counts::Slice => None,
+            crate::gold::service::Counts::Lab(org) => Some(org),
+        },
+    )
+}
+
+/// A gold verdict for a lab tally: (correct, weight, graded at).
+type Verdict = (bool, f64, DateTime<Utc>);
+
+/// A change to one expert's standing with a lab: verdicts `(correct, weight, at)` (weight
+/// −1 withdraws one) applied to the lab tally and, when `statuses`, the lab status the
+/// tally calls for (audited under the lab when it changes).
+#[allow(clippy::too_many_arguments)]
+fn lab_gold(
+    conn: &mut DbConn,
+    now: DateTime<Utc>,
+    settings: &Settings,
+    slices: &mut Slices,
+    org: &str,
+    expert: &str,
+    slice: &str,
+    verdicts: &[Verdict],
+    statuses: bool,
+) -> AppResult<()> {
+    let sc = &settings.scoring;
+    let h = sc.half_life_secs();
+    let row = crate::standings::lock_lab_standing(conn, now, expert, slice, org)?;
+    let mut ev = super::beta::Evidence {
+        successes: row.successes,
+        failures: row.failures,
+        n: row.n,
+        as_of: row.as_of.map(crate::clock::utc),
+    };
+    for (ok, w, at) in verdicts {
+        ev.add(*at, *ok, *w, h);
+    }
+    let tally = crate::standings::LabTally {
+        successes: ev.successes,
+        failures: ev.failures,
+        n: ev.n,
+        as_of: ev.as_of,
+    };
+    if !statuses {
+        return Ok(crate::standings::save_lab_standing(
+            conn, &row, &tally, None, now,
+        )?);
+    }
+    let rule = sc.status_rule();
+    let decayed = ev.at(now, h);
+    let (to, lb) = profile::lab_status(&decayed, &rule);
+    let key = slices.get(conn, slice)?.key.clone();
+    let reason = if to == "suspended" {
+        format!(
+            "this lab's own gold in `{key}`: the {} % lower bound of gold accuracy is {lb:.2} after {} answers (below {:.2}); its projects offer you no more items in the slice, and nothing changes elsewhere",
+            (rule.level * 100.0).round(),
+            ev.n,
+            rule.suspend_below
+        )
+    } else if row.status == "suspended" {
+        format!(
+            "this lab's own gold in `{key}` no longer bars you: the lower bound of gold accuracy is {lb:.2}"
+        )
+    } else {
+        row.status_reason.clone()
+    };
+    crate::standings::save_lab_standing(conn, &row, &tally, Some((to, &reason)), now)?;
+    if to != row.status {
+        crate::audit::record(
+            conn,
+            now,
+            &Actor::system(),
+            crate::audit::Entry {
+                action: "standing.lab_status_changed",
+                org_id: Some(org),
+                subject_type: "expert",
+                subject_id: Some(expert),
+                details: json!({
+                    "slice_id": slice, "from": row.status, "to": to, "reason": reason,
+                    "lower_bound": lb, "answers": ev.n, "decayed_answers": decayed.weight(),
+                }),
+            },
+        )?;
+    }
+    Ok(())
+}
+
 fn facts(
     conn: &mut DbConn,
     slices: &mut Slices,
@@ -133,10 +257,41 @@ pub fn record(
         rows.extend(store::find_outcome(conn, id)?);
     }
     let mut slices = Slices::default();
-    let batch = facts(conn, &mut slices, &rows)?;
+    let mut golds = Golds::default();
+    // A lab's uncertified gold in a slice it does not own counts only with that lab.
+    let mut shared = Vec::with_capacity(rows.len());
+    let mut with_lab: BTreeMap<(String, String, String), Vec<Verdict>> = BTreeMap::new();
+    for r in rows {
+        match (
+            lab_scope(conn, &mut slices, &mut golds, &r)?,
+            r.correct,
+            &r.expert_id,
+        ) {
+            (Some(org), Some(ok), Some(e)) => with_lab
+                .entry((e.clone(), r.slice_id.clone(), org))
+                .or_default()
+                .push((ok, 1.0, crate::clock::utc(r.occurred_at))),
+            (Some(_), _, _) => {}
+            (None, _, _) => shared.push(r),
+        }
+    }
+    let batch = facts(conn, &mut slices, &shared)?;
     let gold = apply(conn, now, settings, observations_of(&batch))?;
     for (expert, slice) in gold {
         gold_changed(conn, now, settings, &mut slices, &expert, &slice, true)?;
+    }
+    for ((expert, slice, org), verdicts) in with_lab {
+        lab_gold(
+            conn,
+            now,
+            settings,
+            &mut slices,
+            &org,
+            &expert,
+            &slice,
+            &verdicts,
+            true,
+        )?;
     }
     Ok(())
 }
@@ -267,7 +422,9 @@ pub fn recompute(
 ) -> AppResult<Recomputed> {
     store::clear(conn, expert, slice)?;
     crate::standings::reset_posteriors(conn, expert, slice, settings.scoring.prior)?;
+    crate::standings::reset_lab_tallies(conn, expert, slice)?;
     let mut slices = Slices::default();
+    let mut golds = Golds::default();
     // A gold answer's latest verdict (after an overturned gold answer) replaces the original.
     let corrected: BTreeMap<String, bool> = super::queries::corrections(conn, expert, slice)?
         .into_iter()
@@ -290,6 +447,23 @@ pub fn recompute(
                 && let Some(c) = row.assignment_id.as_ref().and_then(|a| corrected.get(a))
             {
                 row.correct = Some(*c);
+            }
+            if let Some(org) = lab_scope(conn, &mut slices, &mut golds, &row)? {
+                if let (Some(ok), Some(e)) = (row.correct, &row.expert_id) {
+                    let at = crate::clock::utc(row.occurred_at);
+                    lab_gold(
+                        conn,
+                        now,
+                        settings,
+                        &mut slices,
+                        &org,
+                        e,
+                        &row.slice_id,
+                        &[(ok, 1.0, at)],
+                        false,
+                    )?;
+                }
+                continue;
             }
             // Co-annotator pairs need every judgment of the item, other experts' too.
             if row.event == "resolved"
@@ -393,6 +567,26 @@ pub fn correct_gold(
                 ..Default::default()
             },
         )?;
+        // The verdict is corrected in whichever standing it counted in.
+        let slice_org = slices.get(conn, &a.slice_id)?.org_id.clone();
+        if a.role == "annotator"
+            && let crate::gold::service::Counts::Lab(org) =
+                crate::gold::service::counts_in(gold, slice_org.as_deref(), at)
+        {
+            lab_gold(
+                conn,
+                now,
+                settings,
+                &mut slices,
+                &org,
+                &a.expert_id,
+                &a.slice_id,
+                &[(old, -1.0, at), (new, 1.0, at)],
+                true,
+            )?;
+            changed += 1;
+            continue;
+        }
         let metric = if a.role == "calibration" {
             Metric::Calibration
         } else {

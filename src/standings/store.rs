@@ -5,8 +5,8 @@ use diesel::prelude::*;
 
 use crate::audit::Actor;
 use crate::db::DbConn;
-use crate::db::schema::{slice_standing_events, slice_standings};
-use crate::ids::{SliceStandingId, StandingEventId};
+use crate::db::schema::{lab_standings, slice_standing_events, slice_standings};
+use crate::ids::{LabStandingId, SliceStandingId, StandingEventId};
 
 #[derive(Debug, Clone, Queryable, Selectable)]
 #[diesel(table_name = slice_standings)]
@@ -290,4 +290,160 @@ pub fn reset_posteriors(
     ))
     .execute(conn)?;
     Ok(())
+}
+
+// ---------------------------------------------------------------------------------------
+// Lab standings: an expert's standing with one lab in a slice the lab does not own, from
+// the lab's uncertified gold (see the module docs). Scoring computes the tally and the
+// status; this store keeps them.
+
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = lab_standings)]
+pub struct LabStandingRow {
+    pub id: String,
+    pub expert_id: String,
+    pub slice_id: String,
+    pub org_id: String,
+    pub successes: f64,
+    pub failures: f64,
+    pub n: i64,
+    pub as_of: Option<NaiveDateTime>,
+    pub status: String,
+    pub status_reason: String,
+    pub status_changed_at: NaiveDateTime,
+    pub updated_at: NaiveDateTime,
+}
+
+pub fn find_lab(
+    conn: &mut DbConn,
+    expert: &str,
+    slice: &str,
+    org: &str,
+) -> QueryResult<Option<LabStandingRow>> {
+    lab_standings::table
+        .filter(lab_standings::expert_id.eq(expert))
+        .filter(lab_standings::slice_id.eq(slice))
+        .filter(lab_standings::org_id.eq(org))
+        .select(LabStandingRow::as_select())
+        .first(conn)
+        .optional()
+}
+
+/// Locks the expert's standing with the lab in the slice (a no-op update takes the row
+/// lock on PostgreSQL), creating it first if needed; a concurrent creator loses the insert
+/// inside a savepoint and locks the winner's row.
+pub fn lock_lab(
+    conn: &mut DbConn,
+    now: DateTime<Utc>,
+    expert: &str,
+    slice: &str,
+    org: &str,
+) -> QueryResult<LabStandingRow> {
+    use diesel::result::{DatabaseErrorKind, Error};
+    let t = now.naive_utc();
+    let touch = |conn: &mut DbConn| {
+        diesel::update(
+            lab_standings::table
+                .filter(lab_standings::expert_id.eq(expert))
+                .filter(lab_standings::slice_id.eq(slice))
+                .filter(lab_standings::org_id.eq(org)),
+        )
+        .set(lab_standings::updated_at.eq(t))
+        .execute(conn)
+    };
+    if touch(conn)? == 0 {
+        let inserted = conn.transaction(|conn| {
+            diesel::insert_into(lab_standings::table)
+                .values((
+                    lab_standings::id.eq(LabStandingId::new(now).into_string()),
+                    lab_standings::expert_id.eq(expert),
+                    lab_standings::slice_id.eq(slice),
+                    lab_standings::org_id.eq(org),
+                    lab_standings::status_changed_at.eq(t),
+                    lab_standings::updated_at.eq(t),
+                ))
+                .execute(conn)
+        });
+        match inserted {
+            Ok(_) | Err(Error::DatabaseError(DatabaseErrorKind::UniqueViolation, _)) => {}
+            Err(e) => return Err(e),
+        }
+        touch(conn)?;
+    }
+    find_lab(conn, expert, slice, org)?.ok_or(Error::NotFound)
+}
+
+/// The tally of a lab standing, as scoring keeps it.
+pub struct LabTally {
+    pub successes: f64,
+    pub failures: f64,
+    pub n: i64,
+    pub as_of: Option<DateTime<Utc>>,
+}
+
+/// Saves the tally and, when `status` is given, the status with its reason.
+pub fn save_lab(
+    conn: &mut DbConn,
+    row: &LabStandingRow,
+    tally: &LabTally,
+    status: Option<(&str, &str)>,
+    now: DateTime<Utc>,
+) -> QueryResult<()> {
+    let t = now.naive_utc();
+    let (to, reason) = status.unwrap_or((&row.status, &row.status_reason));
+    let changed = if to == row.status {
+        row.status_changed_at
+    } else {
+        t
+    };
+    diesel::update(lab_standings::table.find(&row.id))
+        .set((
+            lab_standings::successes.eq(tally.successes),
+            lab_standings::failures.eq(tally.failures),
+            lab_standings::n.eq(tally.n),
+            lab_standings::as_of.eq(tally.as_of.map(|a| a.naive_utc())),
+            lab_standings::status.eq(to),
+            lab_standings::status_reason.eq(reason),
+            lab_standings::status_changed_at.eq(changed),
+            lab_standings::updated_at.eq(t),
+        ))
+        .execute(conn)?;
+    Ok(())
+}
+
+/// Whether the lab's own gold bars the expert from the lab's projects in the slice.
+pub fn lab_suspended(conn: &mut DbConn, expert: &str, slice: &str, org: &str) -> QueryResult<bool> {
+    Ok(find_lab(conn, expert, slice, org)?.is_some_and(|r| r.status == "suspended"))
+}
+
+/// The expert's standings with labs, by slice then lab.
+pub fn lab_standings_of(conn: &mut DbConn, expert: &str) -> QueryResult<Vec<LabStandingRow>> {
+    lab_standings::table
+        .filter(lab_standings::expert_id.eq(expert))
+        .order_by((lab_standings::slice_id.asc(), lab_standings::org_id.asc()))
+        .select(LabStandingRow::as_select())
+        .load(conn)
+}
+
+/// Empties the lab tallies (not their statuses) of one expert, one slice, both or all,
+/// before a recompute rebuilds them.
+pub fn reset_lab_tallies(
+    conn: &mut DbConn,
+    expert: Option<&str>,
+    slice: Option<&str>,
+) -> QueryResult<usize> {
+    let mut q = diesel::update(lab_standings::table).into_boxed();
+    if let Some(e) = expert {
+        q = q.filter(lab_standings::expert_id.eq(e.to_owned()));
+    }
+    if let Some(s) = slice {
+        q = q.filter(lab_standings::slice_id.eq(s.to_owned()));
+    }
+    q.set((
+        lab_standings::successes.eq(0.0),
+        lab_standings::failures.eq(0.0),
+        lab_standings::n.eq(0i64),
+        lab_standings::as_of.eq(None::<NaiveDateTime>),
+    ))
+    .execute(conn)
 }

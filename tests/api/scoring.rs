@@ -57,6 +57,18 @@ pub(crate) async fn upload_gold(app: &TestApp, w: &World, n: usize) {
         "{}",
         &up.text[..up.text.len().min(400)]
     );
+    // The slice is shared (platform-owned): the lab's gold moves standings there only once
+    // a platform admin has certified it (gold_counts.rs tests the uncertified case).
+    for r in up.json["results"].as_array().unwrap() {
+        app.call(
+            Method::PUT,
+            &format!("/v1/gold-items/{}/certification", r["id"].as_str().unwrap()),
+            Some(&w.admin.token),
+            Some(json!({"certified": true, "reason": "reviewed for the test"})),
+        )
+        .await
+        .assert_status(200);
+    }
 }
 
 /// A project with overlap 1 and gold at half the offers, `gold` gold items, an approved
@@ -528,7 +540,20 @@ async fn every_score_endpoint_keeps_to_its_tenancy() {
             let closes = (app.clock_now() + chrono::Duration::days(3)).to_rfc3339();
             let body = |org: Value| json!({"org_id": org, "slice_id": w.slice, "title": "T",
                 "gold_item_ids": [gold], "participant_ids": [x.id], "closes_at": closes});
+            // (The platform's pool is never a vendor's: refused before anything else.)
             app.post("/v1/calibration-sessions", &vendor.token, body(json!(vendor.org())))
+                .await
+                .assert_problem(403, None);
+            let own = app
+                .post(&format!("/v1/slices/{}/gold-items?org_id={}", w.slice, vendor.org()), &vendor.token,
+                    json!([{"external_id": "v-1", "payload": {"p": 1},
+                        "answer": {"preference": "a", "strength": 1, "rationale": "ref", "cited_clauses": ["C1"]},
+                        "explanation": "reference"}]))
+                .await;
+            own.assert_status(200);
+            let own = own.json["results"][0]["id"].as_str().unwrap().to_owned();
+            app.post("/v1/calibration-sessions", &vendor.token, json!({"org_id": vendor.org(), "slice_id": w.slice,
+                "title": "T", "gold_item_ids": [own], "participant_ids": [x.id], "closes_at": closes}))
                 .await
                 .assert_problem(422, Some("participant_ids[0]"));
             app.post("/v1/calibration-sessions", &vendor.token, body(Value::Null))
@@ -607,7 +632,8 @@ async fn appeals_overturn_a_gold_answer_and_a_sanction_and_scores_follow() {
             app.post("/v1/appeals", &e.account.token, json!({"explanation": why}))
                 .await
                 .assert_problem(422, Some("sanction_id"));
-            // Who decides: not the expert, not another lab; the lab that owns the gold does.
+            // Who decides: not the expert, not another lab, not the lab that wrote the gold
+            // (it reads the appeal); a platform admin does.
             let other_lab = app.lab("Other").await;
             let decide = |verdict: &str| json!({"decision": verdict, "reason": "B is right: A unwraps input"});
             app.post(&format!("/v1/appeals/{gold_appeal}/decision"), &e.account.token, decide("overturn"))
@@ -616,13 +642,16 @@ async fn appeals_overturn_a_gold_answer_and_a_sanction_and_scores_follow() {
             app.post(&format!("/v1/appeals/{gold_appeal}/decision"), &other_lab.token, decide("overturn"))
                 .await
                 .assert_problem(404, None);
+            app.post(&format!("/v1/appeals/{gold_appeal}/decision"), &w.lab.token, decide("overturn"))
+                .await
+                .assert_problem(403, None);
             let d = app
-                .post(&format!("/v1/appeals/{gold_appeal}/decision"), &w.lab.token, decide("overturn"))
+                .post(&format!("/v1/appeals/{gold_appeal}/decision"), &w.admin.token, decide("overturn"))
                 .await;
             d.assert_status(200);
             assert_eq!(d.json["regraded"], 1);
             assert_eq!(d.json["appeal"]["status"], "overturned");
-            app.post(&format!("/v1/appeals/{gold_appeal}/decision"), &w.lab.token, decide("uphold"))
+            app.post(&format!("/v1/appeals/{gold_appeal}/decision"), &w.admin.token, decide("uphold"))
                 .await
                 .assert_problem(409, None);
             // The score moved: 1 of 20 correct now, Beta(2, 20); the recompute agrees.
