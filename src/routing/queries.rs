@@ -285,3 +285,25 @@ pub fn resolved_outcomes_of(
         .filter_map(|(a, agreed)| a.map(|a| (a, agreed)))
         .collect())
 }
+
+/// How many gold items the project has in the slice.
+pub fn gold_pool_size(conn: &mut DbConn, project: &str, slice: &str) -> QueryResult<i64> {
+    use crate::db::schema::gold_items;
+    gold_items::table
+        .filter(gold_items::project_id.eq(project))
+        .filter(gold_items::slice_id.eq(slice))
+        .count()
+        .get_result(conn)
+}
+
+/// The e-mail addresses of the lab's admins.
+pub fn lab_admin_emails(conn: &mut DbConn, org: &str) -> QueryResult<Vec<String>> {
+    use crate::db::schema::{memberships, users};
+    users::table
+        .inner_join(memberships::table.on(memberships::user_id.eq(users::id)))
+        .filter(memberships::org_id.eq(org))
+        .filter(memberships::role.eq("lab_admin"))
+        .select(users::email)
+        .order_by(users::email.asc())
+        .load(conn)
+}
