@@ -803,6 +803,9 @@ fn offer_item(
     Ok(id)
 }
 
+/// How many of a project slice's latest real offers a gold offer may borrow its looks from.
+const GOLD_LOOKS: i64 = 200;
+
 /// The share of a project's annotator offer slots that go to gold: its gold rate (at most
 /// 0.5); none for adjudication.
 fn gold_share(st: &Setting, role: &str) -> f64 {
@@ -818,11 +821,15 @@ fn gold_share(st: &Setting, role: &str) -> f64 {
 /// `item` to the expert, whose slot is already reserved: with probability `p` the slot
 /// goes to one of the project's gold items of the slice the expert has not seen instead,
 /// and the real item is not offered to them now. The gold offer is the only offer the
-/// expert gets from this decision, so it is never paired with a real one; it is made now,
-/// and takes the priority, due time, constitution and (shown) judge confidence of the
-/// real item it displaces, so every field is drawn exactly as a real offer's would be.
-/// Returns the gold assignment, or None (then offer the real item). With the whole pool
-/// seen, the lab hears once (see [`alert_pool_exhausted`]).
+/// expert gets from this decision, so it is never paired with a real one. It is made now
+/// and looks like a real offer drawn at random from the project slice's latest
+/// [`GOLD_LOOKS`] real offers to other experts, on items this expert was never offered:
+/// that offer's priority, its item's judge confidence (shown where the project shows
+/// confidences) and its time from offer to due. Not the displaced item's own: the expert
+/// may be offered that item next, and two offers with the same confidence and priority
+/// in a row would mark the first as gold. With no such offer yet, the displaced item's
+/// values are used. Returns the gold assignment, or None (then offer the real item).
+/// With the whole pool seen, the lab hears once (see [`alert_pool_exhausted`]).
 #[allow(clippy::too_many_arguments)]
 fn gold_instead(
     conn: &mut DbConn,
@@ -852,6 +859,23 @@ fn gold_instead(
         return Ok(None);
     }
     let gold = &pool[rng.random_range(0..pool.len())];
+    let looks = super::queries::recent_real_offers(
+        conn,
+        &st.project.id,
+        &st.slice.id,
+        &c.expert_id,
+        GOLD_LOOKS,
+    )?;
+    let (priority, confidence, due) = if looks.is_empty() {
+        (item.priority, item.judge_confidence, due)
+    } else {
+        let l = &looks[rng.random_range(0..looks.len())];
+        (
+            l.priority,
+            l.judge_confidence,
+            now + (crate::clock::utc(l.due_at) - crate::clock::utc(l.offered_at)),
+        )
+    };
     let id = crate::assignments::insert_assignment(
         conn,
         now,
@@ -864,7 +888,7 @@ fn gold_instead(
             org: &item.org_id,
             project: &item.project_id,
             constitution_version: item.constitution_version,
-            priority: item.priority,
+            priority,
             standing: c.status.as_str(),
             due_at: due,
         },
@@ -875,7 +899,7 @@ fn gold_instead(
         id.as_str(),
         &item.project_id,
         Some(&item.id),
-        item.judge_confidence,
+        confidence,
     )?;
     crate::payments::rates::fix_on_routing(
         conn,

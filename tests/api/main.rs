@@ -16,6 +16,7 @@ mod demo;
 mod errors;
 mod experts;
 mod gold;
+mod gold_blind;
 mod integrity;
 mod items;
 mod jobs;
