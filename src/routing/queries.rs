@@ -326,23 +326,28 @@ pub fn recent_real_offers(
     expert: &str,
     limit: i64,
 ) -> QueryResult<Vec<OfferLook>> {
-    let rows: Vec<(Option<String>, i32, Option<f64>, chrono::NaiveDateTime, chrono::NaiveDateTime)> =
-        assignments::table
-            .inner_join(items::table.on(assignments::item_id.eq(items::id.nullable())))
-            .filter(assignments::project_id.eq(project))
-            .filter(assignments::slice_id.eq(slice))
-            .filter(assignments::role.eq("annotator"))
-            .filter(assignments::expert_id.ne(expert))
-            .order_by(assignments::offered_at.desc())
-            .limit(limit)
-            .select((
-                assignments::item_id,
-                assignments::priority,
-                items::judge_confidence,
-                assignments::offered_at,
-                assignments::due_at,
-            ))
-            .load(conn)?;
+    let rows: Vec<(
+        Option<String>,
+        i32,
+        Option<f64>,
+        chrono::NaiveDateTime,
+        chrono::NaiveDateTime,
+    )> = assignments::table
+        .inner_join(items::table.on(assignments::item_id.eq(items::id.nullable())))
+        .filter(assignments::project_id.eq(project))
+        .filter(assignments::slice_id.eq(slice))
+        .filter(assignments::role.eq("annotator"))
+        .filter(assignments::expert_id.ne(expert))
+        .order_by(assignments::offered_at.desc())
+        .limit(limit)
+        .select((
+            assignments::item_id,
+            assignments::priority,
+            items::judge_confidence,
+            assignments::offered_at,
+            assignments::due_at,
+        ))
+        .load(conn)?;
     let ids: Vec<String> = rows.iter().filter_map(|r| r.0.clone()).collect();
     let mine: std::collections::HashSet<String> = assignments::table
         .filter(assignments::expert_id.eq(expert))

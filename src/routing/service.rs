@@ -615,8 +615,18 @@ fn route_locked(
                 .unwrap_or(now);
             let due = due_at(settings, item, now, from);
             let salt = existing.len() + round;
-            if gold_instead(conn, now, settings, item, &st, &s.candidate, due, gold_p, salt)?
-                .is_some()
+            if gold_instead(
+                conn,
+                now,
+                settings,
+                item,
+                &st,
+                &s.candidate,
+                due,
+                gold_p,
+                salt,
+            )?
+            .is_some()
             {
                 gold_to.push(s.candidate.expert_id.clone());
                 lost = true;
@@ -1373,9 +1383,17 @@ fn place(
     let due = due_at(settings, &item, now, f.from);
     // The slot may go to gold instead (see [`gold_instead`]); the item keeps waiting.
     let p = gold_share(&f.st, f.want.role);
-    if let Some(gold) = gold_instead(conn, now, settings, &item, &f.st, c, due, p, existing.len())? {
+    if let Some(gold) = gold_instead(conn, now, settings, &item, &f.st, c, due, p, existing.len())?
+    {
         if take == Take::Accept {
-            crate::assignments::transition(conn, gold.as_str(), &["offered"], "accepted", now, None)?;
+            crate::assignments::transition(
+                conn,
+                gold.as_str(),
+                &["offered"],
+                "accepted",
+                now,
+                None,
+            )?;
             crate::assignments::start_session(conn, gold.as_str(), &c.expert_id, now)?;
         }
         super::keys::refresh_keys(conn, &c.expert_id, &settings.routing)?;

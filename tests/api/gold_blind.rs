@@ -21,7 +21,11 @@ async fn upload_gold(app: &TestApp, w: &World, from: usize, n: usize) {
             "explanation": "A checks the bounds"}))
         .collect();
     let up = app
-        .post(&format!("/v1/projects/{}/gold-items", w.project), &w.lab.token, json!(gold))
+        .post(
+            &format!("/v1/projects/{}/gold-items", w.project),
+            &w.lab.token,
+            json!(gold),
+        )
         .await;
     up.assert_status(200);
     assert_eq!(up.json["created"], n, "{}", up.text);
@@ -160,7 +164,11 @@ fn threshold_excess(samples: &[(f64, bool)]) -> i64 {
     let step = |g: bool| if g == minority_is_gold { 1 } else { -1 };
     let mut best = 0i64;
     for order in [false, true] {
-        let seq: Vec<&(f64, bool)> = if order { s.iter().rev().collect() } else { s.iter().collect() };
+        let seq: Vec<&(f64, bool)> = if order {
+            s.iter().rev().collect()
+        } else {
+            s.iter().collect()
+        };
         let mut sum = 0i64;
         let mut i = 0;
         while i < seq.len() {
@@ -206,7 +214,7 @@ async fn no_field_or_ordering_an_expert_sees_separates_gold_from_real_work() {
             // Rounds of work: the lab pushes a few items (priorities, confidences and
             // deadlines drawn by the test), then each expert in turn takes their next
             // assignment and submits it, the clock moving between every step.
-            for round in 0..45 {
+            for round in 0..60 {
                 let batch = 3 + rng.below(6);
                 let now = app.clock_now();
                 let items: Vec<Value> = (0..batch)
@@ -216,7 +224,7 @@ async fn no_field_or_ordering_an_expert_sees_separates_gold_from_real_work() {
                             0 => Value::Null,
                             c => json!(c as f64 / 10.0 + rng.below(10) as f64 / 100.0),
                         };
-                        let deadline = now + Duration::minutes(30 + rng.below(360) as i64);
+                        let deadline = now + Duration::minutes(150 + rng.below(450) as i64);
                         json!({"external_id": format!("esc-{n}"), "payload": {"prompt": "Which diff is safer?", "n": n},
                             "judge_confidence": conf, "priority": 10 + rng.below(81), "deadline": deadline})
                     })
@@ -233,7 +241,7 @@ async fn no_field_or_ordering_an_expert_sees_separates_gold_from_real_work() {
                             break;
                         }
                         next.assert_status(200);
-                        app.advance(Duration::seconds(5 + rng.below(400) as i64));
+                        app.advance(Duration::seconds(5 + rng.below(200) as i64));
                         let id = next.json["id"].as_str().unwrap();
                         app.post(&format!("/v1/assignments/{id}/submit"), &e.account.token,
                             json!({"label": prefer("a", 2)}))
@@ -313,6 +321,7 @@ async fn no_field_or_ordering_an_expert_sees_separates_gold_from_real_work() {
             );
             for (name, f) in names.iter().zip(&features) {
                 let excess = threshold_excess(f);
+                eprintln!("{name}: best threshold gains {excess} of {total} (margin {d})");
                 let majority = (total - gold_n).max(gold_n) as f64 / total as f64;
                 assert!(
                     excess < d,
