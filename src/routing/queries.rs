@@ -317,6 +317,15 @@ pub struct OfferLook {
     pub due_at: chrono::NaiveDateTime,
 }
 
+/// (item, priority, judge confidence, offered at, due at).
+type OfferRow = (
+    Option<String>,
+    i32,
+    Option<f64>,
+    chrono::NaiveDateTime,
+    chrono::NaiveDateTime,
+);
+
 /// The project slice's latest real annotator offers to other experts (at most `limit`),
 /// on items `expert` has never been offered: what a gold offer to `expert` may look like.
 pub fn recent_real_offers(
@@ -326,13 +335,7 @@ pub fn recent_real_offers(
     expert: &str,
     limit: i64,
 ) -> QueryResult<Vec<OfferLook>> {
-    let rows: Vec<(
-        Option<String>,
-        i32,
-        Option<f64>,
-        chrono::NaiveDateTime,
-        chrono::NaiveDateTime,
-    )> = assignments::table
+    let rows: Vec<OfferRow> = assignments::table
         .inner_join(items::table.on(assignments::item_id.eq(items::id.nullable())))
         .filter(assignments::project_id.eq(project))
         .filter(assignments::slice_id.eq(slice))

@@ -460,7 +460,7 @@ async fn a_failed_gold_check_is_named_to_the_expert_only_after_the_delay() {
             let gold = all_work(&app, &e)
                 .await
                 .into_iter()
-                .find(|a| is_gold(a))
+                .find(is_gold)
                 .expect("a gold offer");
             let id = gold["id"].as_str().unwrap().to_owned();
             app.post(&format!("/v1/assignments/{id}/accept"), &e.account.token, json!({}))
