@@ -321,6 +321,10 @@ pub struct RoutingSettings {
     pub redraw_after_minutes: i64,
     /// Most samples one sweep drops.
     pub redraws_per_sweep: i64,
+    /// A wrong answer on gold is listed to the expert (`failed_gold_checks` in the scores,
+    /// what they may appeal) only this many hours after they submitted it, so the feedback
+    /// cannot tell them, while they work, which of the items in front of them was gold.
+    pub gold_feedback_delay_hours: i64,
 }
 
 impl Default for RoutingSettings {
@@ -341,6 +345,7 @@ impl Default for RoutingSettings {
             results_feed_lag_secs: 5,
             redraw_after_minutes: 60,
             redraws_per_sweep: 2000,
+            gold_feedback_delay_hours: 48,
         }
     }
 }

@@ -560,11 +560,18 @@ pub fn regrade(conn: &mut DbConn, id: &str, correct: bool, now: DateTime<Utc>) -
     Ok(())
 }
 
-/// The expert's answers marked wrong against a gold answer, newest first (what they may
-/// appeal; the gold answers themselves stay hidden).
-pub fn failed_gold(conn: &mut DbConn, expert: &str, limit: i64) -> QueryResult<Vec<AssignmentRow>> {
+/// The expert's answers marked wrong against a gold answer and submitted at or
+/// before `submitted_before`, newest first (what they may appeal; the gold answers themselves
+/// stay hidden).
+pub fn failed_gold(
+    conn: &mut DbConn,
+    expert: &str,
+    limit: i64,
+    submitted_before: DateTime<Utc>,
+) -> QueryResult<Vec<AssignmentRow>> {
     assignments::table
         .filter(assignments::expert_id.eq(expert))
+        .filter(assignments::submitted_at.le(submitted_before.naive_utc()))
         .filter(assignments::gold_item_id.is_not_null())
         .filter(assignments::role.eq_any(["annotator", "calibration"]))
         .filter(assignments::correct.eq(false))

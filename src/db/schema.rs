@@ -665,6 +665,27 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    gold_offers (assignment_id) {
+        assignment_id -> Text,
+        project_id -> Text,
+        displaced_item_id -> Nullable<Text>,
+        shown_confidence -> Nullable<Double>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    gold_pool_alerts (id) {
+        id -> Text,
+        expert_id -> Text,
+        project_id -> Text,
+        slice_id -> Text,
+        pool_size -> Integer,
+        alerted_at -> Timestamp,
+    }
+}
+
 diesel::joinable!(evidence_files -> credentials (credential_id));
 diesel::joinable!(vetting_transitions -> experts (expert_id));
 diesel::joinable!(project_slices -> projects (project_id));
@@ -1079,6 +1100,8 @@ diesel::allow_tables_to_appear_in_same_query!(
     work_sessions,
     outcomes,
     routing_decisions,
+    gold_offers,
+    gold_pool_alerts,
     score_profiles,
     appeals,
     calibration_sessions,

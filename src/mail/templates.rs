@@ -278,6 +278,26 @@ pub fn slice_health_changed(
     }
 }
 
+pub fn gold_pool_exhausted(
+    to: &str,
+    project: &str,
+    slice: &str,
+    expert: &str,
+    pool: i64,
+) -> OutgoingEmail {
+    OutgoingEmail {
+        to: to.to_owned(),
+        subject: format!("Gold pool exhausted for an expert in {project}"),
+        text: format!(
+            "Hello,\n\n\
+             the expert {expert} has now been offered all {pool} gold items of the project \
+             {project} in the slice {slice}. No more gold reaches them there, so their gold \
+             accuracy in this project stops being measured until you add gold items.\n\n\
+             -- Cadre\n"
+        ),
+    }
+}
+
 pub fn appeal_decided(
     to: &str,
     display_name: &str,

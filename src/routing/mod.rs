@@ -2,7 +2,7 @@
 //! escalates into an active project; each item is idempotent per project by the lab's
 //! `external_id`. Items enter `queued`, with a reason, until routing assigns experts.
 //!
-//! Owns: `items`, `routing_decisions`.
+//! Owns: `items`, `routing_decisions`, `gold_offers`, `gold_pool_alerts`.
 
 pub mod agreement;
 pub mod decide;

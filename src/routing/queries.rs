@@ -337,3 +337,91 @@ pub fn resolved_outcomes_of(
         .filter_map(|(a, agreed)| a.map(|a| (a, agreed)))
         .collect())
 }
+
+/// How many gold items the project has in the slice.
+pub fn gold_pool_size(conn: &mut DbConn, project: &str, slice: &str) -> QueryResult<i64> {
+    use crate::db::schema::gold_items;
+    gold_items::table
+        .filter(gold_items::project_id.eq(project))
+        .filter(gold_items::slice_id.eq(slice))
+        .count()
+        .get_result(conn)
+}
+
+/// The e-mail addresses of the lab's admins.
+pub fn lab_admin_emails(conn: &mut DbConn, org: &str) -> QueryResult<Vec<String>> {
+    use crate::db::schema::{memberships, users};
+    users::table
+        .inner_join(memberships::table.on(memberships::user_id.eq(users::id)))
+        .filter(memberships::org_id.eq(org))
+        .filter(memberships::role.eq("lab_admin"))
+        .select(users::email)
+        .order_by(users::email.asc())
+        .load(conn)
+}
+
+/// What a real offer looked like: its priority, its item's judge confidence, and when it
+/// was offered and due.
+pub struct OfferLook {
+    pub priority: i32,
+    pub judge_confidence: Option<f64>,
+    pub offered_at: chrono::NaiveDateTime,
+    pub due_at: chrono::NaiveDateTime,
+}
+
+/// (item, priority, judge confidence, offered at, due at).
+type OfferRow = (
+    Option<String>,
+    i32,
+    Option<f64>,
+    chrono::NaiveDateTime,
+    chrono::NaiveDateTime,
+);
+
+/// The project slice's latest real annotator offers to other experts (at most `limit`),
+/// on items `expert` has never been offered: what a gold offer to `expert` may look like.
+pub fn recent_real_offers(
+    conn: &mut DbConn,
+    project: &str,
+    slice: &str,
+    expert: &str,
+    limit: i64,
+) -> QueryResult<Vec<OfferLook>> {
+    let rows: Vec<OfferRow> = assignments::table
+        .inner_join(items::table.on(assignments::item_id.eq(items::id.nullable())))
+        .filter(assignments::project_id.eq(project))
+        .filter(assignments::slice_id.eq(slice))
+        .filter(assignments::role.eq("annotator"))
+        .filter(assignments::expert_id.ne(expert))
+        .order_by(assignments::offered_at.desc())
+        .limit(limit)
+        .select((
+            assignments::item_id,
+            assignments::priority,
+            items::judge_confidence,
+            assignments::offered_at,
+            assignments::due_at,
+        ))
+        .load(conn)?;
+    let ids: Vec<String> = rows.iter().filter_map(|r| r.0.clone()).collect();
+    let mine: std::collections::HashSet<String> = assignments::table
+        .filter(assignments::expert_id.eq(expert))
+        .filter(assignments::item_id.eq_any(ids.iter().map(|i| Some(i.as_str()))))
+        .select(assignments::item_id)
+        .load::<Option<String>>(conn)?
+        .into_iter()
+        .flatten()
+        .collect();
+    Ok(rows
+        .into_iter()
+        .filter_map(|(item, priority, judge_confidence, offered_at, due_at)| {
+            let item_id = item?;
+            (!mine.contains(&item_id)).then_some(OfferLook {
+                priority,
+                judge_confidence,
+                offered_at,
+                due_at,
+            })
+        })
+        .collect())
+}

@@ -591,6 +591,8 @@ fn route_locked(
         annotator_want(conn, now, settings, &st, wanted)?
     };
     let mut placed: Vec<decide::Scored> = Vec::new();
+    let mut gold_to: Vec<String> = Vec::new();
+    let gold_p = gold_share(&st, want.role);
     let mut last = Decision::default();
     let mut read = Read::default();
     // A candidate can fill up concurrently between the decision and its reservation;
@@ -617,10 +619,36 @@ fn route_locked(
         let mut lost = false;
         for s in chosen {
             on_item.insert(s.candidate.expert_id.clone());
-            if super::keys::reserve(conn, &s.candidate.expert_id, &settings.routing)? {
-                placed.push(s);
-            } else {
+            if !super::keys::reserve(conn, &s.candidate.expert_id, &settings.routing)? {
                 lost = true;
+                continue;
+            }
+            // The expert's slot may go to gold instead (an offer of its own, see
+            // [`gold_instead`]); the item is then decided again without them.
+            let from = read
+                .available_from
+                .get(&s.candidate.expert_id)
+                .copied()
+                .unwrap_or(now);
+            let due = due_at(settings, item, now, from);
+            let salt = existing.len() + round;
+            if gold_instead(
+                conn,
+                now,
+                settings,
+                item,
+                &st,
+                &s.candidate,
+                due,
+                gold_p,
+                salt,
+            )?
+            .is_some()
+            {
+                gold_to.push(s.candidate.expert_id.clone());
+                lost = true;
+            } else {
+                placed.push(s);
             }
         }
         last = d;
@@ -630,12 +658,6 @@ fn route_locked(
     }
     let drawn = std::mem::take(&mut last.drawn);
     placed.sort_by(|a, b| b.terms.score.total_cmp(&a.terms.score));
-    let gold_p = if want.role == "annotator" && st.project.gold_rate > 0.0 {
-        let r = st.project.gold_rate.min(0.5);
-        r / (1.0 - r)
-    } else {
-        0.0
-    };
     let mut chosen_json = Vec::new();
     for s in &placed {
         let c = &s.candidate;
@@ -657,9 +679,6 @@ fn route_locked(
             "available_from": from,
             "terms": s.terms,
         }));
-        if gold_p > 0.0 {
-            insert_gold(conn, now, settings, item, &st, c, gold_p, due)?;
-        }
     }
     // Standings last (the lock order): the decision's new samples (first draws, and fresh
     // ones for every compared candidate) and the routing keys of the experts whose load
@@ -668,12 +687,16 @@ fn route_locked(
         .iter()
         .map(|s| (s.candidate.expert_id.as_str(), None))
         .collect();
+    for expert in &gold_to {
+        touched.insert(expert.as_str(), None);
+    }
     for (expert, theta) in &drawn {
         touched.insert(expert.as_str(), Some(*theta));
     }
     let placed_ids: HashSet<&str> = placed
         .iter()
         .map(|s| s.candidate.expert_id.as_str())
+        .chain(gold_to.iter().map(String::as_str))
         .collect();
     let ids: Vec<&str> = touched.keys().copied().collect();
     let opens = super::keys::opens_of(conn, &ids)?;
@@ -743,6 +766,7 @@ fn route_locked(
         ),
     };
     store::set_status(conn, &item.id, status, &reason, now)?;
+    let placed_n = placed.len() + gold_to.len();
     // An item that starts waiting for experts (or an adjudicator) tells the lab once; the
     // sweep's retries do not repeat it, and it is re-armed when the item gets its experts.
     let why = match (missing > 0, adjudicating) {
@@ -762,7 +786,7 @@ fn route_locked(
             Some(why),
         )?;
     }
-    Ok(placed.len())
+    Ok(placed_n)
 }
 
 /// Offers the (locked, reserved) item to the expert in a role, and fixes the expert's pay
@@ -806,33 +830,80 @@ fn offer_item(
     Ok(id)
 }
 
-/// With probability `p`, also offers the expert one of the project's gold items of the
-/// slice they have not seen; it looks like any other assignment to them.
+/// How many of a project slice's latest real offers a gold offer may borrow its looks from.
+const GOLD_LOOKS: i64 = 200;
+
+/// The share of a project's annotator offer slots that go to gold: its gold rate (at most
+/// 0.5); none for adjudication.
+fn gold_share(st: &Setting, role: &str) -> f64 {
+    if role == "annotator" && st.project.gold_rate > 0.0 {
+        st.project.gold_rate.min(0.5)
+    } else {
+        0.0
+    }
+}
+
+/// Gold that looks like work (DESIGN: "Gold is indistinguishable from real work in
+/// everything the expert sees"). Called when routing (push or pull) is about to offer
+/// `item` to the expert, whose slot is already reserved: with probability `p` the slot
+/// goes to one of the project's gold items of the slice the expert has not seen instead,
+/// and the real item is not offered to them now. The gold offer is the only offer the
+/// expert gets from this decision, so it is never paired with a real one. It is made now
+/// and looks like a real offer drawn at random from the project slice's latest
+/// [`GOLD_LOOKS`] real offers to other experts, on items this expert was never offered:
+/// that offer's priority, its item's judge confidence (shown where the project shows
+/// confidences) and its time from offer to due. Not the displaced item's own: the expert
+/// may be offered that item next, and two offers with the same confidence and priority
+/// in a row would mark the first as gold. With no such offer yet, the displaced item's
+/// values are used. Returns the gold assignment, or None (then offer the real item).
+/// With the whole pool seen, the lab hears once (see [`alert_pool_exhausted`]).
 #[allow(clippy::too_many_arguments)]
-fn insert_gold(
+fn gold_instead(
     conn: &mut DbConn,
     now: DateTime<Utc>,
     settings: &Settings,
     item: &ItemRow,
     st: &Setting,
     c: &Candidate,
-    p: f64,
     due: DateTime<Utc>,
-) -> AppResult<()> {
-    let seed = seed_for(settings, &item.id, 0) ^ decide::fnv1a(&c.expert_id);
-    let mut rng = SmallRng::seed_from_u64(seed ^ 0x5bd1_e995);
-    if rng.random::<f64>() >= p {
-        return Ok(());
+    p: f64,
+    salt: usize,
+) -> AppResult<Option<crate::ids::AssignmentId>> {
+    if p <= 0.0 {
+        return Ok(None);
     }
     let pool = super::queries::unseen_gold(conn, &st.project.id, &st.slice.id, &c.expert_id)?;
     if pool.is_empty() {
-        return Ok(());
+        alert_pool_exhausted(conn, now, settings, st, &c.expert_id)?;
+        return Ok(None);
+    }
+    // The pool shrinks with every gold offer, so the same item and expert draw afresh.
+    let seed = seed_for(settings, &item.id, salt)
+        ^ decide::fnv1a(&c.expert_id)
+        ^ (pool.len() as u64).wrapping_mul(0xc2b2_ae3d_27d4_eb4f);
+    let mut rng = SmallRng::seed_from_u64(seed ^ 0x5bd1_e995);
+    if rng.random::<f64>() >= p {
+        return Ok(None);
     }
     let gold = &pool[rng.random_range(0..pool.len())];
-    if !super::keys::reserve(conn, &c.expert_id, &settings.routing)? {
-        return Ok(());
-    }
-    crate::assignments::insert_assignment(
+    let looks = super::queries::recent_real_offers(
+        conn,
+        &st.project.id,
+        &st.slice.id,
+        &c.expert_id,
+        GOLD_LOOKS,
+    )?;
+    let (priority, confidence, due) = if looks.is_empty() {
+        (item.priority, item.judge_confidence, due)
+    } else {
+        let l = &looks[rng.random_range(0..looks.len())];
+        (
+            l.priority,
+            l.judge_confidence,
+            now + (crate::clock::utc(l.due_at) - crate::clock::utc(l.offered_at)),
+        )
+    };
+    let id = crate::assignments::insert_assignment(
         conn,
         now,
         &NewAssignment {
@@ -844,11 +915,84 @@ fn insert_gold(
             org: &item.org_id,
             project: &item.project_id,
             constitution_version: item.constitution_version,
-            priority: item.priority,
+            priority,
             standing: c.status.as_str(),
             due_at: due,
         },
     )?;
+    store::insert_gold_offer(
+        conn,
+        now,
+        id.as_str(),
+        &item.project_id,
+        Some(&item.id),
+        confidence,
+    )?;
+    crate::payments::rates::fix_on_routing(
+        conn,
+        now,
+        &settings.payments,
+        &c.expert_id,
+        &item.project_id,
+    )?;
+    Ok(Some(id))
+}
+
+/// An expert has been offered every gold item of the project slice: gold stops reaching
+/// them there. The lab hears it once per (expert, project slice) until the pool grows: a
+/// `gold.pool_exhausted` webhook event and an e-mail to the lab's admins.
+fn alert_pool_exhausted(
+    conn: &mut DbConn,
+    now: DateTime<Utc>,
+    settings: &Settings,
+    st: &Setting,
+    expert: &str,
+) -> AppResult<()> {
+    let total = super::queries::gold_pool_size(conn, &st.project.id, &st.slice.id)?;
+    if total == 0 {
+        return Ok(());
+    }
+    let pool = i32::try_from(total).unwrap_or(i32::MAX);
+    if store::gold_alerted_pool(conn, expert, &st.project.id, &st.slice.id)?
+        .is_some_and(|at| at >= pool)
+    {
+        return Ok(());
+    }
+    store::set_gold_alerted_pool(conn, now, expert, &st.project.id, &st.slice.id, pool)?;
+    let handle = crate::experts::find_expert(conn, expert)?
+        .map(|e| e.handle)
+        .unwrap_or_default();
+    let org = st.project.org_id.clone();
+    crate::webhooks::emit(
+        conn,
+        now,
+        settings,
+        &org,
+        EventType::GoldPoolExhausted,
+        |_| {
+            Ok(json!({
+                "project_id": st.project.id,
+                "slice_id": st.slice.id,
+                "expert": handle,
+                "pool_size": total,
+            }))
+        },
+    )
+    .map_err(AppError::internal)?;
+    for to in super::queries::lab_admin_emails(conn, &org)? {
+        crate::mail::enqueue(
+            conn,
+            now,
+            &crate::mail::templates::gold_pool_exhausted(
+                &to,
+                &st.project.name,
+                &st.slice.key,
+                &handle,
+                total,
+            ),
+        )
+        .map_err(AppError::internal)?;
+    }
     Ok(())
 }
 
@@ -1255,6 +1399,24 @@ fn place(
         return Ok(Placed::AtCapacity);
     }
     let due = due_at(settings, &item, now, f.from);
+    // The slot may go to gold instead (see [`gold_instead`]); the item keeps waiting.
+    let p = gold_share(&f.st, f.want.role);
+    if let Some(gold) = gold_instead(conn, now, settings, &item, &f.st, c, due, p, existing.len())?
+    {
+        if take == Take::Accept {
+            crate::assignments::transition(
+                conn,
+                gold.as_str(),
+                &["offered"],
+                "accepted",
+                now,
+                None,
+            )?;
+            crate::assignments::start_session(conn, gold.as_str(), &c.expert_id, now)?;
+        }
+        super::keys::refresh_keys(conn, &c.expert_id, &settings.routing)?;
+        return Ok(Placed::Assignment(gold.into_string()));
+    }
     let id = offer_item(
         conn,
         now,
@@ -1316,10 +1478,6 @@ fn place(
     };
     store::set_status(conn, &item.id, status, &reason, now)?;
     store::set_attention(conn, &item.id, None)?;
-    if !adjudicating && f.st.project.gold_rate > 0.0 {
-        let r = f.st.project.gold_rate.min(0.5);
-        insert_gold(conn, now, settings, &item, &f.st, c, r / (1.0 - r), due)?;
-    }
     super::keys::refresh_keys(conn, &c.expert_id, &settings.routing)?;
     Ok(Placed::Assignment(id.into_string()))
 }

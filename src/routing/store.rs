@@ -412,3 +412,95 @@ pub fn resolved_page(
     }
     q.load(conn)
 }
+
+// ---------------------------------------------------------------------------------------
+// Gold offers: what a gold assignment shows in place of the real item it displaced, and
+// the once-per-(expert, project slice) alert that the expert has seen the whole gold pool.
+
+/// Records a gold assignment's borrowed appearance (the displaced real item's confidence).
+pub fn insert_gold_offer(
+    conn: &mut DbConn,
+    now: DateTime<Utc>,
+    assignment: &str,
+    project: &str,
+    displaced_item: Option<&str>,
+    shown_confidence: Option<f64>,
+) -> QueryResult<()> {
+    use crate::db::schema::gold_offers;
+    diesel::insert_into(gold_offers::table)
+        .values((
+            gold_offers::assignment_id.eq(assignment),
+            gold_offers::project_id.eq(project),
+            gold_offers::displaced_item_id.eq(displaced_item),
+            gold_offers::shown_confidence.eq(shown_confidence),
+            gold_offers::created_at.eq(now.naive_utc()),
+        ))
+        .execute(conn)?;
+    Ok(())
+}
+
+/// The confidence a gold assignment shows (None: no record, e.g. gold offered before
+/// gold offers borrowed a real item's appearance).
+pub fn gold_shown_confidence(
+    conn: &mut DbConn,
+    assignment: &str,
+) -> QueryResult<Option<Option<f64>>> {
+    use crate::db::schema::gold_offers;
+    gold_offers::table
+        .find(assignment)
+        .select(gold_offers::shown_confidence)
+        .first::<Option<f64>>(conn)
+        .optional()
+}
+
+/// The pool size at the last "gold pool exhausted" alert for the expert in the project
+/// slice, if one was sent.
+pub fn gold_alerted_pool(
+    conn: &mut DbConn,
+    expert: &str,
+    project: &str,
+    slice: &str,
+) -> QueryResult<Option<i32>> {
+    use crate::db::schema::gold_pool_alerts as g;
+    g::table
+        .filter(g::expert_id.eq(expert))
+        .filter(g::project_id.eq(project))
+        .filter(g::slice_id.eq(slice))
+        .select(g::pool_size)
+        .first(conn)
+        .optional()
+}
+
+/// Records (or moves up) the pool size the expert was last alerted at.
+pub fn set_gold_alerted_pool(
+    conn: &mut DbConn,
+    now: DateTime<Utc>,
+    expert: &str,
+    project: &str,
+    slice: &str,
+    pool: i32,
+) -> QueryResult<()> {
+    use crate::db::schema::gold_pool_alerts as g;
+    let t = now.naive_utc();
+    let n = diesel::update(
+        g::table
+            .filter(g::expert_id.eq(expert))
+            .filter(g::project_id.eq(project))
+            .filter(g::slice_id.eq(slice)),
+    )
+    .set((g::pool_size.eq(pool), g::alerted_at.eq(t)))
+    .execute(conn)?;
+    if n == 0 {
+        diesel::insert_into(g::table)
+            .values((
+                g::id.eq(format!("gpa_{}", crate::ids::new_body(now))),
+                g::expert_id.eq(expert),
+                g::project_id.eq(project),
+                g::slice_id.eq(slice),
+                g::pool_size.eq(pool),
+                g::alerted_at.eq(t),
+            ))
+            .execute(conn)?;
+    }
+    Ok(())
+}

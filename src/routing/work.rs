@@ -136,9 +136,11 @@ fn view(conn: &mut DbConn, settings: &Settings, a: AssignmentRow) -> ApiResult<W
         }
         (None, Some(gold)) => {
             let g = crate::gold::find_gold(conn, gold)?.ok_or_else(|| missing("gold item"))?;
+            // What the real item it displaced would have shown (see
+            // `service::gold_instead`): gold shows a confidence exactly when real work does.
             (
                 crate::db::stored_json::<Value>("gold_items.payload", &g.payload)?,
-                None,
+                store::gold_shown_confidence(conn, &a.id)?.flatten(),
             )
         }
         (None, None) => return Err(missing("item")),

@@ -68,8 +68,10 @@ pub struct SliceScores {
     /// What gold accuracy means for the status now (the next threshold and what is missing).
     pub outlook: String,
     pub metrics: Vec<MetricView>,
-    /// The latest (up to 20) answers marked wrong against a gold answer: what the expert
-    /// may appeal (`POST /v1/appeals` with the assignment id). The gold answers stay hidden.
+    /// The latest (up to 20) answers marked wrong against a gold answer, listed
+    /// `routing.gold_feedback_delay_hours` (default 48) after they were submitted: what the
+    /// expert may appeal (`POST /v1/appeals` with the assignment id). The gold answers stay
+    /// hidden.
     pub failed_gold_checks: Vec<FailedGoldCheck>,
 }
 
@@ -183,7 +185,9 @@ pub fn scores_of(
             .into_iter()
             .map(|r| (r.slice_id.clone(), r))
             .collect();
-    let failed = crate::assignments::failed_gold(conn, expert, 500)?;
+    // Failed gold is named only after a delay (`routing.gold_feedback_delay_hours`).
+    let shown_before = now - chrono::Duration::hours(settings.routing.gold_feedback_delay_hours);
+    let failed = crate::assignments::failed_gold(conn, expert, 500, shown_before)?;
     let slices: BTreeSet<&String> = tallies.keys().chain(standings.keys()).collect();
     let mut out = Vec::new();
     for slice in slices {

@@ -40,6 +40,12 @@ pub enum EventType {
     /// without agreement, adjudication off); `data.item` is the item.
     #[serde(rename = "item.needs_attention")]
     ItemNeedsAttention,
+    /// An expert has been offered every gold item of a project slice, so no more gold can
+    /// reach them there until the lab adds some: `data.project_id`, `data.slice_id`,
+    /// `data.expert` (the pseudonymous handle), `data.pool_size`. Sent once per expert and
+    /// project slice until the pool grows.
+    #[serde(rename = "gold.pool_exhausted")]
+    GoldPoolExhausted,
     /// Sent by `POST …/webhook-endpoints/{endpoint}/test`, whatever the subscription.
     #[serde(rename = "webhook.test")]
     WebhookTest,
@@ -47,13 +53,17 @@ pub enum EventType {
 
 impl EventType {
     /// The types an endpoint may subscribe to.
-    pub const SUBSCRIBABLE: [EventType; 2] =
-        [EventType::ItemResolved, EventType::ItemNeedsAttention];
+    pub const SUBSCRIBABLE: [EventType; 3] = [
+        EventType::ItemResolved,
+        EventType::ItemNeedsAttention,
+        EventType::GoldPoolExhausted,
+    ];
 
     pub fn as_str(self) -> &'static str {
         match self {
             EventType::ItemResolved => "item.resolved",
             EventType::ItemNeedsAttention => "item.needs_attention",
+            EventType::GoldPoolExhausted => "gold.pool_exhausted",
             EventType::WebhookTest => "webhook.test",
         }
     }

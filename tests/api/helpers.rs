@@ -417,6 +417,8 @@ pub fn test_settings(dir: &std::path::Path) -> Settings {
     // floor itself (rosters.rs) set it back.
     s.scoring.adjudicator_min_lower_bound = 0.0;
     s.scoring.adjudicator_demote_lower_bound = 0.0;
+    // Most tests read failed gold checks right after answering; gold_blind.rs tests the delay.
+    s.routing.gold_feedback_delay_hours = 0;
     s
 }
 

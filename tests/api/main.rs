@@ -17,6 +17,7 @@ mod demo;
 mod errors;
 mod experts;
 mod gold;
+mod gold_blind;
 mod gold_counts;
 mod integrity;
 mod items;

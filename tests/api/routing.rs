@@ -824,12 +824,12 @@ async fn gold_items_are_inserted_at_the_projects_rate_and_look_like_any_other_it
                 for a in work(&app, e, "offered").await {
                     let keys: Vec<&String> = a.as_object().unwrap().keys().collect();
                     assert!(!a.to_string().contains("SECRET"));
+                    // Gold shows a confidence drawn from the real offers (all 0.41 here).
+                    assert_eq!(a["judge_confidence"], 0.41);
                     if a["payload"].get("gold").is_some() {
                         gold_n += 1;
-                        assert_eq!(a["judge_confidence"], Value::Null);
                     } else {
                         real_n += 1;
-                        assert_eq!(a["judge_confidence"], 0.41);
                     }
                     assert_eq!(
                         keys,
@@ -839,7 +839,9 @@ async fn gold_items_are_inserted_at_the_projects_rate_and_look_like_any_other_it
                     );
                 }
             }
-            assert_eq!(real_n, 200);
+            // A gold offer takes an expert's slot instead of an item, which then goes to the
+            // other expert or waits (both slots gold: 4 % of the items).
+            assert!((170..=200).contains(&real_n), "{real_n} real offers");
             let share = gold_n as f64 / (gold_n + real_n) as f64;
             assert!((0.14..=0.26).contains(&share), "gold share {share} ({gold_n} gold)");
         },

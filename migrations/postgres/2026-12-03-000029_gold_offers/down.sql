@@ -1,0 +1,2 @@
+DROP TABLE gold_pool_alerts;
+DROP TABLE gold_offers;
