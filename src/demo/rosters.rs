@@ -199,6 +199,54 @@ pub(super) fn seed_rosters(
         )?;
         roster.push((row.id.clone(), email));
     }
+    // Borealis (pending approval) has prepared its roster: Dr. Lind applied through it. Until
+    // the platform approves Borealis nobody vets her there and she receives no lab work.
+    {
+        let email = "dr.lind@experts.demo";
+        let name = "Dr. Sofia Lind (radiology)";
+        let user = auth::insert_user(
+            conn,
+            now,
+            &auth::NewUser {
+                email,
+                password_hash: hash,
+                display_name: name,
+                is_platform_admin: false,
+                is_expert: true,
+                email_verified: true,
+            },
+        )?;
+        let principal = crate::auth::UserPrincipal {
+            user_id: user,
+            session_id: crate::ids::SessionId::new(now),
+            email: email.to_owned(),
+            display_name: name.to_owned(),
+            is_platform_admin: false,
+            is_expert: true,
+            email_verified: true,
+            memberships: vec![],
+            request_id: None,
+        };
+        let medicine = crate::taxonomy::find_domain_by_slug(conn, "medicine/radiology")?
+            .ok_or_else(|| anyhow::anyhow!("demo domain medicine/radiology missing"))?
+            .id;
+        let profile = Profile {
+            display_name: name.to_owned(),
+            headline: "Radiology registrar".into(),
+            bio: String::new(),
+            domain_ids: serde_json::to_string(&[medicine])?,
+            languages: "[\"sv\",\"en\"]".into(),
+            time_zone: "Europe/Stockholm".into(),
+            country: "SE".into(),
+            affiliations: "[]".into(),
+            desired_rate_minor: 7000,
+            desired_currency: "EUR".into(),
+            contact_consent: false,
+        };
+        let row = expert_service::apply(conn, now, &principal, Some(&borealis), &profile)?;
+        crate::rosters::join(conn, now, &row.id, borealis.as_str(), "applied", None)?;
+    }
+
     // Dr. Weber is senior on Meridian's roster.
     let weber = crate::experts::find_expert(conn, &roster[0].0)?
         .ok_or_else(|| anyhow::anyhow!("expert vanished"))?;

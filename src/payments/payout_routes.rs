@@ -389,13 +389,14 @@ async fn create_payout_account(
         ));
     }
     let email = user.email.clone();
+    let actor = Actor::of(&principal);
+    // Who may ask comes before what this instance can do.
+    let expert = own_expert(&state, principal).await?;
     let Some(stripe) = state.stripe.clone() else {
         return Err(ApiError::conflict(
             "payouts are settled manually here (Stripe is not configured)",
         ));
     };
-    let actor = Actor::of(&principal);
-    let expert = own_expert(&state, principal).await?;
     let e = expert.clone();
     let existing = state
         .db
