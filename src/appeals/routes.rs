@@ -116,12 +116,14 @@ async fn file_appeal(
 ) -> ApiResult<HttpResponse> {
     let b = body.into_inner();
     let now = state.clock.now();
+    let delay = chrono::Duration::hours(state.settings.routing.gold_feedback_delay_hours);
     let v = state
         .db
         .write(move |conn| -> ApiResult<_> {
             let row = super::service::file(
                 conn,
                 now,
+                delay,
                 &principal,
                 b.sanction_id.as_ref(),
                 b.assignment_id.as_ref(),

@@ -102,9 +102,15 @@ pub fn visible(
 
 /// Files the caller's appeal of a suspension (`sanction`) or of a gold answer their
 /// answer was marked wrong against (`assignment`): exactly one of the two.
+///
+/// A routed answer marked wrong can be appealed only once the expert is told of it
+/// (`gold_delay` after the submit, `routing.gold_feedback_delay_hours`); before that it
+/// answers exactly as an answer that was not gold, so filing an appeal cannot tell gold
+/// from work.
 pub fn file(
     conn: &mut DbConn,
     now: DateTime<Utc>,
+    gold_delay: chrono::Duration,
     principal: &Principal,
     sanction: Option<&StandingEventId>,
     assignment: Option<&AssignmentId>,
@@ -130,13 +136,19 @@ pub fn file(
         }
         (None, Some(a)) => {
             let not_found = || AppError::not_found(format!("assignment {a} not found"));
-            let row = crate::assignments::find_graded(conn, a.as_str())?
+            // Any of the caller's answers, graded or not: an ungraded one answers as a
+            // correct one does, so the answer cannot tell gold from work.
+            let row = crate::assignments::find_assignment(conn, a.as_str())?
                 // Routed and calibration work; assessment answers are settled by retaking it.
                 .filter(|r| {
                     r.expert_id == me && matches!(r.role.as_str(), "annotator" | "calibration")
                 })
                 .ok_or_else(not_found)?;
-            if row.correct != Some(false) || row.gold_item_id.is_none() {
+            let told = row.role != "annotator"
+                || row
+                    .submitted_at
+                    .is_some_and(|at| crate::clock::utc(at) + gold_delay <= now);
+            if row.correct != Some(false) || row.gold_item_id.is_none() || !told {
                 return Err(AppError::conflict(
                     "this answer was not marked wrong against a gold answer",
                 ));

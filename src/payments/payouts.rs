@@ -65,6 +65,9 @@ pub struct RunReport {
     pub retrying: Vec<String>,
     /// Experts owed money who have no payout account that can receive it yet.
     pub waiting_for_account: Vec<String>,
+    /// Experts owed money whose account's e-mail address is not confirmed: an unverified
+    /// account is not paid (README, Security model); the money waits for them.
+    pub waiting_for_verification: Vec<String>,
 }
 
 /// Owed per (expert, currency): the payable balance (credits are negative) minus what
@@ -92,6 +95,15 @@ fn plan(
 ) -> AppResult<()> {
     super::store::lock::take(conn)?;
     for (expert, currency, amount) in owed(conn)? {
+        let verified = match crate::experts::find_expert(conn, &expert)? {
+            Some(e) => crate::auth::find_user(conn, &e.user_id)?
+                .is_some_and(|u| u.email_verified_at.is_some()),
+            None => false,
+        };
+        if !verified {
+            report.waiting_for_verification.push(expert);
+            continue;
+        }
         let account = super::store::payout_accounts::receiving(conn, &expert)?;
         let (method, account) = match (stripe, account) {
             (false, _) => ("manual", None),

@@ -481,10 +481,37 @@ async fn a_failed_gold_check_is_named_to_the_expert_only_after_the_delay() {
                     .collect()
             };
             assert!(failed(&app).await.is_empty(), "named at once");
+            // Nor can an appeal tell: before the delay, appealing the failed gold answer
+            // answers exactly as appealing a real item's answer does.
+            let real = all_work(&app, &e)
+                .await
+                .into_iter()
+                .find(|a| !is_gold(a) && a["status"] == "offered")
+                .expect("a real offer");
+            let real = real["id"].as_str().unwrap().to_owned();
+            app.post(&format!("/v1/assignments/{real}/accept"), &e.account.token, json!({}))
+                .await
+                .assert_status(200);
+            app.post(&format!("/v1/assignments/{real}/submit"), &e.account.token, json!({"label": prefer("b", 3)}))
+                .await
+                .assert_status(200);
+            let appeal = async |app: &TestApp, a: &str| {
+                let r = app
+                    .post("/v1/appeals", &e.account.token,
+                        json!({"assignment_id": a, "explanation": "The reference answer misreads clause C1."}))
+                    .await;
+                (r.status.as_u16(), r.json["detail"].clone())
+            };
+            let on_real = appeal(&app, &real).await;
+            assert_eq!(on_real.0, 409, "{on_real:?}");
+            assert_eq!(appeal(&app, &id).await, on_real, "an appeal before the delay marks the gold");
             app.advance(Duration::hours(47));
             assert!(failed(&app).await.is_empty(), "named before the delay");
+            assert_eq!(appeal(&app, &id).await, on_real);
             app.advance(Duration::hours(2));
-            assert_eq!(failed(&app).await, [id]);
+            assert_eq!(failed(&app).await, [id.clone()]);
+            assert_eq!(appeal(&app, &id).await.0, 201, "appealable once named");
+            assert_eq!(appeal(&app, &real).await, on_real);
         },
     )
     .await;

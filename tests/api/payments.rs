@@ -786,6 +786,67 @@ async fn a_transfer_stripe_refuses_fails_its_payout_and_the_next_run_pays_it_ane
 }
 
 #[tokio::test]
+async fn an_unverified_account_is_not_paid_until_its_address_is_confirmed() {
+    use diesel::connection::SimpleConnection;
+    on_both_with_stripe(|app, stripe| async move {
+        let w = world(&app, Opts::default()).await;
+        let mut admin = w.admin.clone();
+        let es = owed_experts(&app, &stripe, &w, &[1500, 2500]).await;
+        // The first expert's address is no longer confirmed (as for an account from before
+        // verification was required).
+        let email = es[0].account.email.clone();
+        let set = |verified: &str| {
+            format!("UPDATE users SET email_verified_at = {verified} WHERE email = '{email}'")
+        };
+        let unverify = set("NULL");
+        app.state
+            .db
+            .read(move |conn| anyhow::Ok(conn.batch_execute(&unverify)?))
+            .await
+            .unwrap();
+        app.relogin(&mut admin).await;
+        let r = app.post("/v1/payouts/run", &admin.token, json!({})).await;
+        r.assert_status(200);
+        assert_eq!(
+            r.json["waiting_for_verification"],
+            json!([es[0].id]),
+            "{}",
+            r.json
+        );
+        assert_eq!(
+            r.json["submitted"].as_array().unwrap().len(),
+            1,
+            "{}",
+            r.json
+        );
+        assert_eq!(stripe.transfers().len(), 1);
+        let tb = trial_balance(&app, &mut admin).await;
+        assert_eq!(
+            balance(&tb, "expert_payable", Some(&es[0].id)),
+            -1500,
+            "still owed"
+        );
+        // Confirmed again, the next run pays what waited.
+        let verify = set("created_at");
+        app.state
+            .db
+            .read(move |conn| anyhow::Ok(conn.batch_execute(&verify)?))
+            .await
+            .unwrap();
+        let r = app.post("/v1/payouts/run", &admin.token, json!({})).await;
+        assert_eq!(
+            r.json["submitted"].as_array().unwrap().len(),
+            1,
+            "{}",
+            r.json
+        );
+        assert_eq!(r.json["waiting_for_verification"], json!([]));
+        assert_eq!(stripe.transfers().len(), 2);
+    })
+    .await;
+}
+
+#[tokio::test]
 async fn a_webhook_that_fails_midway_changes_nothing_and_its_redelivery_settles_the_payout_once() {
     use diesel::connection::SimpleConnection;
     on_both_with_stripe(|app, stripe| async move {
