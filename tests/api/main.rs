@@ -39,3 +39,4 @@ mod taxonomy;
 mod vendor_duties;
 mod webhooks;
 mod work_queue;
+mod workbench;
