@@ -537,3 +537,61 @@ async fn the_pages_heartbeat_measures_the_paid_time() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn the_demo_expert_signs_in_finds_work_waiting_and_submits_a_judgment() {
+    on_both(|app| async move {
+        cadre::demo::seed(&app.state)
+            .await
+            .unwrap()
+            .expect("an empty database is seeded");
+        let mut b = Browser::new(&app);
+        let sign_in = b.get("/app/sign-in").await;
+        let r = b
+            .submit(
+                &sign_in,
+                "/app/sign-in",
+                &[
+                    ("email", "dr.chen@experts.demo"),
+                    ("password", cadre::demo::DEMO_PASSWORD),
+                ],
+            )
+            .await;
+        r.assert_status(303);
+        let queue = b.get("/app/work").await;
+        queue.assert_status(200);
+        assert!(queue.html.contains("Europe/Berlin"), "{}", queue.html);
+        assert!(queue.html.contains("offered"), "{}", queue.html);
+        let taken = b.submit(&queue, "/app/work/next", &[]).await;
+        taken.assert_status(303);
+        let item = b.get(taken.location()).await;
+        item.assert_status(200);
+        // The radiology slice is ordinal 1–5 and the pinned constitution has clause C1.1.
+        assert_inputs(
+            &item,
+            &[("score", "1"), ("score", "5"), ("cited_clauses", "C1.1")],
+        );
+        let action = format!("{}/submit", taken.location());
+        let done = b
+            .submit(
+                &item,
+                &action,
+                &[
+                    ("score", "4"),
+                    ("rationale", "The report matches the image."),
+                    ("cited_clauses", "C1"),
+                ],
+            )
+            .await;
+        done.assert_status(303);
+        let login = app
+            .login("dr.chen@experts.demo", cadre::demo::DEMO_PASSWORD)
+            .await;
+        let token = login.json["access_token"].as_str().unwrap();
+        let id = taken.location().trim_start_matches("/app/work/");
+        let v = app.get(&format!("/v1/assignments/{id}"), token).await;
+        assert_eq!(v.json["status"], "submitted", "{}", v.json);
+        assert_eq!(v.json["your_label"]["score"], 4, "{}", v.json);
+    })
+    .await;
+}
