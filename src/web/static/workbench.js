@@ -1,10 +1,20 @@
-// The item page's heartbeat. Paid time is measured by the server from heartbeats, so the
-// page sends one only while it is visible and the expert was active recently (a key, a
-// click, a scroll or a pointer move within the idle window). Hidden, idle or finished
-// work sends nothing. The CSRF token travels in a header; it is read from the page's own
-// judgment form. Without this script the page still works; the time is then measured
-// from accept to submit only where the expert's own requests cover it.
+// The item page's script: Ctrl+Enter submits the judgment, and the heartbeat. Paid time
+// is measured by the server from heartbeats, so the page sends one only while it is
+// visible and the expert was active recently (a key, a click, a scroll or a pointer move
+// within the idle window). Hidden, idle or finished work sends nothing. The CSRF token
+// travels in a header; it is read from the page's own judgment form. Without this script
+// the page still works, but only time that heartbeats cover is counted.
 "use strict";
+// Keyboard: radios and checkboxes work with Tab, the arrows and Space as everywhere;
+// Ctrl+Enter (Cmd+Enter) submits the judgment from anywhere in its form.
+document.addEventListener("keydown", function (e) {
+  var form = document.getElementById("judgment");
+  if (!form || e.key !== "Enter" || !(e.ctrlKey || e.metaKey)) { return; }
+  if (form.contains(document.activeElement) && form.requestSubmit) {
+    e.preventDefault();
+    form.requestSubmit();
+  }
+});
 (function () {
   var box = document.querySelector("[data-heartbeat]");
   if (!box) { return; }
