@@ -16,6 +16,7 @@ use crate::assignments::AssignmentRow;
 use crate::auth::Principal;
 use crate::config::Settings;
 use crate::db::DbConn;
+use crate::error::{AppError, AppResult};
 use crate::experts::ExpertRow;
 use crate::http::pagination::{Page, PageParams};
 use crate::http::{ApiError, ApiResult, Checks, FieldError, Json, Query, Validate, path_id};
@@ -120,8 +121,8 @@ pub struct WorkView {
     pub active_seconds: i64,
 }
 
-fn view(conn: &mut DbConn, settings: &Settings, a: AssignmentRow) -> ApiResult<WorkView> {
-    let missing = |what: &str| ApiError::internal(anyhow::anyhow!("{what} of {} vanished", a.id));
+fn view(conn: &mut DbConn, settings: &Settings, a: AssignmentRow) -> AppResult<WorkView> {
+    let missing = |what: &str| AppError::internal(anyhow::anyhow!("{what} of {} vanished", a.id));
     let project_id = a.project_id.clone().ok_or_else(|| missing("project"))?;
     let project =
         crate::projects::find_project(conn, &project_id)?.ok_or_else(|| missing("project"))?;
@@ -147,7 +148,7 @@ fn view(conn: &mut DbConn, settings: &Settings, a: AssignmentRow) -> ApiResult<W
     };
     let constitution = match a.constitution_version {
         Some(v) => crate::projects::find_constitution(conn, &project.org_id, &project.id, v)?
-            .map(|c| -> ApiResult<WorkConstitution> {
+            .map(|c| -> AppResult<WorkConstitution> {
                 Ok(WorkConstitution {
                     version: c.version,
                     clauses: crate::projects::service::load_clauses(conn, &c)?,
@@ -224,16 +225,16 @@ fn view(conn: &mut DbConn, settings: &Settings, a: AssignmentRow) -> ApiResult<W
 }
 
 /// The calling expert.
-fn me(conn: &mut DbConn, principal: &Principal) -> ApiResult<ExpertRow> {
-    Ok(crate::experts::service::own(conn, principal.user()?)?)
+fn me(conn: &mut DbConn, principal: &Principal) -> AppResult<ExpertRow> {
+    crate::experts::service::own(conn, principal.user()?)
 }
 
 /// The caller's own assignment; 404 for anyone else's.
-fn mine(conn: &mut DbConn, principal: &Principal, id: &AssignmentId) -> ApiResult<AssignmentRow> {
+fn mine(conn: &mut DbConn, principal: &Principal, id: &AssignmentId) -> AppResult<AssignmentRow> {
     let expert = me(conn, principal)?;
     crate::assignments::find_assignment(conn, id.as_str())?
         .filter(|a| a.expert_id == expert.id)
-        .ok_or_else(|| ApiError::not_found(format!("assignment {id} not found")))
+        .ok_or_else(|| AppError::not_found(format!("assignment {id} not found")))
 }
 
 #[derive(Debug, Default, Deserialize, IntoParams)]
@@ -286,7 +287,7 @@ async fn list_work(
     let settings = state.settings.clone();
     let v = state
         .db
-        .read(move |conn| {
+        .read(move |conn| -> AppResult<_> {
             let expert = me(conn, &principal)?;
             let rows =
                 crate::assignments::list_for_expert(conn, &expert.id, f.status.as_deref(), &page)?;
@@ -317,67 +318,7 @@ async fn list_work(
 )]
 #[post("/assignments/next")]
 async fn next_work(state: web::Data<AppState>, principal: Principal) -> ApiResult<HttpResponse> {
-    /// What the read found.
-    enum Found {
-        Accepted(Box<WorkView>),
-        Offered(String),
-        Nothing(String),
-    }
-    let now = state.now();
-    let settings = state.settings.clone();
-    // A read first: an expert working through accepted work needs no write transaction.
-    let found = state
-        .db
-        .read(move |conn| {
-            let expert = me(conn, &principal)?;
-            let open = crate::assignments::open_for_expert(conn, &expert.id)?;
-            Ok::<_, ApiError>(
-                match open.into_iter().find(|a| crate::clock::utc(a.due_at) > now) {
-                    Some(a) if a.status == "accepted" => {
-                        Found::Accepted(Box::new(view(conn, &settings, a)?))
-                    }
-                    Some(a) => Found::Offered(a.id),
-                    None => Found::Nothing(expert.id),
-                },
-            )
-        })
-        .await?;
-    let settings = state.settings.clone();
-    let v = match found {
-        Found::Accepted(v) => Some(*v),
-        Found::Offered(id) => Some(
-            state
-                .db
-                .write(move |conn| {
-                    let a = crate::assignments::find_assignment(conn, &id)?.ok_or_else(|| {
-                        ApiError::internal(anyhow::anyhow!("assignment vanished"))
-                    })?;
-                    service::accept(conn, now, &a)?;
-                    let a = crate::assignments::find_assignment(conn, &a.id)?.ok_or_else(|| {
-                        ApiError::internal(anyhow::anyhow!("assignment vanished"))
-                    })?;
-                    view(conn, &settings, a)
-                })
-                .await?,
-        ),
-        Found::Nothing(expert) => {
-            state
-                .db
-                .read(move |conn| {
-                    let Some(id) =
-                        service::take_work(conn, now, &settings, &expert, service::Take::Accept)?
-                    else {
-                        return Ok::<_, ApiError>(None);
-                    };
-                    let a = crate::assignments::find_assignment(conn, &id)?.ok_or_else(|| {
-                        ApiError::internal(anyhow::anyhow!("assignment vanished"))
-                    })?;
-                    view(conn, &settings, a).map(Some)
-                })
-                .await?
-        }
-    };
-    Ok(match v {
+    Ok(match next(&state, principal).await? {
         Some(v) => HttpResponse::Ok().json(v),
         None => HttpResponse::NoContent()
             .insert_header(("Retry-After", NEXT_RETRY_AFTER_SECS.to_string()))
@@ -409,56 +350,7 @@ async fn get_work(
     path: web::Path<String>,
 ) -> ApiResult<HttpResponse> {
     let id: AssignmentId = path_id("assignment", &path)?;
-    let settings = state.settings.clone();
-    let v = state
-        .db
-        .read(move |conn| {
-            let a = mine(conn, &principal, &id)?;
-            view(conn, &settings, a)
-        })
-        .await?;
-    Ok(HttpResponse::Ok().json(v))
-}
-
-/// What follows a change of an assignment, outside its transaction.
-type FollowUp =
-    fn(&mut DbConn, DateTime<Utc>, &Settings, &AssignmentRow) -> crate::error::AppResult<()>;
-
-/// Runs `f` on the caller's assignment in a write transaction and returns its new view.
-/// `then` runs afterwards, outside that transaction, with the assignment as it was before
-/// `f` (what follows from the change: routing the item on, offering the expert new work);
-/// its failure is logged, not returned, since the change itself committed.
-async fn act(
-    state: &web::Data<AppState>,
-    principal: Principal,
-    id: AssignmentId,
-    f: impl Fn(&mut DbConn, DateTime<Utc>, &Settings, &AssignmentRow) -> ApiResult<()> + Send + 'static,
-    then: Option<FollowUp>,
-) -> ApiResult<HttpResponse> {
-    let now = state.now();
-    let settings = state.settings.clone();
-    let (v, before) = state
-        .db
-        .write(move |conn| {
-            let a = mine(conn, &principal, &id)?;
-            f(conn, now, &settings, &a)?;
-            let after = crate::assignments::find_assignment(conn, &a.id)?
-                .ok_or_else(|| ApiError::internal(anyhow::anyhow!("assignment vanished")))?;
-            Ok::<_, ApiError>((view(conn, &settings, after)?, a))
-        })
-        .await?;
-    if let Some(then) = then {
-        let settings = state.settings.clone();
-        let id = before.id.clone();
-        let followed = state
-            .db
-            .read(move |conn| then(conn, now, &settings, &before))
-            .await;
-        if let Err(e) = followed {
-            tracing::warn!(assignment = %id, error = %e, "routing after an assignment change failed; the sweep repairs it");
-        }
-    }
-    Ok(HttpResponse::Ok().json(v))
+    Ok(HttpResponse::Ok().json(one(&state, principal, id).await?))
 }
 
 /// Accept an offered assignment
@@ -484,19 +376,7 @@ async fn accept_work(
     path: web::Path<String>,
 ) -> ApiResult<HttpResponse> {
     let id: AssignmentId = path_id("assignment", &path)?;
-    act(
-        &state,
-        principal,
-        id,
-        |conn, now, _, a| {
-            if crate::clock::utc(a.due_at) <= now {
-                return Err(ApiError::conflict("the assignment is past its due time"));
-            }
-            Ok(service::accept(conn, now, a)?)
-        },
-        None,
-    )
-    .await
+    Ok(HttpResponse::Ok().json(accept(&state, principal, id).await?))
 }
 
 #[derive(Debug, Deserialize, ToSchema)]
@@ -540,24 +420,8 @@ async fn decline_work(
     body: Json<DeclineRequest>,
 ) -> ApiResult<HttpResponse> {
     let id: AssignmentId = path_id("assignment", &path)?;
-    let reason = body.into_inner().reason.trim().to_owned();
-    act(
-        &state,
-        principal,
-        id,
-        move |conn, now, settings, a| {
-            if service::end(conn, now, settings, a, "declined", Some(&reason))? {
-                Ok(())
-            } else {
-                Err(ApiError::conflict(format!(
-                    "the assignment is {}; only offered or accepted work can be declined",
-                    a.status
-                )))
-            }
-        },
-        Some(service::after_end),
-    )
-    .await
+    let reason = body.into_inner().reason;
+    Ok(HttpResponse::Ok().json(decline(&state, principal, id, reason).await?))
 }
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -594,21 +458,7 @@ async fn heartbeat_work(
     path: web::Path<String>,
 ) -> ApiResult<HttpResponse> {
     let id: AssignmentId = path_id("assignment", &path)?;
-    let now = state.now();
-    let settings = state.settings.clone();
-    let v = state
-        .db
-        .write(move |conn| {
-            let a = mine(conn, &principal, &id)?;
-            let secs = service::heartbeat(conn, now, &settings, &a)?;
-            Ok::<_, ApiError>(HeartbeatView {
-                active_seconds: secs,
-                due_at: crate::clock::utc(a.due_at),
-                idle_limit_secs: settings.routing.idle_limit_secs,
-            })
-        })
-        .await?;
-    Ok(HttpResponse::Ok().json(v))
+    Ok(HttpResponse::Ok().json(heartbeat(&state, principal, id).await?))
 }
 
 #[derive(Debug, Deserialize, ToSchema)]
@@ -650,15 +500,234 @@ async fn submit_work(
 ) -> ApiResult<HttpResponse> {
     let id: AssignmentId = path_id("assignment", &path)?;
     let label = body.into_inner().label;
+    Ok(HttpResponse::Ok().json(submit(&state, principal, id, label).await?))
+}
+
+// ---------------------------------------------------------------- the work itself
+//
+// What the handlers above do, as functions the expert workbench pages (`web::work`) call
+// too: one path for who may do what with an assignment, and one rendering of what an
+// expert may see of it ([`WorkView`]).
+
+/// The expert's open work, offered and accepted, most urgent first (highest priority,
+/// then earliest due): the workbench queue.
+pub async fn open(state: &AppState, principal: Principal) -> AppResult<Vec<WorkView>> {
+    let settings = state.settings.clone();
+    state
+        .db
+        .read(move |conn| {
+            let expert = me(conn, &principal)?;
+            crate::assignments::open_for_expert(conn, &expert.id)?
+                .into_iter()
+                .map(|a| view(conn, &settings, a))
+                .collect()
+        })
+        .await
+}
+
+/// `POST /v1/assignments/next`: the most urgent of the expert's accepted and offered
+/// assignments (accepting an offer), else the best waiting item they are eligible for,
+/// accepted for them; `None` when nothing fits.
+pub async fn next(state: &AppState, principal: Principal) -> AppResult<Option<WorkView>> {
+    /// What the read found.
+    enum Found {
+        Accepted(Box<WorkView>),
+        Offered(String),
+        Nothing(String),
+    }
+    let vanished = || AppError::internal(anyhow::anyhow!("assignment vanished"));
+    let now = state.now();
+    let settings = state.settings.clone();
+    // A read first: an expert working through accepted work needs no write transaction.
+    let found = state
+        .db
+        .read(move |conn| {
+            let expert = me(conn, &principal)?;
+            let open = crate::assignments::open_for_expert(conn, &expert.id)?;
+            Ok::<_, AppError>(
+                match open.into_iter().find(|a| crate::clock::utc(a.due_at) > now) {
+                    Some(a) if a.status == "accepted" => {
+                        Found::Accepted(Box::new(view(conn, &settings, a)?))
+                    }
+                    Some(a) => Found::Offered(a.id),
+                    None => Found::Nothing(expert.id),
+                },
+            )
+        })
+        .await?;
+    let settings = state.settings.clone();
+    Ok(match found {
+        Found::Accepted(v) => Some(*v),
+        Found::Offered(id) => Some(
+            state
+                .db
+                .write(move |conn| {
+                    let a = crate::assignments::find_assignment(conn, &id)?.ok_or_else(vanished)?;
+                    service::accept(conn, now, &a)?;
+                    let a =
+                        crate::assignments::find_assignment(conn, &a.id)?.ok_or_else(vanished)?;
+                    view(conn, &settings, a)
+                })
+                .await?,
+        ),
+        Found::Nothing(expert) => {
+            state
+                .db
+                .read(move |conn| {
+                    let Some(id) =
+                        service::take_work(conn, now, &settings, &expert, service::Take::Accept)?
+                    else {
+                        return Ok::<_, AppError>(None);
+                    };
+                    let a = crate::assignments::find_assignment(conn, &id)?.ok_or_else(vanished)?;
+                    view(conn, &settings, a).map(Some)
+                })
+                .await?
+        }
+    })
+}
+
+/// One of the caller's assignments; 404 for anyone else's.
+pub async fn one(state: &AppState, principal: Principal, id: AssignmentId) -> AppResult<WorkView> {
+    let settings = state.settings.clone();
+    state
+        .db
+        .read(move |conn| {
+            let a = mine(conn, &principal, &id)?;
+            view(conn, &settings, a)
+        })
+        .await
+}
+
+/// What follows a change of an assignment, outside its transaction.
+type FollowUp =
+    fn(&mut DbConn, DateTime<Utc>, &Settings, &AssignmentRow) -> crate::error::AppResult<()>;
+
+/// Runs `f` on the caller's assignment in a write transaction and returns its new view.
+/// `then` runs afterwards, outside that transaction, with the assignment as it was before
+/// `f` (what follows from the change: routing the item on, offering the expert new work);
+/// its failure is logged, not returned, since the change itself committed.
+async fn act(
+    state: &AppState,
+    principal: Principal,
+    id: AssignmentId,
+    f: impl Fn(&mut DbConn, DateTime<Utc>, &Settings, &AssignmentRow) -> AppResult<()> + Send + 'static,
+    then: Option<FollowUp>,
+) -> AppResult<WorkView> {
+    let now = state.now();
+    let settings = state.settings.clone();
+    let (v, before) = state
+        .db
+        .write(move |conn| {
+            let a = mine(conn, &principal, &id)?;
+            f(conn, now, &settings, &a)?;
+            let after = crate::assignments::find_assignment(conn, &a.id)?
+                .ok_or_else(|| AppError::internal(anyhow::anyhow!("assignment vanished")))?;
+            Ok::<_, AppError>((view(conn, &settings, after)?, a))
+        })
+        .await?;
+    if let Some(then) = then {
+        let settings = state.settings.clone();
+        let id = before.id.clone();
+        let followed = state
+            .db
+            .read(move |conn| then(conn, now, &settings, &before))
+            .await;
+        if let Err(e) = followed {
+            tracing::warn!(assignment = %id, error = %e, "routing after an assignment change failed; the sweep repairs it");
+        }
+    }
+    Ok(v)
+}
+
+/// Accepts an offered assignment (before its due time) and starts measuring time.
+pub async fn accept(
+    state: &AppState,
+    principal: Principal,
+    id: AssignmentId,
+) -> AppResult<WorkView> {
     act(
-        &state,
+        state,
+        principal,
+        id,
+        |conn, now, _, a| {
+            if crate::clock::utc(a.due_at) <= now {
+                return Err(AppError::conflict("the assignment is past its due time"));
+            }
+            service::accept(conn, now, a)
+        },
+        None,
+    )
+    .await
+}
+
+/// Declines offered or accepted work with a reason (checked by [`DeclineRequest`]'s
+/// `validate` at the edge); the item goes to another expert.
+pub async fn decline(
+    state: &AppState,
+    principal: Principal,
+    id: AssignmentId,
+    reason: String,
+) -> AppResult<WorkView> {
+    let reason = reason.trim().to_owned();
+    act(
+        state,
+        principal,
+        id,
+        move |conn, now, settings, a| {
+            if service::end(conn, now, settings, a, "declined", Some(&reason))? {
+                Ok(())
+            } else {
+                Err(AppError::conflict(format!(
+                    "the assignment is {}; only offered or accepted work can be declined",
+                    a.status
+                )))
+            }
+        },
+        Some(service::after_end),
+    )
+    .await
+}
+
+/// Records a heartbeat of accepted work; returns the time measured so far.
+pub async fn heartbeat(
+    state: &AppState,
+    principal: Principal,
+    id: AssignmentId,
+) -> AppResult<HeartbeatView> {
+    let now = state.now();
+    let settings = state.settings.clone();
+    state
+        .db
+        .write(move |conn| {
+            let a = mine(conn, &principal, &id)?;
+            let secs = service::heartbeat(conn, now, &settings, &a)?;
+            Ok::<_, AppError>(HeartbeatView {
+                active_seconds: secs,
+                due_at: crate::clock::utc(a.due_at),
+                idle_limit_secs: settings.routing.idle_limit_secs,
+            })
+        })
+        .await
+}
+
+/// Submits the judgment of accepted work before its due time (validated against the
+/// slice's label schema and the pinned constitution, 422 naming the field).
+pub async fn submit(
+    state: &AppState,
+    principal: Principal,
+    id: AssignmentId,
+    label: Value,
+) -> AppResult<WorkView> {
+    act(
+        state,
         principal,
         id,
         move |conn, now, settings, a| {
             if crate::clock::utc(a.due_at) <= now && a.status == "accepted" {
-                return Err(ApiError::conflict("the assignment is past its due time"));
+                return Err(AppError::conflict("the assignment is past its due time"));
             }
-            Ok(service::submit(conn, now, settings, a, &label)?)
+            service::submit(conn, now, settings, a, &label)
         },
         Some(service::after_submit),
     )

@@ -5,6 +5,9 @@
 //! cookie nor set it, so it cannot produce a matching field. A POST whose token is missing
 //! or different is refused with a 403 page before its form is even read. As a second
 //! check, a POST whose `Origin` header names another host is refused too.
+//!
+//! A script's POST (the workbench heartbeat) has no form: it sends the token in the
+//! `X-CSRF-Token` header instead, read by the page's script from the page's own forms.
 
 use actix_web::HttpRequest;
 use actix_web::http::header;
@@ -17,6 +20,9 @@ use crate::error::AppError;
 /// The hidden field every form carries.
 pub const FIELD: &str = "csrf_token";
 
+/// The header a script's POST carries the token in.
+pub const HEADER: &str = "x-csrf-token";
+
 /// Checks the CSRF token of a form POST, then reads the form as `T` (unknown fields,
 /// the token among them, are ignored).
 pub fn read_form<T: DeserializeOwned>(req: &HttpRequest, body: &[u8]) -> Result<T, PageError> {
@@ -28,7 +34,36 @@ pub fn read_form<T: DeserializeOwned>(req: &HttpRequest, body: &[u8]) -> Result<
     })
 }
 
+/// Checks the CSRF token of a form POST whose fields may repeat (a list of checkboxes),
+/// then returns its fields in order.
+pub fn read_pairs(req: &HttpRequest, body: &[u8]) -> Result<Vec<(String, String)>, PageError> {
+    check(req, body)?;
+    Ok(form_urlencoded::parse(body)
+        .filter(|(k, _)| k != FIELD)
+        .map(|(k, v)| (k.into_owned(), v.into_owned()))
+        .collect())
+}
+
+/// Checks the CSRF token of a script's POST (the [`HEADER`]).
+pub fn check_header(req: &HttpRequest) -> Result<(), PageError> {
+    let presented = req
+        .headers()
+        .get(HEADER)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default();
+    compare(req, presented)
+}
+
 fn check(req: &HttpRequest, body: &[u8]) -> Result<(), PageError> {
+    let presented = form_urlencoded::parse(body)
+        .find(|(k, _)| k == FIELD)
+        .map(|(_, v)| v.into_owned())
+        .unwrap_or_default();
+    compare(req, &presented)
+}
+
+/// The presented token against the browser's cookie, and the `Origin` check.
+fn compare(req: &HttpRequest, presented: &str) -> Result<(), PageError> {
     if !same_origin(req) {
         return Err(PageError::Csrf);
     }
@@ -36,10 +71,6 @@ fn check(req: &HttpRequest, body: &[u8]) -> Result<(), PageError> {
     let cookie = req
         .cookie(names(ctx.secure).csrf)
         .map(|c| c.value().to_owned())
-        .unwrap_or_default();
-    let presented = form_urlencoded::parse(body)
-        .find(|(k, _)| k == FIELD)
-        .map(|(_, v)| v.into_owned())
         .unwrap_or_default();
     if cookie.is_empty() || !constant_time_eq(cookie.as_bytes(), presented.as_bytes()) {
         return Err(PageError::Csrf);

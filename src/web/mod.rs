@@ -11,7 +11,8 @@
 //!   token is handed to the one `Principal` extractor, so pages and API authenticate alike.
 //! - `csrf`: every state-changing form carries a token; a POST without it gets a 403 page.
 //! - `errors`: `AppError` → an HTML error page, in one place; never a stack trace.
-//! - `assets`: one stylesheet and one small script, compiled in, served with long caching.
+//! - `assets`: one stylesheet and two small scripts, compiled in, served with long caching.
+//! - `work`: the expert workbench — the work queue and the item page (`routing::work`).
 //!
 //! Every response carries a strict Content-Security-Policy (no inline script or style),
 //! `X-Frame-Options: DENY`, `nosniff` and `Referrer-Policy: no-referrer` (landing pages
@@ -29,9 +30,12 @@ mod landing;
 mod page;
 mod session;
 mod sign_in;
+mod work;
 
 use actix_web::middleware::from_fn;
 use actix_web::web;
+
+use page::see_other;
 
 pub use errors::PageError;
 
@@ -77,6 +81,27 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                 )
                 .service(
                     web::resource("/account/email").route(web::post().to(account::change_email)),
+                )
+                .service(web::resource("/work").route(web::get().to(work::queue)))
+                .service(
+                    web::resource("/work/next")
+                        .route(web::post().to(work::take_next))
+                        .route(web::get().to(|| async { see_other("/app/work") })),
+                )
+                .service(web::resource("/work/{assignment}").route(web::get().to(work::item)))
+                .service(
+                    web::resource("/work/{assignment}/accept").route(web::post().to(work::accept)),
+                )
+                .service(
+                    web::resource("/work/{assignment}/decline")
+                        .route(web::post().to(work::decline)),
+                )
+                .service(
+                    web::resource("/work/{assignment}/submit").route(web::post().to(work::submit)),
+                )
+                .service(
+                    web::resource("/work/{assignment}/heartbeat")
+                        .route(web::post().to(work::heartbeat)),
                 )
                 .service(
                     web::resource("/verify-email/resend")

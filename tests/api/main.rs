@@ -40,3 +40,4 @@ mod taxonomy;
 mod vendor_duties;
 mod webhooks;
 mod work_queue;
+mod workbench;

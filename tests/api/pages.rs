@@ -12,34 +12,34 @@ use serde_json::json;
 use crate::helpers::{PASSWORD, TestApp, on_both};
 
 /// A browser with plain forms: a cookie jar, no JavaScript, no automatic redirects.
-struct Browser<'a> {
+pub(crate) struct Browser<'a> {
     app: &'a TestApp,
     client: reqwest::Client,
     jar: BTreeMap<String, String>,
 }
 
 #[derive(Debug)]
-struct Page {
-    status: u16,
-    headers: reqwest::header::HeaderMap,
+pub(crate) struct Page {
+    pub(crate) status: u16,
+    pub(crate) headers: reqwest::header::HeaderMap,
     set_cookies: Vec<String>,
-    html: String,
+    pub(crate) html: String,
 }
 
 impl Page {
-    fn header(&self, name: &str) -> &str {
+    pub(crate) fn header(&self, name: &str) -> &str {
         self.headers
             .get(name)
             .and_then(|v| v.to_str().ok())
             .unwrap_or("")
     }
 
-    fn location(&self) -> &str {
+    pub(crate) fn location(&self) -> &str {
         self.header("location")
     }
 
     #[track_caller]
-    fn assert_status(&self, status: u16) -> &Self {
+    pub(crate) fn assert_status(&self, status: u16) -> &Self {
         assert_eq!(
             self.status, status,
             "unexpected status; page: {}",
@@ -50,7 +50,7 @@ impl Page {
 
     /// The form posting to `action`, with its fields' names and (unescaped) values.
     #[track_caller]
-    fn form(&self, action: &str) -> Vec<(String, String)> {
+    pub(crate) fn form(&self, action: &str) -> Vec<(String, String)> {
         forms(&self.html)
             .into_iter()
             .find(|(a, _)| a == action)
@@ -116,7 +116,7 @@ fn forms(html: &str) -> Vec<(String, Vec<(String, String)>)> {
 }
 
 impl<'a> Browser<'a> {
-    fn new(app: &'a TestApp) -> Self {
+    pub(crate) fn new(app: &'a TestApp) -> Self {
         Browser {
             app,
             client: reqwest::Client::builder()
@@ -163,7 +163,7 @@ impl<'a> Browser<'a> {
 
     /// GET a path, or an absolute link from an e-mail (its `http.public_url` replaced
     /// by the test server's address).
-    async fn get(&mut self, path_or_link: &str) -> Page {
+    pub(crate) async fn get(&mut self, path_or_link: &str) -> Page {
         let url = match path_or_link.strip_prefix(&self.app.settings.http.public_url) {
             Some(path) => format!("{}{path}", self.app.base),
             None => format!("{}{path_or_link}", self.app.base),
@@ -178,7 +178,7 @@ impl<'a> Browser<'a> {
         self.absorb(r).await
     }
 
-    async fn post(&mut self, path: &str, fields: &[(String, String)]) -> Page {
+    pub(crate) async fn post(&mut self, path: &str, fields: &[(String, String)]) -> Page {
         let body = serde_urlencoded::to_string(fields).unwrap();
         let r = self
             .client
@@ -192,9 +192,36 @@ impl<'a> Browser<'a> {
         self.absorb(r).await
     }
 
+    /// A script's POST (no form): `headers` as given, the cookies of the jar.
+    pub(crate) async fn post_from_script(&mut self, path: &str, headers: &[(&str, &str)]) -> Page {
+        let mut r = self
+            .client
+            .post(format!("{}{path}", self.app.base))
+            .header("cookie", self.cookie_header());
+        for (k, v) in headers {
+            r = r.header(*k, *v);
+        }
+        let r = r.send().await.unwrap();
+        self.absorb(r).await
+    }
+
+    /// The CSRF token the browser holds (what the pages put in every form).
+    pub(crate) fn csrf(&self) -> String {
+        self.jar
+            .iter()
+            .find(|(k, _)| k.ends_with("cadre_csrf"))
+            .map(|(_, v)| v.clone())
+            .expect("a CSRF cookie")
+    }
+
     /// Fills in the form posting to `action` on `page` (its hidden fields as they are,
     /// `values` set or added) and sends it.
-    async fn submit(&mut self, page: &Page, action: &str, values: &[(&str, &str)]) -> Page {
+    pub(crate) async fn submit(
+        &mut self,
+        page: &Page,
+        action: &str,
+        values: &[(&str, &str)],
+    ) -> Page {
         let mut fields = page.form(action);
         for (k, v) in values {
             match fields.iter_mut().find(|(name, _)| name == k) {
@@ -206,7 +233,7 @@ impl<'a> Browser<'a> {
     }
 
     /// Signs in through the sign-in page.
-    async fn sign_in(&mut self, email: &str) {
+    pub(crate) async fn sign_in(&mut self, email: &str) {
         let page = self.get("/app/sign-in").await;
         page.assert_status(200);
         let r = self
@@ -230,7 +257,7 @@ fn links(body: &str) -> Vec<String> {
 }
 
 #[track_caller]
-fn assert_secure_html(page: &Page) {
+pub(crate) fn assert_secure_html(page: &Page) {
     assert!(
         page.header("content-type").starts_with("text/html"),
         "{:?}",

@@ -33,6 +33,8 @@ pub(crate) struct Opts {
     pub(crate) exclusions: Value,
     pub(crate) requirements: Value,
     pub(crate) show_judge_confidence: bool,
+    /// The slice's label schema (pairwise, strength up to 3, by default).
+    pub(crate) label_schema: Value,
 }
 
 impl Default for Opts {
@@ -45,6 +47,7 @@ impl Default for Opts {
             exclusions: json!({}),
             requirements: json!([]),
             show_judge_confidence: false,
+            label_schema: json!({"kind": "pairwise", "max_strength": 3}),
         }
     }
 }
@@ -63,8 +66,12 @@ pub(crate) async fn world(app: &TestApp, o: Opts) -> World {
     d.assert_status(201);
     let domain = d.json["id"].as_str().unwrap().to_owned();
     let s = app
-        .post("/v1/slices", &admin.token, json!({"key": "code/rust-review", "domain_id": domain, "name": "Rust review",
-            "label_schema": {"kind": "pairwise", "max_strength": 3}, "measurement_level": "ordinal", "language": "en"}))
+        .post(
+            "/v1/slices",
+            &admin.token,
+            json!({"key": "code/rust-review", "domain_id": domain, "name": "Rust review",
+            "label_schema": o.label_schema, "measurement_level": "ordinal", "language": "en"}),
+        )
         .await;
     s.assert_status(201);
     let slice = s.json["id"].as_str().unwrap().to_owned();
