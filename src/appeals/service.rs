@@ -138,12 +138,13 @@ pub fn file(
             let not_found = || AppError::not_found(format!("assignment {a} not found"));
             // Any of the caller's answers, graded or not: an ungraded one answers as a
             // correct one does, so the answer cannot tell gold from work.
-            let row = crate::assignments::find_assignment(conn, a.as_str())?
-                // Routed and calibration work; assessment answers are settled by retaking it.
-                .filter(|r| {
-                    r.expert_id == me && matches!(r.role.as_str(), "annotator" | "calibration")
-                })
-                .ok_or_else(not_found)?;
+            let row = match crate::assignments::find_graded(conn, a.as_str())? {
+                Some(graded) => Some(graded),
+                None => crate::assignments::find_assignment(conn, a.as_str())?,
+            }
+            // Routed and calibration work; assessment answers are settled by retaking it.
+            .filter(|r| r.expert_id == me && matches!(r.role.as_str(), "annotator" | "calibration"))
+            .ok_or_else(not_found)?;
             let told = row.role != "annotator"
                 || row
                     .submitted_at

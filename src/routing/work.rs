@@ -525,10 +525,17 @@ pub async fn open(state: &AppState, principal: Principal) -> AppResult<Vec<WorkV
         .await
 }
 
+/// The rule an expert with an unconfirmed address meets asking for work.
+pub const UNVERIFIED_GETS_NO_WORK: &str =
+    "an unverified account receives no work: confirm your e-mail address first";
+
 /// `POST /v1/assignments/next`: the most urgent of the expert's accepted and offered
 /// assignments (accepting an offer), else the best waiting item they are eligible for,
 /// accepted for them; `None` when nothing fits.
 pub async fn next(state: &AppState, principal: Principal) -> AppResult<Option<WorkView>> {
+    if principal.user().is_ok_and(|u| !u.email_verified) {
+        return Err(AppError::forbidden(UNVERIFIED_GETS_NO_WORK));
+    }
     /// What the read found.
     enum Found {
         Accepted(Box<WorkView>),

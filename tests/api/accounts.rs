@@ -474,9 +474,18 @@ async fn an_unverified_expert_receives_no_offer_and_cannot_be_paid() {
             .get(&format!("/v1/items/{}/routing", ids[0]), &w.lab.token)
             .await;
         assert_eq!(routing.json["status"], "queued", "{}", routing.json);
-        app.post("/v1/assignments/next", &e.account.token, json!({}))
-            .await
-            .assert_status(204);
+        let r = app
+            .post("/v1/assignments/next", &e.account.token, json!({}))
+            .await;
+        r.assert_problem(403, None);
+        assert!(
+            r.json["detail"]
+                .as_str()
+                .unwrap()
+                .contains("confirm your e-mail"),
+            "{}",
+            r.text
+        );
         // Payout onboarding names the rule.
         let r = app
             .post("/v1/experts/me/payout-account", &e.account.token, json!({}))
