@@ -494,3 +494,62 @@ async fn vendor_calibration_never_uses_the_platform_pool_and_drift_stays_within_
     })
     .await;
 }
+
+#[tokio::test]
+async fn a_suspension_the_measurements_imposed_is_never_lifted_by_the_experts_vendor() {
+    on_both_with(
+        |s| {
+            s.routing.seed = Some(67);
+            s.routing.max_open_assignments = 10_000;
+            // Two failed gold answers suspend (Beta(1, 3): 10 % bound 0.03 < 0.15).
+            s.scoring.min_gold_answers = 2.0;
+            s.scoring.suspend_lower_bound = 0.15;
+        },
+        |app| async move {
+            let w = world(&app, lab_gold_world()).await;
+            let gold = wrong_gold(&app, &w, 30).await;
+            // Certified, the (wrong) gold counts in the shared standing: measurement.
+            for g in &gold {
+                app.call(
+                    Method::PUT,
+                    &format!("/v1/gold-items/{g}/certification"),
+                    Some(&w.admin.token),
+                    Some(json!({"certified": true, "reason": "reviewed"})),
+                )
+                .await
+                .assert_status(200);
+            }
+            let vendor = app.vendor("Protective Vendor").await;
+            let e = qualified(&app, &w, Some(&vendor), json!({})).await;
+            push(&app, &w, (0..30).map(item).collect()).await;
+            for _ in 0..2 {
+                assert!(answer_truthfully(&app, &e).await.is_some());
+            }
+            assert_eq!(shared(&app, &w, &e).await.0, "suspended");
+
+            // The expert's own (approved) vendor may protect, never lift what the
+            // measurements imposed; the refusal names the rule.
+            let lift = json!({"status": "probation", "reason": "we trust our expert"});
+            let path = format!("/v1/experts/{}/slices/{}/status", e.id, w.slice);
+            let r = app
+                .call(Method::PUT, &path, Some(&vendor.token), Some(lift.clone()))
+                .await;
+            r.assert_problem(403, None);
+            assert!(
+                r.json["detail"]
+                    .as_str()
+                    .unwrap()
+                    .contains("cannot lift a suspension"),
+                "{}",
+                r.json
+            );
+            assert_eq!(shared(&app, &w, &e).await.0, "suspended");
+            // A platform admin can, with a reason (audited as ever).
+            app.call(Method::PUT, &path, Some(&w.admin.token), Some(lift))
+                .await
+                .assert_status(200);
+            assert_eq!(shared(&app, &w, &e).await.0, "probation");
+        },
+    )
+    .await;
+}
