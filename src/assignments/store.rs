@@ -560,6 +560,23 @@ pub fn regrade(conn: &mut DbConn, id: &str, correct: bool, now: DateTime<Utc>) -
     Ok(())
 }
 
+/// The expert's graded answers on routed gold submitted after `since` (newest first).
+pub fn graded_gold_since(
+    conn: &mut DbConn,
+    expert: &str,
+    since: DateTime<Utc>,
+) -> QueryResult<Vec<AssignmentRow>> {
+    assignments::table
+        .filter(assignments::expert_id.eq(expert))
+        .filter(assignments::submitted_at.gt(since.naive_utc()))
+        .filter(assignments::gold_item_id.is_not_null())
+        .filter(assignments::role.eq("annotator"))
+        .filter(assignments::correct.is_not_null())
+        .order_by(assignments::id.desc())
+        .select(AssignmentRow::as_select())
+        .load(conn)
+}
+
 /// The expert's answers marked wrong against a gold answer and submitted at or
 /// before `submitted_before`, newest first (what they may appeal; the gold answers themselves
 /// stay hidden).

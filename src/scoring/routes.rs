@@ -173,13 +173,23 @@ fn outlook(status: SliceStatus, gold: &Evidence, settings: &Settings) -> String 
 }
 
 /// The expert's profiles, slice by slice (slices with a standing or any tally).
+///
+/// `own_view`: the expert is looking at their own scores. Their gold accuracy then leaves
+/// out the routed gold answers of the last `routing.gold_feedback_delay_hours`: a count or
+/// mean that moved right after a submit would name that item as gold (and say whether it
+/// failed) before the delay that failed-gold feedback keeps. Vendors and platform admins
+/// see the current figures.
 pub fn scores_of(
     conn: &mut DbConn,
     now: DateTime<Utc>,
     settings: &Settings,
     expert: &str,
+    own_view: bool,
 ) -> ApiResult<Vec<SliceScores>> {
-    let tallies = super::service::tallies_of(conn, now, settings, expert)?;
+    let mut tallies = super::service::tallies_of(conn, now, settings, expert)?;
+    if own_view {
+        withhold_recent_gold(conn, now, settings, expert, &mut tallies)?;
+    }
     let standings: BTreeMap<String, crate::standings::StandingRow> =
         crate::standings::standings_of_expert(conn, expert)?
             .into_iter()
@@ -240,6 +250,54 @@ pub fn scores_of(
     Ok(out)
 }
 
+/// Takes the routed gold answers the expert has not been told about yet out of their
+/// gold-accuracy tallies (only those that counted in the slice standing).
+fn withhold_recent_gold(
+    conn: &mut DbConn,
+    now: DateTime<Utc>,
+    settings: &Settings,
+    expert: &str,
+    tallies: &mut BTreeMap<String, BTreeMap<Metric, Tally>>,
+) -> ApiResult<()> {
+    let delay = chrono::Duration::hours(settings.routing.gold_feedback_delay_hours);
+    if delay <= chrono::Duration::zero() {
+        return Ok(());
+    }
+    let h = settings.scoring.half_life_secs();
+    let mut slice_org: BTreeMap<String, Option<String>> = BTreeMap::new();
+    for a in crate::assignments::graded_gold_since(conn, expert, now - delay)? {
+        let (Some(correct), Some(at), Some(gold)) = (a.correct, a.submitted_at, &a.gold_item_id)
+        else {
+            continue;
+        };
+        let Some(gold) = crate::gold::find_gold(conn, gold)? else {
+            continue;
+        };
+        let org = match slice_org.get(&a.slice_id) {
+            Some(o) => o.clone(),
+            None => {
+                let o = crate::taxonomy::find_slice(conn, &a.slice_id)?.and_then(|s| s.org_id);
+                slice_org.insert(a.slice_id.clone(), o.clone());
+                o
+            }
+        };
+        let at = crate::clock::utc(at);
+        if crate::gold::service::counts_in(&gold, org.as_deref(), at)
+            != crate::gold::service::Counts::Slice
+        {
+            continue;
+        }
+        if let Some(t) = tallies
+            .get_mut(&a.slice_id)
+            .and_then(|m| m.get_mut(&Metric::GoldAccuracy))
+        {
+            t.evidence.add(at, correct, -1.0, h);
+            t.evidence = t.evidence.at(now, h);
+        }
+    }
+    Ok(())
+}
+
 /// An expert's score profiles
 ///
 /// Per slice: status (with the reason, in words and numbers), tier, and every metric with
@@ -270,12 +328,15 @@ async fn expert_scores(
         .db
         .read(move |conn| -> ApiResult<_> {
             let e = visible_expert(conn, &principal, &id)?;
+            let own_view = principal
+                .user()
+                .is_ok_and(|u| u.user_id.as_str() == e.user_id);
             Ok(ExpertScores {
                 expert_id: ExpertId::from_db(e.id.clone()),
                 as_of: now,
                 half_life_days: settings.scoring.half_life_days,
                 credible_level: settings.scoring.credible_level,
-                data: scores_of(conn, now, &settings, &e.id)?,
+                data: scores_of(conn, now, &settings, &e.id, own_view)?,
             })
         })
         .await?;

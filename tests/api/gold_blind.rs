@@ -450,6 +450,21 @@ async fn a_failed_gold_check_is_named_to_the_expert_only_after_the_delay() {
             )
             .await;
             upload_gold(&app, &w, 0, 20).await;
+            // Certified, the gold counts in the slice standing the expert's scores show.
+            let list = app
+                .get(&format!("/v1/projects/{}/gold-items?limit=100", w.project), &w.lab.token)
+                .await;
+            list.assert_status(200);
+            for g in list.json["data"].as_array().unwrap() {
+                app.call(
+                    reqwest::Method::PUT,
+                    &format!("/v1/gold-items/{}/certification", g["id"].as_str().unwrap()),
+                    Some(&w.admin.token),
+                    Some(json!({"certified": true, "reason": "reviewed"})),
+                )
+                .await
+                .assert_status(200);
+            }
             let e = qualified(&app, &w, None, json!({})).await;
             let items: Vec<Value> = (0..20)
                 .map(|n| json!({"external_id": format!("esc-{n}"), "payload": {"prompt": "p", "n": n}}))
@@ -463,12 +478,30 @@ async fn a_failed_gold_check_is_named_to_the_expert_only_after_the_delay() {
                 .find(is_gold)
                 .expect("a gold offer");
             let id = gold["id"].as_str().unwrap().to_owned();
+            // The expert's gold-accuracy count, as the expert and as the platform see it.
+            let gold_n = async |app: &TestApp, token: &str| -> i64 {
+                let r = app.get(&format!("/v1/experts/{}/scores", e.id), token).await;
+                r.assert_status(200);
+                r.json["data"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .flat_map(|s| s["metrics"].as_array().cloned().unwrap_or_default())
+                    .filter(|m| m["metric"] == "gold_accuracy")
+                    .map(|m| m["n"].as_i64().unwrap_or(0))
+                    .sum()
+            };
+            let before = gold_n(&app, &e.account.token).await;
             app.post(&format!("/v1/assignments/{id}/accept"), &e.account.token, json!({}))
                 .await
                 .assert_status(200);
             app.post(&format!("/v1/assignments/{id}/submit"), &e.account.token, json!({"label": prefer("b", 3)}))
                 .await
                 .assert_status(200);
+            // The count does not move for the expert until the delay (it would name the
+            // item as gold); the platform sees it at once.
+            assert_eq!(gold_n(&app, &e.account.token).await, before, "the expert's count moved at once");
+            assert_eq!(gold_n(&app, &w.admin.token).await, before + 1);
             let failed = async |app: &TestApp| -> Vec<String> {
                 let r = app.get(&format!("/v1/experts/{}/scores", e.id), &e.account.token).await;
                 r.assert_status(200);
@@ -508,8 +541,10 @@ async fn a_failed_gold_check_is_named_to_the_expert_only_after_the_delay() {
             app.advance(Duration::hours(47));
             assert!(failed(&app).await.is_empty(), "named before the delay");
             assert_eq!(appeal(&app, &id).await, on_real);
+            assert_eq!(gold_n(&app, &e.account.token).await, before);
             app.advance(Duration::hours(2));
             assert_eq!(failed(&app).await, [id.clone()]);
+            assert_eq!(gold_n(&app, &e.account.token).await, before + 1);
             assert_eq!(appeal(&app, &id).await.0, 201, "appealable once named");
             assert_eq!(appeal(&app, &real).await, on_real);
         },
