@@ -426,8 +426,9 @@ pub(super) fn seed_taxonomy_and_projects(
             project: helix_project.id.as_str(),
             slice: radiology_de.as_str(),
             external_id: "helix-esc-0004",
-            payload: &json!({"report": "Pleuraerguss links, gering.", "image_ref": "cxr-helix-esc-0004"})
-                .to_string(),
+            payload:
+                &json!({"report": "Pleuraerguss links, gering.", "image_ref": "cxr-helix-esc-0004"})
+                    .to_string(),
             judge_confidence: Some(0.44),
             stakes: "medium",
             priority: 50,

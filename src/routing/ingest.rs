@@ -268,8 +268,10 @@ mod tests {
         let slices = vec!["slc_a".to_owned()];
         let c = check(
             &ctx(&slices),
-            Ok(json!({"external_id": "x", "payload": {"p": 1, "q": [1, 2]}, "stakes": "high",
-                "priority": 90, "judge_confidence": 0.2})),
+            Ok(
+                json!({"external_id": "x", "payload": {"p": 1, "q": [1, 2]}, "stakes": "high",
+                "priority": 90, "judge_confidence": 0.2}),
+            ),
         )
         .unwrap();
         let payload = json!({"q": [1, 2], "p": 1});

@@ -49,8 +49,7 @@ pub fn release_all(
     sorted.sort_unstable();
     let mut freed: Vec<String> = Vec::new();
     for expert in sorted {
-        if crate::experts::free_slot(conn, expert)? && freed.last().is_none_or(|l| l != expert)
-        {
+        if crate::experts::free_slot(conn, expert)? && freed.last().is_none_or(|l| l != expert) {
             freed.push(expert.to_owned());
         }
     }

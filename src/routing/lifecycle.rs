@@ -129,7 +129,12 @@ pub fn cancel(
             },
         )?;
     }
-    if !store::cancel(conn, &item.id, &format!("cancelled by the lab: {reason}"), now)? {
+    if !store::cancel(
+        conn,
+        &item.id,
+        &format!("cancelled by the lab: {reason}"),
+        now,
+    )? {
         return Err(AppError::internal(anyhow::anyhow!(
             "item {} changed under its lock",
             item.id
@@ -332,7 +337,10 @@ mod tests {
             priority: Some(101),
             deadline: Some(now + Duration::minutes(1)),
         };
-        assert_eq!(fields(check_reschedule(&bad, now)), ["priority", "deadline"]);
+        assert_eq!(
+            fields(check_reschedule(&bad, now)),
+            ["priority", "deadline"]
+        );
         let far = Reschedule {
             priority: None,
             deadline: Some(now + Duration::days(91)),

@@ -181,11 +181,7 @@ async fn update_item(
 // Bulk forms
 
 /// Which items a bulk request names: `ids` or `external_ids`, not both.
-fn check_selector(
-    c: &mut Checks,
-    ids: &Option<Vec<String>>,
-    external_ids: &Option<Vec<String>>,
-) {
+fn check_selector(c: &mut Checks, ids: &Option<Vec<String>>, external_ids: &Option<Vec<String>>) {
     match (ids, external_ids) {
         (Some(_), Some(_)) => {
             c.push("ids", "send ids or external_ids, not both");

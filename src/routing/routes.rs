@@ -167,7 +167,9 @@ pub(super) fn items_writer(
         && u.is_expert
         && !u.is_platform_admin
     {
-        return Err(ApiError::forbidden("experts do not push, cancel or update items"));
+        return Err(ApiError::forbidden(
+            "experts do not push, cancel or update items",
+        ));
     }
     Ok(project)
 }

@@ -315,11 +315,11 @@ pub fn set_status(
 /// Cancels an open item (queued, assigned or adjudicating); false if it had resolved or
 /// been cancelled meanwhile.
 pub fn cancel(conn: &mut DbConn, id: &str, reason: &str, now: DateTime<Utc>) -> QueryResult<bool> {
-    let n = diesel::update(
-        items::table
-            .find(id)
-            .filter(items::status.eq_any(["queued", "assigned", "adjudicating"])),
-    )
+    let n = diesel::update(items::table.find(id).filter(items::status.eq_any([
+        "queued",
+        "assigned",
+        "adjudicating",
+    ])))
     .set((
         items::status.eq("cancelled"),
         items::status_reason.eq(reason),
@@ -338,11 +338,11 @@ pub fn reschedule(
     deadline: DateTime<Utc>,
     now: DateTime<Utc>,
 ) -> QueryResult<bool> {
-    let n = diesel::update(
-        items::table
-            .find(id)
-            .filter(items::status.eq_any(["queued", "assigned", "adjudicating"])),
-    )
+    let n = diesel::update(items::table.find(id).filter(items::status.eq_any([
+        "queued",
+        "assigned",
+        "adjudicating",
+    ])))
     .set((
         items::priority.eq(priority),
         items::deadline_at.eq(deadline.naive_utc()),

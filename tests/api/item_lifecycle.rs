@@ -9,17 +9,28 @@ use reqwest::Method;
 use serde_json::{Value, json};
 
 use crate::helpers::{TestApp, on_both, on_both_with};
-use crate::routing::{Opts, World, accept_and_submit, item, lab_item, prefer, push, qualified, work, world};
+use crate::routing::{
+    Opts, World, accept_and_submit, item, lab_item, prefer, push, qualified, work, world,
+};
 use crate::webhooks::{Receiver, assert_signed, open_webhooks, register};
 
 async fn cancel(app: &TestApp, token: &str, item: &str, reason: &str) -> crate::helpers::Resp {
-    app.post(&format!("/v1/items/{item}/cancel"), token, json!({ "reason": reason }))
-        .await
+    app.post(
+        &format!("/v1/items/{item}/cancel"),
+        token,
+        json!({ "reason": reason }),
+    )
+    .await
 }
 
 async fn patch(app: &TestApp, token: &str, item: &str, body: Value) -> crate::helpers::Resp {
-    app.call(Method::PATCH, &format!("/v1/items/{item}"), Some(token), Some(body))
-        .await
+    app.call(
+        Method::PATCH,
+        &format!("/v1/items/{item}"),
+        Some(token),
+        Some(body),
+    )
+    .await
 }
 
 async fn api_key(app: &TestApp, w: &World, scopes: Value) -> String {
@@ -67,43 +78,80 @@ async fn cancelling_ends_open_assignments_pays_the_time_worked_and_is_idempotent
         let ids = push(&app, &w, vec![item(1)]).await;
         let offered = work(&app, &worker, "offered").await;
         assert_eq!(offered.len(), 1);
-        assert_eq!(work(&app, &idle, "offered").await.len(), 1, "overlap 2: both are offered");
+        assert_eq!(
+            work(&app, &idle, "offered").await.len(),
+            1,
+            "overlap 2: both are offered"
+        );
         let a = offered[0]["id"].as_str().unwrap().to_owned();
 
         // The worker accepts and works six minutes (a heartbeat every two); the other
         // expert never accepts.
-        app.post(&format!("/v1/assignments/{a}/accept"), &worker.account.token, json!({}))
-            .await
-            .assert_status(200);
+        app.post(
+            &format!("/v1/assignments/{a}/accept"),
+            &worker.account.token,
+            json!({}),
+        )
+        .await
+        .assert_status(200);
         for _ in 0..3 {
             app.advance(Duration::minutes(2));
-            app.post(&format!("/v1/assignments/{a}/heartbeat"), &worker.account.token, json!({}))
-                .await
-                .assert_status(200);
+            app.post(
+                &format!("/v1/assignments/{a}/heartbeat"),
+                &worker.account.token,
+                json!({}),
+            )
+            .await
+            .assert_status(200);
         }
         app.advance(Duration::minutes(1));
 
-        let r = cancel(&app, &w.lab.token, &ids[0], "the upstream conversation was deleted").await;
+        let r = cancel(
+            &app,
+            &w.lab.token,
+            &ids[0],
+            "the upstream conversation was deleted",
+        )
+        .await;
         r.assert_status(200);
         assert_eq!(r.json["status"], "cancelled", "{}", r.json);
         assert!(
-            r.json["status_reason"].as_str().unwrap().contains("the upstream conversation was deleted"),
+            r.json["status_reason"]
+                .as_str()
+                .unwrap()
+                .contains("the upstream conversation was deleted"),
             "{}",
             r.json
         );
         let p = &r.json["progress"];
-        assert_eq!((p["offered"].as_i64(), p["accepted"].as_i64(), p["cancelled"].as_i64()), (Some(0), Some(0), Some(2)), "{p}");
+        assert_eq!(
+            (
+                p["offered"].as_i64(),
+                p["accepted"].as_i64(),
+                p["cancelled"].as_i64()
+            ),
+            (Some(0), Some(0), Some(2)),
+            "{p}"
+        );
 
         // Both assignments ended as cancelled; the worker can no longer beat or submit.
         assert_eq!(work(&app, &worker, "cancelled").await.len(), 1);
         assert_eq!(work(&app, &idle, "cancelled").await.len(), 1);
         assert!(work(&app, &idle, "offered").await.is_empty());
-        app.post(&format!("/v1/assignments/{a}/heartbeat"), &worker.account.token, json!({}))
-            .await
-            .assert_problem(409, None);
-        app.post(&format!("/v1/assignments/{a}/submit"), &worker.account.token, json!({"label": prefer("a", 2)}))
-            .await
-            .assert_problem(409, None);
+        app.post(
+            &format!("/v1/assignments/{a}/heartbeat"),
+            &worker.account.token,
+            json!({}),
+        )
+        .await
+        .assert_problem(409, None);
+        app.post(
+            &format!("/v1/assignments/{a}/submit"),
+            &worker.account.token,
+            json!({"label": prefer("a", 2)}),
+        )
+        .await
+        .assert_problem(409, None);
 
         // The six measured minutes are one time entry on the worker's timesheet, billed to
         // the lab; the expert who never accepted has nothing.
@@ -116,14 +164,21 @@ async fn cancelling_ends_open_assignments_pays_the_time_worked_and_is_idempotent
         assert_eq!(data[0]["seconds"], 360, "{}", data[0]);
         assert_eq!(data[0]["payer_type"], "lab");
         let idle_entries = app.get("/v1/time-entries", &idle.account.token).await;
-        assert!(idle_entries.json["data"].as_array().unwrap().is_empty(), "{}", idle_entries.json);
+        assert!(
+            idle_entries.json["data"].as_array().unwrap().is_empty(),
+            "{}",
+            idle_entries.json
+        );
         let sheets = app.get("/v1/timesheets", &w.lab.token).await;
         sheets.assert_status(200);
         let sheets = sheets.json["data"].as_array().unwrap().clone();
         assert_eq!(sheets.len(), 1, "{sheets:?}");
         assert_eq!(sheets[0]["seconds"], 360);
         let own = app.get("/v1/timesheets", &worker.account.token).await;
-        assert_eq!(own.json["data"][0]["id"], sheets[0]["id"], "the worker's own sheet");
+        assert_eq!(
+            own.json["data"][0]["id"], sheets[0]["id"],
+            "the worker's own sheet"
+        );
 
         // Idempotent: a second cancel answers the same item and changes nothing.
         app.advance(Duration::minutes(5));
@@ -136,14 +191,24 @@ async fn cancelling_ends_open_assignments_pays_the_time_worked_and_is_idempotent
             .get("/v1/audit-events?action=item.cancelled", &w.admin.token)
             .await;
         audit.assert_status(200);
-        assert_eq!(audit.json["data"].as_array().unwrap().len(), 1, "{}", audit.json);
+        assert_eq!(
+            audit.json["data"].as_array().unwrap().len(),
+            1,
+            "{}",
+            audit.json
+        );
 
         // Their freed slots take other waiting work; the cancelled item is not offered again.
         let later = push(&app, &w, vec![item(2)]).await;
-        let next = app.post("/v1/assignments/next", &worker.account.token, json!({})).await;
+        let next = app
+            .post("/v1/assignments/next", &worker.account.token, json!({}))
+            .await;
         next.assert_status(200);
         assert_eq!(next.json["payload"]["n"], 2, "{}", next.json);
-        assert_eq!(lab_item(&app, &w, &later[0]).await["progress"]["accepted"], 1);
+        assert_eq!(
+            lab_item(&app, &w, &later[0]).await["progress"]["accepted"],
+            1
+        );
         assert_eq!(lab_item(&app, &w, &ids[0]).await["status"], "cancelled");
     })
     .await;
@@ -152,19 +217,39 @@ async fn cancelling_ends_open_assignments_pays_the_time_worked_and_is_idempotent
 #[tokio::test]
 async fn a_cancelled_item_is_never_offered_and_is_listed_as_cancelled() {
     on_both(|app| async move {
-        let mut w = world(&app, Opts { overlap: 1, ..Opts::default() }).await;
+        let mut w = world(
+            &app,
+            Opts {
+                overlap: 1,
+                ..Opts::default()
+            },
+        )
+        .await;
         // Nobody can take work yet: both items wait in the queue.
         let ids = push(&app, &w, vec![item(1), item(2)]).await;
-        cancel(&app, &w.lab.token, &ids[0], "duplicate of another item").await.assert_status(200);
+        cancel(&app, &w.lab.token, &ids[0], "duplicate of another item")
+            .await
+            .assert_status(200);
         let e = qualified(&app, &w, None, json!({})).await;
         // The expert's pull takes the waiting item, never the cancelled one.
-        let taken = app.post("/v1/assignments/next", &e.account.token, json!({})).await;
+        let taken = app
+            .post("/v1/assignments/next", &e.account.token, json!({}))
+            .await;
         taken.assert_status(200);
         assert_eq!(taken.json["payload"]["n"], 2, "{}", taken.json);
-        let again = app.post("/v1/assignments/next", &e.account.token, json!({})).await;
+        let again = app
+            .post("/v1/assignments/next", &e.account.token, json!({}))
+            .await;
         again.assert_status(200);
-        assert_eq!(again.json["id"], taken.json["id"], "their accepted work, nothing else");
-        let mine: Vec<Value> = [work(&app, &e, "offered").await, work(&app, &e, "accepted").await].concat();
+        assert_eq!(
+            again.json["id"], taken.json["id"],
+            "their accepted work, nothing else"
+        );
+        let mine: Vec<Value> = [
+            work(&app, &e, "offered").await,
+            work(&app, &e, "accepted").await,
+        ]
+        .concat();
         assert_eq!(mine.len(), 1, "{mine:?}");
         // The routing sweep does not revive it either.
         app.advance(Duration::minutes(30));
@@ -177,12 +262,23 @@ async fn a_cancelled_item_is_never_offered_and_is_listed_as_cancelled() {
             .assert_status(204);
         let lab = &w.lab;
         let path = format!("/v1/projects/{}/items", w.project);
-        let cancelled = app.get(&format!("{path}?status=cancelled"), &lab.token).await;
+        let cancelled = app
+            .get(&format!("{path}?status=cancelled"), &lab.token)
+            .await;
         cancelled.assert_status(200);
-        let listed: Vec<&str> = cancelled.json["data"].as_array().unwrap().iter().map(|i| i["id"].as_str().unwrap()).collect();
+        let listed: Vec<&str> = cancelled.json["data"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|i| i["id"].as_str().unwrap())
+            .collect();
         assert_eq!(listed, [ids[0].as_str()]);
         let queued = app.get(&format!("{path}?status=queued"), &lab.token).await;
-        assert!(queued.json["data"].as_array().unwrap().is_empty(), "{}", queued.json);
+        assert!(
+            queued.json["data"].as_array().unwrap().is_empty(),
+            "{}",
+            queued.json
+        );
     })
     .await;
 }
@@ -190,7 +286,14 @@ async fn a_cancelled_item_is_never_offered_and_is_listed_as_cancelled() {
 #[tokio::test]
 async fn resolved_items_refuse_and_only_the_labs_writers_may_cancel_or_update() {
     on_both(|app| async move {
-        let w = world(&app, Opts { overlap: 1, ..Opts::default() }).await;
+        let w = world(
+            &app,
+            Opts {
+                overlap: 1,
+                ..Opts::default()
+            },
+        )
+        .await;
         let e = qualified(&app, &w, None, json!({})).await;
         let ids = push(&app, &w, vec![item(1)]).await;
         let a = work(&app, &e, "offered").await;
@@ -199,49 +302,82 @@ async fn resolved_items_refuse_and_only_the_labs_writers_may_cancel_or_update() 
         let r = cancel(&app, &w.lab.token, &ids[0], "too late").await;
         r.assert_problem(409, None);
         assert!(r.text.contains("resolved"), "{}", r.text);
-        patch(&app, &w.lab.token, &ids[0], json!({"priority": 90})).await.assert_problem(409, None);
-        assert_eq!(lab_item(&app, &w, &ids[0]).await["status"], "resolved", "nothing changed");
+        patch(&app, &w.lab.token, &ids[0], json!({"priority": 90}))
+            .await
+            .assert_problem(409, None);
+        assert_eq!(
+            lab_item(&app, &w, &ids[0]).await["status"],
+            "resolved",
+            "nothing changed"
+        );
 
         // Another lab (member or key), an expert: 404, as if the item did not exist.
         let waiting = push(&app, &w, vec![item(2)]).await;
         let rival = app.lab("Rival").await;
         let rival_key = {
             let k = app
-                .post(&format!("/v1/orgs/{}/api-keys", rival.org()), &rival.token,
-                    json!({"name": "pipeline", "scopes": ["items:write", "items:read"]}))
+                .post(
+                    &format!("/v1/orgs/{}/api-keys", rival.org()),
+                    &rival.token,
+                    json!({"name": "pipeline", "scopes": ["items:write", "items:read"]}),
+                )
                 .await;
             k.assert_status(201);
             k.json["secret"].as_str().unwrap().to_owned()
         };
         for token in [&rival.token, &rival_key, &e.account.token] {
-            cancel(&app, token, &waiting[0], "not mine").await.assert_problem(404, None);
-            patch(&app, token, &waiting[0], json!({"priority": 1})).await.assert_problem(404, None);
-            app.post(&format!("/v1/projects/{}/items/cancel", w.project), token,
-                json!({"ids": [waiting[0]], "reason": "not mine"}))
+            cancel(&app, token, &waiting[0], "not mine")
                 .await
                 .assert_problem(404, None);
+            patch(&app, token, &waiting[0], json!({"priority": 1}))
+                .await
+                .assert_problem(404, None);
+            app.post(
+                &format!("/v1/projects/{}/items/cancel", w.project),
+                token,
+                json!({"ids": [waiting[0]], "reason": "not mine"}),
+            )
+            .await
+            .assert_problem(404, None);
         }
         // A key of the lab without `items:write`: 403; with it, the change goes through.
         let reader = api_key(&app, &w, json!(["items:read"])).await;
-        cancel(&app, &reader, &waiting[0], "no scope").await.assert_problem(403, None);
-        patch(&app, &reader, &waiting[0], json!({"priority": 1})).await.assert_problem(403, None);
-        app.post(&format!("/v1/projects/{}/items/update", w.project), &reader,
-            json!({"ids": [waiting[0]], "priority": 1}))
+        cancel(&app, &reader, &waiting[0], "no scope")
             .await
             .assert_problem(403, None);
+        patch(&app, &reader, &waiting[0], json!({"priority": 1}))
+            .await
+            .assert_problem(403, None);
+        app.post(
+            &format!("/v1/projects/{}/items/update", w.project),
+            &reader,
+            json!({"ids": [waiting[0]], "priority": 1}),
+        )
+        .await
+        .assert_problem(403, None);
         assert_eq!(lab_item(&app, &w, &waiting[0]).await["status"], "assigned");
         let writer = api_key(&app, &w, json!(["items:write"])).await;
-        patch(&app, &writer, &waiting[0], json!({"priority": 7})).await.assert_status(200);
+        patch(&app, &writer, &waiting[0], json!({"priority": 7}))
+            .await
+            .assert_status(200);
         let c = cancel(&app, &writer, &waiting[0], "the pipeline withdrew it").await;
         c.assert_status(200);
         assert_eq!(c.json["status"], "cancelled");
 
         // Bad input names the field; a malformed id names the path parameter.
-        cancel(&app, &w.lab.token, &waiting[0], " ").await.assert_problem(422, Some("reason"));
-        app.post(&format!("/v1/items/{}/cancel", waiting[0]), &w.lab.token, json!({}))
+        cancel(&app, &w.lab.token, &waiting[0], " ")
             .await
             .assert_problem(422, Some("reason"));
-        cancel(&app, &w.lab.token, "itm_nonsense", "x").await.assert_problem(400, Some("item"));
+        app.post(
+            &format!("/v1/items/{}/cancel", waiting[0]),
+            &w.lab.token,
+            json!({}),
+        )
+        .await
+        .assert_problem(422, Some("reason"));
+        cancel(&app, &w.lab.token, "itm_nonsense", "x")
+            .await
+            .assert_problem(400, Some("item"));
     })
     .await;
 }
@@ -249,23 +385,46 @@ async fn resolved_items_refuse_and_only_the_labs_writers_may_cancel_or_update() 
 #[tokio::test]
 async fn priority_and_deadline_change_validated_and_reach_open_assignments() {
     on_both(|app| async move {
-        let w = world(&app, Opts { overlap: 1, ..Opts::default() }).await;
+        let w = world(
+            &app,
+            Opts {
+                overlap: 1,
+                ..Opts::default()
+            },
+        )
+        .await;
         let e = qualified(&app, &w, None, json!({})).await;
         let ids = push(&app, &w, vec![item(1)]).await;
         assert_eq!(work(&app, &e, "offered").await[0]["priority"], 80);
 
         let deadline = app.clock_now() + Duration::days(5);
-        let r = patch(&app, &w.lab.token, &ids[0], json!({"priority": 95, "deadline": deadline})).await;
+        let r = patch(
+            &app,
+            &w.lab.token,
+            &ids[0],
+            json!({"priority": 95, "deadline": deadline}),
+        )
+        .await;
         r.assert_status(200);
         assert_eq!(r.json["priority"], 95);
         assert_eq!(at(&r.json["deadline"]), deadline);
         let seen = lab_item(&app, &w, &ids[0]).await;
-        assert_eq!((seen["priority"].clone(), at(&seen["deadline"])), (json!(95), deadline));
-        assert_eq!(work(&app, &e, "offered").await[0]["priority"], 95, "the expert's queue follows");
+        assert_eq!(
+            (seen["priority"].clone(), at(&seen["deadline"])),
+            (json!(95), deadline)
+        );
+        assert_eq!(
+            work(&app, &e, "offered").await[0]["priority"],
+            95,
+            "the expert's queue follows"
+        );
         // One field alone keeps the other.
         let r = patch(&app, &w.lab.token, &ids[0], json!({"priority": 10})).await;
         r.assert_status(200);
-        assert_eq!((r.json["priority"].clone(), at(&r.json["deadline"])), (json!(10), deadline));
+        assert_eq!(
+            (r.json["priority"].clone(), at(&r.json["deadline"])),
+            (json!(10), deadline)
+        );
 
         // Checked as on ingestion, naming each field; nothing half-written.
         let now = app.clock_now();
@@ -274,21 +433,40 @@ async fn priority_and_deadline_change_validated_and_reach_open_assignments() {
             (json!({"priority": -1}), "priority"),
             (json!({"deadline": now + Duration::minutes(2)}), "deadline"),
             (json!({"deadline": now + Duration::days(91)}), "deadline"),
-            (json!({"priority": 50, "deadline": now - Duration::hours(1)}), "deadline"),
+            (
+                json!({"priority": 50, "deadline": now - Duration::hours(1)}),
+                "deadline",
+            ),
             (json!({}), "priority"),
             (json!({"priority": "high"}), "priority"),
             (json!({"stakes": "low"}), "stakes"),
         ] {
-            patch(&app, &w.lab.token, &ids[0], body.clone()).await.assert_problem(422, Some(field));
+            patch(&app, &w.lab.token, &ids[0], body.clone())
+                .await
+                .assert_problem(422, Some(field));
         }
         let seen = lab_item(&app, &w, &ids[0]).await;
-        assert_eq!((seen["priority"].clone(), at(&seen["deadline"])), (json!(10), deadline));
+        assert_eq!(
+            (seen["priority"].clone(), at(&seen["deadline"])),
+            (json!(10), deadline)
+        );
 
         // A cancelled item cannot be updated.
-        cancel(&app, &w.lab.token, &ids[0], "withdrawn").await.assert_status(200);
-        patch(&app, &w.lab.token, &ids[0], json!({"priority": 60})).await.assert_problem(409, None);
-        let audit = app.get("/v1/audit-events?action=item.updated", &w.admin.token).await;
-        assert_eq!(audit.json["data"].as_array().unwrap().len(), 2, "{}", audit.json);
+        cancel(&app, &w.lab.token, &ids[0], "withdrawn")
+            .await
+            .assert_status(200);
+        patch(&app, &w.lab.token, &ids[0], json!({"priority": 60}))
+            .await
+            .assert_problem(409, None);
+        let audit = app
+            .get("/v1/audit-events?action=item.updated", &w.admin.token)
+            .await;
+        assert_eq!(
+            audit.json["data"].as_array().unwrap().len(),
+            2,
+            "{}",
+            audit.json
+        );
     })
     .await;
 }
@@ -379,11 +557,25 @@ async fn bulk_cancel_and_update_by_ids_and_external_ids_report_every_row() {
 #[tokio::test]
 async fn the_item_cancelled_event_reaches_a_listener_signed_once() {
     on_both_with(open_webhooks, |app| async move {
-        let w = world(&app, Opts { overlap: 1, ..Opts::default() }).await;
+        let w = world(
+            &app,
+            Opts {
+                overlap: 1,
+                ..Opts::default()
+            },
+        )
+        .await;
         let rx = Receiver::start(&[]).await;
         let (_, secret) = register(&app, &w, &rx.url, json!(["item.cancelled"])).await;
         let ids = push(&app, &w, vec![item(1)]).await;
-        cancel(&app, &w.lab.token, &ids[0], "the upstream conversation was deleted").await.assert_status(200);
+        cancel(
+            &app,
+            &w.lab.token,
+            &ids[0],
+            "the upstream conversation was deleted",
+        )
+        .await
+        .assert_status(200);
         app.drain_jobs().await;
         let got = rx.received();
         assert_eq!(got.len(), 1);
@@ -391,18 +583,26 @@ async fn the_item_cancelled_event_reaches_a_listener_signed_once() {
         assert_eq!(got[0].headers["cadre-event-type"], "item.cancelled");
         let event: Value = serde_json::from_slice(&got[0].body).unwrap();
         assert_eq!(event["type"], "item.cancelled");
-        assert_eq!(event["data"]["reason"], "the upstream conversation was deleted");
+        assert_eq!(
+            event["data"]["reason"],
+            "the upstream conversation was deleted"
+        );
         assert_eq!(event["data"]["item"]["id"], ids[0].as_str());
         assert_eq!(event["data"]["item"]["status"], "cancelled");
         assert_eq!(event["data"]["item"]["external_id"], "esc-1");
 
         // A repeated cancel sends nothing more; a bulk cancel sends one per item.
-        cancel(&app, &w.lab.token, &ids[0], "again").await.assert_status(200);
-        let more = push(&app, &w, vec![item(2)]).await;
-        app.post(&format!("/v1/projects/{}/items/cancel", w.project), &w.lab.token,
-            json!({"ids": [ids[0], more[0]], "reason": "batch"}))
+        cancel(&app, &w.lab.token, &ids[0], "again")
             .await
             .assert_status(200);
+        let more = push(&app, &w, vec![item(2)]).await;
+        app.post(
+            &format!("/v1/projects/{}/items/cancel", w.project),
+            &w.lab.token,
+            json!({"ids": [ids[0], more[0]], "reason": "batch"}),
+        )
+        .await
+        .assert_status(200);
         app.drain_jobs().await;
         let got = rx.received();
         assert_eq!(got.len(), 2);
