@@ -313,7 +313,7 @@ impl BulkChangeResult {
 
 /// A named item: found, or the row's outcome already decided.
 enum Target {
-    Found(ItemRow),
+    Found(Box<ItemRow>),
     Done(ChangeRow),
 }
 
@@ -377,7 +377,7 @@ fn targets(
                 vec![FieldError::new(field, message)],
             ))
         } else if let Some(item) = found.remove(&name) {
-            Target::Found(item)
+            Target::Found(Box::new(item))
         } else {
             Target::Done(named(ChangeStatus::NotFound, vec![]))
         };
@@ -400,7 +400,7 @@ fn apply_each(
                 result.push(r);
                 continue;
             }
-            Target::Found(item) => item,
+            Target::Found(item) => *item,
         };
         let (status, errors) = match change(conn, &item) {
             Ok(true) => (done, vec![]),
