@@ -1,7 +1,9 @@
 //! Bulk requests answered row by row (gold uploads, item ingestion): each row is parsed
 //! and checked on its own, and the response reports every row as `created`, `exists` (its
-//! `external_id` is known: the existing id is returned, nothing is written) or `invalid`
-//! with the fields at fault. [`crate::http::extract::BulkRows`] reads the body; this builds the
+//! `external_id` is known with the same content: the existing id is returned, nothing is
+//! written), `conflict` (its `external_id` is known with different content: the existing
+//! id is returned with the differing fields, nothing is written) or `invalid` with the
+//! fields at fault. [`crate::http::extract::BulkRows`] reads the body; this builds the
 //! report.
 
 use std::collections::HashSet;
@@ -19,6 +21,9 @@ pub enum RowStatus {
     Created,
     /// A row with this `external_id` exists already; its id is returned, nothing was written.
     Exists,
+    /// A row with this `external_id` exists already with different content; its id is
+    /// returned and `errors` names the fields that differ; nothing was written.
+    Conflict,
     Invalid,
 }
 
@@ -29,7 +34,8 @@ pub struct RowResult {
     pub status: RowStatus,
     /// The created or existing row's id.
     pub id: Option<String>,
-    /// What is wrong with an invalid row (field paths are relative to the row).
+    /// What is wrong with an invalid row, or which fields differ from the existing row of a
+    /// conflict (field paths are relative to the row).
     pub errors: Vec<FieldError>,
 }
 
@@ -37,6 +43,8 @@ pub struct RowResult {
 pub struct BulkResult {
     pub created: usize,
     pub existing: usize,
+    /// Rows whose `external_id` exists with different content.
+    pub conflicts: usize,
     pub invalid: usize,
     pub results: Vec<RowResult>,
 }
@@ -70,6 +78,10 @@ impl BulkReport {
         self.push(row, RowStatus::Exists, Some(id.into()), vec![]);
     }
 
+    pub fn conflict(&mut self, row: usize, id: impl Into<String>, differing: Vec<FieldError>) {
+        self.push(row, RowStatus::Conflict, Some(id.into()), differing);
+    }
+
     pub fn created(&mut self, row: usize, id: impl Into<String>) {
         self.push(row, RowStatus::Created, Some(id.into()), vec![]);
     }
@@ -100,6 +112,7 @@ impl BulkReport {
         BulkResult {
             created: self.count(RowStatus::Created),
             existing: self.count(RowStatus::Exists),
+            conflicts: self.count(RowStatus::Conflict),
             invalid: self.count(RowStatus::Invalid),
             results: self.results,
         }
@@ -141,8 +154,13 @@ mod tests {
         r.created(0, "x_1");
         assert!(!r.first_time(1, "a"));
         r.exists(2, "x_0");
+        r.conflict(3, "x_2", vec![FieldError::new("payload", "differs")]);
         let done = r.finish();
-        assert_eq!((done.created, done.existing, done.invalid), (1, 1, 1));
+        assert_eq!(
+            (done.created, done.existing, done.conflicts, done.invalid),
+            (1, 1, 1, 1)
+        );
+        assert_eq!(done.results[3].errors[0].field, "payload");
         assert_eq!(done.results[1].errors[0].field, "external_id");
     }
 

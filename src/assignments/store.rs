@@ -342,6 +342,26 @@ pub fn transition(
     Ok(n == 1)
 }
 
+/// Moves the item's open (offered or accepted) assignments to the item's new priority, so
+/// the experts' `next` orders them by it; returns how many moved.
+pub fn reprioritise_open(
+    conn: &mut DbConn,
+    item: &str,
+    priority: i32,
+    now: DateTime<Utc>,
+) -> QueryResult<usize> {
+    diesel::update(
+        assignments::table
+            .filter(assignments::item_id.eq(item))
+            .filter(assignments::status.eq_any(["offered", "accepted"])),
+    )
+    .set((
+        assignments::priority.eq(priority),
+        assignments::updated_at.eq(now.naive_utc()),
+    ))
+    .execute(conn)
+}
+
 /// Records the submitted label of an accepted assignment (conditional).
 pub fn submit(
     conn: &mut DbConn,

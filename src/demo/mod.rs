@@ -120,7 +120,7 @@ pub async fn seed(state: &AppState) -> anyhow::Result<Option<String>> {
                 created_by: ada.as_str(),
             })?;
 
-            let taxonomy = seed_taxonomy_and_projects(conn, now, &admin, &ada, &helix, &northwind, &alan, &maria, &meridian)?;
+            let taxonomy = seed_taxonomy_and_projects(conn, now, &admin, &ada, &helix, &northwind, &alan, &maria, &meridian, &settings)?;
             let experts = seed_experts(conn, now, &expert_users, &meridian, &maria, &admin)?;
             let qualification = seed_qualification(conn, now, &admin)?;
             let scoring = seed_scoring(conn, now, &settings, &admin, &maria, &meridian)?;

@@ -21,6 +21,7 @@ pub(super) fn seed_taxonomy_and_projects(
     alan: &UserId,
     maria: &UserId,
     meridian: &crate::ids::OrgId,
+    settings: &crate::config::Settings,
 ) -> anyhow::Result<String> {
     use crate::gold::service::{GoldOwner, UploadContext, upload};
     use crate::projects::constitution::Clause;
@@ -416,11 +417,43 @@ pub(super) fn seed_taxonomy_and_projects(
         )?;
     }
 
+    // A fourth the pipeline withdrew before anyone took it: cancelled, with its reason.
+    let withdrawn = crate::routing::insert_item(
+        conn,
+        now,
+        &crate::routing::NewItem {
+            org: helix.as_str(),
+            project: helix_project.id.as_str(),
+            slice: radiology_de.as_str(),
+            external_id: "helix-esc-0004",
+            payload:
+                &json!({"report": "Pleuraerguss links, gering.", "image_ref": "cxr-helix-esc-0004"})
+                    .to_string(),
+            judge_confidence: Some(0.44),
+            stakes: "medium",
+            priority: 50,
+            deadline_at: now + Duration::hours(12),
+            status_reason: crate::routing::ingest::QUEUED_REASON,
+            created_by_key: None,
+            created_by_user: Some(ada.as_str()),
+            constitution_version: Some(1),
+        },
+    )?;
+    crate::routing::lifecycle::cancel(
+        conn,
+        now,
+        settings,
+        &Actor::user(ada, None),
+        withdrawn.as_str(),
+        "the study this image belongs to was withdrawn",
+    )
+    .map_err(|e| anyhow::anyhow!("demo cancellation: {e}"))?;
+
     Ok(format!(
         "\x20 taxonomy         7 domains, 5 slices (shared code/rust-review, medicine/radiology:de, law/contracts, math/olympiad; Helix-private medicine/radiology-findings)\n\
          \x20 projects         Helix {} (active, constitution v1 pinned, v2 draft); Northwind Rust review (draft)\n\
          \x20 gold             2 Helix project items (the shared-slice one certified by the platform), 1 Meridian calibration item, 2 platform assessment items\n\
-         \x20 items            3 escalated radiology items in Helix's project, each offered to Dr. Chen and waiting for a second radiologist",
+         \x20 items            3 escalated radiology items in Helix's project, each offered to Dr. Chen and waiting for a second radiologist; a fourth (helix-esc-0004) cancelled by the lab",
         helix_project.id
     ))
 }

@@ -112,6 +112,7 @@ pub fn routes(cfg: &mut ServiceConfig) {
             .configure(crate::standings::routes::configure)
             .configure(crate::assessments::routes::configure)
             .configure(crate::routing::routes::configure)
+            .configure(crate::routing::lifecycle_routes::configure)
             .configure(crate::routing::results::configure)
             .configure(crate::webhooks::routes::configure)
             .configure(crate::scoring::routes::configure)

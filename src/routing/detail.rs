@@ -80,6 +80,7 @@ pub struct ProgressDetail {
     pub submitted: i64,
     pub declined: i64,
     pub expired: i64,
+    pub cancelled: i64,
 }
 
 /// A resolved item's outcome.
@@ -169,6 +170,7 @@ pub fn item_details(conn: &mut DbConn, rows: Vec<ItemRow>) -> AppResult<Vec<Item
                 "accepted" => progress.accepted += 1,
                 "submitted" => progress.submitted += 1,
                 "declined" => progress.declined += 1,
+                "cancelled" => progress.cancelled += 1,
                 _ => progress.expired += 1,
             }
         }

@@ -48,7 +48,9 @@ fn default_priority() -> i32 {
 #[derive(Debug, Clone, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ItemInput {
-    /// Your id for the item, unique per project; re-sending it returns the existing item.
+    /// Your id for the item, unique per project; re-sending it with the same slice, payload
+    /// and stakes returns the existing item (`exists`), with a different one a `conflict`
+    /// naming the differing fields.
     #[schema(example = "conv-88121-turn-4")]
     pub external_id: String,
     /// The slice; optional when the project has exactly one.
@@ -81,6 +83,71 @@ pub struct Context<'a> {
     pub slices: &'a [String],
     pub default_deadline_secs: i64,
     pub now: DateTime<Utc>,
+}
+
+/// An item's priority: 0 (lowest) to 100 (highest), on create and on update.
+pub fn check_priority(priority: i32, errors: &mut Vec<FieldError>) {
+    if !(0..=100).contains(&priority) {
+        errors.push(FieldError::new("priority", "must be from 0 to 100"));
+    }
+}
+
+/// An item's deadline: at least 5 minutes and at most 90 days after `now`, on create and
+/// on update.
+pub fn check_deadline(deadline: DateTime<Utc>, now: DateTime<Utc>, errors: &mut Vec<FieldError>) {
+    if deadline < now + Duration::minutes(5) {
+        errors.push(FieldError::new(
+            "deadline",
+            "must be at least 5 minutes in the future",
+        ));
+    } else if deadline > now + Duration::days(90) {
+        errors.push(FieldError::new(
+            "deadline",
+            "must be at most 90 days in the future",
+        ));
+    }
+}
+
+/// What identifies an item's content, as stored: a re-sent `external_id` must carry the
+/// same, or it is a conflict.
+pub struct Stored<'a> {
+    pub slice_id: &'a str,
+    pub payload: &'a Value,
+    pub stakes: &'a str,
+}
+
+/// The fields in which a re-sent row differs from the item stored under its `external_id`
+/// (`slice_id`, `payload`, `stakes`; empty: the same item, `exists`). Priority, deadline
+/// and the judge's confidence may change over time and are not compared: priority and
+/// deadline change through `PATCH /v1/items/{item}`. Payloads compare as JSON values, so
+/// key order and whitespace do not matter.
+pub fn differing_fields(stored: &Stored<'_>, slice_id: &str, row: &ItemInput) -> Vec<FieldError> {
+    let mut out = Vec::new();
+    if stored.slice_id != slice_id {
+        out.push(FieldError::new(
+            "slice_id",
+            format!(
+                "differs from the existing item with this external_id (slice {})",
+                stored.slice_id
+            ),
+        ));
+    }
+    if stored.payload != &row.payload {
+        out.push(FieldError::new(
+            "payload",
+            "differs from the existing item with this external_id",
+        ));
+    }
+    if stored.stakes != row.stakes.as_str() {
+        out.push(FieldError::new(
+            "stakes",
+            format!(
+                "differs from the existing item with this external_id ({})",
+                stored.stakes
+            ),
+        ));
+    }
+    out
 }
 
 /// Checks one row (as read from the body), reporting every problem at once (paths
@@ -117,24 +184,12 @@ pub fn check(ctx: &Context<'_>, value: Result<Value, String>) -> Result<Checked,
             "must be between 0 and 1",
         ));
     }
-    if !(0..=100).contains(&input.priority) {
-        errors.push(FieldError::new("priority", "must be from 0 to 100"));
-    }
+    check_priority(input.priority, &mut errors);
     let deadline = input
         .deadline
         .unwrap_or(ctx.now + Duration::seconds(ctx.default_deadline_secs));
     if let Some(d) = input.deadline {
-        if d < ctx.now + Duration::minutes(5) {
-            errors.push(FieldError::new(
-                "deadline",
-                "must be at least 5 minutes in the future",
-            ));
-        } else if d > ctx.now + Duration::days(90) {
-            errors.push(FieldError::new(
-                "deadline",
-                "must be at most 90 days in the future",
-            ));
-        }
+        check_deadline(d, ctx.now, &mut errors);
     }
     match slice {
         Some(slice) if errors.is_empty() => Ok(Checked {
@@ -206,6 +261,37 @@ mod tests {
                 "deadline"
             ]
         );
+    }
+
+    #[test]
+    fn a_resend_differs_only_in_slice_payload_or_stakes() {
+        let slices = vec!["slc_a".to_owned()];
+        let c = check(
+            &ctx(&slices),
+            Ok(
+                json!({"external_id": "x", "payload": {"p": 1, "q": [1, 2]}, "stakes": "high",
+                "priority": 90, "judge_confidence": 0.2}),
+            ),
+        )
+        .unwrap();
+        let payload = json!({"q": [1, 2], "p": 1});
+        let same = Stored {
+            slice_id: "slc_a",
+            payload: &payload,
+            stakes: "high",
+        };
+        assert!(differing_fields(&same, "slc_a", &c.input).is_empty());
+        let other = json!({"p": 2, "q": [1, 2]});
+        let changed = Stored {
+            slice_id: "slc_b",
+            payload: &other,
+            stakes: "low",
+        };
+        let names: Vec<String> = differing_fields(&changed, "slc_a", &c.input)
+            .into_iter()
+            .map(|e| e.field)
+            .collect();
+        assert_eq!(names, ["slice_id", "payload", "stakes"]);
     }
 
     #[test]

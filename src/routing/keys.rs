@@ -37,6 +37,28 @@ pub fn release(conn: &mut DbConn, expert: &str, r: &RoutingSettings) -> QueryRes
     Ok(())
 }
 
+/// [`release`] for several experts at once, in the lock order: every expert's count first
+/// (in expert id order), then their keys. Returns the experts whose slot was freed, in id
+/// order (an expert named twice frees two slots).
+pub fn release_all(
+    conn: &mut DbConn,
+    experts: &[&str],
+    r: &RoutingSettings,
+) -> QueryResult<Vec<String>> {
+    let mut sorted = experts.to_vec();
+    sorted.sort_unstable();
+    let mut freed: Vec<String> = Vec::new();
+    for expert in sorted {
+        if crate::experts::free_slot(conn, expert)? && freed.last().is_none_or(|l| l != expert) {
+            freed.push(expert.to_owned());
+        }
+    }
+    for expert in &freed {
+        refresh_keys(conn, expert, r)?;
+    }
+    Ok(freed)
+}
+
 /// Recomputes the routing keys of the expert's drawn standings at their current load.
 pub fn refresh_keys(conn: &mut DbConn, expert: &str, r: &RoutingSettings) -> QueryResult<()> {
     let open = crate::experts::open_count(conn, expert)?;

@@ -10,6 +10,8 @@ pub mod detail;
 pub mod ingest;
 pub mod jobs;
 pub mod keys;
+pub mod lifecycle;
+pub mod lifecycle_routes;
 mod queries;
 pub mod results;
 pub mod routes;

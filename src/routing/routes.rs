@@ -66,6 +66,8 @@ pub struct Progress {
     pub submitted: i64,
     pub declined: i64,
     pub expired: i64,
+    /// Ended because the lab cancelled the item.
+    pub cancelled: i64,
 }
 
 /// One expert's judgment, under their pseudonymous handle.
@@ -115,6 +117,7 @@ impl From<ItemDetail> for ItemView {
                 submitted: d.progress.submitted,
                 declined: d.progress.declined,
                 expired: d.progress.expired,
+                cancelled: d.progress.cancelled,
             },
             result: d.result.map(|r| ItemResult {
                 resolution: r.resolution,
@@ -149,13 +152,38 @@ pub fn item_views(conn: &mut DbConn, rows: Vec<ItemRow>) -> ApiResult<Vec<ItemVi
         .collect())
 }
 
+/// The project, if the caller may write its items: the lab's members and its API keys with
+/// `items:write` (404 for everyone outside the lab, 403 for a key without the scope);
+/// experts never push, cancel or update items. Item ingestion, cancellation and update all
+/// authorise through here.
+pub(super) fn items_writer(
+    conn: &mut DbConn,
+    principal: &Principal,
+    id: &ProjectId,
+) -> ApiResult<crate::projects::ProjectRow> {
+    let project =
+        crate::projects::service::project_with_scope(conn, principal, id, Scope::ItemsWrite)?;
+    if let Principal::User(u) = principal
+        && u.is_expert
+        && !u.is_platform_admin
+    {
+        return Err(ApiError::forbidden(
+            "experts do not push, cancel or update items",
+        ));
+    }
+    Ok(project)
+}
+
 /// Push escalated items into a project
 ///
 /// The lab's members, and its API keys with `items:write`; the project must be active.
 /// One item (a JSON object), a JSON array, or JSON lines (`application/x-ndjson`), up to
 /// 1000 per request. Each row is checked on its own: valid rows are stored, invalid rows are
 /// reported with the fields at fault, and a row whose `external_id` already exists in the
-/// project returns that item (`exists`) instead of a duplicate, so retries are safe.
+/// project returns that item (`exists`) instead of a duplicate, so retries are safe. A
+/// re-sent `external_id` whose slice, payload or stakes differ from the stored item is a
+/// `conflict`: the existing id is returned, `errors` names the differing fields, and
+/// nothing is written (one object is a batch of one, answered the same way).
 #[utoipa::path(
     tag = "items",
     params(("project" = ProjectId, Path, description = "Project id")),
@@ -189,20 +217,9 @@ async fn ingest_items(
     let result = state
         .db
         .write(move |conn| {
-            let project = crate::projects::service::project_with_scope(
-                conn,
-                &principal,
-                &id,
-                Scope::ItemsWrite,
-            )?;
-            if let Principal::User(u) = &principal
-                && u.is_expert
-                && !u.is_platform_admin
-            {
-                return Err(ApiError::forbidden("experts do not push items"));
-            }
+            let project = items_writer(conn, &principal, &id)?;
             // The project lock serialises batches, so concurrent rows with one external id
-            // resolve to `created` + `exists`, never a duplicate or a conflict.
+            // resolve to `created` + `exists`, never a duplicate.
             let project = crate::projects::service::lock_fresh(conn, &project, now)?;
             if project.status != "active" {
                 return Err(ApiError::conflict(format!(
@@ -241,7 +258,7 @@ async fn ingest_items(
                 fresh.push((row, c, external));
             }
             // Idempotency: one read for the batch's external ids.
-            let known = store::ids_by_external_id(
+            let known = store::known_by_external_id(
                 conn,
                 &project.org_id,
                 &project.id,
@@ -255,7 +272,22 @@ async fn ingest_items(
                 .collect();
             for ((row, c, external), payload) in fresh.iter().zip(&payloads) {
                 if let Some(existing) = known.get(external) {
-                    report.exists(*row, existing.clone());
+                    let stored_payload: Value =
+                        crate::db::stored_json("items.payload", &existing.payload)?;
+                    let differing = ingest::differing_fields(
+                        &ingest::Stored {
+                            slice_id: &existing.slice_id,
+                            payload: &stored_payload,
+                            stakes: &existing.stakes,
+                        },
+                        &slices[c.slice],
+                        &c.input,
+                    );
+                    if differing.is_empty() {
+                        report.exists(*row, existing.id.clone());
+                    } else {
+                        report.conflict(*row, existing.id.clone(), differing);
+                    }
                     continue;
                 }
                 new_rows.push(*row);
@@ -292,7 +324,7 @@ async fn ingest_items(
                         org_id: Some(&project.org_id),
                         subject_type: "project",
                         subject_id: Some(&project.id),
-                        details: json!({ "created": result.created, "existing": result.existing, "invalid": result.invalid }),
+                        details: json!({ "created": result.created, "existing": result.existing, "conflicts": result.conflicts, "invalid": result.invalid }),
                     },
                 )?;
             }
@@ -582,6 +614,7 @@ mod tests {
                 submitted: 3,
                 declined: 4,
                 expired: 5,
+                cancelled: 6,
             },
             result: Some(ResultDetail {
                 resolution: Resolution::Adjudication,

@@ -1930,8 +1930,9 @@ fn finish(
 }
 
 /// Emits a webhook event about the item to its lab (inside the caller's transaction);
-/// `data.item` is the item as the lab reads it, with `data.reason` for attention events.
-fn notify(
+/// `data.item` is the item as the lab reads it, with `data.reason` for attention and
+/// cancellation events.
+pub(super) fn notify(
     conn: &mut DbConn,
     now: DateTime<Utc>,
     settings: &Settings,

@@ -105,23 +105,81 @@ pub fn insert_many(
     Ok(ids)
 }
 
-/// The ids of the project's items with these external ids, by external id.
-pub fn ids_by_external_id<'a>(
+/// What ingestion compares a re-sent row with: the stored item's id and content.
+#[derive(Debug, Clone, Queryable)]
+pub struct KnownItem {
+    pub external_id: String,
+    pub id: String,
+    pub slice_id: String,
+    pub payload: String,
+    pub stakes: String,
+}
+
+/// The project's items with these external ids, by external id.
+pub fn known_by_external_id<'a>(
     conn: &mut DbConn,
     org: &str,
     project: &str,
     external_ids: impl Iterator<Item = &'a str>,
-) -> QueryResult<std::collections::HashMap<String, String>> {
+) -> QueryResult<std::collections::HashMap<String, KnownItem>> {
     let mut out = std::collections::HashMap::new();
     let all: Vec<&str> = external_ids.collect();
     for chunk in all.chunks(500) {
-        let rows: Vec<(String, String)> = items::table
+        let rows: Vec<KnownItem> = items::table
             .filter(items::org_id.eq(org))
             .filter(items::project_id.eq(project))
             .filter(items::external_id.eq_any(chunk))
-            .select((items::external_id, items::id))
+            .select((
+                items::external_id,
+                items::id,
+                items::slice_id,
+                items::payload,
+                items::stakes,
+            ))
             .load(conn)?;
-        out.extend(rows);
+        out.extend(rows.into_iter().map(|k| (k.external_id.clone(), k)));
+    }
+    Ok(out)
+}
+
+/// The project's items with these ids (unknown ids, and another project's, are left out).
+pub fn in_project_by_ids(
+    conn: &mut DbConn,
+    org: &str,
+    project: &str,
+    ids: &[&str],
+) -> QueryResult<Vec<ItemRow>> {
+    let mut out = Vec::with_capacity(ids.len());
+    for chunk in ids.chunks(500) {
+        out.extend(
+            items::table
+                .filter(items::org_id.eq(org))
+                .filter(items::project_id.eq(project))
+                .filter(items::id.eq_any(chunk))
+                .select(ItemRow::as_select())
+                .load(conn)?,
+        );
+    }
+    Ok(out)
+}
+
+/// The project's items with these external ids (unknown ones are left out).
+pub fn in_project_by_external_ids(
+    conn: &mut DbConn,
+    org: &str,
+    project: &str,
+    external_ids: &[&str],
+) -> QueryResult<Vec<ItemRow>> {
+    let mut out = Vec::with_capacity(external_ids.len());
+    for chunk in external_ids.chunks(500) {
+        out.extend(
+            items::table
+                .filter(items::org_id.eq(org))
+                .filter(items::project_id.eq(project))
+                .filter(items::external_id.eq_any(chunk))
+                .select(ItemRow::as_select())
+                .load(conn)?,
+        );
     }
     Ok(out)
 }
@@ -252,6 +310,46 @@ pub fn set_status(
         ))
         .execute(conn)?;
     Ok(())
+}
+
+/// Cancels an open item (queued, assigned or adjudicating); false if it had resolved or
+/// been cancelled meanwhile.
+pub fn cancel(conn: &mut DbConn, id: &str, reason: &str, now: DateTime<Utc>) -> QueryResult<bool> {
+    let n = diesel::update(items::table.find(id).filter(items::status.eq_any([
+        "queued",
+        "assigned",
+        "adjudicating",
+    ])))
+    .set((
+        items::status.eq("cancelled"),
+        items::status_reason.eq(reason),
+        items::updated_at.eq(now.naive_utc()),
+    ))
+    .execute(conn)?;
+    Ok(n == 1)
+}
+
+/// Sets an open item's priority and deadline; false if it had resolved or been cancelled
+/// meanwhile.
+pub fn reschedule(
+    conn: &mut DbConn,
+    id: &str,
+    priority: i32,
+    deadline: DateTime<Utc>,
+    now: DateTime<Utc>,
+) -> QueryResult<bool> {
+    let n = diesel::update(items::table.find(id).filter(items::status.eq_any([
+        "queued",
+        "assigned",
+        "adjudicating",
+    ])))
+    .set((
+        items::priority.eq(priority),
+        items::deadline_at.eq(deadline.naive_utc()),
+        items::updated_at.eq(now.naive_utc()),
+    ))
+    .execute(conn)?;
+    Ok(n == 1)
 }
 
 pub fn resolve(

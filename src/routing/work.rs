@@ -49,6 +49,8 @@ pub enum WorkStatus {
     Submitted,
     Declined,
     Expired,
+    /// The lab cancelled the item; time already worked on it is paid.
+    Cancelled,
 }
 
 fn work_status(s: &str) -> WorkStatus {
@@ -57,6 +59,7 @@ fn work_status(s: &str) -> WorkStatus {
         "submitted" => WorkStatus::Submitted,
         "declined" => WorkStatus::Declined,
         "expired" => WorkStatus::Expired,
+        "cancelled" => WorkStatus::Cancelled,
         _ => WorkStatus::Offered,
     }
 }
@@ -272,11 +275,19 @@ async fn list_work(
 ) -> ApiResult<HttpResponse> {
     let f = q.0;
     if let Some(s) = &f.status
-        && !["offered", "accepted", "submitted", "declined", "expired"].contains(&s.as_str())
+        && ![
+            "offered",
+            "accepted",
+            "submitted",
+            "declined",
+            "expired",
+            "cancelled",
+        ]
+        .contains(&s.as_str())
     {
         return Err(ApiError::bad_parameter(
             "status",
-            "must be offered, accepted, submitted, declined or expired",
+            "must be offered, accepted, submitted, declined, expired or cancelled",
         ));
     }
     let page = PageParams {

@@ -46,6 +46,11 @@ pub enum EventType {
     /// project slice until the pool grows.
     #[serde(rename = "gold.pool_exhausted")]
     GoldPoolExhausted,
+    /// The lab cancelled an item (`POST /v1/items/{item}/cancel` or the bulk form):
+    /// `data.item` is the item, now `cancelled` (its open assignments ended), and
+    /// `data.reason` the reason the lab gave. Sent once per item, not on a repeated cancel.
+    #[serde(rename = "item.cancelled")]
+    ItemCancelled,
     /// Sent by `POST …/webhook-endpoints/{endpoint}/test`, whatever the subscription.
     #[serde(rename = "webhook.test")]
     WebhookTest,
@@ -53,10 +58,11 @@ pub enum EventType {
 
 impl EventType {
     /// The types an endpoint may subscribe to.
-    pub const SUBSCRIBABLE: [EventType; 3] = [
+    pub const SUBSCRIBABLE: [EventType; 4] = [
         EventType::ItemResolved,
         EventType::ItemNeedsAttention,
         EventType::GoldPoolExhausted,
+        EventType::ItemCancelled,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -64,6 +70,7 @@ impl EventType {
             EventType::ItemResolved => "item.resolved",
             EventType::ItemNeedsAttention => "item.needs_attention",
             EventType::GoldPoolExhausted => "gold.pool_exhausted",
+            EventType::ItemCancelled => "item.cancelled",
             EventType::WebhookTest => "webhook.test",
         }
     }

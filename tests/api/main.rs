@@ -21,6 +21,7 @@ mod gold;
 mod gold_blind;
 mod gold_counts;
 mod integrity;
+mod item_lifecycle;
 mod items;
 mod jobs;
 mod ledger;

@@ -16,15 +16,15 @@ use crate::helpers::{TestApp, on_both, on_both_with};
 use crate::routing::{Opts, World, accept_and_submit, prefer, push, qualified, work, world};
 
 #[derive(Debug, Clone)]
-struct Received {
-    headers: HashMap<String, String>,
-    body: Vec<u8>,
+pub(crate) struct Received {
+    pub(crate) headers: HashMap<String, String>,
+    pub(crate) body: Vec<u8>,
 }
 
 /// A real HTTP server on a local port that records every request and answers with the
 /// queued statuses (then 200).
-struct Receiver {
-    url: String,
+pub(crate) struct Receiver {
+    pub(crate) url: String,
     got: Arc<Mutex<Vec<Received>>>,
     handle: actix_web::dev::ServerHandle,
 }
@@ -51,7 +51,7 @@ async fn record(req: HttpRequest, body: web::Bytes, s: web::Data<Shared>) -> Htt
 }
 
 impl Receiver {
-    async fn start(statuses: &[u16]) -> Receiver {
+    pub(crate) async fn start(statuses: &[u16]) -> Receiver {
         let shared = Shared {
             got: Arc::default(),
             statuses: Arc::new(Mutex::new(statuses.iter().copied().collect())),
@@ -77,7 +77,7 @@ impl Receiver {
         }
     }
 
-    fn received(&self) -> Vec<Received> {
+    pub(crate) fn received(&self) -> Vec<Received> {
         self.got.lock().unwrap().clone()
     }
 }
@@ -88,13 +88,13 @@ impl Drop for Receiver {
     }
 }
 
-fn open_webhooks(s: &mut cadre::config::Settings) {
+pub(crate) fn open_webhooks(s: &mut cadre::config::Settings) {
     s.webhooks.allow_http = true;
     s.webhooks.allow_private_addresses = true;
 }
 
 /// Checks `Cadre-Signature: t=…,v1=…` with an HMAC computed here.
-fn assert_signed(r: &Received, secret: &str) {
+pub(crate) fn assert_signed(r: &Received, secret: &str) {
     let header = r.headers.get("cadre-signature").expect("signature header");
     let mut t = None;
     let mut sigs = Vec::new();
@@ -118,7 +118,12 @@ fn assert_signed(r: &Received, secret: &str) {
     );
 }
 
-async fn register(app: &TestApp, w: &World, url: &str, events: Value) -> (String, String) {
+pub(crate) async fn register(
+    app: &TestApp,
+    w: &World,
+    url: &str,
+    events: Value,
+) -> (String, String) {
     let r = app
         .post(
             &format!("/v1/orgs/{}/webhook-endpoints", w.lab.org()),
