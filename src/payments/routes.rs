@@ -38,6 +38,7 @@ pub fn check_week(week: Option<DateTime<Utc>>) -> ApiResult<()> {
 }
 
 #[derive(Debug, Serialize, ToSchema)]
+#[schema(as = WorkSessionView)]
 pub struct SessionView {
     pub started_at: DateTime<Utc>,
     /// The last heartbeat (or the submission) of the session.
