@@ -156,7 +156,11 @@ pub struct CreateSession {
     /// platform session (platform admins).
     pub org_id: Option<OrgId>,
     pub slice_id: SliceId,
-    #[schema(min_length = 1, max_length = 200, example = "Rust review: November calibration")]
+    #[schema(
+        min_length = 1,
+        max_length = 200,
+        example = "Rust review: November calibration"
+    )]
     pub title: String,
     /// The fixed set: the vendor's calibration gold or the platform pool of the slice
     /// (1–200 items, e.g. 50 pairs).

@@ -362,7 +362,11 @@ async fn update_me(
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ReasonRequest {
-    #[schema(min_length = 1, max_length = 2000, example = "Taking a new full-time position")]
+    #[schema(
+        min_length = 1,
+        max_length = 2000,
+        example = "Taking a new full-time position"
+    )]
     pub reason: String,
 }
 

@@ -166,7 +166,11 @@ impl RouteTable {
 
     /// The documented routes `path` belongs to: the most concrete of those matching it.
     fn matching(&self, path: &str) -> Vec<&Route> {
-        let candidates: Vec<&Route> = self.routes.iter().filter(|r| r.def.is_match(path)).collect();
+        let candidates: Vec<&Route> = self
+            .routes
+            .iter()
+            .filter(|r| r.def.is_match(path))
+            .collect();
         let Some(best) = candidates.iter().map(|r| &r.shape).max() else {
             return Vec::new();
         };
@@ -254,10 +258,15 @@ mod tests {
             t.allowed("/v1/payouts/pay_01jd3v7q8y2k5m9n4p6r8s0t2w"),
             Some(vec!["GET"])
         );
-        let e = t.refuse("GET", "/v1/payouts/run", "").map(|e| e.error_response());
+        let e = t
+            .refuse("GET", "/v1/payouts/run", "")
+            .map(|e| e.error_response());
         assert_eq!(e.map(|r| r.status().as_u16()), Some(405));
         assert!(t.refuse("POST", "/v1/payouts/run", "").is_none());
-        assert!(t.refuse("GET", "/v1/nowhere", "").is_none(), "unknown paths are the router's");
+        assert!(
+            t.refuse("GET", "/v1/nowhere", "").is_none(),
+            "unknown paths are the router's"
+        );
     }
 
     #[test]
@@ -272,7 +281,15 @@ mod tests {
         assert_eq!(status("min_days_in_status=x"), Some(400));
         assert_eq!(status("min_days_in_status=0&limit=200"), None);
         assert_eq!(status("limit=0"), Some(400));
-        assert_eq!(status("status=nonsense"), Some(400), "an enumeration (by $ref)");
-        assert_eq!(status("unknown=1"), None, "unknown parameters are the handler's");
+        assert_eq!(
+            status("status=nonsense"),
+            Some(400),
+            "an enumeration (by $ref)"
+        );
+        assert_eq!(
+            status("unknown=1"),
+            None,
+            "unknown parameters are the handler's"
+        );
     }
 }

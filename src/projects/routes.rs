@@ -94,7 +94,11 @@ fn to_json<T: Serialize>(v: &T) -> String {
 pub struct CreateProjectRequest {
     /// The lab that owns the project (you must be its admin).
     pub org_id: OrgId,
-    #[schema(min_length = 1, max_length = 120, example = "Radiology report preferences")]
+    #[schema(
+        min_length = 1,
+        max_length = 120,
+        example = "Radiology report preferences"
+    )]
     pub name: String,
     #[serde(default)]
     #[schema(max_length = 4000)]

@@ -288,9 +288,15 @@ pub enum ExceptionKind {
 pub struct NewException {
     pub kind: ExceptionKind,
     /// Local wall-clock time in your schedule's zone, `YYYY-MM-DDTHH:MM`.
-    #[schema(pattern = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(:[0-9]{2})?$", example = "2026-12-24T00:00")]
+    #[schema(
+        pattern = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(:[0-9]{2})?$",
+        example = "2026-12-24T00:00"
+    )]
     pub start: String,
-    #[schema(pattern = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(:[0-9]{2})?$", example = "2026-12-27T00:00")]
+    #[schema(
+        pattern = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(:[0-9]{2})?$",
+        example = "2026-12-27T00:00"
+    )]
     pub end: String,
     /// Optional note (at most 500 characters).
     #[serde(default)]
