@@ -221,6 +221,7 @@ impl Application {
                 // Pages for people (`/app/` and the e-mailed paths), over the same services.
                 .configure(crate::web::configure)
                 .default_service(web::to(fallback::not_matched))
+                .wrap(from_fn(fallback::enforce_contract))
                 .wrap(Compress::default())
                 .wrap(from_fn(metrics::request_id_header))
                 .wrap(from_fn(metrics::track))

@@ -73,6 +73,7 @@ pub struct FileAppeal {
     /// `failed_gold_checks` in your scores).
     pub assignment_id: Option<AssignmentId>,
     /// Why (10–4000 characters); shown to whoever decides.
+    #[schema(min_length = 10, max_length = 4000)]
     pub explanation: String,
 }
 
@@ -240,6 +241,7 @@ async fn get_appeal(
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, ToSchema)]
 #[serde(rename_all = "snake_case")]
+#[schema(as = AppealDecision)]
 pub enum Decision {
     /// The sanction or gold answer stands.
     Uphold,
@@ -253,6 +255,7 @@ pub enum Decision {
 pub struct DecideAppeal {
     pub decision: Decision,
     /// Shown to the expert (1–2000 characters).
+    #[schema(min_length = 1, max_length = 2000)]
     pub reason: String,
     /// Overturning a gold answer: the corrected answer (a label valid for the slice);
     /// default: the appealing expert's answer.

@@ -116,6 +116,7 @@ async fn get_assessment(
 
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(as = AssessmentAnswerRequest)]
 pub struct AnswerRequest {
     /// A label in the slice's label schema (see `POST /v1/slices/{slice}/validate-label`).
     #[schema(value_type = Object, example = json!({"preference": "a", "strength": 2, "rationale": "B misstates the dose", "cited_clauses": ["C2.1"]}))]

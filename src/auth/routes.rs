@@ -64,6 +64,7 @@ pub struct RegisterRequest {
         max_length = 100,
         pattern = r"^[^\x00-\x1f\x7f-\x9f]*[^\s\x00-\x1f\x7f-\x9f][^\x00-\x1f\x7f-\x9f]*$"
     )]
+    #[schema(min_length = 1, max_length = 100)]
     pub display_name: String,
     /// Required for `lab` and `vendor` accounts; not allowed for `expert`.
     #[schema(
@@ -72,6 +73,7 @@ pub struct RegisterRequest {
         max_length = 120,
         pattern = r"^[^\x00-\x1f\x7f-\x9f]*[^\s\x00-\x1f\x7f-\x9f][^\x00-\x1f\x7f-\x9f]*$"
     )]
+    #[schema(min_length = 2, max_length = 120)]
     pub organization_name: Option<String>,
 }
 
@@ -191,6 +193,7 @@ pub struct LoginRequest {
         max_length = 254,
         pattern = r"^[^\x00-\x1f\x7f-\x9f]*[^\s\x00-\x1f\x7f-\x9f][^\x00-\x1f\x7f-\x9f]*$"
     )]
+    #[schema(min_length = 1, max_length = 254)]
     pub email: String,
     #[schema(min_length = 1, max_length = 1024)]
     pub password: String,
@@ -271,6 +274,7 @@ pub struct RefreshRequest {
         max_length = 512,
         pattern = r"^[^\x00-\x1f\x7f-\x9f]*[^\s\x00-\x1f\x7f-\x9f][^\x00-\x1f\x7f-\x9f]*$"
     )]
+    #[schema(min_length = 1, max_length = 512)]
     pub refresh_token: String,
 }
 
@@ -334,6 +338,7 @@ pub struct VerifyEmailRequest {
         max_length = 512,
         pattern = r"^[^\x00-\x1f\x7f-\x9f]*[^\s\x00-\x1f\x7f-\x9f][^\x00-\x1f\x7f-\x9f]*$"
     )]
+    #[schema(min_length = 1, max_length = 512)]
     pub token: String,
 }
 
@@ -456,6 +461,7 @@ pub struct PasswordResetConfirm {
         max_length = 512,
         pattern = r"^[^\x00-\x1f\x7f-\x9f]*[^\s\x00-\x1f\x7f-\x9f][^\x00-\x1f\x7f-\x9f]*$"
     )]
+    #[schema(min_length = 1, max_length = 512)]
     pub token: String,
     /// 10–128 characters, not a common password, not containing the e-mail name.
     #[schema(min_length = 10, max_length = 128)]

@@ -40,6 +40,7 @@ pub struct MyParticipation {
 }
 
 #[derive(Debug, Serialize, ToSchema)]
+#[schema(as = CalibrationSessionView)]
 pub struct SessionView {
     pub id: CalibrationSessionId,
     /// The vendor running it; null for the platform's sessions (corrective ones too).
@@ -155,7 +156,11 @@ pub struct CreateSession {
     /// platform session (platform admins).
     pub org_id: Option<OrgId>,
     pub slice_id: SliceId,
-    #[schema(example = "Rust review: November calibration")]
+    #[schema(
+        min_length = 1,
+        max_length = 200,
+        example = "Rust review: November calibration"
+    )]
     pub title: String,
     /// The fixed set: the vendor's calibration gold or the platform pool of the slice
     /// (1–200 items, e.g. 50 pairs).
@@ -299,7 +304,7 @@ async fn create_session(
 #[into_params(parameter_in = Query)]
 #[serde(deny_unknown_fields)]
 pub struct ListParams {
-    #[param(value_type = Option<String>)]
+    #[param(value_type = Option<crate::ids::SliceId>)]
     pub slice: Option<String>,
     #[param(minimum = 1, maximum = 200)]
     pub limit: Option<i64>,
@@ -450,6 +455,7 @@ pub struct RepeatSession {
     pub closes_at: DateTime<Utc>,
     /// Default: the same participants.
     pub participant_ids: Option<Vec<ExpertId>>,
+    #[schema(min_length = 1, max_length = 200)]
     pub title: Option<String>,
 }
 
@@ -666,6 +672,7 @@ async fn my_items(
 
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(as = CalibrationAnswerRequest)]
 pub struct AnswerRequest {
     /// A label valid for the slice's schema.
     #[schema(value_type = Object)]

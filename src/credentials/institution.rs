@@ -261,6 +261,7 @@ async fn start_email_check(
 #[serde(deny_unknown_fields)]
 pub struct ConfirmEmailCheckRequest {
     /// The token from the e-mail.
+    #[schema(min_length = 1, max_length = 200)]
     pub token: String,
 }
 

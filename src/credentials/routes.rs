@@ -173,10 +173,12 @@ pub struct CreateCredentialRequest {
     #[schema(example = "aekb.de")]
     pub issuer_domain: Option<String>,
     /// E.g. a licence number.
+    #[schema(min_length = 1, max_length = 100)]
     pub identifier: Option<String>,
     /// The field it supports, matched against domain requirements (`medicine`).
     #[schema(example = "medicine")]
     pub field: String,
+    #[schema(min_length = 1, max_length = 100)]
     pub jurisdiction: Option<String>,
     pub issued_on: Option<NaiveDate>,
     pub expires_on: Option<NaiveDate>,
@@ -584,7 +586,7 @@ async fn upload_evidence(
 /// The expert and their reviewers. Always an attachment with `X-Content-Type-Options: nosniff`.
 #[utoipa::path(
     tag = "credentials",
-    params(("credential" = CredentialId, Path, description = "Credential id"), ("file" = EvidenceFileId, Path, description = "Evidence file id")),
+    params(("credential" = CredentialId, Path, description = "Credential id"), ("file" = inline(EvidenceFileId), Path, description = "Evidence file id")),
     responses(
         (status = 200, description = "The file, as an attachment", content_type = "application/octet-stream", body = Vec<u8>),
         (status = 400, response = crate::http::BadRequest),
@@ -625,6 +627,7 @@ async fn download_evidence(
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, ToSchema)]
 #[serde(rename_all = "snake_case")]
+#[schema(as = CredentialDecision)]
 pub enum Decision {
     Verify,
     Reject,
@@ -635,6 +638,7 @@ pub enum Decision {
 pub struct ReviewRequest {
     pub decision: Decision,
     /// Shown to the expert.
+    #[schema(min_length = 1, max_length = 2000)]
     pub reason: String,
 }
 

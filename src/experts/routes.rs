@@ -156,17 +156,19 @@ pub fn expert_view(conn: &mut DbConn, e: ExpertRow) -> AppResult<ExpertView> {
 #[derive(Debug, Clone, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ProfileInput {
-    #[schema(example = "Dr. Wei Chen")]
+    #[schema(min_length = 1, max_length = 100, example = "Dr. Wei Chen")]
     pub display_name: String,
     #[serde(default)]
-    #[schema(example = "Radiologist, 12 years of chest CT")]
+    #[schema(max_length = 200, example = "Radiologist, 12 years of chest CT")]
     pub headline: String,
     #[serde(default)]
+    #[schema(max_length = 4000)]
     pub bio: String,
     /// Rubric domains of expertise (1–20).
+    #[schema(min_items = 1, max_items = 20)]
     pub domain_ids: Vec<DomainId>,
     /// BCP 47 tags (1–20).
-    #[schema(example = json!(["de", "en"]))]
+    #[schema(min_items = 1, max_items = 20, example = json!(["de", "en"]))]
     pub languages: Vec<String>,
     /// IANA time zone.
     #[schema(example = "Europe/Berlin")]
@@ -176,8 +178,9 @@ pub struct ProfileInput {
     pub country: String,
     /// Current and past employers and institutions (used for conflict-of-interest checks).
     #[serde(default)]
+    #[schema(max_items = 50)]
     pub affiliations: Vec<Affiliation>,
-    #[schema(example = 9000)]
+    #[schema(minimum = 1, maximum = 1000000000, example = 9000)]
     pub desired_rate_minor: i64,
     #[schema(example = "EUR")]
     pub desired_currency: String,
@@ -359,7 +362,11 @@ async fn update_me(
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ReasonRequest {
-    #[schema(example = "Taking a new full-time position")]
+    #[schema(
+        min_length = 1,
+        max_length = 2000,
+        example = "Taking a new full-time position"
+    )]
     pub reason: String,
 }
 
@@ -466,8 +473,10 @@ async fn reapply(
 pub struct ExpertFilter {
     pub status: Option<VettingStatus>,
     /// Experts declaring this domain id.
+    #[param(value_type = Option<crate::ids::DomainId>)]
     pub domain: Option<String>,
     /// Experts on this vendor's roster.
+    #[param(value_type = Option<crate::ids::OrgId>)]
     pub vendor: Option<String>,
     /// Only experts in their current status for at least this many days.
     #[param(minimum = 0, maximum = 3650)]
@@ -593,6 +602,7 @@ pub struct TransitionRequest {
     /// The next status: `screening`, `credential_review`, `assessment`, `approved`, `rejected` or `offboarded`.
     pub to: VettingStatus,
     /// Shown to the expert in the e-mail and the history.
+    #[schema(min_length = 1, max_length = 2000)]
     pub reason: String,
 }
 

@@ -80,6 +80,7 @@ impl TryFrom<store::GoldRow> for GoldItemView {
 #[serde(deny_unknown_fields)]
 pub struct GoldFilter {
     /// Only this slice's items.
+    #[param(value_type = Option<crate::ids::SliceId>)]
     pub slice: Option<String>,
     /// Page size, 1–200 (default 50).
     #[param(minimum = 1, maximum = 200)]
@@ -243,9 +244,20 @@ async fn list_project_gold(
 #[derive(Debug, Default, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 #[serde(deny_unknown_fields)]
+pub struct SliceGoldUploadParams {
+    /// A vendor's calibration material (you must be its admin); omit for the platform's
+    /// assessment pool (platform admins).
+    #[param(value_type = Option<OrgId>)]
+    pub org_id: Option<String>,
+}
+
+#[derive(Debug, Default, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+#[serde(deny_unknown_fields)]
 pub struct SliceGoldParams {
     /// A vendor's calibration material (you must be its admin); omit for the platform's
     /// assessment pool (platform admins).
+    #[param(value_type = Option<OrgId>)]
     pub org_id: Option<String>,
     /// Page size, 1–200 (default 50); listing only.
     #[param(minimum = 1, maximum = 200)]
@@ -315,7 +327,7 @@ fn slice_gold_owner(
 /// project gold.
 #[utoipa::path(
     tag = "gold",
-    params(("slice" = SliceId, Path, description = "Slice id"), SliceGoldParams),
+    params(("slice" = SliceId, Path, description = "Slice id"), SliceGoldUploadParams),
     request_body(content(
         (GoldUpload = "application/json"),
         (String = "application/x-ndjson")
@@ -338,7 +350,7 @@ async fn upload_slice_gold(
     state: web::Data<AppState>,
     principal: Principal,
     path: web::Path<String>,
-    q: Query<SliceGoldParams>,
+    q: Query<SliceGoldUploadParams>,
     rows: BulkRows,
 ) -> ApiResult<HttpResponse> {
     let id: SliceId = path_id("slice", &path)?;

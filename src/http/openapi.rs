@@ -134,29 +134,68 @@ pub fn spec() -> OpenApiDoc {
         .configure(routes)
         .split_for_parts()
         .1;
-    add_body_errors(&mut spec);
+    add_derived_errors(&mut spec);
     spec
 }
 
-/// Every operation that takes a JSON body can answer 400 (unreadable JSON), 413 (too
-/// large), 415 (not JSON) and 422 (invalid fields): the [`super::Json`] extractor does
-/// that for all of them, so the document says it once, here, for all of them.
-fn add_body_errors(spec: &mut OpenApiDoc) {
+/// The problem responses an operation can give by its shape, documented here once for
+/// all of them (each is what a shared extractor or check answers, whatever the handler):
+///
+/// - a JSON body: 400 (unreadable JSON), 413 (too large), 415 (not JSON), 422 (invalid
+///   fields) — the [`super::Json`] extractor;
+/// - a path parameter: 400 (not an id of that kind, [`super::path_id`]) and 404 (no such
+///   object visible to the caller: another tenant's is a 404 too);
+/// - a query parameter: 400 (outside its documented schema, [`super::fallback`], or
+///   unreadable, [`super::Query`]);
+/// - bearer authentication: 401 (no or bad credentials) and 403 (authenticated, not
+///   allowed: a role, a scope, an API key where a user session is needed).
+fn add_derived_errors(spec: &mut OpenApiDoc) {
+    use utoipa::openapi::path::ParameterIn;
     use utoipa::openapi::{Ref, RefOr};
     for item in spec.paths.paths.values_mut() {
-        for op in [&mut item.post, &mut item.put, &mut item.patch]
-            .into_iter()
-            .flatten()
+        let shared = item.parameters.clone().unwrap_or_default();
+        for op in [
+            &mut item.get,
+            &mut item.post,
+            &mut item.put,
+            &mut item.patch,
+            &mut item.delete,
+        ]
+        .into_iter()
+        .flatten()
         {
-            if op.request_body.is_none() {
-                continue;
+            let params: Vec<_> = shared
+                .iter()
+                .chain(op.parameters.iter().flatten())
+                .filter_map(|p| match p {
+                    RefOr::T(p) => Some(p.parameter_in.clone()),
+                    RefOr::Ref(_) => None,
+                })
+                .collect();
+            let mut codes: Vec<(&str, &str)> = Vec::new();
+            if op.request_body.is_some() {
+                codes.extend([
+                    ("400", "BadRequest"),
+                    ("413", "PayloadTooLarge"),
+                    ("415", "UnsupportedMediaType"),
+                    ("422", "UnprocessableEntity"),
+                ]);
             }
-            for (code, name) in [
-                ("400", "BadRequest"),
-                ("413", "PayloadTooLarge"),
-                ("415", "UnsupportedMediaType"),
-                ("422", "UnprocessableEntity"),
-            ] {
+            if params.iter().any(|p| matches!(p, ParameterIn::Path)) {
+                codes.extend([("400", "BadRequest"), ("404", "NotFound")]);
+            }
+            if params.iter().any(|p| matches!(p, ParameterIn::Query)) {
+                codes.push(("400", "BadRequest"));
+            }
+            let bearer = op
+                .security
+                .iter()
+                .flatten()
+                .any(|s| serde_json::to_value(s).is_ok_and(|v| v.get("bearer").is_some()));
+            if bearer {
+                codes.extend([("401", "Unauthorized"), ("403", "Forbidden")]);
+            }
+            for (code, name) in codes {
                 op.responses
                     .responses
                     .entry(code.to_owned())

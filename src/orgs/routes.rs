@@ -448,6 +448,7 @@ pub struct AcceptInvitationRequest {
         max_length = 512,
         pattern = r"^[^\x00-\x1f\x7f-\x9f]*[^\s\x00-\x1f\x7f-\x9f][^\x00-\x1f\x7f-\x9f]*$"
     )]
+    #[schema(min_length = 1, max_length = 512)]
     pub token: String,
     /// For a new account (no `Authorization` header): the name to show.
     #[schema(
@@ -455,6 +456,7 @@ pub struct AcceptInvitationRequest {
         max_length = 100,
         pattern = r"^[^\x00-\x1f\x7f-\x9f]*[^\s\x00-\x1f\x7f-\x9f][^\x00-\x1f\x7f-\x9f]*$"
     )]
+    #[schema(min_length = 1, max_length = 100)]
     pub display_name: Option<String>,
     /// For a new account (no `Authorization` header): its password.
     #[schema(min_length = 10, max_length = 128)]
@@ -549,6 +551,7 @@ pub struct CreateApiKeyRequest {
         max_length = 100,
         pattern = r"^[^\x00-\x1f\x7f-\x9f]*[^\s\x00-\x1f\x7f-\x9f][^\x00-\x1f\x7f-\x9f]*$"
     )]
+    #[schema(min_length = 1, max_length = 100)]
     pub name: String,
     /// At least one scope.
     #[schema(min_items = 1)]

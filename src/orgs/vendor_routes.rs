@@ -83,6 +83,7 @@ async fn list_vendors(
 pub struct ApproveRequest {
     /// An optional note, e-mailed to the vendor's admins and kept in the audit log.
     #[serde(default)]
+    #[schema(max_length = 2000)]
     pub reason: Option<String>,
 }
 
@@ -100,6 +101,7 @@ impl Validate for ApproveRequest {
 #[serde(deny_unknown_fields)]
 pub struct RejectRequest {
     /// Why: e-mailed to the vendor's admins and kept in the audit log.
+    #[schema(min_length = 1, max_length = 2000)]
     pub reason: String,
 }
 
@@ -212,6 +214,7 @@ pub struct TrustedReviewerRequest {
     /// Whether the platform counts this vendor's credential verifications.
     pub trusted: bool,
     /// Kept in the audit log.
+    #[schema(min_length = 1, max_length = 2000)]
     pub reason: String,
 }
 

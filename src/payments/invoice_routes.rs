@@ -275,6 +275,7 @@ async fn run_invoicing(
 #[serde(deny_unknown_fields)]
 pub struct MarkPaid {
     /// The settlement's reference (bank transfer id, remittance note; 1–200 characters).
+    #[schema(min_length = 1, max_length = 200)]
     pub reference: String,
 }
 

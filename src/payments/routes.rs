@@ -38,6 +38,7 @@ pub fn check_week(week: Option<DateTime<Utc>>) -> ApiResult<()> {
 }
 
 #[derive(Debug, Serialize, ToSchema)]
+#[schema(as = WorkSessionView)]
 pub struct SessionView {
     pub started_at: DateTime<Utc>,
     /// The last heartbeat (or the submission) of the session.
@@ -124,6 +125,7 @@ pub struct TimeEntryParams {
         (status = 400, response = crate::http::BadRequest),
         (status = 401, response = crate::http::Unauthorized),
         (status = 403, response = crate::http::Forbidden),
+        (status = 404, description = "`expert` names an expert the caller cannot see (or none)", body = crate::http::Problem, content_type = "application/problem+json"),
     ),
     security(("bearer" = []))
 )]

@@ -312,6 +312,7 @@ pub struct TimesheetParams {
         (status = 400, response = crate::http::BadRequest),
         (status = 401, response = crate::http::Unauthorized),
         (status = 403, response = crate::http::Forbidden),
+        (status = 404, description = "`expert` names an expert the caller cannot see (or none)", body = crate::http::Problem, content_type = "application/problem+json"),
     ),
     security(("bearer" = []))
 )]
@@ -539,6 +540,7 @@ pub struct DisputedLine {
 #[serde(deny_unknown_fields)]
 pub struct Dispute {
     /// The lines disputed (at least one), each with a reason.
+    #[schema(min_items = 1, max_items = 100)]
     pub lines: Vec<DisputedLine>,
 }
 
@@ -615,11 +617,14 @@ pub struct ResolvedLine {
 
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(as = TimesheetResolution)]
 pub struct Resolution {
     /// Lines whose time changes; lines not named are approved as measured.
     #[serde(default)]
+    #[schema(max_items = 100)]
     pub lines: Vec<ResolvedLine>,
     /// The decision, shown to the lab and the expert (1–2000 characters).
+    #[schema(min_length = 1, max_length = 2000)]
     pub note: String,
 }
 
@@ -763,6 +768,7 @@ async fn list_pay_rates(
 pub struct VendorAgreement {
     /// The vendor's margin in basis points of the bill (0–10000, and with the platform
     /// fee at most the whole bill).
+    #[schema(minimum = 0, maximum = 10000)]
     pub margin_bps: i64,
 }
 

@@ -94,13 +94,19 @@ fn to_json<T: Serialize>(v: &T) -> String {
 pub struct CreateProjectRequest {
     /// The lab that owns the project (you must be its admin).
     pub org_id: OrgId,
-    #[schema(example = "Radiology report preferences")]
+    #[schema(
+        min_length = 1,
+        max_length = 120,
+        example = "Radiology report preferences"
+    )]
     pub name: String,
     #[serde(default)]
+    #[schema(max_length = 4000)]
     pub description: String,
     pub domain_id: DomainId,
     /// Slices used, each shared or private to this lab and inside the project's domain.
     #[serde(default)]
+    #[schema(max_items = 50)]
     pub slices: Vec<ProjectSlice>,
     /// Independent experts per item (default 2).
     #[schema(minimum = 1, maximum = 10)]
@@ -284,21 +290,30 @@ async fn get_project(
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct UpdateProjectRequest {
+    #[schema(min_length = 1, max_length = 120)]
     pub name: Option<String>,
+    #[schema(max_length = 4000)]
     pub description: Option<String>,
     pub domain_id: Option<DomainId>,
     /// Replaces the project's slices.
+    #[schema(max_items = 50)]
     pub slices: Option<Vec<ProjectSlice>>,
     /// Pin a published constitution version of this project.
     pub constitution_version: Option<i32>,
+    #[schema(minimum = 1, maximum = 10)]
     pub overlap: Option<i32>,
+    #[schema(minimum = 0, maximum = 0.5)]
     pub gold_rate: Option<f64>,
     pub adjudication: Option<bool>,
     pub show_judge_confidence: Option<bool>,
+    #[schema(minimum = 300, maximum = 7776000)]
     pub default_deadline_secs: Option<i64>,
+    #[schema(minimum = 1, maximum = 1000000000)]
     pub bill_rate_minor: Option<i64>,
     /// Fixed once the project has been activated.
+    #[schema(pattern = "^[A-Z]{3}$")]
     pub currency: Option<String>,
+    #[schema(minimum = 1)]
     pub budget_cap_minor: Option<i64>,
     /// Replaces the exclusions.
     pub exclusions: Option<Exclusions>,
@@ -450,8 +465,9 @@ async fn change_status(
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ConstitutionRequest {
-    #[schema(example = "Radiology report policy")]
+    #[schema(min_length = 1, max_length = 200, example = "Radiology report policy")]
     pub title: String,
+    #[schema(min_items = 1, max_items = 500)]
     pub clauses: Vec<Clause>,
 }
 
@@ -571,7 +587,7 @@ async fn list_constitutions(
 /// Get a constitution version with its clauses
 #[utoipa::path(
     tag = "projects",
-    params(("project" = ProjectId, Path, description = "Project id"), ("version" = i32, Path, description = "Version number")),
+    params(("project" = ProjectId, Path, description = "Project id"), ("version" = i32, Path, minimum = 1, description = "Version number")),
     responses(
         (status = 200, description = "The version", body = views::ConstitutionView),
         (status = 400, response = crate::http::BadRequest),
@@ -605,7 +621,7 @@ async fn get_constitution(
 /// Lab admins. Replaces the title and clauses; a published version answers 409.
 #[utoipa::path(
     tag = "projects",
-    params(("project" = ProjectId, Path, description = "Project id"), ("version" = i32, Path, description = "Version number")),
+    params(("project" = ProjectId, Path, description = "Project id"), ("version" = i32, Path, minimum = 1, description = "Version number")),
     request_body = ConstitutionRequest,
     responses(
         (status = 200, description = "The updated draft", body = views::ConstitutionView),
@@ -644,7 +660,7 @@ async fn update_constitution(
 /// Lab admins. A published version never changes again.
 #[utoipa::path(
     tag = "projects",
-    params(("project" = ProjectId, Path, description = "Project id"), ("version" = i32, Path, description = "Version number")),
+    params(("project" = ProjectId, Path, description = "Project id"), ("version" = i32, Path, minimum = 1, description = "Version number")),
     responses(
         (status = 200, description = "Published", body = views::ConstitutionView),
         (status = 400, response = crate::http::BadRequest),
@@ -682,6 +698,7 @@ async fn publish_constitution(
 #[serde(deny_unknown_fields)]
 pub struct DiffParams {
     /// The version to compare against (the older one, usually).
+    #[param(minimum = 1)]
     pub from: i32,
 }
 
@@ -690,7 +707,7 @@ pub struct DiffParams {
 /// Clauses added, removed and changed (by clause id) from `from` to `version`.
 #[utoipa::path(
     tag = "projects",
-    params(("project" = ProjectId, Path, description = "Project id"), ("version" = i32, Path, description = "Version number"), DiffParams),
+    params(("project" = ProjectId, Path, description = "Project id"), ("version" = i32, Path, minimum = 1, description = "Version number"), DiffParams),
     responses(
         (status = 200, description = "The differences", body = ConstitutionDiff),
         (status = 400, response = crate::http::BadRequest),

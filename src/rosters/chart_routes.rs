@@ -61,9 +61,10 @@ pub enum TrendMetric {
 #[serde(deny_unknown_fields)]
 pub struct AccuracyChartParams {
     /// The slice (required).
-    #[param(value_type = String)]
+    #[param(value_type = crate::ids::SliceId)]
     pub slice: Option<String>,
     /// `gold_accuracy` (default) or `calibration`.
+    #[param(inline)]
     pub metric: Option<TrendMetric>,
     #[param(value_type = Option<String>, format = Date)]
     pub from: Option<chrono::NaiveDate>,

@@ -35,7 +35,7 @@ pub struct ComparisonParams {
     /// Vendor ids, comma-separated (2–8). Default: every vendor with gold answers in scope.
     pub vendors: Option<String>,
     /// Compare on this lab's projects only (required for lab members).
-    #[param(value_type = Option<String>)]
+    #[param(value_type = Option<crate::ids::OrgId>)]
     pub lab: Option<String>,
     #[param(value_type = Option<String>, format = Date)]
     pub from: Option<NaiveDate>,

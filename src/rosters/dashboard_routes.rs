@@ -39,7 +39,7 @@ pub const MAX_WEEKS: usize = 53;
 #[serde(deny_unknown_fields)]
 pub struct DashboardParams {
     /// Only this slice.
-    #[param(value_type = Option<String>)]
+    #[param(value_type = Option<crate::ids::SliceId>)]
     pub slice: Option<String>,
     /// First day of the period (its week, from Monday, UTC); default: 11 weeks before `to`.
     #[param(value_type = Option<String>, format = Date)]

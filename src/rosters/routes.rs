@@ -88,6 +88,7 @@ pub struct CreateRosterInvitationRequest {
     pub email: String,
     /// A note shown in the e-mail (optional, up to 2000 characters).
     #[serde(default)]
+    #[schema(max_length = 2000)]
     pub message: String,
 }
 
@@ -375,6 +376,7 @@ async fn decline_invitation(
 #[serde(deny_unknown_fields)]
 pub struct RosterExitRequest {
     /// Shown to the expert and kept in the membership history.
+    #[schema(min_length = 1, max_length = 2000)]
     pub reason: String,
 }
 

@@ -41,8 +41,10 @@ pub struct TierChange {
 #[serde(deny_unknown_fields)]
 pub struct BulkTierRequest {
     /// Shown to every expert whose tier changes and kept in each standing's history.
+    #[schema(min_length = 1, max_length = 2000)]
     pub reason: String,
     /// 1–500 changes, each expert and slice at most once.
+    #[schema(min_items = 1, max_items = 500)]
     pub changes: Vec<TierChange>,
 }
 

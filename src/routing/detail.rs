@@ -41,6 +41,7 @@ pub fn item_status(s: &str) -> ItemStatus {
 
 #[derive(Debug, Clone, Copy, Serialize, ToSchema)]
 #[serde(rename_all = "snake_case")]
+#[schema(as = ItemResolution)]
 pub enum Resolution {
     /// The annotators agreed.
     Agreement,

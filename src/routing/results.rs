@@ -38,6 +38,7 @@ fn cursor_of(r: &ItemRow) -> String {
 #[serde(deny_unknown_fields)]
 pub struct FeedParams {
     /// Only this slice.
+    #[param(value_type = Option<crate::ids::SliceId>)]
     pub slice: Option<String>,
     /// Page size, 1–200 (default 50).
     #[param(minimum = 1, maximum = 200)]
@@ -173,8 +174,10 @@ pub enum ExportFormat {
 #[serde(deny_unknown_fields)]
 pub struct ExportParams {
     /// `jsonl` (default) or `dpo`.
+    #[param(inline)]
     pub format: Option<ExportFormat>,
     /// Only this slice.
+    #[param(value_type = Option<crate::ids::SliceId>)]
     pub slice: Option<String>,
     /// Only items resolved at or after this instant (RFC 3339).
     pub resolved_after: Option<DateTime<Utc>>,

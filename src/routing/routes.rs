@@ -362,6 +362,7 @@ pub struct ItemFilter {
     /// `queued`, `assigned`, `adjudicating`, `resolved` or `cancelled`.
     pub status: Option<String>,
     /// Only this slice's items.
+    #[param(value_type = Option<crate::ids::SliceId>)]
     pub slice: Option<String>,
     /// The item with this external id.
     pub external_id: Option<String>,

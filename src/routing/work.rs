@@ -394,7 +394,11 @@ async fn accept_work(
 #[serde(deny_unknown_fields)]
 pub struct DeclineRequest {
     /// Why you decline (e.g. a conflict of interest, outside your expertise), 3–500 characters.
-    #[schema(example = "I reviewed an earlier version of this code for the vendor.")]
+    #[schema(
+        min_length = 3,
+        max_length = 500,
+        example = "I reviewed an earlier version of this code for the vendor."
+    )]
     pub reason: String,
 }
 

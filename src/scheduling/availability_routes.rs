@@ -30,8 +30,10 @@ pub struct ExceptionView {
     pub id: AvailabilityExceptionId,
     /// `time_off` or `extra_hours`.
     pub kind: String,
-    /// Local wall-clock time in the schedule's zone.
+    /// Local wall-clock time in the schedule's zone, without an offset.
+    #[schema(value_type = String, pattern = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(:[0-9]{2})?$", example = "2026-12-24T00:00:00")]
     pub start: NaiveDateTime,
+    #[schema(value_type = String, pattern = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(:[0-9]{2})?$", example = "2026-12-27T00:00:00")]
     pub end: NaiveDateTime,
     pub reason: String,
     pub created_at: DateTime<Utc>,
@@ -116,11 +118,14 @@ pub struct SetAvailability {
     /// Recurring weekly slots in local wall-clock time (at most 50). A slot keeps its
     /// local hours across daylight-saving changes; local times skipped by a change are
     /// never available, and repeated ones count twice (README "Scheduling").
+    #[schema(max_items = 50)]
     pub weekly: Vec<WeeklySlot>,
     /// Most hours booked in shifts per UTC week (Monday to Sunday), 1–80; default from
     /// `scheduling.default_max_hours_per_week`.
+    #[schema(minimum = 1, maximum = 80)]
     pub max_hours_per_week: Option<f64>,
     /// Shifts never start sooner than this after they are booked (0–20160; default 60).
+    #[schema(minimum = 0, maximum = 20160)]
     pub min_notice_minutes: Option<i32>,
 }
 
@@ -283,12 +288,19 @@ pub enum ExceptionKind {
 pub struct NewException {
     pub kind: ExceptionKind,
     /// Local wall-clock time in your schedule's zone, `YYYY-MM-DDTHH:MM`.
-    #[schema(example = "2026-12-24T00:00")]
+    #[schema(
+        pattern = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(:[0-9]{2})?$",
+        example = "2026-12-24T00:00"
+    )]
     pub start: String,
-    #[schema(example = "2026-12-27T00:00")]
+    #[schema(
+        pattern = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(:[0-9]{2})?$",
+        example = "2026-12-27T00:00"
+    )]
     pub end: String,
     /// Optional note (at most 500 characters).
     #[serde(default)]
+    #[schema(max_length = 500)]
     pub reason: String,
 }
 

@@ -166,15 +166,18 @@ pub struct NewCapacityRequest {
     /// One of the project's slices.
     pub slice_id: SliceId,
     /// Expert-hours needed in the window (0.25–10000).
+    #[schema(minimum = 0.25, maximum = 10000)]
     pub hours: f64,
     pub window_start: DateTime<Utc>,
     /// At most `scheduling.max_window_days` after the start, and in the future.
     pub window_end: DateTime<Utc>,
     /// Shortest shift to book, 15–720 minutes (default 60).
+    #[schema(minimum = 15, maximum = 720)]
     pub min_shift_minutes: Option<i32>,
     /// Longest shift to book (default and upper limit `scheduling.max_shift_minutes`).
     pub max_shift_minutes: Option<i32>,
     /// At least this many distinct experts (0–100, default 0).
+    #[schema(minimum = 0, maximum = 100)]
     pub min_experts: Option<i32>,
 }
 

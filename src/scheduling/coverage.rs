@@ -11,6 +11,7 @@ use utoipa::ToSchema;
 use super::availability::Interval;
 
 #[derive(Debug, Clone, PartialEq, Serialize, ToSchema)]
+#[schema(as = CoverageDay)]
 pub struct Day {
     /// The UTC date.
     pub date: NaiveDate,

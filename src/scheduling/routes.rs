@@ -41,6 +41,7 @@ pub(super) fn loaded(conn: &mut DbConn, expert: &str) -> AppResult<Loaded> {
 #[serde(deny_unknown_fields)]
 pub struct Reason {
     /// Why (1–500 characters); shown to the experts.
+    #[schema(min_length = 1, max_length = 500)]
     pub reason: String,
 }
 

@@ -31,6 +31,7 @@ const ROUTING_HORIZON_DAYS: i64 = 366;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 #[serde(rename_all = "lowercase")]
+#[schema(as = Weekday)]
 pub enum Day {
     Mon,
     Tue,
@@ -61,10 +62,10 @@ impl Day {
 pub struct WeeklySlot {
     pub weekday: Day,
     /// Local wall-clock time, `HH:MM` (24 h).
-    #[schema(example = "18:00")]
+    #[schema(pattern = r"^([01][0-9]|2[0-3]):[0-5][0-9]$", example = "18:00")]
     pub start: String,
     /// Local wall-clock time, `HH:MM`; at or before `start`, the slot runs past midnight.
-    #[schema(example = "22:00")]
+    #[schema(pattern = r"^([01][0-9]|2[0-3]):[0-5][0-9]$", example = "22:00")]
     pub end: String,
 }
 

@@ -79,11 +79,24 @@ pub(super) fn shift_view(
     })
 }
 
+/// A shift's status, as the list filter documents it (the handler reads the string).
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+#[allow(dead_code)]
+pub enum ShiftStatus {
+    Offered,
+    Confirmed,
+    Declined,
+    Expired,
+    Cancelled,
+}
+
 #[derive(Debug, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 #[serde(deny_unknown_fields)]
 pub struct ShiftListParams {
     /// `offered`, `confirmed`, `declined`, `expired` or `cancelled`.
+    #[param(inline, value_type = Option<ShiftStatus>)]
     pub status: Option<String>,
     /// One expert's shifts (vendor and platform admins).
     pub expert: Option<ExpertId>,

@@ -111,6 +111,7 @@ pub fn agreement(judgments: &[Judgment], level: Level) -> Agreement {
 /// The slice's health from its alpha.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ToSchema)]
 #[serde(rename_all = "snake_case")]
+#[schema(as = ReliabilityHealth)]
 pub enum Health {
     /// Alpha at or above the healthy threshold (0.80).
     Healthy,

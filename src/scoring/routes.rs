@@ -348,12 +348,13 @@ async fn expert_scores(
 #[serde(deny_unknown_fields)]
 pub struct ReliabilityParams {
     /// Only this project's items.
-    #[param(value_type = Option<String>)]
+    #[param(value_type = Option<crate::ids::ProjectId>)]
     pub project: Option<String>,
     /// Only judgments by this vendor's experts (vendor admins must give their vendor).
-    #[param(value_type = Option<String>)]
+    #[param(value_type = Option<crate::ids::OrgId>)]
     pub vendor: Option<String>,
     /// Days back from now (1–365, default `scoring.reliability_window_days`).
+    #[param(minimum = 1, maximum = 365)]
     pub window_days: Option<i64>,
 }
 
@@ -480,6 +481,7 @@ pub struct ProjectQuality {
 #[serde(deny_unknown_fields)]
 pub struct QualityParams {
     /// Days back from now (1–365, default `scoring.reliability_window_days`).
+    #[param(minimum = 1, maximum = 365)]
     pub window_days: Option<i64>,
 }
 

@@ -189,6 +189,7 @@ pub struct SetStatusRequest {
     /// `probation`, `qualified` or `suspended`.
     pub status: SliceStatus,
     /// Shown to the expert and kept in the history.
+    #[schema(min_length = 1, max_length = 2000)]
     pub reason: String,
 }
 
@@ -284,6 +285,7 @@ async fn set_status(
 pub struct SetTierRequest {
     pub tier: Tier,
     /// Shown to the expert and kept in the history.
+    #[schema(min_length = 1, max_length = 2000)]
     pub reason: String,
 }
 

@@ -71,8 +71,10 @@ pub struct CreateDomainRequest {
         max_length = 120,
         pattern = r"^[^\x00-\x1f\x7f-\x9f]*[^\s\x00-\x1f\x7f-\x9f][^\x00-\x1f\x7f-\x9f]*$"
     )]
+    #[schema(min_length = 1, max_length = 120)]
     pub name: String,
     #[serde(default)]
+    #[schema(max_length = 4000)]
     pub description: String,
     /// Credentials an expert needs here (in addition to those inherited from ancestors).
     #[serde(default)]
@@ -234,7 +236,9 @@ async fn get_domain(
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct UpdateDomainRequest {
+    #[schema(min_length = 1, max_length = 120)]
     pub name: Option<String>,
+    #[schema(max_length = 4000)]
     pub description: Option<String>,
     /// Replaces the domain's own requirements.
     pub requirements: Option<Vec<RequirementInput>>,
@@ -352,8 +356,10 @@ pub struct CreateSliceRequest {
     #[schema(example = "medicine/radiology:de")]
     pub key: String,
     pub domain_id: DomainId,
+    #[schema(min_length = 1, max_length = 120)]
     pub name: String,
     #[serde(default)]
+    #[schema(max_length = 4000)]
     pub description: String,
     pub label_schema: LabelSchema,
     pub measurement_level: MeasurementLevel,
@@ -451,6 +457,7 @@ async fn create_slice(
 #[serde(deny_unknown_fields)]
 pub struct SliceFilter {
     /// Only slices of this domain id.
+    #[param(value_type = Option<crate::ids::DomainId>)]
     pub domain: Option<String>,
     /// Page size, 1–200 (default 50).
     #[param(minimum = 1, maximum = 200)]
@@ -532,7 +539,9 @@ async fn get_slice(
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct UpdateSliceRequest {
+    #[schema(min_length = 1, max_length = 120)]
     pub name: Option<String>,
+    #[schema(max_length = 4000)]
     pub description: Option<String>,
 }
 

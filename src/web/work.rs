@@ -86,6 +86,7 @@ fn status_text(s: WorkStatus) -> &'static str {
         WorkStatus::Submitted => "submitted",
         WorkStatus::Declined => "declined",
         WorkStatus::Expired => "expired",
+        WorkStatus::Cancelled => "cancelled by the lab",
     }
 }
 

@@ -78,10 +78,13 @@ pub struct EndpointWithSecret {
 #[serde(deny_unknown_fields)]
 pub struct CreateEndpoint {
     /// `https://` URL on a public address (checked now, and again at every delivery).
+    #[schema(min_length = 1, max_length = 2048)]
     pub url: String,
     /// Event types to receive (at least one).
+    #[schema(min_items = 1)]
     pub events: Vec<EventType>,
     #[serde(default)]
+    #[schema(max_length = 500)]
     pub description: String,
 }
 
@@ -114,8 +117,11 @@ impl Validate for CreateEndpoint {
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct UpdateEndpoint {
+    #[schema(min_length = 1, max_length = 2048)]
     pub url: Option<String>,
+    #[schema(min_items = 1)]
     pub events: Option<Vec<EventType>>,
+    #[schema(max_length = 500)]
     pub description: Option<String>,
     pub enabled: Option<bool>,
 }

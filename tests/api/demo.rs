@@ -40,9 +40,14 @@ async fn the_demo_seed_gives_a_newcomer_a_working_instance_once() {
             .get(&format!("/v1/projects/{id}/items?status=queued"), token)
             .await;
         assert_eq!(items.json["data"].as_array().unwrap().len(), 3);
-        // Each was offered to the one qualified radiologist and waits for a second.
+        // Each was routed to the one qualified radiologist and waits for a second: offered
+        // to her, unless a gold item took that offer's slot (gold looks like work; the
+        // demo's draws are random).
+        let mut offered_items = 0;
         for item in items.json["data"].as_array().unwrap() {
-            assert_eq!(item["progress"]["offered"], 1, "{item}");
+            let offered = item["progress"]["offered"].as_i64().unwrap();
+            assert!(offered <= 1, "{item}");
+            offered_items += offered;
             let why = app
                 .get(
                     &format!("/v1/items/{}/routing", item["id"].as_str().unwrap()),
@@ -50,10 +55,7 @@ async fn the_demo_seed_gives_a_newcomer_a_working_instance_once() {
                 )
                 .await;
             why.assert_status(200);
-            assert_eq!(
-                why.json["decisions"][0]["chosen"].as_array().unwrap().len(),
-                1
-            );
+            assert!(why.json["decisions"].as_array().is_some_and(|d| !d.is_empty()), "{}", why.text);
         }
         // Helix's webhook endpoint was told about each waiting item.
         let org = helix["org_id"].as_str().unwrap();
@@ -98,7 +100,13 @@ async fn the_demo_seed_gives_a_newcomer_a_working_instance_once() {
                 assert!(gold_refs.contains(&r), "neither an item nor gold: {a}");
             }
         }
-        assert_eq!(items_offered, 3, "{}", work.text);
+        assert_eq!(items_offered, offered_items, "{}", work.text);
+        assert_eq!(
+            work.json["data"].as_array().unwrap().len(),
+            3,
+            "one offer per routed item, real or gold in its slot: {}",
+            work.text
+        );
         let diff = app
             .get(
                 &format!("/v1/projects/{id}/constitutions/2/diff?from=1"),
