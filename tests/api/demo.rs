@@ -55,7 +55,13 @@ async fn the_demo_seed_gives_a_newcomer_a_working_instance_once() {
                 )
                 .await;
             why.assert_status(200);
-            assert!(why.json["decisions"].as_array().is_some_and(|d| !d.is_empty()), "{}", why.text);
+            assert!(
+                why.json["decisions"]
+                    .as_array()
+                    .is_some_and(|d| !d.is_empty()),
+                "{}",
+                why.text
+            );
         }
         // Helix's webhook endpoint was told about each waiting item.
         let org = helix["org_id"].as_str().unwrap();
