@@ -298,7 +298,7 @@ async fn query_values_outside_the_documented_range_are_refused() {
             .assert_status(200);
         let lab = app.lab("Range Lab").await;
         app.get(
-            &format!("/v1/slices/slc_01jd3v7q8y2k5m9n4p6r8s0t2w/reliability?window_days=366"),
+            "/v1/slices/slc_01jd3v7q8y2k5m9n4p6r8s0t2w/reliability?window_days=366",
             &lab.token,
         )
         .await

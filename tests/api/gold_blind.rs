@@ -543,7 +543,7 @@ async fn a_failed_gold_check_is_named_to_the_expert_only_after_the_delay() {
             assert_eq!(appeal(&app, &id).await, on_real);
             assert_eq!(gold_n(&app, &e.account.token).await, before);
             app.advance(Duration::hours(2));
-            assert_eq!(failed(&app).await, [id.clone()]);
+            assert_eq!(failed(&app).await, std::slice::from_ref(&id));
             assert_eq!(gold_n(&app, &e.account.token).await, before + 1);
             assert_eq!(appeal(&app, &id).await.0, 201, "appealable once named");
             assert_eq!(appeal(&app, &real).await, on_real);
