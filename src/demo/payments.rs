@@ -107,6 +107,7 @@ pub(super) fn seed_payments(
             conn,
             now,
             &settings.payments,
+            &settings.webhooks,
             &Actor::system(),
             Mover::System,
             &s,
@@ -126,6 +127,7 @@ pub(super) fn seed_payments(
     timesheets::dispute(
         conn,
         now,
+        &settings.webhooks,
         &lab,
         &hana,
         &[(
@@ -137,6 +139,7 @@ pub(super) fn seed_payments(
     let issued = invoices::issue(
         conn,
         now,
+        &settings.webhooks,
         false,
         now + Duration::microseconds(1),
         &Actor::user(admin, None),

@@ -247,6 +247,7 @@ async fn run_invoicing(
     principal.platform_admin()?;
     let now = state.now();
     let stripe = state.settings.payments.stripe.secret_key.is_some();
+    let hooks = state.settings.webhooks.clone();
     let actor = Actor::of(&principal);
     let v = state
         .db
@@ -255,6 +256,7 @@ async fn run_invoicing(
             let ids = invoices::issue(
                 conn,
                 now,
+                &hooks,
                 stripe,
                 now + chrono::Duration::microseconds(1),
                 &actor,
@@ -318,6 +320,7 @@ async fn mark_invoice_paid(
     let id: InvoiceId = path_id("invoice", &path)?;
     let reference = body.into_inner().reference.trim().to_owned();
     let now = state.now();
+    let hooks = state.settings.webhooks.clone();
     let actor = Actor::of(&principal);
     let v = state
         .db
@@ -329,7 +332,7 @@ async fn mark_invoice_paid(
                     "this invoice is collected through Stripe; its payment is recorded from Stripe's webhook",
                 ));
             }
-            if !invoices::mark_paid(conn, now, &actor, &r, &reference)? {
+            if !invoices::mark_paid(conn, now, &hooks, &actor, &r, &reference)? {
                 return Err(ApiError::conflict("the invoice is already paid"));
             }
             let r = invoices::find(conn, id.as_str())?

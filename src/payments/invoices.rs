@@ -44,6 +44,7 @@ pub fn lock(conn: &mut DbConn) -> QueryResult<()> {
 pub fn issue(
     conn: &mut DbConn,
     now: DateTime<Utc>,
+    hooks: &crate::config::WebhookSettings,
     stripe: bool,
     cutoff: DateTime<Utc>,
     actor: &Actor,
@@ -143,6 +144,21 @@ pub fn issue(
                 details: json!({"total_minor": total, "currency": currency, "timesheets": ids.len(), "collection": collection}),
             },
         )?;
+        let sheets = ids.len();
+        crate::webhooks::emit_with(
+            conn,
+            now,
+            hooks,
+            &org,
+            crate::webhooks::EventType::InvoiceIssued,
+            |_| {
+                Ok(
+                    json!({"invoice": {"id": id, "total_minor": total, "currency": currency,
+                    "timesheets": sheets, "collection": collection}}),
+                )
+            },
+        )
+        .map_err(AppError::internal)?;
         issued.push(id);
     }
     Ok(issued)
@@ -152,6 +168,7 @@ pub fn issue(
 pub fn mark_paid(
     conn: &mut DbConn,
     now: DateTime<Utc>,
+    hooks: &crate::config::WebhookSettings,
     actor: &Actor,
     inv: &InvoiceRow,
     reference: &str,
@@ -190,6 +207,18 @@ pub fn mark_paid(
             details: json!({"reference": reference, "total_minor": inv.total_minor}),
         },
     )?;
+    crate::webhooks::emit_with(
+        conn,
+        now,
+        hooks,
+        &inv.org_id,
+        crate::webhooks::EventType::InvoicePaid,
+        |_| {
+            Ok(json!({"invoice_id": inv.id, "total_minor": inv.total_minor,
+                "currency": inv.currency, "reference": reference}))
+        },
+    )
+    .map_err(AppError::internal)?;
     Ok(true)
 }
 

@@ -11,10 +11,12 @@ use crate::db::DbConn;
 
 pub fn sweep(conn: &mut DbConn, now: DateTime<Utc>, settings: &Settings) -> anyhow::Result<usize> {
     let p = &settings.payments;
-    let moved = super::timesheets::sweep(conn, now, p).map_err(|e| anyhow::anyhow!("{e}"))?;
+    let moved = super::timesheets::sweep(conn, now, p, &settings.webhooks)
+        .map_err(|e| anyhow::anyhow!("{e}"))?;
     let issued = super::invoices::issue(
         conn,
         now,
+        &settings.webhooks,
         p.stripe.secret_key.is_some(),
         super::invoices::weekly_cutoff(now),
         &Actor::system(),

@@ -465,6 +465,7 @@ async fn submit_timesheet(
 ) -> ApiResult<HttpResponse> {
     let id: TimesheetId = path_id("timesheet", &path)?;
     let settings = state.settings.payments.clone();
+    let hooks = state.settings.webhooks.clone();
     change(
         &state,
         principal,
@@ -475,6 +476,7 @@ async fn submit_timesheet(
                 conn,
                 now,
                 &settings,
+                &hooks,
                 actor,
                 Mover::Expert,
                 s,
@@ -597,12 +599,13 @@ async fn dispute_timesheet(
         .into_iter()
         .map(|l| (l.line_id.into_string(), l.reason.trim().to_owned()))
         .collect();
+    let hooks = state.settings.webhooks.clone();
     change(
         &state,
         principal,
         id,
         &[Viewer::Lab],
-        move |conn, now, actor, s| Ok(timesheets::dispute(conn, now, actor, s, &lines)?),
+        move |conn, now, actor, s| Ok(timesheets::dispute(conn, now, &hooks, actor, s, &lines)?),
     )
     .await
 }

@@ -17,10 +17,11 @@ use super::store::timesheets::{self as store, Approval, LineMoney, NewSheet, Sub
 use super::store::{self as ledger_store, Source};
 use super::timesheet::{Mover, Status, auto_approve_at};
 use crate::audit::{Actor, Entry};
-use crate::config::PaymentSettings;
+use crate::config::{PaymentSettings, WebhookSettings};
 use crate::db::DbConn;
 use crate::error::{AppError, AppResult};
 use crate::ids::{TimesheetId, TimesheetLineId};
+use crate::webhooks::EventType;
 
 pub use super::store::timesheets::{LineRow, SheetRow, find, lines_of};
 
@@ -190,6 +191,7 @@ pub fn submit(
     conn: &mut DbConn,
     now: DateTime<Utc>,
     settings: &PaymentSettings,
+    hooks: &WebhookSettings,
     actor: &Actor,
     mover: Mover,
     s: &SheetRow,
@@ -235,6 +237,25 @@ pub fn submit(
                "bill_rate_minor": bill, "pay_rate_minor": pay.pay_per_hour_minor,
                "pay_rate_basis": pay.basis, "auto_approve_at": crate::clock::utc(approve_at)}),
     )?;
+    crate::webhooks::emit_with(
+        conn,
+        now,
+        hooks,
+        &s.org_id,
+        EventType::TimesheetSubmitted,
+        |conn| {
+            Ok(json!({"timesheet": {
+                "id": s.id,
+                "project_id": s.project_id,
+                "expert": handle_of(conn, &s.expert_id)?,
+                "week_start": crate::clock::utc(s.week_start),
+                "currency": s.currency,
+                "bill_rate_minor": bill,
+                "auto_approve_at": crate::clock::utc(approve_at),
+            }}))
+        },
+    )
+    .map_err(AppError::internal)?;
     Ok(())
 }
 
@@ -367,6 +388,7 @@ pub fn approve(
 pub fn dispute(
     conn: &mut DbConn,
     now: DateTime<Utc>,
+    hooks: &WebhookSettings,
     actor: &Actor,
     s: &SheetRow,
     lines: &[(String, String)],
@@ -394,6 +416,21 @@ pub fn dispute(
         "timesheet.disputed",
         json!({"lines": lines.iter().map(|(l, r)| json!({"line": l, "reason": r})).collect::<Vec<_>>()}),
     )?;
+    crate::webhooks::emit_with(
+        conn,
+        now,
+        hooks,
+        &s.org_id,
+        EventType::TimesheetDisputed,
+        |_| {
+            Ok(json!({
+                "timesheet_id": s.id,
+                "project_id": s.project_id,
+                "lines": lines.iter().map(|(l, r)| json!({"line_id": l, "reason": r})).collect::<Vec<_>>(),
+            }))
+        },
+    )
+    .map_err(AppError::internal)?;
     Ok(())
 }
 
@@ -403,6 +440,7 @@ pub fn sweep(
     conn: &mut DbConn,
     now: DateTime<Utc>,
     settings: &PaymentSettings,
+    hooks: &WebhookSettings,
 ) -> AppResult<usize> {
     let t = now.naive_utc();
     let due = store::due(conn, t)?;
@@ -416,7 +454,7 @@ pub fn sweep(
         // between the read and the update) is skipped, not the whole sweep.
         let moved = conn.transaction::<_, AppError, _>(|conn| {
             if s.status() == Status::Open {
-                submit(conn, now, settings, &system, Mover::System, s)
+                submit(conn, now, settings, hooks, &system, Mover::System, s)
             } else {
                 approve(conn, now, &system, Mover::System, s, &[], None)
             }

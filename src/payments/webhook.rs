@@ -66,7 +66,12 @@ fn str_at<'a>(v: &'a Value, pointer: &str) -> Option<&'a str> {
 
 /// Applies one event; returns its outcome. A conflict (the event contradicts Cadre's
 /// records) is recorded as rejected; database errors abort the transaction.
-fn apply(conn: &mut DbConn, now: DateTime<Utc>, e: &Event) -> ApiResult<String> {
+fn apply(
+    conn: &mut DbConn,
+    now: DateTime<Utc>,
+    hooks: &crate::config::WebhookSettings,
+    e: &Event,
+) -> ApiResult<String> {
     let o = &e.data.object;
     let outcome = match e.type_.as_str() {
         "account.updated" => {
@@ -166,7 +171,7 @@ fn apply(conn: &mut DbConn, now: DateTime<Utc>, e: &Event) -> ApiResult<String> 
                     r.total_minor, r.currency
                 ));
             }
-            if invoices::mark_paid(conn, now, &Actor::system(), &r, pi)? {
+            if invoices::mark_paid(conn, now, hooks, &Actor::system(), &r, pi)? {
                 "processed".into()
             } else {
                 "already paid".into()
@@ -251,6 +256,7 @@ async fn stripe_webhook(
     .map_err(|e| ApiError::bad_parameter("Stripe-Signature", e.to_string()))?;
     let event: Event = serde_json::from_slice(&body)
         .map_err(|e| ApiError::bad_request(format!("not a Stripe event: {e}")))?;
+    let hooks = state.settings.webhooks.clone();
     let ack = state
         .db
         .write(move |conn| -> ApiResult<_> {
@@ -262,7 +268,7 @@ async fn stripe_webhook(
                     outcome,
                 });
             }
-            let outcome = apply(conn, now, &event)?;
+            let outcome = apply(conn, now, &hooks, &event)?;
             stripe_events::insert(conn, &event.id, &event.type_, &outcome, now.naive_utc())?;
             tracing::info!(event = %event.id, kind = %event.type_, outcome = %outcome, "stripe event");
             Ok(WebhookAck {

@@ -51,6 +51,27 @@ pub enum EventType {
     /// `data.reason` the reason the lab gave. Sent once per item, not on a repeated cancel.
     #[serde(rename = "item.cancelled")]
     ItemCancelled,
+    /// An expert's weekly timesheet on one of the lab's projects was submitted (by the
+    /// expert, or by the payments sweep when the week ended) and waits for the lab's
+    /// approval: `data.timesheet` has `id`, `project_id`, `expert` (the pseudonymous
+    /// handle), `week_start`, `currency`, `bill_rate_minor` and `auto_approve_at` (when it
+    /// is approved unless disputed).
+    #[serde(rename = "timesheet.submitted")]
+    TimesheetSubmitted,
+    /// The lab disputed lines of a submitted timesheet: `data.timesheet_id`,
+    /// `data.project_id`, `data.lines` (`line_id` and `reason` each). A platform admin
+    /// resolves it.
+    #[serde(rename = "timesheet.disputed")]
+    TimesheetDisputed,
+    /// An invoice to the lab was issued: `data.invoice` has `id`, `total_minor`,
+    /// `currency`, `timesheets` (how many it bills) and `collection` (`stripe` or `manual`).
+    #[serde(rename = "invoice.issued")]
+    InvoiceIssued,
+    /// An invoice to the lab was paid (Stripe confirmed the payment, or a platform admin
+    /// marked it paid): `data.invoice_id`, `data.total_minor`, `data.currency`,
+    /// `data.reference` (the payment's reference). Sent once per invoice.
+    #[serde(rename = "invoice.paid")]
+    InvoicePaid,
     /// Sent by `POST …/webhook-endpoints/{endpoint}/test`, whatever the subscription.
     #[serde(rename = "webhook.test")]
     WebhookTest,
@@ -58,11 +79,15 @@ pub enum EventType {
 
 impl EventType {
     /// The types an endpoint may subscribe to.
-    pub const SUBSCRIBABLE: [EventType; 4] = [
+    pub const SUBSCRIBABLE: [EventType; 8] = [
         EventType::ItemResolved,
         EventType::ItemNeedsAttention,
         EventType::GoldPoolExhausted,
         EventType::ItemCancelled,
+        EventType::TimesheetSubmitted,
+        EventType::TimesheetDisputed,
+        EventType::InvoiceIssued,
+        EventType::InvoicePaid,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -71,6 +96,10 @@ impl EventType {
             EventType::ItemNeedsAttention => "item.needs_attention",
             EventType::GoldPoolExhausted => "gold.pool_exhausted",
             EventType::ItemCancelled => "item.cancelled",
+            EventType::TimesheetSubmitted => "timesheet.submitted",
+            EventType::TimesheetDisputed => "timesheet.disputed",
+            EventType::InvoiceIssued => "invoice.issued",
+            EventType::InvoicePaid => "invoice.paid",
             EventType::WebhookTest => "webhook.test",
         }
     }
@@ -118,6 +147,18 @@ pub fn emit(
     kind: EventType,
     data: impl FnOnce(&mut DbConn) -> anyhow::Result<Value>,
 ) -> anyhow::Result<usize> {
+    emit_with(conn, now, &settings.webhooks, org, kind, data)
+}
+
+/// [`emit`] for callers that hold only the webhook settings (payments).
+pub fn emit_with(
+    conn: &mut DbConn,
+    now: DateTime<Utc>,
+    settings: &crate::config::WebhookSettings,
+    org: &str,
+    kind: EventType,
+    data: impl FnOnce(&mut DbConn) -> anyhow::Result<Value>,
+) -> anyhow::Result<usize> {
     let mut endpoints = Vec::new();
     for e in store::enabled_endpoints(conn, org)? {
         // An endpoint whose stored subscription does not parse is skipped (the error is
@@ -142,7 +183,7 @@ pub fn emit(
                 event_id: event.as_str(),
                 event_type: kind.as_str(),
                 payload: &body,
-                attempt_limit: settings.webhooks.max_attempts,
+                attempt_limit: settings.max_attempts,
             },
         )?;
     }

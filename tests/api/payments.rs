@@ -912,3 +912,96 @@ async fn a_webhook_that_fails_midway_changes_nothing_and_its_redelivery_settles_
     })
     .await;
 }
+
+#[tokio::test]
+async fn a_labs_pipeline_hears_of_its_timesheets_and_invoices_signed_once_each() {
+    use crate::webhooks::{Receiver, assert_signed, open_webhooks, register};
+    on_both_with(open_webhooks, |app| async move {
+        let w = world(&app, Opts { overlap: 1, ..Opts::default() }).await;
+        let rx = Receiver::start(&[]).await;
+        let events = json!(["timesheet.submitted", "timesheet.disputed", "invoice.issued", "invoice.paid"]);
+        let (_, secret) = register(&app, &w, &rx.url, events).await;
+        let mut admin = w.admin.clone();
+        let mut e = qualified(&app, &w, None, json!({})).await;
+        push(&app, &w, vec![item(1)]).await;
+        work_one(&app, &mut e, 20).await;
+        let event_of = |i: usize| -> Value {
+            let got = rx.received();
+            assert_signed(&got[i], &secret);
+            let v: Value = serde_json::from_slice(&got[i].body).unwrap();
+            assert_eq!(got[i].headers["cadre-event-type"], v["type"].as_str().unwrap());
+            v
+        };
+
+        // The week ends: the sweep submits the sheet, and the lab hears of it.
+        go_to(&app, 7, 1);
+        app.drain_jobs().await;
+        assert_eq!(rx.received().len(), 1);
+        let submitted = event_of(0);
+        assert_eq!(submitted["type"], "timesheet.submitted");
+        let sheet = submitted["data"]["timesheet"]["id"].as_str().unwrap().to_owned();
+        assert_eq!(submitted["data"]["timesheet"]["project_id"], w.project.as_str());
+        assert_eq!(submitted["data"]["timesheet"]["currency"], "USD");
+        assert!(submitted["data"]["timesheet"]["auto_approve_at"].is_string());
+        // The expert appears by pseudonymous handle, never by id.
+        assert!(submitted["data"]["timesheet"]["expert"].as_str().unwrap().starts_with("expert-"));
+        assert!(!rx.received()[0].body.windows(e.id.len()).any(|b| b == e.id.as_bytes()));
+
+        // The lab disputes a line.
+        let mut lab = w.lab.clone();
+        app.relogin(&mut lab).await;
+        let s = app.get(&format!("/v1/timesheets/{sheet}"), &lab.token).await;
+        let line = s.json["lines"][0]["id"].as_str().unwrap().to_owned();
+        app.post(&format!("/v1/timesheets/{sheet}/dispute"), &lab.token,
+            json!({"lines": [{"line_id": line, "reason": "Twenty minutes for one item is long"}]}))
+            .await
+            .assert_status(200);
+        app.drain_jobs().await;
+        let disputed = event_of(1);
+        assert_eq!(disputed["type"], "timesheet.disputed");
+        assert_eq!(disputed["data"]["timesheet_id"], sheet.as_str());
+        assert_eq!(disputed["data"]["lines"][0]["line_id"], line.as_str());
+        assert_eq!(disputed["data"]["lines"][0]["reason"], "Twenty minutes for one item is long");
+
+        // The platform resolves it; the invoice is issued, then paid.
+        app.relogin(&mut admin).await;
+        app.post(&format!("/v1/timesheets/{sheet}/resolve"), &admin.token,
+            json!({"lines": [{"line_id": line, "approved_seconds": 900}], "note": "Fifteen minutes stand"}))
+            .await
+            .assert_status(200);
+        let run = app.post("/v1/invoices/run", &admin.token, json!({})).await;
+        run.assert_status(200);
+        let invoice = run.json["issued"][0]["id"]
+            .as_str()
+            .or(run.json["issued"][0].as_str())
+            .unwrap_or_else(|| panic!("an invoice: {}", run.json))
+            .to_owned();
+        app.drain_jobs().await;
+        let issued = event_of(2);
+        assert_eq!(issued["type"], "invoice.issued");
+        assert_eq!(issued["data"]["invoice"]["id"], invoice.as_str());
+        assert_eq!(issued["data"]["invoice"]["currency"], "USD");
+        assert_eq!(issued["data"]["invoice"]["timesheets"], 1);
+        let total = issued["data"]["invoice"]["total_minor"].as_i64().unwrap();
+        assert!(total > 0);
+        app.post(&format!("/v1/invoices/{invoice}/mark-paid"), &admin.token, json!({"reference": "WIRE-2026-0042"}))
+            .await
+            .assert_status(200);
+        // Marked twice: a conflict, and no second event.
+        app.post(&format!("/v1/invoices/{invoice}/mark-paid"), &admin.token, json!({"reference": "WIRE-2026-0042"}))
+            .await
+            .assert_problem(409, None);
+        app.drain_jobs().await;
+        let paid = event_of(3);
+        assert_eq!(paid["type"], "invoice.paid");
+        assert_eq!(paid["data"]["invoice_id"], invoice.as_str());
+        assert_eq!(paid["data"]["total_minor"], total);
+        assert_eq!(paid["data"]["reference"], "WIRE-2026-0042");
+        assert_eq!(rx.received().len(), 4, "one event each");
+        let ids: std::collections::BTreeSet<String> = (0..4)
+            .map(|i| event_of(i)["id"].as_str().unwrap().to_owned())
+            .collect();
+        assert_eq!(ids.len(), 4);
+    })
+    .await;
+}

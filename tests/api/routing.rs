@@ -848,9 +848,13 @@ async fn gold_items_are_inserted_at_the_projects_rate_and_look_like_any_other_it
             }
             // A gold offer takes an expert's slot instead of an item, which then goes to the
             // other expert or waits (both slots gold: 4 % of the items).
-            assert!((170..=200).contains(&real_n), "{real_n} real offers");
+            // Item ids are random, so are the draws: about 48 gold offers (sd about 6) in
+            // about 240, a share of 0.20 with sd about 0.022. The bounds are 4.5 sd wide
+            // (the old 2.7 sd failed about one run in 70); a rate of 0.05 or 0.4, or gold
+            // paired with real offers, still falls outside.
+            assert!((165..=200).contains(&real_n), "{real_n} real offers");
             let share = gold_n as f64 / (gold_n + real_n) as f64;
-            assert!((0.14..=0.26).contains(&share), "gold share {share} ({gold_n} gold)");
+            assert!((0.10..=0.30).contains(&share), "gold share {share} ({gold_n} gold)");
         },
     )
     .await;
