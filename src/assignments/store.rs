@@ -43,6 +43,8 @@ pub struct AssignmentRow {
     pub ended_at: Option<NaiveDateTime>,
     pub active_seconds: Option<i64>,
     pub calibration_session_id: Option<String>,
+    /// JSON [`StandingAtSubmit`] (routed work submitted since Cadre keeps it).
+    pub standing_at_submit: Option<String>,
 }
 
 impl AssignmentRow {
@@ -362,7 +364,32 @@ pub fn reprioritise_open(
     .execute(conn)
 }
 
-/// Records the submitted label of an accepted assignment (conditional).
+/// The expert's standing in the slice when they submitted a judgment (its provenance),
+/// stored as JSON in `assignments.standing_at_submit`.
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct StandingAtSubmit {
+    pub status: String,
+    pub tier: String,
+    /// Gold-accuracy lower bound (decayed posterior, configured credible level); None
+    /// before any gold answer.
+    pub gold_lower_bound: Option<f64>,
+    /// Decayed number of gold answers behind the bound.
+    pub gold_answers: f64,
+}
+
+impl AssignmentRow {
+    /// The stored standing at submission, if the judgment has one.
+    pub fn standing_at_submit(&self) -> Result<Option<StandingAtSubmit>, crate::db::CorruptData> {
+        self.standing_at_submit
+            .as_deref()
+            .map(|s| crate::db::stored_json("assignments.standing_at_submit", s))
+            .transpose()
+    }
+}
+
+/// Records the submitted label of an accepted assignment (conditional), with the
+/// expert's standing at the time when the caller has it (routed work; not calibration).
+#[allow(clippy::too_many_arguments)]
 pub fn submit(
     conn: &mut DbConn,
     id: &str,
@@ -370,6 +397,7 @@ pub fn submit(
     l: &TypedLabel,
     correct: Option<bool>,
     active_seconds: i64,
+    standing: Option<&StandingAtSubmit>,
     now: DateTime<Utc>,
 ) -> QueryResult<bool> {
     let t = now.naive_utc();
@@ -392,6 +420,10 @@ pub fn submit(
         assignments::active_seconds.eq(Some(active_seconds)),
         assignments::submitted_at.eq(Some(t)),
         assignments::updated_at.eq(t),
+        assignments::standing_at_submit.eq(standing
+            .map(serde_json::to_string)
+            .transpose()
+            .map_err(|e| diesel::result::Error::SerializationError(Box::new(e)))?),
     ))
     .execute(conn)?;
     Ok(n == 1)

@@ -194,7 +194,7 @@ pub fn answer(
     let correct = crate::assessments::grading::is_correct(&slice.label_kind, &reference, &typed);
     let json = label.to_string();
     // Calibration has no heartbeat-measured sessions: its time is not item work.
-    if !crate::assignments::submit(conn, &a.id, &json, &typed, Some(correct), 0, now)? {
+    if !crate::assignments::submit(conn, &a.id, &json, &typed, Some(correct), 0, None, now)? {
         return Err(AppError::conflict("this item was answered meanwhile"));
     }
     let submitted =

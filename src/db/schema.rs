@@ -236,6 +236,7 @@ diesel::table! {
         slice_id -> Text,
         min_qualification -> Text,
         created_at -> Timestamp,
+        reliability_low_since -> Nullable<Timestamp>,
     }
 }
 
@@ -496,6 +497,7 @@ diesel::table! {
         ended_at -> Nullable<Timestamp>,
         active_seconds -> Nullable<BigInt>,
         calibration_session_id -> Nullable<Text>,
+        standing_at_submit -> Nullable<Text>,
     }
 }
 

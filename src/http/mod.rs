@@ -8,6 +8,7 @@ pub mod health;
 pub mod metrics;
 pub mod openapi;
 pub mod pagination;
+pub mod webhook_events;
 
 pub use error::{ApiError, ApiResult, FieldError, Problem};
 pub use extract::{Checks, Json, Query, Validate};

@@ -135,6 +135,11 @@ pub fn spec() -> OpenApiDoc {
         .split_for_parts()
         .1;
     add_derived_errors(&mut spec);
+    let components = spec.components.get_or_insert_with(Default::default);
+    for (name, schema) in super::webhook_events::schemas() {
+        components.schemas.entry(name).or_insert(schema);
+    }
+    spec.webhooks = Some(super::webhook_events::webhooks());
     spec
 }
 

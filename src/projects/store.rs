@@ -234,6 +234,38 @@ pub fn project_slices(
         .load(conn)
 }
 
+/// Marks the project's reliability in the slice as low (below the healthy threshold);
+/// true only for the call that marked it (so the lab hears of it once per fall).
+pub fn mark_reliability_low(
+    conn: &mut DbConn,
+    project: &str,
+    slice: &str,
+    now: DateTime<Utc>,
+) -> QueryResult<bool> {
+    let n = diesel::update(
+        project_slices::table
+            .filter(project_slices::project_id.eq(project))
+            .filter(project_slices::slice_id.eq(slice))
+            .filter(project_slices::reliability_low_since.is_null()),
+    )
+    .set(project_slices::reliability_low_since.eq(Some(now.naive_utc())))
+    .execute(conn)?;
+    Ok(n > 0)
+}
+
+/// Clears the mark once the project's reliability in the slice is healthy again.
+pub fn clear_reliability_low(conn: &mut DbConn, project: &str, slice: &str) -> QueryResult<bool> {
+    let n = diesel::update(
+        project_slices::table
+            .filter(project_slices::project_id.eq(project))
+            .filter(project_slices::slice_id.eq(slice))
+            .filter(project_slices::reliability_low_since.is_not_null()),
+    )
+    .set(project_slices::reliability_low_since.eq(None::<NaiveDateTime>))
+    .execute(conn)?;
+    Ok(n > 0)
+}
+
 pub fn replace_project_slices(
     conn: &mut DbConn,
     org: &str,

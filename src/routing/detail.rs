@@ -101,6 +101,22 @@ pub struct JudgmentDetail {
     pub label: Value,
     pub agrees: Option<bool>,
     pub submitted_at: Option<DateTime<Utc>>,
+    /// Server-measured active seconds of the work on it.
+    pub active_seconds: Option<i64>,
+    /// The constitution version pinned on the assignment the judgment answered.
+    pub constitution_version: Option<i32>,
+    /// The expert's standing in the slice when they submitted it (None for judgments
+    /// recorded before standings were kept with them).
+    pub standing_at_submit: Option<StandingDetail>,
+}
+
+/// The expert's standing in the slice at the time of a judgment.
+#[derive(Debug, Clone, Serialize)]
+pub struct StandingDetail {
+    pub status: String,
+    pub tier: String,
+    pub gold_lower_bound: Option<f64>,
+    pub gold_answers: f64,
 }
 
 impl ItemDetail {
@@ -195,6 +211,14 @@ pub fn item_details(conn: &mut DbConn, rows: Vec<ItemRow>) -> AppResult<Vec<Item
                             },
                             agrees: agreed.get(&a.id).copied().flatten(),
                             submitted_at: a.submitted_at.map(crate::clock::utc),
+                            active_seconds: a.active_seconds,
+                            constitution_version: a.constitution_version,
+                            standing_at_submit: a.standing_at_submit()?.map(|s| StandingDetail {
+                                status: s.status,
+                                tier: s.tier,
+                                gold_lower_bound: s.gold_lower_bound,
+                                gold_answers: s.gold_answers,
+                            }),
                         })
                     })
                     .collect::<Result<Vec<_>, _>>()?;

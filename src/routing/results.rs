@@ -236,6 +236,17 @@ pub fn dpo_pair(view: &ItemView, fields: &PairFields) -> Option<Value> {
         "resolution": result.resolution,
         "constitution_version": view.constitution_version,
         "resolved_at": view.resolved_at,
+        // Provenance: who judged (pseudonymous), when, for how long, under which
+        // constitution and with what standing at the time.
+        "judgments": result.judgments.iter().map(|j| json!({
+            "expert": j.expert,
+            "role": j.role,
+            "label": j.label,
+            "submitted_at": j.submitted_at,
+            "active_seconds": j.active_seconds,
+            "constitution_version": j.constitution_version,
+            "standing_at_submit": j.standing_at_submit,
+        })).collect::<Vec<_>>(),
     }))
 }
 

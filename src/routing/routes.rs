@@ -81,6 +81,32 @@ pub struct Judgment {
     /// Whether it matches the final label (annotators).
     pub agrees: Option<bool>,
     pub submitted_at: Option<DateTime<Utc>>,
+    /// Server-measured active seconds the expert worked on it (heartbeats while the work
+    /// was open, capped as paid time is).
+    pub active_seconds: Option<i64>,
+    /// The constitution version the expert applied (pinned on their assignment).
+    pub constitution_version: Option<i32>,
+    /// The expert's standing in the slice when they submitted it; null for judgments
+    /// submitted before Cadre kept it.
+    pub standing_at_submit: Option<JudgmentStanding>,
+}
+
+/// An expert's standing in a slice at the moment they submitted a judgment, as it was then
+/// (not as it is now).
+#[derive(Debug, Serialize, ToSchema)]
+pub struct JudgmentStanding {
+    /// Slice status: `none`, `probation`, `qualified` or `suspended`.
+    #[schema(example = "qualified")]
+    pub status: String,
+    /// Tier: `annotator`, `senior` or `adjudicator`.
+    #[schema(example = "senior")]
+    pub tier: String,
+    /// Lower credible bound of the expert's decayed gold accuracy in the slice
+    /// (`scoring.credible_level`) before this judgment counted, as their score profile
+    /// showed it then; null before their first gold answer.
+    pub gold_lower_bound: Option<f64>,
+    /// Decayed number of gold answers behind the bound.
+    pub gold_answers: f64,
 }
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -132,6 +158,14 @@ impl From<ItemDetail> for ItemView {
                         label: j.label,
                         agrees: j.agrees,
                         submitted_at: j.submitted_at,
+                        active_seconds: j.active_seconds,
+                        constitution_version: j.constitution_version,
+                        standing_at_submit: j.standing_at_submit.map(|s| JudgmentStanding {
+                            status: s.status,
+                            tier: s.tier,
+                            gold_lower_bound: s.gold_lower_bound,
+                            gold_answers: s.gold_answers,
+                        }),
                     })
                     .collect(),
             }),
@@ -627,6 +661,14 @@ mod tests {
                     label: json!({"preference": "a"}),
                     agrees: Some(false),
                     submitted_at: Some(now),
+                    active_seconds: Some(312),
+                    constitution_version: Some(2),
+                    standing_at_submit: Some(super::super::detail::StandingDetail {
+                        status: "qualified".into(),
+                        tier: "senior".into(),
+                        gold_lower_bound: Some(0.91),
+                        gold_answers: 23.5,
+                    }),
                 }],
             }),
         };

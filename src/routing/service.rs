@@ -1705,7 +1705,17 @@ pub fn submit(
         .as_ref()
         .map(|r| crate::assessments::grading::is_correct(&slice.label_kind, r, &typed));
     let label_json = label.to_string();
-    if !crate::assignments::submit(conn, &a.id, &label_json, &typed, correct, secs, now)? {
+    let standing = standing_at_submit(conn, now, settings, a)?;
+    if !crate::assignments::submit(
+        conn,
+        &a.id,
+        &label_json,
+        &typed,
+        correct,
+        secs,
+        Some(&standing),
+        now,
+    )? {
         return Err(AppError::conflict(
             "the assignment changed meanwhile; reload it",
         ));
@@ -1763,6 +1773,34 @@ pub fn submit(
         resolve_if_complete(conn, now, settings, &item, &schema)?;
     }
     Ok(())
+}
+
+/// The expert's standing in the slice as the judgment is submitted (its provenance in
+/// the results): status and tier as held, and the gold-accuracy lower bound with the
+/// decayed answers behind it, read before this submission's own outcome is recorded.
+fn standing_at_submit(
+    conn: &mut DbConn,
+    now: DateTime<Utc>,
+    settings: &Settings,
+    a: &AssignmentRow,
+) -> AppResult<crate::assignments::StandingAtSubmit> {
+    let row = crate::standings::find_standing(conn, &a.expert_id, &a.slice_id)?;
+    let (gold_bound, gold_answers) = crate::standings::service::gold_lower_bound(
+        conn,
+        now,
+        &settings.scoring,
+        &a.expert_id,
+        &a.slice_id,
+    )?;
+    Ok(crate::assignments::StandingAtSubmit {
+        status: row
+            .as_ref()
+            .map_or_else(|| "none".into(), |r| r.status.clone()),
+        tier: row.map_or_else(|| "annotator".into(), |r| r.tier),
+        // As the score profile shows it: no bound before any gold answer.
+        gold_lower_bound: (gold_answers > 0.0).then_some(gold_bound),
+        gold_answers,
+    })
 }
 
 fn resolve_if_complete(

@@ -69,7 +69,82 @@ pub fn sweep(conn: &mut DbConn, now: DateTime<Utc>, settings: &Settings) -> anyh
             }
         }
     }
+    for (org, project, slice_id) in queries::active_project_slices(conn, since)? {
+        let r = crate::db::write_tx(conn, |conn| {
+            check_project(conn, now, settings, &org, &project, &slice_id)
+        });
+        match r {
+            Ok(true) => changed += 1,
+            Ok(false) => {}
+            Err(e) => tracing::error!(
+                project = %project, slice = %slice_id, error = %e,
+                "checking a project's slice reliability failed"
+            ),
+        }
+    }
     Ok(changed)
+}
+
+/// Checks a project's reliability in one slice (its own items only, as the lab reads it
+/// at `GET /v1/slices/{slice}/reliability?project=`): when it falls below
+/// `scoring.reliability_healthy`, the lab hears of it once (`slice.reliability_low`); once
+/// healthy again, the next fall is reported again. True when the mark changed.
+fn check_project(
+    conn: &mut DbConn,
+    now: DateTime<Utc>,
+    settings: &Settings,
+    org: &str,
+    project: &str,
+    slice_id: &str,
+) -> anyhow::Result<bool> {
+    let Some(slice) = crate::taxonomy::find_slice(conn, slice_id)? else {
+        return Ok(false);
+    };
+    let days = settings.scoring.reliability_window_days;
+    let report = super::report::report(
+        conn,
+        now,
+        settings,
+        &slice,
+        Some(project),
+        None,
+        days,
+        false,
+    )
+    .map_err(|e| anyhow::anyhow!("{e}"))?;
+    match report.health {
+        Health::Healthy => Ok(crate::projects::clear_reliability_low(
+            conn, project, slice_id,
+        )?),
+        Health::InsufficientData => Ok(false),
+        Health::Warning | Health::Corrective => {
+            if !crate::projects::mark_reliability_low(conn, project, slice_id, now)? {
+                return Ok(false);
+            }
+            let alpha = report.agreement.krippendorff_alpha;
+            let items = report.agreement.items;
+            crate::webhooks::emit(
+                conn,
+                now,
+                settings,
+                org,
+                crate::webhooks::EventType::SliceReliabilityLow,
+                |_| {
+                    Ok(serde_json::json!({
+                        "project_id": project,
+                        "slice_id": slice.id,
+                        "slice_key": slice.key,
+                        "health": report.health.as_str(),
+                        "krippendorff_alpha": alpha,
+                        "items": items,
+                        "threshold": settings.scoring.reliability_healthy,
+                        "window_days": days,
+                    }))
+                },
+            )?;
+            Ok(true)
+        }
+    }
 }
 
 /// Checks one slice; true when its health changed.

@@ -140,6 +140,26 @@ pub fn active_slices(conn: &mut DbConn, since: DateTime<Utc>) -> QueryResult<Vec
         .load(conn)
 }
 
+/// The (org, project, slice) triples with items resolved since `since`: the project
+/// slices whose reliability the scoring sweep checks for their labs.
+pub fn active_project_slices(
+    conn: &mut DbConn,
+    since: DateTime<Utc>,
+) -> QueryResult<Vec<(String, String, String)>> {
+    let rows: Vec<(Option<String>, Option<String>, String)> = outcomes::table
+        .filter(outcomes::event.eq("resolved"))
+        .filter(outcomes::occurred_at.ge(since.naive_utc()))
+        .filter(outcomes::project_id.is_not_null())
+        .select((outcomes::org_id, outcomes::project_id, outcomes::slice_id))
+        .distinct()
+        .order_by((outcomes::project_id.asc(), outcomes::slice_id.asc()))
+        .load(conn)?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|(o, p, s)| Some((o?, p?, s)))
+        .collect())
+}
+
 /// The e-mail addresses of the platform admins.
 pub fn platform_admin_emails(conn: &mut DbConn) -> QueryResult<Vec<String>> {
     users::table

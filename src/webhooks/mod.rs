@@ -72,6 +72,14 @@ pub enum EventType {
     /// `data.reference` (the payment's reference). Sent once per invoice.
     #[serde(rename = "invoice.paid")]
     InvoicePaid,
+    /// A project's reliability in one of its slices (Krippendorff's alpha over its own
+    /// resolved items in `scoring.reliability_window_days`) fell below
+    /// `scoring.reliability_healthy`: `data.project_id`, `data.slice_id`,
+    /// `data.slice_key`, `data.health` (`warning` or `corrective`),
+    /// `data.krippendorff_alpha`, `data.items`, `data.threshold`, `data.window_days`. Sent
+    /// once per fall, checked by the scoring sweep; again only after it was healthy.
+    #[serde(rename = "slice.reliability_low")]
+    SliceReliabilityLow,
     /// Sent by `POST …/webhook-endpoints/{endpoint}/test`, whatever the subscription.
     #[serde(rename = "webhook.test")]
     WebhookTest,
@@ -79,7 +87,7 @@ pub enum EventType {
 
 impl EventType {
     /// The types an endpoint may subscribe to.
-    pub const SUBSCRIBABLE: [EventType; 8] = [
+    pub const SUBSCRIBABLE: [EventType; 9] = [
         EventType::ItemResolved,
         EventType::ItemNeedsAttention,
         EventType::GoldPoolExhausted,
@@ -88,6 +96,7 @@ impl EventType {
         EventType::TimesheetDisputed,
         EventType::InvoiceIssued,
         EventType::InvoicePaid,
+        EventType::SliceReliabilityLow,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -100,6 +109,7 @@ impl EventType {
             EventType::TimesheetDisputed => "timesheet.disputed",
             EventType::InvoiceIssued => "invoice.issued",
             EventType::InvoicePaid => "invoice.paid",
+            EventType::SliceReliabilityLow => "slice.reliability_low",
             EventType::WebhookTest => "webhook.test",
         }
     }

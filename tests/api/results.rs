@@ -5,10 +5,12 @@ use chrono::Duration;
 use reqwest::Method;
 use serde_json::{Value, json};
 
-use crate::helpers::{TestApp, on_both};
+use crate::helpers::{TestApp, on_both, on_both_with};
 use crate::routing::{
-    Expert, Opts, World, accept_and_submit, prefer, push, qualified, work, world,
+    Expert, Opts, World, accept_and_submit, applicant, prefer, push, qualified, set_standing,
+    vet_to, work, world,
 };
+use crate::scoring::{answer_gold, upload_gold};
 
 fn pair(n: usize) -> Value {
     json!({"external_id": format!("pair-{n}"), "payload": {"prompt": format!("Which diff is safer? #{n}"),
@@ -245,5 +247,151 @@ async fn exports_write_every_result_as_jsonl_and_material_preferences_as_dpo_pai
         .await
         .assert_problem(400, Some("format"));
     })
+    .await;
+}
+
+/// The judgment with this handle in a feed or export record.
+fn judgment_of<'a>(record: &'a Value, handle: &str) -> &'a Value {
+    record["result"]["judgments"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|j| j["expert"] == handle)
+        .unwrap_or_else(|| panic!("no judgment by {handle}: {record}"))
+}
+
+#[tokio::test]
+async fn each_judgment_carries_its_provenance_as_it_was_when_submitted() {
+    on_both_with(
+        |s| {
+            s.routing.seed = Some(61);
+            s.routing.max_open_assignments = 10_000;
+        },
+        |app| async move {
+            let w = world(
+                &app,
+                Opts {
+                    overlap: 1,
+                    gold_rate: 0.5,
+                    ..Opts::default()
+                },
+            )
+            .await;
+            upload_gold(&app, &w, 20).await;
+            let e = applicant(&app, &w, None, json!({})).await;
+            vet_to(&app, &w, &e, "approved").await;
+            set_standing(&app, &w, &e, "probation").await;
+            push(&app, &w, (1..=20).map(pair).collect()).await;
+            // Three correct gold answers: a gold-accuracy bound exists.
+            for _ in 0..3 {
+                assert!(answer_gold(&app, &e, true).await, "ran out of gold offers");
+            }
+
+            // A real item, worked for a measured while.
+            let offered = work(&app, &e, "offered").await;
+            let a = offered
+                .iter()
+                .find(|a| a["payload"].get("gold").is_none())
+                .expect("a real item is offered");
+            let id = a["id"].as_str().unwrap().to_owned();
+            app.post(
+                &format!("/v1/assignments/{id}/accept"),
+                &e.account.token,
+                json!({}),
+            )
+            .await
+            .assert_status(200);
+            for _ in 0..3 {
+                app.advance(Duration::seconds(40));
+                app.post(
+                    &format!("/v1/assignments/{id}/heartbeat"),
+                    &e.account.token,
+                    json!({}),
+                )
+                .await
+                .assert_status(200);
+            }
+            // What the expert's history shows at the moment of the judgment.
+            let s = app
+                .get(&format!("/v1/experts/{}/scores", e.id), &w.admin.token)
+                .await;
+            s.assert_status(200);
+            let then = s.json["data"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|x| x["slice_id"] == w.slice.as_str())
+                .unwrap()
+                .clone();
+            let gold = then["metrics"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|m| m["metric"] == "gold_accuracy")
+                .unwrap()
+                .clone();
+            assert_eq!(then["status"], "probation");
+            assert_eq!(gold["n"], 3, "{gold}");
+            app.post(
+                &format!("/v1/assignments/{id}/submit"),
+                &e.account.token,
+                json!({"label": prefer("b", 2)}),
+            )
+            .await
+            .assert_status(200);
+            let mine = app
+                .get(&format!("/v1/assignments/{id}"), &e.account.token)
+                .await;
+            mine.assert_status(200);
+            let worked = mine.json["active_seconds"].as_i64().unwrap();
+            assert_eq!(worked, 120, "three heartbeats 40 s apart");
+
+            // Later the standing changes; the judgment keeps the one it was made under.
+            set_standing(&app, &w, &e, "qualified").await;
+            app.advance(Duration::seconds(10));
+            let handle = crate::routing::handle(&app, &w, &e).await;
+            let page = feed(&app, &w, "?limit=50").await;
+            let record = page["data"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|r| r["payload"]["prompt"] == a["payload"]["prompt"])
+                .unwrap_or_else(|| panic!("the item is in the feed: {page}"));
+            let j = judgment_of(record, &handle);
+            assert_eq!(j["active_seconds"], 120);
+            assert_eq!(j["constitution_version"], 1);
+            assert!(j["submitted_at"].is_string());
+            let st = &j["standing_at_submit"];
+            assert_eq!(st["status"], "probation", "{j}");
+            assert_eq!(st["tier"], "annotator");
+            let bound = st["gold_lower_bound"].as_f64().expect("a bound after gold");
+            assert!(
+                (bound - gold["lower_bound"].as_f64().unwrap()).abs() < 1e-4,
+                "{bound} vs {gold}"
+            );
+            assert!(
+                (st["gold_answers"].as_f64().unwrap() - gold["effective_n"].as_f64().unwrap())
+                    .abs()
+                    < 1e-3
+            );
+
+            // The export writes the same record; the DPO pair carries the judgments too.
+            let lines = export(&app, &w, "").await;
+            let line = lines
+                .iter()
+                .find(|l| l["payload"]["prompt"] == a["payload"]["prompt"])
+                .unwrap();
+            assert_eq!(judgment_of(line, &handle), j);
+            let pairs = export(&app, &w, "?format=dpo").await;
+            let p = pairs
+                .iter()
+                .find(|l| l["prompt"] == a["payload"]["prompt"])
+                .unwrap();
+            let pj = &p["judgments"][0];
+            assert_eq!(pj["expert"], handle.as_str());
+            assert_eq!(pj["active_seconds"], 120);
+            assert_eq!(pj["standing_at_submit"], *st);
+        },
+    )
     .await;
 }

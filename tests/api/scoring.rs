@@ -713,3 +713,63 @@ async fn appeals_overturn_a_gold_answer_and_a_sanction_and_scores_follow() {
     )
     .await;
 }
+
+#[tokio::test]
+async fn a_labs_pipeline_hears_once_that_its_slice_reliability_fell() {
+    on_both_with(
+        |s| {
+            s.routing.max_open_assignments = 100;
+            crate::webhooks::open_webhooks(s);
+        },
+        |app| async move {
+            let receiver = crate::webhooks::Receiver::start(&[]).await;
+            let (w, _, _, _) = two_raters(&app).await;
+            let (_, secret) = crate::webhooks::register(
+                &app,
+                &w,
+                &receiver.url,
+                json!(["slice.reliability_low"]),
+            )
+            .await;
+            // The project's own reliability, as the lab reads it.
+            let lab_r = app
+                .get(
+                    &format!("/v1/slices/{}/reliability?project={}", w.slice, w.project),
+                    &w.lab.token,
+                )
+                .await;
+            lab_r.assert_status(200);
+            let alpha = lab_r.json["agreement"]["krippendorff_alpha"]
+                .as_f64()
+                .unwrap();
+            assert!(alpha < 0.75, "{alpha}");
+
+            app.drain_jobs().await;
+            let got: Vec<Value> = receiver
+                .received()
+                .iter()
+                .map(|r| {
+                    crate::webhooks::assert_signed(r, &secret);
+                    serde_json::from_slice(&r.body).unwrap()
+                })
+                .collect();
+            assert_eq!(got.len(), 1, "{got:?}");
+            let d = &got[0]["data"];
+            assert_eq!(got[0]["type"], "slice.reliability_low");
+            assert_eq!(d["project_id"], w.project.as_str());
+            assert_eq!(d["slice_id"], w.slice.as_str());
+            assert_eq!(d["health"], "corrective");
+            assert_eq!(d["items"], 25);
+            assert_eq!(d["threshold"], 0.8);
+            assert!((d["krippendorff_alpha"].as_f64().unwrap() - alpha).abs() < 1e-12);
+
+            // Later sweeps with the health unchanged send nothing more.
+            app.advance(chrono::Duration::hours(2));
+            app.drain_jobs().await;
+            app.advance(chrono::Duration::hours(2));
+            app.drain_jobs().await;
+            assert_eq!(receiver.received().len(), 1);
+        },
+    )
+    .await;
+}

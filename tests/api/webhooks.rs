@@ -116,6 +116,171 @@ pub(crate) fn assert_signed(r: &Received, secret: &str) {
         sigs.contains(&expected),
         "{header} does not sign the body with {secret}"
     );
+    assert_documented(&r.body);
+}
+
+/// Checks an event body against the `webhooks` section of the committed OpenAPI document:
+/// its type has an entry, and the body matches that entry's schema (every required field
+/// present, no field the schema does not name, types and enums as documented).
+pub(crate) fn assert_documented(body: &[u8]) {
+    let event: Value = serde_json::from_slice(body).expect("the event is JSON");
+    let errors = undocumented(&event);
+    assert!(
+        errors.is_empty(),
+        "{} does not match its documented schema:\n  {}\n{event}",
+        event["type"],
+        errors.join("\n  ")
+    );
+}
+
+/// What in the event the document does not describe (empty: it matches).
+fn undocumented(event: &Value) -> Vec<String> {
+    let doc: Value = serde_json::from_str(include_str!("../../openapi/openapi.json")).unwrap();
+    let kind = event["type"].as_str().unwrap_or_default();
+    let schema =
+        &doc["webhooks"][kind]["post"]["requestBody"]["content"]["application/json"]["schema"];
+    if !schema.is_object() {
+        return vec![format!(
+            "event type {kind:?} is not in the webhooks section"
+        )];
+    }
+    let mut errors = Vec::new();
+    check_schema(&doc, schema, event, "event", &mut errors);
+    errors
+}
+
+#[test]
+fn the_event_schema_check_is_not_blind() {
+    let good = json!({"id": "evt_01JE0000000000000000000000", "type": "invoice.paid",
+        "created_at": "2026-12-04T10:00:00Z",
+        "data": {"invoice_id": "ivc_01JE0000000000000000000000", "total_minor": 1200,
+                 "currency": "EUR", "reference": "pi_1"}});
+    assert_eq!(undocumented(&good), Vec::<String>::new());
+    let mut extra = good.clone();
+    extra["data"]["surprise"] = json!(1);
+    assert_eq!(undocumented(&extra).len(), 1, "{:?}", undocumented(&extra));
+    let mut missing = good.clone();
+    missing["data"].as_object_mut().unwrap().remove("reference");
+    assert_eq!(undocumented(&missing).len(), 1);
+    let mut wrong = good.clone();
+    wrong["data"]["total_minor"] = json!("1200");
+    assert_eq!(undocumented(&wrong).len(), 1);
+    let mut kind = good.clone();
+    kind["type"] = json!("invoice.lost");
+    assert_eq!(undocumented(&kind).len(), 1);
+    let mut other = good;
+    other["created_at"] = json!("yesterday");
+    assert_eq!(undocumented(&other).len(), 1);
+}
+
+/// A JSON Schema check for the subset the generator writes: `$ref`, `type` (one or a
+/// list), `properties` (closed when given), `required`, `items`, `enum`, `oneOf`/`anyOf`/
+/// `allOf`, `format: date-time`, `minimum`/`maximum`.
+fn check_schema(doc: &Value, schema: &Value, v: &Value, at: &str, errors: &mut Vec<String>) {
+    if let Some(r) = schema.get("$ref").and_then(Value::as_str) {
+        let name = r.trim_start_matches("#/components/schemas/");
+        let target = &doc["components"]["schemas"][name];
+        if target.is_null() {
+            errors.push(format!("{at}: dangling $ref {r}"));
+        } else {
+            check_schema(doc, target, v, at, errors);
+        }
+        return;
+    }
+    for all in schema
+        .get("allOf")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+    {
+        check_schema(doc, all, v, at, errors);
+    }
+    for key in ["oneOf", "anyOf"] {
+        if let Some(options) = schema.get(key).and_then(Value::as_array) {
+            let fits = options
+                .iter()
+                .filter(|o| {
+                    let mut e = Vec::new();
+                    check_schema(doc, o, v, at, &mut e);
+                    e.is_empty()
+                })
+                .count();
+            if fits == 0 || (key == "oneOf" && fits > 1) {
+                errors.push(format!("{at}: {fits} of the {key} options fit {v}"));
+            }
+        }
+    }
+    if let Some(t) = schema.get("type") {
+        let types: Vec<&str> = match t {
+            Value::String(s) => vec![s.as_str()],
+            Value::Array(a) => a.iter().filter_map(Value::as_str).collect(),
+            _ => vec![],
+        };
+        let ok = types.iter().any(|t| match *t {
+            "null" => v.is_null(),
+            "string" => v.is_string(),
+            "boolean" => v.is_boolean(),
+            "integer" => v.is_i64() || v.is_u64(),
+            "number" => v.is_number(),
+            "array" => v.is_array(),
+            "object" => v.is_object(),
+            _ => false,
+        });
+        if !ok {
+            errors.push(format!("{at}: {v} is not of type {t}"));
+            return;
+        }
+    }
+    if let Some(options) = schema.get("enum").and_then(Value::as_array)
+        && !options.contains(v)
+    {
+        errors.push(format!("{at}: {v} is not one of {options:?}"));
+    }
+    if schema.get("format").and_then(Value::as_str) == Some("date-time")
+        && let Some(s) = v.as_str()
+        && chrono::DateTime::parse_from_rfc3339(s).is_err()
+    {
+        errors.push(format!("{at}: {s} is not an RFC 3339 date-time"));
+    }
+    if let Some(n) = v.as_f64() {
+        if let Some(min) = schema.get("minimum").and_then(Value::as_f64)
+            && n < min
+        {
+            errors.push(format!("{at}: {n} is below the minimum {min}"));
+        }
+        if let Some(max) = schema.get("maximum").and_then(Value::as_f64)
+            && n > max
+        {
+            errors.push(format!("{at}: {n} is above the maximum {max}"));
+        }
+    }
+    if let (Some(props), Some(obj)) = (
+        schema.get("properties").and_then(Value::as_object),
+        v.as_object(),
+    ) {
+        for (k, field) in obj {
+            match props.get(k) {
+                Some(s) => check_schema(doc, s, field, &format!("{at}.{k}"), errors),
+                None => errors.push(format!("{at}.{k}: not in the documented schema")),
+            }
+        }
+        for req in schema
+            .get("required")
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+        {
+            let req = req.as_str().unwrap_or_default();
+            if !obj.contains_key(req) {
+                errors.push(format!("{at}.{req}: required and missing"));
+            }
+        }
+    }
+    if let (Some(items), Some(arr)) = (schema.get("items"), v.as_array()) {
+        for (i, x) in arr.iter().enumerate() {
+            check_schema(doc, items, x, &format!("{at}[{i}]"), errors);
+        }
+    }
 }
 
 pub(crate) async fn register(
