@@ -18,7 +18,7 @@ use_python_env
 echo "-- drift check: clients/python/generate.sh into a scratch directory"
 scratch=$(mktemp -d)
 "$here/generate.sh" "$scratch/cadre-client"
-if ! diff -r "$here/cadre-client" "$scratch/cadre-client" >"$scratch/diff"; then
+if ! diff -r --exclude=build --exclude="*.egg-info" --exclude=__pycache__ "$here/cadre-client" "$scratch/cadre-client" >"$scratch/diff"; then
   head -50 "$scratch/diff" >&2
   echo "error: clients/python/cadre-client differs from what openapi/openapi.json generates; run clients/python/generate.sh and commit" >&2
   exit 1

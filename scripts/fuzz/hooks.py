@@ -75,7 +75,12 @@ REFUSALS: list[tuple[str, int, str, str]] = [
     ("ST202", 422, r"time_zone", r"must be an IANA time zone"),
     # Text: no control characters and not only spaces (Checks::text in src/http/extract.rs).
     # A `pattern` could state the first; the schema does not yet (README says so).
-    ("ST202", 422, r".*", r"must not contain control characters|must not be empty|must be 1 to \d+ printable characters"),
+    (
+        "ST202",
+        422,
+        r".*",
+        r"must not contain control characters|must not be empty|must be 1 to \d+ printable characters",
+    ),
 ]
 
 # Known gaps: rules JSON Schema CAN express that the document does not state yet, found by
@@ -139,9 +144,13 @@ def filter_failure(context, failure, case, response):
         log = os.environ.get("FUZZ_REFUSED_LOG")
         if log:
             errors = [
-                f"{e.get('field')}: {e.get('message')}" for e in problem.get("errors") or [] if isinstance(e, dict)
+                f"{e.get('field')}: {e.get('message')}"
+                for e in problem.get("errors") or []
+                if isinstance(e, dict)
             ]
-            line = f"{method} {path} {response.status_code} {'; '.join(errors) or problem.get('detail', '')}\n"
+            line = (
+                f"{method} {path} {response.status_code} {'; '.join(errors) or problem.get('detail', '')}\n"
+            )
             with _lock, open(log, "a", encoding="utf-8") as f:
                 f.write(line)
         return False

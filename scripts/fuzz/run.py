@@ -58,7 +58,9 @@ def toml_value(value) -> str:
     return toml_str(str(value))
 
 
-def write_config(config_path: Path, spec: dict, harvest: seed.Harvest, token: str, spare: str, max_examples: int) -> int:
+def write_config(
+    config_path: Path, spec: dict, harvest: seed.Harvest, token: str, spare: str, max_examples: int
+) -> int:
     """Writes the schemathesis.toml for one role; returns how many operations got seeded ids."""
     lines = [
         f"headers = {{ Authorization = {toml_str('Bearer ' + token)} }}",
@@ -102,7 +104,9 @@ def write_config(config_path: Path, spec: dict, harvest: seed.Harvest, token: st
         if values:
             seeded += 1
             lines.append(
-                "parameters = { " + ", ".join(f'"path.{k}" = {toml_value(v)}' for k, v in values.items()) + " }"
+                "parameters = { "
+                + ", ".join(f'"path.{k}" = {toml_value(v)}' for k, v in values.items())
+                + " }"
             )
     config_path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return seeded
@@ -118,7 +122,7 @@ def main() -> int:
     ap.add_argument("--workers", default="2")
     args = ap.parse_args()
 
-    out = Path(args.out)
+    out = Path(args.out).resolve()
     out.mkdir(parents=True, exist_ok=True)
     status, spec = seed.request(args.base_url, "GET", "/openapi.json")
     if status != 200 or not isinstance(spec, dict):
@@ -173,7 +177,7 @@ def main() -> int:
         started = time.monotonic()
         print(f"== schemathesis as {role} ({email}): {seeded} operations with seeded ids", flush=True)
         with open(out / f"{role}.log", "w", encoding="utf-8") as logf:
-            rc = subprocess.run(cmd, env=env, stdout=logf, stderr=subprocess.STDOUT).returncode
+            rc = subprocess.run(cmd, env=env, cwd=out, stdout=logf, stderr=subprocess.STDOUT).returncode
         elapsed = time.monotonic() - started
         statuses: dict[tuple[str, str], set[int]] = defaultdict(set)
         for line in log.read_text(encoding="utf-8").splitlines():
@@ -189,7 +193,9 @@ def main() -> int:
         )
         refused = sorted(set(refused_log.read_text(encoding="utf-8").splitlines()))
         if refused:
-            print(f"   {len(refused)} schema-valid requests refused for a reason the document does not state (not fatal):")
+            print(
+                f"   {len(refused)} schema-valid requests refused for a reason the document does not state (not fatal):"
+            )
             for line in refused[:40]:
                 print(f"     {line[:200]}")
         if rc != 0:
@@ -203,7 +209,10 @@ def main() -> int:
     print(f"== {len(ok_overall)} of {len(all_ops)} operations answered a 2xx for at least one role")
     (out / "never-2xx.txt").write_text("\n".join(f"{m} {p}" for m, p in never) + "\n", encoding="utf-8")
     if failed_roles:
-        print(f"error: schemathesis found failures as {', '.join(failed_roles)} (logs in {out})", file=sys.stderr)
+        print(
+            f"error: schemathesis found failures as {', '.join(failed_roles)} (logs in {out})",
+            file=sys.stderr,
+        )
         return 1
     return 0
 

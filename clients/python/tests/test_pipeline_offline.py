@@ -7,7 +7,15 @@ import json
 import httpx
 import pytest
 from cadre_client import AuthenticatedClient
-from cadre_pipeline import CadreError, Pipeline, RetryPolicy, SignatureError, parse_retry_after, sign, verify_signature
+from cadre_pipeline import (
+    CadreError,
+    Pipeline,
+    RetryPolicy,
+    SignatureError,
+    parse_retry_after,
+    sign,
+    verify_signature,
+)
 
 PROJECT = "prj_01jd3v7q8y2k5m9n4p6r8s0t2w"
 
@@ -15,13 +23,23 @@ PROJECT = "prj_01jd3v7q8y2k5m9n4p6r8s0t2w"
 def pipeline(handler, attempts: int = 4) -> tuple[Pipeline, list[float]]:
     slept: list[float] = []
     client = AuthenticatedClient(
-        base_url="http://cadre.test", token="cadre_sk_test", httpx_args={"transport": httpx.MockTransport(handler)}
+        base_url="http://cadre.test",
+        token="cadre_sk_test",
+        httpx_args={"transport": httpx.MockTransport(handler)},
     )
-    return Pipeline("http://cadre.test", "cadre_sk_test", client=client, retry=RetryPolicy(attempts=attempts), sleep=slept.append), slept
+    return Pipeline(
+        "http://cadre.test",
+        "cadre_sk_test",
+        client=client,
+        retry=RetryPolicy(attempts=attempts),
+        sleep=slept.append,
+    ), slept
 
 
 def bulk(rows: list[dict]) -> httpx.Response:
-    counts = {s: sum(1 for r in rows if r["status"] == s) for s in ("created", "exists", "conflict", "invalid")}
+    counts = {
+        s: sum(1 for r in rows if r["status"] == s) for s in ("created", "exists", "conflict", "invalid")
+    }
     return httpx.Response(
         200,
         json={
@@ -40,7 +58,16 @@ def test_retries_429_and_5xx_honouring_retry_after_then_reports_rows() -> None:
     def handler(request: httpx.Request) -> httpx.Response:
         calls.append(request)
         if len(calls) == 1:
-            return httpx.Response(429, headers={"retry-after": "7"}, json={"type": "about:blank", "title": "Too Many Requests", "status": 429, "detail": "slow down"})
+            return httpx.Response(
+                429,
+                headers={"retry-after": "7"},
+                json={
+                    "type": "about:blank",
+                    "title": "Too Many Requests",
+                    "status": 429,
+                    "detail": "slow down",
+                },
+            )
         if len(calls) == 2:
             return httpx.Response(503, text="upstream")
         sent = json.loads(request.content)
@@ -48,7 +75,12 @@ def test_retries_429_and_5xx_honouring_retry_after_then_reports_rows() -> None:
             [
                 {"row": 0, "status": "created", "id": "itm_01jd3v7q8y2k5m9n4p6r8s0t2a", "errors": []},
                 {"row": 1, "status": "exists", "id": "itm_01jd3v7q8y2k5m9n4p6r8s0t2b", "errors": []},
-                {"row": 2, "status": "conflict", "id": "itm_01jd3v7q8y2k5m9n4p6r8s0t2c", "errors": [{"field": "payload", "message": "differs"}]},
+                {
+                    "row": 2,
+                    "status": "conflict",
+                    "id": "itm_01jd3v7q8y2k5m9n4p6r8s0t2c",
+                    "errors": [{"field": "payload", "message": "differs"}],
+                },
             ][: len(sent)]
         )
 
@@ -60,7 +92,11 @@ def test_retries_429_and_5xx_honouring_retry_after_then_reports_rows() -> None:
     assert slept[0] == 7.0  # Retry-After wins over the backoff
     assert 0 <= slept[1] <= 1.0  # backoff: base 0.5 s doubled once, with jitter
     assert report.retries == 2 and report.requests == 3
-    assert [(r.external_id, r.status) for r in report.rows] == [("e0", "created"), ("e1", "exists"), ("e2", "conflict")]
+    assert [(r.external_id, r.status) for r in report.rows] == [
+        ("e0", "created"),
+        ("e1", "exists"),
+        ("e2", "conflict"),
+    ]
     assert report.conflicts[0].errors == (("payload", "differs"),)
 
 
@@ -85,7 +121,12 @@ def test_a_refused_batch_is_not_retried() -> None:
         calls.append(request)
         return httpx.Response(
             409,
-            json={"type": "about:blank", "title": "Conflict", "status": 409, "detail": "the project is archived"},
+            json={
+                "type": "about:blank",
+                "title": "Conflict",
+                "status": 409,
+                "detail": "the project is archived",
+            },
         )
 
     pipe, _ = pipeline(handler)
@@ -100,10 +141,14 @@ def test_batches_are_split_and_rows_keep_their_external_ids() -> None:
     def handler(request: httpx.Request) -> httpx.Response:
         sent = json.loads(request.content)
         sizes.append(len(sent))
-        return bulk([{"row": i, "status": "created", "id": f"itm_{i}", "errors": []} for i in range(len(sent))])
+        return bulk(
+            [{"row": i, "status": "created", "id": f"itm_{i}", "errors": []} for i in range(len(sent))]
+        )
 
     pipe, _ = pipeline(handler)
-    report = pipe.push_items(PROJECT, ({"external_id": f"e{n}", "payload": {}} for n in range(5)), batch_size=2)
+    report = pipe.push_items(
+        PROJECT, ({"external_id": f"e{n}", "payload": {}} for n in range(5)), batch_size=2
+    )
     assert sizes == [2, 2, 1]
     assert [r.external_id for r in report.rows] == [f"e{n}" for n in range(5)]
     with pytest.raises(ValueError):
@@ -115,10 +160,26 @@ def test_results_feed_pages_with_the_cursor() -> None:
 
     def item(n: int) -> dict:
         return {
-            "id": f"itm_{n}", "project_id": PROJECT, "slice_id": "slc_x", "external_id": f"e{n}", "payload": {},
-            "stakes": "high", "priority": 50, "deadline": "2026-12-01T00:00:00Z", "status": "resolved",
-            "status_reason": "", "created_at": "2026-11-30T00:00:00Z", "updated_at": "2026-11-30T00:00:00Z",
-            "progress": {"offered": 0, "accepted": 0, "submitted": 1, "declined": 0, "expired": 0, "cancelled": 0},
+            "id": f"itm_{n}",
+            "project_id": PROJECT,
+            "slice_id": "slc_x",
+            "external_id": f"e{n}",
+            "payload": {},
+            "stakes": "high",
+            "priority": 50,
+            "deadline": "2026-12-01T00:00:00Z",
+            "status": "resolved",
+            "status_reason": "",
+            "created_at": "2026-11-30T00:00:00Z",
+            "updated_at": "2026-11-30T00:00:00Z",
+            "progress": {
+                "offered": 0,
+                "accepted": 0,
+                "submitted": 1,
+                "declined": 0,
+                "expired": 0,
+                "cancelled": 0,
+            },
         }
 
     def handler(request: httpx.Request) -> httpx.Response:
