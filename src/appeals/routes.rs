@@ -141,6 +141,7 @@ async fn file_appeal(
 #[serde(deny_unknown_fields)]
 pub struct ListParams {
     /// `open`, `upheld` or `overturned`.
+    #[param(pattern = "^(open|upheld|overturned)$")]
     pub status: Option<String>,
     #[param(minimum = 1, maximum = 200)]
     pub limit: Option<i64>,

@@ -131,6 +131,7 @@ fn visible(conn: &mut DbConn, principal: &Principal, id: &InvoiceId) -> ApiResul
 #[serde(deny_unknown_fields)]
 pub struct InvoiceParams {
     /// `open` or `paid`.
+    #[param(pattern = "^(open|paid)$")]
     pub status: Option<String>,
     /// One lab's invoices (platform admins; others see only their own labs').
     pub org: Option<OrgId>,

@@ -96,6 +96,7 @@ fn is_admin(principal: &Principal) -> bool {
 #[serde(deny_unknown_fields)]
 pub struct PayoutParams {
     /// `pending`, `submitted`, `paid` or `failed`.
+    #[param(pattern = "^(pending|submitted|paid|failed)$")]
     pub status: Option<String>,
     /// One expert's payouts (platform admins).
     pub expert: Option<ExpertId>,

@@ -244,7 +244,8 @@ fn mine(conn: &mut DbConn, principal: &Principal, id: &AssignmentId) -> AppResul
 #[into_params(parameter_in = Query)]
 #[serde(deny_unknown_fields)]
 pub struct WorkFilter {
-    /// `offered`, `accepted`, `submitted`, `declined` or `expired`.
+    /// `offered`, `accepted`, `submitted`, `declined`, `expired` or `cancelled`.
+    #[param(pattern = "^(offered|accepted|submitted|declined|expired|cancelled)$")]
     pub status: Option<String>,
     /// Page size, 1–200 (default 50).
     #[param(minimum = 1, maximum = 200)]

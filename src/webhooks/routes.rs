@@ -659,6 +659,7 @@ async fn send_test(
 #[serde(deny_unknown_fields)]
 pub struct DeliveryFilter {
     /// `pending`, `succeeded` or `failed`.
+    #[param(pattern = "^(pending|succeeded|failed)$")]
     pub status: Option<String>,
     /// Page size, 1–200 (default 50).
     #[param(minimum = 1, maximum = 200)]

@@ -1,0 +1,174 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.appeal_view import AppealView
+from ...models.problem import Problem
+from ...types import Response
+
+
+def _get_kwargs(
+    appeal: str,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v1/appeals/{appeal}".format(
+            appeal=quote(str(appeal), safe=""),
+        ),
+    }
+
+    return _kwargs
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> AppealView | Problem | None:
+    if response.status_code == 200:
+        response_200 = AppealView.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[AppealView | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    appeal: str,
+    *,
+    client: AuthenticatedClient,
+) -> Response[AppealView | Problem]:
+    """An appeal
+
+    Args:
+        appeal (str): Opaque, time-sortable identifier: an appeal id.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[AppealView | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        appeal=appeal,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    appeal: str,
+    *,
+    client: AuthenticatedClient,
+) -> AppealView | Problem | None:
+    """An appeal
+
+    Args:
+        appeal (str): Opaque, time-sortable identifier: an appeal id.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        AppealView | Problem
+    """
+
+    return sync_detailed(
+        appeal=appeal,
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    appeal: str,
+    *,
+    client: AuthenticatedClient,
+) -> Response[AppealView | Problem]:
+    """An appeal
+
+    Args:
+        appeal (str): Opaque, time-sortable identifier: an appeal id.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[AppealView | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        appeal=appeal,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    appeal: str,
+    *,
+    client: AuthenticatedClient,
+) -> AppealView | Problem | None:
+    """An appeal
+
+    Args:
+        appeal (str): Opaque, time-sortable identifier: an appeal id.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        AppealView | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            appeal=appeal,
+            client=client,
+        )
+    ).parsed

@@ -1,0 +1,176 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.calibration_session_view import CalibrationSessionView
+from ...models.problem import Problem
+from ...types import Response
+
+
+def _get_kwargs(
+    session: str,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v1/calibration-sessions/{session}".format(
+            session=quote(str(session), safe=""),
+        ),
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> CalibrationSessionView | Problem | None:
+    if response.status_code == 200:
+        response_200 = CalibrationSessionView.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[CalibrationSessionView | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    session: str,
+    *,
+    client: AuthenticatedClient,
+) -> Response[CalibrationSessionView | Problem]:
+    """A calibration session
+
+    Args:
+        session (str): Opaque, time-sortable identifier: a calibration session id.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[CalibrationSessionView | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        session=session,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    session: str,
+    *,
+    client: AuthenticatedClient,
+) -> CalibrationSessionView | Problem | None:
+    """A calibration session
+
+    Args:
+        session (str): Opaque, time-sortable identifier: a calibration session id.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        CalibrationSessionView | Problem
+    """
+
+    return sync_detailed(
+        session=session,
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    session: str,
+    *,
+    client: AuthenticatedClient,
+) -> Response[CalibrationSessionView | Problem]:
+    """A calibration session
+
+    Args:
+        session (str): Opaque, time-sortable identifier: a calibration session id.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[CalibrationSessionView | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        session=session,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    session: str,
+    *,
+    client: AuthenticatedClient,
+) -> CalibrationSessionView | Problem | None:
+    """A calibration session
+
+    Args:
+        session (str): Opaque, time-sortable identifier: a calibration session id.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        CalibrationSessionView | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            session=session,
+            client=client,
+        )
+    ).parsed

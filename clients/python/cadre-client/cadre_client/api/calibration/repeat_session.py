@@ -1,0 +1,220 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.calibration_session_view import CalibrationSessionView
+from ...models.problem import Problem
+from ...models.repeat_session import RepeatSession
+from ...types import Response
+
+
+def _get_kwargs(
+    session: str,
+    *,
+    body: RepeatSession,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/v1/calibration-sessions/{session}/repeat".format(
+            session=quote(str(session), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> CalibrationSessionView | Problem | None:
+    if response.status_code == 201:
+        response_201 = CalibrationSessionView.from_dict(response.json())
+
+        return response_201
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 415:
+        response_415 = Problem.from_dict(response.json())
+
+        return response_415
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[CalibrationSessionView | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    session: str,
+    *,
+    client: AuthenticatedClient,
+    body: RepeatSession,
+) -> Response[CalibrationSessionView | Problem]:
+    """Repeat a session on the same items
+
+     A new session with the same set (same `set_key`), so results over time show drift.
+
+    Args:
+        session (str): Opaque, time-sortable identifier: a calibration session id.
+        body (RepeatSession):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[CalibrationSessionView | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        session=session,
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    session: str,
+    *,
+    client: AuthenticatedClient,
+    body: RepeatSession,
+) -> CalibrationSessionView | Problem | None:
+    """Repeat a session on the same items
+
+     A new session with the same set (same `set_key`), so results over time show drift.
+
+    Args:
+        session (str): Opaque, time-sortable identifier: a calibration session id.
+        body (RepeatSession):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        CalibrationSessionView | Problem
+    """
+
+    return sync_detailed(
+        session=session,
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    session: str,
+    *,
+    client: AuthenticatedClient,
+    body: RepeatSession,
+) -> Response[CalibrationSessionView | Problem]:
+    """Repeat a session on the same items
+
+     A new session with the same set (same `set_key`), so results over time show drift.
+
+    Args:
+        session (str): Opaque, time-sortable identifier: a calibration session id.
+        body (RepeatSession):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[CalibrationSessionView | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        session=session,
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    session: str,
+    *,
+    client: AuthenticatedClient,
+    body: RepeatSession,
+) -> CalibrationSessionView | Problem | None:
+    """Repeat a session on the same items
+
+     A new session with the same set (same `set_key`), so results over time show drift.
+
+    Args:
+        session (str): Opaque, time-sortable identifier: a calibration session id.
+        body (RepeatSession):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        CalibrationSessionView | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            session=session,
+            client=client,
+            body=body,
+        )
+    ).parsed

@@ -1,0 +1,263 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.page_item_view import PageItemView
+from ...models.problem import Problem
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    project: str,
+    *,
+    status: str | Unset = UNSET,
+    slice_: str | Unset = UNSET,
+    external_id: str | Unset = UNSET,
+    limit: int | Unset = UNSET,
+    cursor: str | Unset = UNSET,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    params["status"] = status
+
+    params["slice"] = slice_
+
+    params["external_id"] = external_id
+
+    params["limit"] = limit
+
+    params["cursor"] = cursor
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v1/projects/{project}/items".format(
+            project=quote(str(project), safe=""),
+        ),
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> PageItemView | Problem | None:
+    if response.status_code == 200:
+        response_200 = PageItemView.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[PageItemView | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    project: str,
+    *,
+    client: AuthenticatedClient,
+    status: str | Unset = UNSET,
+    slice_: str | Unset = UNSET,
+    external_id: str | Unset = UNSET,
+    limit: int | Unset = UNSET,
+    cursor: str | Unset = UNSET,
+) -> Response[PageItemView | Problem]:
+    """List a project's items
+
+     The lab's members and its API keys with `items:read`; oldest first.
+
+    Args:
+        project (str): Opaque, time-sortable identifier: a project id.
+        status (str | Unset):
+        slice_ (str | Unset): Opaque, time-sortable identifier: a slice id.
+        external_id (str | Unset):
+        limit (int | Unset):
+        cursor (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[PageItemView | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        project=project,
+        status=status,
+        slice_=slice_,
+        external_id=external_id,
+        limit=limit,
+        cursor=cursor,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    project: str,
+    *,
+    client: AuthenticatedClient,
+    status: str | Unset = UNSET,
+    slice_: str | Unset = UNSET,
+    external_id: str | Unset = UNSET,
+    limit: int | Unset = UNSET,
+    cursor: str | Unset = UNSET,
+) -> PageItemView | Problem | None:
+    """List a project's items
+
+     The lab's members and its API keys with `items:read`; oldest first.
+
+    Args:
+        project (str): Opaque, time-sortable identifier: a project id.
+        status (str | Unset):
+        slice_ (str | Unset): Opaque, time-sortable identifier: a slice id.
+        external_id (str | Unset):
+        limit (int | Unset):
+        cursor (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        PageItemView | Problem
+    """
+
+    return sync_detailed(
+        project=project,
+        client=client,
+        status=status,
+        slice_=slice_,
+        external_id=external_id,
+        limit=limit,
+        cursor=cursor,
+    ).parsed
+
+
+async def asyncio_detailed(
+    project: str,
+    *,
+    client: AuthenticatedClient,
+    status: str | Unset = UNSET,
+    slice_: str | Unset = UNSET,
+    external_id: str | Unset = UNSET,
+    limit: int | Unset = UNSET,
+    cursor: str | Unset = UNSET,
+) -> Response[PageItemView | Problem]:
+    """List a project's items
+
+     The lab's members and its API keys with `items:read`; oldest first.
+
+    Args:
+        project (str): Opaque, time-sortable identifier: a project id.
+        status (str | Unset):
+        slice_ (str | Unset): Opaque, time-sortable identifier: a slice id.
+        external_id (str | Unset):
+        limit (int | Unset):
+        cursor (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[PageItemView | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        project=project,
+        status=status,
+        slice_=slice_,
+        external_id=external_id,
+        limit=limit,
+        cursor=cursor,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    project: str,
+    *,
+    client: AuthenticatedClient,
+    status: str | Unset = UNSET,
+    slice_: str | Unset = UNSET,
+    external_id: str | Unset = UNSET,
+    limit: int | Unset = UNSET,
+    cursor: str | Unset = UNSET,
+) -> PageItemView | Problem | None:
+    """List a project's items
+
+     The lab's members and its API keys with `items:read`; oldest first.
+
+    Args:
+        project (str): Opaque, time-sortable identifier: a project id.
+        status (str | Unset):
+        slice_ (str | Unset): Opaque, time-sortable identifier: a slice id.
+        external_id (str | Unset):
+        limit (int | Unset):
+        cursor (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        PageItemView | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            project=project,
+            client=client,
+            status=status,
+            slice_=slice_,
+            external_id=external_id,
+            limit=limit,
+            cursor=cursor,
+        )
+    ).parsed

@@ -1,0 +1,233 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.org_approval import OrgApproval
+from ...models.page_org_view import PageOrgView
+from ...models.problem import Problem
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    approval: OrgApproval | Unset = UNSET,
+    limit: int | Unset = UNSET,
+    cursor: str | Unset = UNSET,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    json_approval: str | Unset = UNSET
+    if not isinstance(approval, Unset):
+        json_approval = approval.value
+
+    params["approval"] = json_approval
+
+    params["limit"] = limit
+
+    params["cursor"] = cursor
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v1/vendors",
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> PageOrgView | Problem | None:
+    if response.status_code == 200:
+        response_200 = PageOrgView.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[PageOrgView | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    approval: OrgApproval | Unset = UNSET,
+    limit: int | Unset = UNSET,
+    cursor: str | Unset = UNSET,
+) -> Response[PageOrgView | Problem]:
+    """List vendors by approval status
+
+     Platform admins only: the vendors waiting for approval (`approval=pending`, the
+    default), or those approved or rejected, oldest first.
+
+    Args:
+        approval (OrgApproval | Unset): Where an organisation stands with the platform (issue 21,
+            "Approved vendors"). A vendor
+            starts `pending`; a platform admin approves or rejects it (rejection is final). Labs are
+            always `approved`.
+        limit (int | Unset):
+        cursor (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[PageOrgView | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        approval=approval,
+        limit=limit,
+        cursor=cursor,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    approval: OrgApproval | Unset = UNSET,
+    limit: int | Unset = UNSET,
+    cursor: str | Unset = UNSET,
+) -> PageOrgView | Problem | None:
+    """List vendors by approval status
+
+     Platform admins only: the vendors waiting for approval (`approval=pending`, the
+    default), or those approved or rejected, oldest first.
+
+    Args:
+        approval (OrgApproval | Unset): Where an organisation stands with the platform (issue 21,
+            "Approved vendors"). A vendor
+            starts `pending`; a platform admin approves or rejects it (rejection is final). Labs are
+            always `approved`.
+        limit (int | Unset):
+        cursor (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        PageOrgView | Problem
+    """
+
+    return sync_detailed(
+        client=client,
+        approval=approval,
+        limit=limit,
+        cursor=cursor,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    approval: OrgApproval | Unset = UNSET,
+    limit: int | Unset = UNSET,
+    cursor: str | Unset = UNSET,
+) -> Response[PageOrgView | Problem]:
+    """List vendors by approval status
+
+     Platform admins only: the vendors waiting for approval (`approval=pending`, the
+    default), or those approved or rejected, oldest first.
+
+    Args:
+        approval (OrgApproval | Unset): Where an organisation stands with the platform (issue 21,
+            "Approved vendors"). A vendor
+            starts `pending`; a platform admin approves or rejects it (rejection is final). Labs are
+            always `approved`.
+        limit (int | Unset):
+        cursor (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[PageOrgView | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        approval=approval,
+        limit=limit,
+        cursor=cursor,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    approval: OrgApproval | Unset = UNSET,
+    limit: int | Unset = UNSET,
+    cursor: str | Unset = UNSET,
+) -> PageOrgView | Problem | None:
+    """List vendors by approval status
+
+     Platform admins only: the vendors waiting for approval (`approval=pending`, the
+    default), or those approved or rejected, oldest first.
+
+    Args:
+        approval (OrgApproval | Unset): Where an organisation stands with the platform (issue 21,
+            "Approved vendors"). A vendor
+            starts `pending`; a platform admin approves or rejects it (rejection is final). Labs are
+            always `approved`.
+        limit (int | Unset):
+        cursor (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        PageOrgView | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            approval=approval,
+            limit=limit,
+            cursor=cursor,
+        )
+    ).parsed

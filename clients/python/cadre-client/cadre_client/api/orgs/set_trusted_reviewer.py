@@ -1,0 +1,229 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.org_view import OrgView
+from ...models.problem import Problem
+from ...models.trusted_reviewer_request import TrustedReviewerRequest
+from ...types import Response
+
+
+def _get_kwargs(
+    vendor: str,
+    *,
+    body: TrustedReviewerRequest,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "put",
+        "url": "/v1/vendors/{vendor}/trusted-reviewer".format(
+            vendor=quote(str(vendor), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> OrgView | Problem | None:
+    if response.status_code == 200:
+        response_200 = OrgView.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 415:
+        response_415 = Problem.from_dict(response.json())
+
+        return response_415
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[OrgView | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    vendor: str,
+    *,
+    client: AuthenticatedClient,
+    body: TrustedReviewerRequest,
+) -> Response[OrgView | Problem]:
+    """Mark a vendor a trusted credential reviewer
+
+     Platform admins only, with a reason (audited). A trusted reviewer's admins verify
+    their roster's credentials; without the mark a vendor admin's verification is refused
+    (403) and a platform admin verifies. Only an approved vendor can be marked trusted (409).
+
+    Args:
+        vendor (str): Opaque, time-sortable identifier: an organization id.
+        body (TrustedReviewerRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[OrgView | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        vendor=vendor,
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    vendor: str,
+    *,
+    client: AuthenticatedClient,
+    body: TrustedReviewerRequest,
+) -> OrgView | Problem | None:
+    """Mark a vendor a trusted credential reviewer
+
+     Platform admins only, with a reason (audited). A trusted reviewer's admins verify
+    their roster's credentials; without the mark a vendor admin's verification is refused
+    (403) and a platform admin verifies. Only an approved vendor can be marked trusted (409).
+
+    Args:
+        vendor (str): Opaque, time-sortable identifier: an organization id.
+        body (TrustedReviewerRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        OrgView | Problem
+    """
+
+    return sync_detailed(
+        vendor=vendor,
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    vendor: str,
+    *,
+    client: AuthenticatedClient,
+    body: TrustedReviewerRequest,
+) -> Response[OrgView | Problem]:
+    """Mark a vendor a trusted credential reviewer
+
+     Platform admins only, with a reason (audited). A trusted reviewer's admins verify
+    their roster's credentials; without the mark a vendor admin's verification is refused
+    (403) and a platform admin verifies. Only an approved vendor can be marked trusted (409).
+
+    Args:
+        vendor (str): Opaque, time-sortable identifier: an organization id.
+        body (TrustedReviewerRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[OrgView | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        vendor=vendor,
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    vendor: str,
+    *,
+    client: AuthenticatedClient,
+    body: TrustedReviewerRequest,
+) -> OrgView | Problem | None:
+    """Mark a vendor a trusted credential reviewer
+
+     Platform admins only, with a reason (audited). A trusted reviewer's admins verify
+    their roster's credentials; without the mark a vendor admin's verification is refused
+    (403) and a platform admin verifies. Only an approved vendor can be marked trusted (409).
+
+    Args:
+        vendor (str): Opaque, time-sortable identifier: an organization id.
+        body (TrustedReviewerRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        OrgView | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            vendor=vendor,
+            client=client,
+            body=body,
+        )
+    ).parsed

@@ -1,0 +1,225 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.problem import Problem
+from ...models.vendor_agreement import VendorAgreement
+from ...models.vendor_agreement_view import VendorAgreementView
+from ...types import Response
+
+
+def _get_kwargs(
+    org: str,
+    *,
+    body: VendorAgreement,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "put",
+        "url": "/v1/orgs/{org}/vendor-agreement".format(
+            org=quote(str(org), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Problem | VendorAgreementView | None:
+    if response.status_code == 200:
+        response_200 = VendorAgreementView.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 415:
+        response_415 = Problem.from_dict(response.json())
+
+        return response_415
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Problem | VendorAgreementView]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    org: str,
+    *,
+    client: AuthenticatedClient,
+    body: VendorAgreement,
+) -> Response[Problem | VendorAgreementView]:
+    """Set a vendor's agreement
+
+     Platform admins set the vendor's margin; it applies to timesheets submitted from now on.
+
+    Args:
+        org (str): Opaque, time-sortable identifier: an organization id.
+        body (VendorAgreement):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | VendorAgreementView]
+    """
+
+    kwargs = _get_kwargs(
+        org=org,
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    org: str,
+    *,
+    client: AuthenticatedClient,
+    body: VendorAgreement,
+) -> Problem | VendorAgreementView | None:
+    """Set a vendor's agreement
+
+     Platform admins set the vendor's margin; it applies to timesheets submitted from now on.
+
+    Args:
+        org (str): Opaque, time-sortable identifier: an organization id.
+        body (VendorAgreement):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | VendorAgreementView
+    """
+
+    return sync_detailed(
+        org=org,
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    org: str,
+    *,
+    client: AuthenticatedClient,
+    body: VendorAgreement,
+) -> Response[Problem | VendorAgreementView]:
+    """Set a vendor's agreement
+
+     Platform admins set the vendor's margin; it applies to timesheets submitted from now on.
+
+    Args:
+        org (str): Opaque, time-sortable identifier: an organization id.
+        body (VendorAgreement):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | VendorAgreementView]
+    """
+
+    kwargs = _get_kwargs(
+        org=org,
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    org: str,
+    *,
+    client: AuthenticatedClient,
+    body: VendorAgreement,
+) -> Problem | VendorAgreementView | None:
+    """Set a vendor's agreement
+
+     Platform admins set the vendor's margin; it applies to timesheets submitted from now on.
+
+    Args:
+        org (str): Opaque, time-sortable identifier: an organization id.
+        body (VendorAgreement):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | VendorAgreementView
+    """
+
+    return (
+        await asyncio_detailed(
+            org=org,
+            client=client,
+            body=body,
+        )
+    ).parsed

@@ -1,0 +1,262 @@
+import datetime
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.problem import Problem
+from ...models.roster_dashboard import RosterDashboard
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    vendor: str,
+    *,
+    slice_: str | Unset = UNSET,
+    from_: datetime.date | Unset = UNSET,
+    to: datetime.date | Unset = UNSET,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    params["slice"] = slice_
+
+    json_from_: str | Unset = UNSET
+    if not isinstance(from_, Unset):
+        json_from_ = from_.isoformat()
+    params["from"] = json_from_
+
+    json_to: str | Unset = UNSET
+    if not isinstance(to, Unset):
+        json_to = to.isoformat()
+    params["to"] = json_to
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v1/vendors/{vendor}/dashboard".format(
+            vendor=quote(str(vendor), safe=""),
+        ),
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Problem | RosterDashboard | None:
+    if response.status_code == 200:
+        response_200 = RosterDashboard.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Problem | RosterDashboard]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    vendor: str,
+    *,
+    client: AuthenticatedClient,
+    slice_: str | Unset = UNSET,
+    from_: datetime.date | Unset = UNSET,
+    to: datetime.date | Unset = UNSET,
+) -> Response[Problem | RosterDashboard]:
+    """A roster's dashboard
+
+     The vendor's admins (and platform admins). Per slice where the roster's experts have a
+    standing: experts by status and tier, the distribution of their gold-accuracy lower
+    bounds, open sanctions and appeals (now); and over the period and per week:
+    judgments (throughput), Krippendorff's alpha within the roster, gold and calibration
+    accuracy, informativeness, the adjudication overturn rate, measured hours and approved
+    pay. Weeks are UTC, from Monday. The same as CSV at `dashboard.csv`.
+
+    Args:
+        vendor (str): Opaque, time-sortable identifier: an organization id.
+        slice_ (str | Unset): Opaque, time-sortable identifier: a slice id.
+        from_ (datetime.date | Unset):
+        to (datetime.date | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | RosterDashboard]
+    """
+
+    kwargs = _get_kwargs(
+        vendor=vendor,
+        slice_=slice_,
+        from_=from_,
+        to=to,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    vendor: str,
+    *,
+    client: AuthenticatedClient,
+    slice_: str | Unset = UNSET,
+    from_: datetime.date | Unset = UNSET,
+    to: datetime.date | Unset = UNSET,
+) -> Problem | RosterDashboard | None:
+    """A roster's dashboard
+
+     The vendor's admins (and platform admins). Per slice where the roster's experts have a
+    standing: experts by status and tier, the distribution of their gold-accuracy lower
+    bounds, open sanctions and appeals (now); and over the period and per week:
+    judgments (throughput), Krippendorff's alpha within the roster, gold and calibration
+    accuracy, informativeness, the adjudication overturn rate, measured hours and approved
+    pay. Weeks are UTC, from Monday. The same as CSV at `dashboard.csv`.
+
+    Args:
+        vendor (str): Opaque, time-sortable identifier: an organization id.
+        slice_ (str | Unset): Opaque, time-sortable identifier: a slice id.
+        from_ (datetime.date | Unset):
+        to (datetime.date | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | RosterDashboard
+    """
+
+    return sync_detailed(
+        vendor=vendor,
+        client=client,
+        slice_=slice_,
+        from_=from_,
+        to=to,
+    ).parsed
+
+
+async def asyncio_detailed(
+    vendor: str,
+    *,
+    client: AuthenticatedClient,
+    slice_: str | Unset = UNSET,
+    from_: datetime.date | Unset = UNSET,
+    to: datetime.date | Unset = UNSET,
+) -> Response[Problem | RosterDashboard]:
+    """A roster's dashboard
+
+     The vendor's admins (and platform admins). Per slice where the roster's experts have a
+    standing: experts by status and tier, the distribution of their gold-accuracy lower
+    bounds, open sanctions and appeals (now); and over the period and per week:
+    judgments (throughput), Krippendorff's alpha within the roster, gold and calibration
+    accuracy, informativeness, the adjudication overturn rate, measured hours and approved
+    pay. Weeks are UTC, from Monday. The same as CSV at `dashboard.csv`.
+
+    Args:
+        vendor (str): Opaque, time-sortable identifier: an organization id.
+        slice_ (str | Unset): Opaque, time-sortable identifier: a slice id.
+        from_ (datetime.date | Unset):
+        to (datetime.date | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | RosterDashboard]
+    """
+
+    kwargs = _get_kwargs(
+        vendor=vendor,
+        slice_=slice_,
+        from_=from_,
+        to=to,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    vendor: str,
+    *,
+    client: AuthenticatedClient,
+    slice_: str | Unset = UNSET,
+    from_: datetime.date | Unset = UNSET,
+    to: datetime.date | Unset = UNSET,
+) -> Problem | RosterDashboard | None:
+    """A roster's dashboard
+
+     The vendor's admins (and platform admins). Per slice where the roster's experts have a
+    standing: experts by status and tier, the distribution of their gold-accuracy lower
+    bounds, open sanctions and appeals (now); and over the period and per week:
+    judgments (throughput), Krippendorff's alpha within the roster, gold and calibration
+    accuracy, informativeness, the adjudication overturn rate, measured hours and approved
+    pay. Weeks are UTC, from Monday. The same as CSV at `dashboard.csv`.
+
+    Args:
+        vendor (str): Opaque, time-sortable identifier: an organization id.
+        slice_ (str | Unset): Opaque, time-sortable identifier: a slice id.
+        from_ (datetime.date | Unset):
+        to (datetime.date | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | RosterDashboard
+    """
+
+    return (
+        await asyncio_detailed(
+            vendor=vendor,
+            client=client,
+            slice_=slice_,
+            from_=from_,
+            to=to,
+        )
+    ).parsed

@@ -1,0 +1,190 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.delivery_detail import DeliveryDetail
+from ...models.problem import Problem
+from ...types import Response
+
+
+def _get_kwargs(
+    org: str,
+    delivery: str,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v1/orgs/{org}/webhook-deliveries/{delivery}".format(
+            org=quote(str(org), safe=""),
+            delivery=quote(str(delivery), safe=""),
+        ),
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> DeliveryDetail | Problem | None:
+    if response.status_code == 200:
+        response_200 = DeliveryDetail.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[DeliveryDetail | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    org: str,
+    delivery: str,
+    *,
+    client: AuthenticatedClient,
+) -> Response[DeliveryDetail | Problem]:
+    """Get a delivery with its attempts
+
+    Args:
+        org (str): Opaque, time-sortable identifier: an organization id.
+        delivery (str): Opaque, time-sortable identifier: a webhook delivery id.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[DeliveryDetail | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        org=org,
+        delivery=delivery,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    org: str,
+    delivery: str,
+    *,
+    client: AuthenticatedClient,
+) -> DeliveryDetail | Problem | None:
+    """Get a delivery with its attempts
+
+    Args:
+        org (str): Opaque, time-sortable identifier: an organization id.
+        delivery (str): Opaque, time-sortable identifier: a webhook delivery id.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        DeliveryDetail | Problem
+    """
+
+    return sync_detailed(
+        org=org,
+        delivery=delivery,
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    org: str,
+    delivery: str,
+    *,
+    client: AuthenticatedClient,
+) -> Response[DeliveryDetail | Problem]:
+    """Get a delivery with its attempts
+
+    Args:
+        org (str): Opaque, time-sortable identifier: an organization id.
+        delivery (str): Opaque, time-sortable identifier: a webhook delivery id.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[DeliveryDetail | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        org=org,
+        delivery=delivery,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    org: str,
+    delivery: str,
+    *,
+    client: AuthenticatedClient,
+) -> DeliveryDetail | Problem | None:
+    """Get a delivery with its attempts
+
+    Args:
+        org (str): Opaque, time-sortable identifier: an organization id.
+        delivery (str): Opaque, time-sortable identifier: a webhook delivery id.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        DeliveryDetail | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            org=org,
+            delivery=delivery,
+            client=client,
+        )
+    ).parsed

@@ -1,0 +1,249 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.page_delivery_view import PageDeliveryView
+from ...models.problem import Problem
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    org: str,
+    endpoint: str,
+    *,
+    status: str | Unset = UNSET,
+    limit: int | Unset = UNSET,
+    cursor: str | Unset = UNSET,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    params["status"] = status
+
+    params["limit"] = limit
+
+    params["cursor"] = cursor
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v1/orgs/{org}/webhook-endpoints/{endpoint}/deliveries".format(
+            org=quote(str(org), safe=""),
+            endpoint=quote(str(endpoint), safe=""),
+        ),
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> PageDeliveryView | Problem | None:
+    if response.status_code == 200:
+        response_200 = PageDeliveryView.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[PageDeliveryView | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    org: str,
+    endpoint: str,
+    *,
+    client: AuthenticatedClient,
+    status: str | Unset = UNSET,
+    limit: int | Unset = UNSET,
+    cursor: str | Unset = UNSET,
+) -> Response[PageDeliveryView | Problem]:
+    """List an endpoint's deliveries
+
+     Newest first: the delivery log.
+
+    Args:
+        org (str): Opaque, time-sortable identifier: an organization id.
+        endpoint (str): Opaque, time-sortable identifier: a webhook endpoint id.
+        status (str | Unset):
+        limit (int | Unset):
+        cursor (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[PageDeliveryView | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        org=org,
+        endpoint=endpoint,
+        status=status,
+        limit=limit,
+        cursor=cursor,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    org: str,
+    endpoint: str,
+    *,
+    client: AuthenticatedClient,
+    status: str | Unset = UNSET,
+    limit: int | Unset = UNSET,
+    cursor: str | Unset = UNSET,
+) -> PageDeliveryView | Problem | None:
+    """List an endpoint's deliveries
+
+     Newest first: the delivery log.
+
+    Args:
+        org (str): Opaque, time-sortable identifier: an organization id.
+        endpoint (str): Opaque, time-sortable identifier: a webhook endpoint id.
+        status (str | Unset):
+        limit (int | Unset):
+        cursor (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        PageDeliveryView | Problem
+    """
+
+    return sync_detailed(
+        org=org,
+        endpoint=endpoint,
+        client=client,
+        status=status,
+        limit=limit,
+        cursor=cursor,
+    ).parsed
+
+
+async def asyncio_detailed(
+    org: str,
+    endpoint: str,
+    *,
+    client: AuthenticatedClient,
+    status: str | Unset = UNSET,
+    limit: int | Unset = UNSET,
+    cursor: str | Unset = UNSET,
+) -> Response[PageDeliveryView | Problem]:
+    """List an endpoint's deliveries
+
+     Newest first: the delivery log.
+
+    Args:
+        org (str): Opaque, time-sortable identifier: an organization id.
+        endpoint (str): Opaque, time-sortable identifier: a webhook endpoint id.
+        status (str | Unset):
+        limit (int | Unset):
+        cursor (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[PageDeliveryView | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        org=org,
+        endpoint=endpoint,
+        status=status,
+        limit=limit,
+        cursor=cursor,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    org: str,
+    endpoint: str,
+    *,
+    client: AuthenticatedClient,
+    status: str | Unset = UNSET,
+    limit: int | Unset = UNSET,
+    cursor: str | Unset = UNSET,
+) -> PageDeliveryView | Problem | None:
+    """List an endpoint's deliveries
+
+     Newest first: the delivery log.
+
+    Args:
+        org (str): Opaque, time-sortable identifier: an organization id.
+        endpoint (str): Opaque, time-sortable identifier: a webhook endpoint id.
+        status (str | Unset):
+        limit (int | Unset):
+        cursor (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        PageDeliveryView | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            org=org,
+            endpoint=endpoint,
+            client=client,
+            status=status,
+            limit=limit,
+            cursor=cursor,
+        )
+    ).parsed

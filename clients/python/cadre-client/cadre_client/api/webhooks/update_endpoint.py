@@ -1,0 +1,232 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.endpoint_view import EndpointView
+from ...models.problem import Problem
+from ...models.update_endpoint import UpdateEndpoint
+from ...types import Response
+
+
+def _get_kwargs(
+    org: str,
+    endpoint: str,
+    *,
+    body: UpdateEndpoint,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "patch",
+        "url": "/v1/orgs/{org}/webhook-endpoints/{endpoint}".format(
+            org=quote(str(org), safe=""),
+            endpoint=quote(str(endpoint), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> EndpointView | Problem | None:
+    if response.status_code == 200:
+        response_200 = EndpointView.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 415:
+        response_415 = Problem.from_dict(response.json())
+
+        return response_415
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[EndpointView | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    org: str,
+    endpoint: str,
+    *,
+    client: AuthenticatedClient,
+    body: UpdateEndpoint,
+) -> Response[EndpointView | Problem]:
+    """Change a webhook endpoint
+
+     Its URL (checked as at registration), event types, description, or `enabled`.
+
+    Args:
+        org (str): Opaque, time-sortable identifier: an organization id.
+        endpoint (str): Opaque, time-sortable identifier: a webhook endpoint id.
+        body (UpdateEndpoint):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[EndpointView | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        org=org,
+        endpoint=endpoint,
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    org: str,
+    endpoint: str,
+    *,
+    client: AuthenticatedClient,
+    body: UpdateEndpoint,
+) -> EndpointView | Problem | None:
+    """Change a webhook endpoint
+
+     Its URL (checked as at registration), event types, description, or `enabled`.
+
+    Args:
+        org (str): Opaque, time-sortable identifier: an organization id.
+        endpoint (str): Opaque, time-sortable identifier: a webhook endpoint id.
+        body (UpdateEndpoint):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        EndpointView | Problem
+    """
+
+    return sync_detailed(
+        org=org,
+        endpoint=endpoint,
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    org: str,
+    endpoint: str,
+    *,
+    client: AuthenticatedClient,
+    body: UpdateEndpoint,
+) -> Response[EndpointView | Problem]:
+    """Change a webhook endpoint
+
+     Its URL (checked as at registration), event types, description, or `enabled`.
+
+    Args:
+        org (str): Opaque, time-sortable identifier: an organization id.
+        endpoint (str): Opaque, time-sortable identifier: a webhook endpoint id.
+        body (UpdateEndpoint):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[EndpointView | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        org=org,
+        endpoint=endpoint,
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    org: str,
+    endpoint: str,
+    *,
+    client: AuthenticatedClient,
+    body: UpdateEndpoint,
+) -> EndpointView | Problem | None:
+    """Change a webhook endpoint
+
+     Its URL (checked as at registration), event types, description, or `enabled`.
+
+    Args:
+        org (str): Opaque, time-sortable identifier: an organization id.
+        endpoint (str): Opaque, time-sortable identifier: a webhook endpoint id.
+        body (UpdateEndpoint):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        EndpointView | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            org=org,
+            endpoint=endpoint,
+            client=client,
+            body=body,
+        )
+    ).parsed

@@ -1,0 +1,172 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.problem import Problem
+from ...models.work_view import WorkView
+from ...types import Response
+
+
+def _get_kwargs(
+    assignment: str,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v1/assignments/{assignment}".format(
+            assignment=quote(str(assignment), safe=""),
+        ),
+    }
+
+    return _kwargs
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Problem | WorkView | None:
+    if response.status_code == 200:
+        response_200 = WorkView.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Problem | WorkView]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    assignment: str,
+    *,
+    client: AuthenticatedClient,
+) -> Response[Problem | WorkView]:
+    """Get one of your assignments
+
+    Args:
+        assignment (str): Opaque, time-sortable identifier: an assignment id.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | WorkView]
+    """
+
+    kwargs = _get_kwargs(
+        assignment=assignment,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    assignment: str,
+    *,
+    client: AuthenticatedClient,
+) -> Problem | WorkView | None:
+    """Get one of your assignments
+
+    Args:
+        assignment (str): Opaque, time-sortable identifier: an assignment id.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | WorkView
+    """
+
+    return sync_detailed(
+        assignment=assignment,
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    assignment: str,
+    *,
+    client: AuthenticatedClient,
+) -> Response[Problem | WorkView]:
+    """Get one of your assignments
+
+    Args:
+        assignment (str): Opaque, time-sortable identifier: an assignment id.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | WorkView]
+    """
+
+    kwargs = _get_kwargs(
+        assignment=assignment,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    assignment: str,
+    *,
+    client: AuthenticatedClient,
+) -> Problem | WorkView | None:
+    """Get one of your assignments
+
+    Args:
+        assignment (str): Opaque, time-sortable identifier: an assignment id.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | WorkView
+    """
+
+    return (
+        await asyncio_detailed(
+            assignment=assignment,
+            client=client,
+        )
+    ).parsed

@@ -1,0 +1,16 @@
+from enum import StrEnum
+
+
+class EventType(StrEnum):
+    GOLD_POOL_EXHAUSTED = "gold.pool_exhausted"
+    INVOICE_ISSUED = "invoice.issued"
+    INVOICE_PAID = "invoice.paid"
+    ITEM_CANCELLED = "item.cancelled"
+    ITEM_NEEDS_ATTENTION = "item.needs_attention"
+    ITEM_RESOLVED = "item.resolved"
+    TIMESHEET_DISPUTED = "timesheet.disputed"
+    TIMESHEET_SUBMITTED = "timesheet.submitted"
+    WEBHOOK_TEST = "webhook.test"
+
+    def __str__(self) -> str:
+        return str(self.value)

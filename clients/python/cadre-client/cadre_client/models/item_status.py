@@ -1,0 +1,12 @@
+from enum import StrEnum
+
+
+class ItemStatus(StrEnum):
+    ADJUDICATING = "adjudicating"
+    ASSIGNED = "assigned"
+    CANCELLED = "cancelled"
+    QUEUED = "queued"
+    RESOLVED = "resolved"
+
+    def __str__(self) -> str:
+        return str(self.value)
