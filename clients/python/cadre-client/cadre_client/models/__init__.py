@@ -30,6 +30,7 @@ from .assessment_result import AssessmentResult
 from .assessment_status import AssessmentStatus
 from .assessment_view import AssessmentView
 from .attempt_view import AttemptView
+from .attention_reason import AttentionReason
 from .audit_event_view import AuditEventView
 from .availability_view import AvailabilityView
 from .booked_view import BookedView
@@ -102,6 +103,7 @@ from .delivery_detail_payload import DeliveryDetailPayload
 from .delivery_view import DeliveryView
 from .dispute import Dispute
 from .disputed_line import DisputedLine
+from .disputed_line_ref import DisputedLineRef
 from .distribution import Distribution
 from .domain_eligibility import DomainEligibility
 from .domain_view import DomainView
@@ -138,6 +140,7 @@ from .gold_item_input_payload import GoldItemInputPayload
 from .gold_item_view import GoldItemView
 from .gold_item_view_answer import GoldItemViewAnswer
 from .gold_item_view_payload import GoldItemViewPayload
+from .gold_pool_exhausted_event import GoldPoolExhaustedEvent
 from .gold_summary import GoldSummary
 from .health import Health
 from .heartbeat_view import HeartbeatView
@@ -146,12 +149,19 @@ from .interval import Interval
 from .intervals_view import IntervalsView
 from .invitation_status import InvitationStatus
 from .invitation_view import InvitationView
+from .invoice_collection import InvoiceCollection
+from .invoice_issued_event import InvoiceIssuedEvent
 from .invoice_line_view import InvoiceLineView
+from .invoice_paid_event import InvoicePaidEvent
 from .invoice_run import InvoiceRun
 from .invoice_view import InvoiceView
+from .issued_invoice_ref import IssuedInvoiceRef
+from .item_cancelled_event import ItemCancelledEvent
 from .item_input import ItemInput
 from .item_input_payload import ItemInputPayload
+from .item_needs_attention_event import ItemNeedsAttentionEvent
 from .item_resolution import ItemResolution
+from .item_resolved_event import ItemResolvedEvent
 from .item_result import ItemResult
 from .item_result_final_label_type_0 import ItemResultFinalLabelType0
 from .item_split import ItemSplit
@@ -161,6 +171,7 @@ from .item_view import ItemView
 from .item_view_payload import ItemViewPayload
 from .judgment import Judgment
 from .judgment_label import JudgmentLabel
+from .judgment_standing import JudgmentStanding
 from .label_schema_type_0 import LabelSchemaType0
 from .label_schema_type_0_kind import LabelSchemaType0Kind
 from .label_schema_type_1 import LabelSchemaType1
@@ -170,6 +181,7 @@ from .label_schema_type_2_kind import LabelSchemaType2Kind
 from .line_view import LineView
 from .list_shifts_status import ListShiftsStatus
 from .login_request import LoginRequest
+from .low_reliability import LowReliability
 from .mark_paid import MarkPaid
 from .me_api_key import MeApiKey
 from .me_response_type_0 import MeResponseType0
@@ -301,6 +313,7 @@ from .share import Share
 from .shift_view import ShiftView
 from .slice_coverage import SliceCoverage
 from .slice_dashboard import SliceDashboard
+from .slice_reliability_low_event import SliceReliabilityLowEvent
 from .slice_scores import SliceScores
 from .slice_status import SliceStatus
 from .slice_view import SliceView
@@ -316,12 +329,15 @@ from .status_counts import StatusCounts
 from .stripe_payment import StripePayment
 from .submit_request import SubmitRequest
 from .submit_request_label import SubmitRequestLabel
+from .submitted_timesheet_ref import SubmittedTimesheetRef
 from .thresholds import Thresholds
 from .tier import Tier
 from .tier_change import TierChange
 from .tier_counts import TierCounts
 from .time_entry_view import TimeEntryView
+from .timesheet_disputed_event import TimesheetDisputedEvent
 from .timesheet_resolution import TimesheetResolution
+from .timesheet_submitted_event import TimesheetSubmittedEvent
 from .timesheet_view import TimesheetView
 from .token_response import TokenResponse
 from .transaction_view import TransactionView
@@ -347,6 +363,7 @@ from .vendor_result import VendorResult
 from .verify_email_request import VerifyEmailRequest
 from .vetting_status import VettingStatus
 from .webhook_ack import WebhookAck
+from .webhook_test_event import WebhookTestEvent
 from .week_earnings import WeekEarnings
 from .week_numbers import WeekNumbers
 from .weekday import Weekday
@@ -393,6 +410,7 @@ __all__ = (
     "AssessmentStatus",
     "AssessmentView",
     "AttemptView",
+    "AttentionReason",
     "AuditEventView",
     "AvailabilityView",
     "BookedView",
@@ -465,6 +483,7 @@ __all__ = (
     "DeliveryView",
     "Dispute",
     "DisputedLine",
+    "DisputedLineRef",
     "Distribution",
     "DomainEligibility",
     "DomainView",
@@ -501,6 +520,7 @@ __all__ = (
     "GoldItemView",
     "GoldItemViewAnswer",
     "GoldItemViewPayload",
+    "GoldPoolExhaustedEvent",
     "GoldSummary",
     "Health",
     "HeartbeatView",
@@ -509,12 +529,19 @@ __all__ = (
     "IntervalsView",
     "InvitationStatus",
     "InvitationView",
+    "InvoiceCollection",
+    "InvoiceIssuedEvent",
     "InvoiceLineView",
+    "InvoicePaidEvent",
     "InvoiceRun",
     "InvoiceView",
+    "IssuedInvoiceRef",
+    "ItemCancelledEvent",
     "ItemInput",
     "ItemInputPayload",
+    "ItemNeedsAttentionEvent",
     "ItemResolution",
+    "ItemResolvedEvent",
     "ItemResult",
     "ItemResultFinalLabelType0",
     "ItemSplit",
@@ -524,6 +551,7 @@ __all__ = (
     "ItemViewPayload",
     "Judgment",
     "JudgmentLabel",
+    "JudgmentStanding",
     "LabelSchemaType0",
     "LabelSchemaType0Kind",
     "LabelSchemaType1",
@@ -533,6 +561,7 @@ __all__ = (
     "LineView",
     "ListShiftsStatus",
     "LoginRequest",
+    "LowReliability",
     "MarkPaid",
     "MeApiKey",
     "MeasurementLevel",
@@ -664,6 +693,7 @@ __all__ = (
     "ShiftView",
     "SliceCoverage",
     "SliceDashboard",
+    "SliceReliabilityLowEvent",
     "SliceScores",
     "SliceStatus",
     "SliceView",
@@ -679,12 +709,15 @@ __all__ = (
     "StripePayment",
     "SubmitRequest",
     "SubmitRequestLabel",
+    "SubmittedTimesheetRef",
     "Thresholds",
     "Tier",
     "TierChange",
     "TierCounts",
     "TimeEntryView",
+    "TimesheetDisputedEvent",
     "TimesheetResolution",
+    "TimesheetSubmittedEvent",
     "TimesheetView",
     "TokenResponse",
     "TransactionView",
@@ -710,6 +743,7 @@ __all__ = (
     "VerifyEmailRequest",
     "VettingStatus",
     "WebhookAck",
+    "WebhookTestEvent",
     "Weekday",
     "WeekEarnings",
     "WeeklySlot",

@@ -8,6 +8,7 @@ class EventType(StrEnum):
     ITEM_CANCELLED = "item.cancelled"
     ITEM_NEEDS_ATTENTION = "item.needs_attention"
     ITEM_RESOLVED = "item.resolved"
+    SLICE_RELIABILITY_LOW = "slice.reliability_low"
     TIMESHEET_DISPUTED = "timesheet.disputed"
     TIMESHEET_SUBMITTED = "timesheet.submitted"
     WEBHOOK_TEST = "webhook.test"

@@ -1,0 +1,9 @@
+from enum import StrEnum
+
+
+class InvoiceCollection(StrEnum):
+    MANUAL = "manual"
+    STRIPE = "stripe"
+
+    def __str__(self) -> str:
+        return str(self.value)
