@@ -16,6 +16,7 @@ pub mod report;
 pub mod routes;
 pub mod service;
 pub mod stats;
+pub mod timeliness;
 mod store;
 
 /// What other features may use of this feature's store.

@@ -72,6 +72,18 @@ pub enum EventType {
     /// `data.reference` (the payment's reference). Sent once per invoice.
     #[serde(rename = "invoice.paid")]
     InvoicePaid,
+    /// An open item passed its deadline unresolved and is now overdue (it keeps being
+    /// worked and routed): `data.item` is the item (`status` `overdue`, its work stage in
+    /// `stage`, `overdue_at`), `data.deadline_at` the deadline it missed. Sent once per
+    /// missed deadline (again only if the lab moves the deadline and the new one passes).
+    #[serde(rename = "item.deadline_missed")]
+    ItemDeadlineMissed,
+    /// An overdue item was still unresolved `expire_overdue_after_hours` (a project
+    /// setting) after its deadline and ended: `data.item` is the item, now `expired` (its
+    /// open assignments ended, the time already worked paid), `data.deadline_at` its
+    /// deadline and `data.expire_overdue_after_hours` the setting. Sent once per item.
+    #[serde(rename = "item.expired")]
+    ItemExpired,
     /// Sent by `POST …/webhook-endpoints/{endpoint}/test`, whatever the subscription.
     #[serde(rename = "webhook.test")]
     WebhookTest,
@@ -79,7 +91,7 @@ pub enum EventType {
 
 impl EventType {
     /// The types an endpoint may subscribe to.
-    pub const SUBSCRIBABLE: [EventType; 8] = [
+    pub const SUBSCRIBABLE: [EventType; 10] = [
         EventType::ItemResolved,
         EventType::ItemNeedsAttention,
         EventType::GoldPoolExhausted,
@@ -88,6 +100,8 @@ impl EventType {
         EventType::TimesheetDisputed,
         EventType::InvoiceIssued,
         EventType::InvoicePaid,
+        EventType::ItemDeadlineMissed,
+        EventType::ItemExpired,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -100,6 +114,8 @@ impl EventType {
             EventType::TimesheetDisputed => "timesheet.disputed",
             EventType::InvoiceIssued => "invoice.issued",
             EventType::InvoicePaid => "invoice.paid",
+            EventType::ItemDeadlineMissed => "item.deadline_missed",
+            EventType::ItemExpired => "item.expired",
             EventType::WebhookTest => "webhook.test",
         }
     }
