@@ -19,8 +19,9 @@
 //! higher priority. The step is stored with the item and set on ingestion and on update;
 //! the job raises it when an item crosses a threshold, touching only those items (one
 //! conditional update each, in a transaction of its own), so a backlog costs nothing
-//! between crossings. Open assignments of a raised item take its effective priority (the
-//! order of an expert's own offers).
+//! between crossings. An assignment shows the effective priority its item had when it was
+//! offered and keeps it (gold offers borrow theirs from real offers when made, so a shown
+//! priority that changed afterwards would tell real work from gold).
 //!
 //! **Overdue.** An open item (queued, assigned, adjudicating) past its deadline becomes
 //! overdue when the job finds it: `overdue_at` is set, the item view shows `status:
@@ -106,7 +107,9 @@ pub fn sweep(conn: &mut DbConn, now: DateTime<Utc>, settings: &Settings) -> anyh
             match raised {
                 Ok(true) => changed += 1,
                 Ok(false) => {}
-                Err(e) => tracing::error!(item = %id, error = %e, "raising an item's urgency failed"),
+                Err(e) => {
+                    tracing::error!(item = %id, error = %e, "raising an item's urgency failed")
+                }
             }
         }
     }
@@ -145,11 +148,13 @@ fn raise(
     )? {
         return Ok(false);
     }
-    let Some(item) = store::find(conn, id)? else {
-        return Ok(false);
-    };
-    crate::assignments::reprioritise_open(conn, id, item.effective_priority, now)?;
+    // Open assignments keep the priority they were offered at: gold offers borrow theirs
+    // from real offers when made, so a real offer whose shown priority changed later would
+    // stand out from gold.
     if overdue {
+        let Some(item) = store::find(conn, id)? else {
+            return Ok(false);
+        };
         let deadline = crate::clock::utc(item.deadline_at);
         notify(
             conn,

@@ -133,6 +133,7 @@ impl ItemDetail {
         progress: ProgressDetail,
         result: Option<ResultDetail>,
     ) -> Result<Self, CorruptData> {
+        let (status, stage) = (shown_status(&r), item_status(&r.status));
         Ok(Self {
             id: ItemId::from_db(r.id),
             project_id: ProjectId::from_db(r.project_id),
@@ -144,8 +145,8 @@ impl ItemDetail {
             priority: r.priority,
             effective_priority: r.effective_priority,
             deadline: crate::clock::utc(r.deadline_at),
-            status: shown_status(&r),
-            stage: item_status(&r.status),
+            status,
+            stage,
             overdue_at: r.overdue_at.map(crate::clock::utc),
             status_reason: r.status_reason,
             created_at: crate::clock::utc(r.created_at),

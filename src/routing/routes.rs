@@ -591,9 +591,10 @@ async fn explain_routing(
                     })
                 })
                 .collect::<ApiResult<Vec<_>>>()?;
+            let status = detail::shown_status(&row);
             Ok::<_, ApiError>(RoutingExplanation {
                 item_id: ItemId::from_db(row.id),
-                status: detail::shown_status(&row),
+                status,
                 status_reason: row.status_reason,
                 decisions,
             })

@@ -346,12 +346,12 @@ pub fn set_status(
 /// been cancelled meanwhile.
 pub fn cancel(conn: &mut DbConn, id: &str, reason: &str, now: DateTime<Utc>) -> QueryResult<bool> {
     let n = diesel::update(items::table.find(id).filter(items::status.eq_any(OPEN)))
-    .set((
-        items::status.eq("cancelled"),
-        items::status_reason.eq(reason),
-        items::updated_at.eq(now.naive_utc()),
-    ))
-    .execute(conn)?;
+        .set((
+            items::status.eq("cancelled"),
+            items::status_reason.eq(reason),
+            items::updated_at.eq(now.naive_utc()),
+        ))
+        .execute(conn)?;
     Ok(n == 1)
 }
 
@@ -488,20 +488,16 @@ pub fn resolve(
     now: DateTime<Utc>,
 ) -> QueryResult<bool> {
     let t = now.naive_utc();
-    let n = diesel::update(
-        items::table
-            .find(id)
-            .filter(items::status.eq_any(OPEN)),
-    )
-    .set((
-        items::status.eq("resolved"),
-        items::status_reason.eq(reason),
-        items::resolution.eq(Some(resolution)),
-        items::final_label.eq(final_label),
-        items::resolved_at.eq(Some(t)),
-        items::updated_at.eq(t),
-    ))
-    .execute(conn)?;
+    let n = diesel::update(items::table.find(id).filter(items::status.eq_any(OPEN)))
+        .set((
+            items::status.eq("resolved"),
+            items::status_reason.eq(reason),
+            items::resolution.eq(Some(resolution)),
+            items::final_label.eq(final_label),
+            items::resolved_at.eq(Some(t)),
+            items::updated_at.eq(t),
+        ))
+        .execute(conn)?;
     Ok(n == 1)
 }
 

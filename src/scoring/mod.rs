@@ -16,8 +16,8 @@ pub mod report;
 pub mod routes;
 pub mod service;
 pub mod stats;
-pub mod timeliness;
 mod store;
+pub mod timeliness;
 
 /// What other features may use of this feature's store.
 pub use queries::{corrections, gold_tallies};

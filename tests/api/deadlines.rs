@@ -16,7 +16,7 @@ use crate::webhooks::{Receiver, assert_signed, open_webhooks, register};
 
 /// The clock moves hours here: tokens outlive it (as in gold_blind.rs).
 fn long_tokens(s: &mut cadre::config::Settings) {
-    s.auth.access_token_ttl_secs = 30 * 24 * 3600;
+    s.auth.access_token_ttl_secs = 90 * 24 * 3600;
 }
 
 fn hooks_and_long_tokens(s: &mut cadre::config::Settings) {
