@@ -63,8 +63,8 @@ pub fn check_reason(reason: &str, errors: &mut Vec<FieldError>) {
 
 fn resolved_conflict(item: &ItemRow) -> AppError {
     AppError::conflict(format!(
-        "item {} is {}; a {} item cannot be cancelled",
-        item.id, item.status, item.status
+        "item {} is {}; a resolved or expired item cannot be cancelled",
+        item.id, item.status
     ))
 }
 
