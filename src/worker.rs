@@ -78,6 +78,7 @@ mod tests {
                 ("payments.collect_invoice", "payments", false),
                 ("payments.payout_run", "payments", true),
                 ("payments.sweep", "default", true),
+                ("routing.deadlines", "default", true),
                 ("routing.sweep", "default", true),
                 ("scheduling.offer_expiry", "default", false),
                 ("scheduling.replan", "default", false),

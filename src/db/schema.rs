@@ -225,6 +225,7 @@ diesel::table! {
         created_at -> Timestamp,
         updated_at -> Timestamp,
         show_judge_confidence -> Bool,
+        expire_overdue_after_hours -> Nullable<Integer>,
     }
 }
 
@@ -524,6 +525,9 @@ diesel::table! {
         resolution -> Nullable<Text>,
         final_label -> Nullable<Text>,
         attention_reason -> Nullable<Text>,
+        effective_priority -> Integer,
+        urgency -> Integer,
+        overdue_at -> Nullable<Timestamp>,
     }
 }
 

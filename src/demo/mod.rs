@@ -115,7 +115,7 @@ pub async fn seed(state: &AppState) -> anyhow::Result<Option<String>> {
                 org: helix.as_str(),
                 url: "https://hooks.helix.demo/cadre",
                 description: "escalation pipeline (demo; the host does not resolve)",
-                events: &[crate::webhooks::EventType::ItemResolved, crate::webhooks::EventType::ItemNeedsAttention],
+                events: &[crate::webhooks::EventType::ItemResolved, crate::webhooks::EventType::ItemNeedsAttention, crate::webhooks::EventType::ItemDeadlineMissed],
                 secret: &format!("whsec_{}", tokens::random_secret()),
                 created_by: ada.as_str(),
             })?;
@@ -129,6 +129,9 @@ pub async fn seed(state: &AppState) -> anyhow::Result<Option<String>> {
                 crate::routing::service::route_item(conn, now, &settings, id)
                     .map_err(|e| anyhow::anyhow!("demo routing: {e}"))?;
             }
+            // The deadline job's first run: raises the near-deadline items on the priority
+            // curve and marks the one past its deadline overdue (item.deadline_missed).
+            crate::routing::deadlines::sweep(conn, now, &settings)?;
 
             // Scheduling after routing, so the queued items were offered by the rules above.
             let scheduling = seed_scheduling(conn, now, &settings, &ada)?;
@@ -151,7 +154,7 @@ pub async fn seed(state: &AppState) -> anyhow::Result<Option<String>> {
                  \x20 Meridian (vendor) maria@meridian.demo (vendor_admin)                         org {meridian}\n\
                  \x20 experts          dr.chen@, j.okoro@, h.nakamura@, l.fischer@experts.demo\n\
                  \x20 Helix API key (org:read members:read), shown once: {secret}\n\
-                 \x20 Helix webhook endpoint {hook_id}: {hook_url} (item.resolved, item.needs_attention)\n\
+                 \x20 Helix webhook endpoint {hook_id}: {hook_url} (item.resolved, item.needs_attention, item.deadline_missed)\n\
                  {taxonomy}\n\
                  {experts}\n\
                  {qualification}\n\

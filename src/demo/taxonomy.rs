@@ -159,6 +159,7 @@ pub(super) fn seed_taxonomy_and_projects(
         excluded_expert_ids: "[]".into(),
         affiliation_keywords: serde_json::to_string(keywords).unwrap_or_else(|_| "[]".into()),
         show_judge_confidence: false,
+        expire_overdue_after_hours: None,
     };
     let slices = |ids: &[(&crate::ids::SliceId, projects::MinQualification)]| {
         ids.iter()
@@ -417,6 +418,29 @@ pub(super) fn seed_taxonomy_and_projects(
         )?;
     }
 
+    // A fifth pushed three days ago whose deadline passed an hour ago: the demo's deadline
+    // sweep (after routing) marks it overdue; it is still worked.
+    crate::routing::insert_item(
+        conn,
+        now - Duration::hours(73),
+        &crate::routing::NewItem {
+            org: helix.as_str(),
+            project: helix_project.id.as_str(),
+            slice: radiology_de.as_str(),
+            external_id: "helix-esc-0005",
+            payload: &json!({"report": "Herzschatten grenzwertig verbreitert.", "image_ref": "cxr-helix-esc-0005"})
+                .to_string(),
+            judge_confidence: Some(0.41),
+            stakes: "high",
+            priority: 50,
+            deadline_at: now - Duration::hours(1),
+            status_reason: crate::routing::ingest::QUEUED_REASON,
+            created_by_key: None,
+            created_by_user: Some(ada.as_str()),
+            constitution_version: Some(1),
+        },
+    )?;
+
     // A fourth the pipeline withdrew before anyone took it: cancelled, with its reason.
     let withdrawn = crate::routing::insert_item(
         conn,
@@ -453,7 +477,7 @@ pub(super) fn seed_taxonomy_and_projects(
         "\x20 taxonomy         7 domains, 5 slices (shared code/rust-review, medicine/radiology:de, law/contracts, math/olympiad; Helix-private medicine/radiology-findings)\n\
          \x20 projects         Helix {} (active, constitution v1 pinned, v2 draft); Northwind Rust review (draft)\n\
          \x20 gold             2 Helix project items (the shared-slice one certified by the platform), 1 Meridian calibration item, 2 platform assessment items\n\
-         \x20 items            3 escalated radiology items in Helix's project, each offered to Dr. Chen and waiting for a second radiologist; a fourth (helix-esc-0004) cancelled by the lab",
+         \x20 items            3 escalated radiology items in Helix's project, each offered to Dr. Chen and waiting for a second radiologist; helix-esc-0005 likewise, but overdue (its deadline passed an hour ago); helix-esc-0004 cancelled by the lab",
         helix_project.id
     ))
 }

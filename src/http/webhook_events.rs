@@ -60,6 +60,28 @@ pub struct ItemCancelledEvent {
     pub reason: String,
 }
 
+/// `item.deadline_missed`.
+#[derive(Serialize, ToSchema)]
+#[allow(dead_code)]
+pub struct ItemDeadlineMissedEvent {
+    /// The item, now `overdue` (its work stage in `stage`).
+    pub item: ItemView,
+    /// The deadline it missed.
+    pub deadline_at: DateTime<Utc>,
+}
+
+/// `item.expired`.
+#[derive(Serialize, ToSchema)]
+#[allow(dead_code)]
+pub struct ItemExpiredEvent {
+    /// The item, now `expired`.
+    pub item: ItemView,
+    /// The deadline it missed.
+    pub deadline_at: DateTime<Utc>,
+    /// The project's setting that expired it.
+    pub expire_overdue_after_hours: i64,
+}
+
 /// `gold.pool_exhausted`.
 #[derive(Serialize, ToSchema)]
 #[allow(dead_code)]
@@ -215,6 +237,16 @@ pub fn documented() -> Vec<(EventType, &'static str, &'static str)> {
             "The lab cancelled an item (its open assignments ended, measured time is paid). Sent once per item, not on a repeated cancel.",
         ),
         (
+            EventType::ItemDeadlineMissed,
+            "ItemDeadlineMissedEvent",
+            "An open item passed its deadline unresolved and is now `overdue`; it keeps being worked and routed. Sent once per missed deadline (again only if the lab moves the deadline and the new one passes).",
+        ),
+        (
+            EventType::ItemExpired,
+            "ItemExpiredEvent",
+            "An overdue item was still unresolved `expire_overdue_after_hours` (a project setting) after its deadline and ended as `expired`: its open assignments ended, the time already worked is paid. Sent once per item.",
+        ),
+        (
             EventType::GoldPoolExhausted,
             "GoldPoolExhaustedEvent",
             "An expert has been offered every gold item of a project slice; no more gold reaches them there until the lab adds some. Sent once per expert and project slice until the pool grows.",
@@ -265,6 +297,8 @@ pub fn schemas() -> Vec<(String, RefOr<Schema>)> {
         ItemResolvedEvent,
         ItemNeedsAttentionEvent,
         ItemCancelledEvent,
+        ItemDeadlineMissedEvent,
+        ItemExpiredEvent,
         GoldPoolExhaustedEvent,
         TimesheetSubmittedEvent,
         TimesheetDisputedEvent,

@@ -13,6 +13,6 @@ pub mod views;
 
 /// What other features may use of this feature's store.
 pub use store::{
-    ProjectFields, ProjectRow, clauses_of, clear_reliability_low, find_constitution, find_project,
-    list_projects, mark_reliability_low, project_slices,
+    ProjectFields, ProjectRow, clauses_of, clear_reliability_low, expiring as projects_with_expiry,
+    find_constitution, find_project, list_projects, mark_reliability_low, project_slices,
 };

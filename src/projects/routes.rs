@@ -31,6 +31,19 @@ pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
 
 const DEFAULT_DEADLINE_SECS: i64 = 72 * 3600;
 
+/// The longest `expire_overdue_after_hours`: one year.
+const MAX_EXPIRY_HOURS: i32 = 8760;
+
+/// A field that may be sent as `null` to clear it: absent is `None`, `null` is
+/// `Some(None)`.
+fn nullable<'de, D, T>(d: D) -> Result<Option<Option<T>>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: Deserialize<'de>,
+{
+    Option::<T>::deserialize(d).map(Some)
+}
+
 fn check_fields(c: &mut Checks, f: &ProjectFields, slices: &[ProjectSlice], ex: &Exclusions) {
     c.text(&f.name, "name", 1, 120);
     if !f.description.is_empty() {
@@ -63,6 +76,13 @@ fn check_fields(c: &mut Checks, f: &ProjectFields, slices: &[ProjectSlice], ex: 
     );
     if let Some(b) = f.budget_cap_minor {
         c.check(b > 0, "budget_cap_minor", "must be positive");
+    }
+    if let Some(h) = f.expire_overdue_after_hours {
+        c.check(
+            (1..=MAX_EXPIRY_HOURS).contains(&h),
+            "expire_overdue_after_hours",
+            "must be between 1 and 8760 hours (one year), or null for never",
+        );
     }
     c.check(slices.len() <= 50, "slices", "may list at most 50 slices");
     c.check(
@@ -130,6 +150,10 @@ pub struct CreateProjectRequest {
     pub budget_cap_minor: Option<i64>,
     #[serde(default)]
     pub exclusions: Exclusions,
+    /// Hours after its deadline an overdue item still unresolved expires (its open
+    /// assignments end, `item.expired` is sent); null or absent: never (README "Deadlines").
+    #[schema(minimum = 1, maximum = 8760)]
+    pub expire_overdue_after_hours: Option<i32>,
 }
 
 impl CreateProjectRequest {
@@ -151,6 +175,7 @@ impl CreateProjectRequest {
                 excluded_expert_ids: to_json(&self.exclusions.expert_ids),
                 affiliation_keywords: to_json(&self.exclusions.affiliation_keywords),
                 show_judge_confidence: self.show_judge_confidence.unwrap_or(false),
+                expire_overdue_after_hours: self.expire_overdue_after_hours,
             },
             slices: self.slices.clone(),
             exclusions: self.exclusions.clone(),
@@ -317,6 +342,11 @@ pub struct UpdateProjectRequest {
     pub budget_cap_minor: Option<i64>,
     /// Replaces the exclusions.
     pub exclusions: Option<Exclusions>,
+    /// Hours after its deadline an overdue item still unresolved expires; `null` clears it
+    /// (never expire).
+    #[serde(default, deserialize_with = "nullable")]
+    #[schema(value_type = Option<i32>, minimum = 1, maximum = 8760)]
+    pub expire_overdue_after_hours: Option<Option<i32>>,
 }
 
 impl Validate for UpdateProjectRequest {}
@@ -391,6 +421,9 @@ async fn update_project(
             }
             if let Some(v) = b.budget_cap_minor {
                 f.budget_cap_minor = Some(v);
+            }
+            if let Some(v) = b.expire_overdue_after_hours {
+                f.expire_overdue_after_hours = v;
             }
             let slices = b.slices.unwrap_or(existing.slices);
             let exclusions = b.exclusions.unwrap_or(existing.exclusions);

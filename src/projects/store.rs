@@ -33,6 +33,7 @@ pub struct ProjectRow {
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
     pub show_judge_confidence: bool,
+    pub expire_overdue_after_hours: Option<i32>,
 }
 
 /// The settable fields of a project (everything but ids, status and timestamps).
@@ -53,6 +54,7 @@ pub struct ProjectFields {
     pub excluded_expert_ids: String,
     pub affiliation_keywords: String,
     pub show_judge_confidence: bool,
+    pub expire_overdue_after_hours: Option<i32>,
 }
 
 impl ProjectRow {
@@ -73,6 +75,7 @@ impl ProjectRow {
             excluded_expert_ids: self.excluded_expert_ids.clone(),
             affiliation_keywords: self.affiliation_keywords.clone(),
             show_judge_confidence: self.show_judge_confidence,
+            expire_overdue_after_hours: self.expire_overdue_after_hours,
         }
     }
 }
@@ -109,6 +112,7 @@ pub fn insert_project(
             projects::excluded_expert_ids.eq(&f.excluded_expert_ids),
             projects::affiliation_keywords.eq(&f.affiliation_keywords),
             projects::show_judge_confidence.eq(f.show_judge_confidence),
+            projects::expire_overdue_after_hours.eq(f.expire_overdue_after_hours),
         ))
         .execute(conn)?;
     Ok(id)
@@ -139,8 +143,23 @@ pub fn update_project(
             projects::excluded_expert_ids.eq(&f.excluded_expert_ids),
             projects::affiliation_keywords.eq(&f.affiliation_keywords),
             projects::show_judge_confidence.eq(f.show_judge_confidence),
+            projects::expire_overdue_after_hours.eq(f.expire_overdue_after_hours),
         ))
         .execute(conn)
+}
+
+/// Projects whose overdue items expire: (project id, hours after the deadline).
+pub fn expiring(conn: &mut DbConn) -> QueryResult<Vec<(String, i32)>> {
+    projects::table
+        .filter(projects::expire_overdue_after_hours.is_not_null())
+        .order_by(projects::id.asc())
+        .select((projects::id, projects::expire_overdue_after_hours))
+        .load::<(String, Option<i32>)>(conn)
+        .map(|rows| {
+            rows.into_iter()
+                .filter_map(|(id, h)| h.map(|h| (id, h)))
+                .collect()
+        })
 }
 
 /// Changes status only if it is still `from` (race-free transitions).

@@ -35,6 +35,8 @@ pub struct ProjectView {
     pub bill_rate: crate::money::Money,
     pub budget_cap_minor: Option<i64>,
     pub exclusions: Exclusions,
+    /// Hours after its deadline an overdue item still unresolved expires (null: never).
+    pub expire_overdue_after_hours: Option<i32>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
 }
@@ -84,6 +86,7 @@ pub fn project_view(conn: &mut DbConn, p: ProjectRow) -> AppResult<ProjectView> 
                 &p.affiliation_keywords,
             )?,
         },
+        expire_overdue_after_hours: p.expire_overdue_after_hours,
         created_at: crate::clock::utc(p.created_at),
         updated_at: crate::clock::utc(p.updated_at),
     })

@@ -25,17 +25,38 @@ pub enum ItemStatus {
     Queued,
     Assigned,
     Adjudicating,
+    /// Past its deadline, unresolved; still worked and routed (its work stage is `stage`).
+    Overdue,
     Resolved,
     Cancelled,
+    /// Ended unresolved `expire_overdue_after_hours` after its deadline.
+    Expired,
 }
 
+/// The stage of an item's work (its status apart from being overdue).
 pub fn item_status(s: &str) -> ItemStatus {
     match s {
         "assigned" => ItemStatus::Assigned,
         "adjudicating" => ItemStatus::Adjudicating,
         "resolved" => ItemStatus::Resolved,
         "cancelled" => ItemStatus::Cancelled,
+        "expired" => ItemStatus::Expired,
         _ => ItemStatus::Queued,
+    }
+}
+
+/// What the lab sees as the item's status: `overdue` for an open item the deadline job
+/// found past its deadline, else its stage.
+pub fn shown_status(r: &ItemRow) -> ItemStatus {
+    let stage = item_status(&r.status);
+    let open = matches!(
+        stage,
+        ItemStatus::Queued | ItemStatus::Assigned | ItemStatus::Adjudicating
+    );
+    if open && r.overdue_at.is_some() {
+        ItemStatus::Overdue
+    } else {
+        stage
     }
 }
 
@@ -62,8 +83,11 @@ pub struct ItemDetail {
     pub judge_confidence: Option<f64>,
     pub stakes: Stakes,
     pub priority: i32,
+    pub effective_priority: i32,
     pub deadline: DateTime<Utc>,
     pub status: ItemStatus,
+    pub stage: ItemStatus,
+    pub overdue_at: Option<DateTime<Utc>>,
     pub status_reason: String,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
@@ -125,6 +149,7 @@ impl ItemDetail {
         progress: ProgressDetail,
         result: Option<ResultDetail>,
     ) -> Result<Self, CorruptData> {
+        let (status, stage) = (shown_status(&r), item_status(&r.status));
         Ok(Self {
             id: ItemId::from_db(r.id),
             project_id: ProjectId::from_db(r.project_id),
@@ -134,8 +159,11 @@ impl ItemDetail {
             judge_confidence: r.judge_confidence,
             stakes: Stakes::parse(&r.stakes).unwrap_or_default(),
             priority: r.priority,
+            effective_priority: r.effective_priority,
             deadline: crate::clock::utc(r.deadline_at),
-            status: item_status(&r.status),
+            status,
+            stage,
+            overdue_at: r.overdue_at.map(crate::clock::utc),
             status_reason: r.status_reason,
             created_at: crate::clock::utc(r.created_at),
             updated_at: crate::clock::utc(r.updated_at),

@@ -14,7 +14,12 @@
 //! cannot be cancelled.
 //!
 //! **Update.** Priority and deadline of an open item, checked as on ingestion; the item's
-//! open assignments take the new priority, so experts' `next` orders them by it.
+//! open assignments take the new effective priority (the priority plus the deadline
+//! curve's boost, [`super::deadlines`]), so experts' `next` orders them by it.
+//!
+//! **Expiry.** An overdue item of a project with `expire_overdue_after_hours` ends as
+//! `expired` that many hours after its deadline ([`expire`], run by the deadline job): its
+//! open assignments end as on a cancellation.
 
 use chrono::{DateTime, Utc};
 use serde_json::json;
@@ -58,8 +63,8 @@ pub fn check_reason(reason: &str, errors: &mut Vec<FieldError>) {
 
 fn resolved_conflict(item: &ItemRow) -> AppError {
     AppError::conflict(format!(
-        "item {} is resolved; a resolved item cannot be cancelled",
-        item.id
+        "item {} is {}; a resolved or expired item cannot be cancelled",
+        item.id, item.status
     ))
 }
 
@@ -80,55 +85,17 @@ pub fn cancel(
     // lock itself is a write).
     match current.status.as_str() {
         "cancelled" => return Ok(Cancel::Already),
-        "resolved" => return Err(resolved_conflict(&current)),
+        "resolved" | "expired" => return Err(resolved_conflict(&current)),
         _ => {}
     }
     let item = store::lock_item(conn, item_id, now)?
         .ok_or_else(|| AppError::not_found(format!("item {item_id} not found")))?;
     match item.status.as_str() {
         "cancelled" => return Ok(Cancel::Already),
-        "resolved" => return Err(resolved_conflict(&item)),
+        "resolved" | "expired" => return Err(resolved_conflict(&item)),
         _ => {}
     }
-    let mut open: Vec<AssignmentRow> = crate::assignments::of_item(conn, &item.id)?
-        .into_iter()
-        .filter(|a| a.status == "offered" || a.status == "accepted")
-        .collect();
-    // Experts in id order (the lock order).
-    open.sort_by(|a, b| a.expert_id.cmp(&b.expert_id).then(a.id.cmp(&b.id)));
-    let mut ended = Vec::with_capacity(open.len());
-    for a in open {
-        if crate::assignments::transition(
-            conn,
-            &a.id,
-            &["offered", "accepted"],
-            "cancelled",
-            now,
-            Some("the lab cancelled the item"),
-        )? {
-            ended.push(a);
-        }
-    }
-    let experts: Vec<&str> = ended.iter().map(|a| a.expert_id.as_str()).collect();
-    let freed = super::keys::release_all(conn, &experts, &settings.routing)?;
-    // The time already worked is paid and billed, measured as on submit (no final beat:
-    // only heartbeat-covered time counts).
-    for a in ended.iter().filter(|a| a.accepted_at.is_some()) {
-        let sessions = crate::assignments::sessions_of(conn, &a.id)?;
-        if sessions.is_empty() || a.project_id.is_none() {
-            continue;
-        }
-        crate::payments::time_entries::record_assignment(
-            conn,
-            now,
-            a,
-            &crate::payments::time_entries::Measured {
-                sessions: &sessions,
-                cap_seconds: settings.routing.max_item_seconds,
-                idle_limit_secs: settings.routing.idle_limit_secs,
-            },
-        )?;
-    }
+    let (ended, freed) = end_open_work(conn, now, settings, &item, "the lab cancelled the item")?;
     if !store::cancel(
         conn,
         &item.id,
@@ -165,6 +132,141 @@ pub fn cancel(
         Some(reason),
     )?;
     Ok(Cancel::Cancelled { freed })
+}
+
+/// Ends the locked item's open assignments (offered or accepted) as `cancelled` with
+/// `note`, frees the experts' slots, and turns the time already worked on accepted ones
+/// into time entries (paid and billed, measured as on submit: only heartbeat-covered
+/// time counts). Shared by cancellation and expiry. Returns the ended assignments and the
+/// experts whose slots were freed.
+fn end_open_work(
+    conn: &mut crate::db::DbConn,
+    now: DateTime<Utc>,
+    settings: &Settings,
+    item: &ItemRow,
+    note: &str,
+) -> AppResult<(Vec<AssignmentRow>, Vec<String>)> {
+    let mut open: Vec<AssignmentRow> = crate::assignments::of_item(conn, &item.id)?
+        .into_iter()
+        .filter(|a| a.status == "offered" || a.status == "accepted")
+        .collect();
+    // Experts in id order (the lock order).
+    open.sort_by(|a, b| a.expert_id.cmp(&b.expert_id).then(a.id.cmp(&b.id)));
+    let mut ended = Vec::with_capacity(open.len());
+    for a in open {
+        if crate::assignments::transition(
+            conn,
+            &a.id,
+            &["offered", "accepted"],
+            "cancelled",
+            now,
+            Some(note),
+        )? {
+            ended.push(a);
+        }
+    }
+    let experts: Vec<&str> = ended.iter().map(|a| a.expert_id.as_str()).collect();
+    let freed = super::keys::release_all(conn, &experts, &settings.routing)?;
+    for a in ended.iter().filter(|a| a.accepted_at.is_some()) {
+        let sessions = crate::assignments::sessions_of(conn, &a.id)?;
+        if sessions.is_empty() || a.project_id.is_none() {
+            continue;
+        }
+        crate::payments::time_entries::record_assignment(
+            conn,
+            now,
+            a,
+            &crate::payments::time_entries::Measured {
+                sessions: &sessions,
+                cap_seconds: settings.routing.max_item_seconds,
+                idle_limit_secs: settings.routing.idle_limit_secs,
+            },
+        )?;
+    }
+    Ok((ended, freed))
+}
+
+/// Ends an overdue item still unresolved `hours` after its deadline as `expired` (README
+/// "Deadlines"; the caller found it with `store::expirable`): its open assignments end as
+/// on a cancellation ([`end_open_work`]), it is never routed again, and `item.expired` is
+/// sent. Runs inside the caller's write transaction and locks the item. Returns the
+/// experts whose slots were freed, or `None` if the item was no longer an overdue open
+/// item (resolved, cancelled, expired by another node, or rescheduled).
+pub fn expire(
+    conn: &mut crate::db::DbConn,
+    now: DateTime<Utc>,
+    settings: &Settings,
+    item_id: &str,
+    hours: i32,
+) -> AppResult<Option<Vec<String>>> {
+    let Some(item) = store::lock_item(conn, item_id, now)? else {
+        return Ok(None);
+    };
+    let deadline = crate::clock::utc(item.deadline_at);
+    if !store::OPEN.contains(&item.status.as_str())
+        || item.overdue_at.is_none()
+        || deadline + chrono::Duration::hours(i64::from(hours)) > now
+    {
+        return Ok(None);
+    }
+    let (ended, freed) = end_open_work(conn, now, settings, &item, "the item expired")?;
+    let reason = format!("expired: unresolved {hours} hours after its deadline");
+    if !store::expire(conn, &item.id, &reason, now)? {
+        return Err(AppError::internal(anyhow::anyhow!(
+            "item {} changed under its lock",
+            item.id
+        )));
+    }
+    audit::record(
+        conn,
+        now,
+        &Actor::system(),
+        Entry {
+            action: "item.expired",
+            org_id: Some(&item.org_id),
+            subject_type: "item",
+            subject_id: Some(&item.id),
+            details: json!({
+                "deadline_at": deadline,
+                "expire_overdue_after_hours": hours,
+                "previous_status": item.status,
+                "ended_assignments": ended.iter().map(|a| a.id.as_str()).collect::<Vec<_>>(),
+            }),
+        },
+    )?;
+    let row = store::find(conn, &item.id)?
+        .ok_or_else(|| AppError::internal(anyhow::anyhow!("item {} vanished", item.id)))?;
+    super::deadlines::notify(
+        conn,
+        now,
+        settings,
+        row,
+        EventType::ItemExpired,
+        json!({ "deadline_at": deadline, "expire_overdue_after_hours": hours }),
+    )?;
+    Ok(Some(freed))
+}
+
+/// [`expire`] in a transaction of its own (retried on a transient failure), followed by
+/// offering the freed experts waiting work ([`after_cancel`]). Returns whether the item
+/// expired.
+pub fn expire_now(
+    conn: &mut crate::db::DbConn,
+    now: DateTime<Utc>,
+    settings: &Settings,
+    item_id: &str,
+    hours: i32,
+) -> AppResult<bool> {
+    let done = crate::db::retrying(conn, |conn| {
+        crate::db::write_tx(conn, |conn| expire(conn, now, settings, item_id, hours))
+    })?;
+    match done {
+        Some(freed) => {
+            after_cancel(conn, now, settings, &freed);
+            Ok(true)
+        }
+        None => Ok(false),
+    }
 }
 
 /// What follows a cancellation, after its transaction: each expert whose slot it freed is
@@ -260,7 +362,7 @@ pub fn update(
     };
     let current = store::find(conn, item_id)?
         .ok_or_else(|| AppError::not_found(format!("item {item_id} not found")))?;
-    if matches!(current.status.as_str(), "resolved" | "cancelled") {
+    if !store::OPEN.contains(&current.status.as_str()) {
         return Err(closed(&current));
     }
     let deadline = change.deadline.map(crate::clock::truncate_micros);
@@ -273,16 +375,35 @@ pub fn update(
     }
     let item = store::lock_item(conn, item_id, now)?
         .ok_or_else(|| AppError::not_found(format!("item {item_id} not found")))?;
-    if matches!(item.status.as_str(), "resolved" | "cancelled") {
+    if !store::OPEN.contains(&item.status.as_str()) {
         return Err(closed(&item));
     }
     let priority = change.priority.unwrap_or(item.priority);
     let to = deadline.unwrap_or_else(|| crate::clock::utc(item.deadline_at));
-    if !store::reschedule(conn, &item.id, priority, to, now)? {
+    // A new deadline puts the item on the curve step it is in now (a deadline is always
+    // in the future, so an overdue item becomes current again); an unchanged one keeps
+    // the step the deadline job gave it.
+    let (urgency, overdue_at) = if to.naive_utc() == item.deadline_at {
+        (item.urgency, item.overdue_at)
+    } else {
+        (
+            super::deadlines::urgency(to, now).min(super::deadlines::OVERDUE - 1),
+            None,
+        )
+    };
+    let effective_priority = super::deadlines::effective(priority, urgency);
+    let schedule = store::Schedule {
+        priority,
+        deadline: to,
+        urgency,
+        effective_priority,
+        overdue_at,
+    };
+    if !store::reschedule(conn, &item.id, &schedule, now)? {
         return Err(closed(&item));
     }
-    if priority != item.priority {
-        crate::assignments::reprioritise_open(conn, &item.id, priority, now)?;
+    if effective_priority != item.effective_priority {
+        crate::assignments::reprioritise_open(conn, &item.id, effective_priority, now)?;
     }
     audit::record(
         conn,

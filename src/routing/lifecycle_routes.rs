@@ -70,8 +70,8 @@ impl Validate for CancelItemRequest {
 /// and is never routed again; its open assignments (offered or accepted) end as
 /// `cancelled`, and the time experts already worked on them (heartbeat-covered sessions)
 /// is paid and billed through their timesheets. Sends `item.cancelled`. Idempotent:
-/// cancelling a cancelled item answers 200 with the item unchanged. A resolved item
-/// cannot be cancelled (409).
+/// cancelling a cancelled item answers 200 with the item unchanged. A resolved or
+/// expired item cannot be cancelled (409).
 #[utoipa::path(
     tag = "items",
     params(("item" = ItemId, Path, description = "Item id")),
@@ -131,8 +131,10 @@ fn reschedule_of(priority: Option<i32>, deadline: Option<DateTime<Utc>>) -> Resc
 /// Change an item's priority or deadline
 ///
 /// The lab's members, and its API keys with `items:write`. Either or both fields, checked
-/// as on ingestion; the item's open assignments take the new priority. Only open items
-/// (queued, assigned, adjudicating): a resolved or cancelled item answers 409.
+/// as on ingestion; the item's open assignments take the new effective priority (README
+/// "Deadlines"); a new deadline makes an overdue item current again. Only open items
+/// (queued, assigned, adjudicating, also when overdue): a resolved, cancelled or expired
+/// item answers 409.
 #[utoipa::path(
     tag = "items",
     params(("item" = ItemId, Path, description = "Item id")),
@@ -262,8 +264,8 @@ pub enum ChangeStatus {
     Updated,
     /// Already so (cancelled already; the same priority and deadline): nothing written.
     Unchanged,
-    /// The item's status forbids the change (`errors` says why): a resolved item cannot be
-    /// cancelled; a resolved or cancelled item cannot be updated.
+    /// The item's status forbids the change (`errors` says why): a resolved or expired
+    /// item cannot be cancelled; a resolved, cancelled or expired item cannot be updated.
     Conflict,
     /// No item of this project has this id or external id.
     NotFound,

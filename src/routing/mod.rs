@@ -5,6 +5,7 @@
 //! Owns: `items`, `routing_decisions`, `gold_offers`, `gold_pool_alerts`.
 
 pub mod agreement;
+pub mod deadlines;
 pub mod decide;
 pub mod detail;
 pub mod ingest;

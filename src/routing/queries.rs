@@ -162,8 +162,8 @@ pub fn candidate_slices_of(
     Ok(rows)
 }
 
-/// Waiting items an expert could take, most urgent first (priority, then deadline, then
-/// age): `queued` items of `annotate` slices and `adjudicating` items of `adjudicate`
+/// Waiting items an expert could take, most urgent first (effective priority — the lab's
+/// priority raised by the deadline curve, [`super::deadlines`] — then deadline, then age): `queued` items of `annotate` slices and `adjudicating` items of `adjudicate`
 /// slices, of active projects, that the expert is not on in any role. Served by
 /// `items_waiting_idx`; at most `limit` rows.
 pub fn waiting_for_expert(
@@ -198,7 +198,7 @@ pub fn waiting_for_expert(
                     .filter(assignments::expert_id.eq(expert)),
             )))
             .order_by((
-                items::priority.desc(),
+                items::effective_priority.desc(),
                 items::deadline_at.asc(),
                 items::id.asc(),
             ))
@@ -208,8 +208,8 @@ pub fn waiting_for_expert(
         out.extend(rows);
     }
     out.sort_by(|a, b| {
-        b.priority
-            .cmp(&a.priority)
+        b.effective_priority
+            .cmp(&a.effective_priority)
             .then(a.deadline_at.cmp(&b.deadline_at))
             .then(a.id.cmp(&b.id))
     });

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
 use utoipa::{IntoParams, ToSchema};
 
-use super::detail::{self, ItemDetail, item_status};
+use super::detail::{self, ItemDetail};
 pub use super::detail::{ItemStatus, Resolution};
 use super::ingest::{self, ItemInput, Stakes};
 use super::store::{self, ItemRow};
@@ -43,9 +43,21 @@ pub struct ItemView {
     pub payload: Value,
     pub judge_confidence: Option<f64>,
     pub stakes: Stakes,
+    /// The lab's priority, 0 (lowest) to 100 (highest).
     pub priority: i32,
+    /// What routing orders waiting items by: `priority` plus the deadline curve's boost
+    /// (+10 within 24 h of the deadline, +25 within 4 h, +50 within 1 h, +75 overdue).
+    pub effective_priority: i32,
     pub deadline: DateTime<Utc>,
+    /// `overdue` while an unresolved item is past its deadline (it is still worked: its
+    /// stage is in `stage`), else the same as `stage`.
     pub status: ItemStatus,
+    /// The stage of the item's work: `queued`, `assigned`, `adjudicating`, `resolved`,
+    /// `cancelled` or `expired` (never `overdue`).
+    pub stage: ItemStatus,
+    /// When the item was found past its deadline unresolved (`item.deadline_missed` was
+    /// sent then); null if it never was, or its deadline was moved since.
+    pub overdue_at: Option<DateTime<Utc>>,
     /// Why the item is in its status (e.g. why it still waits).
     pub status_reason: String,
     pub created_at: DateTime<Utc>,
@@ -130,8 +142,11 @@ impl From<ItemDetail> for ItemView {
             judge_confidence: d.judge_confidence,
             stakes: d.stakes,
             priority: d.priority,
+            effective_priority: d.effective_priority,
             deadline: d.deadline,
             status: d.status,
+            stage: d.stage,
+            overdue_at: d.overdue_at,
             status_reason: d.status_reason,
             created_at: d.created_at,
             updated_at: d.updated_at,
@@ -393,7 +408,9 @@ async fn ingest_items(
 #[into_params(parameter_in = Query)]
 #[serde(deny_unknown_fields)]
 pub struct ItemFilter {
-    /// `queued`, `assigned`, `adjudicating`, `resolved` or `cancelled`.
+    /// `queued`, `assigned`, `adjudicating`, `overdue`, `resolved`, `cancelled` or
+    /// `expired`, as the item's `status` shows it: `overdue` lists open items past their
+    /// deadline, an open stage (`queued`, …) only that stage's items not overdue.
     pub status: Option<String>,
     /// Only this slice's items.
     #[param(value_type = Option<crate::ids::SliceId>)]
@@ -440,14 +457,16 @@ async fn list_items(
             "queued",
             "assigned",
             "adjudicating",
+            "overdue",
             "resolved",
             "cancelled",
+            "expired",
         ]
         .contains(&s.as_str())
     {
         return Err(ApiError::bad_parameter(
             "status",
-            "must be queued, assigned, adjudicating, resolved or cancelled",
+            "must be queued, assigned, adjudicating, overdue, resolved, cancelled or expired",
         ));
     }
     let slice = f
@@ -606,9 +625,10 @@ async fn explain_routing(
                     })
                 })
                 .collect::<ApiResult<Vec<_>>>()?;
+            let status = detail::shown_status(&row);
             Ok::<_, ApiError>(RoutingExplanation {
                 item_id: ItemId::from_db(row.id),
-                status: item_status(&row.status),
+                status,
                 status_reason: row.status_reason,
                 decisions,
             })
@@ -636,8 +656,11 @@ mod tests {
             judge_confidence: Some(0.4),
             stakes: Stakes::default(),
             priority: 3,
+            effective_priority: 28,
             deadline: now,
-            status: ItemStatus::Resolved,
+            status: ItemStatus::Overdue,
+            stage: ItemStatus::Assigned,
+            overdue_at: Some(now),
             status_reason: "resolved".into(),
             created_at: now,
             updated_at: now,

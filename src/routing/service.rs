@@ -815,7 +815,7 @@ fn offer_item(
             org: &item.org_id,
             project: &item.project_id,
             constitution_version: item.constitution_version,
-            priority: item.priority,
+            priority: item.effective_priority,
             standing: c.status.as_str(),
             due_at: due,
         },
@@ -894,7 +894,7 @@ fn gold_instead(
         GOLD_LOOKS,
     )?;
     let (priority, confidence, due) = if looks.is_empty() {
-        (item.priority, item.judge_confidence, due)
+        (item.effective_priority, item.judge_confidence, due)
     } else {
         let l = &looks[rng.random_range(0..looks.len())];
         (

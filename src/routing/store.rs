@@ -32,7 +32,17 @@ pub struct ItemRow {
     pub resolution: Option<String>,
     pub final_label: Option<String>,
     pub attention_reason: Option<String>,
+    /// The priority routing orders by: `priority` plus the deadline curve's boost
+    /// ([`super::deadlines`]).
+    pub effective_priority: i32,
+    /// The step of the deadline curve the item has reached (0–4; 4: overdue).
+    pub urgency: i32,
+    /// When the deadline job found the item past its deadline, unresolved.
+    pub overdue_at: Option<NaiveDateTime>,
 }
+
+/// The statuses of an item still being worked (neither resolved, cancelled nor expired).
+pub const OPEN: [&str; 3] = ["queued", "assigned", "adjudicating"];
 
 pub struct NewItem<'a> {
     pub org: &'a str,
@@ -64,7 +74,7 @@ pub fn insert_many(
     now: DateTime<Utc>,
     batch: &[NewItem<'_>],
 ) -> QueryResult<Vec<ItemId>> {
-    /// Rows per statement: 17 bound values each stays far below both engines' limits.
+    /// Rows per statement: 19 bound values each stays far below both engines' limits.
     const CHUNK: usize = 500;
     let t = now.naive_utc();
     let ids: Vec<ItemId> = batch.iter().map(|_| ItemId::new(now)).collect();
@@ -73,6 +83,10 @@ pub fn insert_many(
             .iter()
             .zip(chunk_ids)
             .map(|(i, id)| {
+                // A new item starts on the curve's step its deadline is in (never overdue:
+                // only the deadline job marks that, sending the event).
+                let urgency = super::deadlines::urgency(i.deadline_at, now)
+                    .min(super::deadlines::OVERDUE - 1);
                 (
                     items::id.eq(id.as_str()),
                     items::org_id.eq(i.org),
@@ -92,6 +106,9 @@ pub fn insert_many(
                         items::constitution_version.eq(i.constitution_version),
                         items::created_at.eq(t),
                         items::updated_at.eq(t),
+                        items::urgency.eq(urgency),
+                        items::effective_priority
+                            .eq(super::deadlines::effective(i.priority, urgency)),
                     ),
                 )
             })
@@ -220,8 +237,21 @@ pub fn list(
         .limit(page.limit + 1)
         .select(ItemRow::as_select())
         .into_boxed();
-    if let Some(s) = &f.status {
-        q = q.filter(items::status.eq(s.clone()));
+    // `overdue` is an open item past its deadline; an open status names the items of that
+    // stage not (yet) overdue, as the item view shows them.
+    match f.status.as_deref() {
+        Some("overdue") => {
+            q = q
+                .filter(items::status.eq_any(OPEN))
+                .filter(items::overdue_at.is_not_null())
+        }
+        Some(s) if OPEN.contains(&s) => {
+            q = q
+                .filter(items::status.eq(s.to_owned()))
+                .filter(items::overdue_at.is_null())
+        }
+        Some(s) => q = q.filter(items::status.eq(s.to_owned())),
+        None => {}
     }
     if let Some(s) = &f.slice {
         q = q.filter(items::slice_id.eq(s.clone()));
@@ -315,37 +345,134 @@ pub fn set_status(
 /// Cancels an open item (queued, assigned or adjudicating); false if it had resolved or
 /// been cancelled meanwhile.
 pub fn cancel(conn: &mut DbConn, id: &str, reason: &str, now: DateTime<Utc>) -> QueryResult<bool> {
-    let n = diesel::update(items::table.find(id).filter(items::status.eq_any([
-        "queued",
-        "assigned",
-        "adjudicating",
-    ])))
-    .set((
-        items::status.eq("cancelled"),
-        items::status_reason.eq(reason),
-        items::updated_at.eq(now.naive_utc()),
-    ))
-    .execute(conn)?;
+    let n = diesel::update(items::table.find(id).filter(items::status.eq_any(OPEN)))
+        .set((
+            items::status.eq("cancelled"),
+            items::status_reason.eq(reason),
+            items::updated_at.eq(now.naive_utc()),
+        ))
+        .execute(conn)?;
     Ok(n == 1)
 }
 
-/// Sets an open item's priority and deadline; false if it had resolved or been cancelled
-/// meanwhile.
+/// An open item's new schedule: its priority and deadline, the curve step and effective
+/// priority they give, and whether it is still overdue.
+pub struct Schedule {
+    pub priority: i32,
+    pub deadline: DateTime<Utc>,
+    pub urgency: i32,
+    pub effective_priority: i32,
+    pub overdue_at: Option<NaiveDateTime>,
+}
+
+/// Sets an open item's schedule; false if it had resolved or ended meanwhile.
 pub fn reschedule(
     conn: &mut DbConn,
     id: &str,
-    priority: i32,
-    deadline: DateTime<Utc>,
+    s: &Schedule,
     now: DateTime<Utc>,
 ) -> QueryResult<bool> {
-    let n = diesel::update(items::table.find(id).filter(items::status.eq_any([
-        "queued",
-        "assigned",
-        "adjudicating",
-    ])))
+    let n = diesel::update(items::table.find(id).filter(items::status.eq_any(OPEN)))
+        .set((
+            items::priority.eq(s.priority),
+            items::deadline_at.eq(s.deadline.naive_utc()),
+            items::urgency.eq(s.urgency),
+            items::effective_priority.eq(s.effective_priority),
+            items::overdue_at.eq(s.overdue_at),
+            items::updated_at.eq(now.naive_utc()),
+        ))
+        .execute(conn)?;
+    Ok(n == 1)
+}
+
+/// Open items below curve step `urgency` whose deadline is at or before `cutoff` (the
+/// items crossing into that step), oldest deadline first; at most `limit`. Served by
+/// `items_deadline_idx`.
+pub fn crossing(
+    conn: &mut DbConn,
+    urgency: i32,
+    cutoff: NaiveDateTime,
+    limit: i64,
+) -> QueryResult<Vec<String>> {
+    items::table
+        .filter(items::status.eq_any(OPEN))
+        .filter(items::urgency.lt(urgency))
+        .filter(items::deadline_at.le(cutoff))
+        .order_by((items::deadline_at.asc(), items::id.asc()))
+        .limit(limit)
+        .select(items::id)
+        .load(conn)
+}
+
+/// Raises an open item to curve step `urgency` if it is below it and its deadline is at or
+/// before `cutoff` (a conditional update: of two nodes, exactly one raises it); `overdue`
+/// also records when it was found overdue. Returns whether this call raised it.
+pub fn raise_urgency(
+    conn: &mut DbConn,
+    id: &str,
+    urgency: i32,
+    boost: i32,
+    cutoff: NaiveDateTime,
+    overdue: bool,
+    now: DateTime<Utc>,
+) -> QueryResult<bool> {
+    let t = now.naive_utc();
+    let q = items::table
+        .find(id)
+        .filter(items::status.eq_any(OPEN))
+        .filter(items::urgency.lt(urgency))
+        .filter(items::deadline_at.le(cutoff));
+    let n = if overdue {
+        diesel::update(q)
+            .set((
+                items::urgency.eq(urgency),
+                items::effective_priority.eq(items::priority + boost),
+                items::overdue_at.eq(Some(t)),
+                items::updated_at.eq(t),
+            ))
+            .execute(conn)?
+    } else {
+        diesel::update(q)
+            .set((
+                items::urgency.eq(urgency),
+                items::effective_priority.eq(items::priority + boost),
+                items::updated_at.eq(t),
+            ))
+            .execute(conn)?
+    };
+    Ok(n == 1)
+}
+
+/// Overdue open items of the project whose deadline is at or before `cutoff` (expiry
+/// candidates), oldest deadline first; at most `limit`.
+pub fn expirable(
+    conn: &mut DbConn,
+    project: &str,
+    cutoff: NaiveDateTime,
+    limit: i64,
+) -> QueryResult<Vec<String>> {
+    items::table
+        .filter(items::status.eq_any(OPEN))
+        .filter(items::urgency.eq(super::deadlines::OVERDUE))
+        .filter(items::deadline_at.le(cutoff))
+        .filter(items::project_id.eq(project))
+        .order_by((items::deadline_at.asc(), items::id.asc()))
+        .limit(limit)
+        .select(items::id)
+        .load(conn)
+}
+
+/// Ends an overdue open item as `expired`; false if it had resolved or ended meanwhile.
+pub fn expire(conn: &mut DbConn, id: &str, reason: &str, now: DateTime<Utc>) -> QueryResult<bool> {
+    let n = diesel::update(
+        items::table
+            .find(id)
+            .filter(items::status.eq_any(OPEN))
+            .filter(items::overdue_at.is_not_null()),
+    )
     .set((
-        items::priority.eq(priority),
-        items::deadline_at.eq(deadline.naive_utc()),
+        items::status.eq("expired"),
+        items::status_reason.eq(reason),
         items::updated_at.eq(now.naive_utc()),
     ))
     .execute(conn)?;
@@ -361,20 +488,16 @@ pub fn resolve(
     now: DateTime<Utc>,
 ) -> QueryResult<bool> {
     let t = now.naive_utc();
-    let n = diesel::update(
-        items::table
-            .find(id)
-            .filter(items::status.ne_all(["resolved", "cancelled"])),
-    )
-    .set((
-        items::status.eq("resolved"),
-        items::status_reason.eq(reason),
-        items::resolution.eq(Some(resolution)),
-        items::final_label.eq(final_label),
-        items::resolved_at.eq(Some(t)),
-        items::updated_at.eq(t),
-    ))
-    .execute(conn)?;
+    let n = diesel::update(items::table.find(id).filter(items::status.eq_any(OPEN)))
+        .set((
+            items::status.eq("resolved"),
+            items::status_reason.eq(reason),
+            items::resolution.eq(Some(resolution)),
+            items::final_label.eq(final_label),
+            items::resolved_at.eq(Some(t)),
+            items::updated_at.eq(t),
+        ))
+        .execute(conn)?;
     Ok(n == 1)
 }
 

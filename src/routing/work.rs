@@ -110,6 +110,8 @@ pub struct WorkView {
     pub payload: Value,
     /// The AI judge's confidence, only where the project shows it (else null).
     pub judge_confidence: Option<f64>,
+    /// The item's effective priority when offered: the lab's priority (0–100) plus the
+    /// deadline curve's boost (up to +75 once the item is overdue).
     pub priority: i32,
     pub offered_at: DateTime<Utc>,
     pub accepted_at: Option<DateTime<Utc>>,
@@ -313,7 +315,8 @@ async fn list_work(
 ///
 /// Returns the most urgent of your accepted and offered assignments (highest priority,
 /// then earliest due), accepting it if it was only offered. With none, takes the best
-/// waiting item you are eligible for (priority, then deadline, then age) that still needs
+/// waiting item you are eligible for (effective priority — the lab's priority raised as
+/// the deadline nears — then deadline, then age) that still needs
 /// someone like you, and accepts it for you; 204 with `Retry-After` when nothing fits.
 #[utoipa::path(
     tag = "work",

@@ -17,6 +17,7 @@ pub mod routes;
 pub mod service;
 pub mod stats;
 mod store;
+pub mod timeliness;
 
 /// What other features may use of this feature's store.
 pub use queries::{corrections, gold_tallies};

@@ -207,3 +207,34 @@ pub fn platform_gold_pool(conn: &mut DbConn, slice: &str, limit: i64) -> QueryRe
         .select(gold_items::id)
         .load(conn)
 }
+
+/// (slice, created, resolved, deadline) of each item of the project resolved at or after
+/// `since`, in resolution order (served by `items_results_idx`: project, resolved_at).
+pub fn resolved_times(
+    conn: &mut DbConn,
+    org: &str,
+    project: &str,
+    since: chrono::NaiveDateTime,
+) -> QueryResult<
+    Vec<(
+        String,
+        chrono::NaiveDateTime,
+        chrono::NaiveDateTime,
+        chrono::NaiveDateTime,
+    )>,
+> {
+    use crate::db::schema::items;
+    items::table
+        .filter(items::project_id.eq(project))
+        .filter(items::org_id.eq(org))
+        .filter(items::resolved_at.ge(since))
+        .filter(items::status.eq("resolved"))
+        .order_by((items::resolved_at.asc(), items::id.asc()))
+        .select((
+            items::slice_id,
+            items::created_at,
+            items::resolved_at.assume_not_null(),
+            items::deadline_at,
+        ))
+        .load(conn)
+}

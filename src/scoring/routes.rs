@@ -474,6 +474,9 @@ pub struct ProjectQuality {
     pub window_days: i64,
     /// One report per slice of the project, over the project's items only.
     pub slices: Vec<ReliabilityReport>,
+    /// Per slice of the project (same order), the items resolved in the window: how many
+    /// met their deadline and how long resolution took (README "Deadlines").
+    pub timeliness: Vec<super::timeliness::SliceTimeliness>,
 }
 
 #[derive(Debug, Deserialize, IntoParams)]
@@ -489,8 +492,10 @@ pub struct QualityParams {
 ///
 /// Per slice of the project, over the project's resolved items in the window: reliability
 /// (alpha, Fleiss' kappa, health), pooled gold accuracy, informativeness and adjudication
-/// rate. Aggregates only: no expert's identity or individual score. The lab's members and
-/// API keys with `projects:read`; platform admins.
+/// rate; and timeliness: the on-time resolution rate (resolved at or before the deadline /
+/// resolved) and the p50/p90 time from ingestion to resolution (nearest rank). Aggregates
+/// only: no expert's identity or individual score. The lab's members and API keys with
+/// `projects:read`; platform admins.
 #[utoipa::path(
     tag = "scores",
     params(("project" = ProjectId, Path, description = "Project id"), QualityParams),
@@ -524,8 +529,10 @@ async fn project_quality(
                 Scope::ProjectsRead,
             )?;
             let mut slices = Vec::new();
+            let mut slice_ids = Vec::new();
             for s in crate::projects::project_slices(conn, &p.org_id, &p.id)? {
                 if let Some(slice) = crate::taxonomy::find_slice(conn, &s.slice_id)? {
+                    slice_ids.push(slice.id.clone());
                     slices.push(super::report::report(
                         conn,
                         now,
@@ -538,10 +545,14 @@ async fn project_quality(
                     )?);
                 }
             }
+            let timeliness = super::timeliness::project_timeliness(
+                conn, now, &p.org_id, &p.id, &slice_ids, days,
+            )?;
             Ok(ProjectQuality {
                 project_id: id,
                 window_days: days,
                 slices,
+                timeliness,
             })
         })
         .await?;

@@ -80,6 +80,18 @@ pub enum EventType {
     /// once per fall, checked by the scoring sweep; again only after it was healthy.
     #[serde(rename = "slice.reliability_low")]
     SliceReliabilityLow,
+    /// An open item passed its deadline unresolved and is now overdue (it keeps being
+    /// worked and routed): `data.item` is the item (`status` `overdue`, its work stage in
+    /// `stage`, `overdue_at`), `data.deadline_at` the deadline it missed. Sent once per
+    /// missed deadline (again only if the lab moves the deadline and the new one passes).
+    #[serde(rename = "item.deadline_missed")]
+    ItemDeadlineMissed,
+    /// An overdue item was still unresolved `expire_overdue_after_hours` (a project
+    /// setting) after its deadline and ended: `data.item` is the item, now `expired` (its
+    /// open assignments ended, the time already worked paid), `data.deadline_at` its
+    /// deadline and `data.expire_overdue_after_hours` the setting. Sent once per item.
+    #[serde(rename = "item.expired")]
+    ItemExpired,
     /// Sent by `POST …/webhook-endpoints/{endpoint}/test`, whatever the subscription.
     #[serde(rename = "webhook.test")]
     WebhookTest,
@@ -87,7 +99,7 @@ pub enum EventType {
 
 impl EventType {
     /// The types an endpoint may subscribe to.
-    pub const SUBSCRIBABLE: [EventType; 9] = [
+    pub const SUBSCRIBABLE: [EventType; 11] = [
         EventType::ItemResolved,
         EventType::ItemNeedsAttention,
         EventType::GoldPoolExhausted,
@@ -97,6 +109,8 @@ impl EventType {
         EventType::InvoiceIssued,
         EventType::InvoicePaid,
         EventType::SliceReliabilityLow,
+        EventType::ItemDeadlineMissed,
+        EventType::ItemExpired,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -110,6 +124,8 @@ impl EventType {
             EventType::InvoiceIssued => "invoice.issued",
             EventType::InvoicePaid => "invoice.paid",
             EventType::SliceReliabilityLow => "slice.reliability_low",
+            EventType::ItemDeadlineMissed => "item.deadline_missed",
+            EventType::ItemExpired => "item.expired",
             EventType::WebhookTest => "webhook.test",
         }
     }

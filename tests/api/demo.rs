@@ -40,11 +40,21 @@ async fn the_demo_seed_gives_a_newcomer_a_working_instance_once() {
             .get(&format!("/v1/projects/{id}/items?status=queued"), token)
             .await;
         assert_eq!(items.json["data"].as_array().unwrap().len(), 3);
+        // A fourth waiting item is past its deadline: overdue, still routed.
+        let overdue = app
+            .get(&format!("/v1/projects/{id}/items?status=overdue"), token)
+            .await;
+        let overdue = overdue.json["data"].as_array().unwrap().clone();
+        assert_eq!(overdue.len(), 1, "{overdue:?}");
+        assert_eq!(overdue[0]["external_id"], "helix-esc-0005");
+        assert_eq!(overdue[0]["stage"], "queued");
+        let mut waiting = items.json["data"].as_array().unwrap().clone();
+        waiting.extend(overdue);
         // Each was routed to the one qualified radiologist and waits for a second: offered
         // to her, unless a gold item took that offer's slot (gold looks like work; the
         // demo's draws are random).
         let mut offered_items = 0;
-        for item in items.json["data"].as_array().unwrap() {
+        for item in &waiting {
             let offered = item["progress"]["offered"].as_i64().unwrap();
             assert!(offered <= 1, "{item}");
             offered_items += offered;
@@ -78,8 +88,10 @@ async fn the_demo_seed_gives_a_newcomer_a_working_instance_once() {
             )
             .await;
         let d = deliveries.json["data"].as_array().unwrap();
-        assert_eq!(d.len(), 3, "{}", deliveries.text);
-        assert!(d.iter().all(|d| d["event_type"] == "item.needs_attention"));
+        assert_eq!(d.len(), 5, "{}", deliveries.text);
+        let kinds = |k: &str| d.iter().filter(|d| d["event_type"] == k).count();
+        assert_eq!(kinds("item.needs_attention"), 4, "{}", deliveries.text);
+        assert_eq!(kinds("item.deadline_missed"), 1, "{}", deliveries.text);
         let chen = app
             .login("dr.chen@experts.demo", cadre::demo::DEMO_PASSWORD)
             .await;
@@ -89,7 +101,7 @@ async fn the_demo_seed_gives_a_newcomer_a_working_instance_once() {
                 chen.json["access_token"].as_str().unwrap(),
             )
             .await;
-        // The three items, plus any gold item routing mixed in at the project's gold rate
+        // The four items, plus any gold item routing mixed in at the project's gold rate
         // (the demo draws are random, so there may be none).
         let gold_refs: Vec<&Value> = gold.json["data"]
             .as_array()
@@ -109,7 +121,7 @@ async fn the_demo_seed_gives_a_newcomer_a_working_instance_once() {
         assert_eq!(items_offered, offered_items, "{}", work.text);
         assert_eq!(
             work.json["data"].as_array().unwrap().len(),
-            3,
+            4,
             "one offer per routed item, real or gold in its slot: {}",
             work.text
         );

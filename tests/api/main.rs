@@ -14,6 +14,7 @@ mod audit;
 mod auth;
 mod authz_matrix;
 mod credentials;
+mod deadlines;
 mod demo;
 mod errors;
 mod experts;
