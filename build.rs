@@ -57,7 +57,10 @@ fn libpq_missing() -> Option<&'static str> {
         "extern int PQlibVersion(void);\nint main(void) { return PQlibVersion() > 0 ? 0 : 1; }\n",
     )
     .ok()?;
-    let per_target = format!("PQ_LIB_DIR_{}", target.to_ascii_uppercase().replace('-', "_"));
+    let per_target = format!(
+        "PQ_LIB_DIR_{}",
+        target.to_ascii_uppercase().replace('-', "_")
+    );
     println!("cargo::rerun-if-env-changed={per_target}");
     let mut dirs: Vec<String> = Vec::new();
     dirs.extend(var(&per_target).or_else(|| var("PQ_LIB_DIR")));

@@ -1053,6 +1053,30 @@ mod tests {
     }
 
     #[test]
+    fn connect_countries_are_country_codes_and_the_old_single_country_still_parses() {
+        let figment = Figment::new().merge(Toml::string(
+            "[payments.stripe]\nconnect_countries = [\"DE\", \"JP\"]\nconnect_country = \"US\"",
+        ));
+        let s = figment.extract::<Settings>().unwrap();
+        s.validate().unwrap();
+        assert_eq!(s.payments.stripe.connect_countries, ["DE", "JP"]);
+        assert!(
+            Settings::default()
+                .payments
+                .stripe
+                .connect_countries
+                .iter()
+                .any(|c| c == "DE")
+        );
+        for bad in [vec!["Germany".to_owned()], vec!["de".to_owned()], vec![]] {
+            let mut s = Settings::default();
+            s.payments.stripe.connect_countries = bad;
+            let err = s.validate().unwrap_err().to_string();
+            assert!(err.contains("payments.stripe.connect_countries"), "{err}");
+        }
+    }
+
+    #[test]
     fn secrets_are_not_printed_by_debug() {
         let mut s = Settings::default();
         s.auth.jwt_secret = Some("super-secret-value-that-is-long-enough".to_owned().into());

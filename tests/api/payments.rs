@@ -1024,12 +1024,23 @@ fn assert_neutral(text: &str) {
 }
 
 #[tokio::test]
-async fn payout_accounts_are_opened_in_the_experts_country_and_unsupported_countries_are_refused()
-{
+async fn payout_accounts_are_opened_in_the_experts_country_and_unsupported_countries_are_refused() {
     on_both_with_stripe(|app, stripe| async move {
         let w = world(&app, Opts::default()).await;
-        let mut german = applicant(&app, &w, None, json!({"country": "DE", "time_zone": "Europe/Berlin"})).await;
-        let mut japanese = applicant(&app, &w, None, json!({"country": "JP", "time_zone": "Asia/Tokyo"})).await;
+        let mut german = applicant(
+            &app,
+            &w,
+            None,
+            json!({"country": "DE", "time_zone": "Europe/Berlin"}),
+        )
+        .await;
+        let mut japanese = applicant(
+            &app,
+            &w,
+            None,
+            json!({"country": "JP", "time_zone": "Asia/Tokyo"}),
+        )
+        .await;
         for e in [&mut german, &mut japanese] {
             app.relogin(&mut e.account).await;
             app.post("/v1/experts/me/payout-account", &e.account.token, json!({}))
@@ -1050,14 +1061,28 @@ async fn payout_accounts_are_opened_in_the_experts_country_and_unsupported_count
         assert_eq!(country_of(&japanese.id), json!("JP"));
 
         // Nigeria is not among the countries Stripe Connect opens Express accounts in.
-        let mut nigerian = applicant(&app, &w, None, json!({"country": "NG", "time_zone": "Africa/Lagos"})).await;
+        let mut nigerian = applicant(
+            &app,
+            &w,
+            None,
+            json!({"country": "NG", "time_zone": "Africa/Lagos"}),
+        )
+        .await;
         app.relogin(&mut nigerian.account).await;
         let before = stripe.request_count();
         let r = app
-            .post("/v1/experts/me/payout-account", &nigerian.account.token, json!({}))
+            .post(
+                "/v1/experts/me/payout-account",
+                &nigerian.account.token,
+                json!({}),
+            )
             .await;
         r.assert_problem(422, Some("country"));
-        assert!(r.json["detail"].as_str().unwrap().contains("`NG`"), "{}", r.text);
+        assert!(
+            r.json["detail"].as_str().unwrap().contains("`NG`"),
+            "{}",
+            r.text
+        );
         assert_eq!(stripe.request_count(), before, "Stripe is not asked");
         let acct = app
             .get("/v1/experts/me/payout-account", &nigerian.account.token)
@@ -1068,7 +1093,15 @@ async fn payout_accounts_are_opened_in_the_experts_country_and_unsupported_count
         // Moving to a supported country (a new profile) opens the account there.
         let me = app.get("/v1/experts/me", &nigerian.account.token).await;
         let mut profile = json!({});
-        for k in ["display_name", "headline", "bio", "domain_ids", "languages", "affiliations", "contact_consent"] {
+        for k in [
+            "display_name",
+            "headline",
+            "bio",
+            "domain_ids",
+            "languages",
+            "affiliations",
+            "contact_consent",
+        ] {
             profile[k] = me.json[k].clone();
         }
         profile["time_zone"] = json!("Europe/Dublin");
@@ -1083,9 +1116,13 @@ async fn payout_accounts_are_opened_in_the_experts_country_and_unsupported_count
         )
         .await
         .assert_status(200);
-        app.post("/v1/experts/me/payout-account", &nigerian.account.token, json!({}))
-            .await
-            .assert_status(200);
+        app.post(
+            "/v1/experts/me/payout-account",
+            &nigerian.account.token,
+            json!({}),
+        )
+        .await
+        .assert_status(200);
         assert_eq!(country_of(&nigerian.id), json!("IE"));
     })
     .await;
@@ -1108,15 +1145,27 @@ async fn an_installation_lists_the_countries_it_opens_payout_accounts_in() {
                 let mut german = applicant(&app, &w, None, json!({"country": "DE"})).await;
                 app.relogin(&mut german.account).await;
                 let r = app
-                    .post("/v1/experts/me/payout-account", &german.account.token, json!({}))
+                    .post(
+                        "/v1/experts/me/payout-account",
+                        &german.account.token,
+                        json!({}),
+                    )
                     .await;
                 r.assert_problem(422, Some("country"));
-                assert!(r.json["detail"].as_str().unwrap().contains("(FR)"), "{}", r.text);
+                assert!(
+                    r.json["detail"].as_str().unwrap().contains("(FR)"),
+                    "{}",
+                    r.text
+                );
                 let mut french = applicant(&app, &w, None, json!({"country": "FR"})).await;
                 app.relogin(&mut french.account).await;
-                app.post("/v1/experts/me/payout-account", &french.account.token, json!({}))
-                    .await
-                    .assert_status(200);
+                app.post(
+                    "/v1/experts/me/payout-account",
+                    &french.account.token,
+                    json!({}),
+                )
+                .await
+                .assert_status(200);
                 assert_eq!(stripe.accounts().len(), 1);
                 assert_eq!(stripe.accounts()[0]["country"], "FR");
             }
@@ -1153,7 +1202,9 @@ async fn a_refused_stripe_key_is_a_503_for_the_expert_without_stripes_words() {
                 // Stripe was asked, and refused: nothing was opened or recorded.
                 assert_eq!(stripe.request_count(), 1);
                 assert!(stripe.accounts().is_empty());
-                let acct = app.get("/v1/experts/me/payout-account", &e.account.token).await;
+                let acct = app
+                    .get("/v1/experts/me/payout-account", &e.account.token)
+                    .await;
                 acct.assert_status(200);
                 assert_eq!(acct.json["stripe_account_id"], Value::Null);
             }
@@ -1193,17 +1244,33 @@ async fn a_key_without_transfer_permission_stops_the_payout_run_and_the_payouts_
         }
         // Platform admins see what Stripe said.
         let p = app
-            .get(&format!("/v1/payouts/{}", not_sent[0].as_str().unwrap()), &admin.token)
+            .get(
+                &format!("/v1/payouts/{}", not_sent[0].as_str().unwrap()),
+                &admin.token,
+            )
             .await;
         assert_eq!(p.json["status"], "pending");
-        assert!(p.json["last_error"].as_str().unwrap().contains("403"), "{}", p.text);
+        assert!(
+            p.json["last_error"].as_str().unwrap().contains("403"),
+            "{}",
+            p.text
+        );
         // The key is fixed: the next run pays both, once each.
         stripe.deny_permission(false);
         let r = app.post("/v1/payouts/run", &admin.token, json!({})).await;
         r.assert_status(200);
-        assert_eq!(r.json["submitted"].as_array().unwrap().len(), 2, "{}", r.json);
+        assert_eq!(
+            r.json["submitted"].as_array().unwrap().len(),
+            2,
+            "{}",
+            r.json
+        );
         assert_eq!(r.json["not_sent"], json!([]));
-        assert!(r.json.get("stripe_configuration_error").is_none(), "{}", r.json);
+        assert!(
+            r.json.get("stripe_configuration_error").is_none(),
+            "{}",
+            r.json
+        );
         assert_eq!(stripe.transfers().len(), 2);
         deliver_all(&app, &stripe).await;
         let tb = trial_balance(&app, &mut admin).await;

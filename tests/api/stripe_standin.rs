@@ -133,7 +133,13 @@ impl StripeStandIn {
 
     /// The connected accounts created so far, as Stripe stores them.
     pub fn accounts(&self) -> Vec<Value> {
-        self.state.lock().unwrap().accounts.values().cloned().collect()
+        self.state
+            .lock()
+            .unwrap()
+            .accounts
+            .values()
+            .cloned()
+            .collect()
     }
 
     /// How many requests reached the stand-in (refused ones included).
