@@ -284,8 +284,8 @@ impl Default for ExpertSettings {
     }
 }
 
-/// Routing of escalated items (DESIGN "Routing"; the score is documented in
-/// `routing::decide`).
+/// Routing of escalated items (docs/adr/0003-routing-thompson-sampling.md; the score is
+/// documented in `routing::decide`).
 #[derive(Debug, Clone, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct RoutingSettings {
@@ -350,7 +350,8 @@ impl Default for RoutingSettings {
     }
 }
 
-/// Per-slice scoring (DESIGN, "Scoring" and "Two kinds of status"); defaults as documented.
+/// Per-slice scoring (docs/adr/0006-decayed-beta-scoring.md,
+/// docs/adr/0005-two-kinds-of-status.md); defaults as documented.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct ScoringSettings {
@@ -417,7 +418,8 @@ impl ScoringSettings {
     }
 }
 
-/// Scheduling (DESIGN, "Scheduling"): availability, capacity requests, shifts, reminders.
+/// Scheduling (docs/adr/0008-scheduling-in-local-time.md): availability, capacity requests,
+/// shifts, reminders.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct SchedulingSettings {
@@ -449,7 +451,8 @@ impl Default for SchedulingSettings {
     }
 }
 
-/// Hourly payment (DESIGN, "Money rules", "Hourly payment"; README "Hourly payment").
+/// Hourly payment (docs/adr/0002-money-rules-and-double-entry-ledger.md;
+/// README "Hourly payment").
 #[derive(Debug, Clone, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct PaymentSettings {
@@ -522,8 +525,15 @@ pub struct StripeSettings {
     pub webhook_secrets: Vec<SecretString>,
     /// How old a webhook's signed timestamp may be (replays are refused after that).
     pub webhook_tolerance_secs: i64,
-    /// Country of new Express connected accounts (ISO 3166-1 alpha-2).
-    pub connect_country: String,
+    /// The countries (ISO 3166-1 alpha-2) in which experts may open an Express connected
+    /// account: an account is opened in the country of the expert's profile, and an expert
+    /// elsewhere is refused (422 naming `country`) before Stripe is called. Default:
+    /// [`crate::country::STRIPE_CONNECT_DEFAULT`], the countries Stripe supports for them.
+    pub connect_countries: Vec<String>,
+    /// Removed: every account was opened in this one country, whatever the expert's. Still
+    /// read so an old configuration starts, but ignored (a warning says so at start-up);
+    /// see `connect_countries`.
+    pub connect_country: Option<String>,
 }
 
 impl Default for StripeSettings {
@@ -533,12 +543,16 @@ impl Default for StripeSettings {
             api_base: "https://api.stripe.com".into(),
             webhook_secrets: Vec::new(),
             webhook_tolerance_secs: 300,
-            connect_country: "US".into(),
+            connect_countries: crate::country::STRIPE_CONNECT_DEFAULT
+                .iter()
+                .map(|c| (*c).to_owned())
+                .collect(),
+            connect_country: None,
         }
     }
 }
 
-/// Outbound webhooks to labs (DESIGN, "Outbound webhooks").
+/// Outbound webhooks to labs (docs/adr/0009-outbound-webhooks-untrusted-urls.md).
 #[derive(Debug, Clone, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct WebhookSettings {
@@ -919,10 +933,15 @@ impl Settings {
         if !(1..=86_400).contains(&st.webhook_tolerance_secs) {
             bail!("payments.stripe.webhook_tolerance_secs must be between 1 and 86400");
         }
-        if st.connect_country.len() != 2
-            || !st.connect_country.bytes().all(|b| b.is_ascii_uppercase())
-        {
-            bail!("payments.stripe.connect_country must be a two-letter country code");
+        if st.connect_countries.is_empty() {
+            bail!("payments.stripe.connect_countries must list at least one country");
+        }
+        for c in &st.connect_countries {
+            if !crate::country::is_country_code(c) {
+                bail!(
+                    "payments.stripe.connect_countries: `{c}` is not an ISO 3166-1 alpha-2 code (upper case, like `DE`)"
+                );
+            }
         }
         if self.jobs.max_attempts < 1 {
             bail!("jobs.max_attempts must be at least 1");
@@ -1031,6 +1050,30 @@ mod tests {
         let figment = Figment::new().merge(Toml::string("[http]\nprot = 80"));
         let err = figment.extract::<Settings>().unwrap_err().to_string();
         assert!(err.contains("prot"), "{err}");
+    }
+
+    #[test]
+    fn connect_countries_are_country_codes_and_the_old_single_country_still_parses() {
+        let figment = Figment::new().merge(Toml::string(
+            "[payments.stripe]\nconnect_countries = [\"DE\", \"JP\"]\nconnect_country = \"US\"",
+        ));
+        let s = figment.extract::<Settings>().unwrap();
+        s.validate().unwrap();
+        assert_eq!(s.payments.stripe.connect_countries, ["DE", "JP"]);
+        assert!(
+            Settings::default()
+                .payments
+                .stripe
+                .connect_countries
+                .iter()
+                .any(|c| c == "DE")
+        );
+        for bad in [vec!["Germany".to_owned()], vec!["de".to_owned()], vec![]] {
+            let mut s = Settings::default();
+            s.payments.stripe.connect_countries = bad;
+            let err = s.validate().unwrap_err().to_string();
+            assert!(err.contains("payments.stripe.connect_countries"), "{err}");
+        }
     }
 
     #[test]

@@ -1,8 +1,8 @@
 //! Cadre: a self-hosted backend for an expert-workforce marketplace for AI data work.
 //!
-//! Layout (see DESIGN.md): the shared edges — [`http`] (errors, extractors, OpenAPI),
-//! [`db`] (connections, schema, migrations), [`auth`] (identity and access), [`jobs`]
-//! (the outbox and its worker), [`mail`] — and one folder per mission area
+//! Layout (see docs/architecture.md and docs/adr/): the shared edges — [`http`] (errors,
+//! extractors, OpenAPI), [`db`] (connections, schema, migrations), [`auth`] (identity and
+//! access), [`jobs`] (the outbox and its worker), [`mail`] — and one folder per mission area
 //! ([`orgs`], [`audit`], and the features built on them).
 
 // The unwrap/expect/panic denials live in Cargo.toml's [lints] table.
@@ -16,6 +16,7 @@ pub mod bulk;
 pub mod calibration;
 pub mod clock;
 pub mod config;
+pub mod country;
 pub mod credentials;
 pub mod db;
 pub mod demo;

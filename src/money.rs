@@ -1,5 +1,5 @@
-//! Money as the API shows it: an amount in minor units with its ISO 4217 currency.
-//! (Amounts are BIGINT minor units in the database; see DESIGN, "Storage".)
+//! Money as the API shows it: an amount in minor units with its ISO 4217 currency. (Amounts are
+//! BIGINT minor units in the database; see docs/adr/0001-two-engines-one-code-path.md.)
 
 #![deny(clippy::indexing_slicing)]
 

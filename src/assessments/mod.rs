@@ -1,4 +1,4 @@
-//! Qualification assessments (DESIGN, "Two kinds of status"). An expert in the
+//! Qualification assessments (docs/adr/0005-two-kinds-of-status.md). An expert in the
 //! `assessment` or `approved` vetting stage starts an assessment for a shared slice; Cadre
 //! draws `experts.assessment_items` (default 10) items at random from the slice's
 //! platform-owned assessment pool that the expert has never been assessed on, as

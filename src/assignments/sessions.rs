@@ -1,7 +1,7 @@
-//! Work sessions (DESIGN "Money rules"): an accepted assignment's time is the intervals
-//! covered by heartbeats, from `accept` to `submit`; a gap between beats longer than the
-//! idle limit ends a session and the next beat starts a new one; the total is capped per
-//! item. Pure logic, no I/O.
+//! Work sessions (docs/adr/0002-money-rules-and-double-entry-ledger.md): an accepted
+//! assignment's time is the intervals covered by heartbeats, from `accept` to `submit`; a gap
+//! between beats longer than the idle limit ends a session and the next beat starts a new one;
+//! the total is capped per item. Pure logic, no I/O.
 
 use chrono::{DateTime, Duration, Utc};
 
@@ -47,9 +47,9 @@ pub fn active_seconds(sessions: &[(DateTime<Utc>, DateTime<Utc>)], cap_secs: i64
 /// An interval of active time, `[start, end)`.
 pub type Span = (DateTime<Utc>, DateTime<Utc>);
 
-/// The parts of `own` not covered by any of `paid` (intervals another entry of the same
-/// expert already paid), in time order, merged where they touch. An expert working on two
-/// assignments at once is paid for that time once (DESIGN, "Money rules").
+/// The parts of `own` not covered by any of `paid` (intervals another entry of the same expert
+/// already paid), in time order, merged where they touch. An expert working on two assignments
+/// at once is paid for that time once (docs/adr/0002-money-rules-and-double-entry-ledger.md).
 pub fn unpaid(own: &[Span], paid: &[Span]) -> Vec<Span> {
     let mut paid: Vec<Span> = paid.iter().copied().filter(|(s, e)| e > s).collect();
     paid.sort_unstable();

@@ -1,9 +1,9 @@
-//! Calibration sessions (DESIGN, "Scoring"): a fixed set of items with reference answers
-//! (e.g. 50 pairs) in one slice, answered by participants within a window through
-//! `calibration` assignments. Results show agreement with the reference and among the
-//! participants, and which items split the group; answers feed the participants'
-//! `calibration` score; passing reinstates a suspended expert to probation; repeating a
-//! session on the same set measures drift. Reference answers never reach participants.
+//! Calibration sessions (docs/adr/0006-decayed-beta-scoring.md): a fixed set of items with
+//! reference answers (e.g. 50 pairs) in one slice, answered by participants within a window
+//! through `calibration` assignments. Results show agreement with the reference and among the
+//! participants, and which items split the group; answers feed the participants' `calibration`
+//! score; passing reinstates a suspended expert to probation; repeating a session on the same
+//! set measures drift. Reference answers never reach participants.
 //!
 //! Owns: `calibration_sessions`, `calibration_participants`.
 

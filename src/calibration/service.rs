@@ -338,7 +338,8 @@ pub fn close(
                 Some("the calibration session closed"),
             )?
         {
-            // Outcomes record every end of an assignment (DESIGN, "Outcomes").
+            // Outcomes record every end of an assignment
+            // (docs/adr/0004-outcomes-are-the-contract.md).
             crate::scoring::insert_outcome(
                 conn,
                 now,

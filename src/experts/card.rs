@@ -1,5 +1,5 @@
-//! The pseudonymous expert card: what a lab sees of an expert (DESIGN, "Ownership of
-//! shared things"). A handle instead of a name; a summary of verified, unexpired
+//! The pseudonymous expert card: what a lab sees of an expert (docs/architecture.md,
+//! "Who owns and sees shared data"). A handle instead of a name; a summary of verified, unexpired
 //! credentials (kind, field, jurisdiction, expiry — no issuer or licence number); the
 //! domains the expert is eligible for; slice statuses and tiers. Name and e-mail only if
 //! the expert consented (`contact_consent`).

@@ -63,7 +63,7 @@ fn check_profile(c: &mut Checks, p: &ProfileInput) {
         "must be an IANA time zone like `Europe/Berlin`",
     );
     c.check(
-        p.country.len() == 2 && p.country.bytes().all(|b| b.is_ascii_uppercase()),
+        crate::country::is_country_code(&p.country),
         "country",
         "must be an ISO 3166-1 alpha-2 code like `DE`",
     );
@@ -173,8 +173,9 @@ pub struct ProfileInput {
     /// IANA time zone.
     #[schema(example = "Europe/Berlin")]
     pub time_zone: String,
-    /// ISO 3166-1 alpha-2.
-    #[schema(example = "DE")]
+    /// Where the expert lives and is paid: an ISO 3166-1 alpha-2 code, upper case. A
+    /// Stripe payout account is opened in this country (and cannot move later).
+    #[schema(min_length = 2, max_length = 2, pattern = "^[A-Z]{2}$", example = "DE")]
     pub country: String,
     /// Current and past employers and institutions (used for conflict-of-interest checks).
     #[serde(default)]

@@ -1,5 +1,5 @@
-//! The vetting pipeline as a state machine (pure logic). This is the expert's *vetting
-//! status* as a whole; per-slice status and tier are separate (DESIGN, "Two kinds of status").
+//! The vetting pipeline as a state machine (pure logic). This is the expert's *vetting status*
+//! as a whole; per-slice status and tier are separate (docs/adr/0005-two-kinds-of-status.md).
 //!
 //! ```text
 //! applied → screening → credential_review → assessment → approved

@@ -1,4 +1,5 @@
-//! Money arithmetic for hourly pay (DESIGN, "Money rules"). Pure code, integers only.
+//! Money arithmetic for hourly pay (docs/adr/0002-money-rules-and-double-entry-ledger.md). Pure
+//! code, integers only.
 //!
 //! * `pay = round_half_even(seconds × rate_per_hour / 3600)` in minor units, per timesheet
 //!   line (expert, project, week); the lab is billed the same seconds at the bill rate.

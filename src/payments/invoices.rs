@@ -1,7 +1,7 @@
-//! Lab invoices (DESIGN, "Hourly payment"): approved timesheets roll into one invoice per
-//! lab and currency, with a line per project, slice and bill rate (the lines' amounts are
-//! the sum of the approved timesheet lines, each rounded on its own as the ledger posted
-//! it, so an invoice always equals what the lab owes in the ledger).
+//! Lab invoices (docs/adr/0002-money-rules-and-double-entry-ledger.md): approved timesheets
+//! roll into one invoice per lab and currency, with a line per project, slice and bill rate
+//! (the lines' amounts are the sum of the approved timesheet lines, each rounded on its own as
+//! the ledger posted it, so an invoice always equals what the lab owes in the ledger).
 //!
 //! The payments sweep invoices every sheet approved before the current week began (weekly
 //! invoicing); a platform admin can invoice everything approved so far on demand. With
@@ -287,6 +287,12 @@ pub async fn collect(
             .await
             .map_err(|e| anyhow::anyhow!("{e}"))?;
             return Ok(());
+        }
+        // The job is retried; without a working key it keeps failing, so operators hear of
+        // it at error level. The lab sees only that the invoice has no payment yet.
+        Err(e @ super::stripe::CallError::Configuration(_)) => {
+            super::stripe::log_configuration_error(&e, "collecting a lab's invoice");
+            anyhow::bail!("invoice {}: {e}", inv.id)
         }
         Err(e) => anyhow::bail!("invoice {}: {e}", inv.id),
     };

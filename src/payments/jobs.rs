@@ -44,6 +44,7 @@ async fn payout_run(ctx: JobCtx, _payload: String) -> anyhow::Result<()> {
         submitted = r.submitted.len(),
         failed = r.failed.len(),
         retrying = r.retrying.len(),
+        not_sent = r.not_sent.len(),
         "payout run finished"
     );
     Ok(())

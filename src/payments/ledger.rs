@@ -1,4 +1,5 @@
-//! The double-entry ledger's rules (DESIGN, "Hourly payment"). Pure code.
+//! The double-entry ledger's rules (docs/adr/0002-money-rules-and-double-entry-ledger.md). Pure
+//! code.
 //!
 //! Every money movement is one [`Transaction`] of [`Posting`]s whose amounts sum to zero in
 //! each currency: a positive amount is a debit, a negative one a credit. Transactions are

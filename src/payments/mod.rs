@@ -1,4 +1,4 @@
-//! Hourly payment (DESIGN, "Money rules" and "Hourly payment").
+//! Hourly payment (docs/adr/0002-money-rules-and-double-entry-ledger.md).
 //!
 //! Pure rules: money arithmetic ([`amounts`]: pay and bill per timesheet line rounded half
 //! to even, fee and margin in basis points, the pay floor), the double-entry ledger

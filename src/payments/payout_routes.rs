@@ -322,6 +322,14 @@ fn account_view(
     })
 }
 
+/// What connecting a payout account starts from.
+enum Connect {
+    /// The expert's Stripe account, opened earlier.
+    Existing(String),
+    /// None yet: one is opened in this country.
+    New { country: String },
+}
+
 async fn own_expert(state: &AppState, principal: Principal) -> ApiResult<String> {
     state
         .db
@@ -363,10 +371,14 @@ async fn get_payout_account(
 
 /// Connect a payout account
 ///
-/// Creates the expert's Stripe Express account on first use and returns a fresh,
-/// single-use onboarding link (Stripe-hosted) to finish or update it. 403 while the
-/// account's e-mail address is unconfirmed (an unverified account cannot be paid); 409
-/// when this installation settles payouts manually (no Stripe).
+/// Creates the expert's Stripe Express account on first use, in the country of their
+/// profile, and returns a fresh, single-use onboarding link (Stripe-hosted) to finish or
+/// update it. 403 while the account's e-mail address is unconfirmed (an unverified
+/// account cannot be paid); 409 when this installation settles payouts manually (no
+/// Stripe) or Stripe refused to set the account up; 422 naming `country` when the
+/// profile's country is not one Stripe Connect opens accounts in here
+/// (`payments.stripe.connect_countries`); 503 when the payments provider is unavailable
+/// or misconfigured (its own words go to the server log only).
 #[utoipa::path(
     tag = "payments",
     responses(
@@ -374,6 +386,7 @@ async fn get_payout_account(
         (status = 401, response = crate::http::Unauthorized),
         (status = 403, response = crate::http::Forbidden),
         (status = 409, response = crate::http::Conflict),
+        (status = 422, response = crate::http::UnprocessableEntity),
         (status = 503, response = crate::http::ServiceUnavailable),
     ),
     security(("bearer" = []))
@@ -398,27 +411,43 @@ async fn create_payout_account(
             "payouts are settled manually here (Stripe is not configured)",
         ));
     };
-    let e = expert.clone();
+    let (e, s) = (expert.clone(), stripe.clone());
+    // The existing account, or the country a new one is opened in (Stripe fixes an
+    // account's country at creation, so it is checked only then).
     let existing = state
         .db
-        .read(move |conn| -> ApiResult<_> { Ok(payout_accounts::find(conn, &e)?) })
+        .read(move |conn| -> ApiResult<_> {
+            Ok(match payout_accounts::find(conn, &e)? {
+                Some(r) => Connect::Existing(r.0),
+                None => Connect::New {
+                    country: payouts::account_country(conn, &s, &e)?,
+                },
+            })
+        })
         .await?;
     // Stripe's own words go to the log, never to the expert.
-    let unavailable = |e: CallError| {
-        tracing::warn!(error = %e, "Stripe call for a payout account failed");
-        match e {
-            CallError::Refused(_) => ApiError::conflict(
+    let unavailable = |e: CallError| match e {
+        CallError::Refused(_) => {
+            tracing::warn!(error = %e, "Stripe call for a payout account failed");
+            ApiError::conflict(
                 "the payments provider could not set up a payout account; contact support",
-            ),
-            CallError::Uncertain(_) => ApiError::unavailable(PROVIDER_UNAVAILABLE),
+            )
+        }
+        CallError::Uncertain(_) => {
+            tracing::warn!(error = %e, "Stripe call for a payout account failed");
+            ApiError::unavailable(PROVIDER_UNAVAILABLE)
+        }
+        CallError::Configuration(_) => {
+            super::stripe::log_configuration_error(&e, "opening an expert's payout account");
+            ApiError::unavailable(PROVIDER_UNAVAILABLE)
         }
     };
-    let account = match &existing {
-        Some(r) => r.0.clone(),
-        None => {
+    let account = match existing {
+        Connect::Existing(account) => account,
+        Connect::New { country } => {
             // Idempotent per expert: a retry after a lost answer gets the same account.
             let a = stripe
-                .create_account(&expert, &email)
+                .create_account(&expert, &email, &country)
                 .await
                 .map_err(unavailable)?;
             let now = state.now();
@@ -437,7 +466,10 @@ async fn create_payout_account(
                                 org_id: None,
                                 subject_type: "expert",
                                 subject_id: Some(&e),
-                                details: serde_json::json!({"stripe_account_id": a.id}),
+                                details: serde_json::json!({
+                                    "stripe_account_id": a.id,
+                                    "country": country,
+                                }),
                             },
                         )?;
                     }

@@ -1,5 +1,5 @@
-//! Payouts (DESIGN, "Hourly payment"): an expert's approved, unpaid pay (their
-//! `expert_payable` balance) goes out per currency as one payout.
+//! Payouts (docs/adr/0002-money-rules-and-double-entry-ledger.md): an expert's approved, unpaid
+//! pay (their `expert_payable` balance) goes out per currency as one payout.
 //!
 //! With Stripe, a payout is a Connect transfer to the expert's connected account:
 //!
@@ -68,7 +68,19 @@ pub struct RunReport {
     /// Experts owed money whose account's e-mail address is not confirmed: an unverified
     /// account is not paid (README, Security model); the money waits for them.
     pub waiting_for_verification: Vec<String>,
+    /// Payouts this run did not send because Stripe refused Cadre's API key (they stay
+    /// `pending`; the next run after the key is fixed sends them).
+    pub not_sent: Vec<String>,
+    /// Set when Stripe refused Cadre's API key (HTTP 401 or 403): a configuration error
+    /// for the operators. Stripe's own message is in the server log.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub stripe_configuration_error: Option<String>,
 }
+
+/// What a run reports when Stripe refuses Cadre's API key.
+const CONFIGURATION_ERROR: &str = "Stripe refused the configured API key: \
+    payments.stripe.secret_key is wrong, revoked or lacks a permission. No transfer was \
+    sent; the server log has Stripe's message.";
 
 /// Owed per (expert, currency): the payable balance (credits are negative) minus what
 /// unsent payouts already hold.
@@ -341,6 +353,27 @@ pub fn mark_paid(
     Ok(())
 }
 
+/// The country an expert's Express account is opened in: the country of their profile,
+/// when Stripe Connect opens accounts there (`payments.stripe.connect_countries`);
+/// otherwise the expert is refused with a 422 naming their profile's `country`.
+pub fn account_country(conn: &mut DbConn, stripe: &StripeApi, expert: &str) -> AppResult<String> {
+    let e = crate::experts::find_expert(conn, expert)?
+        .ok_or_else(|| AppError::not_found(format!("expert {expert} not found")))?;
+    if stripe.opens_accounts_in(&e.country) {
+        Ok(e.country)
+    } else {
+        Err(AppError::invalid_field(
+            "country",
+            format!(
+                "must be a country in which payout accounts can be opened here ({}); `{}` is \
+                 not, so this account cannot be paid through Stripe: contact support",
+                stripe.connect_countries().join(", "),
+                e.country
+            ),
+        ))
+    }
+}
+
 /// Claims a pending Stripe payout for sending; None when another run holds it or it moved.
 fn claim(conn: &mut DbConn, now: DateTime<Utc>, id: &str) -> QueryResult<Option<PayoutRow>> {
     let t = now.naive_utc();
@@ -366,7 +399,8 @@ pub async fn run(db: &Db, clock: &SharedClock, stripe: Option<&StripeApi>) -> Ap
     let pending: Vec<String> = db
         .read(|conn| -> AppResult<_> { Ok(store::pending_stripe(conn)?) })
         .await?;
-    for id in pending {
+    let mut pending = pending.into_iter();
+    for id in pending.by_ref() {
         let now = clock.now();
         let claimed = db
             .write(move |conn| -> AppResult<_> { Ok(claim(conn, now, &id)?) })
@@ -384,6 +418,9 @@ pub async fn run(db: &Db, clock: &SharedClock, stripe: Option<&StripeApi>) -> Ap
         };
         let result = match earlier {
             Some(Ok(Some((transfer, _)))) => Ok(transfer),
+            // A refused key says nothing about the transfer; any other failure to look
+            // leaves its outcome unknown.
+            Some(Err(e @ CallError::Configuration(_))) => Err(e),
             Some(Err(e)) => Err(CallError::Uncertain(e.to_string())),
             _ => {
                 stripe
@@ -419,8 +456,22 @@ pub async fn run(db: &Db, clock: &SharedClock, stripe: Option<&StripeApi>) -> Ap
                 .await?;
                 report.retrying.push(id);
             }
+            // Stripe refused the request before doing anything, and will refuse every
+            // other one the same way: stop, and leave the payouts pending for the next run.
+            Err(e @ CallError::Configuration(_)) => {
+                super::stripe::log_configuration_error(&e, "sending payouts");
+                let message = e.to_string();
+                db.write(move |conn| -> AppResult<_> {
+                    Ok(store::release(conn, &p.id, &message)?)
+                })
+                .await?;
+                report.not_sent.push(id);
+                report.stripe_configuration_error = Some(CONFIGURATION_ERROR.to_owned());
+                break;
+            }
         }
     }
+    report.not_sent.extend(pending);
     if !report.retrying.is_empty() {
         // Unknown outcomes are settled soon, not at the next scheduled run.
         let at = clock.now() + Duration::seconds(RETRY_SECS);

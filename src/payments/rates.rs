@@ -1,7 +1,7 @@
-//! Pay rates (DESIGN, "Money rules"): an expert's pay rate for a project is fixed in the
-//! project's currency when they are first routed to it; a later change of their own rate
-//! applies from the next timesheet week. Vendor margins come from the vendor's agreement
-//! (or `payments.vendor_margin_bps`).
+//! Pay rates (docs/adr/0002-money-rules-and-double-entry-ledger.md): an expert's pay rate for a
+//! project is fixed in the project's currency when they are first routed to it; a later change
+//! of their own rate applies from the next timesheet week. Vendor margins come from the
+//! vendor's agreement (or `payments.vendor_margin_bps`).
 //!
 //! Cadre does no currency conversion: an expert whose rate is in the project's currency is
 //! paid that rate; one quoting another currency is paid the project's *standard rate*, the

@@ -2,6 +2,9 @@
 //! Express connected accounts and their onboarding links, transfers to them (payouts), and
 //! PaymentIntents (lab invoices). Every creating call carries an idempotency key derived
 //! from the Cadre object it is for, so repeating it never creates a second object.
+//!
+//! Stripe's own words (a [`CallError`]'s text) are for the server log and platform admins
+//! only; experts and labs are told in neutral terms that the payments provider failed.
 
 use std::collections::HashMap;
 
@@ -25,9 +28,14 @@ pub enum CallError {
     /// Stripe answered and refused the request (invalid request, card or account error):
     /// repeating it would not help.
     Refused(String),
-    /// The outcome is unknown or temporary (network error, timeout, 5xx, rate limit,
-    /// authentication): repeat it later with the same idempotency key.
+    /// The outcome is unknown or temporary (network error, timeout, 5xx, rate limit):
+    /// repeat it later with the same idempotency key.
     Uncertain(String),
+    /// Stripe refused Cadre's own credentials (401: the secret key is wrong or revoked;
+    /// 403: a restricted key lacks a permission). Nothing was done, and nothing will work
+    /// until an operator fixes `payments.stripe.secret_key`: a configuration error,
+    /// logged at error level, never shown to experts or labs.
+    Configuration(String),
 }
 
 impl std::fmt::Display for CallError {
@@ -35,6 +43,10 @@ impl std::fmt::Display for CallError {
         match self {
             CallError::Refused(m) => write!(f, "Stripe refused the request: {m}"),
             CallError::Uncertain(m) => write!(f, "Stripe call failed: {m}"),
+            CallError::Configuration(m) => write!(
+                f,
+                "Stripe refused Cadre's API key (check payments.stripe.secret_key and its permissions): {m}"
+            ),
         }
     }
 }
@@ -53,7 +65,9 @@ fn classify(e: StripeError) -> CallError {
             // An idempotency error means a request with this key already reached Stripe:
             // the transfer may exist, so it is reconciled, never treated as refused.
             let idempotency = format!("{:?}", err.type_) == "IdempotencyError";
-            if matches!(status, 400 | 402 | 404) && !idempotency {
+            if matches!(status, 401 | 403) {
+                CallError::Configuration(message)
+            } else if matches!(status, 400 | 402 | 404) && !idempotency {
                 CallError::Refused(message)
             } else {
                 CallError::Uncertain(message)
@@ -61,6 +75,17 @@ fn classify(e: StripeError) -> CallError {
         }
         other => CallError::Uncertain(other.to_string()),
     }
+}
+
+/// Reports a [`CallError::Configuration`] to operators: at error level, with Stripe's
+/// message (Stripe masks the key in it) and what Cadre was doing.
+pub fn log_configuration_error(e: &CallError, doing: &str) {
+    tracing::error!(
+        error = %e,
+        doing,
+        "Stripe refused Cadre's API key: payments.stripe.secret_key is wrong, revoked or \
+         lacks a permission; no Stripe call can succeed until an operator fixes it"
+    );
 }
 
 fn key(k: &str) -> Result<RequestStrategy, CallError> {
@@ -127,11 +152,20 @@ impl AccountState {
 #[derive(Clone)]
 pub struct StripeApi {
     client: Client,
-    country: String,
+    /// Where Express accounts may be opened (`payments.stripe.connect_countries`).
+    countries: Vec<String>,
 }
 
 impl StripeApi {
     pub fn from_settings(s: &StripeSettings) -> anyhow::Result<Option<Self>> {
+        if let Some(c) = &s.connect_country {
+            tracing::warn!(
+                connect_country = %c,
+                "payments.stripe.connect_country is ignored: a payout account is opened in the \
+                 country of the expert's profile, if it is listed in \
+                 payments.stripe.connect_countries; remove the key"
+            );
+        }
         let Some(secret) = &s.secret_key else {
             return Ok(None);
         };
@@ -144,20 +178,33 @@ impl StripeApi {
             .map_err(|e| anyhow::anyhow!("payments.stripe: cannot build the Stripe client: {e}"))?;
         Ok(Some(StripeApi {
             client,
-            country: s.connect_country.clone(),
+            countries: s.connect_countries.clone(),
         }))
     }
 
-    /// Creates the expert's Express account (one per expert: the key is the expert's id).
+    /// May an Express account be opened in `country` (ISO 3166-1 alpha-2)?
+    pub fn opens_accounts_in(&self, country: &str) -> bool {
+        self.countries.iter().any(|c| c == country)
+    }
+
+    /// The countries Express accounts may be opened in, as configured.
+    pub fn connect_countries(&self) -> &[String] {
+        &self.countries
+    }
+
+    /// Creates the expert's Express account in `country`, the country of their profile
+    /// (Stripe fixes an account's country at creation). One per expert: the idempotency
+    /// key is the expert's id.
     pub async fn create_account(
         &self,
         expert: &str,
         email: &str,
+        country: &str,
     ) -> Result<AccountState, CallError> {
         let metadata = HashMap::from([("cadre_expert_id".to_owned(), expert.to_owned())]);
         let a = CreateAccount::new()
             .type_(CreateAccountType::Express)
-            .country(self.country.as_str())
+            .country(country)
             .email(email)
             .capabilities(CreateAccountCapabilities {
                 transfers: Some(CreateAccountCapabilitiesTransfers {

@@ -1,4 +1,5 @@
-//! Verifying Stripe's webhook signatures in our own code (DESIGN, "Hourly payment"). Pure.
+//! Verifying Stripe's webhook signatures in our own code
+//! (docs/adr/0002-money-rules-and-double-entry-ledger.md). Pure.
 //!
 //! Stripe sends `Stripe-Signature: t=<unix seconds>,v1=<hex>[,v1=<hex>…][,v0=…]`, where
 //! each `v1` is `hex(HMAC-SHA256(secret, "<t>.<raw body>"))`. During a secret rotation

@@ -1,9 +1,9 @@
-//! Time entries (DESIGN, "Money rules"): the paid time of submitted work, from the server's
-//! own evidence — the assignment's work sessions (accept → submit, covered by heartbeats,
-//! a gap longer than the idle limit ends a session), capped per item. Written by routing
-//! in the transaction that submits the assignment, once per assignment; experts never
-//! type time in. Time in the queue (offered, not accepted) has no session, so it is never
-//! paid.
+//! Time entries (docs/adr/0002-money-rules-and-double-entry-ledger.md): the paid time of
+//! submitted work, from the server's own evidence — the assignment's work sessions (accept →
+//! submit, covered by heartbeats, a gap longer than the idle limit ends a session), capped per
+//! item. Written by routing in the transaction that submits the assignment, once per
+//! assignment; experts never type time in. Time in the queue (offered, not accepted) has no
+//! session, so it is never paid.
 //!
 //! **Every second once.** An expert's paid time is the union of their active sessions: an
 //! entry pays only the parts of its sessions that no earlier entry of the same expert paid

@@ -1,4 +1,4 @@
-//! The timesheet's life (DESIGN, "Hourly payment"). Pure code.
+//! The timesheet's life (docs/adr/0002-money-rules-and-double-entry-ledger.md). Pure code.
 //!
 //! One timesheet per expert per project per UTC week (Monday 00:00 to the next Monday
 //! 00:00, [`crate::clock::week_of`]): `open` while the week runs and entries arrive;

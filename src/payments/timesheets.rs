@@ -1,11 +1,11 @@
-//! Weekly timesheets (DESIGN, "Hourly payment"): one per expert, project, UTC week and
-//! roster, with one line per slice, filled from time entries as work is submitted. When
-//! the week is over the sheet is submitted (by the expert, or by the payments sweep) with
-//! its rates fixed; the lab approves or disputes lines with a reason; a submitted sheet
-//! nobody disputes is approved after `payments.auto_approve_days`; a platform admin
-//! resolves a dispute (possibly reducing lines to the time they judge right). Approval
-//! posts each line to the ledger (and the pay-floor top-up, if any). Every change is
-//! audited. The lifecycle rules are the pure [`super::timesheet`].
+//! Weekly timesheets (docs/adr/0002-money-rules-and-double-entry-ledger.md): one per expert,
+//! project, UTC week and roster, with one line per slice, filled from time entries as work is
+//! submitted. When the week is over the sheet is submitted (by the expert, or by the payments
+//! sweep) with its rates fixed; the lab approves or disputes lines with a reason; a submitted
+//! sheet nobody disputes is approved after `payments.auto_approve_days`; a platform admin
+//! resolves a dispute (possibly reducing lines to the time they judge right). Approval posts
+//! each line to the ledger (and the pay-floor top-up, if any). Every change is audited. The
+//! lifecycle rules are the pure [`super::timesheet`].
 
 use chrono::{DateTime, Duration, Utc};
 use diesel::{Connection, QueryResult};

@@ -1,4 +1,4 @@
-//! Personal data (DESIGN, "Files and personal data"): an expert deletes their account.
+//! Personal data (docs/adr/0010-personal-data-and-files.md): an expert deletes their account.
 //!
 //! Account deletion touches the personal data of many features; each owner erases its own
 //! rows through its facade and this feature only orders the calls, in one transaction: the

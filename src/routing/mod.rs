@@ -1,6 +1,6 @@
-//! Escalated items (DESIGN, "Routing"): a lab's pipeline pushes the items its AI judge
-//! escalates into an active project; each item is idempotent per project by the lab's
-//! `external_id`. Items enter `queued`, with a reason, until routing assigns experts.
+//! Escalated items (docs/adr/0003-routing-thompson-sampling.md): a lab's pipeline pushes the
+//! items its AI judge escalates into an active project; each item is idempotent per project by
+//! the lab's `external_id`. Items enter `queued`, with a reason, until routing assigns experts.
 //!
 //! Owns: `items`, `routing_decisions`, `gold_offers`, `gold_pool_alerts`.
 

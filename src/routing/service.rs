@@ -1,4 +1,5 @@
-//! Routing, expert work and resolution (DESIGN "Routing", "Outcomes"). Every function runs
+//! Routing, expert work and resolution (docs/adr/0003-routing-thompson-sampling.md,
+//! docs/adr/0004-outcomes-are-the-contract.md). Every function runs
 //! inside the caller's write transaction and takes the item's lock before changing it, so
 //! the item, its assignments, the experts' open-assignment counters and the outcomes move
 //! together or not at all.
@@ -843,20 +844,20 @@ fn gold_share(st: &Setting, role: &str) -> f64 {
     }
 }
 
-/// Gold that looks like work (DESIGN: "Gold is indistinguishable from real work in
-/// everything the expert sees"). Called when routing (push or pull) is about to offer
-/// `item` to the expert, whose slot is already reserved: with probability `p` the slot
-/// goes to one of the project's gold items of the slice the expert has not seen instead,
-/// and the real item is not offered to them now. The gold offer is the only offer the
-/// expert gets from this decision, so it is never paired with a real one. It is made now
-/// and looks like a real offer drawn at random from the project slice's latest
-/// [`GOLD_LOOKS`] real offers to other experts, on items this expert was never offered:
-/// that offer's priority, its item's judge confidence (shown where the project shows
-/// confidences) and its time from offer to due. Not the displaced item's own: the expert
-/// may be offered that item next, and two offers with the same confidence and priority
-/// in a row would mark the first as gold. With no such offer yet, the displaced item's
-/// values are used. Returns the gold assignment, or None (then offer the real item).
-/// With the whole pool seen, the lab hears once (see [`alert_pool_exhausted`]).
+/// Gold that looks like work (docs/adr/0007-gold-is-blind-and-certified.md: "Gold is
+/// indistinguishable from real work in everything the expert sees"). Called when routing (push
+/// or pull) is about to offer `item` to the expert, whose slot is already reserved: with
+/// probability `p` the slot goes to one of the project's gold items of the slice the expert has
+/// not seen instead, and the real item is not offered to them now. The gold offer is the only
+/// offer the expert gets from this decision, so it is never paired with a real one. It is made
+/// now and looks like a real offer drawn at random from the project slice's latest
+/// [`GOLD_LOOKS`] real offers to other experts, on items this expert was never offered: that
+/// offer's priority, its item's judge confidence (shown where the project shows confidences)
+/// and its time from offer to due. Not the displaced item's own: the expert may be offered that
+/// item next, and two offers with the same confidence and priority in a row would mark the
+/// first as gold. With no such offer yet, the displaced item's values are used. Returns the
+/// gold assignment, or None (then offer the real item). With the whole pool seen, the lab hears
+/// once (see [`alert_pool_exhausted`]).
 #[allow(clippy::too_many_arguments)]
 fn gold_instead(
     conn: &mut DbConn,

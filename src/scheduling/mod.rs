@@ -1,6 +1,6 @@
-//! Scheduling (DESIGN, "Scheduling"): experts' availability in their own time zone,
-//! labs' capacity requests, booked shifts, calendar feeds and reminders, and the schedule
-//! facts routing uses (who is on shift now, who is available before a deadline).
+//! Scheduling (docs/adr/0008-scheduling-in-local-time.md): experts' availability in their own
+//! time zone, labs' capacity requests, booked shifts, calendar feeds and reminders, and the
+//! schedule facts routing uses (who is on shift now, who is available before a deadline).
 //!
 //! Pure code: the availability expansion ([`availability`]: weekly local rules and dated
 //! exceptions to UTC intervals, correct across daylight-saving changes), the shift planner

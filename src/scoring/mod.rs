@@ -1,6 +1,6 @@
-//! Per-slice performance scoring (DESIGN, "Scoring"): the agreement statistics
-//! ([`stats`]), decayed Beta posteriors ([`beta`]) and Dawid–Skene ([`dawid_skene`]), all
-//! pure code checked against reference values from established libraries
+//! Per-slice performance scoring (docs/adr/0006-decayed-beta-scoring.md): the agreement
+//! statistics ([`stats`]), decayed Beta posteriors ([`beta`]) and Dawid–Skene
+//! ([`dawid_skene`]), all pure code checked against reference values from established libraries
 //! (`tests/fixtures/`).
 //!
 //! Owns: `score_profiles`, `slice_health`, `outcomes`.

@@ -364,7 +364,7 @@ fn secs(from: DateTime<Utc>, to: DateTime<Utc>) -> f64 {
     (to - from).num_microseconds().unwrap_or(i64::MAX) as f64 / 1e6
 }
 
-/// The thresholds of the slice-status table (DESIGN, "Two kinds of status").
+/// The thresholds of the slice-status table (docs/adr/0005-two-kinds-of-status.md).
 #[derive(Debug, Clone, Copy)]
 pub struct StatusRule {
     /// Decayed gold answers needed before the status changes either way.
@@ -471,7 +471,7 @@ mod tests {
         }
     }
 
-    /// The documented defaults (DESIGN, "Two kinds of status").
+    /// The documented defaults (docs/adr/0005-two-kinds-of-status.md).
     fn rule() -> StatusRule {
         crate::config::ScoringSettings::default().status_rule()
     }

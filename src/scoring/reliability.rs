@@ -1,8 +1,8 @@
-//! Slice reliability: how much the experts of a slice (or of one project or vendor in it)
-//! agree with each other over a window of resolved items. It is the health signal of the
-//! slice and its constitution (DESIGN, "Two kinds of status"): ≥ 0.80 healthy, below 0.80
-//! the owners are warned, below 0.75 a corrective calibration session opens. It never
-//! suspends anyone by itself. Pure code.
+//! Slice reliability: how much the experts of a slice (or of one project or vendor in it) agree
+//! with each other over a window of resolved items. It is the health signal of the slice and
+//! its constitution (docs/adr/0005-two-kinds-of-status.md): ≥ 0.80 healthy, below 0.80 the
+//! owners are warned, below 0.75 a corrective calibration session opens. It never suspends
+//! anyone by itself. Pure code.
 
 use std::collections::BTreeMap;
 

@@ -1,7 +1,8 @@
-//! Which webhook URLs and addresses Cadre may call (DESIGN, "Outbound webhooks"). Pure
-//! logic: the URL check at registration and the address filter that the delivery client's
-//! DNS resolver applies to every connection, so a host that later resolves to an internal
-//! address (DNS rebinding) is still refused.
+//! Which webhook URLs and addresses Cadre may call
+//! (docs/adr/0009-outbound-webhooks-untrusted-urls.md). Pure logic: the URL check at
+//! registration and the address filter that the delivery client's DNS resolver applies to every
+//! connection, so a host that later resolves to an internal address (DNS rebinding) is still
+//! refused.
 
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
 

@@ -1,4 +1,4 @@
-//! Outbound webhooks to labs (DESIGN, "Outbound webhooks").
+//! Outbound webhooks to labs (docs/adr/0009-outbound-webhooks-untrusted-urls.md).
 //!
 //! A lab registers endpoints with the event types it wants. When such an event happens,
 //! [`emit`] writes one delivery per subscribed endpoint and a job on the `webhooks` queue,

@@ -29,6 +29,7 @@ const SHARED: &[&str] = &[
     "ids",
     "clock",
     "config",
+    "country",
     "money",
     "state",
     "telemetry",

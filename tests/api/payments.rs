@@ -1005,3 +1005,278 @@ async fn a_labs_pipeline_hears_of_its_timesheets_and_invoices_signed_once_each()
     })
     .await;
 }
+
+/// What Stripe's refusals say; none of it may reach an expert.
+const STRIPE_WORDS: &[&str] = &[
+    "Stripe",
+    "API Key",
+    "sk_test",
+    "permission",
+    "invalid_request_error",
+    "401",
+    "403",
+];
+
+fn assert_neutral(text: &str) {
+    for w in STRIPE_WORDS {
+        assert!(!text.contains(w), "`{w}` reached the expert: {text}");
+    }
+}
+
+#[tokio::test]
+async fn payout_accounts_are_opened_in_the_experts_country_and_unsupported_countries_are_refused() {
+    on_both_with_stripe(|app, stripe| async move {
+        let w = world(&app, Opts::default()).await;
+        let mut german = applicant(
+            &app,
+            &w,
+            None,
+            json!({"country": "DE", "time_zone": "Europe/Berlin"}),
+        )
+        .await;
+        let mut japanese = applicant(
+            &app,
+            &w,
+            None,
+            json!({"country": "JP", "time_zone": "Asia/Tokyo"}),
+        )
+        .await;
+        for e in [&mut german, &mut japanese] {
+            app.relogin(&mut e.account).await;
+            app.post("/v1/experts/me/payout-account", &e.account.token, json!({}))
+                .await
+                .assert_status(200);
+        }
+        let country_of = |expert: &str| -> Value {
+            let accounts: Vec<Value> = stripe
+                .accounts()
+                .into_iter()
+                .filter(|a| a["metadata"]["cadre_expert_id"] == json!(expert))
+                .collect();
+            assert_eq!(accounts.len(), 1, "{accounts:?}");
+            assert_eq!(accounts[0]["type"], "express");
+            accounts[0]["country"].clone()
+        };
+        assert_eq!(country_of(&german.id), json!("DE"));
+        assert_eq!(country_of(&japanese.id), json!("JP"));
+
+        // Nigeria is not among the countries Stripe Connect opens Express accounts in.
+        let mut nigerian = applicant(
+            &app,
+            &w,
+            None,
+            json!({"country": "NG", "time_zone": "Africa/Lagos"}),
+        )
+        .await;
+        app.relogin(&mut nigerian.account).await;
+        let before = stripe.request_count();
+        let r = app
+            .post(
+                "/v1/experts/me/payout-account",
+                &nigerian.account.token,
+                json!({}),
+            )
+            .await;
+        r.assert_problem(422, Some("country"));
+        assert!(
+            r.json["detail"].as_str().unwrap().contains("`NG`"),
+            "{}",
+            r.text
+        );
+        assert_eq!(stripe.request_count(), before, "Stripe is not asked");
+        let acct = app
+            .get("/v1/experts/me/payout-account", &nigerian.account.token)
+            .await;
+        acct.assert_status(200);
+        assert_eq!(acct.json["stripe_account_id"], Value::Null);
+
+        // Moving to a supported country (a new profile) opens the account there.
+        let me = app.get("/v1/experts/me", &nigerian.account.token).await;
+        let mut profile = json!({});
+        for k in [
+            "display_name",
+            "headline",
+            "bio",
+            "domain_ids",
+            "languages",
+            "affiliations",
+            "contact_consent",
+        ] {
+            profile[k] = me.json[k].clone();
+        }
+        profile["time_zone"] = json!("Europe/Dublin");
+        profile["country"] = json!("IE");
+        profile["desired_rate_minor"] = me.json["desired_rate"]["amount_minor"].clone();
+        profile["desired_currency"] = me.json["desired_rate"]["currency"].clone();
+        app.call(
+            reqwest::Method::PATCH,
+            "/v1/experts/me",
+            Some(&nigerian.account.token),
+            Some(profile),
+        )
+        .await
+        .assert_status(200);
+        app.post(
+            "/v1/experts/me/payout-account",
+            &nigerian.account.token,
+            json!({}),
+        )
+        .await
+        .assert_status(200);
+        assert_eq!(country_of(&nigerian.id), json!("IE"));
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn an_installation_lists_the_countries_it_opens_payout_accounts_in() {
+    let stripe = StripeStandIn::start().await;
+    on_both_with(
+        |s| {
+            stripe.configure(s);
+            s.payments.stripe.connect_countries = vec!["FR".into()];
+        },
+        |app| {
+            stripe.reset();
+            let stripe = stripe.clone();
+            async move {
+                let w = world(&app, Opts::default()).await;
+                // Germany is supported by Stripe, but not by this installation.
+                let mut german = applicant(&app, &w, None, json!({"country": "DE"})).await;
+                app.relogin(&mut german.account).await;
+                let r = app
+                    .post(
+                        "/v1/experts/me/payout-account",
+                        &german.account.token,
+                        json!({}),
+                    )
+                    .await;
+                r.assert_problem(422, Some("country"));
+                assert!(
+                    r.json["detail"].as_str().unwrap().contains("(FR)"),
+                    "{}",
+                    r.text
+                );
+                let mut french = applicant(&app, &w, None, json!({"country": "FR"})).await;
+                app.relogin(&mut french.account).await;
+                app.post(
+                    "/v1/experts/me/payout-account",
+                    &french.account.token,
+                    json!({}),
+                )
+                .await
+                .assert_status(200);
+                assert_eq!(stripe.accounts().len(), 1);
+                assert_eq!(stripe.accounts()[0]["country"], "FR");
+            }
+        },
+    )
+    .await;
+}
+
+#[tokio::test]
+async fn a_refused_stripe_key_is_a_503_for_the_expert_without_stripes_words() {
+    let stripe = StripeStandIn::start().await;
+    on_both_with(
+        |s| {
+            stripe.configure(s);
+            // A key Stripe does not know (wrong, or revoked): every call is answered 401.
+            s.payments.stripe.secret_key = Some("sk_test_revoked_long_ago".to_owned().into());
+        },
+        |app| {
+            stripe.reset();
+            let stripe = stripe.clone();
+            async move {
+                let w = world(&app, Opts::default()).await;
+                let mut e = applicant(&app, &w, None, json!({"country": "DE"})).await;
+                app.relogin(&mut e.account).await;
+                let r = app
+                    .post("/v1/experts/me/payout-account", &e.account.token, json!({}))
+                    .await;
+                r.assert_problem(503, None);
+                assert_eq!(
+                    r.json["detail"],
+                    "the payments provider is unavailable; try again later"
+                );
+                assert_neutral(&r.text);
+                // Stripe was asked, and refused: nothing was opened or recorded.
+                assert_eq!(stripe.request_count(), 1);
+                assert!(stripe.accounts().is_empty());
+                let acct = app
+                    .get("/v1/experts/me/payout-account", &e.account.token)
+                    .await;
+                acct.assert_status(200);
+                assert_eq!(acct.json["stripe_account_id"], Value::Null);
+            }
+        },
+    )
+    .await;
+}
+
+#[tokio::test]
+async fn a_key_without_transfer_permission_stops_the_payout_run_and_the_payouts_wait() {
+    on_both_with_stripe(|app, stripe| async move {
+        let w = world(&app, Opts::default()).await;
+        let mut admin = w.admin.clone();
+        let mut es = owed_experts(&app, &stripe, &w, &[1500, 2500]).await;
+        // The operator rotated to a restricted key that may not make transfers: 403.
+        stripe.deny_permission(true);
+        app.relogin(&mut admin).await;
+        let before = stripe.request_count();
+        let r = app.post("/v1/payouts/run", &admin.token, json!({})).await;
+        r.assert_status(200);
+        assert_eq!(r.json["created"].as_array().unwrap().len(), 2, "{}", r.json);
+        assert_eq!(r.json["submitted"], json!([]), "{}", r.json);
+        assert_eq!(r.json["failed"], json!([]), "{}", r.json);
+        let not_sent = r.json["not_sent"].as_array().unwrap().clone();
+        assert_eq!(not_sent.len(), 2, "{}", r.json);
+        let said = r.json["stripe_configuration_error"].as_str().unwrap();
+        assert!(said.contains("payments.stripe.secret_key"), "{said}");
+        assert!(stripe.transfers().is_empty());
+        // The run stopped at the first refusal instead of trying every payout.
+        assert_eq!(stripe.request_count() - before, 1);
+        for e in &mut es {
+            app.relogin(&mut e.account).await;
+            let mine = app.get("/v1/payouts", &e.account.token).await;
+            mine.assert_status(200);
+            assert_eq!(mine.json["data"][0]["status"], "pending", "{}", mine.text);
+            assert_neutral(&mine.text);
+        }
+        // Platform admins see what Stripe said.
+        let p = app
+            .get(
+                &format!("/v1/payouts/{}", not_sent[0].as_str().unwrap()),
+                &admin.token,
+            )
+            .await;
+        assert_eq!(p.json["status"], "pending");
+        assert!(
+            p.json["last_error"].as_str().unwrap().contains("403"),
+            "{}",
+            p.text
+        );
+        // The key is fixed: the next run pays both, once each.
+        stripe.deny_permission(false);
+        let r = app.post("/v1/payouts/run", &admin.token, json!({})).await;
+        r.assert_status(200);
+        assert_eq!(
+            r.json["submitted"].as_array().unwrap().len(),
+            2,
+            "{}",
+            r.json
+        );
+        assert_eq!(r.json["not_sent"], json!([]));
+        assert!(
+            r.json.get("stripe_configuration_error").is_none(),
+            "{}",
+            r.json
+        );
+        assert_eq!(stripe.transfers().len(), 2);
+        deliver_all(&app, &stripe).await;
+        let tb = trial_balance(&app, &mut admin).await;
+        for e in &es {
+            assert_eq!(balance(&tb, "expert_payable", Some(&e.id)), 0);
+        }
+    })
+    .await;
+}

@@ -4,7 +4,10 @@
 //! object and error JSON in the shapes async-stripe 1.0.0-rc.10 parses, and events signed
 //! exactly as Stripe signs them (`Stripe-Signature: t=…,v1=…`). It speaks HTTP/1.1 on a
 //! raw socket so a test can make it fail the way networks do: answer 500 before doing
-//! anything, or do the work and drop the connection before answering.
+//! anything, or do the work and drop the connection before answering. A request with
+//! another key is refused 401 as Stripe refuses a wrong or revoked key, and the stand-in
+//! can refuse every request 403 as Stripe refuses a restricted key that lacks a
+//! permission.
 
 use std::collections::{HashMap, VecDeque};
 use std::sync::{Arc, Mutex};
@@ -44,6 +47,8 @@ struct State {
     events: Vec<Value>,
     /// Every request: (method, path, Stripe-Version).
     log: Vec<(String, String, Option<String>)>,
+    /// Answer every request 403, as for a restricted key without the permission.
+    deny_permission: bool,
     next: u64,
 }
 
@@ -119,6 +124,27 @@ impl StripeStandIn {
 
     pub fn fail_next_transfer(&self, f: Fault) {
         self.state.lock().unwrap().faults.push_back(f);
+    }
+
+    /// From now on, refuse (or stop refusing) every request 403 `permission_error`.
+    pub fn deny_permission(&self, on: bool) {
+        self.state.lock().unwrap().deny_permission = on;
+    }
+
+    /// The connected accounts created so far, as Stripe stores them.
+    pub fn accounts(&self) -> Vec<Value> {
+        self.state
+            .lock()
+            .unwrap()
+            .accounts
+            .values()
+            .cloned()
+            .collect()
+    }
+
+    /// How many requests reached the stand-in (refused ones included).
+    pub fn request_count(&self) -> usize {
+        self.state.lock().unwrap().log.len()
     }
 
     pub fn transfers(&self) -> Vec<Value> {
@@ -402,13 +428,25 @@ impl StripeStandIn {
             path.clone(),
             headers.get("stripe-version").cloned(),
         ));
-        let answer = if headers.get("authorization").map(String::as_str)
-            != Some(&format!("Bearer {SECRET_KEY}"))
-        {
+        let presented = headers
+            .get("authorization")
+            .and_then(|a| a.strip_prefix("Bearer "))
+            .unwrap_or("")
+            .to_owned();
+        let deny = self.state.lock().unwrap().deny_permission;
+        let answer = if presented != SECRET_KEY {
+            // Stripe masks all but the key's last four characters.
+            let tail = &presented[presented.len().saturating_sub(4)..];
             Some(error(
                 401,
                 "invalid_request_error",
-                "Invalid API Key provided",
+                &format!("Invalid API Key provided: sk_test_********{tail}"),
+            ))
+        } else if deny {
+            Some(error(
+                403,
+                "invalid_request_error",
+                "The provided key 'sk_test_********ndin' does not have the required permissions for this endpoint on account 'acct_standinplatform'. Having the 'rak_transfer_write' permission would allow this request to continue.",
             ))
         } else {
             self.handle(
