@@ -225,6 +225,9 @@ diesel::table! {
         created_at -> Timestamp,
         updated_at -> Timestamp,
         show_judge_confidence -> Bool,
+        budget_state -> Text,
+        budget_warning_armed -> Bool,
+        budget_reached_armed -> Bool,
     }
 }
 

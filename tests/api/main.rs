@@ -12,6 +12,7 @@ mod architecture;
 mod assessments;
 mod audit;
 mod auth;
+mod budget;
 mod authz_matrix;
 mod credentials;
 mod demo;
