@@ -93,6 +93,7 @@ impl BudgetState {
 /// Where the expected time of an open assignment comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ToSchema)]
 #[serde(rename_all = "snake_case")]
+#[schema(as = BudgetEstimate)]
 pub enum Estimate {
     /// The median of the project's latest measured judgments.
     Median,

@@ -8,10 +8,10 @@
 
 pub mod budget;
 pub mod constitution;
+mod queries;
 pub mod routes;
 pub mod service;
 mod store;
-mod queries;
 pub mod views;
 
 /// What other features may use of this feature's store.

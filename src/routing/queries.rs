@@ -440,14 +440,20 @@ pub fn waiting_in_project(
     let mut q = items::table
         .filter(items::project_id.eq(project))
         .filter(
-            items::status.eq("queued").or(items::status.eq("adjudicating").and(
-                diesel::dsl::not(diesel::dsl::exists(
-                    assignments::table
-                        .filter(assignments::item_id.eq(items::id.nullable()))
-                        .filter(assignments::role.eq("adjudicator"))
-                        .filter(assignments::status.eq_any(["offered", "accepted", "submitted"])),
-                )),
-            )),
+            items::status
+                .eq("queued")
+                .or(items::status
+                    .eq("adjudicating")
+                    .and(diesel::dsl::not(diesel::dsl::exists(
+                        assignments::table
+                            .filter(assignments::item_id.eq(items::id.nullable()))
+                            .filter(assignments::role.eq("adjudicator"))
+                            .filter(assignments::status.eq_any([
+                                "offered",
+                                "accepted",
+                                "submitted",
+                            ])),
+                    )))),
         )
         .order_by(items::id.asc())
         .limit(limit)

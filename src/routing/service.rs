@@ -606,7 +606,11 @@ fn route_locked(
             full,
         );
         if want.wanted == 0 {
-            let status = if adjudicating { "adjudicating" } else { "queued" };
+            let status = if adjudicating {
+                "adjudicating"
+            } else {
+                "queued"
+            };
             let reason = crate::projects::budget::waiting_reason(&spend);
             store::set_status(conn, &item.id, status, &reason, now)?;
             crate::projects::budget::refresh_row(conn, now, settings, &st.project)?;

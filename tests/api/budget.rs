@@ -70,22 +70,36 @@ fn offered_ids(list: &[Value]) -> Vec<String> {
         .collect()
 }
 
-/// The item ids of the expert's assignments with `status`.
-async fn items_of(app: &TestApp, e: &Expert, status: &str) -> Vec<String> {
-    work(app, e, status)
-        .await
-        .iter()
-        .filter_map(|a| a["item_id"].as_str().map(str::to_owned))
-        .collect()
+/// Which of `ids` the lab sees `assigned` (offered to their expert: overlap 1).
+async fn assigned(app: &TestApp, w: &World, ids: &[String]) -> Vec<String> {
+    let mut out = Vec::new();
+    for id in ids {
+        if lab_item(app, w, id).await["status"] == "assigned" {
+            out.push(id.clone());
+        }
+    }
+    out
 }
 
 #[tokio::test]
 async fn the_cap_stops_routing_the_lab_hears_once_and_raising_it_resumes_routing() {
     on_both_with(open_webhooks, |app| async move {
-        let mut w = world(&app, Opts { overlap: 1, ..Opts::default() }).await;
+        let mut w = world(
+            &app,
+            Opts {
+                overlap: 1,
+                ..Opts::default()
+            },
+        )
+        .await;
         let rx = Receiver::start(&[]).await;
-        let (_, secret) = register(&app, &w, &rx.url,
-            json!(["project.budget_warning", "project.budget_reached"])).await;
+        let (_, secret) = register(
+            &app,
+            &w,
+            &rx.url,
+            json!(["project.budget_warning", "project.budget_reached"]),
+        )
+        .await;
 
         // Bad caps are named.
         for bad in [json!(-5), json!(0), json!("lots"), json!(1.5)] {
@@ -97,16 +111,20 @@ async fn the_cap_stops_routing_the_lab_hears_once_and_raising_it_resumes_routing
         // (`budget.default_item_seconds`): 37.50 each. A cap of 90.00 warns at 72.00.
         let p = patch_project(&app, &mut w, json!({"budget_cap_minor": 9000})).await;
         p.assert_status(200);
-        assert_eq!(p.json["budget"], json!({"cap_minor": 9000, "committed_minor": 0,
+        assert_eq!(
+            p.json["budget"],
+            json!({"cap_minor": 9000, "committed_minor": 0,
             "projected_minor": 0, "currency": "USD", "state": "ok", "open_assignments": 0,
-            "expected_seconds_per_assignment": 900, "estimate": "default"}));
+            "expected_seconds_per_assignment": 900, "estimate": "default"})
+        );
 
         let mut first = qualified(&app, &w, None, json!({})).await;
         let ids = push(&app, &w, (1..=5).map(item).collect()).await;
         // Offers while the projection is below the cap: 0, 37.50, 75.00 (the third
         // crosses it, to 112.50); the other two items wait with the reason.
-        let offered = items_of(&app, &first, "offered").await;
+        let offered = assigned(&app, &w, &ids).await;
         assert_eq!(offered.len(), 3, "{offered:?}");
+        assert_eq!(work(&app, &first, "offered").await.len(), 3);
         let b = project(&app, &mut w).await["budget"].clone();
         assert_eq!(b["state"], "reached", "{b}");
         assert_eq!(b["open_assignments"], 3);
@@ -115,12 +133,20 @@ async fn the_cap_stops_routing_the_lab_hears_once_and_raising_it_resumes_routing
         for id in ids.iter().filter(|i| !offered.contains(i)) {
             let it = lab_item(&app, &w, id).await;
             assert_eq!(it["status"], "queued");
-            assert!(it["status_reason"].as_str().unwrap().starts_with("budget_reached"), "{it}");
+            assert!(
+                it["status_reason"]
+                    .as_str()
+                    .unwrap()
+                    .starts_with("budget_reached"),
+                "{it}"
+            );
         }
 
         // An expert with free capacity asks for work: nothing for this project.
         let second = qualified(&app, &w, None, json!({})).await;
-        let r = app.post("/v1/assignments/next", &second.account.token, json!({})).await;
+        let r = app
+            .post("/v1/assignments/next", &second.account.token, json!({}))
+            .await;
         assert_eq!(r.status.as_u16(), 204, "{}", r.text);
         assert!(work(&app, &second, "offered").await.is_empty());
         // Neither does the sweep offer it.
@@ -141,10 +167,16 @@ async fn the_cap_stops_routing_the_lab_hears_once_and_raising_it_resumes_routing
             .collect();
         let kinds: Vec<&str> = events.iter().map(|e| e["type"].as_str().unwrap()).collect();
         assert_eq!(kinds, ["project.budget_warning", "project.budget_reached"]);
-        assert_eq!(events[0]["data"], json!({"project_id": w.project, "cap_minor": 9000,
-            "projected_minor": 7500, "committed_minor": 0, "currency": "USD"}));
-        assert_eq!(events[1]["data"], json!({"project_id": w.project, "cap_minor": 9000,
-            "projected_minor": 11250, "committed_minor": 0, "currency": "USD"}));
+        assert_eq!(
+            events[0]["data"],
+            json!({"project_id": w.project, "cap_minor": 9000,
+            "projected_minor": 7500, "committed_minor": 0, "currency": "USD"})
+        );
+        assert_eq!(
+            events[1]["data"],
+            json!({"project_id": w.project, "cap_minor": 9000,
+            "projected_minor": 11250, "committed_minor": 0, "currency": "USD"})
+        );
 
         // Work already offered continues and is paid: 20 measured minutes, 50.00.
         let a = offered_ids(&work(&app, &first, "offered").await)[0].clone();
@@ -155,7 +187,7 @@ async fn the_cap_stops_routing_the_lab_hears_once_and_raising_it_resumes_routing
         assert_eq!(b["projected_minor"], 5000 + 2 * 3750);
         assert_eq!(b["state"], "reached");
         // The freed slot takes no new work of the project.
-        assert_eq!(items_of(&app, &first, "offered").await.len(), 2);
+        assert_eq!(work(&app, &first, "offered").await.len(), 2);
         assert_eq!(rx.received().len(), 2, "no event without a new crossing");
 
         // The lab raises the cap: routing resumes at once, and the waiting items are
@@ -167,7 +199,10 @@ async fn the_cap_stops_routing_the_lab_hears_once_and_raising_it_resumes_routing
         for id in ids.iter().filter(|i| !offered.contains(i)) {
             let it = lab_item(&app, &w, id).await;
             assert_eq!(it["status"], "assigned", "{it}");
-            assert!(!it["status_reason"].as_str().unwrap().contains("budget"), "{it}");
+            assert!(
+                !it["status_reason"].as_str().unwrap().contains("budget"),
+                "{it}"
+            );
         }
         let b = project(&app, &mut w).await["budget"].clone();
         assert_eq!(b["open_assignments"], 4, "{b}");
@@ -179,11 +214,25 @@ async fn the_cap_stops_routing_the_lab_hears_once_and_raising_it_resumes_routing
         let p = patch_project(&app, &mut w, json!({"budget_cap_minor": 20000})).await;
         assert_eq!(p.json["budget"]["state"], "reached", "{}", p.json);
         app.drain_jobs().await;
-        let kinds: Vec<String> = rx.received().iter()
-            .map(|r| serde_json::from_slice::<Value>(&r.body).unwrap()["type"].as_str().unwrap().to_owned())
+        let kinds: Vec<String> = rx
+            .received()
+            .iter()
+            .map(|r| {
+                serde_json::from_slice::<Value>(&r.body).unwrap()["type"]
+                    .as_str()
+                    .unwrap()
+                    .to_owned()
+            })
             .collect();
-        assert_eq!(kinds, ["project.budget_warning", "project.budget_reached",
-            "project.budget_warning", "project.budget_reached"]);
+        assert_eq!(
+            kinds,
+            [
+                "project.budget_warning",
+                "project.budget_reached",
+                "project.budget_warning",
+                "project.budget_reached"
+            ]
+        );
         // Removing the cap: no limit.
         let p = patch_project(&app, &mut w, json!({"budget_cap_minor": null})).await;
         p.assert_status(200);
@@ -209,7 +258,14 @@ async fn projected_spend_is_the_bill_rate_times_time_and_the_invoice_bills_the_c
     on_both_with(
         |s| s.budget.min_history = 1,
         |app| async move {
-            let mut w = world(&app, Opts { overlap: 1, ..Opts::default() }).await;
+            let mut w = world(
+                &app,
+                Opts {
+                    overlap: 1,
+                    ..Opts::default()
+                },
+            )
+            .await;
             patch_project(&app, &mut w, json!({"budget_cap_minor": 1_000_000}))
                 .await
                 .assert_status(200);
@@ -248,7 +304,11 @@ async fn projected_spend_is_the_bill_rate_times_time_and_the_invoice_bills_the_c
             sheets.assert_status(200);
             let sheet = sheets.json["data"][0]["id"].as_str().unwrap().to_owned();
             let ap = app
-                .post(&format!("/v1/timesheets/{sheet}/approve"), &lab.token, json!({}))
+                .post(
+                    &format!("/v1/timesheets/{sheet}/approve"),
+                    &lab.token,
+                    json!({}),
+                )
                 .await;
             ap.assert_status(200);
             assert_eq!(ap.json["bill_minor"], committed);
@@ -256,7 +316,11 @@ async fn projected_spend_is_the_bill_rate_times_time_and_the_invoice_bills_the_c
             app.relogin(&mut admin).await;
             let run = app.post("/v1/invoices/run", &admin.token, json!({})).await;
             run.assert_status(200);
-            assert_eq!(run.json["issued"][0]["total_minor"], committed, "{}", run.json);
+            assert_eq!(
+                run.json["issued"][0]["total_minor"], committed,
+                "{}",
+                run.json
+            );
             let b = project(&app, &mut w).await["budget"].clone();
             assert_eq!(b["committed_minor"], committed, "{b}");
         },
