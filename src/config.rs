@@ -28,6 +28,7 @@ pub struct Settings {
     pub scoring: ScoringSettings,
     pub scheduling: SchedulingSettings,
     pub payments: PaymentSettings,
+    pub budget: BudgetSettings,
     pub log: LogSettings,
 }
 
@@ -46,6 +47,7 @@ impl Default for Settings {
             scoring: ScoringSettings::default(),
             scheduling: SchedulingSettings::default(),
             payments: PaymentSettings::default(),
+            budget: BudgetSettings::default(),
             log: LogSettings::default(),
         }
     }
@@ -346,6 +348,34 @@ impl Default for RoutingSettings {
             redraw_after_minutes: 60,
             redraws_per_sweep: 2000,
             gold_feedback_delay_hours: 48,
+        }
+    }
+}
+
+/// Project budgets (README "Budget"): how the projected spend estimates open work, and
+/// where the warning threshold lies.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct BudgetSettings {
+    /// Expected seconds of one open assignment while the project has fewer than
+    /// `min_history` measured judgments.
+    pub default_item_seconds: i64,
+    /// Measured judgments a project needs before their median replaces the default.
+    pub min_history: i64,
+    /// How many of the project's latest measured judgments the median reads.
+    pub estimate_window: i64,
+    /// Percent of the cap at which the budget is in `warning` (and
+    /// `project.budget_warning` is sent).
+    pub warning_percent: i64,
+}
+
+impl Default for BudgetSettings {
+    fn default() -> Self {
+        Self {
+            default_item_seconds: 900,
+            min_history: 5,
+            estimate_window: 200,
+            warning_percent: 80,
         }
     }
 }
@@ -741,6 +771,12 @@ impl Settings {
             ),
             ("routing.redraws_per_sweep", self.routing.redraws_per_sweep),
             (
+                "budget.default_item_seconds",
+                self.budget.default_item_seconds,
+            ),
+            ("budget.min_history", self.budget.min_history),
+            ("budget.estimate_window", self.budget.estimate_window),
+            (
                 "webhooks.backoff_base_secs",
                 self.webhooks.backoff_base_secs,
             ),
@@ -828,6 +864,9 @@ impl Settings {
             bail!("experts.assessment_items must be at most 200");
         }
         let r = &self.routing;
+        if !(1..=100).contains(&self.budget.warning_percent) {
+            bail!("budget.warning_percent must be between 1 and 100");
+        }
         if !(0.0..=1.0).contains(&r.probation_share) {
             bail!("routing.probation_share must be in [0, 1]");
         }

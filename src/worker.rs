@@ -78,6 +78,8 @@ mod tests {
                 ("payments.collect_invoice", "payments", false),
                 ("payments.payout_run", "payments", true),
                 ("payments.sweep", "default", true),
+                ("projects.budget_reached", "default", false),
+                ("projects.budget_resumed", "default", false),
                 ("routing.deadlines", "default", true),
                 ("routing.sweep", "default", true),
                 ("scheduling.offer_expiry", "default", false),

@@ -226,6 +226,9 @@ diesel::table! {
         updated_at -> Timestamp,
         show_judge_confidence -> Bool,
         expire_overdue_after_hours -> Nullable<Integer>,
+        budget_state -> Text,
+        budget_warning_armed -> Bool,
+        budget_reached_armed -> Bool,
     }
 }
 

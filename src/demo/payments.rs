@@ -145,14 +145,28 @@ pub(super) fn seed_payments(
         &Actor::user(admin, None),
     )
     .map_err(|e| anyhow::anyhow!("demo invoice: {e}"))?;
+    // The project's budget: a cap its projected spend (last week's time plus the open
+    // assignments) fills to about 85 %, so the project view shows `warning`.
+    let row = crate::projects::find_project(conn, &project)?
+        .ok_or_else(|| anyhow::anyhow!("demo project missing"))?;
+    let spend = crate::projects::budget::measure(conn, settings, &row)
+        .map_err(|e| anyhow::anyhow!("demo budget: {e}"))?;
+    let cap = (spend.projected_minor * 100 / 85 / 1000 + 1) * 1000;
+    crate::projects::budget::set_cap(conn, now, settings, &project, Some(cap))
+        .map_err(|e| anyhow::anyhow!("demo budget: {e}"))?;
     Ok(format!(
         "\x20 payments         last week: {} approved by Helix (timesheet {}), {} disputed (timesheet {}); \
          Helix invoice {} open (mark it paid as admin); Meridian's margin 12 %; \
-         the first scheduled payout run records Dr. Chen's payout for manual settlement",
+         the first scheduled payout run records Dr. Chen's payout for manual settlement; \
+         project {} has a budget cap of {} {} minor units, {} % projected (warning)",
         handles[0],
         sheets[0],
         handles[1],
         sheets[1],
         issued.first().map(String::as_str).unwrap_or("-"),
+        project,
+        cap,
+        spend.currency,
+        spend.projected_minor * 100 / cap,
     ))
 }

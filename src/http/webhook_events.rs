@@ -179,6 +179,22 @@ pub struct InvoicePaidEvent {
     pub reference: String,
 }
 
+/// `project.budget_warning` and `project.budget_reached`.
+#[derive(Serialize, ToSchema)]
+#[allow(dead_code)]
+pub struct ProjectBudgetEvent {
+    pub project_id: ProjectId,
+    /// The project's budget cap, minor units.
+    pub cap_minor: i64,
+    /// Committed spend plus the expected bill of open work, minor units.
+    pub projected_minor: i64,
+    /// What the project's measured time bills, minor units.
+    pub committed_minor: i64,
+    /// The project's bill currency.
+    #[schema(example = "EUR")]
+    pub currency: String,
+}
+
 /// A project slice's reliability health below healthy.
 #[derive(Serialize, ToSchema)]
 #[serde(rename_all = "snake_case")]
@@ -272,6 +288,16 @@ pub fn documented() -> Vec<(EventType, &'static str, &'static str)> {
             "An invoice to the lab was paid. Sent once per invoice.",
         ),
         (
+            EventType::ProjectBudgetWarning,
+            "ProjectBudgetEvent",
+            "A project's projected spend reached `budget.warning_percent` (80 %) of its budget cap. Sent once per crossing; re-armed when the lab raises the cap above the projected spend.",
+        ),
+        (
+            EventType::ProjectBudgetReached,
+            "ProjectBudgetEvent",
+            "A project's projected spend reached its budget cap: routing offers no new work for it (work already offered or accepted continues and is paid) until the lab raises or removes the cap. Sent once per crossing; re-armed when the cap is raised above the projected spend.",
+        ),
+        (
             EventType::SliceReliabilityLow,
             "SliceReliabilityLowEvent",
             "A project's reliability in one of its slices (Krippendorff's alpha over its own resolved items in the window) fell below `scoring.reliability_healthy`. Checked by the scoring sweep; sent once per fall, again only after the project slice was healthy.",
@@ -304,6 +330,7 @@ pub fn schemas() -> Vec<(String, RefOr<Schema>)> {
         TimesheetDisputedEvent,
         InvoiceIssuedEvent,
         InvoicePaidEvent,
+        ProjectBudgetEvent,
         SliceReliabilityLowEvent,
         WebhookTestEvent,
     );

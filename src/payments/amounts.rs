@@ -14,36 +14,8 @@
 use serde::Serialize;
 use utoipa::ToSchema;
 
-/// `num / den` rounded half to even (banker's rounding); `den` must be positive.
-pub fn div_round_half_even(num: i128, den: i128) -> i128 {
-    debug_assert!(den > 0);
-    let q = num.div_euclid(den);
-    let r = num.rem_euclid(den);
-    // Compare 2r with den: below rounds down, above up, equal to the even neighbour.
-    match (2 * r).cmp(&den) {
-        std::cmp::Ordering::Less => q,
-        std::cmp::Ordering::Greater => q + 1,
-        std::cmp::Ordering::Equal => {
-            if q % 2 == 0 {
-                q
-            } else {
-                q + 1
-            }
-        }
-    }
-}
-
-fn clamp_i64(v: i128) -> i64 {
-    v.clamp(i128::from(i64::MIN), i128::from(i64::MAX)) as i64
-}
-
-/// Pay (or bill) for `seconds` at `rate_per_hour_minor`, in minor units.
-pub fn for_seconds(seconds: i64, rate_per_hour_minor: i64) -> i64 {
-    clamp_i64(div_round_half_even(
-        i128::from(seconds.max(0)) * i128::from(rate_per_hour_minor),
-        3600,
-    ))
-}
+use crate::money::clamp_i64;
+pub use crate::money::{div_round_half_even, for_seconds};
 
 /// `bps` basis points of `amount`, rounded half to even.
 pub fn basis_points(amount: i64, bps: i64) -> i64 {

@@ -212,6 +212,7 @@ async fn create_project(
     principal: Principal,
     body: Json<CreateProjectRequest>,
 ) -> ApiResult<HttpResponse> {
+    let settings = state.settings.clone();
     let b = body.into_inner();
     let creator = principal.org_admin(&b.org_id)?.user_id.to_string();
     let input = b.input();
@@ -221,7 +222,7 @@ async fn create_project(
         .db
         .write_once(move |conn| {
             let row = service::create_project(conn, now, &actor, &creator, &b.org_id, input)?;
-            views::project_view(conn, row)
+            views::project_view(conn, &settings, row)
         })
         .await?;
     Ok(HttpResponse::Created().json(view))
@@ -258,6 +259,7 @@ async fn list_projects(
     principal: Principal,
     q: Query<ProjectFilter>,
 ) -> ApiResult<HttpResponse> {
+    let settings = state.settings.clone();
     let f = q.0;
     let page = PageParams {
         limit: f.limit,
@@ -275,7 +277,7 @@ async fn list_projects(
                 rows,
                 &p,
                 |r| r.id.clone(),
-                |row| views::project_view(conn, row),
+                |row| views::project_view(conn, &settings, row),
             )?)
         })
         .await?;
@@ -301,12 +303,13 @@ async fn get_project(
     principal: Principal,
     path: web::Path<String>,
 ) -> ApiResult<HttpResponse> {
+    let settings = state.settings.clone();
     let id: ProjectId = path_id("project", &path)?;
     let view = state
         .db
         .read(move |conn| {
             let p = service::readable_project(conn, &principal, &id)?;
-            views::project_view(conn, p)
+            views::project_view(conn, &settings, p)
         })
         .await?;
     Ok(HttpResponse::Ok().json(view))
@@ -338,8 +341,11 @@ pub struct UpdateProjectRequest {
     /// Fixed once the project has been activated.
     #[schema(pattern = "^[A-Z]{3}$")]
     pub currency: Option<String>,
-    #[schema(minimum = 1)]
-    pub budget_cap_minor: Option<i64>,
+    /// The budget cap in minor units of the project's currency; `null` removes it (no
+    /// limit). Raising it above the projected spend resumes routing at once.
+    #[serde(default, deserialize_with = "present")]
+    #[schema(value_type = Option<i64>, minimum = 1, nullable)]
+    pub budget_cap_minor: Option<Option<i64>>,
     /// Replaces the exclusions.
     pub exclusions: Option<Exclusions>,
     /// Hours after its deadline an overdue item still unresolved expires; `null` clears it
@@ -350,6 +356,16 @@ pub struct UpdateProjectRequest {
 }
 
 impl Validate for UpdateProjectRequest {}
+
+/// A field that may be sent as `null` (to clear it): absent is `None`, `null` is
+/// `Some(None)`.
+fn present<'de, D, T>(d: D) -> Result<Option<Option<T>>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: Deserialize<'de>,
+{
+    Option::<T>::deserialize(d).map(Some)
+}
 
 /// Change a project's settings
 ///
@@ -374,6 +390,7 @@ async fn update_project(
     path: web::Path<String>,
     body: Json<UpdateProjectRequest>,
 ) -> ApiResult<HttpResponse> {
+    let settings = state.settings.clone();
     let id: ProjectId = path_id("project", &path)?;
     let b = body.into_inner();
     let actor = Actor::of(&principal);
@@ -384,7 +401,7 @@ async fn update_project(
             let (current, _) = service::writable_project(conn, &principal, &id)?;
             // Merge the patch into the settings as they are under the lock.
             let current = service::lock_fresh(conn, &current, now)?;
-            let existing = views::project_view(conn, current.clone())?;
+            let existing = views::project_view(conn, &settings, current.clone())?;
             let mut f = current.fields();
             if let Some(v) = b.name {
                 f.name = v;
@@ -420,7 +437,7 @@ async fn update_project(
                 f.currency = v;
             }
             if let Some(v) = b.budget_cap_minor {
-                f.budget_cap_minor = Some(v);
+                f.budget_cap_minor = v;
             }
             if let Some(v) = b.expire_overdue_after_hours {
                 f.expire_overdue_after_hours = v;
@@ -444,7 +461,12 @@ async fn update_project(
                     exclusions,
                 },
             )?;
-            Ok(views::project_view(conn, row)?)
+            // A new cap or bill rate moves the budget: re-arm its events, store its state
+            // and, if routing had stopped for it, resume routing (an outbox job).
+            let cap_changed = row.budget_cap_minor != current.budget_cap_minor;
+            super::budget::after_change(conn, now, &settings, &row.id, cap_changed)?;
+            let row = store::find_project(conn, &row.id)?.unwrap_or(row);
+            Ok(views::project_view(conn, &settings, row)?)
         })
         .await?;
     Ok(HttpResponse::Ok().json(view))
@@ -480,6 +502,7 @@ async fn change_status(
     path: web::Path<String>,
     body: Json<ChangeStatusRequest>,
 ) -> ApiResult<HttpResponse> {
+    let settings = state.settings.clone();
     let id: ProjectId = path_id("project", &path)?;
     let to = body.into_inner().status;
     let actor = Actor::of(&principal);
@@ -489,7 +512,7 @@ async fn change_status(
         .write(move |conn| {
             let (current, _) = service::writable_project(conn, &principal, &id)?;
             let row = service::change_status(conn, now, &actor, &current, to)?;
-            views::project_view(conn, row)
+            views::project_view(conn, &settings, row)
         })
         .await?;
     Ok(HttpResponse::Ok().json(view))

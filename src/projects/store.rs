@@ -34,6 +34,10 @@ pub struct ProjectRow {
     pub updated_at: NaiveDateTime,
     pub show_judge_confidence: bool,
     pub expire_overdue_after_hours: Option<i32>,
+    /// `ok`, `warning` or `reached` (see [`crate::projects::budget`]).
+    pub budget_state: String,
+    pub budget_warning_armed: bool,
+    pub budget_reached_armed: bool,
 }
 
 /// The settable fields of a project (everything but ids, status and timestamps).
@@ -488,4 +492,81 @@ pub fn publish(conn: &mut DbConn, id: &str, by: &str, now: DateTime<Utc>) -> Que
     ))
     .execute(conn)?;
     Ok(n == 1)
+}
+
+// ---- budget ----
+
+/// Sets the project's budget state; false when it already was `state` (no write, so a
+/// routing transaction that changes nothing takes no lock on the project).
+pub fn set_budget_state(conn: &mut DbConn, id: &str, state: &str) -> QueryResult<bool> {
+    let n = diesel::update(
+        projects::table
+            .find(id)
+            .filter(projects::budget_state.ne(state)),
+    )
+    .set(projects::budget_state.eq(state))
+    .execute(conn)?;
+    Ok(n == 1)
+}
+
+/// Disarms the `project.budget_warning` event; true exactly once per arming (the caller
+/// then sends it).
+pub fn disarm_budget_warning(conn: &mut DbConn, id: &str) -> QueryResult<bool> {
+    let n = diesel::update(
+        projects::table
+            .find(id)
+            .filter(projects::budget_warning_armed.eq(true)),
+    )
+    .set(projects::budget_warning_armed.eq(false))
+    .execute(conn)?;
+    Ok(n == 1)
+}
+
+/// Disarms the `project.budget_reached` event; true exactly once per arming.
+pub fn disarm_budget_reached(conn: &mut DbConn, id: &str) -> QueryResult<bool> {
+    let n = diesel::update(
+        projects::table
+            .find(id)
+            .filter(projects::budget_reached_armed.eq(true)),
+    )
+    .set(projects::budget_reached_armed.eq(false))
+    .execute(conn)?;
+    Ok(n == 1)
+}
+
+/// Re-arms the budget events whose threshold the projected spend is below again.
+pub fn rearm_budget(conn: &mut DbConn, id: &str, warning: bool, reached: bool) -> QueryResult<()> {
+    if warning {
+        diesel::update(projects::table.find(id))
+            .set(projects::budget_warning_armed.eq(true))
+            .execute(conn)?;
+    }
+    if reached {
+        diesel::update(projects::table.find(id))
+            .set(projects::budget_reached_armed.eq(true))
+            .execute(conn)?;
+    }
+    Ok(())
+}
+
+/// Capped projects whose budget is not `ok` (the routing sweep re-measures them: a
+/// resolved dispute or an expired offer may have lowered their spend).
+pub fn capped_not_ok(conn: &mut DbConn, limit: i64) -> QueryResult<Vec<String>> {
+    projects::table
+        .filter(projects::budget_cap_minor.is_not_null())
+        .filter(projects::budget_state.ne("ok"))
+        .filter(projects::status.eq("active"))
+        .order_by(projects::id.asc())
+        .limit(limit)
+        .select(projects::id)
+        .load(conn)
+}
+
+/// Sets the project's budget cap alone (the demo seed; labs go through the project's
+/// update).
+pub fn set_budget_cap(conn: &mut DbConn, id: &str, cap: Option<i64>) -> QueryResult<()> {
+    diesel::update(projects::table.find(id))
+        .set(projects::budget_cap_minor.eq(cap))
+        .execute(conn)?;
+    Ok(())
 }

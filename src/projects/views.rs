@@ -4,9 +4,11 @@ use chrono::{DateTime, Utc};
 use serde::Serialize;
 use utoipa::ToSchema;
 
+use super::budget::{BudgetState, Estimate, Spend};
 use super::constitution::Clause;
 use super::service::{Exclusions, MinQualification, ProjectSlice, ProjectStatus, load_clauses};
 use super::store::{ConstitutionRow, ProjectRow};
+use crate::config::Settings;
 use crate::db::DbConn;
 use crate::error::AppResult;
 use crate::ids::{DomainId, OrgId, ProjectId, SliceId};
@@ -34,6 +36,8 @@ pub struct ProjectView {
     /// What the lab pays per expert-hour.
     pub bill_rate: crate::money::Money,
     pub budget_cap_minor: Option<i64>,
+    /// Where the project's spend stands against its budget cap (README "Budget").
+    pub budget: BudgetView,
     pub exclusions: Exclusions,
     /// Hours after its deadline an overdue item still unresolved expires (null: never).
     pub expire_overdue_after_hours: Option<i32>,
@@ -41,7 +45,49 @@ pub struct ProjectView {
     pub updated_at: DateTime<Utc>,
 }
 
-pub fn project_view(conn: &mut DbConn, p: ProjectRow) -> AppResult<ProjectView> {
+/// A project's spend against its budget cap, in the project's bill currency (README
+/// "Budget" has the formula).
+#[derive(Debug, Serialize, ToSchema)]
+pub struct BudgetView {
+    /// The cap (`null`: no limit).
+    pub cap_minor: Option<i64>,
+    /// Measured, billed time: what the project's timesheets bill (approved lines as
+    /// posted, the others at their sheet's rate), as its invoices will.
+    pub committed_minor: i64,
+    /// `committed_minor` plus the expected bill of the open (offered or accepted)
+    /// assignments.
+    pub projected_minor: i64,
+    #[schema(example = "USD")]
+    pub currency: String,
+    /// `reached`: routing offers no new work for the project until the cap is raised.
+    pub state: BudgetState,
+    /// Open (offered or accepted) assignments of the project, items and gold.
+    pub open_assignments: i64,
+    /// Expected seconds of one open assignment.
+    pub expected_seconds_per_assignment: i64,
+    /// `median` of the latest measured judgments, or the configured `default`.
+    pub estimate: Estimate,
+}
+
+fn budget_view(s: Spend) -> BudgetView {
+    BudgetView {
+        cap_minor: s.cap_minor,
+        committed_minor: s.committed_minor,
+        projected_minor: s.projected_minor,
+        currency: s.currency,
+        state: s.state,
+        open_assignments: s.open_assignments,
+        expected_seconds_per_assignment: s.expected_seconds,
+        estimate: s.estimate,
+    }
+}
+
+pub fn project_view(
+    conn: &mut DbConn,
+    settings: &Settings,
+    p: ProjectRow,
+) -> AppResult<ProjectView> {
+    let budget = budget_view(super::budget::measure(conn, settings, &p)?);
     let slices = super::project_slices(conn, &p.org_id, &p.id)?
         .into_iter()
         .map(|s| ProjectSlice {
@@ -72,6 +118,7 @@ pub fn project_view(conn: &mut DbConn, p: ProjectRow) -> AppResult<ProjectView> 
             currency: p.currency,
         },
         budget_cap_minor: p.budget_cap_minor,
+        budget,
         exclusions: Exclusions {
             vendor_ids: crate::db::stored_json(
                 "projects.excluded_vendor_ids",

@@ -131,6 +131,11 @@ pub fn cancel(
         EventType::ItemCancelled,
         Some(reason),
     )?;
+    // Open work ended and worked time was billed: a capped project's budget follows (the
+    // project's row is the last lock).
+    if !ended.is_empty() {
+        crate::projects::budget::refresh(conn, now, settings, &item.project_id)?;
+    }
     Ok(Cancel::Cancelled { freed })
 }
 

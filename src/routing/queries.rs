@@ -186,9 +186,11 @@ pub fn waiting_for_expert(
             .filter(items::slice_id.eq(slice))
             .filter(items::status.eq(status))
             .filter(
+                // Active projects whose budget allows new work (README "Budget").
                 items::project_id.eq_any(
                     projects::table
                         .filter(projects::status.eq("active"))
+                        .filter(projects::budget_state.ne("reached"))
                         .select(projects::id),
                 ),
             )
@@ -424,4 +426,62 @@ pub fn recent_real_offers(
             })
         })
         .collect())
+}
+
+/// The project's items that wait for experts (queued, or adjudicating with no
+/// adjudicator yet) after `after` in id order, at most `limit`: what a project at its
+/// budget cap marks with the reason.
+pub fn waiting_in_project(
+    conn: &mut DbConn,
+    project: &str,
+    after: Option<&str>,
+    limit: i64,
+) -> QueryResult<Vec<String>> {
+    let mut q = items::table
+        .filter(items::project_id.eq(project))
+        .filter(
+            items::status
+                .eq("queued")
+                .or(items::status
+                    .eq("adjudicating")
+                    .and(diesel::dsl::not(diesel::dsl::exists(
+                        assignments::table
+                            .filter(assignments::item_id.eq(items::id.nullable()))
+                            .filter(assignments::role.eq("adjudicator"))
+                            .filter(assignments::status.eq_any([
+                                "offered",
+                                "accepted",
+                                "submitted",
+                            ])),
+                    )))),
+        )
+        .order_by(items::id.asc())
+        .limit(limit)
+        .select(items::id)
+        .into_boxed();
+    if let Some(a) = after {
+        q = q.filter(items::id.gt(a.to_owned()));
+    }
+    q.load(conn)
+}
+
+/// The project's waiting items (queued or adjudicating) with their slice, best first
+/// (priority, deadline, age), at most `limit`: what routing offers when the project's
+/// budget allows new work again.
+pub fn waiting_by_priority(
+    conn: &mut DbConn,
+    project: &str,
+    limit: i64,
+) -> QueryResult<Vec<(String, String)>> {
+    items::table
+        .filter(items::project_id.eq(project))
+        .filter(items::status.eq_any(["queued", "adjudicating"]))
+        .order_by((
+            items::priority.desc(),
+            items::deadline_at.asc(),
+            items::id.asc(),
+        ))
+        .limit(limit)
+        .select((items::id, items::slice_id))
+        .load(conn)
 }

@@ -7,8 +7,10 @@
 //! **Lock order.** Every transaction here takes its locks in one order: **one item** (its
 //! row, [`store::lock_item`]), then **experts** rows (`experts.open_assignments`, in expert
 //! id order), then **slice standings** (routing keys and samples, in expert id order),
-//! then score profiles (by expert, slice, metric). No transaction locks a second item or
-//! goes back to an expert after touching standings: what follows from a change (routing
+//! then score profiles (by expert, slice, metric), and last the project's row when a
+//! capped project's budget state or event flags change ([`crate::projects::budget`]).
+//! No transaction locks a second item or goes back to an expert after touching
+//! standings: what follows from a change (routing
 //! the item an expert declined, offering waiting work to an expert whose capacity freed,
 //! routing an item that went to adjudication) runs afterwards in transactions of its own
 //! ([`after_end`], [`after_submit`], [`take_work`]). On PostgreSQL a deadlock or
@@ -591,6 +593,31 @@ fn route_locked(
         }
         annotator_want(conn, now, settings, &st, wanted)?
     };
+    // The project's budget (README "Budget"): no new offer once its projected spend
+    // reached the cap, and only as many as fit below it (the last may cross it by one
+    // offer's expected bill). Projects without a cap read nothing here.
+    let full = want.wanted;
+    let mut want = want;
+    if st.project.budget_cap_minor.is_some() {
+        let spend = crate::projects::budget::measure(conn, settings, &st.project)?;
+        want.wanted = crate::projects::budget::offers_allowed(
+            spend.projected_minor,
+            spend.cap_minor,
+            spend.per_offer_minor,
+            full,
+        );
+        if want.wanted == 0 {
+            let status = if adjudicating {
+                "adjudicating"
+            } else {
+                "queued"
+            };
+            let reason = crate::projects::budget::waiting_reason(&spend);
+            store::set_status(conn, &item.id, status, &reason, now)?;
+            crate::projects::budget::refresh_row(conn, now, settings, &st.project)?;
+            return Ok(0);
+        }
+    }
     let mut placed: Vec<decide::Scored> = Vec::new();
     let mut gold_to: Vec<String> = Vec::new();
     let gold_p = gold_share(&st, want.role);
@@ -718,7 +745,15 @@ fn route_locked(
             )?;
         }
     }
-    let missing = want.wanted - placed.len();
+    let missing = full - placed.len();
+    // Offers change a capped project's projection: its state and budget events follow in
+    // this transaction (the project's row is its last lock).
+    let spend = if placed.is_empty() && gold_to.is_empty() {
+        None
+    } else {
+        crate::projects::budget::refresh_row(conn, now, settings, &st.project)?
+    };
+    let budget_limited = want.wanted < full && missing > 0;
     let mut note = removed_summary(&last);
     if last.probation_over_share > 0 {
         note.push_str(&format!(
@@ -749,6 +784,13 @@ fn route_locked(
         )?;
     }
     let (status, reason) = match (adjudicating, missing) {
+        (false, n) if budget_limited => (
+            "queued",
+            match &spend {
+                Some(s) => crate::projects::budget::waiting_reason(s),
+                None => format!("waiting for {n} more eligible expert(s)"),
+            },
+        ),
         (false, 0) => (
             "assigned",
             format!("offered to {} experts", st.project.overlap),
@@ -771,6 +813,8 @@ fn route_locked(
     // An item that starts waiting for experts (or an adjudicator) tells the lab once; the
     // sweep's retries do not repeat it, and it is re-armed when the item gets its experts.
     let why = match (missing > 0, adjudicating) {
+        // Waiting for the budget, not for experts: the project's budget event tells the lab.
+        (true, false) if budget_limited => return Ok(placed_n),
         (false, _) => None,
         (true, false) => Some("waiting_for_experts"),
         (true, true) => Some("waiting_for_adjudicator"),
@@ -1041,6 +1085,22 @@ pub fn route_new(
             break;
         }
     }
+    if !rest.is_empty()
+        && let Some(p) = crate::projects::find_project(conn, project)?
+        && p.budget_state == "reached"
+    {
+        // The project is at its budget cap: the rest of the batch waits with the reason,
+        // in one statement (no decision, no event each: `project.budget_reached` told the
+        // lab).
+        let spend = crate::projects::budget::measure(conn, settings, &p)?;
+        let reason = crate::projects::budget::waiting_reason(&spend);
+        crate::db::retrying(conn, |conn| {
+            write_tx(conn, |conn| {
+                Ok::<_, AppError>(store::set_waiting_reason(conn, rest, &reason, now)?)
+            })
+        })?;
+        return Ok(());
+    }
     if rest.is_empty() || super::queries::slice_has_candidates(conn, slice, &allowed)? {
         return Ok(());
     }
@@ -1056,6 +1116,8 @@ pub fn route_new(
 const SWEEP_EXPERTS: i64 = 200;
 /// Overdue assignments one sweep expires, at most.
 const SWEEP_OVERDUE: i64 = 500;
+/// Capped projects one sweep re-measures, at most.
+const SWEEP_BUDGETS: i64 = 100;
 
 /// The recurring sweep (a repair: events do the routing). Runs outside a transaction and
 /// commits each unit of work on its own: drops stale samples, expires overdue assignments
@@ -1087,6 +1149,18 @@ pub fn sweep(conn: &mut DbConn, now: DateTime<Utc>, settings: &Settings) -> anyh
             Err(e) => {
                 tracing::error!(assignment = %a.id, error = %e, "expiring an assignment failed")
             }
+        }
+    }
+    // Capped projects at or near their cap are re-measured: a change outside routing (a
+    // resolved timesheet dispute) may have moved their spend.
+    for project in crate::projects::budget::to_repair(conn, SWEEP_BUDGETS)? {
+        let refreshed = crate::db::retrying(conn, |conn| {
+            write_tx(conn, |conn| {
+                crate::projects::budget::refresh(conn, now, settings, &project)
+            })
+        });
+        if let Err(e) = refreshed {
+            tracing::error!(project = %project, error = %e, "re-measuring a budget failed");
         }
     }
     for expert in super::queries::experts_with_capacity_for_waiting(
@@ -1195,7 +1269,8 @@ fn fit(
             st
         }
     };
-    if st.project.status != "active" {
+    // Paused projects, and projects at their budget cap (README "Budget"), take no work.
+    if st.project.status != "active" || st.project.budget_state == "reached" {
         return Ok(None);
     }
     let adjudicating = item.status == "adjudicating";
@@ -1416,6 +1491,7 @@ fn place(
             crate::assignments::start_session(conn, gold.as_str(), &c.expert_id, now)?;
         }
         super::keys::refresh_keys(conn, &c.expert_id, &settings.routing)?;
+        crate::projects::budget::refresh_row(conn, now, settings, &f.st.project)?;
         return Ok(Placed::Assignment(gold.into_string()));
     }
     let id = offer_item(
@@ -1480,6 +1556,8 @@ fn place(
     store::set_status(conn, &item.id, status, &reason, now)?;
     store::set_attention(conn, &item.id, None)?;
     super::keys::refresh_keys(conn, &c.expert_id, &settings.routing)?;
+    // The offer moves a capped project's projection (the project's row is the last lock).
+    crate::projects::budget::refresh_row(conn, now, settings, &f.st.project)?;
     Ok(Placed::Assignment(id.into_string()))
 }
 
@@ -1536,6 +1614,10 @@ pub fn end(
             "re-routing a declined or expired offer",
             now,
         )?;
+    }
+    // Open work ended: a capped project's projection drops (the project's row last).
+    if let Some(p) = &a.project_id {
+        crate::projects::budget::refresh(conn, now, settings, p)?;
     }
     Ok(true)
 }
@@ -1773,6 +1855,11 @@ pub fn submit(
     if let Some(item) = item {
         resolve_if_complete(conn, now, settings, &item, &schema)?;
     }
+    // The measured time replaced the estimate in a capped project's projection (the
+    // project's row is the last lock).
+    if let Some(p) = &a.project_id {
+        crate::projects::budget::refresh(conn, now, settings, p)?;
+    }
     Ok(())
 }
 
@@ -1992,5 +2079,81 @@ pub(super) fn notify(
         Ok(data)
     })
     .map_err(AppError::internal)?;
+    Ok(())
+}
+
+/// Items routed, at most, when a project's budget allows new work again (the rest are
+/// taken by the experts' pulls and the sweep, in priority order).
+const RESUME_ITEMS: i64 = 500;
+
+/// A project reached its budget cap ([`crate::projects::budget::BUDGET_REACHED_JOB`]): its
+/// waiting items get the reason, in batches of one statement each. Runs outside a
+/// transaction; stops if the budget allows work again meanwhile.
+pub fn mark_budget_waiting(
+    conn: &mut DbConn,
+    now: DateTime<Utc>,
+    settings: &Settings,
+    project: &str,
+) -> AppResult<usize> {
+    let mut after: Option<String> = None;
+    let mut n = 0;
+    loop {
+        let Some(p) = crate::projects::find_project(conn, project)? else {
+            return Ok(n);
+        };
+        if p.budget_state != "reached" {
+            return Ok(n);
+        }
+        let ids = super::queries::waiting_in_project(conn, project, after.as_deref(), 500)?;
+        let Some(last) = ids.last().cloned() else {
+            return Ok(n);
+        };
+        let spend = crate::projects::budget::measure(conn, settings, &p)?;
+        let reason = crate::projects::budget::waiting_reason(&spend);
+        n += crate::db::retrying(conn, |conn| {
+            write_tx(conn, |conn| {
+                Ok::<_, AppError>(store::set_waiting_reason(conn, &ids, &reason, now)?)
+            })
+        })?;
+        after = Some(last);
+    }
+}
+
+/// A project's budget allows new work again ([`crate::projects::budget::BUDGET_RESUMED_JOB`]:
+/// the cap was raised or removed, or open work ended): the budget reason leaves its
+/// waiting items, and its best waiting items (at most [`RESUME_ITEMS`]) are routed at
+/// once, slice by slice as a new batch is ([`route_new`]). Runs outside a transaction.
+pub fn resume_budget(
+    conn: &mut DbConn,
+    now: DateTime<Utc>,
+    settings: &Settings,
+    project: &str,
+) -> AppResult<()> {
+    let Some(p) = crate::projects::find_project(conn, project)? else {
+        return Ok(());
+    };
+    if p.budget_state == "reached" {
+        return Ok(());
+    }
+    crate::db::retrying(conn, |conn| {
+        write_tx(conn, |conn| {
+            Ok::<_, AppError>(store::clear_budget_reason(
+                conn,
+                project,
+                "waiting for routing: the project's budget allows new work again",
+                now,
+            )?)
+        })
+    })?;
+    let mut by_slice: Vec<(String, Vec<String>)> = Vec::new();
+    for (item, slice) in super::queries::waiting_by_priority(conn, project, RESUME_ITEMS)? {
+        match by_slice.iter_mut().find(|(s, _)| *s == slice) {
+            Some((_, ids)) => ids.push(item),
+            None => by_slice.push((slice, vec![item])),
+        }
+    }
+    for (slice, ids) in by_slice {
+        route_new(conn, now, settings, project, &slice, &ids)?;
+    }
     Ok(())
 }

@@ -725,3 +725,48 @@ pub fn set_gold_alerted_pool(
     }
     Ok(())
 }
+
+/// Sets the reason of the waiting items among `ids` (still queued or adjudicating), in
+/// one statement: a project at its budget cap, whose items wait (README "Budget").
+pub fn set_waiting_reason(
+    conn: &mut DbConn,
+    ids: &[String],
+    reason: &str,
+    now: DateTime<Utc>,
+) -> QueryResult<usize> {
+    let mut n = 0;
+    for chunk in ids.chunks(500) {
+        n += diesel::update(
+            items::table
+                .filter(items::id.eq_any(chunk))
+                .filter(items::status.eq_any(["queued", "adjudicating"])),
+        )
+        .set((
+            items::status_reason.eq(reason),
+            items::updated_at.eq(now.naive_utc()),
+        ))
+        .execute(conn)?;
+    }
+    Ok(n)
+}
+
+/// Replaces the budget reason of the project's waiting items (the budget allows new work
+/// again), in one statement.
+pub fn clear_budget_reason(
+    conn: &mut DbConn,
+    project: &str,
+    reason: &str,
+    now: DateTime<Utc>,
+) -> QueryResult<usize> {
+    diesel::update(
+        items::table
+            .filter(items::project_id.eq(project))
+            .filter(items::status.eq_any(["queued", "adjudicating"]))
+            .filter(items::status_reason.like("budget_reached:%")),
+    )
+    .set((
+        items::status_reason.eq(reason),
+        items::updated_at.eq(now.naive_utc()),
+    ))
+    .execute(conn)
+}

@@ -92,6 +92,20 @@ pub enum EventType {
     /// deadline and `data.expire_overdue_after_hours` the setting. Sent once per item.
     #[serde(rename = "item.expired")]
     ItemExpired,
+    /// A project's projected spend reached `budget.warning_percent` (80 %) of its budget
+    /// cap: `data.project_id`, `data.cap_minor`, `data.projected_minor`,
+    /// `data.committed_minor` (measured, billed time) and `data.currency` (the project's
+    /// bill currency). Sent once per crossing; re-armed when the lab raises the cap above
+    /// the projected spend (README "Budget").
+    #[serde(rename = "project.budget_warning")]
+    ProjectBudgetWarning,
+    /// A project's projected spend reached its budget cap, so routing offers no new work
+    /// for it (work already offered or accepted continues and is paid) until the lab
+    /// raises or removes the cap: `data.project_id`, `data.cap_minor`,
+    /// `data.projected_minor`, `data.committed_minor`, `data.currency`. Sent once per
+    /// crossing; re-armed when the cap is raised above the projected spend.
+    #[serde(rename = "project.budget_reached")]
+    ProjectBudgetReached,
     /// Sent by `POST …/webhook-endpoints/{endpoint}/test`, whatever the subscription.
     #[serde(rename = "webhook.test")]
     WebhookTest,
@@ -99,7 +113,7 @@ pub enum EventType {
 
 impl EventType {
     /// The types an endpoint may subscribe to.
-    pub const SUBSCRIBABLE: [EventType; 11] = [
+    pub const SUBSCRIBABLE: [EventType; 13] = [
         EventType::ItemResolved,
         EventType::ItemNeedsAttention,
         EventType::GoldPoolExhausted,
@@ -111,6 +125,8 @@ impl EventType {
         EventType::SliceReliabilityLow,
         EventType::ItemDeadlineMissed,
         EventType::ItemExpired,
+        EventType::ProjectBudgetWarning,
+        EventType::ProjectBudgetReached,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -126,6 +142,8 @@ impl EventType {
             EventType::SliceReliabilityLow => "slice.reliability_low",
             EventType::ItemDeadlineMissed => "item.deadline_missed",
             EventType::ItemExpired => "item.expired",
+            EventType::ProjectBudgetWarning => "project.budget_warning",
+            EventType::ProjectBudgetReached => "project.budget_reached",
             EventType::WebhookTest => "webhook.test",
         }
     }

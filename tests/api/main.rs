@@ -13,6 +13,7 @@ mod assessments;
 mod audit;
 mod auth;
 mod authz_matrix;
+mod budget;
 mod credentials;
 mod deadlines;
 mod demo;

@@ -34,6 +34,9 @@ from .attention_reason import AttentionReason
 from .audit_event_view import AuditEventView
 from .availability_view import AvailabilityView
 from .booked_view import BookedView
+from .budget_estimate import BudgetEstimate
+from .budget_state import BudgetState
+from .budget_view import BudgetView
 from .bulk_change_result import BulkChangeResult
 from .bulk_result import BulkResult
 from .bulk_tier_request import BulkTierRequest
@@ -157,6 +160,8 @@ from .invoice_run import InvoiceRun
 from .invoice_view import InvoiceView
 from .issued_invoice_ref import IssuedInvoiceRef
 from .item_cancelled_event import ItemCancelledEvent
+from .item_deadline_missed_event import ItemDeadlineMissedEvent
+from .item_expired_event import ItemExpiredEvent
 from .item_input import ItemInput
 from .item_input_payload import ItemInputPayload
 from .item_needs_attention_event import ItemNeedsAttentionEvent
@@ -270,6 +275,7 @@ from .plan_report import PlanReport
 from .problem import Problem
 from .profile_input import ProfileInput
 from .progress import Progress
+from .project_budget_event import ProjectBudgetEvent
 from .project_quality import ProjectQuality
 from .project_slice import ProjectSlice
 from .project_status import ProjectStatus
@@ -316,6 +322,7 @@ from .slice_dashboard import SliceDashboard
 from .slice_reliability_low_event import SliceReliabilityLowEvent
 from .slice_scores import SliceScores
 from .slice_status import SliceStatus
+from .slice_timeliness import SliceTimeliness
 from .slice_view import SliceView
 from .slice_visibility import SliceVisibility
 from .stakes import Stakes
@@ -414,6 +421,9 @@ __all__ = (
     "AuditEventView",
     "AvailabilityView",
     "BookedView",
+    "BudgetEstimate",
+    "BudgetState",
+    "BudgetView",
     "BulkChangeResult",
     "BulkResult",
     "BulkTierRequest",
@@ -537,6 +547,8 @@ __all__ = (
     "InvoiceView",
     "IssuedInvoiceRef",
     "ItemCancelledEvent",
+    "ItemDeadlineMissedEvent",
+    "ItemExpiredEvent",
     "ItemInput",
     "ItemInputPayload",
     "ItemNeedsAttentionEvent",
@@ -650,6 +662,7 @@ __all__ = (
     "Problem",
     "ProfileInput",
     "Progress",
+    "ProjectBudgetEvent",
     "ProjectQuality",
     "ProjectSlice",
     "ProjectStatus",
@@ -696,6 +709,7 @@ __all__ = (
     "SliceReliabilityLowEvent",
     "SliceScores",
     "SliceStatus",
+    "SliceTimeliness",
     "SliceView",
     "SliceVisibility",
     "Stakes",

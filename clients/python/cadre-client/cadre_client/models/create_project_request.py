@@ -29,6 +29,9 @@ class CreateProjectRequest:
         default_deadline_secs (int | None | Unset): Default item deadline in seconds (default 72 hours).
         description (str | Unset):
         exclusions (Exclusions | Unset): Conflict-of-interest exclusions applied by routing.
+        expire_overdue_after_hours (int | None | Unset): Hours after its deadline an overdue item still unresolved
+            expires (its open
+            assignments end, `item.expired` is sent); null or absent: never (README "Deadlines").
         gold_rate (float | None | Unset): Share of routed work that is hidden gold (default 0.07).
         overlap (int | None | Unset): Independent experts per item (default 2).
         show_judge_confidence (bool | None | Unset): Show experts the AI judge's confidence (default false).
@@ -46,6 +49,7 @@ class CreateProjectRequest:
     default_deadline_secs: int | None | Unset = UNSET
     description: str | Unset = UNSET
     exclusions: Exclusions | Unset = UNSET
+    expire_overdue_after_hours: int | None | Unset = UNSET
     gold_rate: float | None | Unset = UNSET
     overlap: int | None | Unset = UNSET
     show_judge_confidence: bool | None | Unset = UNSET
@@ -85,6 +89,12 @@ class CreateProjectRequest:
         exclusions: dict[str, Any] | Unset = UNSET
         if not isinstance(self.exclusions, Unset):
             exclusions = self.exclusions.to_dict()
+
+        expire_overdue_after_hours: int | None | Unset
+        if isinstance(self.expire_overdue_after_hours, Unset):
+            expire_overdue_after_hours = UNSET
+        else:
+            expire_overdue_after_hours = self.expire_overdue_after_hours
 
         gold_rate: float | None | Unset
         if isinstance(self.gold_rate, Unset):
@@ -132,6 +142,8 @@ class CreateProjectRequest:
             field_dict["description"] = description
         if exclusions is not UNSET:
             field_dict["exclusions"] = exclusions
+        if expire_overdue_after_hours is not UNSET:
+            field_dict["expire_overdue_after_hours"] = expire_overdue_after_hours
         if gold_rate is not UNSET:
             field_dict["gold_rate"] = gold_rate
         if overlap is not UNSET:
@@ -195,6 +207,15 @@ class CreateProjectRequest:
         else:
             exclusions = Exclusions.from_dict(_exclusions)
 
+        def _parse_expire_overdue_after_hours(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        expire_overdue_after_hours = _parse_expire_overdue_after_hours(d.pop("expire_overdue_after_hours", UNSET))
+
         def _parse_gold_rate(data: object) -> float | None | Unset:
             if data is None:
                 return data
@@ -242,6 +263,7 @@ class CreateProjectRequest:
             default_deadline_secs=default_deadline_secs,
             description=description,
             exclusions=exclusions,
+            expire_overdue_after_hours=expire_overdue_after_hours,
             gold_rate=gold_rate,
             overlap=overlap,
             show_judge_confidence=show_judge_confidence,

@@ -5,6 +5,8 @@ class ItemStatus(StrEnum):
     ADJUDICATING = "adjudicating"
     ASSIGNED = "assigned"
     CANCELLED = "cancelled"
+    EXPIRED = "expired"
+    OVERDUE = "overdue"
     QUEUED = "queued"
     RESOLVED = "resolved"
 

@@ -27,25 +27,32 @@ class ItemView:
     Attributes:
         created_at (datetime.datetime):
         deadline (datetime.datetime):
+        effective_priority (int): What routing orders waiting items by: `priority` plus the deadline curve's boost
+            (+10 within 24 h of the deadline, +25 within 4 h, +50 within 1 h, +75 overdue).
         external_id (str):
         id (str): Opaque, time-sortable identifier: an item id.
         payload (ItemViewPayload):
-        priority (int):
+        priority (int): The lab's priority, 0 (lowest) to 100 (highest).
         progress (Progress):
         project_id (str): Opaque, time-sortable identifier: a project id.
         slice_id (str): Opaque, time-sortable identifier: a slice id.
+        stage (ItemStatus):
         stakes (Stakes): How much is riding on the item (routing and the lab's reports use it).
         status (ItemStatus):
         status_reason (str): Why the item is in its status (e.g. why it still waits).
         updated_at (datetime.datetime):
         constitution_version (int | None | Unset): The published constitution version the experts applied.
         judge_confidence (float | None | Unset):
+        overdue_at (datetime.datetime | None | Unset): When the item was found past its deadline unresolved
+            (`item.deadline_missed` was
+            sent then); null if it never was, or its deadline was moved since.
         resolved_at (datetime.datetime | None | Unset):
         result (ItemResult | None | Unset):
     """
 
     created_at: datetime.datetime
     deadline: datetime.datetime
+    effective_priority: int
     external_id: str
     id: str
     payload: ItemViewPayload
@@ -53,12 +60,14 @@ class ItemView:
     progress: Progress
     project_id: str
     slice_id: str
+    stage: ItemStatus
     stakes: Stakes
     status: ItemStatus
     status_reason: str
     updated_at: datetime.datetime
     constitution_version: int | None | Unset = UNSET
     judge_confidence: float | None | Unset = UNSET
+    overdue_at: datetime.datetime | None | Unset = UNSET
     resolved_at: datetime.datetime | None | Unset = UNSET
     result: ItemResult | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -69,6 +78,8 @@ class ItemView:
         created_at = self.created_at.isoformat()
 
         deadline = self.deadline.isoformat()
+
+        effective_priority = self.effective_priority
 
         external_id = self.external_id
 
@@ -83,6 +94,8 @@ class ItemView:
         project_id = self.project_id
 
         slice_id = self.slice_id
+
+        stage = self.stage.value
 
         stakes = self.stakes.value
 
@@ -103,6 +116,14 @@ class ItemView:
             judge_confidence = UNSET
         else:
             judge_confidence = self.judge_confidence
+
+        overdue_at: None | str | Unset
+        if isinstance(self.overdue_at, Unset):
+            overdue_at = UNSET
+        elif isinstance(self.overdue_at, datetime.datetime):
+            overdue_at = self.overdue_at.isoformat()
+        else:
+            overdue_at = self.overdue_at
 
         resolved_at: None | str | Unset
         if isinstance(self.resolved_at, Unset):
@@ -126,6 +147,7 @@ class ItemView:
             {
                 "created_at": created_at,
                 "deadline": deadline,
+                "effective_priority": effective_priority,
                 "external_id": external_id,
                 "id": id,
                 "payload": payload,
@@ -133,6 +155,7 @@ class ItemView:
                 "progress": progress,
                 "project_id": project_id,
                 "slice_id": slice_id,
+                "stage": stage,
                 "stakes": stakes,
                 "status": status,
                 "status_reason": status_reason,
@@ -143,6 +166,8 @@ class ItemView:
             field_dict["constitution_version"] = constitution_version
         if judge_confidence is not UNSET:
             field_dict["judge_confidence"] = judge_confidence
+        if overdue_at is not UNSET:
+            field_dict["overdue_at"] = overdue_at
         if resolved_at is not UNSET:
             field_dict["resolved_at"] = resolved_at
         if result is not UNSET:
@@ -161,6 +186,8 @@ class ItemView:
 
         deadline = datetime.datetime.fromisoformat(d.pop("deadline"))
 
+        effective_priority = d.pop("effective_priority")
+
         external_id = d.pop("external_id")
 
         id = d.pop("id")
@@ -174,6 +201,8 @@ class ItemView:
         project_id = d.pop("project_id")
 
         slice_id = d.pop("slice_id")
+
+        stage = ItemStatus(d.pop("stage"))
 
         stakes = Stakes(d.pop("stakes"))
 
@@ -200,6 +229,23 @@ class ItemView:
             return cast(float | None | Unset, data)
 
         judge_confidence = _parse_judge_confidence(d.pop("judge_confidence", UNSET))
+
+        def _parse_overdue_at(data: object) -> datetime.datetime | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                overdue_at_type_0 = datetime.datetime.fromisoformat(data)
+
+                return overdue_at_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None | Unset, data)
+
+        overdue_at = _parse_overdue_at(d.pop("overdue_at", UNSET))
 
         def _parse_resolved_at(data: object) -> datetime.datetime | None | Unset:
             if data is None:
@@ -238,6 +284,7 @@ class ItemView:
         item_view = cls(
             created_at=created_at,
             deadline=deadline,
+            effective_priority=effective_priority,
             external_id=external_id,
             id=id,
             payload=payload,
@@ -245,12 +292,14 @@ class ItemView:
             progress=progress,
             project_id=project_id,
             slice_id=slice_id,
+            stage=stage,
             stakes=stakes,
             status=status,
             status_reason=status_reason,
             updated_at=updated_at,
             constitution_version=constitution_version,
             judge_confidence=judge_confidence,
+            overdue_at=overdue_at,
             resolved_at=resolved_at,
             result=result,
         )

@@ -11,6 +11,7 @@ from ..models.project_status import ProjectStatus
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
+    from ..models.budget_view import BudgetView
     from ..models.exclusions import Exclusions
     from ..models.money import Money
     from ..models.project_slice import ProjectSlice
@@ -25,6 +26,8 @@ class PageProjectViewDataItem:
     Attributes:
         adjudication (bool): Send disagreements to an adjudicator.
         bill_rate (Money):
+        budget (BudgetView): A project's spend against its budget cap, in the project's bill currency (README
+            "Budget" has the formula).
         created_at (datetime.datetime):
         default_deadline_secs (int):
         description (str):
@@ -42,10 +45,13 @@ class PageProjectViewDataItem:
         budget_cap_minor (int | None | Unset):
         constitution_version (int | None | Unset): The published constitution version experts apply; required to
             activate.
+        expire_overdue_after_hours (int | None | Unset): Hours after its deadline an overdue item still unresolved
+            expires (null: never).
     """
 
     adjudication: bool
     bill_rate: Money
+    budget: BudgetView
     created_at: datetime.datetime
     default_deadline_secs: int
     description: str
@@ -62,12 +68,15 @@ class PageProjectViewDataItem:
     updated_at: datetime.datetime
     budget_cap_minor: int | None | Unset = UNSET
     constitution_version: int | None | Unset = UNSET
+    expire_overdue_after_hours: int | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         adjudication = self.adjudication
 
         bill_rate = self.bill_rate.to_dict()
+
+        budget = self.budget.to_dict()
 
         created_at = self.created_at.isoformat()
 
@@ -112,12 +121,19 @@ class PageProjectViewDataItem:
         else:
             constitution_version = self.constitution_version
 
+        expire_overdue_after_hours: int | None | Unset
+        if isinstance(self.expire_overdue_after_hours, Unset):
+            expire_overdue_after_hours = UNSET
+        else:
+            expire_overdue_after_hours = self.expire_overdue_after_hours
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
             {
                 "adjudication": adjudication,
                 "bill_rate": bill_rate,
+                "budget": budget,
                 "created_at": created_at,
                 "default_deadline_secs": default_deadline_secs,
                 "description": description,
@@ -138,11 +154,14 @@ class PageProjectViewDataItem:
             field_dict["budget_cap_minor"] = budget_cap_minor
         if constitution_version is not UNSET:
             field_dict["constitution_version"] = constitution_version
+        if expire_overdue_after_hours is not UNSET:
+            field_dict["expire_overdue_after_hours"] = expire_overdue_after_hours
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.budget_view import BudgetView  # noqa: PLC0415
         from ..models.exclusions import Exclusions  # noqa: PLC0415
         from ..models.money import Money  # noqa: PLC0415
         from ..models.project_slice import ProjectSlice  # noqa: PLC0415
@@ -151,6 +170,8 @@ class PageProjectViewDataItem:
         adjudication = d.pop("adjudication")
 
         bill_rate = Money.from_dict(d.pop("bill_rate"))
+
+        budget = BudgetView.from_dict(d.pop("budget"))
 
         created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
 
@@ -203,9 +224,19 @@ class PageProjectViewDataItem:
 
         constitution_version = _parse_constitution_version(d.pop("constitution_version", UNSET))
 
+        def _parse_expire_overdue_after_hours(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        expire_overdue_after_hours = _parse_expire_overdue_after_hours(d.pop("expire_overdue_after_hours", UNSET))
+
         page_project_view_data_item = cls(
             adjudication=adjudication,
             bill_rate=bill_rate,
+            budget=budget,
             created_at=created_at,
             default_deadline_secs=default_deadline_secs,
             description=description,
@@ -222,6 +253,7 @@ class PageProjectViewDataItem:
             updated_at=updated_at,
             budget_cap_minor=budget_cap_minor,
             constitution_version=constitution_version,
+            expire_overdue_after_hours=expire_overdue_after_hours,
         )
 
         page_project_view_data_item.additional_properties = d

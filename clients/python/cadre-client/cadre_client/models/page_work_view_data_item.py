@@ -35,7 +35,8 @@ class PageWorkViewDataItem:
             otherwise).
         offered_at (datetime.datetime):
         payload (PageWorkViewDataItemPayload): The item to judge.
-        priority (int):
+        priority (int): The item's effective priority when offered: the lab's priority (0–100) plus the
+            deadline curve's boost (up to +75 once the item is overdue).
         project (WorkProject):
         role (WorkRole):
         slice_ (WorkSlice):

@@ -18,7 +18,8 @@ T = TypeVar("T", bound="ProfileInput")
 class ProfileInput:
     """
     Attributes:
-        country (str): ISO 3166-1 alpha-2. Example: DE.
+        country (str): Where the expert lives and is paid: an ISO 3166-1 alpha-2 code, upper case. A
+            Stripe payout account is opened in this country (and cannot move later). Example: DE.
         desired_currency (str):  Example: EUR.
         desired_rate_minor (int):  Example: 9000.
         display_name (str):  Example: Dr. Wei Chen.

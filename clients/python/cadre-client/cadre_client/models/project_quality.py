@@ -8,6 +8,7 @@ from attrs import field as _attrs_field
 
 if TYPE_CHECKING:
     from ..models.reliability_report import ReliabilityReport
+    from ..models.slice_timeliness import SliceTimeliness
 
 
 T = TypeVar("T", bound="ProjectQuality")
@@ -19,11 +20,15 @@ class ProjectQuality:
     Attributes:
         project_id (str): Opaque, time-sortable identifier: a project id.
         slices (list[ReliabilityReport]): One report per slice of the project, over the project's items only.
+        timeliness (list[SliceTimeliness]): Per slice of the project (same order), the items resolved in the window: how
+            many
+            met their deadline and how long resolution took (README "Deadlines").
         window_days (int):
     """
 
     project_id: str
     slices: list[ReliabilityReport]
+    timeliness: list[SliceTimeliness]
     window_days: int
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -35,6 +40,11 @@ class ProjectQuality:
             slices_item = slices_item_data.to_dict()
             slices.append(slices_item)
 
+        timeliness = []
+        for timeliness_item_data in self.timeliness:
+            timeliness_item = timeliness_item_data.to_dict()
+            timeliness.append(timeliness_item)
+
         window_days = self.window_days
 
         field_dict: dict[str, Any] = {}
@@ -43,6 +53,7 @@ class ProjectQuality:
             {
                 "project_id": project_id,
                 "slices": slices,
+                "timeliness": timeliness,
                 "window_days": window_days,
             }
         )
@@ -52,6 +63,7 @@ class ProjectQuality:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.reliability_report import ReliabilityReport  # noqa: PLC0415
+        from ..models.slice_timeliness import SliceTimeliness  # noqa: PLC0415
 
         d = dict(src_dict)
         project_id = d.pop("project_id")
@@ -63,11 +75,19 @@ class ProjectQuality:
 
             slices.append(slices_item)
 
+        timeliness = []
+        _timeliness = d.pop("timeliness")
+        for timeliness_item_data in _timeliness:
+            timeliness_item = SliceTimeliness.from_dict(timeliness_item_data)
+
+            timeliness.append(timeliness_item)
+
         window_days = d.pop("window_days")
 
         project_quality = cls(
             project_id=project_id,
             slices=slices,
+            timeliness=timeliness,
             window_days=window_days,
         )
 

@@ -21,13 +21,18 @@ class UpdateProjectRequest:
     Attributes:
         adjudication (bool | None | Unset):
         bill_rate_minor (int | None | Unset):
-        budget_cap_minor (int | None | Unset):
+        budget_cap_minor (int | None | Unset): The budget cap in minor units of the project's currency; `null` removes
+            it (no
+            limit). Raising it above the projected spend resumes routing at once.
         constitution_version (int | None | Unset): Pin a published constitution version of this project.
         currency (None | str | Unset): Fixed once the project has been activated.
         default_deadline_secs (int | None | Unset):
         description (None | str | Unset):
         domain_id (None | str | Unset):
         exclusions (Exclusions | None | Unset):
+        expire_overdue_after_hours (int | None | Unset): Hours after its deadline an overdue item still unresolved
+            expires; `null` clears it
+            (never expire).
         gold_rate (float | None | Unset):
         name (None | str | Unset):
         overlap (int | None | Unset):
@@ -44,6 +49,7 @@ class UpdateProjectRequest:
     description: None | str | Unset = UNSET
     domain_id: None | str | Unset = UNSET
     exclusions: Exclusions | None | Unset = UNSET
+    expire_overdue_after_hours: int | None | Unset = UNSET
     gold_rate: float | None | Unset = UNSET
     name: None | str | Unset = UNSET
     overlap: int | None | Unset = UNSET
@@ -109,6 +115,12 @@ class UpdateProjectRequest:
         else:
             exclusions = self.exclusions
 
+        expire_overdue_after_hours: int | None | Unset
+        if isinstance(self.expire_overdue_after_hours, Unset):
+            expire_overdue_after_hours = UNSET
+        else:
+            expire_overdue_after_hours = self.expire_overdue_after_hours
+
         gold_rate: float | None | Unset
         if isinstance(self.gold_rate, Unset):
             gold_rate = UNSET
@@ -166,6 +178,8 @@ class UpdateProjectRequest:
             field_dict["domain_id"] = domain_id
         if exclusions is not UNSET:
             field_dict["exclusions"] = exclusions
+        if expire_overdue_after_hours is not UNSET:
+            field_dict["expire_overdue_after_hours"] = expire_overdue_after_hours
         if gold_rate is not UNSET:
             field_dict["gold_rate"] = gold_rate
         if name is not UNSET:
@@ -275,6 +289,15 @@ class UpdateProjectRequest:
 
         exclusions = _parse_exclusions(d.pop("exclusions", UNSET))
 
+        def _parse_expire_overdue_after_hours(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        expire_overdue_after_hours = _parse_expire_overdue_after_hours(d.pop("expire_overdue_after_hours", UNSET))
+
         def _parse_gold_rate(data: object) -> float | None | Unset:
             if data is None:
                 return data
@@ -343,6 +366,7 @@ class UpdateProjectRequest:
             description=description,
             domain_id=domain_id,
             exclusions=exclusions,
+            expire_overdue_after_hours=expire_overdue_after_hours,
             gold_rate=gold_rate,
             name=name,
             overlap=overlap,

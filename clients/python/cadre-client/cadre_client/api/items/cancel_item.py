@@ -107,8 +107,8 @@ def sync_detailed(
     and is never routed again; its open assignments (offered or accepted) end as
     `cancelled`, and the time experts already worked on them (heartbeat-covered sessions)
     is paid and billed through their timesheets. Sends `item.cancelled`. Idempotent:
-    cancelling a cancelled item answers 200 with the item unchanged. A resolved item
-    cannot be cancelled (409).
+    cancelling a cancelled item answers 200 with the item unchanged. A resolved or
+    expired item cannot be cancelled (409).
 
     Args:
         item (str): Opaque, time-sortable identifier: an item id.
@@ -146,8 +146,8 @@ def sync(
     and is never routed again; its open assignments (offered or accepted) end as
     `cancelled`, and the time experts already worked on them (heartbeat-covered sessions)
     is paid and billed through their timesheets. Sends `item.cancelled`. Idempotent:
-    cancelling a cancelled item answers 200 with the item unchanged. A resolved item
-    cannot be cancelled (409).
+    cancelling a cancelled item answers 200 with the item unchanged. A resolved or
+    expired item cannot be cancelled (409).
 
     Args:
         item (str): Opaque, time-sortable identifier: an item id.
@@ -180,8 +180,8 @@ async def asyncio_detailed(
     and is never routed again; its open assignments (offered or accepted) end as
     `cancelled`, and the time experts already worked on them (heartbeat-covered sessions)
     is paid and billed through their timesheets. Sends `item.cancelled`. Idempotent:
-    cancelling a cancelled item answers 200 with the item unchanged. A resolved item
-    cannot be cancelled (409).
+    cancelling a cancelled item answers 200 with the item unchanged. A resolved or
+    expired item cannot be cancelled (409).
 
     Args:
         item (str): Opaque, time-sortable identifier: an item id.
@@ -217,8 +217,8 @@ async def asyncio(
     and is never routed again; its open assignments (offered or accepted) end as
     `cancelled`, and the time experts already worked on them (heartbeat-covered sessions)
     is paid and billed through their timesheets. Sends `item.cancelled`. Idempotent:
-    cancelling a cancelled item answers 200 with the item unchanged. A resolved item
-    cannot be cancelled (409).
+    cancelling a cancelled item answers 200 with the item unchanged. A resolved or
+    expired item cannot be cancelled (409).
 
     Args:
         item (str): Opaque, time-sortable identifier: an item id.

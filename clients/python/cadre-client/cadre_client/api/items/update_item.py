@@ -104,8 +104,10 @@ def sync_detailed(
     """Change an item's priority or deadline
 
      The lab's members, and its API keys with `items:write`. Either or both fields, checked
-    as on ingestion; the item's open assignments take the new priority. Only open items
-    (queued, assigned, adjudicating): a resolved or cancelled item answers 409.
+    as on ingestion; the item's open assignments take the new effective priority (README
+    "Deadlines"); a new deadline makes an overdue item current again. Only open items
+    (queued, assigned, adjudicating, also when overdue): a resolved, cancelled or expired
+    item answers 409.
 
     Args:
         item (str): Opaque, time-sortable identifier: an item id.
@@ -140,8 +142,10 @@ def sync(
     """Change an item's priority or deadline
 
      The lab's members, and its API keys with `items:write`. Either or both fields, checked
-    as on ingestion; the item's open assignments take the new priority. Only open items
-    (queued, assigned, adjudicating): a resolved or cancelled item answers 409.
+    as on ingestion; the item's open assignments take the new effective priority (README
+    "Deadlines"); a new deadline makes an overdue item current again. Only open items
+    (queued, assigned, adjudicating, also when overdue): a resolved, cancelled or expired
+    item answers 409.
 
     Args:
         item (str): Opaque, time-sortable identifier: an item id.
@@ -171,8 +175,10 @@ async def asyncio_detailed(
     """Change an item's priority or deadline
 
      The lab's members, and its API keys with `items:write`. Either or both fields, checked
-    as on ingestion; the item's open assignments take the new priority. Only open items
-    (queued, assigned, adjudicating): a resolved or cancelled item answers 409.
+    as on ingestion; the item's open assignments take the new effective priority (README
+    "Deadlines"); a new deadline makes an overdue item current again. Only open items
+    (queued, assigned, adjudicating, also when overdue): a resolved, cancelled or expired
+    item answers 409.
 
     Args:
         item (str): Opaque, time-sortable identifier: an item id.
@@ -205,8 +211,10 @@ async def asyncio(
     """Change an item's priority or deadline
 
      The lab's members, and its API keys with `items:write`. Either or both fields, checked
-    as on ingestion; the item's open assignments take the new priority. Only open items
-    (queued, assigned, adjudicating): a resolved or cancelled item answers 409.
+    as on ingestion; the item's open assignments take the new effective priority (README
+    "Deadlines"); a new deadline makes an overdue item current again. Only open items
+    (queued, assigned, adjudicating, also when overdue): a resolved, cancelled or expired
+    item answers 409.
 
     Args:
         item (str): Opaque, time-sortable identifier: an item id.

@@ -43,6 +43,11 @@ def _parse_response(
 
         return response_409
 
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
     if response.status_code == 503:
         response_503 = Problem.from_dict(response.json())
 
@@ -71,10 +76,14 @@ def sync_detailed(
 ) -> Response[PayoutAccountView | Problem]:
     """Connect a payout account
 
-     Creates the expert's Stripe Express account on first use and returns a fresh,
-    single-use onboarding link (Stripe-hosted) to finish or update it. 403 while the
-    account's e-mail address is unconfirmed (an unverified account cannot be paid); 409
-    when this installation settles payouts manually (no Stripe).
+     Creates the expert's Stripe Express account on first use, in the country of their
+    profile, and returns a fresh, single-use onboarding link (Stripe-hosted) to finish or
+    update it. 403 while the account's e-mail address is unconfirmed (an unverified
+    account cannot be paid); 409 when this installation settles payouts manually (no
+    Stripe) or Stripe refused to set the account up; 422 naming `country` when the
+    profile's country is not one Stripe Connect opens accounts in here
+    (`payments.stripe.connect_countries`); 503 when the payments provider is unavailable
+    or misconfigured (its own words go to the server log only).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -99,10 +108,14 @@ def sync(
 ) -> PayoutAccountView | Problem | None:
     """Connect a payout account
 
-     Creates the expert's Stripe Express account on first use and returns a fresh,
-    single-use onboarding link (Stripe-hosted) to finish or update it. 403 while the
-    account's e-mail address is unconfirmed (an unverified account cannot be paid); 409
-    when this installation settles payouts manually (no Stripe).
+     Creates the expert's Stripe Express account on first use, in the country of their
+    profile, and returns a fresh, single-use onboarding link (Stripe-hosted) to finish or
+    update it. 403 while the account's e-mail address is unconfirmed (an unverified
+    account cannot be paid); 409 when this installation settles payouts manually (no
+    Stripe) or Stripe refused to set the account up; 422 naming `country` when the
+    profile's country is not one Stripe Connect opens accounts in here
+    (`payments.stripe.connect_countries`); 503 when the payments provider is unavailable
+    or misconfigured (its own words go to the server log only).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -123,10 +136,14 @@ async def asyncio_detailed(
 ) -> Response[PayoutAccountView | Problem]:
     """Connect a payout account
 
-     Creates the expert's Stripe Express account on first use and returns a fresh,
-    single-use onboarding link (Stripe-hosted) to finish or update it. 403 while the
-    account's e-mail address is unconfirmed (an unverified account cannot be paid); 409
-    when this installation settles payouts manually (no Stripe).
+     Creates the expert's Stripe Express account on first use, in the country of their
+    profile, and returns a fresh, single-use onboarding link (Stripe-hosted) to finish or
+    update it. 403 while the account's e-mail address is unconfirmed (an unverified
+    account cannot be paid); 409 when this installation settles payouts manually (no
+    Stripe) or Stripe refused to set the account up; 422 naming `country` when the
+    profile's country is not one Stripe Connect opens accounts in here
+    (`payments.stripe.connect_countries`); 503 when the payments provider is unavailable
+    or misconfigured (its own words go to the server log only).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -149,10 +166,14 @@ async def asyncio(
 ) -> PayoutAccountView | Problem | None:
     """Connect a payout account
 
-     Creates the expert's Stripe Express account on first use and returns a fresh,
-    single-use onboarding link (Stripe-hosted) to finish or update it. 403 while the
-    account's e-mail address is unconfirmed (an unverified account cannot be paid); 409
-    when this installation settles payouts manually (no Stripe).
+     Creates the expert's Stripe Express account on first use, in the country of their
+    profile, and returns a fresh, single-use onboarding link (Stripe-hosted) to finish or
+    update it. 403 while the account's e-mail address is unconfirmed (an unverified
+    account cannot be paid); 409 when this installation settles payouts manually (no
+    Stripe) or Stripe refused to set the account up; 422 naming `country` when the
+    profile's country is not one Stripe Connect opens accounts in here
+    (`payments.stripe.connect_countries`); 503 when the payments provider is unavailable
+    or misconfigured (its own words go to the server log only).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

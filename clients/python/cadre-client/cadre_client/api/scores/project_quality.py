@@ -89,8 +89,10 @@ def sync_detailed(
 
      Per slice of the project, over the project's resolved items in the window: reliability
     (alpha, Fleiss' kappa, health), pooled gold accuracy, informativeness and adjudication
-    rate. Aggregates only: no expert's identity or individual score. The lab's members and
-    API keys with `projects:read`; platform admins.
+    rate; and timeliness: the on-time resolution rate (resolved at or before the deadline /
+    resolved) and the p50/p90 time from ingestion to resolution (nearest rank). Aggregates
+    only: no expert's identity or individual score. The lab's members and API keys with
+    `projects:read`; platform admins.
 
     Args:
         project (str): Opaque, time-sortable identifier: a project id.
@@ -126,8 +128,10 @@ def sync(
 
      Per slice of the project, over the project's resolved items in the window: reliability
     (alpha, Fleiss' kappa, health), pooled gold accuracy, informativeness and adjudication
-    rate. Aggregates only: no expert's identity or individual score. The lab's members and
-    API keys with `projects:read`; platform admins.
+    rate; and timeliness: the on-time resolution rate (resolved at or before the deadline /
+    resolved) and the p50/p90 time from ingestion to resolution (nearest rank). Aggregates
+    only: no expert's identity or individual score. The lab's members and API keys with
+    `projects:read`; platform admins.
 
     Args:
         project (str): Opaque, time-sortable identifier: a project id.
@@ -158,8 +162,10 @@ async def asyncio_detailed(
 
      Per slice of the project, over the project's resolved items in the window: reliability
     (alpha, Fleiss' kappa, health), pooled gold accuracy, informativeness and adjudication
-    rate. Aggregates only: no expert's identity or individual score. The lab's members and
-    API keys with `projects:read`; platform admins.
+    rate; and timeliness: the on-time resolution rate (resolved at or before the deadline /
+    resolved) and the p50/p90 time from ingestion to resolution (nearest rank). Aggregates
+    only: no expert's identity or individual score. The lab's members and API keys with
+    `projects:read`; platform admins.
 
     Args:
         project (str): Opaque, time-sortable identifier: a project id.
@@ -193,8 +199,10 @@ async def asyncio(
 
      Per slice of the project, over the project's resolved items in the window: reliability
     (alpha, Fleiss' kappa, health), pooled gold accuracy, informativeness and adjudication
-    rate. Aggregates only: no expert's identity or individual score. The lab's members and
-    API keys with `projects:read`; platform admins.
+    rate; and timeliness: the on-time resolution rate (resolved at or before the deadline /
+    resolved) and the p50/p90 time from ingestion to resolution (nearest rank). Aggregates
+    only: no expert's identity or individual score. The lab's members and API keys with
+    `projects:read`; platform admins.
 
     Args:
         project (str): Opaque, time-sortable identifier: a project id.

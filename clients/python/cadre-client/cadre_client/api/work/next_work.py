@@ -77,7 +77,8 @@ def sync_detailed(
 
      Returns the most urgent of your accepted and offered assignments (highest priority,
     then earliest due), accepting it if it was only offered. With none, takes the best
-    waiting item you are eligible for (priority, then deadline, then age) that still needs
+    waiting item you are eligible for (effective priority — the lab's priority raised as
+    the deadline nears — then deadline, then age) that still needs
     someone like you, and accepts it for you; 204 with `Retry-After` when nothing fits.
 
     Raises:
@@ -105,7 +106,8 @@ def sync(
 
      Returns the most urgent of your accepted and offered assignments (highest priority,
     then earliest due), accepting it if it was only offered. With none, takes the best
-    waiting item you are eligible for (priority, then deadline, then age) that still needs
+    waiting item you are eligible for (effective priority — the lab's priority raised as
+    the deadline nears — then deadline, then age) that still needs
     someone like you, and accepts it for you; 204 with `Retry-After` when nothing fits.
 
     Raises:
@@ -129,7 +131,8 @@ async def asyncio_detailed(
 
      Returns the most urgent of your accepted and offered assignments (highest priority,
     then earliest due), accepting it if it was only offered. With none, takes the best
-    waiting item you are eligible for (priority, then deadline, then age) that still needs
+    waiting item you are eligible for (effective priority — the lab's priority raised as
+    the deadline nears — then deadline, then age) that still needs
     someone like you, and accepts it for you; 204 with `Retry-After` when nothing fits.
 
     Raises:
@@ -155,7 +158,8 @@ async def asyncio(
 
      Returns the most urgent of your accepted and offered assignments (highest priority,
     then earliest due), accepting it if it was only offered. With none, takes the best
-    waiting item you are eligible for (priority, then deadline, then age) that still needs
+    waiting item you are eligible for (effective priority — the lab's priority raised as
+    the deadline nears — then deadline, then age) that still needs
     someone like you, and accepts it for you; 204 with `Retry-After` when nothing fits.
 
     Raises:
