@@ -159,7 +159,11 @@ pub struct BulkLimit(pub usize);
 /// the reason it could not be read, with its row number (the array index, or the line
 /// number from 0 for JSONL, blank lines included) so callers can report errors per row.
 #[derive(Debug)]
-pub struct BulkRows(pub Vec<(usize, Result<serde_json::Value, String>)>);
+pub struct BulkRows(
+    pub Vec<(usize, Result<serde_json::Value, String>)>,
+    /// The body was one JSON object (a single-item request), not an array or JSON lines.
+    pub bool,
+);
 
 /// Most rows one bulk request may carry.
 pub const MAX_BULK_ROWS: usize = 1000;
@@ -199,6 +203,7 @@ impl FromRequest for BulkRows {
                 ));
             }
             let body = read_body(&mut payload, limit, declared_len).await?;
+            let mut single = false;
             let rows: Vec<(usize, Result<serde_json::Value, String>)> = if jsonl {
                 let text = std::str::from_utf8(&body)
                     .map_err(|_| ApiError::bad_request("the body is not UTF-8 text"))?;
@@ -217,7 +222,10 @@ impl FromRequest for BulkRows {
                     serde_json::Value::Array(items) => {
                         items.into_iter().map(Ok).enumerate().collect()
                     }
-                    one @ serde_json::Value::Object(_) => vec![(0, Ok(one))],
+                    one @ serde_json::Value::Object(_) => {
+                        single = true;
+                        vec![(0, Ok(one))]
+                    }
                     _ => {
                         return Err(ApiError::invalid_field(
                             "body",
@@ -238,7 +246,7 @@ impl FromRequest for BulkRows {
                     format!("may contain at most {MAX_BULK_ROWS} rows"),
                 ));
             }
-            Ok(BulkRows(rows))
+            Ok(BulkRows(rows, single))
         })
     }
 }

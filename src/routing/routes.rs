@@ -232,7 +232,8 @@ pub(super) fn items_writer(
 /// project returns that item (`exists`) instead of a duplicate, so retries are safe. A
 /// re-sent `external_id` whose slice, payload or stakes differ from the stored item is a
 /// `conflict`: the existing id is returned, `errors` names the differing fields, and
-/// nothing is written (one object is a batch of one, answered the same way).
+/// nothing is written. A single item sent as one JSON object (not an array) is answered
+/// the same way, except that a conflict is a 422 problem naming the differing fields.
 #[utoipa::path(
     tag = "items",
     params(("project" = ProjectId, Path, description = "Project id")),
@@ -262,7 +263,7 @@ async fn ingest_items(
 ) -> ApiResult<HttpResponse> {
     let id: ProjectId = path_id("project", &path)?;
     let now = state.now();
-    let rows = rows.0;
+    let BulkRows(rows, single) = rows;
     let result = state
         .db
         .write(move |conn| {
@@ -334,6 +335,9 @@ async fn ingest_items(
                     );
                     if differing.is_empty() {
                         report.exists(*row, existing.id.clone());
+                    } else if single {
+                        // One item, not a batch: the conflict is the answer (nothing written).
+                        return Err(ApiError::validation(differing));
                     } else {
                         report.conflict(*row, existing.id.clone(), differing);
                     }

@@ -642,7 +642,7 @@ async fn a_resend_with_different_content_is_a_conflict_naming_the_fields() {
         assert_eq!((stored["payload"]["n"].clone(), stored["stakes"].clone()), (json!(1), json!("high")));
 
         // A second slice in the project: re-sending the id in the other slice conflicts on
-        // `slice_id` (one object is a batch of one).
+        // `slice_id`; sent as one object (a single-item request), the conflict is a 422.
         let s = app
             .post("/v1/slices", &w.admin.token, json!({"key": "code/python-review", "domain_id": w.domain,
                 "name": "Python review", "label_schema": {"kind": "pairwise", "max_strength": 3},
@@ -657,7 +657,10 @@ async fn a_resend_with_different_content_is_a_conflict_naming_the_fields() {
             .assert_status(200);
         let mut moved = item(1);
         moved["slice_id"] = json!(other);
-        let r = app.post(&path, &w.lab.token, moved).await;
+        let r = app.post(&path, &w.lab.token, moved.clone()).await;
+        r.assert_problem(422, Some("slice_id"));
+        assert_eq!(fields(&r.json["errors"]), ["slice_id"], "{}", r.json);
+        let r = app.post(&path, &w.lab.token, json!([moved])).await;
         r.assert_status(200);
         assert_eq!(statuses(&r.json), ["conflict"], "{}", r.json);
         assert_eq!(fields(&r.json["results"][0]["errors"]), ["slice_id"]);

@@ -115,7 +115,8 @@ def sync_detailed(
     project returns that item (`exists`) instead of a duplicate, so retries are safe. A
     re-sent `external_id` whose slice, payload or stakes differ from the stored item is a
     `conflict`: the existing id is returned, `errors` names the differing fields, and
-    nothing is written (one object is a batch of one, answered the same way).
+    nothing is written. A single item sent as one JSON object (not an array) is answered
+    the same way, except that a conflict is a 422 problem naming the differing fields.
 
     Args:
         project (str): Opaque, time-sortable identifier: a project id.
@@ -156,7 +157,8 @@ def sync(
     project returns that item (`exists`) instead of a duplicate, so retries are safe. A
     re-sent `external_id` whose slice, payload or stakes differ from the stored item is a
     `conflict`: the existing id is returned, `errors` names the differing fields, and
-    nothing is written (one object is a batch of one, answered the same way).
+    nothing is written. A single item sent as one JSON object (not an array) is answered
+    the same way, except that a conflict is a 422 problem naming the differing fields.
 
     Args:
         project (str): Opaque, time-sortable identifier: a project id.
@@ -192,7 +194,8 @@ async def asyncio_detailed(
     project returns that item (`exists`) instead of a duplicate, so retries are safe. A
     re-sent `external_id` whose slice, payload or stakes differ from the stored item is a
     `conflict`: the existing id is returned, `errors` names the differing fields, and
-    nothing is written (one object is a batch of one, answered the same way).
+    nothing is written. A single item sent as one JSON object (not an array) is answered
+    the same way, except that a conflict is a 422 problem naming the differing fields.
 
     Args:
         project (str): Opaque, time-sortable identifier: a project id.
@@ -231,7 +234,8 @@ async def asyncio(
     project returns that item (`exists`) instead of a duplicate, so retries are safe. A
     re-sent `external_id` whose slice, payload or stakes differ from the stored item is a
     `conflict`: the existing id is returned, `errors` names the differing fields, and
-    nothing is written (one object is a batch of one, answered the same way).
+    nothing is written. A single item sent as one JSON object (not an array) is answered
+    the same way, except that a conflict is a 422 problem naming the differing fields.
 
     Args:
         project (str): Opaque, time-sortable identifier: a project id.
