@@ -243,10 +243,18 @@ async fn no_field_or_ordering_an_expert_sees_separates_gold_from_real_work() {
                         next.assert_status(200);
                         app.advance(Duration::seconds(5 + rng.below(200) as i64));
                         let id = next.json["id"].as_str().unwrap();
-                        app.post(&format!("/v1/assignments/{id}/submit"), &e.account.token,
+                        let done = app.post(&format!("/v1/assignments/{id}/submit"), &e.account.token,
                             json!({"label": prefer("a", 2)}))
-                            .await
-                            .assert_status(200);
+                            .await;
+                        if done.status == 409u16 {
+                            // An item near its deadline (the curve puts those first) was
+                            // due at the deadline, and this expert took longer: the work
+                            // expires, as it would for a slow expert. The sweep ends it.
+                            assert!(done.text.contains("past its due time"), "{}", done.text);
+                            app.drain_jobs().await;
+                            break;
+                        }
+                        done.assert_status(200);
                         app.advance(Duration::seconds(1 + rng.below(60) as i64));
                     }
                 }
